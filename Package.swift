@@ -1,0 +1,45 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "animatic",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "animatic", targets: ["AnimaticCLI"]),
+        .library(name: "Screenplay", targets: ["Screenplay"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Stage 1: Fountain reader. No dependencies, never throws on bad text.
+        .target(name: "Screenplay"),
+
+        // FFmpeg's C libraries, and C shims for the macros Swift cannot import.
+        .systemLibrary(
+            name: "CFFmpeg",
+            pkgConfig: "libavformat libavcodec libavfilter libavutil libswscale",
+            providers: [
+                .apt(["libavformat-dev", "libavcodec-dev", "libavfilter-dev", "libavutil-dev", "libswscale-dev"]),
+                .brew(["ffmpeg"]),
+            ]
+        ),
+        .target(name: "CFFmpegShims", dependencies: ["CFFmpeg"]),
+        // Files, frames and filter graphs; knows nothing of shots.
+        .target(name: "Media", dependencies: ["CFFmpeg", "CFFmpegShims"]),
+
+        // The build: ties the stages together.
+        .target(name: "Animatic", dependencies: ["Screenplay"]),
+        // The command line (the `animatic` program): parses flags, calls Animatic, maps errors
+        // to exit codes. Named apart from `Animatic` so case-insensitive file systems cope.
+        .executableTarget(
+            name: "AnimaticCLI",
+            dependencies: ["Animatic", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        .testTarget(name: "ScreenplayTests", dependencies: ["Screenplay"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MediaTests", dependencies: ["Media"]),
+        .testTarget(name: "AnimaticTests", dependencies: ["Animatic", "Screenplay"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,55 @@
+/// Character-cue rules: `NAME`, `NAME (V.O.)`, `@McCLANE`, `BRICK ^`, and Chinese cues (`安娜`,
+/// `安娜（画外音）`).
+enum CueRules {
+    struct Cue {
+        var name: String
+        var extensions: [String]
+        var forced: Bool
+        var dual: Bool
+    }
+
+    /// The longest Chinese name read as a cue without `@`.
+    static let maximumChineseNameLength = 8
+
+    /// Reads `line` (trimmed) as a character cue, or returns nil when it is not one.
+    static func cue(_ line: Substring) -> Cue? {
+        var text = line
+        let forced = text.hasPrefix("@")
+        if forced { text = text.dropFirst() }
+        var dual = false
+        if text.hasSuffix("^") {
+            dual = true
+            text = text.dropLast().trimmingBlanks()
+        }
+        var name = text
+        var extensions: [String] = []
+        if let open = text.firstIndex(where: { $0 == "(" || $0 == "（" }) {
+            name = text[..<open]
+            var rest = text[open...]
+            while let start = rest.firstIndex(where: { $0 == "(" || $0 == "（" }) {
+                guard let end = rest[start...].firstIndex(where: { $0 == ")" || $0 == "）" }) else { return nil }
+                let inner = rest[rest.index(after: start)..<end].trimmingBlanks()
+                if !inner.isEmpty { extensions.append(String(inner)) }
+                rest = rest[rest.index(after: end)...]
+            }
+            guard rest.trimmingBlanks().isEmpty else { return nil }
+        }
+        let trimmedName = name.trimmingBlanks()
+        guard !trimmedName.isEmpty else { return nil }
+        if !forced && !isCueName(trimmedName) { return nil }
+        return Cue(name: String(trimmedName), extensions: extensions, forced: forced, dual: dual)
+    }
+
+    /// An uppercase name with a letter, or a short run of CJK ideographs.
+    private static func isCueName(_ name: Substring) -> Bool {
+        if name.containsCJK {
+            var count = 0
+            for scalar in name.unicodeScalars {
+                guard scalar.isCJK || scalar == "·" || scalar == "・" else { return false }
+                count += 1
+            }
+            return count <= maximumChineseNameLength
+        }
+        return name.isUppercaseWithLetter
+    }
+}

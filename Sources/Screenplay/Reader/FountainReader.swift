@@ -1,0 +1,37 @@
+/// Reads Fountain 1.1 (with animatic's annotations and shot lines) into a `Screenplay`.
+///
+/// It never throws and never crashes on bad text: whatever the bytes, it returns a tree
+/// whose ranges all lie inside the input, plus diagnostics for what it had to guess.
+public enum FountainReader {
+    /// Parses a script given as bytes (any line endings, optional BOM, UTF-8 expected).
+    public static func parse(_ bytes: [UInt8]) -> ParseResult {
+        let source = SourceText(bytes)
+        var diagnostics = EncodingCheck.diagnose(source)
+        let spans = Masking.spans(in: source, diagnostics: &diagnostics)
+        let lines = LogicalLine.build(source, masking: spans)
+        let (titlePage, bodyStart) = TitlePageReader.read(lines, source)
+
+        var reader = BlockReader(source: source, lines: lines, bodyStart: bodyStart)
+        reader.read()
+        diagnostics += reader.diagnostics
+
+        let bodyLocation = bodyStart < source.lines.count
+            ? source.location(source.lines[bodyStart].start, lineIndex: bodyStart)
+            : source.location(bytes.count)
+        let scenes = SceneAssembler.scenes(from: reader.items, bodyStart: bodyLocation)
+        if scenes.count == 1 {
+            let empty = lines.allSatisfy(\.isBlank) && titlePage.isEmpty
+            diagnostics.append(Diagnostic(
+                .warning, empty ? "the script is empty: no scenes" : "no scene headings: the whole script is one untitled scene",
+                at: source.range(source.contentStart, source.contentStart),
+                note: empty ? nil : "start a scene with a line like 'INT. KITCHEN - NIGHT' between blank lines"))
+        }
+        diagnostics.sort { $0.range.start.offset < $1.range.start.offset }   // stable: same-place order kept
+        return ParseResult(screenplay: Screenplay(titlePage: titlePage, scenes: scenes), diagnostics: diagnostics)
+    }
+
+    /// Parses a script given as a string.
+    public static func parse(_ text: String) -> ParseResult {
+        parse(Array(text.utf8))
+    }
+}

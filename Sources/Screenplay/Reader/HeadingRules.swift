@@ -1,0 +1,102 @@
+/// Scene-heading rules: the INT/EXT prefixes (English and Chinese), scene numbers, and the
+/// split into location and time of day.
+enum HeadingRules {
+    private static let prefixes: [(text: String, setting: Setting)] = [
+        ("INT./EXT", .interiorExterior), ("INT/EXT", .interiorExterior),
+        ("I./E", .interiorExterior), ("I/E", .interiorExterior),
+        ("INT", .interior), ("EXT", .exterior), ("EST", .establishing),
+        ("内/外景", .interiorExterior), ("内外景", .interiorExterior),
+        ("内景", .interior), ("外景", .exterior),
+    ]
+
+    /// Words after the last comma of a heading that name a time of day.
+    private static let timeWords: Set<String> = [
+        "DAY", "NIGHT", "MORNING", "AFTERNOON", "EVENING", "DUSK", "DAWN", "SUNSET", "SUNRISE",
+        "NOON", "MIDNIGHT", "LATER", "MOMENTS LATER", "A MOMENT LATER", "CONTINUOUS", "SAME",
+        "SAME TIME", "MAGIC HOUR", "TWILIGHT", "LATE NIGHT", "EARLY MORNING", "PRE-DAWN",
+        "DAYBREAK", "NIGHTFALL", "LATE AFTERNOON", "EARLY EVENING",
+    ]
+
+    /// Chinese times of day, written as the last word of a heading.
+    private static let chineseTimeWords: Set<String> = [
+        "日", "夜", "晨", "昏", "白天", "夜晚", "晚上", "早晨", "清晨", "黎明", "黄昏", "傍晚",
+        "午后", "下午", "上午", "中午", "深夜", "凌晨", "日/夜", "夜/日",
+    ]
+
+    /// The setting and the length of the prefix with its delimiter, when `text` starts
+    /// (in any case) with a heading prefix followed by `.`, a space, or for Chinese `。`.
+    static func prefix<S: StringProtocol>(of text: S) -> (setting: Setting, length: Int)? {
+        let scalars = Array(text.unicodeScalars.prefix(12))
+        for (prefix, setting) in prefixes {
+            let prefixScalars = Array(prefix.unicodeScalars)
+            guard scalars.count > prefixScalars.count else { continue }
+            var matches = true
+            for (index, scalar) in prefixScalars.enumerated() where uppercase(scalars[index]) != scalar {
+                matches = false
+                break
+            }
+            guard matches else { continue }
+            let next = scalars[prefixScalars.count]
+            if next == "." || next == " " || next == "\t" || next == "。" || next == "\u{3000}" {
+                return (setting, prefixScalars.count)
+            }
+        }
+        return nil
+    }
+
+    private static func uppercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        scalar >= "a" && scalar <= "z" ? Unicode.Scalar(scalar.value - 32)! : scalar
+    }
+
+    /// Builds a heading from its line, trimmed (`forced` when it began with `.`).
+    static func heading(_ line: Substring, forced: Bool, range: SourceRange) -> SceneHeading {
+        var body = forced ? line.dropFirst() : line
+        var sceneNumber: String?
+        if body.hasSuffix("#"), let open = body.dropLast().lastIndex(of: "#") {
+            let number = body[body.index(after: open)..<body.index(before: body.endIndex)]
+                .trimmingBlanks()
+            if !number.isEmpty, number.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }) {
+                sceneNumber = String(number)
+                body = body[..<open]
+            }
+        }
+        let text = String(body.trimmingBlanks())
+        let found = prefix(of: text)
+        var rest = Substring(text)
+        if let found {
+            rest = rest.dropFirst(found.length)
+            while let first = rest.unicodeScalars.first, first == "." || first == " " || first == "\t"
+                    || first == "。" || first == "\u{3000}" {
+                rest = rest.dropFirst()
+            }
+        }
+        let (location, time) = splitTimeOfDay(rest)
+        return SceneHeading(text: text, setting: found?.setting, location: location, timeOfDay: time,
+                            sceneNumber: sceneNumber, forced: forced, range: range)
+    }
+
+    /// Splits `KITCHEN - NIGHT`, `APARTMENT, DAY` and `咖啡馆 夜` into location and time.
+    private static func splitTimeOfDay(_ text: Substring) -> (String, String?) {
+        for separator in [" - ", " – ", " — ", " -- "] {
+            if let range = text.lastRange(of: separator) {
+                let time = text[range.upperBound...].trimmingBlanks()
+                if !time.isEmpty {
+                    return (String(text[..<range.lowerBound].trimmingBlanks()), String(time))
+                }
+            }
+        }
+        if let comma = text.lastIndex(of: ",") {
+            let time = text[text.index(after: comma)...].trimmingBlanks()
+            if timeWords.contains(time.uppercased()) {
+                return (String(text[..<comma].trimmingBlanks()), String(time))
+            }
+        }
+        if let space = text.lastIndex(where: { $0 == " " || $0 == "\u{3000}" }) {
+            let time = text[text.index(after: space)...]
+            if chineseTimeWords.contains(String(time)) {
+                return (String(text[..<space].trimmingBlanks()), String(time))
+            }
+        }
+        return (String(text), nil)
+    }
+}

@@ -1,0 +1,82 @@
+/// The script's bytes with a line table: turns byte offsets into `SourceLocation`s and
+/// byte spans into strings. Lines end at LF, CRLF or CR, in any mixture.
+struct SourceText {
+    /// One physical line: `start..<end` excludes the line terminator.
+    struct LineSpan {
+        var start: Int
+        var end: Int
+    }
+
+    let bytes: [UInt8]
+    /// Where the text starts: 3 when the file begins with a UTF-8 byte-order mark.
+    let contentStart: Int
+    let lines: [LineSpan]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        contentStart = hasBOM ? 3 : 0
+        var lines: [LineSpan] = []
+        lines.reserveCapacity(bytes.count / 32 + 1)
+        var start = contentStart
+        var index = contentStart
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                lines.append(LineSpan(start: start, end: index))
+                index += 1
+                start = index
+            } else if byte == 0x0D {
+                lines.append(LineSpan(start: start, end: index))
+                index += (index + 1 < count && bytes[index + 1] == 0x0A) ? 2 : 1
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        if start < count || lines.isEmpty {
+            lines.append(LineSpan(start: start, end: count))
+        }
+        self.lines = lines
+    }
+
+    /// The 0-based index of the line holding `offset` (an offset past a line's end belongs
+    /// to that line until the next one starts).
+    func lineIndex(containing offset: Int) -> Int {
+        var low = 0
+        var high = lines.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lines[mid].start <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
+    /// The location of a byte offset; the column counts Unicode scalars from the line start.
+    func location(_ offset: Int) -> SourceLocation {
+        let index = lineIndex(containing: offset)
+        return location(offset, lineIndex: index)
+    }
+
+    func location(_ offset: Int, lineIndex index: Int) -> SourceLocation {
+        let line = lines[index]
+        let clamped = min(max(offset, line.start), bytes.count)
+        var column = 1
+        var position = line.start
+        while position < clamped {
+            if bytes[position] & 0xC0 != 0x80 { column += 1 }
+            position += 1
+        }
+        return SourceLocation(line: index + 1, column: column, offset: offset)
+    }
+
+    func range(_ start: Int, _ end: Int) -> SourceRange {
+        SourceRange(start: location(start), end: location(end))
+    }
+
+    /// The bytes `start..<end` as a string; invalid UTF-8 becomes U+FFFD.
+    func string(_ start: Int, _ end: Int) -> String {
+        String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+}

@@ -1,0 +1,76 @@
+/// Small character tests shared by the line rules.
+extension StringProtocol {
+    /// Without leading and trailing spaces and tabs.
+    func trimmingBlanks() -> SubSequence {
+        let scalars = unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, scalars[start] == " " || scalars[start] == "\t" { start = scalars.index(after: start) }
+        while end > start {
+            let before = scalars.index(before: end)
+            guard scalars[before] == " " || scalars[before] == "\t" else { break }
+            end = before
+        }
+        return self[start..<end]
+    }
+
+    /// Without leading and trailing whitespace of any kind, line breaks included.
+    func trimmingWhitespace() -> SubSequence {
+        guard let first = firstIndex(where: { !$0.isWhitespace }),
+              let last = lastIndex(where: { !$0.isWhitespace }) else { return self[endIndex...] }
+        return self[first...last]
+    }
+
+    /// Without leading spaces and tabs.
+    func trimmingLeadingBlanks() -> SubSequence {
+        let scalars = unicodeScalars
+        var start = scalars.startIndex
+        while start < scalars.endIndex, scalars[start] == " " || scalars[start] == "\t" {
+            start = scalars.index(after: start)
+        }
+        return self[start...]
+    }
+
+    /// At least one letter, and every letter an uppercase one: `CUT TO:`, `R2D2`, `JOSÉ`.
+    /// Letters without case (CJK, Arabic) are not uppercase.
+    var isUppercaseWithLetter: Bool {
+        var sawLetter = false
+        for scalar in unicodeScalars {
+            if scalar.isASCII {
+                if scalar >= "a" && scalar <= "z" { return false }
+                if scalar >= "A" && scalar <= "Z" { sawLetter = true }
+            } else if scalar.properties.isAlphabetic {
+                guard scalar.properties.isUppercase else { return false }
+                sawLetter = true
+            }
+        }
+        return sawLetter
+    }
+
+    /// Whether the text contains a CJK ideograph.
+    var containsCJK: Bool { unicodeScalars.contains { $0.isCJK } }
+}
+
+extension Unicode.Scalar {
+    /// A CJK unified ideograph (the common blocks and extension A).
+    var isCJK: Bool {
+        switch value {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x20000...0x2A6DF: true
+        default: false
+        }
+    }
+}
+
+extension Substring {
+    /// The range of the last occurrence of `needle`.
+    func lastRange(of needle: String) -> Range<Index>? {
+        var start = endIndex
+        while start > startIndex {
+            start = index(before: start)
+            if self[start...].hasPrefix(needle) {
+                return start..<index(start, offsetBy: needle.count)
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what animatic needs to build and test: FFmpeg's development libraries, the
+# DejaVu font the storyboard renderer draws with, the ffmpeg/ffprobe programs the tests
+# use as an independent check, xmllint, and a Python venv with the test tools.
+# Idempotent: a second run installs nothing and takes about a second.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+apt_packages=(libavformat-dev libavcodec-dev libavfilter-dev libavutil-dev libswscale-dev
+              pkg-config fonts-dejavu-core ffmpeg libxml2-utils python3-venv)
+missing=()
+for p in "${apt_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  sudo_cmd=(); [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+venv=.venv
+requirements=scripts/requirements-test.txt
+stamp=$venv/.installed
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv"
+fi
+if [ ! -f "$stamp" ] || ! cmp -s "$requirements" "$stamp"; then
+  echo "setup: installing Python test tools into $venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check -r "$requirements"
+  cp "$requirements" "$stamp"
+fi
