@@ -15,6 +15,9 @@ let package = Package(
         // Stage 1: Fountain reader. No dependencies, never throws on bad text.
         .target(name: "Screenplay"),
 
+        // Stage 2: screenplay → shots, timing, segments, prompts. Pure values, deterministic.
+        .target(name: "Planning", dependencies: ["Screenplay"]),
+
         // FFmpeg's C libraries, and C shims for the macros Swift cannot import.
         .systemLibrary(
             name: "CFFmpeg",
@@ -29,7 +32,7 @@ let package = Package(
         .target(name: "Media", dependencies: ["CFFmpeg", "CFFmpegShims"]),
 
         // The build: ties the stages together.
-        .target(name: "Animatic", dependencies: ["Screenplay"]),
+        .target(name: "Animatic", dependencies: ["Screenplay", "Planning"]),
         // The command line (the `animatic` program): parses flags, calls Animatic, maps errors
         // to exit codes. Named apart from `Animatic` so case-insensitive file systems cope.
         .executableTarget(
@@ -37,7 +40,8 @@ let package = Package(
             dependencies: ["Animatic", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
-        .testTarget(name: "ScreenplayTests", dependencies: ["Screenplay"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ScreenplayTests", dependencies: ["Screenplay"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "Screenplay"]),
         .testTarget(name: "MediaTests", dependencies: ["Media"]),
         .testTarget(name: "AnimaticTests", dependencies: ["Animatic", "Screenplay"]),
     ],
