@@ -1,0 +1,39 @@
+// Values and functions FFmpeg defines as macros (or variadic functions), which Swift
+// cannot import: each one is funnelled through an `extern const` or a plain C function.
+#ifndef CFFMPEG_SHIMS_H
+#define CFFMPEG_SHIMS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// `AVERROR(EAGAIN)`: the codec or filter needs more input (or its output must be read first).
+extern const int CFFmpegErrorAgain;
+/// `AVERROR_EOF`: end of file or of stream.
+extern const int CFFmpegErrorEOF;
+/// `AVERROR(ENOMEM)`: an allocation failed.
+extern const int CFFmpegErrorNoMemory;
+/// `AVERROR(EINVAL)`: an argument was invalid.
+extern const int CFFmpegErrorInvalid;
+/// `AVERROR_ENCODER_NOT_FOUND`.
+extern const int CFFmpegErrorEncoderNotFound;
+/// `AVERROR_DECODER_NOT_FOUND`.
+extern const int CFFmpegErrorDecoderNotFound;
+/// `AVERROR_FILTER_NOT_FOUND`.
+extern const int CFFmpegErrorFilterNotFound;
+/// `AVERROR_STREAM_NOT_FOUND`.
+extern const int CFFmpegErrorStreamNotFound;
+/// `AV_NOPTS_VALUE`: a timestamp that is not set.
+extern const int64_t CFFmpegNoPTSValue;
+
+/// Installs (once per process) the log callback that keeps FFmpeg quiet by default and
+/// records the calling thread's error messages, then clears this thread's record.
+void cffmpeg_log_begin(void);
+/// Messages at or above `level` (an `AV_LOG_*` value) are also printed to standard error.
+/// `AV_LOG_QUIET` (the default) prints nothing.
+void cffmpeg_log_set_print_level(int level);
+/// Copies the error messages recorded on this thread since `cffmpeg_log_begin` into
+/// `buffer` (NUL-terminated, truncated to `size`) and clears the record. Returns the
+/// number of bytes copied, without the NUL.
+size_t cffmpeg_log_take_errors(char *buffer, size_t size);
+
+#endif

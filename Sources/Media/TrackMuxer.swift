@@ -1,0 +1,182 @@
+import CFFmpeg
+import CFFmpegShims
+import Foundation
+
+/// Makes the final MP4: the video stream of a joined file copied as is, plus a `mov_text`
+/// subtitle track, a `tmcd` timecode track and chapters, all timed in frames.
+///
+/// Blocks the calling thread; checks `Task.isCancelled` between packets.
+public struct TrackMuxer: Sendable {
+    /// The format of the video this muxer takes (its frame rate times the cues).
+    public var format: HouseFormat
+
+    /// A muxer for videos in `format`.
+    public init(format: HouseFormat) {
+        self.format = format
+    }
+
+    /// Writes `video`'s video stream with `tracks` to `destination`, atomically.
+    /// - Throws: `MediaError` (also when `video`'s frame rate is not the house rate, or the
+    ///   timecode does not fit it), or `CancellationError`; no file is left behind.
+    public func mux(video: URL, tracks: ExtraTracks, to destination: URL) throws {
+        try format.validate()
+        beginOperation()
+        let input = try InputFile(path: video.path)
+        let videoIndex = try input.videoStreamIndex()
+        input.discardAllStreams(except: videoIndex)
+        let source = input.stream(videoIndex)
+        guard Rational(source.pointee.avg_frame_rate).isEquivalent(to: format.frameRate) else {
+            throw MediaError.invalidArgument(
+                "\(video.path) runs at \(Rational(source.pointee.avg_frame_rate)) fps, "
+                    + "the house rate is \(format.frameRate)")
+        }
+        let frameCount = Self.frameCount(of: source, rate: format.frameRate)
+        try tracks.validate(frameCount: frameCount)
+        if let timecode = tracks.timecode {
+            var parsed = AVTimecode()
+            try check(
+                av_timecode_init_from_string(&parsed, format.frameRate.avRational, timecode.description, nil),
+                "av_timecode_init_from_string(\(timecode) at \(format.frameRate) fps)")
+        }
+
+        try writeAtomically(to: destination) { path in
+            let output = try OutputFile(path: path)
+            let videoOut = try output.addStream()
+            try check(avcodec_parameters_copy(videoOut.pointee.codecpar, source.pointee.codecpar), "avcodec_parameters_copy")
+            videoOut.pointee.codecpar.pointee.codec_tag = 0
+            videoOut.pointee.time_base = source.pointee.time_base
+            videoOut.pointee.avg_frame_rate = format.frameRate.avRational
+            if let timecode = tracks.timecode {
+                try check(av_dict_set(&videoOut.pointee.metadata, "timecode", timecode.description, 0), "av_dict_set")
+            }
+            var subtitleOut: UnsafeMutablePointer<AVStream>?
+            if !tracks.subtitles.isEmpty {
+                let stream = try output.addStream()
+                try Self.setMovTextParameters(of: stream, timeBase: format.frameDuration.avRational)
+                try check(
+                    av_dict_set(&stream.pointee.metadata, "language", tracks.subtitleLanguage, 0), "av_dict_set")
+                subtitleOut = stream
+            }
+            try Self.addChapters(tracks.chapters, frameCount: frameCount, rate: format.frameRate, to: output)
+            try output.writeHeader()
+
+            let packet = try Packet()
+            let cuePacket = try Packet()
+            var cues = tracks.subtitles[...]
+            func writeCues(upTo time: Int64?) throws {
+                guard let subtitleOut else { return }
+                while let cue = cues.first {
+                    let start = av_rescale_q(Int64(cue.startFrame), format.frameDuration.avRational, videoOut.pointee.time_base)
+                    if let time, start > time { return }
+                    try Self.write(cue, to: subtitleOut, frameDuration: format.frameDuration, using: cuePacket, output: output)
+                    cues = cues.dropFirst()
+                }
+            }
+            while try input.read(into: packet) {
+                try checkCancellation()
+                guard packet.pointer.pointee.stream_index == videoIndex else {
+                    packet.unref()
+                    continue
+                }
+                packet.pointer.pointee.stream_index = videoOut.pointee.index
+                av_packet_rescale_ts(packet.pointer, source.pointee.time_base, videoOut.pointee.time_base)
+                let time = packet.pointer.pointee.dts != CFFmpegNoPTSValue ? packet.pointer.pointee.dts : packet.pointer.pointee.pts
+                try writeCues(upTo: time)
+                try output.write(packet)
+            }
+            try writeCues(upTo: nil)
+            try output.finish()
+        }
+    }
+
+    /// The frame count of a video stream: the count MP4 declares, else its duration in frames.
+    private static func frameCount(of stream: UnsafeMutablePointer<AVStream>, rate: Rational) -> Int {
+        if stream.pointee.nb_frames > 0 { return Int(stream.pointee.nb_frames) }
+        return Int(av_rescale_q(stream.pointee.duration, stream.pointee.time_base, rate.reciprocal.avRational))
+    }
+
+    /// Gives `stream` the parameters of FFmpeg's `mov_text` encoder (its `tx3g` sample
+    /// description as extradata).
+    private static func setMovTextParameters(of stream: UnsafeMutablePointer<AVStream>, timeBase: AVRational)
+        throws(MediaError)
+    {
+        let encoder = try require(
+            avcodec_find_encoder(AV_CODEC_ID_MOV_TEXT), "avcodec_find_encoder(mov_text)",
+            code: CFFmpegErrorEncoderNotFound)
+        var context = avcodec_alloc_context3(encoder)
+        defer { avcodec_free_context(&context) }
+        let codec = try require(context, "avcodec_alloc_context3")
+        codec.pointee.time_base = timeBase
+        let header = Array(assHeader.utf8)
+        let buffer = try require(av_mallocz(header.count + 1), "av_mallocz").assumingMemoryBound(to: UInt8.self)
+        buffer.update(from: header, count: header.count)
+        // avcodec_free_context frees the header.
+        codec.pointee.subtitle_header = buffer
+        codec.pointee.subtitle_header_size = Int32(header.count)
+        try check(avcodec_open2(codec, encoder, nil), "avcodec_open2(mov_text)")
+        try check(avcodec_parameters_from_context(stream.pointee.codecpar, codec), "avcodec_parameters_from_context")
+        stream.pointee.time_base = timeBase
+    }
+
+    /// The ASS header the `mov_text` encoder derives its sample description from: white
+    /// text, centred at the bottom.
+    private static let assHeader = """
+        [Script Info]
+        ScriptType: v4.00+
+        PlayResX: 384
+        PlayResY: 288
+
+        [V4+ Styles]
+        Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, \
+        Bold, Italic, Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, Shadow, \
+        Alignment, MarginL, MarginR, MarginV, Encoding
+        Style: Default,Serif,18,&Hffffff,&Hffffff,&H0,&H0,0,0,0,0,100,100,0,0,1,1,0,2,10,10,10,1
+
+        [Events]
+        Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text
+
+        """
+
+    /// Writes `cue` as one `mov_text` sample: its UTF-8 text after a 16-bit big-endian length.
+    private static func write(
+        _ cue: SubtitleCue, to stream: UnsafeMutablePointer<AVStream>, frameDuration: Rational, using packet: Packet,
+        output: OutputFile
+    ) throws {
+        let text = Array(cue.text.utf8)
+        try check(av_new_packet(packet.pointer, Int32(2 + text.count)), "av_new_packet")
+        let data = packet.pointer.pointee.data!
+        data[0] = UInt8(text.count >> 8)
+        data[1] = UInt8(text.count & 0xff)
+        (data + 2).update(from: text, count: text.count)
+        packet.pointer.pointee.stream_index = stream.pointee.index
+        packet.pointer.pointee.pts = Int64(cue.startFrame)
+        packet.pointer.pointee.dts = Int64(cue.startFrame)
+        packet.pointer.pointee.duration = Int64(cue.endFrame - cue.startFrame)
+        packet.pointer.pointee.flags |= AV_PKT_FLAG_KEY
+        av_packet_rescale_ts(packet.pointer, frameDuration.avRational, stream.pointee.time_base)
+        try output.write(packet)
+    }
+
+    /// Adds `chapters` to the output; each ends where the next starts, the last at the end.
+    private static func addChapters(_ chapters: [Chapter], frameCount: Int, rate: Rational, to output: OutputFile)
+        throws(MediaError)
+    {
+        guard !chapters.isEmpty else { return }
+        let context = output.context
+        let slots = try require(
+            av_mallocz(MemoryLayout<UnsafeMutablePointer<AVChapter>?>.stride * chapters.count), "av_mallocz")
+        // avformat_free_context frees the array and the first nb_chapters chapters.
+        context.pointee.chapters = slots.bindMemory(to: UnsafeMutablePointer<AVChapter>?.self, capacity: chapters.count)
+        for (index, chapter) in chapters.enumerated() {
+            let memory = try require(av_mallocz(MemoryLayout<AVChapter>.stride), "av_mallocz")
+            let entry = memory.bindMemory(to: AVChapter.self, capacity: 1)
+            context.pointee.chapters[index] = entry
+            context.pointee.nb_chapters += 1
+            entry.pointee.id = Int64(index + 1)
+            entry.pointee.time_base = rate.reciprocal.avRational
+            entry.pointee.start = Int64(chapter.startFrame)
+            entry.pointee.end = Int64(index + 1 < chapters.count ? chapters[index + 1].startFrame : frameCount)
+            try check(av_dict_set(&entry.pointee.metadata, "title", chapter.title, 0), "av_dict_set")
+        }
+    }
+}

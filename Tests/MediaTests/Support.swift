@@ -1,0 +1,127 @@
+import Foundation
+import Media
+import Testing
+
+/// A fresh directory for one test, removed when the test is done with it.
+final class TemporaryDirectory {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("media-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    func file(_ name: String) -> URL { url.appendingPathComponent(name) }
+
+    /// The names of the files in the directory, sorted (hidden ones included).
+    func contents() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
+    }
+}
+
+/// What a program printed, and how it exited.
+struct ProgramResult {
+    var status: Int32
+    var output: String
+    var errors: String
+}
+
+/// Runs `program` (found on PATH) with `arguments`, capturing both output streams.
+func run(_ program: String, _ arguments: [String], in directory: TemporaryDirectory) throws -> ProgramResult {
+    let id = UUID().uuidString
+    let outputFile = directory.file(".out-\(id)")
+    let errorFile = directory.file(".err-\(id)")
+    _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+    defer {
+        try? FileManager.default.removeItem(at: outputFile)
+        try? FileManager.default.removeItem(at: errorFile)
+    }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [program] + arguments
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = try FileHandle(forWritingTo: outputFile)
+    process.standardError = try FileHandle(forWritingTo: errorFile)
+    try process.run()
+    process.waitUntilExit()
+    return ProgramResult(
+        status: process.terminationStatus,
+        output: try String(contentsOf: outputFile, encoding: .utf8),
+        errors: try String(contentsOf: errorFile, encoding: .utf8))
+}
+
+/// Runs the `ffmpeg` program quietly to make a test input; fails the test if it fails.
+func makeInput(_ arguments: [String], in directory: TemporaryDirectory) throws {
+    let result = try run("ffmpeg", ["-v", "error", "-nostdin", "-y"] + arguments, in: directory)
+    try #require(result.status == 0, "ffmpeg \(arguments.joined(separator: " ")): \(result.errors)")
+}
+
+/// `ffprobe … -of json` on `file`, parsed.
+func ffprobe(_ arguments: [String], _ file: URL, in directory: TemporaryDirectory) throws -> [String: Any] {
+    let result = try run("ffprobe", ["-v", "error", "-of", "json"] + arguments + [file.path], in: directory)
+    try #require(result.status == 0, "ffprobe: \(result.errors)")
+    let json = try JSONSerialization.jsonObject(with: Data(result.output.utf8))
+    return try #require(json as? [String: Any])
+}
+
+/// ffprobe's view of the first video stream, frames counted by decoding.
+struct FFprobeVideo {
+    var codecName: String
+    var width: Int
+    var height: Int
+    var pixelFormat: String
+    var frameRate: String
+    var readFrames: Int
+    var hasBFrames: Int
+    var streamCount: Int
+
+    init(_ file: URL, in directory: TemporaryDirectory) throws {
+        let all = try ffprobe(["-show_entries", "stream=codec_type"], file, in: directory)
+        streamCount = (all["streams"] as? [Any])?.count ?? 0
+        let json = try ffprobe(
+            [
+                "-count_frames", "-select_streams", "v",
+                "-show_entries", "stream=nb_read_frames,codec_name,r_frame_rate,pix_fmt,width,height,has_b_frames",
+            ], file, in: directory)
+        let streams = try #require(json["streams"] as? [[String: Any]])
+        let stream = try #require(streams.first)
+        codecName = stream["codec_name"] as? String ?? ""
+        width = stream["width"] as? Int ?? 0
+        height = stream["height"] as? Int ?? 0
+        pixelFormat = stream["pix_fmt"] as? String ?? ""
+        frameRate = stream["r_frame_rate"] as? String ?? ""
+        readFrames = Int(stream["nb_read_frames"] as? String ?? "") ?? -1
+        hasBFrames = stream["has_b_frames"] as? Int ?? -1
+    }
+}
+
+/// `ffmpeg -v error -i file -f null -`: decodes everything; returns what it printed.
+func decodeErrors(_ file: URL, in directory: TemporaryDirectory) throws -> String {
+    let result = try run("ffmpeg", ["-v", "error", "-nostdin", "-i", file.path, "-f", "null", "-"], in: directory)
+    return result.errors + (result.status == 0 ? "" : "exit status \(result.status)")
+}
+
+/// The luma of one row of the first frame of `file`, as bytes.
+func firstFrameLumaRow(_ file: URL, row: Int, width: Int, in directory: TemporaryDirectory) throws -> [UInt8] {
+    let raw = directory.file("row-\(UUID().uuidString).gray")
+    try makeInput(
+        ["-i", file.path, "-frames:v", "1", "-vf", "crop=\(width):1:0:\(row),format=gray", "-f", "rawvideo", raw.path],
+        in: directory)
+    return Array(try Data(contentsOf: raw))
+}
+
+let fontFile = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+/// A small house format for tests.
+let smallHouse = HouseFormat(width: 320, height: 180, frameRate: Rational(24))
+
+/// A title-card graph at `format`'s size and rate, its drawtext instance named `title`.
+func titleCardGraph(_ format: HouseFormat, color: String = "0x223344") -> String {
+    "color=c=\(color):s=\(format.width)x\(format.height):r=\(format.frameRate),"
+        + "drawtext@title=fontfile=\(fontFile):text=x:fontcolor=white:fontsize=20:x=(w-tw)/2:y=(h-th)/2"
+}
