@@ -110,7 +110,7 @@ func decodeErrors(_ file: URL, in directory: TemporaryDirectory) throws -> Strin
 func firstFrameLumaRow(_ file: URL, row: Int, width: Int, in directory: TemporaryDirectory) throws -> [UInt8] {
     let raw = directory.file("row-\(UUID().uuidString).gray")
     try makeInput(
-        ["-i", file.path, "-frames:v", "1", "-vf", "crop=\(width):1:0:\(row),format=gray", "-f", "rawvideo", raw.path],
+        ["-i", file.path, "-frames:v", "1", "-vf", "format=gray,crop=\(width):1:0:\(row)", "-f", "rawvideo", raw.path],
         in: directory)
     return Array(try Data(contentsOf: raw))
 }
