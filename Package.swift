@@ -40,7 +40,7 @@ let package = Package(
             dependencies: ["Animatic", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
-        .testTarget(name: "ScreenplayTests", dependencies: ["Screenplay"]),
+        .testTarget(name: "ScreenplayTests", dependencies: ["Screenplay"], exclude: ["Fixtures"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Screenplay"]),
         .testTarget(name: "MediaTests", dependencies: ["Media"]),
         .testTarget(name: "AnimaticTests", dependencies: ["Animatic", "Screenplay"]),

@@ -25,6 +25,16 @@ public struct Scene: Hashable, Sendable, Codable {
         self.elements = elements
         self.range = range
     }
+
+    private enum CodingKeys: String, CodingKey { case heading, elements, range }
+
+    /// Written with `"heading": null` for scene 0, so every scene object has the same keys.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(heading, forKey: .heading)
+        try container.encode(elements, forKey: .elements)
+        try container.encode(range, forKey: .range)
+    }
 }
 
 /// A parsed Fountain screenplay: title page and scenes, every node with its source range.

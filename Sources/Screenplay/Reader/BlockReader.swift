@@ -160,7 +160,7 @@ struct BlockReader {
                 continue
             }
             let trimmed = line.trimmed
-            if trimmed.hasPrefix("(") && trimmed.hasSuffix(")") {
+            if (trimmed.hasPrefix("(") && trimmed.hasSuffix(")")) || (trimmed.hasPrefix("（") && trimmed.hasSuffix("）")) {
                 dialogueLines.append(.parenthetical(String(trimmed.dropFirst().dropLast().trimmingBlanks()),
                                                     range(end, end)))
             } else {

@@ -116,14 +116,24 @@ enum EmphasisParser {
 }
 
 extension StyledText {
-    /// The text written back in Fountain's emphasis markup (`**bold**`, `*italic*`, `_underline_`).
+    /// The text written back in Fountain's emphasis markup. Styles open and close where
+    /// they change, outermost first: `_underline_`, then `**bold**`, then `*italic*`.
     public var markup: String {
-        runs.map { run in
-            var text = run.text
-            if run.style.contains(.italic) { text = "*\(text)*" }
-            if run.style.contains(.bold) { text = "**\(text)**" }
-            if run.style.contains(.underline) { text = "_\(text)_" }
-            return text
-        }.joined()
+        let order: [(Emphasis, String)] = [(.underline, "_"), (.bold, "**"), (.italic, "*")]
+        var out = ""
+        var open: [(Emphasis, String)] = []
+        for run in runs {
+            // Close from the innermost until everything still open is wanted by this run.
+            while let keep = open.firstIndex(where: { !run.style.contains($0.0) }) {
+                while open.count > keep { out += open.removeLast().1 }
+            }
+            for (style, marker) in order where run.style.contains(style) && !open.contains(where: { $0.0 == style }) {
+                out += marker
+                open.append((style, marker))
+            }
+            out += run.text
+        }
+        while let last = open.popLast() { out += last.1 }
+        return out
     }
 }

@@ -19,12 +19,9 @@ public enum FountainReader {
             ? source.location(source.lines[bodyStart].start, lineIndex: bodyStart)
             : source.location(bytes.count)
         let scenes = SceneAssembler.scenes(from: reader.items, bodyStart: bodyLocation)
-        if scenes.count == 1 {
-            let empty = lines.allSatisfy(\.isBlank) && titlePage.isEmpty
-            diagnostics.append(Diagnostic(
-                .warning, empty ? "the script is empty: no scenes" : "no scene headings: the whole script is one untitled scene",
-                at: source.range(source.contentStart, source.contentStart),
-                note: empty ? nil : "start a scene with a line like 'INT. KITCHEN - NIGHT' between blank lines"))
+        if scenes.count == 1 && scenes[0].elements.isEmpty {
+            diagnostics.append(Diagnostic(.warning, "the script is empty: no scenes",
+                                          at: source.range(source.contentStart, source.contentStart)))
         }
         diagnostics.sort { $0.range.start.offset < $1.range.start.offset }   // stable: same-place order kept
         return ParseResult(screenplay: Screenplay(titlePage: titlePage, scenes: scenes), diagnostics: diagnostics)

@@ -70,7 +70,8 @@ enum HeadingRules {
                 rest = rest.dropFirst()
             }
         }
-        let (location, time) = splitTimeOfDay(rest)
+        // A heading without a prefix names a shot (`.INSERT - THE RECEIPT`): no time of day.
+        let (location, time) = found == nil ? (text, nil) : splitTimeOfDay(rest)
         return SceneHeading(text: text, setting: found?.setting, location: location, timeOfDay: time,
                             sceneNumber: sceneNumber, forced: forced, range: range)
     }

@@ -1,0 +1,71 @@
+import Testing
+@testable import Screenplay
+
+/// Thousands of random and mutated inputs: the reader must return a tree with every range
+/// inside the input, whatever the bytes.
+@Suite("Robustness")
+struct RobustnessTests {
+    /// SplitMix64: a small seeded generator, so a failure can be replayed.
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// Pieces of Fountain syntax that random inputs are made of.
+    static let tokens: [String] = [
+        "\n", "\r\n", "\r", "  ", "\t", "INT. ", "EXT. ", "内景 ", ".", "!", "@", "^", "~", ">", "<", "=", "===", "#",
+        "[[", "]]", "/*", "*/", "*", "**", "_", "\\", "(", ")", "（", "）", ":", ";", "：", "CUT TO:", "BOB", "安娜",
+        "shot: CU", "duration: 3s", "duration: soon", "Title: X", "hello", "\u{FEFF}", "é", "\u{0}",
+    ]
+
+    @Test func mutatedCorpusSlices() throws {
+        let corpus = try ["Big-Fish.fountain", "Brick-and-Steel.fountain", "The-Last-Birthday-Card.fountain"]
+            .map(corpusBytes)
+        var random = SeededGenerator(state: 0xA11CE)
+        for _ in 0..<2000 {
+            let source = corpus.randomElement(using: &random)!
+            let start = Int.random(in: 0..<source.count, using: &random)
+            let length = Int.random(in: 0...min(3000, source.count - start), using: &random)
+            var bytes = Array(source[start..<(start + length)])
+            for _ in 0..<Int.random(in: 0...8, using: &random) where !bytes.isEmpty {
+                let position = Int.random(in: 0..<bytes.count, using: &random)
+                switch Int.random(in: 0..<4, using: &random) {
+                case 0: bytes[position] ^= UInt8.random(in: 1...255, using: &random)
+                case 1: bytes.removeSubrange(position...)
+                case 2:
+                    let other = corpus.randomElement(using: &random)!
+                    let from = Int.random(in: 0..<other.count, using: &random)
+                    bytes.insert(contentsOf: other[from..<min(other.count, from + 200)], at: position)
+                default: bytes.insert(UInt8.random(in: 0...255, using: &random), at: position)
+                }
+            }
+            expectRangesInside(FountainReader.parse(bytes), count: bytes.count)
+        }
+    }
+
+    @Test func randomTokenSoup() {
+        var random = SeededGenerator(state: 0xF00D)
+        for _ in 0..<2000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...60, using: &random) {
+                bytes += Array(Self.tokens.randomElement(using: &random)!.utf8)
+            }
+            expectRangesInside(FountainReader.parse(bytes), count: bytes.count)
+        }
+    }
+
+    @Test func randomBytes() {
+        var random = SeededGenerator(state: 0xBEEF)
+        for _ in 0..<1000 {
+            let bytes = (0..<Int.random(in: 0...400, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+            let result = FountainReader.parse(bytes)
+            expectRangesInside(result, count: bytes.count)
+        }
+    }
+}
