@@ -64,4 +64,27 @@ public struct FrameRate: Hashable, Sendable, Codable, CustomStringConvertible {
         default: "\(num)/\(den)"
         }
     }
+
+    /// Frame `frame` (counted from zero) as SMPTE timecode, `HH:MM:SS:FF`; drop-frame
+    /// `HH:MM:SS;FF` at 29.97.
+    public func timecode(frame: Int) -> String {
+        let base = timecodeBase
+        var count = max(frame, 0)
+        if isDropFrame {
+            let dropped = 2
+            let perTenMinutes = base * 600 - dropped * 9
+            let perMinute = base * 60 - dropped
+            let tens = count / perTenMinutes
+            let remainder = count % perTenMinutes
+            count += dropped * 9 * tens
+            if remainder > dropped { count += dropped * ((remainder - dropped) / perMinute) }
+        }
+        let frames = count % base
+        let seconds = count / base % 60
+        let minutes = count / (base * 60) % 60
+        let hours = count / (base * 3600)
+        return String(format2(hours)) + ":" + format2(minutes) + ":" + format2(seconds) + (isDropFrame ? ";" : ":") + format2(frames)
+    }
+
+    private func format2(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }

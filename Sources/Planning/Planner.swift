@@ -1,0 +1,62 @@
+import Screenplay
+
+/// Turns a screenplay into a `Plan`: breakdown into shots, timing in frames, segments no
+/// longer than the maximum, prompts with camera language, seeds from shot identity.
+///
+/// Pure and deterministic: the same screenplay and configuration give an identical plan.
+/// Each scene is planned on its own (only the character bible, the style and the prompt
+/// language are shared), so an edit inside one scene leaves every other scene's shot IDs,
+/// frames, prompts and seeds as they were.
+public struct Planner: Sendable {
+    public var configuration: PlanConfiguration
+
+    public init(configuration: PlanConfiguration = PlanConfiguration()) {
+        self.configuration = configuration
+    }
+
+    /// Plans a parsed screenplay.
+    public func plan(_ screenplay: Screenplay) -> PlanResult {
+        let cast = CastIndex(screenplay)
+        let characters = CharacterBible.build(screenplay, cast: cast)
+        let language: PromptLanguage = switch configuration.promptLanguage {
+        case .english: .english
+        case .chinese: .chinese
+        case .auto: ScriptLanguage.detect(screenplay)
+        }
+        let assembly = ShotAssembly(
+            configuration: configuration, language: language,
+            prompts: PromptBuilder(language: language, bible: Dictionary(characters.map { ($0.name, $0) }) { first, _ in first },
+                                   cast: cast, maxCharacters: configuration.maxPromptCharacters),
+            defaultStyle: configuration.style ?? screenplay.titleValue("Style").map(TextMeasure.collapsingWhitespace))
+
+        var diagnostics: [Diagnostic] = []
+        var scenes: [PlanScene] = []
+        var shots: [Shot] = []
+        var incoming: ShotTransition?
+        var usedNumbers: [String: Int] = [:]
+        for var source in SceneGrouping.group(screenplay) {
+            usedNumbers[source.number, default: 0] += 1
+            if let uses = usedNumbers[source.number], uses > 1 {
+                let renamed = "\(source.number)_\(uses)"
+                diagnostics.append(Diagnostic(.warning, "scene number \(source.number) is used more than once; shots here are numbered \(renamed)",
+                                              at: source.heading?.range ?? source.range))
+                source.number = renamed
+            }
+            var breakdown = Breakdown(scene: source, cast: cast, incomingTransition: incoming)
+            let (drafts, outgoing) = breakdown.run(timing: configuration.timing)
+            diagnostics += breakdown.diagnostics
+            incoming = outgoing
+            let sceneShots = assembly.shots(drafts, in: source)
+            shots += sceneShots
+            if source.heading != nil || !sceneShots.isEmpty {
+                scenes.append(PlanScene(number: source.number, heading: source.heading?.text ?? "", location: source.location,
+                                        setting: source.heading?.setting, timeOfDay: source.heading?.timeOfDay,
+                                        range: source.range, shotIDs: sceneShots.map(\.id)))
+            }
+        }
+        let plan = Plan(frameRate: configuration.frameRate, title: screenplay.titleValue("Title").map(TextMeasure.collapsingWhitespace),
+                        promptLanguage: language, maxSegmentFrames: configuration.maxSegmentFrames, scenes: scenes,
+                        characters: characters, shots: shots)
+        return PlanResult(plan: plan, diagnostics: diagnostics)
+    }
+}

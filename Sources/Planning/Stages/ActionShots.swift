@@ -1,0 +1,117 @@
+import Screenplay
+
+/// Action paragraphs: each is a shot, a long one several (split at sentences); the size
+/// follows who is in it; camera verbs set the move; a short reaction during an exchange
+/// becomes a reaction shot.
+extension Breakdown {
+    /// Action that reads as a reaction when it is short and inside an exchange.
+    static let reactionCues = ["looks at", "look at each other", "stares", "smiles", "nods", "shrugs", "glares", "frowns",
+                               "laughs", "laugh", "sighs", "winces", "reacts", "share a look", "exchange a look",
+                               "exchange looks", "blinks", "swallows", "看着", "笑了", "点头", "叹气", "沉默", "愣住"]
+    /// Details that call for a close-up in a short action.
+    static let closeUpCues = ["face", "eyes", "eye", "hand", "hands", "fingers", "finger", "lips", "tear", "tears",
+                              "脸", "眼睛", "手", "泪"]
+    /// Verbs of travel that a tracking shot follows.
+    static let followCues = ["runs", "run", "chases", "races", "drives", "speed off", "speeds off", "flees", "sprints",
+                             "walks down", "walks along", "跑", "追", "飞奔"]
+
+    mutating func action(_ action: Action, timing: TimingRules) {
+        let text = TextMeasure.collapsingWhitespace(action.text)
+        guard !text.isEmpty else { return }
+        let sentences = Sentences.split(action.text)
+        let units = sentences.map { TextUnit(kind: .action, text: $0, speaker: nil, range: action.range) }
+        if fillOpenScripted(with: units, characters: cast.characters(in: text), speaker: nil) { return }
+        if run != nil, !hasPendingAnnotation, let reaction = reactionShot(text, range: action.range) {
+            add(reaction)
+            return
+        }
+        let chunks = hasPendingAnnotation ? [units] : chunked(units, maxWords: timing.actionShotWords)
+        for (index, chunk) in chunks.enumerated() {
+            var draft = actionShot(chunk, range: action.range)
+            if index == 0 && opensScene {
+                let opening = establishing(at: action.range)
+                draft.kind = .establishing
+                draft.size = opening.size
+                if CameraTerms.move(inAction: draft.text) == nil { draft.move = opening.move }
+            }
+            add(draft)
+        }
+    }
+
+    /// Sentences grouped into shots of at most `maxWords` words (a longer sentence stands alone).
+    private func chunked(_ units: [TextUnit], maxWords: Int) -> [[TextUnit]] {
+        var chunks: [[TextUnit]] = []
+        var current: [TextUnit] = []
+        var words = 0
+        for unit in units {
+            let unitWords = TextMeasure.words(unit.text) + TextMeasure.ideographs(unit.text) / 2
+            if !current.isEmpty && words + unitWords > maxWords {
+                chunks.append(current)
+                current = []
+                words = 0
+            }
+            current.append(unit)
+            words += unitWords
+        }
+        if !current.isEmpty { chunks.append(current) }
+        return chunks
+    }
+
+    /// One action shot: the size from who is in it, closer for a detail, a step closer
+    /// than an identical shot just before it.
+    private func actionShot(_ units: [TextUnit], range: SourceRange) -> ShotDraft {
+        let text = units.map(\.text).joined(separator: " ")
+        let lower = text.lowercased()
+        let characters = cast.characters(in: text)
+        let words = TextMeasure.words(text) + TextMeasure.ideographs(text) / 2
+        var size: ShotSize
+        if words <= 14 && Breakdown.closeUpCues.contains(where: { TextMeasure.contains($0, in: lower) }) {
+            size = characters.count <= 1 ? .closeUp : .mediumCloseUp
+        } else {
+            switch characters.count {
+            case 0: size = .wide
+            case 1: size = .medium
+            case 2: size = .mediumWide
+            default: size = .wide
+            }
+        }
+        if let previous = lastDraft, previous.kind == .action || previous.kind == .establishing,
+           previous.size == size, previous.characters == characters, size.closeness < ShotSize.mediumCloseUp.closeness {
+            size = ShotSize.ladder[min(ShotSize.ladder.firstIndex(of: size).map { $0 + 1 } ?? 0, ShotSize.ladder.count - 1)]
+        }
+        var draft = ShotDraft(kind: .action, size: size, range: range)
+        draft.characters = characters
+        draft.units = units
+        if let move = CameraTerms.move(inAction: text) {
+            draft.move = move
+        } else if Breakdown.followCues.contains(where: { TextMeasure.contains($0, in: lower) }) {
+            draft.move = .follow
+        }
+        if let angle = ShotLineRules.angle(in: text) { draft.angle = angle }
+        return draft
+    }
+
+    /// A short action inside an exchange that shows someone reacting.
+    private func reactionShot(_ text: String, range: SourceRange) -> ShotDraft? {
+        let lower = text.lowercased()
+        guard TextMeasure.words(text) + TextMeasure.ideographs(text) / 2 <= 15,
+              Breakdown.reactionCues.contains(where: { TextMeasure.contains($0, in: lower) }) else { return nil }
+        var characters = cast.characters(in: text)
+        if characters.isEmpty { characters = run?.speakers ?? [] }
+        guard !characters.isEmpty else { return nil }
+        let size: ShotSize = switch characters.count {
+        case 1: .closeUp
+        case 2: .twoShot
+        default: .mediumWide
+        }
+        var draft = ShotDraft(kind: .reaction, size: size, range: range)
+        draft.characters = characters
+        draft.units = Sentences.split(text).map { TextUnit(kind: .action, text: $0, speaker: nil, range: range) }
+        return draft
+    }
+}
+
+extension ShotSize {
+    /// The sizes from widest to closest that a run of action steps along.
+    static let ladder: [ShotSize] = [.extremeWide, .wide, .mediumWide, .medium, .mediumCloseUp, .closeUp]
+}

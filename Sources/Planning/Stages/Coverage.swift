@@ -1,0 +1,159 @@
+import Screenplay
+
+/// Dialogue coverage: an opening two-shot, over-the-shoulders, then singles on the speaker;
+/// reaction shots where a parenthetical calls for one; a wider shot every so often in a
+/// long exchange; off-screen voices over the scene; dual dialogue in one two-shot.
+extension Breakdown {
+    /// Parentheticals that hold the speaker silent long enough to cut to the listener.
+    static let reactionParentheticals = ["beat", "pause", "a beat", "long beat", "silence", "waits", "no answer",
+                                         "a moment", "停顿", "沉默", "片刻"]
+    /// Parentheticals that call for a closer single.
+    static let intimateParentheticals = ["whisper", "tear", "cry", "crying", "sob", "quietly", "softly", "trembl",
+                                         "choked", "barely audible", "低声", "哽咽", "哭", "轻声"]
+
+    mutating func dialogue(_ dialogue: Dialogue, partner: Dialogue?, at index: Int) {
+        let speaker = CastIndex.canonical(dialogue.character)
+        if run == nil { run = DialogueRun(items: scene.items, from: index) }
+        if fillOpenScripted(with: units(of: dialogue.lines, speaker: speaker), characters: [speaker], speaker: speaker) {
+            count(speaker)
+            return
+        }
+        if let partner {
+            dual(dialogue, partner)
+            return
+        }
+        if DialogueRun.isOffscreen(dialogue) {
+            offscreen(dialogue, speaker: speaker)
+            return
+        }
+        let listener = run?.listener(for: speaker)
+        for (position, piece) in pieces(of: dialogue.lines, hasListener: listener != nil).enumerated() {
+            if position > 0, let listener, let pause = piece.pause {
+                var reaction = ShotDraft(kind: .reaction, size: .closeUp, range: pause.range)
+                reaction.characters = [listener]
+                reaction.units = [pause]
+                add(reaction)
+            }
+            guard !piece.lines.isEmpty else { continue }
+            var draft = speakerShot(speaker, listener: listener, lines: piece.lines,
+                                    range: position == 0 ? dialogue.range : piece.lines.first!.range)
+            if position > 0, let first = drafts.last(where: { $0.speaker == speaker && $0.kind != .reaction }) {
+                draft.size = first.size == .twoShot ? .mediumCloseUp : first.size
+                draft.foreground = first.foreground
+                draft.characters = first.size == .twoShot ? [speaker] : first.characters
+            }
+            add(draft)
+            count(speaker)
+        }
+    }
+
+    private mutating func count(_ speaker: String) {
+        run?.count += 1
+        run?.lastSpeaker = speaker
+    }
+
+    /// The shot on the speaker, by how far into the exchange it is.
+    private func speakerShot(_ speaker: String, listener: String?, lines: [DialogueLine], range: SourceRange) -> ShotDraft {
+        let shotIndex = run?.count ?? 0
+        let speakers = run?.speakers ?? [speaker]
+        let others = speakers.filter { $0 != speaker }
+        var draft: ShotDraft
+        if shotIndex == 0 && !others.isEmpty {
+            draft = ShotDraft(kind: .dialogue, size: others.count == 1 ? .twoShot : .mediumWide, range: range)
+            draft.characters = [speaker] + others
+        } else if shotIndex > 0 && shotIndex % DialogueRun.reestablishEvery == 0 && !others.isEmpty {
+            draft = ShotDraft(kind: .reestablishing, size: .mediumWide, range: range)
+            draft.characters = [speaker] + others
+        } else if shotIndex <= 2, let listener {
+            draft = ShotDraft(kind: .dialogue, size: .overTheShoulder, range: range)
+            draft.characters = [speaker, listener]
+            draft.foreground = listener
+        } else {
+            draft = ShotDraft(kind: .dialogue, size: shotIndex == 0 ? .medium : .mediumCloseUp, range: range)
+            draft.characters = [speaker]
+        }
+        draft.speaker = speaker
+        draft.units = units(of: lines, speaker: speaker)
+        let manners = lines.compactMap { line -> String? in
+            if case .parenthetical(let text, _) = line { return text }
+            return nil
+        }
+        draft.manner = manners.first
+        let intimate = manners.contains { manner in
+            Breakdown.intimateParentheticals.contains { manner.lowercased().contains($0) }
+        }
+        if intimate && draft.kind == .dialogue && draft.size != .twoShot { draft.size = .closeUp }
+        if TextMeasure.words(draft.text) + TextMeasure.ideographs(draft.text) / 2 > 40 && draft.size.closeness >= 3 {
+            draft.move = .pushIn
+        }
+        return draft
+    }
+
+    /// Dual dialogue: both speakers at once, in one two-shot.
+    private mutating func dual(_ first: Dialogue, _ second: Dialogue) {
+        let a = CastIndex.canonical(first.character)
+        let b = CastIndex.canonical(second.character)
+        var draft = ShotDraft(kind: .dialogue, size: .twoShot, range: SourceRange(start: first.range.start, end: second.range.end))
+        draft.characters = a == b ? [a] : [a, b]
+        draft.speaker = a
+        draft.simultaneous = true
+        draft.units = units(of: first.lines, speaker: a) + units(of: second.lines, speaker: b)
+        add(draft)
+        count(a)
+        count(b)
+    }
+
+    /// A voice from off screen plays over the picture the scene is on.
+    private mutating func offscreen(_ dialogue: Dialogue, speaker: String) {
+        let previous = lastDraft
+        var draft = ShotDraft(kind: .offscreenVoice, size: previous?.size ?? .wide, range: dialogue.range)
+        if let previous, previous.kind != .title {
+            draft.characters = previous.characters.filter { $0 != speaker }
+            draft.subject = previous.subject
+            draft.angle = previous.angle
+            if draft.characters.isEmpty && draft.size.closeness >= 3 && draft.subject == nil { draft.size = .wide }
+        } else {
+            draft.size = .wide
+        }
+        draft.speaker = speaker
+        draft.units = units(of: dialogue.lines, speaker: speaker)
+        draft.manner = dialogue.lines.compactMap { line -> String? in
+            if case .parenthetical(let text, _) = line { return text }
+            return nil
+        }.first
+        add(draft)
+    }
+
+    /// The lines of a speech, cut where a pause calls for a reaction shot. The first piece
+    /// has no pause; each later one starts with the parenthetical that cut it.
+    private func pieces(of lines: [DialogueLine], hasListener: Bool) -> [(pause: TextUnit?, lines: [DialogueLine])] {
+        var pieces: [(pause: TextUnit?, lines: [DialogueLine])] = [(nil, [])]
+        for (index, line) in lines.enumerated() {
+            if hasListener, case .parenthetical(let text, let range) = line, isPause(text),
+               !pieces[pieces.count - 1].lines.isEmpty,
+               lines[(index + 1)...].contains(where: { if case .text(let t, _) = $0 { !t.plain.isEmpty } else { false } }) {
+                pieces.append((TextUnit(kind: .parenthetical, text: text, speaker: nil, range: range), []))
+            } else {
+                pieces[pieces.count - 1].lines.append(line)
+            }
+        }
+        return pieces
+    }
+
+    private func isPause(_ text: String) -> Bool {
+        let lower = text.lowercased().trimmingCharacters(in: ".")
+        return Breakdown.reactionParentheticals.contains(lower)
+    }
+
+    /// A speech's lines as units: each spoken line split into sentences, and parentheticals.
+    func units(of lines: [DialogueLine], speaker: String) -> [TextUnit] {
+        lines.flatMap { line -> [TextUnit] in
+            switch line {
+            case .text(let text, let range):
+                return Sentences.split(text.plain).map { TextUnit(kind: .speech, text: $0, speaker: speaker, range: range) }
+            case .parenthetical(let text, let range):
+                return [TextUnit(kind: .parenthetical, text: text, speaker: speaker, range: range)]
+            }
+        }
+    }
+}

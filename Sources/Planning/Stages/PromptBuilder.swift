@@ -1,0 +1,304 @@
+import Screenplay
+
+/// Stage 4 of planning: a segment's prompt in the order a text-to-video model reads best —
+/// atmosphere, subject and action, environment, camera language, colour tone (GENERATORS.md)
+/// — filled from the scene, the shot and the character bible. Dialogue shots describe the
+/// speaker speaking, not the words.
+struct PromptBuilder: Sendable {
+    let language: PromptLanguage
+    let bible: [String: CharacterProfile]
+    let cast: CastIndex
+    let maxCharacters: Int
+
+    /// What one segment's prompt is made from.
+    struct Request {
+        var draft: ShotDraft
+        var units: [TextUnit]
+        var scene: SceneSource
+        var style: String?
+        var isContinuation: Bool
+    }
+
+    func prompt(_ request: Request) -> String {
+        let daylight = Daylight(request.scene.heading?.timeOfDay)
+        var before: [String] = []
+        if request.isContinuation { before.append(english ? "Continuation of the same shot, seamless" : "延续上一段画面，同一镜头") }
+        if let atmosphere = atmosphere(daylight, setting: request.scene.heading?.setting) { before.append(atmosphere) }
+        var after: [String] = []
+        if let environment = environment(request.scene) { after.append(environment) }
+        after.append(camera(request.draft))
+        after.append(tone(daylight))
+        if let style = request.style, !style.isEmpty { after.append(english ? "Style: \(style)" : "风格：\(style)") }
+        if let extra = request.draft.extraPrompt, !extra.isEmpty { after.append(extra) }
+        let fixed = PromptText.join(before + after, language: language)
+        let budget = maxCharacters - fixed.count - (english ? 2 : 0)
+        let subject = PromptText.cut(PromptText.join([self.subject(request)], language: language), to: max(budget, 0))
+        return PromptText.cut(PromptText.join(before + [subject] + after, language: language), to: maxCharacters)
+    }
+
+    private var english: Bool { language == .english }
+
+    // MARK: - Parts
+
+    private func atmosphere(_ daylight: Daylight, setting: Setting?) -> String? {
+        switch daylight {
+        case .day: english ? "Bright daylight" : "白天，明亮的自然光"
+        case .night: english ? "Night, low-key light" : "夜晚，低调照明"
+        case .dawn: english ? "Dawn, soft early light" : "黎明，柔和的晨光"
+        case .dusk: english ? "Dusk, warm low sun" : "黄昏，温暖的斜阳"
+        case .unspecified: setting == .interior ? (english ? "Soft interior light" : "柔和的室内光线") : nil
+        }
+    }
+
+    private func tone(_ daylight: Daylight) -> String {
+        switch daylight {
+        case .day: english ? "Natural warm colours" : "色调自然温暖"
+        case .night: english ? "Cool blue tones, deep shadows" : "冷蓝色调，阴影深重"
+        case .dawn: english ? "Soft pastel tones" : "柔和的粉色调"
+        case .dusk: english ? "Golden orange tones" : "金橙色调"
+        case .unspecified: english ? "Natural colours" : "色调自然"
+        }
+    }
+
+    private func environment(_ scene: SceneSource) -> String? {
+        guard let heading = scene.heading, !heading.location.isEmpty else { return nil }
+        let location = english ? Self.sentenceCase(heading.location) : heading.location
+        let setting: String? = switch heading.setting {
+        case .interior?: english ? "Interior" : "内景"
+        case .exterior?, .establishing?: english ? "Exterior" : "外景"
+        case .interiorExterior?: english ? "Interior and exterior" : "内外景"
+        case nil: nil
+        }
+        guard let setting else { return location }
+        return english ? "\(setting), \(location)" : "\(setting)，\(location)"
+    }
+
+    private func camera(_ draft: ShotDraft) -> String {
+        var terms = english ? [draft.size.english, draft.angle.english, draft.move.english]
+            : [draft.size.chinese, draft.angle.chinese, draft.move.chinesePhrase]
+        if let lens = draft.lens, !lens.isEmpty {
+            let hasWord = lens.lowercased().contains("lens") || lens.contains("镜头")
+            terms.append(hasWord ? lens : (english ? "\(lens) lens" : "\(lens)镜头"))
+        }
+        let text = terms.joined(separator: english ? ", " : "，")
+        return english ? Self.capitalisedFirst(text) : text
+    }
+
+    // MARK: - Subject and action
+
+    private func subject(_ request: Request) -> String {
+        let draft = request.draft
+        let actionText = request.units.filter { $0.kind == .action }.map(\.text).joined(separator: " ")
+        let speaker = draft.speaker.map(name)
+        var text: String
+        switch draft.kind {
+        case .title:
+            let title = request.units.map(\.text).joined(separator: " ")
+            text = english ? "Title card: \"\(title)\" in clean white letters on black" : "字幕卡：“\(title)”，黑底白字"
+        case .reaction where actionText.isEmpty:
+            let who = list(draft.characters)
+            text = english ? "\(who) listens in silence, reacting" : "\(who)默默倾听，做出反应"
+        case .offscreenVoice:
+            text = offscreenSubject(draft)
+        default:
+            if !actionText.isEmpty {
+                text = prose(actionText)
+                if let speaker { text += english ? "; \(speaker) \(verb(draft, request.units))" : "；\(speaker)\(verb(draft, request.units))" }
+            } else if speaker != nil {
+                text = speakingSubject(draft, units: request.units)
+            } else if draft.kind == .establishing {
+                let place = request.scene.location.isEmpty ? (english ? "the location" : "场景") : place(request.scene.location)
+                text = english ? "Establishing view of \(place)" : "建立镜头，展现\(place)的全貌"
+            } else {
+                text = framedSubject(draft)
+            }
+        }
+        return describingCharacters(in: text, present: draft.characters + (draft.speaker.map { [$0] } ?? []))
+    }
+
+    private func speakingSubject(_ draft: ShotDraft, units: [TextUnit]) -> String {
+        let speaker = name(draft.speaker ?? "")
+        let others = draft.characters.filter { $0 != draft.speaker }.map(name)
+        if draft.simultaneous {
+            let both = list(draft.characters)
+            return english ? "\(both) speak at the same time" : "\(both)同时说话"
+        }
+        let verb = self.verb(draft, units)
+        switch draft.size {
+        case .overTheShoulder:
+            let foreground = name(draft.foreground ?? others.first ?? "")
+            return english ? "Over \(foreground)'s shoulder, \(speaker) \(verb) to \(foreground)"
+                : "越过\(foreground)的肩膀，\(speaker)对\(foreground)\(verb)"
+        case .twoShot where !others.isEmpty:
+            return english ? "\(speaker) and \(list(others)) face each other; \(speaker) \(verb)"
+                : "\(speaker)和\(list(others))面对面，\(speaker)\(verb)"
+        default:
+            if !others.isEmpty {
+                return english ? "\(speaker) \(verb) to \(list(others))" : "\(speaker)对\(list(others))\(verb)"
+            }
+            return english ? "\(speaker) \(verb)" : "\(speaker)\(verb)"
+        }
+    }
+
+    /// How the line is said: the parenthetical's manner, else asking or exclaiming from the punctuation.
+    private func verb(_ draft: ShotDraft, _ units: [TextUnit]) -> String {
+        let spoken = units.filter { $0.kind == .speech || $0.kind == .lyric }.map(\.text).joined(separator: " ")
+        let singing = units.contains { $0.kind == .lyric }
+        var verb: String
+        if singing {
+            verb = english ? "sings" : "正在唱歌"
+        } else if spoken.hasSuffix("?") || spoken.hasSuffix("？") {
+            verb = english ? "asks a question" : "正在提问"
+        } else if spoken.hasSuffix("!") || spoken.hasSuffix("！") {
+            verb = english ? "speaks emphatically" : "激动地说话"
+        } else {
+            verb = english ? "speaks" : "正在说话"
+        }
+        if let manner = draft.manner, !manner.isEmpty { verb += english ? ", \(prose(manner))" : "，\(manner)" }
+        return verb
+    }
+
+    private func offscreenSubject(_ draft: ShotDraft) -> String {
+        if !draft.characters.isEmpty {
+            let who = list(draft.characters)
+            return english ? "\(who) listens, quiet" : "\(who)静静地倾听"
+        }
+        if let subject = draft.subject { return english ? prose(subject) : subject }
+        return english ? "The scene holds, still" : "画面静止"
+    }
+
+    private func framedSubject(_ draft: ShotDraft) -> String {
+        var parts: [String] = []
+        if !draft.characters.isEmpty { parts.append(list(draft.characters)) }
+        if let subject = draft.subject { parts.append(english ? prose(subject) : subject) }
+        return parts.joined(separator: english ? ", " : "，")
+    }
+
+    // MARK: - Names and prose
+
+    private func name(_ canonical: String) -> String {
+        bible[canonical]?.displayName ?? CastIndex.display(canonical)
+    }
+
+    private func list(_ names: [String]) -> String {
+        let shown = names.map(name)
+        guard english else { return shown.joined(separator: "和") }
+        switch shown.count {
+        case 0: return "Someone"
+        case 1: return shown[0]
+        default: return shown.dropLast().joined(separator: ", ") + " and " + shown.last!
+        }
+    }
+
+    private func place(_ location: String) -> String {
+        english ? Self.sentenceCase(location).lowercasedFirst : location
+    }
+
+    /// Action prose for a prompt: shouted capitals lowered (`SLAMMED` → `slammed`), names
+    /// in title case (`BRICK BRADDOCK` → `Brick Braddock`).
+    func prose(_ text: String) -> String {
+        Self.lowercasingShouts(text, names: cast.nameWords)
+    }
+
+    /// Inserts each present character's description after their first mention, or adds
+    /// it at the end when they are in frame but not named in the text.
+    private func describingCharacters(in text: String, present: [String]) -> String {
+        var result = text
+        var missing: [String] = []
+        var seen: Set<String> = []
+        for canonical in present where seen.insert(canonical).inserted {
+            guard let description = bible[canonical]?.description, !description.isEmpty,
+                  !result.contains(description) else { continue }
+            let display = name(canonical)
+            let note = english ? " (\(description))" : "（\(description)）"
+            if let found = TextMeasure.range(of: display, in: result) {
+                result.insert(contentsOf: note, at: found.upperBound)
+            } else {
+                missing.append(english ? "\(display): \(description)" : "\(display)：\(description)")
+            }
+        }
+        guard !missing.isEmpty else { return result }
+        return PromptText.join([result], language: language) + (english ? " " : "") + missing.joined(separator: english ? "; " : "；")
+    }
+
+    /// Lowers words written all in capitals (two letters or more) and capitalises one that
+    /// starts a sentence; a run of capitalised words holding a name is title-cased instead.
+    static func lowercasingShouts(_ text: String, names: Set<String>) -> String {
+        enum Token { case word(String), other(Character) }
+        var tokens: [Token] = []
+        var word = ""
+        for character in text {
+            if character.isLetter || character.isNumber || character == "'" || character == "’" {
+                word.append(character)
+            } else {
+                if !word.isEmpty { tokens.append(.word(word)) }
+                word = ""
+                tokens.append(.other(character))
+            }
+        }
+        if !word.isEmpty { tokens.append(.word(word)) }
+        func isShout(_ word: String) -> Bool {
+            let letters = word.filter(\.isLetter)
+            return letters.count >= 2 && letters.allSatisfy { $0.isUppercase } && letters != "TV" && letters != "OK"
+        }
+        func nameWord(_ word: String) -> Bool {
+            names.contains(word.uppercased()) || names.contains(String(word.uppercased().prefix { $0 != "'" && $0 != "’" }))
+        }
+        var output = ""
+        var sentenceStart = true
+        var index = 0
+        while index < tokens.count {
+            guard case .word(let first) = tokens[index], isShout(first) else {
+                switch tokens[index] {
+                case .word(let plain):
+                    output += plain
+                    sentenceStart = false
+                case .other(let character):
+                    output.append(character)
+                    if ".!?".contains(character) { sentenceStart = true }
+                }
+                index += 1
+                continue
+            }
+            var run = [first]
+            var end = index + 1
+            while end + 1 < tokens.count, case .other(" ") = tokens[end], case .word(let next) = tokens[end + 1], isShout(next) {
+                run.append(next)
+                end += 2
+            }
+            let titled = run.contains(where: nameWord)
+            let words = run.enumerated().map { offset, word -> String in
+                let lowered = word.lowercased()
+                if titled { return CastIndex.display(word) }
+                return offset == 0 && sentenceStart ? lowered.capitalisedFirst : lowered
+            }
+            output += words.joined(separator: " ")
+            sentenceStart = false
+            index = end
+        }
+        return output
+    }
+
+    /// `BRICK'S PATIO` → `Brick's patio`.
+    static func sentenceCase(_ text: String) -> String {
+        let letters = text.filter(\.isLetter)
+        guard !letters.isEmpty, letters.allSatisfy({ $0.isUppercase || !$0.isCased }) else { return text }
+        return text.lowercased().capitalisedFirst
+    }
+
+    static func capitalisedFirst(_ text: String) -> String { text.capitalisedFirst }
+}
+
+extension String {
+    /// The string with its first character uppercased.
+    var capitalisedFirst: String {
+        guard let first else { return self }
+        return first.uppercased() + dropFirst()
+    }
+
+    /// The string with its first character lowercased.
+    var lowercasedFirst: String {
+        guard let first else { return self }
+        return first.lowercased() + dropFirst()
+    }
+}

@@ -1,0 +1,54 @@
+import Screenplay
+
+/// A piece of script text inside a shot: where a long shot may be cut into segments, and
+/// what each segment's card shows.
+struct TextUnit: Hashable, Sendable {
+    enum Kind: Hashable, Sendable {
+        case action, speech, parenthetical, title, lyric
+    }
+
+    var kind: Kind
+    var text: String
+    /// The canonical name of who says a speech or parenthetical.
+    var speaker: String?
+    var range: SourceRange
+}
+
+/// A shot as the breakdown makes it, before it has an ID, a duration, segments or prompts.
+struct ShotDraft: Sendable {
+    var kind: ShotKind
+    var size: ShotSize
+    var angle: CameraAngle = .eyeLevel
+    var move: CameraMove = .static
+    var lens: String?
+    var characters: [String] = []
+    var speaker: String?
+    var foreground: String?
+    var subject: String?
+    /// How the speaker delivers the line, from a parenthetical (`beer raised`).
+    var manner: String?
+    var units: [TextUnit] = []
+    var range: SourceRange
+    /// Dual dialogue: both speakers talk at once, so the shot lasts as long as the longer speech.
+    var simultaneous = false
+    var transitionIn: ShotTransition?
+    var transitionOut: ShotTransition?
+    /// Annotation values that override the rules.
+    var duration: ShotDuration?
+    var seed: Int?
+    var style: String?
+    var extraPrompt: String?
+    var negative: String?
+    var takes: Int?
+
+    init(kind: ShotKind, size: ShotSize, range: SourceRange) {
+        self.kind = kind
+        self.size = size
+        self.range = range
+    }
+
+    /// The script text the shot covers, as the shot list prints it.
+    var text: String {
+        units.filter { $0.kind != .parenthetical }.map(\.text).joined(separator: " ")
+    }
+}

@@ -1,0 +1,79 @@
+import Screenplay
+
+/// The film's characters, by canonical cue name (uppercase, no extensions), and how to
+/// find them in prose: `Brick`, `BRICK` and `Brick's` all name `BRICK`; `安娜` names `安娜`.
+struct CastIndex: Sendable {
+    /// Canonical names, longest first, so `YOUNG EDWARD` wins over `EDWARD`.
+    let names: [String]
+
+    /// Every word of every name (`BRICK`, `DR.`, `BENNETT`).
+    let nameWords: Set<String>
+
+    init(names: some Sequence<String>) {
+        self.names = Set(names.map(CastIndex.canonical).filter { !$0.isEmpty })
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        nameWords = Set(self.names.flatMap { $0.split(separator: " ").map(String.init) })
+    }
+
+    /// Every speaking character of a screenplay.
+    init(_ screenplay: Screenplay) {
+        var found: [String] = []
+        for element in screenplay.allElements {
+            if case .dialogue(let dialogue) = element { found.append(dialogue.character) }
+        }
+        self.init(names: found)
+    }
+
+    /// A cue name as the plan keys it: trimmed, uppercased, `(CONT'D)` and the like removed.
+    static func canonical(_ name: String) -> String {
+        var text = Substring(name)
+        if let open = text.firstIndex(where: { $0 == "(" || $0 == "（" }) { text = text[..<open] }
+        return TextMeasure.collapsingWhitespace(text.uppercased())
+    }
+
+    /// The characters named in `text`, in order of first mention. An English name counts
+    /// when written with a capital (`Brick`, `BRICK`), so a cue like `MAN` is not found in
+    /// "the man".
+    func characters(in text: String) -> [String] {
+        mentions(in: text).map(\.name)
+    }
+
+    /// Where each character is first named in `text`, in order.
+    func mentions(in text: String) -> [(name: String, range: Range<String.Index>)] {
+        guard !text.isEmpty else { return [] }
+        let upper = text.uppercased()
+        // Upper-casing keeps every character's width in the scripts this reads; when it
+        // does not, indices would not carry over, so nothing is found.
+        guard upper.utf8.count == text.utf8.count else { return [] }
+        var taken: [(name: String, range: Range<String.Index>)] = []
+        for name in names {
+            var from = upper.startIndex
+            while let found = TextMeasure.range(of: name, in: upper, from: from) {
+                let capitalised = text[found].first.map { $0.isUppercase || !$0.isCased } ?? false
+                if capitalised && !taken.contains(where: { $0.range.overlaps(found) }) {
+                    taken.append((name, found))
+                    break
+                }
+                from = upper.index(after: found.lowerBound)
+            }
+        }
+        return taken.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Whether `text` is nothing but character names and joining words (`WILL AND SANDRA`).
+    func isOnlyNames(_ text: String) -> Bool {
+        var rest = text.uppercased()
+        for mention in mentions(in: text).reversed() { rest.replaceSubrange(mention.range, with: " ") }
+        let leftover = rest.split(whereSeparator: { !$0.isLetter && !TextMeasure.isIdeograph($0.unicodeScalars.first!) })
+        return leftover.allSatisfy { ["AND", "&", "WITH", "和", "与", "跟"].contains(String($0)) }
+    }
+
+    /// A name as prompts print it: `BRICK` → `Brick`, `DR. BENNETT` → `Dr. Bennett`; Chinese
+    /// names unchanged.
+    static func display(_ name: String) -> String {
+        name.split(separator: " ").map { word -> String in
+            guard let first = word.first else { return "" }
+            return String(first).uppercased() + word.dropFirst().lowercased()
+        }.joined(separator: " ")
+    }
+}

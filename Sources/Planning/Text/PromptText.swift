@@ -1,0 +1,51 @@
+/// Keeps prompts under a length: cuts at a clause boundary (`.`, `,`, `;`, `，`, `。`, `；`,
+/// `、`), else at a space, never in the middle of a word.
+enum PromptText {
+    private static let clauseEnds: Set<Character> = [".", ",", ";", ":", "!", "?", "，", "。", "；", "：", "、", "！", "？"]
+
+    /// `text` cut to at most `limit` characters at the last clause boundary that fits.
+    static func cut(_ text: String, to limit: Int) -> String {
+        guard text.count > limit else { return text }
+        guard limit > 0 else { return "" }
+        let characters = Array(text)
+        var clause: Int?
+        var space: Int?
+        for index in 0..<limit {
+            let character = characters[index]
+            if clauseEnds.contains(character) && (index + 1 == characters.count || characters[index + 1].isWhitespace
+                                                  || isWide(character)) {
+                clause = index
+            }
+            if character.isWhitespace { space = index }
+        }
+        if let clause {
+            var result = String(characters[..<clause])
+            while let last = result.last, last.isWhitespace || clauseEnds.contains(last) { result.removeLast() }
+            let wide = characters[clause].unicodeScalars.first.map { $0.value > 0x2FFF } ?? false
+            return result.isEmpty ? "" : result + (wide ? "。" : ".")
+        }
+        if let space { return String(characters[..<space]) }
+        // A run of Chinese has no spaces; any character boundary between ideographs is a word boundary.
+        if characters[limit - 1].unicodeScalars.allSatisfy(TextMeasure.isIdeograph)
+            && characters[limit].unicodeScalars.allSatisfy(TextMeasure.isIdeograph) {
+            return String(characters[..<limit])
+        }
+        return ""
+    }
+
+    private static func isWide(_ character: Character) -> Bool {
+        character.unicodeScalars.first.map { $0.value > 0x2FFF } ?? false
+    }
+
+    /// Joins prompt parts, each ending in its sentence mark (`.` or `。`).
+    static func join(_ parts: [String], language: PromptLanguage) -> String {
+        let mark = language == .chinese ? "。" : "."
+        let separator = language == .chinese ? "" : " "
+        return parts.map { part -> String in
+            var text = part.trimmingCharacters(in: "")
+            while let last = text.last, ",;:，；：、".contains(last) { text.removeLast() }
+            if let last = text.last, !".!?。！？\"”'’)）".contains(last) { text += mark }
+            return text
+        }.filter { !$0.isEmpty }.joined(separator: separator)
+    }
+}
