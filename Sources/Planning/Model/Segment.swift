@@ -92,6 +92,6 @@ public enum Daylight: String, CaseIterable, Hashable, Sendable, Codable {
             (.night, ["NIGHT", "MIDNIGHT", "夜", "晚上", "深夜"]),
             (.day, ["DAY", "MORNING", "AFTERNOON", "NOON", "白天", "上午", "下午", "中午", "午后", "日"]),
         ]
-        self = table.first { _, words in words.contains { upper.contains($0) } }?.0 ?? .unspecified
+        self = table.first { _, words in words.contains { TextMeasure.occurs($0, in: upper) } }?.0 ?? .unspecified
     }
 }

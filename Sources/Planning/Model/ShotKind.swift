@@ -28,9 +28,9 @@ public enum TransitionStyle: String, CaseIterable, Hashable, Sendable, Codable {
     /// are fades, anything else is a cut.
     public init(_ text: String) {
         let upper = text.uppercased()
-        if upper.contains("DISSOLVE") || upper.contains("叠化") {
+        if ["DISSOLVE", "叠化"].contains(where: { TextMeasure.occurs($0, in: upper) }) {
             self = .dissolve
-        } else if upper.contains("FADE") || upper.contains("BLACK") || upper.contains("淡") {
+        } else if ["FADE", "BLACK", "淡"].contains(where: { TextMeasure.occurs($0, in: upper) }) {
             self = .fade
         } else {
             self = .cut

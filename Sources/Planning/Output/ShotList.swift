@@ -64,8 +64,11 @@ public enum ShotListTable {
     static func clip(_ text: String, _ limit: Int) -> String {
         guard width(text) > limit else { return text }
         var result = ""
+        var used = 0
         for character in text {
-            if width(result + String(character)) > limit - 1 { break }
+            let size = width(String(character))
+            if used + size > limit - 1 { break }
+            used += size
             result.append(character)
         }
         if let space = result.lastIndex(of: " "), result.distance(from: space, to: result.endIndex) < 12 {

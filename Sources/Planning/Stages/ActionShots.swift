@@ -18,6 +18,10 @@ extension Breakdown {
     mutating func action(_ action: Action, timing: TimingRules) {
         let text = TextMeasure.collapsingWhitespace(action.text)
         guard !text.isEmpty else { return }
+        if action.lines.count == 1, let transition = ShotLineRules.transition(in: text) {
+            self.transition(transition)
+            return
+        }
         let sentences = Sentences.split(action.text)
         let units = sentences.map { TextUnit(kind: .action, text: $0, speaker: nil, range: action.range) }
         if fillOpenScripted(with: units, characters: cast.characters(in: text), speaker: nil) { return }
@@ -62,7 +66,10 @@ extension Breakdown {
     private func actionShot(_ units: [TextUnit], range: SourceRange) -> ShotDraft {
         let text = units.map(\.text).joined(separator: " ")
         let lower = text.lowercased()
-        let characters = cast.characters(in: text)
+        var characters = cast.characters(in: text)
+        if characters.isEmpty, Breakdown.continuesSubject(text), let previous = lastDraft, previous.kind != .title {
+            characters = previous.characters
+        }
         let words = TextMeasure.words(text) + TextMeasure.ideographs(text) / 2
         var size: ShotSize
         if words <= 14 && Breakdown.closeUpCues.contains(where: { TextMeasure.contains($0, in: lower) }) {
@@ -89,6 +96,14 @@ extension Breakdown {
         }
         if let angle = ShotLineRules.angle(in: text) { draft.angle = angle }
         return draft
+    }
+
+    /// Whether action opens on a pronoun (`She brakes hard.`, `他转过身。`): it goes on
+    /// with whoever the shot before showed.
+    static func continuesSubject(_ text: String) -> Bool {
+        let first = text.prefix { !$0.isWhitespace && $0 != "," && $0 != "，" }
+        return ["He", "She", "They", "His", "Her", "Their"].contains(String(first))
+            || ["他", "她", "他们", "她们"].contains { text.hasPrefix($0) }
     }
 
     /// A short action inside an exchange that shows someone reacting.

@@ -33,26 +33,21 @@ struct Breakdown {
     /// The scene's shots, and the transition its last element hands to the next scene.
     mutating func run(timing: TimingRules) -> (drafts: [ShotDraft], outgoing: ShotTransition?) {
         var index = 0
-        var outgoing: ShotTransition?
         while index < scene.items.count {
             let scripted = openScripted
             if let run, index >= run.end { self.run = nil }
             switch scene.items[index] {
             case .shotHeading(let heading):
-                outgoing = nil
                 addScripted(heading.text, range: heading.range)
             case .element(let element):
                 switch element {
                 case .annotation(let annotation):
                     receive(annotation)
                 case .shot(let line):
-                    outgoing = nil
                     shotLine(line)
                 case .action(let action):
-                    outgoing = nil
                     self.action(action, timing: timing)
                 case .dialogue(let dialogue):
-                    outgoing = nil
                     var partner: Dialogue?
                     if dialogue.dual, index + 1 < scene.items.count,
                        case .element(.dialogue(let next)) = scene.items[index + 1], next.dual {
@@ -61,12 +56,10 @@ struct Breakdown {
                     }
                     self.dialogue(dialogue, partner: partner, at: index)
                 case .transition(let transition):
-                    outgoing = self.transition(ShotTransition(text: transition.text))
+                    self.transition(ShotTransition(text: transition.text))
                 case .centered(let centered):
-                    outgoing = nil
                     title(centered)
                 case .lyrics(let lyrics):
-                    outgoing = nil
                     self.lyrics(lyrics)
                 case .note, .pageBreak, .section, .synopsis:
                     break
@@ -76,7 +69,8 @@ struct Breakdown {
             index += 1
         }
         finishPending()
-        return (drafts, outgoing ?? (drafts.isEmpty ? transitionIn : nil))
+        // A transition no shot of this scene took hands over to the next scene.
+        return (drafts, transitionIn)
     }
 
     private func isPassive(_ item: SceneItem) -> Bool {
@@ -248,7 +242,7 @@ struct Breakdown {
     private mutating func shotLine(_ line: ShotLine) {
         let text = line.text.plain
         if let transition = ShotLineRules.transition(in: text) {
-            _ = self.transition(transition)
+            self.transition(transition)
             return
         }
         addScripted(text, range: line.range)
@@ -268,7 +262,8 @@ struct Breakdown {
     }
 
     /// A transition ends the shot before it (adding its beat there) and opens the next.
-    private mutating func transition(_ transition: ShotTransition) -> ShotTransition {
+    @discardableResult
+    mutating func transition(_ transition: ShotTransition) -> ShotTransition {
         if !drafts.isEmpty { drafts[drafts.count - 1].transitionOut = transition }
         transitionIn = transition
         return transition
@@ -280,6 +275,7 @@ struct Breakdown {
         if let open = openScripted, drafts[open].units.isEmpty {
             drafts[open].units = [unit]
             drafts[open].kind = .title
+            drafts[open].size = .insert
             return
         }
         var draft = ShotDraft(kind: .title, size: .insert, range: centered.range)

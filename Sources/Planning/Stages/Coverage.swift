@@ -75,12 +75,12 @@ extension Breakdown {
         draft.speaker = speaker
         draft.units = units(of: lines, speaker: speaker)
         let manners = lines.compactMap { line -> String? in
-            if case .parenthetical(let text, _) = line { return text }
+            if case .parenthetical(let text, _) = line, !isPause(text) { return text }
             return nil
         }
         draft.manner = manners.first
         let intimate = manners.contains { manner in
-            Breakdown.intimateParentheticals.contains { manner.lowercased().contains($0) }
+            Breakdown.intimateParentheticals.contains { TextMeasure.occurs($0, in: manner.lowercased()) }
         }
         if intimate && draft.kind == .dialogue && draft.size != .twoShot { draft.size = .closeUp }
         if TextMeasure.words(draft.text) + TextMeasure.ideographs(draft.text) / 2 > 40 && draft.size.closeness >= 3 {

@@ -52,7 +52,7 @@ struct DialogueRun: Sendable {
         dialogue.extensions.contains { ext in
             let upper = ext.uppercased().filter { $0 != " " }
             return ["V.O", "O.S", "O.C", "V.0", "VO", "OS", "OC", "OFF", "PRELAP", "画外音", "旁白", "画外"]
-                .contains { upper.contains($0) && (upper.count <= 8 || $0.count > 2) }
+                .contains { TextMeasure.occurs($0, in: upper) && (upper.count <= 8 || $0.count > 2) }
         }
     }
 }

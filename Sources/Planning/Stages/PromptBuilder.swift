@@ -10,24 +10,39 @@ struct PromptBuilder: Sendable {
     let cast: CastIndex
     let maxCharacters: Int
 
+    /// The parts of a prompt that come from the scene alone, worked out once a scene.
+    struct SceneParts: Sendable {
+        var scene: SceneSource
+        var atmosphere: String?
+        var environment: String?
+        var tone: String
+    }
+
     /// What one segment's prompt is made from.
     struct Request {
         var draft: ShotDraft
         var units: [TextUnit]
-        var scene: SceneSource
+        var scene: SceneParts
         var style: String?
         var isContinuation: Bool
     }
 
+    /// The scene's share of every prompt in it.
+    func sceneParts(_ scene: SceneSource) -> SceneParts {
+        let daylight = Daylight(scene.heading?.timeOfDay)
+        return SceneParts(scene: scene, atmosphere: atmosphere(daylight, setting: scene.heading?.setting),
+                          environment: environment(scene), tone: tone(daylight))
+    }
+
     func prompt(_ request: Request) -> String {
-        let daylight = Daylight(request.scene.heading?.timeOfDay)
+        let isTitle = request.draft.kind == .title
         var before: [String] = []
         if request.isContinuation { before.append(english ? "Continuation of the same shot, seamless" : "延续上一段画面，同一镜头") }
-        if let atmosphere = atmosphere(daylight, setting: request.scene.heading?.setting) { before.append(atmosphere) }
+        if !isTitle, let atmosphere = request.scene.atmosphere { before.append(atmosphere) }
         var after: [String] = []
-        if let environment = environment(request.scene) { after.append(environment) }
-        after.append(camera(request.draft))
-        after.append(tone(daylight))
+        if !isTitle, let environment = request.scene.environment { after.append(environment) }
+        after.append(isTitle ? (english ? "Static camera" : "固定镜头") : camera(request.draft))
+        after.append(isTitle ? (english ? "Clean graphic title, high contrast" : "简洁的字幕画面，高对比度") : request.scene.tone)
         if let style = request.style, !style.isEmpty { after.append(english ? "Style: \(style)" : "风格：\(style)") }
         if let extra = request.draft.extraPrompt, !extra.isEmpty { after.append(extra) }
         let fixed = PromptText.join(before + after, language: language)
@@ -62,7 +77,7 @@ struct PromptBuilder: Sendable {
 
     private func environment(_ scene: SceneSource) -> String? {
         guard let heading = scene.heading, !heading.location.isEmpty else { return nil }
-        let location = english ? Self.sentenceCase(heading.location) : heading.location
+        let location = english ? Self.titleCase(heading.location) : heading.location
         let setting: String? = switch heading.setting {
         case .interior?: english ? "Interior" : "内景"
         case .exterior?, .establishing?: english ? "Exterior" : "外景"
@@ -77,7 +92,7 @@ struct PromptBuilder: Sendable {
         var terms = english ? [draft.size.english, draft.angle.english, draft.move.english]
             : [draft.size.chinese, draft.angle.chinese, draft.move.chinesePhrase]
         if let lens = draft.lens, !lens.isEmpty {
-            let hasWord = lens.lowercased().contains("lens") || lens.contains("镜头")
+            let hasWord = TextMeasure.occurs("lens", in: lens.lowercased()) || TextMeasure.occurs("镜头", in: lens)
             terms.append(hasWord ? lens : (english ? "\(lens) lens" : "\(lens)镜头"))
         }
         let text = terms.joined(separator: english ? ", " : "，")
@@ -88,7 +103,7 @@ struct PromptBuilder: Sendable {
 
     private func subject(_ request: Request) -> String {
         let draft = request.draft
-        let actionText = request.units.filter { $0.kind == .action }.map(\.text).joined(separator: " ")
+        let actionText = Self.joinSentences(request.units.filter { $0.kind == .action }.map(\.text))
         let speaker = draft.speaker.map(name)
         var text: String
         switch draft.kind {
@@ -107,7 +122,8 @@ struct PromptBuilder: Sendable {
             } else if speaker != nil {
                 text = speakingSubject(draft, units: request.units)
             } else if draft.kind == .establishing {
-                let place = request.scene.location.isEmpty ? (english ? "the location" : "场景") : place(request.scene.location)
+                let location = request.scene.scene.location
+                let place = location.isEmpty ? (english ? "the location" : "场景") : place(location)
                 text = english ? "Establishing view of \(place)" : "建立镜头，展现\(place)的全貌"
             } else {
                 text = framedSubject(draft)
@@ -191,7 +207,7 @@ struct PromptBuilder: Sendable {
     }
 
     private func place(_ location: String) -> String {
-        english ? Self.sentenceCase(location).lowercasedFirst : location
+        english ? Self.titleCase(location) : location
     }
 
     /// Action prose for a prompt: shouted capitals lowered (`SLAMMED` → `slammed`), names
@@ -208,10 +224,10 @@ struct PromptBuilder: Sendable {
         var seen: Set<String> = []
         for canonical in present where seen.insert(canonical).inserted {
             guard let description = bible[canonical]?.description, !description.isEmpty,
-                  !result.contains(description) else { continue }
+                  !TextMeasure.occurs(description, in: result) else { continue }
             let display = name(canonical)
             let note = english ? " (\(description))" : "（\(description)）"
-            if let found = TextMeasure.range(of: display, in: result) {
+            if let found = Self.plainMention(of: display, in: result) {
                 result.insert(contentsOf: note, at: found.upperBound)
             } else {
                 missing.append(english ? "\(display): \(description)" : "\(display)：\(description)")
@@ -221,9 +237,40 @@ struct PromptBuilder: Sendable {
         return PromptText.join([result], language: language) + (english ? " " : "") + missing.joined(separator: english ? "; " : "；")
     }
 
+    /// Sentences joined with a space, except after Chinese punctuation.
+    static func joinSentences(_ sentences: [String]) -> String {
+        sentences.reduce(into: "") { text, sentence in
+            if let last = text.unicodeScalars.last, last.value < 0x2E80 { text += " " }
+            text += sentence
+        }
+    }
+
+    /// The first mention of a name not followed by a possessive (`Steel's`), where a
+    /// description in parentheses reads naturally.
+    static func plainMention(of name: String, in text: String) -> Range<String.Index>? {
+        var from = text.startIndex
+        while let found = TextMeasure.range(of: name, in: text, from: from) {
+            let next = text[found.upperBound...].prefix(2)
+            if !(next.hasPrefix("'s") || next.hasPrefix("’s")) { return found }
+            from = found.upperBound
+        }
+        return nil
+    }
+
     /// Lowers words written all in capitals (two letters or more) and capitalises one that
     /// starts a sentence; a run of capitalised words holding a name is title-cased instead.
     static func lowercasingShouts(_ text: String, names: Set<String>) -> String {
+        var previousUpper = false
+        var hasShout = false
+        for byte in text.utf8 {
+            let upper = (0x41...0x5A).contains(byte)
+            if upper && previousUpper {
+                hasShout = true
+                break
+            }
+            previousUpper = upper || byte >= 0x80
+        }
+        guard hasShout || text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
         enum Token { case word(String), other(Character) }
         var tokens: [Token] = []
         var word = ""
@@ -279,11 +326,11 @@ struct PromptBuilder: Sendable {
         return output
     }
 
-    /// `BRICK'S PATIO` → `Brick's patio`.
-    static func sentenceCase(_ text: String) -> String {
+    /// A location written in capitals as a place name: `BRICK'S PATIO` → `Brick's Patio`.
+    static func titleCase(_ text: String) -> String {
         let letters = text.filter(\.isLetter)
         guard !letters.isEmpty, letters.allSatisfy({ $0.isUppercase || !$0.isCased }) else { return text }
-        return text.lowercased().capitalisedFirst
+        return CastIndex.display(text)
     }
 
     static func capitalisedFirst(_ text: String) -> String { text.capitalisedFirst }
@@ -294,11 +341,5 @@ extension String {
     var capitalisedFirst: String {
         guard let first else { return self }
         return first.uppercased() + dropFirst()
-    }
-
-    /// The string with its first character lowercased.
-    var lowercasedFirst: String {
-        guard let first else { return self }
-        return first.lowercased() + dropFirst()
     }
 }

@@ -24,6 +24,7 @@ struct ShotAssembly: Sendable {
         let timer = ShotTimer(rules: configuration.timing, frameRate: configuration.frameRate)
         let segmenter = Segmenter(maxFrames: configuration.maxSegmentFrames,
                                   minFrames: configuration.frameRate.frames(milliseconds: 1000))
+        let sceneParts = prompts.sceneParts(scene)
         return drafts.enumerated().map { index, draft in
             let id = ShotLetters.id(scene: scene.number, index: index)
             let frames = timer.frames(of: draft, endsScene: index == drafts.count - 1)
@@ -36,7 +37,7 @@ struct ShotAssembly: Sendable {
             for (number, piece) in pieces.enumerated() {
                 let units = Array(draft.units[piece.units])
                 let segmentID = "\(id)-\(number + 1)"
-                let prompt = prompts.prompt(PromptBuilder.Request(draft: draft, units: units, scene: scene, style: style,
+                let prompt = prompts.prompt(PromptBuilder.Request(draft: draft, units: units, scene: sceneParts, style: style,
                                                                   isContinuation: number > 0))
                 segments.append(Segment(
                     id: segmentID, frames: piece.frames, isContinuation: number > 0,

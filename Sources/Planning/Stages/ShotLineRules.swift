@@ -4,7 +4,8 @@
 enum ShotLineRules {
     /// Shot lines that are really transitions: `FADE IN:`, `CUT TO BLACK.`, `FLASH CUT TO`.
     static func transition(in text: String) -> ShotTransition? {
-        let upper = TextMeasure.collapsingWhitespace(text.uppercased()).trimmingCharacters(in: ".:!")
+        guard text.utf8.count <= 24 else { return nil }
+        let upper = TextMeasure.collapsingWhitespace(text.uppercased()).trimmingCharacters(in: ".:!。：！")
         let transitions = ["FADE IN", "FADE OUT", "FADE TO BLACK", "CUT TO BLACK", "FADE TO WHITE", "SMASH CUT",
                            "SMASH CUT TO", "FLASH CUT TO", "CUT TO", "DISSOLVE TO", "CROSSFADE BACK TO", "MATCH CUT TO",
                            "淡入", "淡出", "切至", "叠化"]

@@ -39,13 +39,30 @@ enum PromptText {
 
     /// Joins prompt parts, each ending in its sentence mark (`.` or `。`).
     static func join(_ parts: [String], language: PromptLanguage) -> String {
-        let mark = language == .chinese ? "。" : "."
-        let separator = language == .chinese ? "" : " "
-        return parts.map { part -> String in
-            var text = part.trimmingCharacters(in: "")
-            while let last = text.last, ",;:，；：、".contains(last) { text.removeLast() }
-            if let last = text.last, !".!?。！？\"”'’)）".contains(last) { text += mark }
-            return text
-        }.filter { !$0.isEmpty }.joined(separator: separator)
+        let mark: Character = language == .chinese ? "。" : "."
+        var result = ""
+        for part in parts where !part.isEmpty {
+            var text = Substring(part)
+            while let last = text.last, isSoftStop(last) { text = text.dropLast() }
+            guard let last = text.last else { continue }
+            if !result.isEmpty && language == .english { result.append(" ") }
+            result += text
+            if !isFullStop(last) { result.append(mark) }
+        }
+        return result
+    }
+
+    private static func isSoftStop(_ character: Character) -> Bool {
+        switch character.unicodeScalars.first!.value {
+        case 0x2C, 0x3B, 0x3A, 0x20, 0xFF0C, 0xFF1B, 0xFF1A, 0x3001: true
+        default: false
+        }
+    }
+
+    private static func isFullStop(_ character: Character) -> Bool {
+        switch character.unicodeScalars.first!.value {
+        case 0x2E, 0x21, 0x3F, 0x3002, 0xFF01, 0xFF1F, 0x22, 0x201D, 0x27, 0x2019, 0x29, 0xFF09: true
+        default: false
+        }
     }
 }

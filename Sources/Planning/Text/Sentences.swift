@@ -1,36 +1,44 @@
 /// Splits prose into sentences at `.`, `!`, `?`, `…` followed by a space, and at Chinese
-/// `。！？`, keeping the punctuation with its sentence. Abbreviations such as `Mr.` and
-/// `Dr.` and initials (`J.`) do not end a sentence.
+/// `。！？`, keeping the punctuation (and closing quotes) with its sentence. Abbreviations
+/// such as `Mr.` and `Dr.` and initials (`J.`) do not end a sentence. Whitespace is
+/// collapsed; no sentence is empty.
 enum Sentences {
     private static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "mt", "no", "prof", "rev", "sgt", "lt", "capt", "col", "gen", "ft",
     ]
 
-    /// The sentences of `text`, whitespace collapsed, never empty strings.
     static func split(_ text: String) -> [String] {
-        let collapsed = TextMeasure.collapsingWhitespace(text)
+        let characters = Array(text)
         var sentences: [String] = []
         var current = ""
-        var characters = Array(collapsed)
-        characters.append(" ")
+        var pendingSpace = false
         var index = 0
-        while index < characters.count - 1 {
+        while index < characters.count {
             let character = characters[index]
+            if TextMeasure.isSpace(character) {
+                pendingSpace = !current.isEmpty
+                index += 1
+                continue
+            }
+            if pendingSpace {
+                current.append(" ")
+                pendingSpace = false
+            }
             current.append(character)
-            if "。！？".contains(character) {
-                while index + 1 < characters.count - 1, "”」』\"’）)".contains(characters[index + 1]) {
+            let value = character.unicodeScalars.first!.value
+            if value == 0x3002 || value == 0xFF01 || value == 0xFF1F {
+                while index + 1 < characters.count, isCloser(characters[index + 1]) {
                     index += 1
                     current.append(characters[index])
                 }
                 flush(&current, into: &sentences)
-            } else if ".!?…".contains(character) {
-                while index + 1 < characters.count - 1, ".!?…\"”’')".contains(characters[index + 1]) {
+            } else if value == 0x2E || value == 0x21 || value == 0x3F || value == 0x2026 {
+                while index + 1 < characters.count, isTerminal(characters[index + 1]) || isCloser(characters[index + 1]) {
                     index += 1
                     current.append(characters[index])
                 }
-                if characters[index + 1] == " " && !endsInAbbreviation(current) {
-                    flush(&current, into: &sentences)
-                }
+                let atSpace = index + 1 == characters.count || TextMeasure.isSpace(characters[index + 1])
+                if atSpace && !endsInAbbreviation(current) { flush(&current, into: &sentences) }
             }
             index += 1
         }
@@ -38,17 +46,40 @@ enum Sentences {
         return sentences
     }
 
+    private static func isTerminal(_ character: Character) -> Bool {
+        let value = character.unicodeScalars.first!.value
+        return value == 0x2E || value == 0x21 || value == 0x3F || value == 0x2026
+    }
+
+    /// Closing quotes and brackets that stay with the sentence they end.
+    private static func isCloser(_ character: Character) -> Bool {
+        switch character.unicodeScalars.first!.value {
+        case 0x22, 0x27, 0x29, 0x2019, 0x201D, 0x300D, 0x300F, 0xFF09: true
+        default: false
+        }
+    }
+
     private static func flush(_ current: inout String, into sentences: inout [String]) {
-        let trimmed = TextMeasure.collapsingWhitespace(current)
-        if !trimmed.isEmpty { sentences.append(trimmed) }
+        while let last = current.last, last == " " { current.removeLast() }
+        if !current.isEmpty { sentences.append(current) }
         current = ""
     }
 
+    /// Whether the word before a final `.` is an initial (`J.`) or a short title (`Dr.`).
     private static func endsInAbbreviation(_ text: String) -> Bool {
-        guard text.hasSuffix(".") else { return false }
-        let word = text.dropLast().reversed().prefix { $0.isLetter }
-        let lower = String(word.reversed()).lowercased()
-        if lower.count == 1 && word.first?.isUppercase == true { return true }
-        return abbreviations.contains(lower)
+        let bytes = text.utf8
+        guard bytes.last == 0x2E else { return false }
+        var letters: [UInt8] = []
+        var index = bytes.index(before: bytes.endIndex)
+        while index > bytes.startIndex {
+            index = bytes.index(before: index)
+            let byte = bytes[index]
+            guard (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) else { break }
+            letters.append(byte | 0x20)
+            if letters.count > 4 { return false }
+        }
+        if letters.count == 1 { return (0x41...0x5A).contains(bytes[bytes.index(bytes.endIndex, offsetBy: -2)]) }
+        guard !letters.isEmpty else { return false }
+        return abbreviations.contains(String(decoding: letters.reversed(), as: UTF8.self))
     }
 }

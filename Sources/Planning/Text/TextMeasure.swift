@@ -20,7 +20,10 @@ enum TextMeasure {
         var count = 0
         var inWord = false
         for scalar in text.unicodeScalars {
-            let isWordScalar = !isIdeograph(scalar) && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
+            let value = scalar.value
+            let isWordScalar = value < 0x80
+                ? (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) || (0x30...0x39).contains(value)
+                : !isIdeograph(scalar) && scalar.properties.isAlphabetic
             if isWordScalar {
                 if !inWord { count += 1 }
                 inWord = true
@@ -44,38 +47,122 @@ enum TextMeasure {
         range(of: term, in: text) != nil
     }
 
-    /// Where a term first occurs in `text` as whole words (CJK terms match anywhere).
+    /// Where a term first occurs in `text` as whole words (CJK terms match anywhere),
+    /// searching from `start`. Compares UTF-8 bytes: no locale, no case folding.
     static func range(of term: String, in text: String, from start: String.Index? = nil) -> Range<String.Index>? {
-        let needsBoundary = term.unicodeScalars.contains {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+        var term = term
+        let utf8 = text.utf8
+        let startOffset = start.map { utf8.distance(from: utf8.startIndex, to: $0) } ?? 0
+        return term.withUTF8 { needle in
+            range(of: needle, in: text, from: startOffset)
         }
-        var searchStart = start ?? text.startIndex
-        while let found = text[searchStart...].range(of: term) {
-            if !needsBoundary || (isBoundary(before: found.lowerBound, in: text) && isBoundary(after: found.upperBound, in: text)) {
-                return found
+    }
+
+    private static func range(of needle: UnsafeBufferPointer<UInt8>, in text: String, from startOffset: Int) -> Range<String.Index>? {
+        guard let first = needle.first else { return nil }
+        let needsBoundary = needle.contains { (0x61...0x7A).contains($0) || (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) }
+        let utf8 = text.utf8
+        let search = { (haystack: UnsafeBufferPointer<UInt8>) -> Int? in
+            let count = haystack.count - needle.count
+            guard count >= startOffset else { return nil }
+            var offset = startOffset
+            while offset <= count {
+                if haystack[offset] == first, matches(needle, haystack, at: offset),
+                   !needsBoundary || (isBoundary(haystack, before: offset) && isBoundary(haystack, after: offset + needle.count)) {
+                    return offset
+                }
+                offset += 1
             }
-            searchStart = text.index(after: found.lowerBound)
+            return nil
         }
-        return nil
+        let found = utf8.withContiguousStorageIfAvailable(search) ?? Array(utf8).withUnsafeBufferPointer(search)
+        guard let found else { return nil }
+        let lower = utf8.index(utf8.startIndex, offsetBy: found)
+        return lower..<utf8.index(lower, offsetBy: needle.count)
     }
 
-    private static func isBoundary(before index: String.Index, in text: String) -> Bool {
-        guard index > text.startIndex else { return true }
-        return !isWordCharacter(text[text.index(before: index)])
+    private static func matches(_ needle: UnsafeBufferPointer<UInt8>, _ haystack: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        for index in 1..<needle.count where haystack[offset + index] != needle[index] { return false }
+        return true
     }
 
-    private static func isBoundary(after index: String.Index, in text: String) -> Bool {
-        guard index < text.endIndex else { return true }
-        return !isWordCharacter(text[index])
+    /// Whether the scalar ending just before `offset` is not part of a word.
+    private static func isBoundary(_ bytes: UnsafeBufferPointer<UInt8>, before offset: Int) -> Bool {
+        guard offset > 0 else { return true }
+        var lead = offset - 1
+        while lead > 0 && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+        return !isWordScalar(bytes, lead, offset)
     }
 
-    private static func isWordCharacter(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber
+    /// Whether the scalar starting at `offset` is not part of a word.
+    private static func isBoundary(_ bytes: UnsafeBufferPointer<UInt8>, after offset: Int) -> Bool {
+        guard offset < bytes.count else { return true }
+        var end = offset + 1
+        while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
+        return !isWordScalar(bytes, offset, end)
+    }
+
+    private static func isWordScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let byte = bytes[start]
+        if byte < 0x80 {
+            return (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte)
+        }
+        guard let scalar = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).unicodeScalars.first else {
+            return false
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
     /// `text` with runs of whitespace (line breaks included) collapsed to single spaces and
     /// the ends trimmed.
     static func collapsingWhitespace<S: StringProtocol>(_ text: S) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        if isCollapsed(text.utf8) { return String(text) }
+        var result = ""
+        var pendingSpace = false
+        for character in text {
+            if isSpace(character) {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Whether UTF-8 text surely has no whitespace but single spaces between words. Lead
+    /// bytes of the non-ASCII spaces (U+0085, U+00A0, U+1680, U+2000…, U+3000) send it down
+    /// the slow path.
+    private static func isCollapsed(_ bytes: some Sequence<UInt8>) -> Bool {
+        var previous: UInt8 = 0x20
+        for byte in bytes {
+            switch byte {
+            case 0x09...0x0D, 0xC2, 0xE1, 0xE2, 0xE3: return false
+            case 0x20 where previous == 0x20: return false
+            default: previous = byte
+            }
+        }
+        return previous != 0x20
+    }
+
+    /// Whether a character is whitespace, with a fast path for ASCII.
+    static func isSpace(_ character: Character) -> Bool {
+        let value = character.unicodeScalars.first!.value
+        if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
+        return character.isWhitespace
+    }
+
+    /// Whether `term` occurs anywhere in `text`, byte for byte.
+    static func occurs(_ term: String, in text: String) -> Bool {
+        guard !term.isEmpty else { return true }
+        var from = text.startIndex
+        let first = term.utf8.first!
+        let utf8 = text.utf8
+        while let start = utf8[from...].firstIndex(of: first) {
+            if utf8[start...].starts(with: term.utf8) { return true }
+            from = utf8.index(after: start)
+        }
+        return false
     }
 }
