@@ -6,7 +6,9 @@ import Foundation
 /// black bars (letterbox or pillarbox), resampled to the house rate, cut or held on its
 /// last frame to an exact frame count, 4:2:0, house encoder. Video only: audio is dropped.
 ///
-/// Blocks the calling thread; checks `Task.isCancelled` between frames.
+/// The synchronous methods block the calling thread and check `Task.isCancelled` between
+/// frames; the `async` ones run the same work on a thread of their own (keeping Swift's
+/// cooperative threads free) and stop when the awaiting task is cancelled.
 public struct Conformer: Sendable {
     /// The format of every file this conformer writes.
     public var format: HouseFormat
@@ -14,6 +16,12 @@ public struct Conformer: Sendable {
     /// A conformer writing `format`.
     public init(format: HouseFormat) {
         self.format = format
+    }
+
+    /// `conform(_:frames:to:)` on a thread of its own; cancelling the awaiting task stops it
+    /// and removes the temporary file.
+    public func conform(_ input: URL, frames: Int, to destination: URL) async throws {
+        try await runOnOwnThread { try self.conform(input, frames: frames, to: destination) }
     }
 
     /// Writes `input`, conformed to exactly `frames` frames, to `destination`, atomically.

@@ -41,7 +41,3 @@ func beginOperation() {
     cffmpeg_log_begin()
 }
 
-/// Throws `CancellationError` when the current task has been cancelled.
-func checkCancellation() throws {
-    if Task.isCancelled { throw CancellationError() }
-}

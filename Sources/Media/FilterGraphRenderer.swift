@@ -4,7 +4,9 @@ import Foundation
 /// Renders a source filter graph (`color=…,drawtext=…`) to an MP4 file in the house format.
 ///
 /// Deterministic: the same graph, options, frame count and format give the same bytes.
-/// Blocks the calling thread; checks `Task.isCancelled` between frames.
+/// The synchronous methods block the calling thread and check `Task.isCancelled` between
+/// frames; the `async` ones run the same work on a thread of their own (keeping Swift's
+/// cooperative threads free) and stop when the awaiting task is cancelled.
 public struct FilterGraphRenderer: Sendable {
     /// The format of every file this renderer writes.
     public var format: HouseFormat
@@ -18,6 +20,14 @@ public struct FilterGraphRenderer: Sendable {
     /// option escaping is involved, and `%{…}` sequences are not expanded.
     public static func literalText(_ text: String) -> [String: String] {
         ["text": text, "expansion": "none"]
+    }
+
+    /// `render(graph:frames:filterOptions:to:)` on a thread of its own; cancelling the
+    /// awaiting task stops it and removes the temporary file.
+    public func render(
+        graph: String, frames: Int, filterOptions: [String: [String: String]] = [:], to destination: URL
+    ) async throws {
+        try await runOnOwnThread { try self.render(graph: graph, frames: frames, filterOptions: filterOptions, to: destination) }
     }
 
     /// Renders exactly `frames` frames of `graph` to `destination`, atomically.

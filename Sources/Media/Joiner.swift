@@ -9,10 +9,18 @@ import Foundation
 /// a mismatched join would play wrong without any error, so it is refused with
 /// `MediaError.incompatibleSegment`. Segments are opened one at a time.
 ///
-/// Blocks the calling thread; checks `Task.isCancelled` between packets.
+/// The synchronous methods block the calling thread and check `Task.isCancelled` between
+/// packets; the `async` ones run the same work on a thread of their own (keeping Swift's
+/// cooperative threads free) and stop when the awaiting task is cancelled.
 public struct Joiner: Sendable {
     /// A joiner.
     public init() {}
+
+    /// `join(_:to:)` on a thread of its own; cancelling the awaiting task stops it and
+    /// removes the temporary file.
+    public func join(_ segments: [URL], to destination: URL) async throws {
+        try await runOnOwnThread { try self.join(segments, to: destination) }
+    }
 
     /// Writes `segments`, in order, to `destination` as one MP4 file, atomically. Each
     /// segment starts where the previous one ended, so timestamps run on continuously.

@@ -5,7 +5,9 @@ import Foundation
 /// Makes the final MP4: the video stream of a joined file copied as is, plus a `mov_text`
 /// subtitle track, a `tmcd` timecode track and chapters, all timed in frames.
 ///
-/// Blocks the calling thread; checks `Task.isCancelled` between packets.
+/// The synchronous methods block the calling thread and check `Task.isCancelled` between
+/// packets; the `async` ones run the same work on a thread of their own (keeping Swift's
+/// cooperative threads free) and stop when the awaiting task is cancelled.
 public struct TrackMuxer: Sendable {
     /// The format of the video this muxer takes (its frame rate times the cues).
     public var format: HouseFormat
@@ -13,6 +15,12 @@ public struct TrackMuxer: Sendable {
     /// A muxer for videos in `format`.
     public init(format: HouseFormat) {
         self.format = format
+    }
+
+    /// `mux(video:tracks:to:)` on a thread of its own; cancelling the awaiting task stops it
+    /// and removes the temporary file.
+    public func mux(video: URL, tracks: ExtraTracks, to destination: URL) async throws {
+        try await runOnOwnThread { try self.mux(video: video, tracks: tracks, to: destination) }
     }
 
     /// Writes `video`'s video stream with `tracks` to `destination`, atomically.
