@@ -22,7 +22,8 @@ struct Segmenter: Sendable {
         var cuts: [Int] = []
         var previous = 0
         for index in 1..<count {
-            let ideal = frames * index / count
+            // The rest of the shot shared evenly among the segments left.
+            let ideal = previous + (frames - previous) / (count - index + 1)
             let remaining = count - index
             let fits = { (cut: Int) -> Bool in
                 cut - previous <= maxFrames && cut - previous >= minFrames

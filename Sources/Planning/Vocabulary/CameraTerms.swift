@@ -46,11 +46,15 @@ enum CameraTerms {
     }
 
     private static func first<T>(of table: [(T, [String])], in lower: String) -> T? {
-        var best: (value: T, position: String.Index)?
+        var best: (value: T, range: Range<String.Index>)?
         for (value, spellings) in table {
             for spelling in spellings {
                 guard let found = TextMeasure.range(of: spelling, in: lower) else { continue }
-                if best == nil || found.lowerBound < best!.position { best = (value, found.lowerBound) }
+                if let current = best, !(found.lowerBound < current.range.lowerBound
+                    || (found.lowerBound == current.range.lowerBound && found.upperBound > current.range.upperBound)) {
+                    continue
+                }
+                best = (value, found)
             }
         }
         return best?.value

@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+@testable import Planning
+import Screenplay
+
+/// Plans Fountain text with a configuration.
+func plan(_ text: String, _ configuration: PlanConfiguration = PlanConfiguration()) -> PlanResult {
+    Planner(configuration: configuration).plan(FountainReader.parse(text).screenplay)
+}
+
+/// The package root, from this file's path.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// `../shared/corpus` next to the package, or a clear failure when it is missing.
+func corpusURL(_ name: String) throws -> URL {
+    let url = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/\(name)")
+    guard FileManager.default.fileExists(atPath: url.path) else {
+        Issue.record("the corpus script \(url.path) is missing: the planning tests need ../shared/corpus next to the package")
+        throw CorpusMissing()
+    }
+    return url
+}
+
+struct CorpusMissing: Error {}
+
+let corpusNames = ["Big-Fish.fountain", "Brick-and-Steel.fountain", "The-Last-Birthday-Card.fountain"]
+
+func corpusText(_ name: String) throws -> String {
+    String(decoding: try Data(contentsOf: try corpusURL(name)), as: UTF8.self)
+}
+
+func sampleText(_ name: String) throws -> String {
+    String(decoding: try Data(contentsOf: packageRoot.appendingPathComponent("samples/\(name)")), as: UTF8.self)
+}
+
+extension Plan {
+    func shot(_ id: String) -> Shot? { shots.first { $0.id == id } }
+    func shots(inScene number: String) -> [Shot] { shots.filter { $0.scene == number } }
+}
