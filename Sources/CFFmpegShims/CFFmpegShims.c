@@ -14,10 +14,8 @@
 const int CFFmpegErrorAgain = AVERROR(EAGAIN);
 const int CFFmpegErrorEOF = AVERROR_EOF;
 const int CFFmpegErrorNoMemory = AVERROR(ENOMEM);
-const int CFFmpegErrorInvalid = AVERROR(EINVAL);
 const int CFFmpegErrorEncoderNotFound = AVERROR_ENCODER_NOT_FOUND;
 const int CFFmpegErrorDecoderNotFound = AVERROR_DECODER_NOT_FOUND;
-const int CFFmpegErrorFilterNotFound = AVERROR_FILTER_NOT_FOUND;
 const int CFFmpegErrorStreamNotFound = AVERROR_STREAM_NOT_FOUND;
 const int64_t CFFmpegNoPTSValue = AV_NOPTS_VALUE;
 

@@ -12,14 +12,10 @@ extern const int CFFmpegErrorAgain;
 extern const int CFFmpegErrorEOF;
 /// `AVERROR(ENOMEM)`: an allocation failed.
 extern const int CFFmpegErrorNoMemory;
-/// `AVERROR(EINVAL)`: an argument was invalid.
-extern const int CFFmpegErrorInvalid;
 /// `AVERROR_ENCODER_NOT_FOUND`.
 extern const int CFFmpegErrorEncoderNotFound;
 /// `AVERROR_DECODER_NOT_FOUND`.
 extern const int CFFmpegErrorDecoderNotFound;
-/// `AVERROR_FILTER_NOT_FOUND`.
-extern const int CFFmpegErrorFilterNotFound;
 /// `AVERROR_STREAM_NOT_FOUND`.
 extern const int CFFmpegErrorStreamNotFound;
 /// `AV_NOPTS_VALUE`: a timestamp that is not set.
