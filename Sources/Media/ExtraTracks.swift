@@ -7,6 +7,7 @@ public struct SubtitleCue: Sendable, Hashable, Codable {
     /// The text, exactly as shown (line breaks allowed; nothing is interpreted).
     public var text: String
 
+    /// A cue showing `text` on frames `startFrame..<endFrame`.
     public init(startFrame: Int, endFrame: Int, text: String) {
         self.startFrame = startFrame
         self.endFrame = endFrame
@@ -16,9 +17,12 @@ public struct SubtitleCue: Sendable, Hashable, Codable {
 
 /// A chapter mark: a title starting at a frame; it runs to the next chapter or the end.
 public struct Chapter: Sendable, Hashable, Codable {
+    /// The chapter's title.
     public var title: String
+    /// The chapter's first frame.
     public var startFrame: Int
 
+    /// A chapter called `title` starting at `startFrame`.
     public init(title: String, startFrame: Int) {
         self.title = title
         self.startFrame = startFrame
@@ -36,6 +40,7 @@ public struct ExtraTracks: Sendable, Hashable, Codable {
     /// Chapter marks, in strictly increasing frame order.
     public var chapters: [Chapter]
 
+    /// The given tracks; by default none.
     public init(
         subtitles: [SubtitleCue] = [], subtitleLanguage: String = "und", timecode: Timecode? = nil,
         chapters: [Chapter] = []

@@ -16,6 +16,7 @@ public enum MediaError: Error, CustomStringConvertible, Sendable, Hashable {
     /// A file-system operation (`operation` on `path`) failed with `errno`.
     case fileSystem(operation: String, path: String, errno: Int32, message: String)
 
+    /// One line saying what failed and why.
     public var description: String {
         switch self {
         case let .ffmpeg(call, code, message, log):

@@ -1,9 +1,13 @@
 /// A SMPTE timecode such as `01:00:00:00`, or `01:00:00;00` in drop-frame form (for
 /// 30000/1001 and 60000/1001 frames per second).
 public struct Timecode: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// Hours, 0 and up.
     public var hours: Int
+    /// Minutes, 0–59.
     public var minutes: Int
+    /// Seconds, 0–59.
     public var seconds: Int
+    /// Frames within the second, below the (rounded) frame rate.
     public var frames: Int
     /// Drop-frame counting; written with `;` before the frames.
     public var dropFrame: Bool
