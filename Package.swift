@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "ScreenplayTests", dependencies: ["Screenplay"], exclude: ["Fixtures"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Screenplay"]),
         .testTarget(name: "MediaTests", dependencies: ["Media"]),
-        .testTarget(name: "AnimaticTests", dependencies: ["Animatic", "Screenplay"]),
+        .testTarget(name: "AnimaticTests", dependencies: ["Animatic", "Screenplay", "AnimaticCLI"]),
     ],
     swiftLanguageModes: [.v6]
 )

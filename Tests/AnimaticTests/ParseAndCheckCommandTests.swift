@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+@Suite("animatic parse and check")
+struct ParseAndCheckCommandTests {
+    static let clean = "Title: Test\n\nINT. HOUSE - DAY\n\nANNA\nHello.\n"
+
+    private func withScript(_ bytes: [UInt8], _ body: (URL) throws -> Void) throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("film.fountain")
+        try Data(bytes).write(to: file)
+        try body(file)
+        #expect(try Data(contentsOf: file) == Data(bytes), "the script must never be modified")
+    }
+
+    @Test func parsePrintsTheTreeWithRanges() throws {
+        try withScript(Array(Self.clean.utf8)) { file in
+            let output = try CommandRunner.run(["parse", file.path])
+            #expect(output.status == 0)
+            #expect(output.stdout.contains("Heading @3:1-3:17 \"INT. HOUSE - DAY\""))
+            #expect(output.stdout.contains("Dialogue @5:1-6:7 character=\"ANNA\""))
+            #expect(output.stderr.isEmpty)
+        }
+    }
+
+    @Test func parseJSON() throws {
+        try withScript(Array(Self.clean.utf8)) { file in
+            let output = try CommandRunner.run(["parse", "--json", file.path])
+            #expect(output.status == 0)
+            let object = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
+            #expect(object?["version"] as? Int == 1)
+            #expect((object?["scenes"] as? [Any])?.count == 2)
+        }
+    }
+
+    @Test func checkCleanScriptExitsZeroSilently() throws {
+        try withScript(Array(Self.clean.utf8)) { file in
+            let output = try CommandRunner.run(["check", file.path])
+            #expect(output.status == 0)
+            #expect(output.stdout.isEmpty && output.stderr.isEmpty)
+        }
+    }
+
+    @Test func checkWarningsOnlyExitsZero() throws {
+        try withScript(Array("\nINT. HOUSE - DAY\nno blank line\n".utf8)) { file in
+            let output = try CommandRunner.run(["check", file.path])
+            #expect(output.status == 0)
+            #expect(output.stderr.contains("\(file.path):2:1: warning: 'INT. HOUSE - DAY' looks like a scene heading"))
+        }
+    }
+
+    @Test func checkErrorsExit65WithCompilerStyleLines() throws {
+        try withScript(Array("INT. A - DAY\n\n[[shot: CU; duration: soon]]\nx\n".utf8)) { file in
+            let output = try CommandRunner.run(["check", file.path])
+            #expect(output.status == 65)
+            #expect(output.stderr.contains("\(file.path):3:23: error: invalid duration 'soon'"))
+            #expect(output.stderr.contains("1 error, 0 warnings"))
+        }
+    }
+
+    @Test func garbageGivesDiagnosticsNotACrash() throws {
+        var bytes: [UInt8] = []
+        var state: UInt32 = 12345
+        for _ in 0..<4096 {
+            state = state &* 1_664_525 &+ 1_013_904_223
+            bytes.append(UInt8(truncatingIfNeeded: state >> 24))
+        }
+        try withScript(bytes) { file in
+            let output = try CommandRunner.run(["check", file.path])
+            #expect(output.status == 65)
+            #expect(output.stderr.contains("error:"))
+            let parsed = try CommandRunner.run(["parse", file.path])
+            #expect(parsed.status == 65)
+            #expect(parsed.stdout.hasPrefix("Screenplay\n"))
+        }
+    }
+
+    @Test func standardInput() throws {
+        let output = try CommandRunner.run(["check", "-"], stdin: Data("\n[[seed: x]]\nA.\n".utf8))
+        #expect(output.status == 65)
+        #expect(output.stderr.hasPrefix("<stdin>:2:9: error: invalid seed 'x'"))
+        let parsed = try CommandRunner.run(["parse", "-"], stdin: Data(Self.clean.utf8))
+        #expect(parsed.status == 0)
+        #expect(parsed.stdout.contains("character=\"ANNA\""))
+    }
+
+    @Test func missingFileExits66WithOneLine() throws {
+        let output = try CommandRunner.run(["check", "/nonexistent/film.fountain"])
+        #expect(output.status == 66)
+        #expect(output.stderr == "animatic: error: /nonexistent/film.fountain: no such file\n")
+        let parse = try CommandRunner.run(["parse", "/nonexistent/film.fountain"])
+        #expect(parse.status == 66)
+    }
+
+    @Test func directoryExits66() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = try CommandRunner.run(["check", directory.path])
+        #expect(output.status == 66)
+    }
+
+    @Test func usageErrorExits64() throws {
+        let output = try CommandRunner.run(["check"])
+        #expect(output.status == 64)
+    }
+}
