@@ -41,9 +41,14 @@ let package = Package(
         ),
 
         .testTarget(name: "ScreenplayTests", dependencies: ["Screenplay"], exclude: ["Fixtures"]),
-        .testTarget(name: "PlanningTests", dependencies: ["Planning", "Screenplay"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "Screenplay"], exclude: ["Golden"]),
         .testTarget(name: "MediaTests", dependencies: ["Media"]),
         .testTarget(name: "AnimaticTests", dependencies: ["Animatic", "Screenplay", "AnimaticCLI"]),
+
+        // Benchmarks (bench/README.md): release builds compared with reference tools.
+        .executableTarget(name: "screenplay-bench", dependencies: ["Screenplay"], path: "bench/screenplay"),
+        .executableTarget(name: "planning-bench", dependencies: ["Planning", "Screenplay"], path: "bench/planning"),
+        .executableTarget(name: "media-bench", dependencies: ["Media"], path: "bench/media"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -308,7 +308,7 @@ struct BlockReader {
 
     /// Tabs in action become four spaces, so indentation survives in every output.
     private func expandTabs(_ text: Substring) -> Substring {
-        guard text.contains("\t") else { return text }
+        guard text.utf8.contains(0x09) else { return text }
         return Substring(text.split(separator: "\t", omittingEmptySubsequences: false).joined(separator: "    "))
     }
 }

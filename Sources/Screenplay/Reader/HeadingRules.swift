@@ -1,13 +1,14 @@
 /// Scene-heading rules: the INT/EXT prefixes (English and Chinese), scene numbers, and the
 /// split into location and time of day.
 enum HeadingRules {
-    private static let prefixes: [(text: String, setting: Setting)] = [
-        ("INT./EXT", .interiorExterior), ("INT/EXT", .interiorExterior),
+    /// Prefixes as UTF-8 bytes, longest first so `INT./EXT` wins over `INT`.
+    private static let prefixes: [(bytes: [UInt8], setting: Setting)] = [
+        ("INT./EXT", Setting.interiorExterior), ("INT/EXT", .interiorExterior),
         ("I./E", .interiorExterior), ("I/E", .interiorExterior),
         ("INT", .interior), ("EXT", .exterior), ("EST", .establishing),
         ("内/外景", .interiorExterior), ("内外景", .interiorExterior),
         ("内景", .interior), ("外景", .exterior),
-    ]
+    ].map { (Array($0.0.utf8), $0.1) }
 
     /// Words after the last comma of a heading that name a time of day.
     private static let timeWords: Set<String> = [
@@ -23,29 +24,33 @@ enum HeadingRules {
         "午后", "下午", "上午", "中午", "深夜", "凌晨", "日/夜", "夜/日",
     ]
 
-    /// The setting and the length of the prefix with its delimiter, when `text` starts
-    /// (in any case) with a heading prefix followed by `.`, a space, or for Chinese `。`.
+    /// The setting and the length in characters of the prefix, when `text` starts (in any
+    /// case) with a heading prefix followed by `.`, a space or a tab, or for Chinese `。` or
+    /// an ideographic space.
     static func prefix<S: StringProtocol>(of text: S) -> (setting: Setting, length: Int)? {
-        let scalars = Array(text.unicodeScalars.prefix(12))
-        for (prefix, setting) in prefixes {
-            let prefixScalars = Array(prefix.unicodeScalars)
-            guard scalars.count > prefixScalars.count else { continue }
+        let utf8 = text.utf8
+        guard let first = utf8.first, first == 0x49 || first == 0x45 || first == 0x69 || first == 0x65 || first >= 0xE5
+        else { return nil }   // I, E, i, e, or a CJK lead byte
+        let head = Array(utf8.prefix(16))
+        for (prefix, setting) in prefixes where head.count > prefix.count {
             var matches = true
-            for (index, scalar) in prefixScalars.enumerated() where uppercase(scalars[index]) != scalar {
-                matches = false
-                break
+            for index in prefix.indices {
+                let byte = head[index]
+                let upper = byte >= 0x61 && byte <= 0x7A ? byte - 32 : byte
+                if upper != prefix[index] { matches = false; break }
             }
             guard matches else { continue }
-            let next = scalars[prefixScalars.count]
-            if next == "." || next == " " || next == "\t" || next == "。" || next == "\u{3000}" {
-                return (setting, prefixScalars.count)
+            let next = head[prefix.count]
+            let length = String(decoding: prefix, as: UTF8.self).count
+            if next == 0x2E || next == 0x20 || next == 0x09 { return (setting, length) }
+            if head.count >= prefix.count + 3 {
+                let tail = head[prefix.count..<prefix.count + 3]
+                if tail.elementsEqual([0xE3, 0x80, 0x82]) || tail.elementsEqual([0xE3, 0x80, 0x80]) {   // 。 or ideographic space
+                    return (setting, length)
+                }
             }
         }
         return nil
-    }
-
-    private static func uppercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        scalar >= "a" && scalar <= "z" ? Unicode.Scalar(scalar.value - 32)! : scalar
     }
 
     /// Builds a heading from its line, trimmed (`forced` when it began with `.`).

@@ -2,6 +2,8 @@
 struct LogicalLine {
     /// The line's text without masked spans, trailing whitespace kept.
     var text: String
+    /// `text` without leading and trailing spaces and tabs.
+    var trimmed: Substring
     /// Offsets of the first and one-past-last visible, non-whitespace byte (for ranges).
     var contentStart: Int
     var contentEnd: Int
@@ -14,8 +16,6 @@ struct LogicalLine {
     /// Exactly two spaces: keeps a blank line inside dialogue.
     var isTwoSpaces: Bool
 
-    /// `text` without leading and trailing spaces and tabs.
-    var trimmed: Substring { text.trimmingBlanks() }
 }
 
 extension LogicalLine {
@@ -73,6 +73,7 @@ extension LogicalLine {
             let rawLength = line.end - line.start
             result.append(LogicalLine(
                 text: text,
+                trimmed: text.trimmingBlanks(),
                 contentStart: empty ? line.start : firstVisible,
                 contentEnd: empty ? line.start : lastVisible + 1,
                 notes: notes,

@@ -1,0 +1,36 @@
+# animatic — the two commands a user needs are `make demo` and `make test`.
+# Each first runs scripts/setup.sh, which installs what is missing (idempotent).
+
+SWIFT ?= swift
+SAMPLE ?= samples/coffee-shop.fountain
+export PATH := $(CURDIR)/.venv/bin:$(PATH)
+
+.PHONY: all setup build test demo bench fuzz clean
+
+all: build
+
+setup:
+	@scripts/setup.sh
+
+build: setup
+	$(SWIFT) build -c release --product animatic
+
+## Build and run every test (unit, golden, corpus, CLI, media, robustness).
+test: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## Run the main job on a sample with the built-in renderer.
+demo: build
+	@scripts/demo.sh "$(SAMPLE)"
+
+## Benchmarks (release builds, reference tools in the same run): see bench/README.md.
+bench: setup
+	@bench/run.sh
+
+## Coverage-guided fuzzing of the Fountain reader with libFuzzer (runs until stopped, or FUZZ_SECONDS).
+fuzz:
+	@bench/fuzz/run.sh
+
+clean:
+	rm -rf .build out
