@@ -31,8 +31,13 @@ let package = Package(
         // Files, frames and filter graphs; knows nothing of shots.
         .target(name: "Media", dependencies: ["CFFmpeg", "CFFmpegShims"]),
 
+        // Stage 3: generators (built-in storyboard renderer, remote backends), scheduler, clip cache.
+        .target(name: "Generation", dependencies: ["Planning", "Media"]),
+        // Cut lists from the timeline: EDL, FCP 7 XML, FCPXML, OTIO, SRT, CSV. Pure text writers.
+        .target(name: "CutLists", dependencies: ["Planning"]),
+
         // The build: ties the stages together.
-        .target(name: "Animatic", dependencies: ["Screenplay", "Planning"]),
+        .target(name: "Animatic", dependencies: ["Screenplay", "Planning", "Generation", "Media", "CutLists"]),
         // The command line (the `animatic` program): parses flags, calls Animatic, maps errors
         // to exit codes. Named apart from `Animatic` so case-insensitive file systems cope.
         .executableTarget(
@@ -43,6 +48,8 @@ let package = Package(
         .testTarget(name: "ScreenplayTests", dependencies: ["Screenplay"], exclude: ["Fixtures"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Screenplay"], exclude: ["Golden"]),
         .testTarget(name: "MediaTests", dependencies: ["Media"]),
+        .testTarget(name: "GenerationTests", dependencies: ["Generation", "Planning", "Screenplay", "Media"]),
+        .testTarget(name: "CutListsTests", dependencies: ["CutLists", "Planning", "Screenplay"]),
         .testTarget(name: "AnimaticTests", dependencies: ["Animatic", "Screenplay", "AnimaticCLI"]),
 
         // Benchmarks (bench/README.md): release builds compared with reference tools.
