@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every benchmark in release builds, each against its reference in the same run
+# (see bench/README.md). `make bench` calls this after scripts/setup.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpus=${ANIMATIC_CORPUS:-../shared/corpus}
+
+swift build -c release --product screenplay-bench
+swift build -c release --product planning-bench
+swift build -c release --product media-bench
+bin=$(swift build -c release --show-bin-path)
+
+echo "== Reader: Big Fish, animatic vs screenplain"
+"$bin/screenplay-bench" "$corpus/Big-Fish.fountain" --runs 300
+echo "== Reader memory: N concatenated copies of Big Fish"
+for copies in 1 4 16; do "$bin/screenplay-bench" "$corpus/Big-Fish.fountain" --memory "$copies"; done
+
+echo "== Planner: Big Fish, parse + plan"
+"$bin/planning-bench" "$corpus/Big-Fish.fountain" 50
+
+echo "== Media: render and join vs the ffmpeg program"
+"$bin/media-bench"
+
+if [ -x bench/build/run.sh ]; then
+  echo "== Build: Big Fish end to end"
+  bench/build/run.sh
+fi
