@@ -17,6 +17,8 @@ public struct Timeline: Hashable, Sendable {
     public var clips: [TimelineClip]
     /// A marker at the first frame of each scene, in order.
     public var markers: [TimelineMarker]
+    /// Characters' names as people read them (`Brick`), by canonical cue name (`BRICK`).
+    public var displayNames: [String: String]
 
     /// Lays out a plan: each segment's clip from `media`, one after another from
     /// `recordStart` (a frame number; nil for 01:00:00:00), with the script's dissolves and
@@ -28,6 +30,7 @@ public struct Timeline: Hashable, Sendable {
         self.recordStart = recordStart ?? plan.frameRate.programmeStart
         self.width = width
         self.height = height
+        self.displayNames = Dictionary(plan.characters.map { ($0.name, $0.displayName) }, uniquingKeysWith: { first, _ in first })
         let placed = plan.shots.flatMap { shot in shot.segments.map { (shot, $0) } }
         let reels = Reels.names(placed.map(\.1.id))
         var clips: [TimelineClip] = []
@@ -50,6 +53,11 @@ public struct Timeline: Hashable, Sendable {
 
     /// The running time in frames.
     public var totalFrames: Int { clips.last?.recordOut ?? 0 }
+
+    /// A character's name as people read it, or the cue name when the plan has no profile.
+    public func displayName(_ name: String) -> String {
+        displayNames[name] ?? name
+    }
 
     /// The record timecode of a timeline frame (counted from zero).
     public func recordTimecode(_ frame: Int) -> String {

@@ -1,0 +1,38 @@
+/// The cut lists animatic writes, by the name `--format` and `--cutlists` take.
+public enum CutListFormat: String, CaseIterable, Hashable, Sendable {
+    case edl
+    case fcp7
+    case fcpxml
+    case otio
+    case srt
+    case csv
+    case html
+
+    /// The file name ending, without the dot: `film.edl`, `film.xml`, `film.fcpxml`,
+    /// `film.otio`, `film.srt`, `film.csv`, `film.storyboard.html`.
+    public var fileExtension: String {
+        switch self {
+        case .edl: "edl"
+        case .fcp7: "xml"
+        case .fcpxml: "fcpxml"
+        case .otio: "otio"
+        case .srt: "srt"
+        case .csv: "csv"
+        case .html: "storyboard.html"
+        }
+    }
+
+    /// The cut list's text. `edlFlavor` applies to the EDL, `thumbnails` (shot ID → image path
+    /// relative to the page) to the storyboard page.
+    public func render(_ timeline: Timeline, edlFlavor: EDLFlavor = .resolve, thumbnails: [String: String] = [:]) -> String {
+        switch self {
+        case .edl: EDLWriter.render(timeline, flavor: edlFlavor)
+        case .fcp7: FCP7XMLWriter.render(timeline)
+        case .fcpxml: FCPXMLWriter.render(timeline)
+        case .otio: OTIOWriter.render(timeline)
+        case .srt: SRTWriter.render(timeline)
+        case .csv: CSVShotList.render(timeline)
+        case .html: StoryboardHTML.render(timeline, thumbnails: thumbnails)
+        }
+    }
+}

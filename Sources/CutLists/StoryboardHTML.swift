@@ -1,0 +1,98 @@
+import Planning
+
+/// A self-contained HTML storyboard a director skims before watching: per scene, a card per
+/// shot with its thumbnail (when given), ID, record timecode, duration, camera, action,
+/// dialogue and the prompt of each segment. Styles inline, no scripts, no remote resources.
+public enum StoryboardHTML {
+    /// The page. `thumbnails` maps shot IDs to image paths relative to the page (frame grabs
+    /// the build makes); shots without one show their camera term in the frame instead.
+    public static func render(_ timeline: Timeline, thumbnails: [String: String] = [:]) -> String {
+        var html = [
+            "<!DOCTYPE html>", "<html lang=\"en\">", "<head>", "<meta charset=\"utf-8\">",
+            "<title>\(escaped(timeline.title)) — storyboard</title>", "<style>\(style)</style>", "</head>", "<body>",
+            "<h1>\(escaped(timeline.title))</h1>",
+            "<p class=\"summary\">\(shotCount(timeline)) shots · \(timeline.clips.count) segments · running time "
+                + "\(timeline.frameRate.timecode(frame: timeline.totalFrames)) at \(timeline.frameRate) fps</p>",
+        ]
+        var scene: String?
+        for shotClips in shots(timeline) {
+            let first = shotClips[0]
+            let shot = first.shot
+            if shot.scene != scene {
+                if scene != nil { html.append("</section>") }
+                scene = shot.scene
+                let heading = timeline.markers.first { $0.scene == shot.scene }?.comment ?? ""
+                html.append("<section>")
+                html.append("<h2>Scene \(escaped(shot.scene))\(heading.isEmpty ? "" : " · " + escaped(heading))</h2>")
+            }
+            html.append(card(shotClips, timeline: timeline, thumbnail: thumbnails[shot.id]))
+        }
+        if scene != nil { html.append("</section>") }
+        html += ["</body>", "</html>"]
+        return html.joined(separator: "\n") + "\n"
+    }
+
+    private static func card(_ clips: [TimelineClip], timeline: Timeline, thumbnail: String?) -> String {
+        let shot = clips[0].shot
+        let card = clips[0].segment.card
+        let frames = clips.reduce(0) { $0 + $1.frames }
+        var parts = ["<article class=\"shot\" id=\"shot-\(escaped(shot.id))\">"]
+        if let thumbnail {
+            parts.append("<img src=\"\(escaped(thumbnail))\" alt=\"Shot \(escaped(shot.id))\">")
+        } else {
+            parts.append("<div class=\"frame\">\(escaped(card.cameraTerm))</div>")
+        }
+        parts.append("<h3>\(escaped(shot.id)) <span>\(timeline.recordTimecode(clips[0].recordIn)) – "
+            + "\(timeline.recordTimecode(clips[clips.count - 1].recordOut)) · \(seconds(frames, timeline.frameRate)) s "
+            + "(\(frames) fr)</span></h3>")
+        parts.append("<p class=\"camera\">\(escaped(card.cameraTerm))</p>")
+        let action = clips.compactMap(\.segment.card.action).first ?? (shot.speaker == nil ? shot.text : nil)
+        if let action, !action.isEmpty { parts.append("<p class=\"action\">\(escaped(action))</p>") }
+        let lines = clips.compactMap(\.segment.card.dialogue).filter { !$0.isEmpty }
+        if !lines.isEmpty {
+            let speaker = card.speaker ?? shot.speaker.map(timeline.displayName) ?? ""
+            parts.append("<p class=\"dialogue\"><b>\(escaped(speaker))</b> \(escaped(lines.joined(separator: " ")))</p>")
+        }
+        for clip in clips {
+            parts.append("<p class=\"prompt\"><code>\(escaped(clip.name))</code> \(escaped(clip.segment.prompt))</p>")
+        }
+        parts.append("</article>")
+        return parts.joined(separator: "\n")
+    }
+
+    /// The timeline's clips grouped by shot, in order.
+    private static func shots(_ timeline: Timeline) -> [[TimelineClip]] {
+        var groups: [[TimelineClip]] = []
+        for clip in timeline.clips {
+            if let last = groups.last?.last, last.shot.id == clip.shot.id {
+                groups[groups.count - 1].append(clip)
+            } else {
+                groups.append([clip])
+            }
+        }
+        return groups
+    }
+
+    private static func shotCount(_ timeline: Timeline) -> Int { shots(timeline).count }
+
+    /// Seconds to a tenth.
+    private static func seconds(_ frames: Int, _ rate: FrameRate) -> String {
+        let tenths = (frames * rate.den * 20 + rate.num) / (2 * rate.num)
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
+    private static func escaped(_ text: String) -> String { XMLText.escaped(text) }
+
+    private static let style = """
+        body{font:15px/1.4 -apple-system,Helvetica,Arial,sans-serif;margin:2em;color:#222}\
+        h2{border-bottom:1px solid #ccc;margin-top:2em}\
+        section{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:1.2em}\
+        section>h2{grid-column:1/-1}\
+        .shot{border:1px solid #ddd;border-radius:6px;padding:.8em;break-inside:avoid}\
+        .shot img,.frame{width:100%;aspect-ratio:16/9;object-fit:cover;background:#eee;display:flex;\
+        align-items:center;justify-content:center;color:#777}\
+        h3{margin:.5em 0 .2em}h3 span{font-weight:normal;color:#666;font-size:.8em}\
+        .camera{color:#555;margin:.2em 0}.dialogue b{text-transform:uppercase}\
+        .prompt{font-size:.8em;color:#666}.summary{color:#666}
+        """
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Text escaping for the XML writers.
+enum XMLText {
+    /// `&`, `<`, `>`, `"` and `'` as entities, and control characters other than tab and
+    /// newline (which XML 1.0 forbids) dropped.
+    static func escaped(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case _ where scalar.value < 0x20 && scalar != "\n" && scalar != "\t": continue
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// A file URL's path with every byte outside `A–Z a–z 0–9 - . _ ~ /` percent-encoded
+    /// (UTF-8), so spaces and non-ASCII names survive every reader.
+    static func percentEncodedPath(_ url: URL) -> String {
+        var out = ""
+        for byte in url.path.utf8 {
+            let character = Character(Unicode.Scalar(byte))
+            if byte < 0x80 && (character.isLetter || character.isNumber || "-._~/".contains(character)) {
+                out.append(character)
+            } else {
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" : "") + hex
+            }
+        }
+        return out
+    }
+}
+
+/// Lines of indented XML.
+struct XMLLines {
+    private(set) var lines: [String] = []
+    private var depth = 0
+
+    /// `<name attributes>`, indenting what follows until `close`.
+    mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
+        lines.append(indent + "<" + name + Self.attributes(attributes) + ">")
+        depth += 1
+    }
+
+    mutating func close(_ name: String) {
+        depth -= 1
+        lines.append(indent + "</" + name + ">")
+    }
+
+    /// `<name>text</name>`
+    mutating func element(_ name: String, _ text: String) {
+        lines.append(indent + "<" + name + ">" + XMLText.escaped(text) + "</" + name + ">")
+    }
+
+    /// `<name attributes/>`
+    mutating func empty(_ name: String, _ attributes: [(String, String)]) {
+        lines.append(indent + "<" + name + Self.attributes(attributes) + "/>")
+    }
+
+    private var indent: String { String(repeating: "  ", count: depth) }
+
+    private static func attributes(_ attributes: [(String, String)]) -> String {
+        attributes.map { " \($0.0)=\"\(XMLText.escaped($0.1))\"" }.joined()
+    }
+}
