@@ -1,0 +1,39 @@
+import Media
+import Planning
+
+/// The libavfilter graph that draws one storyboard card: the set and framing guide on a
+/// canvas drawn once, the camera move over it, then the text in front.
+///
+/// Text reaches drawtext through `filterOptions` (set with `av_opt_set`), never through
+/// the graph text, so nothing the writer typed needs escaping. A still camera renders one
+/// frame and lets the renderer hold it, which costs almost nothing to encode.
+struct CardGraph: Sendable {
+    var graph: String
+    var filterOptions: [String: [String: String]]
+
+    init(request: GenerationRequest, fonts: CardFonts) {
+        let card = request.content.card
+        let width = request.format.width, height = request.format.height
+        let rate = request.format.frameRate
+        let palette = CardPalette(daylight: card.daylight, setting: card.setting)
+        let motion = CameraMotion(
+            move: card.move, frameWidth: width, frameHeight: height, frameRate: rate, startFrame: request.shotStartFrame)
+        let (marginX, marginY) = motion.margin
+        let canvasWidth = width + marginX, canvasHeight = height + marginY
+        let guide = FramingGuide(size: card.size, palette: palette)
+
+        var chain = [
+            "color=c=\(palette.backdrop):s=\(canvasWidth)x\(canvasHeight):r=\(rate.numerator)/\(rate.denominator)",
+            "trim=end_frame=1", "format=yuv420p",
+        ]
+        chain += guide.blocks(canvasWidth: canvasWidth, canvasHeight: canvasHeight, frameWidth: width, frameHeight: height)
+            .map(\.filter)
+        if let moving = motion.filters {
+            chain += ["loop=loop=-1:size=1", "setpts=N", moving]
+        }
+        let text = CardText(card: card, width: width, height: height, fonts: fonts)
+        chain += text.filters
+        graph = chain.joined(separator: ",")
+        filterOptions = text.options
+    }
+}

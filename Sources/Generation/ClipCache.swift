@@ -1,0 +1,145 @@
+import Foundation
+import Media
+import Planning
+
+/// A content-addressed store of generated clips: `clips/ab/abcdef….mp4` under `directory`,
+/// named by the SHA-256 of everything that shapes the clip's pixels (`key(for:generator:)`).
+///
+/// Entries are written to a temporary name (`.….partial-UUID`) and renamed into place, so
+/// an entry exists only once complete. Temporary files are never read; a build holding the
+/// cache's lock removes any that a killed build left. An entry that cannot be probed, or
+/// whose frame count or size is not what its key says, is reported corrupt and regenerated.
+public struct ClipCache: Sendable {
+    /// The cache's root directory.
+    public var directory: URL
+
+    /// The cache rooted at `directory` (created on `lock()`).
+    public init(directory: URL) {
+        self.directory = directory
+    }
+
+    /// Bumped if the key's text changes form.
+    public static let keyVersion = 1
+
+    /// What a key is a hash of: the backend, its settings, the encoder, and the segment.
+    private struct KeyMaterial: Encodable {
+        var keyVersion: Int
+        var backend: String
+        var settings: String
+        var encoder: String
+        var shotStartFrame: Int
+        var content: SegmentContent
+    }
+
+    /// The canonical text of `request`'s key: JSON with sorted keys of the backend's name
+    /// and settings, the house format's encoder settings, the shot-relative start frame and
+    /// the segment content. The segment ID, source range and timeline position are not in it.
+    public static func keyText(for request: GenerationRequest, generator: any Generator) -> String {
+        let material = KeyMaterial(
+            keyVersion: keyVersion, backend: generator.name, settings: generator.settings,
+            encoder: request.format.encoderSettings, shotStartFrame: request.shotStartFrame, content: request.content)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain strings, numbers and enums cannot fail.
+        let data = (try? encoder.encode(material)) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The cache key of `request` for `generator`: the SHA-256 of `keyText`, in hex.
+    public static func key(for request: GenerationRequest, generator: any Generator) -> String {
+        SHA256.hex(keyText(for: request, generator: generator).utf8)
+    }
+
+    /// Where the entry for `key` lives.
+    public func url(for key: String) -> URL {
+        directory.appendingPathComponent("clips", isDirectory: true)
+            .appendingPathComponent(String(key.prefix(2)), isDirectory: true)
+            .appendingPathComponent(key + ".mp4")
+    }
+
+    /// Where temporary files of the build (downloads, the joined video) go.
+    public var scratchDirectory: URL { directory.appendingPathComponent("tmp", isDirectory: true) }
+
+    /// The state of an entry.
+    public enum EntryState: Sendable, Hashable {
+        /// Complete: `frames` frames of the expected size.
+        case valid
+        /// No entry for the key.
+        case missing
+        /// An entry that cannot be trusted, and why.
+        case corrupt(String)
+    }
+
+    /// Whether the entry for `key` is there and holds `frames` frames of `format`'s size.
+    /// Reads only the file's header, not its frames.
+    public func state(of key: String, frames: Int, format: HouseFormat) -> EntryState {
+        let file = url(for: key)
+        guard FileManager.default.fileExists(atPath: file.path) else { return .missing }
+        let info: MediaInfo
+        do { info = try Probe.info(file) } catch { return .corrupt("cannot be read: \(error)") }
+        guard let video = info.video else { return .corrupt("has no video stream") }
+        guard video.width == format.width, video.height == format.height else {
+            return .corrupt("is \(video.width ?? 0)x\(video.height ?? 0), not \(format.width)x\(format.height)")
+        }
+        guard video.declaredFrameCount == frames else {
+            return .corrupt("holds \(video.declaredFrameCount ?? 0) frames, not \(frames)")
+        }
+        return .valid
+    }
+
+    /// Makes the directory for `key`'s entry.
+    public func prepareEntry(_ key: String) throws {
+        try FileManager.default.createDirectory(
+            at: url(for: key).deletingLastPathComponent(), withIntermediateDirectories: true)
+    }
+
+    /// Creates the cache and takes its lock, waiting for another build to finish with it;
+    /// then removes temporary files left by killed builds (no other build can be writing).
+    /// `waiting` is called once if the lock is held elsewhere. The lock is released when
+    /// the returned value is freed or the process ends, however it ends.
+    public func lock(waiting: () -> Void = {}) throws -> CacheLock {
+        try FileManager.default.createDirectory(at: scratchDirectory, withIntermediateDirectories: true)
+        let lock = try CacheLock(path: directory.appendingPathComponent(".lock").path, waiting: waiting)
+        removePartials()
+        return lock
+    }
+
+    /// Removes every temporary file under the cache (partial entries, scratch files).
+    private func removePartials() {
+        let manager = FileManager.default
+        if let contents = try? manager.contentsOfDirectory(at: scratchDirectory, includingPropertiesForKeys: nil) {
+            for file in contents { try? manager.removeItem(at: file) }
+        }
+        guard let files = manager.enumerator(atPath: directory.appendingPathComponent("clips").path) else { return }
+        for case let path as String in files where (path as NSString).lastPathComponent.contains(".partial-") {
+            try? manager.removeItem(at: directory.appendingPathComponent("clips").appendingPathComponent(path))
+        }
+    }
+}
+
+/// An exclusive `flock` on the cache: one build at a time writes to a cache.
+public final class CacheLock: Sendable {
+    private let descriptor: Int32
+
+    init(path: String, waiting: () -> Void) throws {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            let code = errno
+            throw MediaError.fileSystem(operation: "open", path: path, errno: code, message: String(cString: strerror(code)))
+        }
+        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            waiting()
+            guard flock(descriptor, LOCK_EX) == 0 else {
+                let code = errno
+                close(descriptor)
+                throw MediaError.fileSystem(
+                    operation: "flock", path: path, errno: code, message: String(cString: strerror(code)))
+            }
+        }
+        self.descriptor = descriptor
+    }
+
+    deinit {
+        close(descriptor)
+    }
+}

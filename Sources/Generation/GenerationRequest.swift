@@ -1,0 +1,48 @@
+import Foundation
+import Media
+import Planning
+
+/// One segment to generate: what the segment shows and the format to make it in.
+///
+/// Everything here shapes the pixels and is part of the segment's cache key, except the
+/// segment ID and the reference image, which only say which clip this is and where the
+/// previous one ended.
+public struct GenerationRequest: Sendable, Hashable {
+    /// The segment's ID (`12A-2`), for messages and file names.
+    public var segmentID: String
+    /// Prompt, negative prompt, seed, frames, rate and card: the segment's content.
+    public var content: SegmentContent
+    /// Frames of the same shot before this segment: 0 for a shot's first segment. A
+    /// continuation's camera move goes on from here rather than starting again.
+    public var shotStartFrame: Int
+    /// The house format: size and rate of the clip.
+    public var format: HouseFormat
+    /// The last frame of the previous segment of the same shot, for backends that can
+    /// start from an image; nil for a shot's first segment or when none is available.
+    public var referenceImage: URL?
+
+    /// A request for `content` in `format`.
+    public init(
+        segmentID: String, content: SegmentContent, shotStartFrame: Int, format: HouseFormat,
+        referenceImage: URL? = nil
+    ) {
+        self.segmentID = segmentID
+        self.content = content
+        self.shotStartFrame = shotStartFrame
+        self.format = format
+        self.referenceImage = referenceImage
+    }
+
+    /// The requests for every segment of `plan`, in plan order, at `format`.
+    public static func all(in plan: Plan, format: HouseFormat) -> [GenerationRequest] {
+        plan.shots.flatMap { shot in
+            var start = 0
+            return shot.segments.map { segment in
+                defer { start += segment.frames }
+                return GenerationRequest(
+                    segmentID: segment.id, content: segment.content(frameRate: plan.frameRate), shotStartFrame: start,
+                    format: format)
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Media
+
+/// A backend that turns one segment into one video file.
+///
+/// The built-in `StoryboardRenderer` draws a card; other backends run a local model or call
+/// a hosted service. The build calls `generate(_:to:)` for every segment whose clip is not
+/// in the cache, with at most `capabilities.maxParallelJobs` calls running at once, and
+/// conforms the result to the house format unless `capabilities.writesHouseFormat` says it
+/// already is.
+public protocol Generator: Sendable {
+    /// The backend's short name (`cards`), part of every cache key.
+    var name: String { get }
+    /// Everything besides the request that shapes the backend's pixels (model, version,
+    /// fonts, layout), as text: part of every cache key. Never a secret.
+    var settings: String { get }
+    /// What the backend can make.
+    var capabilities: GeneratorCapabilities { get }
+    /// Files the backend reads whose contents shape its pixels (fonts, workflows): listed
+    /// in the build's dependency file.
+    var inputFiles: [URL] { get }
+
+    /// Makes the clip for `request` at `destination`, atomically: when it throws (including
+    /// `CancellationError`), nothing is left at `destination`.
+    func generate(_ request: GenerationRequest, to destination: URL) async throws
+}
+
+/// What a backend can make; the planner sizes segments to fit and the build schedules
+/// within it.
+public struct GeneratorCapabilities: Sendable, Hashable, Codable {
+    /// The frame sizes it makes, as `width`×`height`; nil when it makes any size asked.
+    public var sizes: [FrameSize]?
+    /// The frame rates it makes; nil when it makes any rate asked.
+    public var frameRates: [Rational]?
+    /// The longest clip it makes, in milliseconds; nil when there is no limit.
+    public var longestClipMilliseconds: Int?
+    /// How many requests may run at once; nil when only the machine limits it.
+    public var maxParallelJobs: Int?
+    /// Whether it can start a clip from a reference image (the previous segment's last frame).
+    public var imageToVideo: Bool
+    /// Whether its files are already in the house format of the request (no conform step).
+    public var writesHouseFormat: Bool
+
+    /// Capabilities as listed.
+    public init(
+        sizes: [FrameSize]? = nil, frameRates: [Rational]? = nil, longestClipMilliseconds: Int? = nil,
+        maxParallelJobs: Int? = nil, imageToVideo: Bool = false, writesHouseFormat: Bool = false
+    ) {
+        self.sizes = sizes
+        self.frameRates = frameRates
+        self.longestClipMilliseconds = longestClipMilliseconds
+        self.maxParallelJobs = maxParallelJobs
+        self.imageToVideo = imageToVideo
+        self.writesHouseFormat = writesHouseFormat
+    }
+}
+
+/// A frame size in pixels.
+public struct FrameSize: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// Width in pixels.
+    public var width: Int
+    /// Height in pixels.
+    public var height: Int
+
+    /// A `width`×`height` size.
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+
+    /// Reads `1280x720`; nil unless both numbers are positive and even.
+    public init?(_ text: String) {
+        let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+        guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]), width > 0, height > 0,
+            width % 2 == 0, height % 2 == 0
+        else { return nil }
+        self.init(width: width, height: height)
+    }
+
+    /// `1280x720`.
+    public var description: String { "\(width)x\(height)" }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Media
+
+/// The built-in backend, `cards`: a motion storyboard drawn with libavfilter, no network
+/// and no GPU. Each segment is a card coloured by time of day and INT/EXT, with a framing
+/// guide whose subject shows the shot size, the camera move animated over it, and the
+/// heading, shot, camera term, action and dialogue drawn in front.
+///
+/// Deterministic: the same request gives the same bytes. It renders straight to the house
+/// format, so its clips need no conforming.
+public struct StoryboardRenderer: Generator {
+    /// Bumped whenever a change to the drawing changes pixels: part of every cache key.
+    public static let version = 1
+
+    /// The fonts the cards are drawn with.
+    public var fonts: CardFonts
+
+    /// A renderer drawing with `fonts` (by default DejaVu and the first CJK face installed).
+    public init(fonts: CardFonts = .system()) {
+        self.fonts = fonts
+    }
+
+    /// `cards`.
+    public var name: String { "cards" }
+
+    /// The drawing's version and the font files.
+    public var settings: String {
+        "version=\(Self.version) regular=\(fonts.regular) bold=\(fonts.bold) cjk=\(fonts.cjk ?? "none")"
+    }
+
+    /// Any size and rate, any length, as many jobs as the machine has cores, in the house format.
+    public var capabilities: GeneratorCapabilities {
+        GeneratorCapabilities(writesHouseFormat: true)
+    }
+
+    /// The font files.
+    public var inputFiles: [URL] { fonts.files.map { URL(fileURLWithPath: $0) } }
+
+    /// The filter graph and drawtext options for `request` (what `generate` renders).
+    public func graph(for request: GenerationRequest) -> (graph: String, filterOptions: [String: [String: String]]) {
+        let card = CardGraph(request: request, fonts: fonts)
+        return (card.graph, card.filterOptions)
+    }
+
+    /// Renders the card for `request` to `destination` in the request's house format.
+    public func generate(_ request: GenerationRequest, to destination: URL) async throws {
+        let card = CardGraph(request: request, fonts: fonts)
+        try await FilterGraphRenderer(format: request.format).render(
+            graph: card.graph, frames: request.content.frames, filterOptions: card.filterOptions, to: destination)
+    }
+}
