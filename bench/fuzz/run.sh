@@ -2,14 +2,18 @@
 # Builds the libFuzzer target for the Fountain reader and runs it on a corpus seeded with
 # the project's samples, fixtures and grammar-free real scripts (../shared/corpus).
 # FUZZ_SECONDS=60 bench/fuzz/run.sh runs for a minute; without it, until Ctrl-C.
+# Crashing inputs are written to .build-fuzz/crash-*; replay one with
+# `.build-fuzz/screenplay-fuzz .build-fuzz/crash-…`. FUZZ_NO_BUILD=1 skips the compile.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=.build-fuzz
 mkdir -p "$out/corpus"
-swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name ScreenplayFuzz \
-  $(find Sources/Screenplay -name '*.swift') bench/fuzz/ScreenplayFuzzer.swift -o "$out/screenplay-fuzz"
+if [ -z "${FUZZ_NO_BUILD:-}" ]; then
+  swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name ScreenplayFuzz \
+    $(find Sources/Screenplay -name '*.swift') bench/fuzz/ScreenplayFuzzer.swift -o "$out/screenplay-fuzz"
+fi
 cp samples/*.fountain Tests/ScreenplayTests/Fixtures/*.fountain "$out/corpus/" 2>/dev/null || true
-[ -d ../shared/corpus ] && cp ../shared/corpus/*.fountain "$out/corpus/"
-args=(-max_len=65536 -timeout=10)
-[ -n "${FUZZ_SECONDS:-}" ] && args+=(-max_total_time="$FUZZ_SECONDS")
+if [ -d ../shared/corpus ]; then cp ../shared/corpus/*.fountain "$out/corpus/"; fi
+args=(-max_len=65536 -timeout=10 -artifact_prefix="$out/")
+if [ -n "${FUZZ_SECONDS:-}" ]; then args+=(-max_total_time="$FUZZ_SECONDS"); fi
 exec "$out/screenplay-fuzz" "${args[@]}" "$out/corpus"

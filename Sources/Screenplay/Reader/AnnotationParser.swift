@@ -97,12 +97,13 @@ enum AnnotationParser {
         }
     }
 
-    /// Splits the body at `;` into pieces, skipping empty ones.
+    /// Splits the body at `;` into pieces, skipping empty ones. Scans the bytes themselves,
+    /// so offsets stay exact even when the body holds invalid UTF-8 (which decodes to a
+    /// U+FFFD of a different width).
     private static func split(_ note: MaskedSpan, in source: SourceText) -> [Piece] {
-        let body = source.string(note.bodyStart, note.bodyEnd)
+        let bytes = source.bytes
         var fields: [Piece] = []
-        var offset = note.bodyStart
-        var fieldStart = offset
+        var fieldStart = note.bodyStart
         var colon: Int?
         var colonLength = 0
         func finish(at end: Int) {
@@ -115,19 +116,31 @@ enum AnnotationParser {
             fields.append(.field(Field(key: source.string(keyStart, keyEnd).lowercased(), keyStart: keyStart, keyEnd: keyEnd,
                                 value: source.string(valueStart, valueEnd), valueStart: valueStart, valueEnd: valueEnd)))
         }
-        for scalar in body.unicodeScalars {
-            let length = UTF8.width(scalar)
-            if scalar == ";" || scalar == "；" {
+        var offset = note.bodyStart
+        while offset < note.bodyEnd {
+            let length = separatorLength(bytes, at: offset, end: note.bodyEnd, ascii: 0x3B, fullWidthLast: 0x9B)   // ; ；
+            if length > 0 {
                 finish(at: offset)
                 fieldStart = offset + length
-            } else if (scalar == ":" || scalar == "：") && colon == nil {
-                colon = offset
-                colonLength = length
+                offset += length
+                continue
             }
-            offset += length
+            let colonWidth = separatorLength(bytes, at: offset, end: note.bodyEnd, ascii: 0x3A, fullWidthLast: 0x9A)   // : ：
+            if colonWidth > 0 && colon == nil {
+                colon = offset
+                colonLength = colonWidth
+            }
+            offset += max(colonWidth, 1)
         }
         finish(at: note.bodyEnd)
         return fields
+    }
+
+    /// 1 for the ASCII separator at `offset`, 3 for its full-width form (`EF BC xx`), else 0.
+    private static func separatorLength(_ bytes: [UInt8], at offset: Int, end: Int, ascii: UInt8, fullWidthLast: UInt8) -> Int {
+        if bytes[offset] == ascii { return 1 }
+        if bytes[offset] == 0xEF, offset + 2 < end, bytes[offset + 1] == 0xBC, bytes[offset + 2] == fullWidthLast { return 3 }
+        return 0
     }
 
     /// The span `start..<end` without surrounding whitespace (spaces, tabs, line breaks).
