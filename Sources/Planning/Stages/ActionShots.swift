@@ -24,14 +24,16 @@ extension Breakdown {
         }
         let sentences = Sentences.split(action.text)
         let units = sentences.map { TextUnit(kind: .action, text: $0, speaker: nil, range: action.range) }
+        let cast = self.cast
         if fillOpenScripted(with: units, characters: cast.characters(in: text), speaker: nil) { return }
-        if run != nil, !hasPendingAnnotation, let reaction = reactionShot(text, range: action.range) {
+        let paragraph = (text: text, characters: cast.characters(in: text))
+        if run != nil, !hasPendingAnnotation, let reaction = reactionShot(paragraph, range: action.range) {
             add(reaction)
             return
         }
         let chunks = hasPendingAnnotation ? [units] : chunked(units, maxWords: timing.actionShotWords)
         for (index, chunk) in chunks.enumerated() {
-            var draft = actionShot(chunk, range: action.range)
+            var draft = actionShot(chunk, range: action.range, paragraph: paragraph)
             if index == 0 && opensScene {
                 let opening = establishing(at: action.range)
                 draft.kind = .establishing
@@ -62,11 +64,13 @@ extension Breakdown {
     }
 
     /// One action shot: the size from who is in it, closer for a detail, a step closer
-    /// than an identical shot just before it.
-    private func actionShot(_ units: [TextUnit], range: SourceRange) -> ShotDraft {
+    /// than an identical shot just before it. `paragraph` is the whole paragraph's text
+    /// and characters, reused when the shot holds all of it.
+    private func actionShot(_ units: [TextUnit], range: SourceRange,
+                            paragraph: (text: String, characters: [String])) -> ShotDraft {
         let text = units.map(\.text).joined(separator: " ")
         let lower = text.lowercased()
-        var characters = cast.characters(in: text)
+        var characters = text == paragraph.text ? paragraph.characters : cast.characters(in: text)
         if characters.isEmpty, Breakdown.continuesSubject(text), let previous = lastDraft, previous.kind != .title {
             characters = previous.characters
         }
@@ -107,11 +111,12 @@ extension Breakdown {
     }
 
     /// A short action inside an exchange that shows someone reacting.
-    private func reactionShot(_ text: String, range: SourceRange) -> ShotDraft? {
+    private func reactionShot(_ paragraph: (text: String, characters: [String]), range: SourceRange) -> ShotDraft? {
+        let text = paragraph.text
         let lower = text.lowercased()
         guard TextMeasure.words(text) + TextMeasure.ideographs(text) / 2 <= 15,
               Breakdown.reactionCues.contains(where: { TextMeasure.contains($0, in: lower) }) else { return nil }
-        var characters = cast.characters(in: text)
+        var characters = paragraph.characters
         if characters.isEmpty { characters = run?.speakers ?? [] }
         guard !characters.isEmpty else { return nil }
         let size: ShotSize = switch characters.count {

@@ -300,10 +300,11 @@ struct Breakdown {
     }
 
     /// Gives the open scripted shot its content, when there is one still empty.
-    mutating func fillOpenScripted(with units: [TextUnit], characters: [String], speaker: String?) -> Bool {
+    /// `characters` is only worked out when there is such a shot.
+    mutating func fillOpenScripted(with units: [TextUnit], characters: @autoclosure () -> [String], speaker: String?) -> Bool {
         guard let open = openScripted, drafts[open].units.isEmpty else { return false }
         drafts[open].units = units
-        for name in characters where !drafts[open].characters.contains(name) {
+        for name in characters() where !drafts[open].characters.contains(name) {
             drafts[open].characters.append(name)
         }
         drafts[open].speaker = speaker

@@ -13,6 +13,8 @@ struct PromptBuilder: Sendable {
     /// The parts of a prompt that come from the scene alone, worked out once a scene.
     struct SceneParts: Sendable {
         var scene: SceneSource
+        /// The light of the heading's time of day (storyboard cards show it too).
+        var daylight: Daylight
         var atmosphere: String?
         var environment: String?
         var tone: String
@@ -30,7 +32,7 @@ struct PromptBuilder: Sendable {
     /// The scene's share of every prompt in it.
     func sceneParts(_ scene: SceneSource) -> SceneParts {
         let daylight = Daylight(scene.heading?.timeOfDay)
-        return SceneParts(scene: scene, atmosphere: atmosphere(daylight, setting: scene.heading?.setting),
+        return SceneParts(scene: scene, daylight: daylight, atmosphere: atmosphere(daylight, setting: scene.heading?.setting),
                           environment: environment(scene), tone: tone(daylight))
     }
 
@@ -271,20 +273,9 @@ struct PromptBuilder: Sendable {
             previousUpper = upper || byte >= 0x80
         }
         guard hasShout || text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
-        enum Token { case word(String), other(Character) }
-        var tokens: [Token] = []
-        var word = ""
-        for character in text {
-            if character.isLetter || character.isNumber || character == "'" || character == "’" {
-                word.append(character)
-            } else {
-                if !word.isEmpty { tokens.append(.word(word)) }
-                word = ""
-                tokens.append(.other(character))
-            }
-        }
-        if !word.isEmpty { tokens.append(.word(word)) }
+        let tokens = ShoutTokens.split(text)
         func isShout(_ word: String) -> Bool {
+            if let ascii = ShoutTokens.isASCIIShout(word) { return ascii }
             let letters = word.filter(\.isLetter)
             return letters.count >= 2 && letters.allSatisfy { $0.isUppercase } && letters != "TV" && letters != "OK"
         }

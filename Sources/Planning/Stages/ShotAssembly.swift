@@ -42,7 +42,7 @@ struct ShotAssembly: Sendable {
                 segments.append(Segment(
                     id: segmentID, frames: piece.frames, isContinuation: number > 0,
                     continuesFrom: number > 0 ? segments.last?.id : nil, prompt: prompt, negativePrompt: negative,
-                    seed: seed, card: card(draft, id: id, units: units, scene: scene),
+                    seed: seed, card: card(draft, id: id, units: units, scene: sceneParts),
                     range: units.isEmpty ? draft.range : SourceRange(start: units.first!.range.start, end: units.last!.range.end)))
             }
             return Shot(id: id, scene: scene.number, kind: draft.kind, frames: frames, size: draft.size, angle: draft.angle,
@@ -54,7 +54,8 @@ struct ShotAssembly: Sendable {
         }
     }
 
-    private func card(_ draft: ShotDraft, id: String, units: [TextUnit], scene: SceneSource) -> StoryboardCard {
+    private func card(_ draft: ShotDraft, id: String, units: [TextUnit], scene parts: PromptBuilder.SceneParts) -> StoryboardCard {
+        let scene = parts.scene
         let action = units.filter { $0.kind == .action || $0.kind == .title }.map(\.text).joined(separator: " ")
         let spoken = units.filter { $0.kind == .speech || $0.kind == .lyric }
         let dialogue: String
@@ -74,7 +75,7 @@ struct ShotAssembly: Sendable {
             action: action.isEmpty ? (pause.isEmpty ? nil : pause.joined(separator: " ")) : action,
             speaker: draft.simultaneous || dialogue.isEmpty ? nil : draft.speaker.map(CastIndex.display),
             dialogue: dialogue.isEmpty ? nil : dialogue, setting: scene.heading?.setting,
-            daylight: Daylight(scene.heading?.timeOfDay))
+            daylight: parts.daylight)
     }
 }
 

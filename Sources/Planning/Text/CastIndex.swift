@@ -10,20 +10,23 @@ struct CastIndex: Sendable {
     let nameWords: Set<String>
     /// Each name's first ASCII word, a quick filter before searching; nil for names that
     /// start outside ASCII (Chinese), which are always searched.
-    private let firstWords: [Substring?]
+    private let firstWords: [FirstWords.Word?]
+    /// The first words arranged for the one pass over a text that finds which are in it.
+    private let firstWordTable: FirstWords
 
     init(names: some Sequence<String>) {
         self.names = Set(names.map(CastIndex.canonical).filter { !$0.isEmpty })
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
         nameWords = Set(self.names.flatMap { $0.split(separator: " ").map(String.init) })
         firstWords = self.names.map { name in
-            let word = name.utf8.split { !CastIndex.isNameByte($0) }.first.map { Substring($0) }
+            let word = name.utf8.split { !CastIndex.isNameByte($0) }.first.map { FirstWords.Word(Substring($0)) }
             return name.utf8.first.map { $0 < 0x80 && CastIndex.isNameByte($0) } == true ? word : nil
         }
+        firstWordTable = FirstWords(firstWords)
     }
 
     /// ASCII letters and digits, and every byte of a non-ASCII character, make up name words.
-    private static func isNameByte(_ byte: UInt8) -> Bool {
+    static func isNameByte(_ byte: UInt8) -> Bool {
         byte >= 0x80 || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
     }
 
@@ -57,9 +60,9 @@ struct CastIndex: Sendable {
         // Upper-casing keeps every character's width in the scripts this reads; when it
         // does not, indices would not carry over, so nothing is found.
         guard upper.utf8.count == text.utf8.count else { return [] }
-        let words = Set(upper.utf8.split { !Self.isNameByte($0) }.map { Substring($0) })
+        let found = firstWordTable.wordsPresent(in: upper)
         var taken: [(name: String, range: Range<String.Index>)] = []
-        for (name, first) in zip(names, firstWords) where first.map(words.contains) ?? true {
+        for (index, name) in names.enumerated() where firstWords[index] == nil || found[index] {
             var from = upper.startIndex
             while let found = TextMeasure.range(of: name, in: upper, from: from) {
                 let capitalised = text[found].first.map { $0.isUppercase || !$0.isCased } ?? false

@@ -8,6 +8,7 @@ enum Sentences {
     ]
 
     static func split(_ text: String) -> [String] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return splitASCII(text) }
         let characters = Array(text)
         var sentences: [String] = []
         var current = ""
@@ -38,13 +39,59 @@ enum Sentences {
                     current.append(characters[index])
                 }
                 let atSpace = index + 1 == characters.count || TextMeasure.isSpace(characters[index + 1])
-                if atSpace && !endsInAbbreviation(current) { flush(&current, into: &sentences) }
+                if atSpace && !endsInAbbreviation(current.utf8) { flush(&current, into: &sentences) }
             }
             index += 1
         }
         flush(&current, into: &sentences)
         return sentences
     }
+
+    /// The same rules over the bytes of ASCII text, where every character is one byte (a
+    /// CRLF pair is two spaces, which collapse like the one character they make).
+    private static func splitASCII(_ text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var sentences: [String] = []
+            var current: [UInt8] = []
+            current.reserveCapacity(bytes.count)
+            func flush() {
+                while current.last == 0x20 { current.removeLast() }
+                if !current.isEmpty { sentences.append(String(decoding: current, as: UTF8.self)) }
+                current.removeAll(keepingCapacity: true)
+            }
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if isSpace(byte) {
+                    pendingSpace = !current.isEmpty
+                    index += 1
+                    continue
+                }
+                if pendingSpace {
+                    current.append(0x20)
+                    pendingSpace = false
+                }
+                current.append(byte)
+                if isTerminal(byte) {
+                    while index + 1 < bytes.count, isTerminal(bytes[index + 1]) || isCloser(bytes[index + 1]) {
+                        index += 1
+                        current.append(bytes[index])
+                    }
+                    let atSpace = index + 1 == bytes.count || isSpace(bytes[index + 1])
+                    if atSpace && !endsInAbbreviation(current) { flush() }
+                }
+                index += 1
+            }
+            flush()
+            return sentences
+        }
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+    private static func isTerminal(_ byte: UInt8) -> Bool { byte == 0x2E || byte == 0x21 || byte == 0x3F }
+    private static func isCloser(_ byte: UInt8) -> Bool { byte == 0x22 || byte == 0x27 || byte == 0x29 }
 
     private static func isTerminal(_ character: Character) -> Bool {
         let value = character.unicodeScalars.first!.value
@@ -66,8 +113,7 @@ enum Sentences {
     }
 
     /// Whether the word before a final `.` is an initial (`J.`) or a short title (`Dr.`).
-    private static func endsInAbbreviation(_ text: String) -> Bool {
-        let bytes = text.utf8
+    private static func endsInAbbreviation<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes) -> Bool {
         guard bytes.last == 0x2E else { return false }
         var letters: [UInt8] = []
         var index = bytes.index(before: bytes.endIndex)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Counting and matching helpers shared by the stages: words, Chinese characters, and
 /// whole-word matching of terms that works for English and Chinese alike.
 enum TextMeasure {
@@ -63,11 +65,14 @@ enum TextMeasure {
         let needsBoundary = needle.contains { (0x61...0x7A).contains($0) || (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) }
         let utf8 = text.utf8
         let search = { (haystack: UnsafeBufferPointer<UInt8>) -> Int? in
-            let count = haystack.count - needle.count
-            guard count >= startOffset else { return nil }
+            let last = haystack.count - needle.count
+            guard last >= startOffset, let base = haystack.baseAddress else { return nil }
             var offset = startOffset
-            while offset <= count {
-                if haystack[offset] == first, matches(needle, haystack, at: offset),
+            while offset <= last {
+                // memchr finds candidate first bytes far faster than a byte loop.
+                guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return nil }
+                offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if matches(needle, haystack, at: offset),
                    !needsBoundary || (isBoundary(haystack, before: offset) && isBoundary(haystack, after: offset + needle.count)) {
                     return offset
                 }
