@@ -16,13 +16,14 @@ extension Breakdown {
                              "walks down", "walks along", "跑", "追", "飞奔"]
 
     mutating func action(_ action: Action, timing: TimingRules) {
-        let text = TextMeasure.collapsingWhitespace(action.text)
+        let written = action.text
+        let text = TextMeasure.collapsingWhitespace(written)
         guard !text.isEmpty else { return }
         if action.lines.count == 1, let transition = ShotLineRules.transition(in: text) {
             self.transition(transition)
             return
         }
-        let sentences = Sentences.split(action.text)
+        let sentences = Sentences.split(written)
         let units = sentences.map { TextUnit(kind: .action, text: $0, speaker: nil, range: action.range) }
         let cast = self.cast
         if fillOpenScripted(with: units, characters: cast.characters(in: text), speaker: nil) { return }

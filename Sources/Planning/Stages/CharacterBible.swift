@@ -8,18 +8,21 @@ enum CharacterBible {
     static let maximumDescriptionWords = 14
 
     static func build(_ screenplay: Screenplay, cast: CastIndex) -> [CharacterProfile] {
-        var found: [String: (description: String?, range: SourceRange)] = [:]
-        for element in screenplay.allElements {
+        // By name index; the search stops once every character is introduced.
+        var found = [(description: String?, range: SourceRange)?](repeating: nil, count: cast.names.count)
+        var missing = cast.names.count
+        for element in screenplay.allElements where missing > 0 {
             guard case .action(let action) = element else { continue }
             let text = TextMeasure.collapsingWhitespace(action.text)
-            for name in cast.names where found[name] == nil {
+            for (index, name) in cast.names.enumerated() where found[index] == nil {
                 guard let range = introduction(of: name, in: text) else { continue }
-                found[name] = (description(after: range, in: text), action.range)
+                found[index] = (description(after: range, in: text), action.range)
+                missing -= 1
             }
         }
-        return cast.names.map { name in
-            CharacterProfile(name: name, displayName: CastIndex.display(name), description: found[name]?.description,
-                             introduction: found[name]?.range)
+        return zip(cast.names, found).map { name, found in
+            CharacterProfile(name: name, displayName: CastIndex.display(name), description: found?.description,
+                             introduction: found?.range)
         }.sorted { lhs, rhs in
             switch (lhs.introduction, rhs.introduction) {
             case let (left?, right?) where left.start != right.start: left.start < right.start

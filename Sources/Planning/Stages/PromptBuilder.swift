@@ -48,7 +48,7 @@ struct PromptBuilder: Sendable {
         if let style = request.style, !style.isEmpty { after.append(english ? "Style: \(style)" : "风格：\(style)") }
         if let extra = request.draft.extraPrompt, !extra.isEmpty { after.append(extra) }
         let fixed = PromptText.join(before + after, language: language)
-        let budget = maxCharacters - fixed.count - (english ? 2 : 0)
+        let budget = maxCharacters - TextMeasure.characterCount(fixed) - (english ? 2 : 0)
         let subject = PromptText.cut(PromptText.join([self.subject(request)], language: language), to: max(budget, 0))
         return PromptText.cut(PromptText.join(before + [subject] + after, language: language), to: maxCharacters)
     }

@@ -5,7 +5,7 @@ enum PromptText {
 
     /// `text` cut to at most `limit` characters at the last clause boundary that fits.
     static func cut(_ text: String, to limit: Int) -> String {
-        guard text.count > limit else { return text }
+        guard TextMeasure.characterCount(text) > limit else { return text }
         guard limit > 0 else { return "" }
         let characters = Array(text)
         var clause: Int?

@@ -8,7 +8,7 @@ enum Sentences {
     ]
 
     static func split(_ text: String) -> [String] {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return splitASCII(text) }
+        if TextMeasure.isASCII(text) { return splitASCII(text) }
         let characters = Array(text)
         var sentences: [String] = []
         var current = ""

@@ -10,7 +10,7 @@ enum ShoutTokens {
     /// which gives the same tokens as the character walk (a CRLF pair comes out as two
     /// `other` tokens, written back as the same bytes).
     static func split(_ text: String) -> [ShoutToken] {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return splitASCII(text) }
+        if TextMeasure.isASCII(text) { return splitASCII(text) }
         var tokens: [ShoutToken] = []
         var word = ""
         for character in text {

@@ -13,7 +13,31 @@ enum TextMeasure {
 
     /// The number of CJK ideographs in `text`.
     static func ideographs<S: StringProtocol>(_ text: S) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + (isIdeograph($1) ? 1 : 0) }
+        if isASCII(text) { return 0 }
+        return text.unicodeScalars.reduce(0) { $0 + (isIdeograph($1) ? 1 : 0) }
+    }
+
+    /// Whether every byte of `text` is ASCII: the cue for the byte-wise fast paths.
+    static func isASCII<S: StringProtocol>(_ text: S) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.reduce(0, |) < 0x80   // an OR over the bytes, which the compiler vectorises
+        } ?? text.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// `text.count` (extended grapheme clusters), counted without segmenting ASCII text: there
+    /// every byte is a character except a CR LF pair, which is one.
+    static func characterCount(_ text: String) -> Int {
+        guard isASCII(text) else { return text.count }
+        var text = text
+        let hasCR = text.withUTF8 { $0.contains(0x0D) }
+        guard hasCR else { return text.utf8.count }
+        var count = 0
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if !(previous == 0x0D && byte == 0x0A) { count += 1 }
+            previous = byte
+        }
+        return count
     }
 
     /// The number of words outside CJK text: runs of letters and digits (apostrophes and
@@ -21,6 +45,17 @@ enum TextMeasure {
     static func words<S: StringProtocol>(_ text: S) -> Int {
         var count = 0
         var inWord = false
+        if isASCII(text) {
+            for byte in text.utf8 {
+                if (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) {
+                    if !inWord { count += 1 }
+                    inWord = true
+                } else if !(inWord && (byte == 0x27 || byte == 0x2D)) {
+                    inWord = false
+                }
+            }
+            return count
+        }
         for scalar in text.unicodeScalars {
             let value = scalar.value
             let isWordScalar = value < 0x80
@@ -40,7 +75,8 @@ enum TextMeasure {
 
     /// The number of ASCII letters in `text`.
     static func latinLetters<S: StringProtocol>(_ text: S) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + ((("a"..."z").contains($1) || ("A"..."Z").contains($1)) ? 1 : 0) }
+        // An ASCII letter is one byte, and no byte of a longer UTF-8 sequence is below 0x80.
+        text.utf8.reduce(0) { $0 + (((0x61...0x7A).contains($1) || (0x41...0x5A).contains($1)) ? 1 : 0) }
     }
 
     /// Whether a term occurs in `text` (both already lowercased). An English term must stand
@@ -122,6 +158,7 @@ enum TextMeasure {
     /// the ends trimmed.
     static func collapsingWhitespace<S: StringProtocol>(_ text: S) -> String {
         if isCollapsed(text.utf8) { return String(text) }
+        if isASCII(text) { return collapsingASCIIWhitespace(text.utf8) }
         var result = ""
         var pendingSpace = false
         for character in text {
@@ -134,6 +171,24 @@ enum TextMeasure {
             }
         }
         return result
+    }
+
+    /// The same for ASCII text, byte by byte (a CR LF pair is two spaces, collapsed like the
+    /// one character it makes).
+    private static func collapsingASCIIWhitespace(_ bytes: some Collection<UInt8>) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        for byte in bytes {
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(0x20) }
+                pendingSpace = false
+                result.append(byte)
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Whether UTF-8 text surely has no whitespace but single spaces between words. Lead
