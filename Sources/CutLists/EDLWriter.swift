@@ -32,13 +32,15 @@ private struct EventList {
     }
 
     /// The clip's events: a cut, or a dissolve/fade in from the clip before or from black;
-    /// then, for a fade out, a dissolve to black over its last frames.
+    /// then, for a fade out, a dissolve to black over its last frames. A fade in on the
+    /// first frame is written as a cut: OpenTimelineIO refuses a transition at the very
+    /// beginning of a track.
     mutating func add(_ clip: TimelineClip, after previous: TimelineClip?, markers: [TimelineMarker]) {
         let reel = flavor.reel(clip)
         let fade = clip.fadeOut ?? 0
         let body = (sourceIn: clip.sourceIn, sourceOut: clip.sourceOut - fade, recordIn: clip.recordIn, recordOut: clip.recordOut - fade)
         number += 1
-        if let transition = clip.transitionIn {
+        if let transition = clip.transitionIn, clip.recordIn > 0 || transition.kind != .fadeFromBlack {
             let outgoing = transition.kind == .dissolve ? previous : nil
             let outgoingEnd = outgoing?.sourceOut ?? 0
             line(outgoing.map(flavor.reel) ?? "BL", "C", outgoingEnd, outgoingEnd, clip.recordIn, clip.recordIn)

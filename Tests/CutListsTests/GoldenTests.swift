@@ -1,0 +1,30 @@
+import CutLists
+import Foundation
+import Planning
+import Testing
+
+/// Every writer's output for the sample at every rate, compared with the files in
+/// `Golden/<rate>/`. `ANIMATIC_RECORD=1` rewrites them; review the diff.
+@Suite("Golden cut lists")
+struct GoldenTests {
+    static let cases = sampleRates.flatMap { rate in CutListFormat.allCases.map { (rate.name, $0) } }
+
+    @Test("the sample's cut lists", arguments: cases)
+    func golden(rateName: String, format: CutListFormat) throws {
+        let rate = try #require(FrameRate(rateName))
+        let text = format.render(sampleTimeline(rate), thumbnails: ["1A": "frames/1A.png"])
+        let url = packageRoot.appendingPathComponent("Tests/CutListsTests/Golden/\(rateName)/cut.\(format.fileExtension)")
+        if ProcessInfo.processInfo.environment["ANIMATIC_RECORD"] == "1" {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(text == expected, "\(url.path) differs: re-record with ANIMATIC_RECORD=1 and review the diff")
+    }
+
+    @Test("writers are deterministic", arguments: CutListFormat.allCases)
+    func deterministic(format: CutListFormat) {
+        #expect(format.render(sampleTimeline(.videoNTSC)) == format.render(sampleTimeline(.videoNTSC)))
+    }
+}
