@@ -1,0 +1,92 @@
+import Foundation
+import Generation
+import Planning
+
+/// What a build will do for each segment, decided before any work starts (the way a
+/// compiler driver plans its jobs): reuse the cached clip, or generate it and why.
+public struct BuildPlan: Sendable {
+    /// One segment of the timeline.
+    public struct Item: Sendable {
+        /// The segment's ID (`12A-2`).
+        public var segmentID: String
+        /// The segment's first frame on the timeline.
+        public var startFrame: Int
+        /// The segment's cache key.
+        public var key: String
+        /// What to do with it.
+        public var action: Action
+        /// The request a generator gets for it.
+        public var request: GenerationRequest
+
+        /// The segment's length in frames.
+        public var frames: Int { request.content.frames }
+    }
+
+    /// Reuse or generate.
+    public enum Action: Sendable, Hashable {
+        /// The cache holds a valid clip for the key.
+        case reuse
+        /// The clip must be made, for this reason.
+        case generate(Reason)
+    }
+
+    /// Why a segment is generated.
+    public enum Reason: Sendable, Hashable, CustomStringConvertible {
+        /// The previous build had no segment with this ID (or there was no previous build).
+        case new
+        /// The previous build had this segment with another key.
+        case contentChanged
+        /// The previous build made this key, but its clip is no longer in the cache.
+        case entryMissing
+        /// The cache holds an entry for the key that cannot be trusted.
+        case entryCorrupt(String)
+
+        /// `new`, `content changed`, `cache entry missing`, `cache entry corrupt: …`.
+        public var description: String {
+            switch self {
+            case .new: "new"
+            case .contentChanged: "content changed"
+            case .entryMissing: "cache entry missing"
+            case let .entryCorrupt(why): "cache entry corrupt: \(why)"
+            }
+        }
+    }
+
+    /// Every segment, in timeline order.
+    public var items: [Item]
+
+    /// The items to generate.
+    public var toGenerate: [Item] {
+        items.filter { $0.action != .reuse }
+    }
+
+    /// Decides, for every segment of `plan`, whether `cache` holds its clip; `previous` (the
+    /// last build's report, if any) tells a new segment from a changed one.
+    public static func make(
+        plan: Plan, settings: BuildSettings, generator: any Generator, cache: ClipCache, previous: BuildReport?
+    ) -> BuildPlan {
+        let format = settings.format
+        let previousKeys = Dictionary(
+            (previous?.segments ?? []).map { ($0.id, $0.key) }, uniquingKeysWith: { first, _ in first })
+        var start = 0
+        let items = GenerationRequest.all(in: plan, format: format).map { request in
+            defer { start += request.content.frames }
+            let key = ClipCache.key(for: request, generator: generator)
+            let action: Action
+            switch cache.state(of: key, frames: request.content.frames, format: format) {
+            case .valid:
+                action = .reuse
+            case let .corrupt(why):
+                action = .generate(.entryCorrupt(why))
+            case .missing:
+                switch previousKeys[request.segmentID] {
+                case nil: action = .generate(.new)
+                case key: action = .generate(.entryMissing)
+                default: action = .generate(.contentChanged)
+                }
+            }
+            return Item(segmentID: request.segmentID, startFrame: start, key: key, action: action, request: request)
+        }
+        return BuildPlan(items: items)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Generation
+import Media
+import Planning
+
+/// Everything `animatic build` is told: where the outputs and the cache go, the house
+/// format, the planner's configuration and how many clips to generate at once.
+public struct BuildSettings: Sendable {
+    /// The video to write; the plan, report and media directory go beside it.
+    public var output: URL
+    /// The clip cache's directory.
+    public var cacheDirectory: URL
+    /// The frame size of every clip and of the video.
+    public var size: FrameSize
+    /// The planner's configuration (its frame rate is the timeline's).
+    public var planConfiguration: PlanConfiguration
+    /// How many segments to generate at once (at least 1).
+    public var jobs: Int
+    /// Where to write a make dependency file, if anywhere.
+    public var depfile: URL?
+    /// The video's path as the user wrote it: the depfile's target, the report's `output`.
+    public var outputName: String
+
+    /// Settings as given.
+    public init(
+        output: URL, cacheDirectory: URL, size: FrameSize = FrameSize(width: 1280, height: 720),
+        planConfiguration: PlanConfiguration = PlanConfiguration(), jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+        depfile: URL? = nil, outputName: String? = nil
+    ) {
+        self.output = output
+        self.cacheDirectory = cacheDirectory
+        self.size = size
+        self.planConfiguration = planConfiguration
+        self.jobs = max(1, jobs)
+        self.depfile = depfile
+        self.outputName = outputName ?? output.path
+    }
+
+    /// The house format: `size` at the plan's frame rate.
+    public var format: HouseFormat {
+        let rate = planConfiguration.frameRate
+        return HouseFormat(width: size.width, height: size.height, frameRate: Rational(Int32(rate.num), Int32(rate.den)))
+    }
+
+    /// The output's name without its extension: `film` for `film.mp4`.
+    private var baseURL: URL { output.deletingPathExtension() }
+    /// `film.plan.json` beside the video.
+    public var planURL: URL { baseURL.appendingPathExtension("plan.json") }
+    /// `film.report.json` beside the video.
+    public var reportURL: URL { baseURL.appendingPathExtension("report.json") }
+    /// `film.media/` beside the video: one clip per segment, named by segment ID.
+    public var mediaDirectory: URL { baseURL.appendingPathExtension("media") }
+
+    /// The default video for a script: `film.mp4` beside `film.fountain`.
+    public static func defaultOutput(for script: URL) -> URL {
+        script.deletingPathExtension().appendingPathExtension("mp4")
+    }
+
+    /// The default cache: `.animatic-cache/` beside the script.
+    public static func defaultCache(for script: URL) -> URL {
+        script.deletingLastPathComponent().appendingPathComponent(".animatic-cache", isDirectory: true)
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Media
+import Planning
+
+/// The editor: lays the segments end to end in plan order and adds what is not in their
+/// pixels — the dialogue as a subtitle track, a timecode track from 01:00:00:00 and a
+/// chapter per scene — then writes the video.
+struct Editor: Sendable {
+    var format: HouseFormat
+
+    /// The subtitle cues, timecode and chapters of `plan` laid out as `items`.
+    static func tracks(for plan: Plan, items: [BuildPlan.Item]) -> ExtraTracks {
+        var cues: [SubtitleCue] = []
+        for item in items {
+            guard let dialogue = item.request.content.card.dialogue, !dialogue.isEmpty else { continue }
+            let end = item.startFrame + item.frames
+            if var last = cues.last, last.text == dialogue, last.endFrame == item.startFrame {
+                last.endFrame = end
+                cues[cues.count - 1] = last
+            } else {
+                cues.append(SubtitleCue(startFrame: item.startFrame, endFrame: end, text: dialogue))
+            }
+        }
+        let shotStarts = Dictionary(
+            zip(plan.shots.map(\.id), plan.startFrames).map { ($0, $1) }, uniquingKeysWith: { first, _ in first })
+        var chapters: [Chapter] = []
+        for scene in plan.scenes {
+            guard let first = scene.shotIDs.first, let start = shotStarts[first] else { continue }
+            let previousStart = chapters.last?.startFrame ?? -1
+            guard previousStart < start, start < plan.totalFrames else { continue }
+            chapters.append(Chapter(title: scene.heading.isEmpty ? "Opening" : scene.heading, startFrame: start))
+        }
+        return ExtraTracks(
+            subtitles: cues, subtitleLanguage: plan.promptLanguage == .chinese ? "chi" : "eng",
+            timecode: Timecode(hours: 1, minutes: 0, seconds: 0, frames: 0, dropFrame: plan.frameRate.isDropFrame),
+            chapters: chapters)
+    }
+
+    /// Joins `clips` by remux into a scratch file in `scratch`, then muxes it with `tracks`
+    /// into `output`, atomically; the scratch file is removed either way.
+    func assemble(clips: [URL], tracks: ExtraTracks, scratch: URL, output: URL) async throws {
+        let joined = scratch.appendingPathComponent("joined-\(UUID().uuidString).mp4")
+        defer { try? FileManager.default.removeItem(at: joined) }
+        try await Joiner().join(clips, to: joined)
+        try await TrackMuxer(format: format).mux(video: joined, tracks: tracks, to: output)
+    }
+}

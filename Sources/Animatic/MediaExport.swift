@@ -1,0 +1,27 @@
+import Foundation
+
+/// The per-segment media beside the video (`film.media/12A-1.mp4`, …) that cut lists
+/// point to: hard links to the cache's clips (copies where linking fails). The directory
+/// is assembled under a temporary name and swapped into place.
+enum MediaExport {
+    static func export(clips: some Sequence<(String, URL)>, to directory: URL) throws(AnimaticError) {
+        let manager = FileManager.default
+        let parent = directory.deletingLastPathComponent()
+        let staging = parent.appendingPathComponent(".\(directory.lastPathComponent).partial-\(UUID().uuidString)")
+        let retired = parent.appendingPathComponent(".\(directory.lastPathComponent).old-\(UUID().uuidString)")
+        do {
+            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            for (id, clip) in clips {
+                let target = staging.appendingPathComponent(id + ".mp4")
+                if link(clip.path, target.path) != 0 { try manager.copyItem(at: clip, to: target) }
+            }
+            let hadOld = manager.fileExists(atPath: directory.path)
+            if hadOld { try manager.moveItem(at: directory, to: retired) }
+            try manager.moveItem(at: staging, to: directory)
+            if hadOld { try? manager.removeItem(at: retired) }
+        } catch {
+            try? manager.removeItem(at: staging)
+            throw AnimaticError(.cannotCreate, "cannot write \(directory.path): \(error.localizedDescription)")
+        }
+    }
+}
