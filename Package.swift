@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Screenplay"], exclude: ["Golden"]),
         .testTarget(name: "MediaTests", dependencies: ["Media"]),
         .testTarget(name: "GenerationTests", dependencies: ["Generation", "Planning", "Screenplay", "Media"]),
-        .testTarget(name: "CutListsTests", dependencies: ["CutLists", "Planning", "Screenplay"]),
+        .testTarget(name: "CutListsTests", dependencies: ["CutLists", "Planning", "Screenplay"], exclude: ["Golden"]),
         .testTarget(name: "AnimaticTests", dependencies: ["Animatic", "Screenplay", "AnimaticCLI"]),
 
         // Benchmarks (bench/README.md): release builds compared with reference tools.
