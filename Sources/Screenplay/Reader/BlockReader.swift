@@ -7,21 +7,19 @@
 /// annotation elements where they stand (after the block, inside dialogue) and split
 /// action paragraphs, since an annotation names the shot that follows it.
 struct BlockReader {
-    enum Item {
-        case heading(SceneHeading)
-        case element(Element)
-    }
-
     private let source: SourceText
     private let lines: [LogicalLine]
     private let bodyStart: Int
-    private(set) var items: [Item] = []
+    /// The scenes, built as the lines are read.
+    private(set) var assembler: SceneAssembler
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(source: SourceText, lines: [LogicalLine], bodyStart: Int) {
+    /// `bodyLocation` is where line `bodyStart` begins: scene 0's range while it is empty.
+    init(source: SourceText, lines: [LogicalLine], bodyStart: Int, bodyLocation: SourceLocation) {
         self.source = source
         self.lines = lines
         self.bodyStart = bodyStart
+        assembler = SceneAssembler(bodyStart: bodyLocation)
     }
 
     mutating func read() {
@@ -72,7 +70,7 @@ struct BlockReader {
             return single(index, .transition(Transition(text: String(trimmed.dropFirst().trimmingBlanks()),
                                                         forced: true, range: range(index, index))))
         case "." where isForcedHeading(trimmed):
-            items.append(.heading(HeadingRules.heading(trimmed, forced: true, range: range(index, index))))
+            assembler.add(HeadingRules.heading(trimmed, forced: true, range: range(index, index)))
             emitNotes(startingOn: line, inline: true)
             return index + 1
         case "!":
@@ -90,7 +88,7 @@ struct BlockReader {
         let blankAfter = nextIsBlank(index)
         if blankBefore, HeadingRules.prefix(of: trimmed) != nil {
             if blankAfter {
-                items.append(.heading(HeadingRules.heading(trimmed, forced: false, range: range(index, index))))
+                assembler.add(HeadingRules.heading(trimmed, forced: false, range: range(index, index)))
                 emitNotes(startingOn: line, inline: true)
                 return index + 1
             }
@@ -131,9 +129,9 @@ struct BlockReader {
         }
         let range = self.range(start, end - 1)
         if texts.count == 1 && !forced && lines[start].trimmed.isUppercaseWithLetter {
-            items.append(.element(.shot(ShotLine(text: EmphasisParser.parse(lines[start].trimmed), range: range))))
+            assembler.add(.shot(ShotLine(text: EmphasisParser.parse(lines[start].trimmed), range: range)))
         } else {
-            items.append(.element(.action(Action(lines: texts, forced: forced, range: range))))
+            assembler.add(.action(Action(lines: texts, forced: forced, range: range)))
         }
         emit(notes, inline: true)
         return end
@@ -175,7 +173,7 @@ struct BlockReader {
         }
         let dialogue = Dialogue(character: cue.name, extensions: cue.extensions, forced: cue.forced, dual: cue.dual,
                                 lines: dialogueLines, cueRange: range(start, start), range: range(start, last))
-        items.append(.element(.dialogue(dialogue)))
+        assembler.add(.dialogue(dialogue))
         emit(notes, inline: true)
         emit(ownLineNotes, inline: false)
         return end
@@ -192,13 +190,13 @@ struct BlockReader {
             notes += lines[end].notes
             end += 1
         }
-        items.append(.element(make(texts, range(start, end - 1))))
+        assembler.add(make(texts, range(start, end - 1)))
         emit(notes, inline: true)
         return end
     }
 
     private mutating func single(_ index: Int, _ element: Element) -> Int {
-        items.append(.element(element))
+        assembler.add(element)
         emitNotes(startingOn: lines[index], inline: true)
         return index + 1
     }
@@ -249,19 +247,7 @@ struct BlockReader {
     // MARK: Output helpers
 
     private mutating func markPreviousDialogueDual(cueIndex: Int) {
-        for position in items.indices.reversed() {
-            switch items[position] {
-            case .element(.note), .element(.annotation):
-                continue
-            case .element(.dialogue(var previous)):
-                previous.dual = true
-                items[position] = .element(.dialogue(previous))
-                return
-            default:
-                break
-            }
-            break
-        }
+        if assembler.markLastDialogueDual() { return }
         diagnostics.append(Diagnostic(
             .warning, "'^' marks dual dialogue, but no dialogue comes right before this cue",
             at: range(cueIndex, cueIndex)))
@@ -282,10 +268,10 @@ struct BlockReader {
     private mutating func emit(_ notes: [MaskedSpan], inline: Bool) {
         for note in notes {
             if !inline, let annotation = AnnotationParser.parse(note, in: source, diagnostics: &diagnostics) {
-                items.append(.element(.annotation(annotation)))
+                assembler.add(.annotation(annotation))
             } else {
                 let text = String(source.string(note.bodyStart, note.bodyEnd).trimmingWhitespace())
-                items.append(.element(.note(Note(text: text, inline: inline, range: source.range(note.start, note.end)))))
+                assembler.add(.note(Note(text: text, inline: inline, range: source.range(note.start, note.end))))
             }
         }
     }

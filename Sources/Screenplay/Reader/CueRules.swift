@@ -13,6 +13,7 @@ enum CueRules {
 
     /// Reads `line` (trimmed) as a character cue, or returns nil when it is not one.
     static func cue(_ line: Substring) -> Cue? {
+        if hasLowercaseName(line) { return nil }
         var text = line
         let forced = text.hasPrefix("@")
         if forced { text = text.dropFirst() }
@@ -38,6 +39,22 @@ enum CueRules {
         guard !trimmedName.isEmpty else { return nil }
         if !forced && !isCueName(trimmedName) { return nil }
         return Cue(name: String(trimmedName), extensions: extensions, forced: forced, dual: dual)
+    }
+
+    /// A quick, exact rejection of most action lines: an unforced cue whose name (the text
+    /// before the first `(` or `（`) holds a lowercase ASCII letter is neither an uppercase name
+    /// nor a run of ideographs. Scans bytes, stopping at the first opening parenthesis byte;
+    /// a parenthesis character can only start there or later, so no name letter is missed.
+    private static func hasLowercaseName(_ line: Substring) -> Bool {
+        let utf8 = line.utf8
+        guard let first = utf8.first, first != 0x40 else { return false }   // @ forces a cue
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in utf8 {
+            if byte == 0x28 || (previous == (0xEF, 0xBC) && byte == 0x88) { return false }   // ( or （
+            if byte >= 0x61 && byte <= 0x7A { return true }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 
     /// An uppercase name with a letter, or a short run of CJK ideographs.

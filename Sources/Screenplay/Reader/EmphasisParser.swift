@@ -23,7 +23,10 @@ enum EmphasisParser {
     }
 
     static func parse<S: StringProtocol>(_ line: S) -> StyledText {
-        if !line.utf8.contains(where: { $0 == 0x2A || $0 == 0x5F || $0 == 0x5C }) {
+        let isMarkup = { (byte: UInt8) in byte == 0x2A || byte == 0x5F || byte == 0x5C }   // * _ \
+        let hasMarkup = line.utf8.withContiguousStorageIfAvailable { $0.contains(where: isMarkup) }
+            ?? line.utf8.contains(where: isMarkup)
+        if !hasMarkup {
             return StyledText(stringLiteral: String(line))
         }
         let tokens = tokenize(Array(line.unicodeScalars))

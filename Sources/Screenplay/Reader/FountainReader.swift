@@ -11,14 +11,13 @@ public enum FountainReader {
         let lines = LogicalLine.build(source, masking: spans)
         let (titlePage, bodyStart) = TitlePageReader.read(lines, source)
 
-        var reader = BlockReader(source: source, lines: lines, bodyStart: bodyStart)
-        reader.read()
-        diagnostics += reader.diagnostics
-
         let bodyLocation = bodyStart < source.lines.count
             ? source.location(source.lines[bodyStart].start, lineIndex: bodyStart)
             : source.location(bytes.count)
-        let scenes = SceneAssembler.scenes(from: reader.items, bodyStart: bodyLocation)
+        var reader = BlockReader(source: source, lines: lines, bodyStart: bodyStart, bodyLocation: bodyLocation)
+        reader.read()
+        diagnostics += reader.diagnostics
+        let scenes = reader.assembler.scenes
         if scenes.count == 1 && scenes[0].elements.isEmpty {
             diagnostics.append(Diagnostic(.warning, "the script is empty: no scenes",
                                           at: source.range(source.contentStart, source.contentStart)))

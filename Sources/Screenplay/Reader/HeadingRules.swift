@@ -31,7 +31,22 @@ enum HeadingRules {
         let utf8 = text.utf8
         guard let first = utf8.first, first == 0x49 || first == 0x45 || first == 0x69 || first == 0x65 || first >= 0xE5
         else { return nil }   // I, E, i, e, or a CJK lead byte
-        let head = Array(utf8.prefix(16))
+        var buffer: (UInt64, UInt64) = (0, 0)   // the first 16 bytes, without allocating
+        let count = withUnsafeMutableBytes(of: &buffer) { raw in
+            var count = 0
+            for byte in utf8.prefix(16) {
+                raw[count] = byte
+                count += 1
+            }
+            return count
+        }
+        return withUnsafeBytes(of: &buffer) { raw in
+            match(UnsafeRawBufferPointer(rebasing: raw[..<count]))
+        }
+    }
+
+    /// The prefix rule applied to a line's first bytes.
+    private static func match(_ head: UnsafeRawBufferPointer) -> (setting: Setting, length: Int)? {
         for (prefix, setting) in prefixes where head.count > prefix.count {
             var matches = true
             for index in prefix.indices {
@@ -84,6 +99,8 @@ enum HeadingRules {
     /// Splits `KITCHEN - NIGHT`, `APARTMENT, DAY` and `咖啡馆 夜` into location and time.
     private static func splitTimeOfDay(_ text: Substring) -> (String, String?) {
         for separator in [" - ", " – ", " — ", " -- "] {
+            // A character match needs the bytes too; most headings lack most separators.
+            guard text.containsBytes(of: separator) else { continue }
             if let range = text.lastRange(of: separator) {
                 let time = text[range.upperBound...].trimmingBlanks()
                 if !time.isEmpty {

@@ -43,14 +43,22 @@ extension LogicalLine {
                 probe += 1
             }
             let text: String
+            let trimmed: Substring
             if !hasMask {
-                for index in line.start..<line.end where !isBlankByte(bytes[index]) {
-                    if firstVisible < 0 { firstVisible = index }
-                    lastVisible = index
+                var first = line.start
+                while first < line.end && isBlankByte(bytes[first]) { first += 1 }
+                var last = line.end
+                while last > first && isBlankByte(bytes[last - 1]) { last -= 1 }
+                if first < last {
+                    firstVisible = first
+                    lastVisible = last - 1
                 }
                 text = source.string(line.start, line.end)
+                trimmed = trimming(text, byteCount: line.end - line.start, from: first - line.start, to: last - line.start)
             } else {
                 visible.removeAll(keepingCapacity: true)
+                var visibleFirst = -1
+                var visibleLast = -1
                 var position = line.start
                 var masked = spanIndex
                 while position < line.end {
@@ -61,19 +69,23 @@ extension LogicalLine {
                     }
                     let byte = bytes[position]
                     if !isBlankByte(byte) {
-                        if firstVisible < 0 { firstVisible = position }
+                        if firstVisible < 0 { firstVisible = position; visibleFirst = visible.count }
                         lastVisible = position
+                        visibleLast = visible.count
                     }
                     visible.append(byte)
                     position += 1
                 }
                 text = String(decoding: visible, as: UTF8.self)
+                trimmed = visibleFirst < 0
+                    ? text.trimmingBlanks()
+                    : trimming(text, byteCount: visible.count, from: visibleFirst, to: visibleLast + 1)
             }
             let empty = firstVisible < 0
             let rawLength = line.end - line.start
             result.append(LogicalLine(
                 text: text,
-                trimmed: text.trimmingBlanks(),
+                trimmed: trimmed,
                 contentStart: empty ? line.start : firstVisible,
                 contentEnd: empty ? line.start : lastVisible + 1,
                 notes: notes,
@@ -85,4 +97,13 @@ extension LogicalLine {
     }
 
     private static func isBlankByte(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+
+    /// `text.trimmingBlanks()`, from the byte offsets of its first and one-past-last
+    /// non-blank byte, already known. When decoding repaired invalid UTF-8 (`text` is not
+    /// `byteCount` bytes long), the offsets do not carry over and the text is scanned.
+    private static func trimming(_ text: String, byteCount: Int, from start: Int, to end: Int) -> Substring {
+        let utf8 = text.utf8
+        guard utf8.count == byteCount else { return text.trimmingBlanks() }
+        return text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+    }
 }

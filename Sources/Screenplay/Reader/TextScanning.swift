@@ -62,12 +62,27 @@ extension Unicode.Scalar {
 }
 
 extension Substring {
+    /// Whether `needle`'s UTF-8 bytes occur in the text: a quick test before a search by
+    /// characters, which can only match where the bytes do.
+    func containsBytes(of needle: String) -> Bool {
+        let bytes = utf8
+        guard let first = needle.utf8.first else { return true }
+        var index = bytes.startIndex
+        while let found = bytes[index...].firstIndex(of: first) {
+            if bytes[found...].starts(with: needle.utf8) { return true }
+            index = bytes.index(after: found)
+        }
+        return false
+    }
+
     /// The range of the last occurrence of `needle`.
     func lastRange(of needle: String) -> Range<Index>? {
+        // A character that starts with another byte cannot be the needle's first character.
+        let lead = needle.utf8.first
         var start = endIndex
         while start > startIndex {
             start = index(before: start)
-            if self[start...].hasPrefix(needle) {
+            if (lead == nil || utf8[start] == lead) && self[start...].hasPrefix(needle) {
                 return start..<index(start, offsetBy: needle.count)
             }
         }
