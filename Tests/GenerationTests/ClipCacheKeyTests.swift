@@ -1,0 +1,77 @@
+import Foundation
+import Generation
+import Media
+import Planning
+import Testing
+
+@Suite("Clip cache keys")
+struct ClipCacheKeyTests {
+    let renderer = StoryboardRenderer(fonts: CardFonts(regular: "/r.ttf", bold: "/b.ttf", cjk: nil))
+
+    private var request: GenerationRequest {
+        GenerationRequest.all(in: plan(), format: tinyFormat)[0]
+    }
+
+    private func key(_ request: GenerationRequest, _ generator: (any Generator)? = nil) -> String {
+        ClipCache.key(for: request, generator: generator ?? renderer)
+    }
+
+    @Test func isTheSHA256OfTheCanonicalText() {
+        let text = ClipCache.keyText(for: request, generator: renderer)
+        #expect(key(request) == SHA256.hex(text.utf8))
+        #expect(key(request).count == 64)
+        #expect(text.contains("\"backend\":\"cards\""))
+        #expect(text.contains(tinyFormat.encoderSettings))
+    }
+
+    @Test(arguments: [
+        "prompt", "negative", "seed", "frames", "rate", "continues", "heading", "action", "dialogue", "speaker", "size",
+        "move", "daylight", "start", "width", "height", "fonts",
+    ])
+    func changesWithEveryPixelShapingInput(field: String) {
+        var changed = request
+        var generator = renderer
+        switch field {
+        case "prompt": changed.content.prompt += "!"
+        case "negative": changed.content.negativePrompt += "!"
+        case "seed": changed.content.seed += 1
+        case "frames": changed.content.frames += 1
+        case "rate": changed.content.frameRate = .pal
+        case "continues": changed.content.continuesFrom = "1A-1"
+        case "heading": changed.content.card.heading += "!"
+        case "action": changed.content.card.action = "Something else."
+        case "dialogue": changed.content.card.dialogue = "Hello."
+        case "speaker": changed.content.card.speaker = "BEN"
+        case "size": changed.content.card.size = .extremeCloseUp
+        case "move": changed.content.card.move = .crane
+        case "daylight": changed.content.card.daylight = .dusk
+        case "start": changed.shotStartFrame += 24
+        case "width": changed.format.width += 2
+        case "height": changed.format.height += 2
+        case "fonts": generator.fonts.regular = "/other.ttf"
+        default: Issue.record("unknown field \(field)")
+        }
+        #expect(key(changed, generator) != key(request))
+    }
+
+    @Test func ignoresWhatDoesNotShapePixels() {
+        var moved = request
+        moved.segmentID = "9Z-3"
+        moved.referenceImage = URL(fileURLWithPath: "/tmp/last-frame.png")
+        #expect(key(moved) == key(request))
+    }
+
+    @Test func ignoresTheSourceRange() {
+        // A note and blank lines before the first scene move every source range and
+        // change no segment's content.
+        let original = plan()
+        let shifted = plan("/* a note to self */\n\n\n\n" + sampleScript)
+        let originalRanges = original.shots.flatMap(\.segments).map(\.range)
+        let shiftedRanges = shifted.shots.flatMap(\.segments).map(\.range)
+        #expect(originalRanges.count == shiftedRanges.count)
+        #expect(zip(originalRanges, shiftedRanges).allSatisfy { $0 != $1 })
+        let before = GenerationRequest.all(in: original, format: tinyFormat).map { key($0) }
+        let after = GenerationRequest.all(in: shifted, format: tinyFormat).map { key($0) }
+        #expect(before == after)
+    }
+}

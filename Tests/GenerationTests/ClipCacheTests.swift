@@ -1,0 +1,55 @@
+import Foundation
+import Generation
+import Media
+import Testing
+
+@Suite("Clip cache entries")
+struct ClipCacheTests {
+    @Test func tellsValidMissingAndCorruptEntriesApart() async throws {
+        let scratch = try Scratch()
+        let cache = ClipCache(directory: scratch.file("cache"))
+        let lock = try cache.lock()
+        defer { withExtendedLifetime(lock) {} }
+        let request = GenerationRequest.all(in: plan(), format: tinyFormat)[0]
+        let key = ClipCache.key(for: request, generator: StoryboardRenderer())
+        let frames = request.content.frames
+        #expect(cache.state(of: key, frames: frames, format: tinyFormat) == .missing)
+
+        try cache.prepareEntry(key)
+        try await StoryboardRenderer().generate(request, to: cache.url(for: key))
+        #expect(cache.state(of: key, frames: frames, format: tinyFormat) == .valid)
+        guard case .corrupt = cache.state(of: key, frames: frames + 1, format: tinyFormat) else {
+            Issue.record("a frame count mismatch must be corrupt")
+            return
+        }
+        let wider = HouseFormat(width: 320, height: 180, frameRate: Rational(24))
+        guard case .corrupt = cache.state(of: key, frames: frames, format: wider) else {
+            Issue.record("a size mismatch must be corrupt")
+            return
+        }
+        // A file cut short, as a crash would leave it without the atomic rename.
+        let data = try Data(contentsOf: cache.url(for: key))
+        try data.prefix(data.count / 2).write(to: cache.url(for: key))
+        guard case .corrupt = cache.state(of: key, frames: frames, format: tinyFormat) else {
+            Issue.record("a truncated file must be corrupt")
+            return
+        }
+    }
+
+    @Test func takingTheLockRemovesPartialFilesOfKilledBuilds() throws {
+        let scratch = try Scratch()
+        let cache = ClipCache(directory: scratch.file("cache"))
+        let key = String(repeating: "ab", count: 32)
+        try cache.prepareEntry(key)
+        let partial = cache.url(for: key).deletingLastPathComponent()
+            .appendingPathComponent(".\(key).mp4.partial-\(UUID().uuidString)")
+        try Data("half a clip".utf8).write(to: partial)
+        try FileManager.default.createDirectory(at: cache.scratchDirectory, withIntermediateDirectories: true)
+        try Data("joined".utf8).write(to: cache.scratchDirectory.appendingPathComponent("joined-x.mp4"))
+        let lock = try cache.lock()
+        defer { withExtendedLifetime(lock) {} }
+        #expect(!FileManager.default.fileExists(atPath: partial.path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.scratchDirectory.path).isEmpty)
+        #expect(cache.state(of: key, frames: 1, format: tinyFormat) == .missing)
+    }
+}
