@@ -158,7 +158,8 @@ struct BlockReader {
                 continue
             }
             let trimmed = line.trimmed
-            if (trimmed.hasPrefix("(") && trimmed.hasSuffix(")")) || (trimmed.hasPrefix("（") && trimmed.hasSuffix("）")) {
+            if (trimmed.hasPrefixCharacter("(") && trimmed.hasSuffixCharacter(")"))
+                || (trimmed.hasPrefixCharacter("（") && trimmed.hasSuffixCharacter("）")) {
                 dialogueLines.append(.parenthetical(String(trimmed.dropFirst().dropLast().trimmingBlanks()),
                                                     range(end, end)))
             } else {

@@ -15,20 +15,25 @@ enum CueRules {
     static func cue(_ line: Substring) -> Cue? {
         if hasLowercaseName(line) { return nil }
         var text = line
-        let forced = text.hasPrefix("@")
+        let forced = text.hasPrefixCharacter("@")
         if forced { text = text.dropFirst() }
         var dual = false
-        if text.hasSuffix("^") {
+        if text.hasSuffixCharacter("^") {
             dual = true
             text = text.dropLast().trimmingBlanks()
         }
         var name = text
         var extensions: [String] = []
-        if let open = text.firstIndex(where: { $0 == "(" || $0 == "（" }) {
+        // In ASCII text (no line breaks inside a line) every character is one byte.
+        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        func first(_ ascii: UInt8, or wide: Character, in text: Substring) -> Substring.Index? {
+            isASCII ? text.utf8.firstIndex(of: ascii) : text.firstIndex { $0 == Character(Unicode.Scalar(ascii)) || $0 == wide }
+        }
+        if let open = first(0x28, or: "（", in: text) {   // (
             name = text[..<open]
             var rest = text[open...]
-            while let start = rest.firstIndex(where: { $0 == "(" || $0 == "（" }) {
-                guard let end = rest[start...].firstIndex(where: { $0 == ")" || $0 == "）" }) else { return nil }
+            while let start = first(0x28, or: "（", in: rest) {
+                guard let end = first(0x29, or: "）", in: rest[start...]) else { return nil }   // )
                 let inner = rest[rest.index(after: start)..<end].trimmingBlanks()
                 if !inner.isEmpty { extensions.append(String(inner)) }
                 rest = rest[rest.index(after: end)...]

@@ -62,13 +62,11 @@ struct SourceText {
     func location(_ offset: Int, lineIndex index: Int) -> SourceLocation {
         let line = lines[index]
         let clamped = min(max(offset, line.start), bytes.count)
-        var column = 1
-        var position = line.start
-        while position < clamped {
-            if bytes[position] & 0xC0 != 0x80 { column += 1 }
-            position += 1
+        // Every byte but a UTF-8 continuation byte starts a scalar.
+        let continuations = bytes.withUnsafeBufferPointer { buffer in
+            UnsafeBufferPointer(rebasing: buffer[line.start..<clamped]).reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 1 : 0) }
         }
-        return SourceLocation(line: index + 1, column: column, offset: offset)
+        return SourceLocation(line: index + 1, column: clamped - line.start - continuations + 1, offset: offset)
     }
 
     func range(_ start: Int, _ end: Int) -> SourceRange {

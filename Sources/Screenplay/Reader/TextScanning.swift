@@ -62,6 +62,34 @@ extension Unicode.Scalar {
 }
 
 extension Substring {
+    /// `hasPrefix(character)` for a one-scalar character, from the bytes where they decide
+    /// it: another first byte rules it out, and an ASCII character followed by an ASCII byte
+    /// (or by nothing) is a whole character, since only non-ASCII scalars (combining marks
+    /// and the like) join onto an ASCII one.
+    func hasPrefixCharacter(_ character: String) -> Bool {
+        let bytes = utf8
+        let needle = character.utf8
+        guard let first = bytes.first, first == needle.first else { return false }
+        if needle.count == 1 {
+            let next = bytes.index(after: bytes.startIndex)
+            if next == bytes.endIndex || bytes[next] < 0x80 { return true }
+        }
+        return hasPrefix(character)
+    }
+
+    /// `hasSuffix(character)` for a one-scalar character, from the bytes where they decide
+    /// it (an ASCII scalar after an ASCII one always starts a new character).
+    func hasSuffixCharacter(_ character: String) -> Bool {
+        let bytes = utf8
+        let needle = character.utf8
+        guard let last = bytes.last, last == needle.last else { return false }
+        if needle.count == 1 {
+            let final = bytes.index(before: bytes.endIndex)
+            if final == bytes.startIndex || bytes[bytes.index(before: final)] < 0x80 { return true }
+        }
+        return hasSuffix(character)
+    }
+
     /// Whether `needle`'s UTF-8 bytes occur in the text: a quick test before a search by
     /// characters, which can only match where the bytes do.
     func containsBytes(of needle: String) -> Bool {
