@@ -1,0 +1,91 @@
+import Foundation
+
+/// A backend run the way a build must run it: at most `limiter.limit` segments at once,
+/// transient failures retried by `policy` (backoff with jitter, `Retry-After` obeyed),
+/// permanent ones thrown at once, and each segment given `segmentTimeLimit` in all.
+///
+/// Cancelling the calling task cancels the running attempt (the backend stops polling or
+/// kills its process and removes its partial files) and any wait.
+public struct ScheduledGenerator: Generator {
+    /// The backend that makes the clips.
+    public let backend: any Generator
+    /// When to try again.
+    public let policy: RetryPolicy
+    /// The backend's concurrency limit, shared by every segment it makes.
+    public let limiter: ConcurrencyLimiter
+    /// The most time one segment may take, retries and waits included, once it has its
+    /// place in the limiter; nil for no limit.
+    public let segmentTimeLimit: Duration?
+    /// How the waits between attempts are made.
+    public let sleeper: Sleeper
+    /// A random number in 0…1 for the jitter.
+    public let random: @Sendable () -> Double
+    /// Called before each wait for a retry, with the segment, the error and the wait.
+    public let onRetry: @Sendable (_ segmentID: String, _ error: BackendError, _ delay: Duration) -> Void
+
+    /// `backend` scheduled with `policy`, at most `limit` segments at once (by default the
+    /// backend's `maxParallelJobs`, else the processor count).
+    public init(
+        backend: any Generator, policy: RetryPolicy = RetryPolicy(), limit: Int? = nil,
+        segmentTimeLimit: Duration? = .seconds(1800), sleeper: Sleeper = .continuous,
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0...1) },
+        onRetry: @escaping @Sendable (_ segmentID: String, _ error: BackendError, _ delay: Duration) -> Void = { _, _, _ in }
+    ) {
+        self.backend = backend
+        self.policy = policy
+        self.limiter = ConcurrencyLimiter(
+            limit: limit ?? backend.capabilities.maxParallelJobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        self.segmentTimeLimit = segmentTimeLimit
+        self.sleeper = sleeper
+        self.random = random
+        self.onRetry = onRetry
+    }
+
+    /// The backend's name.
+    public var name: String { backend.name }
+    /// The backend's settings: scheduling does not shape pixels.
+    public var settings: String { backend.settings }
+    /// The backend's capabilities, with the limiter's limit as the parallel jobs.
+    public var capabilities: GeneratorCapabilities {
+        var capabilities = backend.capabilities
+        capabilities.maxParallelJobs = limiter.limit
+        return capabilities
+    }
+    /// The backend's input files.
+    public var inputFiles: [URL] { backend.inputFiles }
+
+    /// Makes the clip, retrying transient failures; throws the last `BackendError` (with
+    /// its attempt count) when attempts run out or a failure is permanent, a time-out as
+    /// `BackendFailure.timedOut`, and `CancellationError` when cancelled.
+    public func generate(_ request: GenerationRequest, to destination: URL) async throws {
+        let backendName = backend.name
+        let limit = segmentTimeLimit
+        try await limiter.withPermit {
+            try await withDeadline(
+                limit,
+                timedOut: {
+                    BackendError(
+                        backend: backendName, operation: "generate \(request.segmentID)",
+                        failure: .timedOut(seconds: limit?.seconds ?? 0), isPermanent: false)
+                }
+            ) {
+                try await attempts(request, to: destination)
+            }
+        }
+    }
+
+    private func attempts(_ request: GenerationRequest, to destination: URL) async throws {
+        for attempt in 1...policy.maxAttempts {
+            do {
+                try await backend.generate(request, to: destination)
+                return
+            } catch var error as BackendError {
+                error.attempts = attempt
+                guard !error.isPermanent, attempt < policy.maxAttempts else { throw error }
+                let delay = policy.delay(beforeAttempt: attempt + 1, retryAfter: error.retryAfter, random: random())
+                onRetry(request.segmentID, error, delay)
+                try await sleeper.sleep(delay)
+            }
+        }
+    }
+}
