@@ -59,9 +59,9 @@ public struct CommandGenerator: Generator {
         let staged = StagedClip(for: destination)
         let log = staged.file.appendingPathExtension("log")
         defer { try? FileManager.default.removeItem(at: log) }
-        try await staged.commit(backend: name, operation: operation) {
+        try await staged.commit(backend: name, operation: operation) { file in
             let values = PlaceholderValues(
-                request: request, shape: profile.shape(for: request), output: staged.file.path)
+                request: request, shape: profile.shape(for: request), output: file.path)
             let outcome: ProcessOutcome
             do {
                 outcome = try await runProcess(
@@ -79,7 +79,7 @@ public struct CommandGenerator: Generator {
                     failure: .processExited(status: outcome.status, bySignal: outcome.bySignal, log: outcome.logTail),
                     isPermanent: !outcome.bySignal && !Self.looksOutOfMemory(outcome.logTail))
             }
-            guard FileManager.default.fileExists(atPath: staged.file.path) else {
+            guard FileManager.default.fileExists(atPath: file.path) else {
                 throw BackendError(
                     backend: name, operation: operation,
                     failure: .badOutput("exited 0 without writing {output}" + (outcome.logTail.isEmpty ? "" : ": \(outcome.logTail)")),

@@ -15,13 +15,13 @@ struct StagedClip {
         file = destination.deletingLastPathComponent().appendingPathComponent(name)
     }
 
-    /// Runs `write`, checks the file it leaves and moves it into place; removes the
+    /// Runs `write` on the temporary file, checks the file it leaves and moves it into place; removes the
     /// temporary file when anything throws, `CancellationError` included.
-    func commit(backend: String, operation: String, _ write: () async throws -> Void) async throws {
+    func commit(backend: String, operation: String, _ write: (URL) async throws -> Void) async throws {
         do {
             try FileManager.default.createDirectory(
                 at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try await write()
+            try await write(file)
             try Task.checkCancellation()
             if let problem = Self.problem(with: file) {
                 throw BackendError(backend: backend, operation: operation, failure: .badOutput(problem), isPermanent: false)

@@ -1,0 +1,143 @@
+import Foundation
+import Media
+
+/// The `comfyui` backend: the user's API-format workflow, filled in for each segment and
+/// queued on one of several ComfyUI servers (`POST /prompt`), polled (`GET /history/{id}`)
+/// and its video output downloaded (`GET /view`).
+///
+/// Each segment goes to the server with the fewest of this build's jobs in flight. A
+/// workflow that the server rejects (400 with `node_errors`) fails permanently; an
+/// execution error fails permanently unless it reads like running out of memory; a
+/// finished prompt without a video output fails permanently (the workflow saves none).
+public struct ComfyUIGenerator: Generator {
+    /// The servers sharing the queue.
+    public var servers: [URL] { pool.servers }
+    /// The workflow.
+    public var workflow: ComfyUIWorkflow
+    /// The workflow's file, for the depfile; nil when it came from elsewhere.
+    public var workflowFile: URL?
+    /// The sizes, rate and frame counts the workflow makes (Wan2.2: 16 fps, 4n+1 frames).
+    public var profile: OutputProfile
+    /// Jobs at once on each server.
+    public var jobsPerServer: Int
+    /// The wait between polls.
+    public var pollInterval: Duration
+    /// The most polls of one prompt in one attempt.
+    public var maxPolls: Int
+    /// How the waits between polls are made.
+    public var sleeper: Sleeper
+    /// The longest clip to plan, in milliseconds.
+    public var longestClipMilliseconds: Int?
+    private let pool: ServerPool
+    private let client: HTTPClient
+    private let clientID = UUID().uuidString
+
+    /// A backend queueing `workflow` on `servers`.
+    public init(
+        servers: [URL], workflow: ComfyUIWorkflow, workflowFile: URL? = nil,
+        profile: OutputProfile = OutputProfile(frameRate: 16, frameCount: .fourNPlusOne), longestClipMilliseconds: Int? = 5000,
+        jobsPerServer: Int = 1, pollInterval: Duration = .seconds(2), maxPolls: Int = 3600, requestTimeout: TimeInterval = 60,
+        sleeper: Sleeper = .continuous
+    ) {
+        self.workflow = workflow
+        self.workflowFile = workflowFile
+        self.profile = profile
+        self.longestClipMilliseconds = longestClipMilliseconds
+        self.jobsPerServer = max(1, jobsPerServer)
+        self.pollInterval = pollInterval
+        self.maxPolls = max(1, maxPolls)
+        self.sleeper = sleeper
+        self.pool = ServerPool(servers: servers)
+        self.client = HTTPClient(backend: "comfyui", requestTimeout: requestTimeout)
+    }
+
+    /// A backend queueing the workflow in `file` on `servers`.
+    public init(servers: [URL], workflowFile file: URL, profile: OutputProfile = OutputProfile(frameRate: 16, frameCount: .fourNPlusOne)) throws {
+        try self.init(servers: servers, workflow: ComfyUIWorkflow(data: Data(contentsOf: file)), workflowFile: file, profile: profile)
+    }
+
+    /// `comfyui`.
+    public var name: String { "comfyui" }
+
+    /// The workflow's digest and the profile (not the servers: any of them makes the same clip).
+    public var settings: String { "workflow=\(SHA256.hex(workflow.text.utf8)) \(profile.settingsText)" }
+
+    /// The profile's sizes and rate, the longest clip, `jobsPerServer` on each server.
+    public var capabilities: GeneratorCapabilities {
+        GeneratorCapabilities(
+            sizes: profile.sizes, frameRates: profile.frameRate.map { [Rational(Int32($0))] },
+            longestClipMilliseconds: longestClipMilliseconds, maxParallelJobs: servers.count * jobsPerServer)
+    }
+
+    /// The workflow file.
+    public var inputFiles: [URL] { workflowFile.map { [$0] } ?? [] }
+
+    /// Queues the filled-in workflow on the least busy server, waits for it, downloads its video.
+    public func generate(_ request: GenerationRequest, to destination: URL) async throws {
+        let index = await pool.checkOut()
+        do {
+            try await run(request, to: destination, server: servers[index])
+            await pool.checkIn(index)
+        } catch {
+            await pool.checkIn(index)
+            throw error
+        }
+    }
+
+    private func run(_ request: GenerationRequest, to destination: URL, server: URL) async throws {
+        let segment = request.segmentID
+        let values = PlaceholderValues(request: request, shape: profile.shape(for: request), output: nil)
+        let submission: [String: Any] = ["prompt": workflow.filled(with: values), "client_id": clientID]
+        let body = try JSONSerialization.data(withJSONObject: submission, options: [.sortedKeys])
+        let queued = "queue the workflow for \(segment) on \(server.absoluteString)"
+        let answer = try await client.send("POST", server.appendingPathComponent("prompt"), body: body, operation: queued)
+        guard let object = try? JSONSerialization.jsonObject(with: answer) as? [String: Any],
+            let promptID = object["prompt_id"] as? String
+        else {
+            throw failure(queued, .protocolViolation("no prompt_id in \(HTTPClient.message(in: answer))"), permanent: false)
+        }
+        let file = try await wait(for: promptID, on: server, segment: segment)
+        var components = URLComponents(url: server.appendingPathComponent("view"), resolvingAgainstBaseURL: false)
+        components?.queryItems = [
+            URLQueryItem(name: "filename", value: file.filename), URLQueryItem(name: "subfolder", value: file.subfolder),
+            URLQueryItem(name: "type", value: file.type),
+        ]
+        guard let url = components?.url else {
+            throw failure("download \(file.filename)", .protocolViolation("no URL for \(file.filename)"), permanent: true)
+        }
+        let operation = "download \(file.filename) of prompt \(promptID) for \(segment)"
+        let pathExtension = (file.filename as NSString).pathExtension
+        try await StagedClip(for: destination, extension: pathExtension.isEmpty ? "mp4" : pathExtension)
+            .commit(backend: name, operation: operation) { [client] in
+                try await client.download(url, to: $0, operation: operation)
+            }
+    }
+
+    /// Polls the history of `promptID` until it finishes, at most `maxPolls` times.
+    private func wait(for promptID: String, on server: URL, segment: String) async throws -> ComfyUIHistory.File {
+        let operation = "run prompt \(promptID) for \(segment) on \(server.absoluteString)"
+        let url = server.appendingPathComponent("history").appendingPathComponent(promptID)
+        for poll in 0..<maxPolls {
+            if poll > 0 { try await sleeper.sleep(pollInterval) }
+            let data = try await client.send("GET", url, operation: operation)
+            guard let history = try? JSONSerialization.jsonObject(with: data) else {
+                throw failure(operation, .protocolViolation("the history is not JSON"), permanent: false)
+            }
+            switch ComfyUIHistory(history: history, promptID: promptID) {
+            case .pending: continue
+            case let .failed(message):
+                throw failure(
+                    operation, .taskEnded(status: "error", code: "execution_error", message: message),
+                    permanent: !CommandGenerator.looksOutOfMemory(message))
+            case let .finished(file?): return file
+            case .finished(nil):
+                throw failure(operation, .badOutput("the workflow saved no video (SaveVideo or VHS_VideoCombine)"), permanent: true)
+            }
+        }
+        throw failure(operation, .protocolViolation("still running after \(maxPolls) polls"), permanent: false)
+    }
+
+    private func failure(_ operation: String, _ failure: BackendFailure, permanent: Bool) -> BackendError {
+        BackendError(backend: name, operation: operation, failure: failure, isPermanent: permanent)
+    }
+}

@@ -1,0 +1,206 @@
+import Foundation
+
+/// The `dashscope` backend: hosted Wan on Alibaba Cloud Model Studio, by its asynchronous
+/// HTTP protocol (create a task, poll it, download its video at once).
+///
+/// The API key comes only from `DASHSCOPE_API_KEY` in the environment, is read for each
+/// segment, sent only to `baseURL` (never to the download URL), and appears in no setting,
+/// journal, file or error. Each task is recorded in `journal` (request digest → task ID)
+/// before it is polled: a segment whose request is in the journal polls that task rather
+/// than creating another, so a stopped build resumes its paid tasks. The entry goes when
+/// the clip is in place, when the task ends FAILED or CANCELED, when the service no longer
+/// knows it (UNKNOWN: a new task is created), or when its video is unusable; it stays when
+/// the build is cancelled or a poll or download fails for want of an answer.
+public struct DashScopeGenerator: Generator {
+    /// The environment variable holding the API key.
+    public static let apiKeyVariable = "DASHSCOPE_API_KEY"
+
+    /// The regional endpoint: `https://dashscope-intl.aliyuncs.com` (Singapore), `-us`, or
+    /// `https://dashscope.aliyuncs.com` (Beijing).
+    public var baseURL: URL
+    /// The model and how it is sized.
+    public var model: DashScopeModel
+    /// Whether DashScope may rewrite the prompt (`prompt_extend`).
+    public var promptExtend: Bool
+    /// The submitted tasks.
+    public var journal: TaskJournal
+    /// The wait between polls of a running task.
+    public var pollInterval: Duration
+    /// The most polls of one task in one attempt.
+    public var maxPolls: Int
+    /// How the waits between polls are made.
+    public var sleeper: Sleeper
+    /// Tasks at once (the account allows about 2).
+    public var maxParallelJobs: Int
+    private let client: HTTPClient
+    private let environment: @Sendable () -> [String: String]
+
+    /// A backend for `model` at `baseURL`, journalling its tasks in `journalDirectory`
+    /// (the cache directory) as `dashscope-tasks.json`. `environment` is read for the key
+    /// at each segment.
+    public init(
+        baseURL: URL, model: DashScopeModel = .wan22T2VPlus, journalDirectory: URL, promptExtend: Bool = true,
+        maxParallelJobs: Int = 2, pollInterval: Duration = .seconds(10), maxPolls: Int = 600,
+        requestTimeout: TimeInterval = 60, sleeper: Sleeper = .continuous,
+        environment: @escaping @Sendable () -> [String: String] = { ProcessInfo.processInfo.environment }
+    ) {
+        self.baseURL = baseURL
+        self.model = model
+        self.promptExtend = promptExtend
+        self.journal = TaskJournal(directory: journalDirectory, name: "dashscope-tasks.json")
+        self.pollInterval = pollInterval
+        self.maxPolls = max(1, maxPolls)
+        self.sleeper = sleeper
+        self.maxParallelJobs = max(1, maxParallelJobs)
+        self.client = HTTPClient(backend: "dashscope", requestTimeout: requestTimeout)
+        self.environment = environment
+    }
+
+    /// `dashscope`.
+    public var name: String { "dashscope" }
+
+    /// The model and what else shapes its pixels (never the key or the endpoint).
+    public var settings: String { "model=\(model.name) prompt_extend=\(promptExtend) watermark=false" }
+
+    /// The model's sizes (when it has a list), its longest clip, `maxParallelJobs`.
+    public var capabilities: GeneratorCapabilities {
+        var sizes: [FrameSize]?
+        if case let .sizes(list) = model.sizing { sizes = list }
+        return GeneratorCapabilities(
+            sizes: sizes, longestClipMilliseconds: model.durations.upperBound * 1000, maxParallelJobs: maxParallelJobs)
+    }
+
+    /// No input files.
+    public var inputFiles: [URL] { [] }
+
+    /// The create request's body for `request`: prompt and negative clipped to 800 and
+    /// 500 characters, seed folded into 0…2147483647, size and duration mapped to the model.
+    func body(for request: GenerationRequest) -> Data {
+        let content = request.content
+        let seconds = Double(content.frames * content.frameRate.den) / Double(content.frameRate.num)
+        let size = model.sizeParameter(for: FrameSize(width: request.format.width, height: request.format.height))
+        let negative = content.negativePrompt.clipped(to: DashScopeBody.negativeLimit)
+        return DashScopeBody(
+            model: model.name,
+            input: .init(prompt: content.prompt.clipped(to: DashScopeBody.promptLimit), negative_prompt: negative.isEmpty ? nil : negative),
+            parameters: [
+                size.key: .text(size.value), "duration": .number(model.duration(for: seconds)),
+                "prompt_extend": .flag(promptExtend), "seed": .number(content.seed & 0x7FFF_FFFF),
+                "watermark": .flag(false),
+            ]
+        ).data
+    }
+
+    /// Creates (or resumes) the task for `request`, polls it, downloads its video to
+    /// `destination`.
+    public func generate(_ request: GenerationRequest, to destination: URL) async throws {
+        guard let key = environment()[Self.apiKeyVariable], !key.isEmpty else {
+            throw BackendError(
+                backend: name, operation: "read the API key", failure: .missingCredential(Self.apiKeyVariable),
+                isPermanent: true)
+        }
+        do {
+            try await run(request, to: destination, key: key)
+        } catch let error as BackendError {
+            throw error.redacting(key)
+        }
+    }
+
+    private func run(_ request: GenerationRequest, to destination: URL, key: String) async throws {
+        let body = body(for: request)
+        let digest = SHA256.hex(Array(baseURL.absoluteString.utf8) + [0x0A] + Array(body))
+        let segment = request.segmentID
+        var resumed = true
+        var taskID = try await journaled(digest)
+        if taskID == nil {
+            taskID = try await create(body, key: key, segment: segment, digest: digest)
+            resumed = false
+        }
+        guard var taskID else { return }
+        var videoURL: URL?
+        // At most two tasks: the journalled one, and a new one if the service forgot it.
+        for _ in 0..<2 where videoURL == nil {
+            let task = try await poll(taskID, key: key, segment: segment)
+            switch task.task_status ?? "UNKNOWN" {
+            case "SUCCEEDED":
+                guard let text = task.video_url, let url = URL(string: text) else {
+                    try await forget(digest)
+                    throw failure("poll task \(taskID) for \(segment)", .protocolViolation("SUCCEEDED without output.video_url"), permanent: false)
+                }
+                videoURL = url
+            case "UNKNOWN" where resumed:
+                try await forget(digest)
+                taskID = try await create(body, key: key, segment: segment, digest: digest)
+                resumed = false
+            case let status:
+                try await forget(digest)
+                let code = task.code ?? ""
+                throw failure(
+                    "task \(taskID) for \(segment)", .taskEnded(status: status, code: code, message: task.message ?? ""),
+                    permanent: status == "CANCELED" || (status == "FAILED" && !DashScopeTask.isRetryable(code: code)))
+            }
+        }
+        guard let videoURL else { return }
+        let operation = "download the video of task \(taskID) for \(segment)"
+        do {
+            try await StagedClip(for: destination).commit(backend: name, operation: operation) { [client] in
+                // No credential: the URL is signed, and it is not DashScope's host.
+                try await client.download(videoURL, to: $0, operation: operation)
+            }
+        } catch let error as BackendError {
+            // A complete file that is not a video will not get better by downloading it again.
+            if case .badOutput = error.failure { try await forget(digest) }
+            throw error
+        }
+        try await forget(digest)
+    }
+
+    /// The task journalled for `digest`.
+    private func journaled(_ digest: String) async throws -> String? {
+        do { return try await journal.entry(for: digest)?.taskID } catch { throw journalError(error) }
+    }
+
+    private func forget(_ digest: String) async throws {
+        do { try await journal.remove(digest) } catch { throw journalError(error) }
+    }
+
+    /// Creates a task and journals it before anything else happens to it.
+    private func create(_ body: Data, key: String, segment: String, digest: String) async throws -> String {
+        let operation = "create the task for \(segment)"
+        let data = try await client.send(
+            "POST", baseURL.appendingPathComponent("api/v1/services/aigc/video-generation/video-synthesis"),
+            headers: ["Authorization": "Bearer \(key)", "X-DashScope-Async": "enable"], body: body, operation: operation)
+        guard let taskID = (try? JSONDecoder().decode(DashScopeTask.self, from: data))?.output.task_id, !taskID.isEmpty else {
+            throw failure(operation, .protocolViolation("no output.task_id in \(HTTPClient.message(in: data))"), permanent: false)
+        }
+        do {
+            try await journal.record(TaskJournal.Entry(taskID: taskID, segmentID: segment), for: digest)
+        } catch {
+            throw journalError(error)
+        }
+        return taskID
+    }
+
+    /// Polls `taskID` until it leaves PENDING and RUNNING, at most `maxPolls` times.
+    private func poll(_ taskID: String, key: String, segment: String) async throws -> DashScopeTask.Output {
+        let operation = "poll task \(taskID) for \(segment)"
+        let url = baseURL.appendingPathComponent("api/v1/tasks").appendingPathComponent(taskID)
+        for poll in 0..<maxPolls {
+            if poll > 0 { try await sleeper.sleep(pollInterval) }
+            let data = try await client.send("GET", url, headers: ["Authorization": "Bearer \(key)"], operation: operation)
+            guard let task = try? JSONDecoder().decode(DashScopeTask.self, from: data).output, task.task_status != nil else {
+                throw failure(operation, .protocolViolation("no output.task_status in \(HTTPClient.message(in: data))"), permanent: false)
+            }
+            if !DashScopeTask.unfinished.contains(task.task_status ?? "") { return task }
+        }
+        throw failure(operation, .protocolViolation("still running after \(maxPolls) polls"), permanent: false)
+    }
+
+    private func failure(_ operation: String, _ failure: BackendFailure, permanent: Bool) -> BackendError {
+        BackendError(backend: name, operation: operation, failure: failure, isPermanent: permanent)
+    }
+
+    private func journalError(_ error: any Error) -> BackendError {
+        failure("use the task journal \(journal.file.path)", .invalidConfiguration("\(error)"), permanent: true)
+    }
+}

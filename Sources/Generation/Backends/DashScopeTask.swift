@@ -1,0 +1,78 @@
+import Foundation
+
+/// What DashScope says of a task: `{"output": {"task_id", "task_status", "video_url",
+/// "code", "message"}, "request_id"}`.
+struct DashScopeTask: Decodable {
+    struct Output: Decodable {
+        var task_id: String?
+        var task_status: String?
+        var video_url: String?
+        var code: String?
+        var message: String?
+    }
+
+    var output: Output
+
+    /// The states in which a task is still working.
+    static let unfinished: Set<String> = ["PENDING", "RUNNING"]
+
+    /// Whether a FAILED task with `code` may succeed when submitted again: internal
+    /// errors, throttling and time-outs may; rejected content and parameters may not.
+    static func isRetryable(code: String) -> Bool {
+        ["InternalError", "SystemError", "Throttling", "ServiceUnavailable", "RequestTimeOut", "Timeout"]
+            .contains { code.hasPrefix($0) }
+    }
+}
+
+/// The body of a create request, encoded with sorted keys so that the same request always
+/// gives the same bytes (and the same journal digest).
+struct DashScopeBody: Encodable {
+    struct Input: Encodable {
+        var prompt: String
+        var negative_prompt: String?
+    }
+
+    var model: String
+    var input: Input
+    var parameters: [String: Parameter]
+
+    /// A parameter's value: text, a whole number or a flag.
+    enum Parameter: Encodable {
+        case text(String)
+        case number(Int)
+        case flag(Bool)
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case let .text(value): try container.encode(value)
+            case let .number(value): try container.encode(value)
+            case let .flag(value): try container.encode(value)
+            }
+        }
+    }
+
+    /// The longest prompt and negative prompt DashScope takes, in characters.
+    static let promptLimit = 800
+    static let negativeLimit = 500
+
+    var data: Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Strings, integers and booleans always encode.
+        return (try? encoder.encode(self)) ?? Data()
+    }
+}
+
+extension String {
+    /// The text cut to at most `limit` characters, at the last space within it when there
+    /// is one in the second half.
+    func clipped(to limit: Int) -> String {
+        guard count > limit else { return self }
+        let head = prefix(limit)
+        if let space = head.lastIndex(of: " "), head.distance(from: head.startIndex, to: space) > limit / 2 {
+            return String(head[..<space])
+        }
+        return String(head)
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// The HTTP calls of the remote backends, with their failures as `BackendError`s: no
+/// answer is transient; 408, 425, 429 and 5xx are transient (with `Retry-After`); any other
+/// status of 400 or more is permanent (a rejected request, a refused credential).
+struct HTTPClient: Sendable {
+    var backend: String
+    var session: URLSession
+    /// The longest wait for one answer.
+    var requestTimeout: TimeInterval
+
+    init(backend: String, requestTimeout: TimeInterval) {
+        self.backend = backend
+        self.requestTimeout = requestTimeout
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = requestTimeout
+        configuration.urlCache = nil
+        session = URLSession(configuration: configuration)
+    }
+
+    /// Sends `method` to `url` with `headers` and a JSON `body`; returns the body of a 2xx
+    /// answer, throws for any other.
+    func send(
+        _ method: String, _ url: URL, headers: [String: String] = [:], body: Data? = nil, operation: String
+    ) async throws -> Data {
+        var request = URLRequest(url: url, timeoutInterval: requestTimeout)
+        request.httpMethod = method
+        for (field, value) in headers { request.setValue(value, forHTTPHeaderField: field) }
+        if let body {
+            request.httpBody = body
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        let (data, response) = try await exchange(request, operation: operation)
+        guard (200..<300).contains(response.statusCode) else {
+            throw statusError(response, body: data, operation: operation)
+        }
+        return data
+    }
+
+    /// Downloads `url` to `file`; a body shorter than its `Content-Length` is a transient
+    /// `truncatedDownload`.
+    func download(_ url: URL, to file: URL, operation: String) async throws {
+        let (data, response) = try await exchange(URLRequest(url: url, timeoutInterval: requestTimeout), operation: operation)
+        guard (200..<300).contains(response.statusCode) else {
+            throw statusError(response, body: data, operation: operation)
+        }
+        if let field = response.value(forHTTPHeaderField: "Content-Length"), let expected = Int(field), data.count < expected {
+            throw BackendError(
+                backend: backend, operation: operation,
+                failure: .truncatedDownload(received: data.count, expected: expected), isPermanent: false)
+        }
+        try data.write(to: file)
+    }
+
+    private func exchange(_ request: URLRequest, operation: String) async throws -> (Data, HTTPURLResponse) {
+        let data: Data
+        let response: URLResponse
+        do {
+            (data, response) = try await session.data(for: request)
+        } catch let error as URLError where error.code == .cancelled {
+            throw CancellationError()
+        } catch let error as URLError {
+            try Task.checkCancellation()
+            throw BackendError(
+                backend: backend, operation: operation, failure: .connection(error.localizedDescription),
+                isPermanent: false)
+        }
+        try Task.checkCancellation()
+        guard let http = response as? HTTPURLResponse else {
+            throw BackendError(
+                backend: backend, operation: operation, failure: .protocolViolation("not an HTTP answer"),
+                isPermanent: false)
+        }
+        return (data, http)
+    }
+
+    /// The error for a non-2xx answer, with the service's message from the body.
+    private func statusError(_ response: HTTPURLResponse, body: Data, operation: String) -> BackendError {
+        let status = response.statusCode
+        let transient = [408, 425, 429].contains(status) || status >= 500
+        return BackendError(
+            backend: backend, operation: operation, failure: .http(status: status, message: Self.message(in: body)),
+            isPermanent: !transient,
+            retryAfter: response.value(forHTTPHeaderField: "Retry-After").flatMap { RetryAfter.parse($0) })
+    }
+
+    /// The message a JSON error body carries (`message`, `error.message`, `code`), else
+    /// the body's first 300 characters.
+    static func message(in body: Data) -> String {
+        if let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] {
+            let nested = object["error"] as? [String: Any]
+            let parts = [object["code"], object["message"], nested?["type"], nested?["message"]]
+                .compactMap { $0 as? String }.filter { !$0.isEmpty }
+            if !parts.isEmpty { return parts.joined(separator: ": ") }
+        }
+        return String(String(decoding: body, as: UTF8.self).prefix(300))
+    }
+}
