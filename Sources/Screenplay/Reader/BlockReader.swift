@@ -123,13 +123,14 @@ struct BlockReader {
             if end == start && forced {
                 text = text.trimmingLeadingBlanks().dropFirst()
             }
-            texts.append(EmphasisParser.parse(expandTabs(trimmingTrailingBlanks(text))))
+            text = trimmingTrailingBlanks(text)
+            texts.append(styled(line.hasTab ? expandTabs(text) : text, on: line))
             notes += line.notes
             end += 1
         }
         let range = self.range(start, end - 1)
         if texts.count == 1 && !forced && lines[start].trimmed.isUppercaseWithLetter {
-            assembler.add(.shot(ShotLine(text: EmphasisParser.parse(lines[start].trimmed), range: range)))
+            assembler.add(.shot(ShotLine(text: styled(lines[start].trimmed, on: lines[start]), range: range)))
         } else {
             assembler.add(.action(Action(lines: texts, forced: forced, range: range)))
         }
@@ -163,7 +164,7 @@ struct BlockReader {
                 dialogueLines.append(.parenthetical(String(trimmed.dropFirst().dropLast().trimmingBlanks()),
                                                     range(end, end)))
             } else {
-                dialogueLines.append(.text(EmphasisParser.parse(trimmed), range(end, end)))
+                dialogueLines.append(.text(styled(trimmed, on: line), range(end, end)))
             }
             notes += line.notes
             last = end
@@ -283,7 +284,29 @@ struct BlockReader {
                     end: source.location(lines[last].contentEnd, lineIndex: last))
     }
 
+    /// `text`, a part of `line`, as styled text; a line without markup bytes skips the parser.
+    private func styled(_ text: Substring, on line: LogicalLine) -> StyledText {
+        line.hasMarkup ? EmphasisParser.parse(text) : StyledText(stringLiteral: String(text))
+    }
+
+    /// Without trailing space and tab characters. Trimmed by bytes, as each blank after an
+    /// ASCII byte is a character of its own; a blank run after a non-ASCII scalar (which a
+    /// prepended mark could join) is trimmed character by character.
     private func trimmingTrailingBlanks(_ text: Substring) -> Substring {
+        let bytes = text.utf8
+        var end = bytes.endIndex
+        while end > bytes.startIndex {
+            let before = bytes.index(before: end)
+            guard bytes[before] == 0x20 || bytes[before] == 0x09 else { break }
+            end = before
+        }
+        if end < bytes.endIndex && end > bytes.startIndex && bytes[bytes.index(before: end)] >= 0x80 {
+            return trimmingTrailingBlankCharacters(text)
+        }
+        return text[..<end]
+    }
+
+    private func trimmingTrailingBlankCharacters(_ text: Substring) -> Substring {
         var end = text.endIndex
         while end > text.startIndex {
             let before = text.index(before: end)

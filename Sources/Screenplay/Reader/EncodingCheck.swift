@@ -11,6 +11,8 @@ enum EncodingCheck {
         var index = source.contentStart
         let count = bytes.count
         while index < count {
+            index = skippingPlainText(bytes, from: index)
+            guard index < count else { break }
             let byte = bytes[index]
             if byte < 0x80 {
                 if byte == 0 {
@@ -47,6 +49,23 @@ enum EncodingCheck {
                 note: "save the script as UTF-8; invalid bytes are read as U+FFFD"))
         }
         return diagnostics
+    }
+
+    /// The first offset from `index` whose 8-byte word holds a byte that is not printable
+    /// ASCII (below 0x20 or above 0x7F): the words before it need no byte-by-byte look.
+    private static func skippingPlainText(_ bytes: [UInt8], from index: Int) -> Int {
+        bytes.withUnsafeBytes { raw in
+            var index = index
+            while index + 8 <= raw.count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                let high: UInt64 = 0x8080_8080_8080_8080
+                // A byte below 0x20 makes its subtraction borrow into bit 7; a byte at or
+                // above 0x80 has bit 7 set already.
+                if (word | (word &- 0x2020_2020_2020_2020)) & high != 0 { break }
+                index += 8
+            }
+            return index
+        }
     }
 
     /// The length of the valid UTF-8 sequence starting at `index`, or 0 when it is invalid.

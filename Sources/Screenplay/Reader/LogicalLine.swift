@@ -15,6 +15,10 @@ struct LogicalLine {
     var isNoteOnly: Bool
     /// Exactly two spaces: keeps a blank line inside dialogue.
     var isTwoSpaces: Bool
+    /// Whether `text` holds a tab, or a byte of emphasis markup (`*`, `_`, `\`); without
+    /// one, the tab expansion and the emphasis parser have nothing to do.
+    var hasTab: Bool
+    var hasMarkup: Bool
 
 }
 
@@ -44,6 +48,8 @@ extension LogicalLine {
             }
             let text: String
             let trimmed: Substring
+            let hasTab: Bool
+            let hasMarkup: Bool
             if !hasMask {
                 var first = line.start
                 while first < line.end && isBlankByte(bytes[first]) { first += 1 }
@@ -53,6 +59,7 @@ extension LogicalLine {
                     firstVisible = first
                     lastVisible = last - 1
                 }
+                (hasTab, hasMarkup) = scanMarks(bytes[line.start..<line.end])
                 text = source.string(line.start, line.end)
                 trimmed = trimming(text, byteCount: line.end - line.start, from: first - line.start, to: last - line.start)
             } else {
@@ -76,6 +83,7 @@ extension LogicalLine {
                     visible.append(byte)
                     position += 1
                 }
+                (hasTab, hasMarkup) = scanMarks(visible[...])
                 text = String(decoding: visible, as: UTF8.self)
                 trimmed = visibleFirst < 0
                     ? text.trimmingBlanks()
@@ -91,12 +99,27 @@ extension LogicalLine {
                 notes: notes,
                 isBlank: empty && !touchesNote,
                 isNoteOnly: empty && touchesNote,
-                isTwoSpaces: !hasMask && rawLength == 2 && bytes[line.start] == 0x20 && bytes[line.start + 1] == 0x20))
+                isTwoSpaces: !hasMask && rawLength == 2 && bytes[line.start] == 0x20 && bytes[line.start + 1] == 0x20,
+                hasTab: hasTab,
+                hasMarkup: hasMarkup))
         }
         return result
     }
 
     private static func isBlankByte(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+
+    /// Whether the bytes hold a tab, and whether they hold `*`, `_` or `\`.
+    private static func scanMarks(_ bytes: ArraySlice<UInt8>) -> (tab: Bool, markup: Bool) {
+        bytes.withUnsafeBufferPointer { buffer in
+            var tab = false
+            var markup = false
+            for byte in buffer {
+                tab = tab || byte == 0x09
+                markup = markup || byte == 0x2A || byte == 0x5F || byte == 0x5C
+            }
+            return (tab, markup)
+        }
+    }
 
     /// `text.trimmingBlanks()`, from the byte offsets of its first and one-past-last
     /// non-blank byte, already known. When decoding repaired invalid UTF-8 (`text` is not

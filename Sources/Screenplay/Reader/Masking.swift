@@ -91,13 +91,13 @@ enum Masking {
 
     /// The offset of the first `first, second` byte pair in `from..<to`.
     static func find(_ first: UInt8, _ second: UInt8, in bytes: [UInt8], from: Int, to: Int) -> Int? {
-        var index = from
-        while index + 1 < to {
-            if bytes[index] == first {
-                if bytes[index + 1] == second { return index }
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = from
+            while index + 1 < to {
+                if buffer[index] == first && buffer[index + 1] == second { return index }
+                index += 1
             }
-            index += 1
+            return nil
         }
-        return nil
     }
 }

@@ -18,21 +18,25 @@ struct SourceText {
         contentStart = hasBOM ? 3 : 0
         var lines: [LineSpan] = []
         lines.reserveCapacity(bytes.count / 32 + 1)
-        var start = contentStart
-        var index = contentStart
+        var start = hasBOM ? 3 : 0
         let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte == 0x0A {
-                lines.append(LineSpan(start: start, end: index))
-                index += 1
-                start = index
-            } else if byte == 0x0D {
-                lines.append(LineSpan(start: start, end: index))
-                index += (index + 1 < count && bytes[index + 1] == 0x0A) ? 2 : 1
-                start = index
-            } else {
-                index += 1
+        bytes.withUnsafeBufferPointer { bytes in
+            var index = start
+            while index < count {
+                let byte = bytes[index]
+                if byte > 0x0D {   // most bytes: neither LF nor CR
+                    index += 1
+                } else if byte == 0x0A {
+                    lines.append(LineSpan(start: start, end: index))
+                    index += 1
+                    start = index
+                } else if byte == 0x0D {
+                    lines.append(LineSpan(start: start, end: index))
+                    index += (index + 1 < count && bytes[index + 1] == 0x0A) ? 2 : 1
+                    start = index
+                } else {
+                    index += 1
+                }
             }
         }
         if start < count || lines.isEmpty {
