@@ -25,21 +25,22 @@ struct BuildCommandTests {
         return process
     }
 
-    /// Waits until the cache holds a finished clip and a clip being written.
-    private func waitForGeneration(_ project: BuildProject, _ process: Process) async throws {
+    /// Waits until the cache holds a finished clip and a clip being written. Blocks the
+    /// thread on purpose: a poller on a busy cooperative pool could miss the moment.
+    private func waitForGeneration(_ project: BuildProject, _ process: Process) {
         let deadline = Date().addingTimeInterval(60)
         while process.isRunning, Date() < deadline {
             let files = FileManager.default.enumerator(atPath: project.cache.path)?.allObjects as? [String] ?? []
             if files.contains(where: { $0.contains(".partial-") }), !project.cachedClips().isEmpty { return }
-            try await Task.sleep(for: .milliseconds(2))
+            usleep(1000)
         }
         Issue.record("the build never had a clip in progress")
     }
 
-    @Test func aKilledBuildIsFollowedByOneThatTrustsNoPartialFile() async throws {
+    @Test func aKilledBuildIsFollowedByOneThatTrustsNoPartialFile() throws {
         let project = try project()
         let process = try start(project)
-        try await waitForGeneration(project, process)
+        waitForGeneration(project, process)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal)
@@ -57,10 +58,10 @@ struct BuildCommandTests {
         #expect(try ffprobeFrameCount(project.output) == report.totalFrames)
     }
 
-    @Test func anInterruptStopsCleanlyWithExitStatus130() async throws {
+    @Test func anInterruptStopsCleanlyWithExitStatus130() throws {
         let project = try project()
         let process = try start(project)
-        try await waitForGeneration(project, process)
+        waitForGeneration(project, process)
         process.interrupt()
         process.waitUntilExit()
         #expect(process.terminationReason == .exit && process.terminationStatus == 130)
@@ -73,10 +74,10 @@ struct BuildCommandTests {
         #expect(!project.cachedClips().isEmpty, "finished segments stay cached")
     }
 
-    @Test func aTerminateSignalExits143() async throws {
+    @Test func aTerminateSignalExits143() throws {
         let project = try project()
         let process = try start(project)
-        try await waitForGeneration(project, process)
+        waitForGeneration(project, process)
         process.terminate()
         process.waitUntilExit()
         #expect(process.terminationReason == .exit && process.terminationStatus == 143)
