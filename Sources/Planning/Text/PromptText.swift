@@ -43,24 +43,40 @@ enum PromptText {
         var result = ""
         for part in parts where !part.isEmpty {
             var text = Substring(part)
-            while let last = text.last, isSoftStop(last) { text = text.dropLast() }
-            guard let last = text.last else { continue }
+            while let last = lastCharacter(text), isSoftStop(last.scalar) { text = text[..<last.start] }
+            guard let last = lastCharacter(text) else { continue }
             if !result.isEmpty && language == .english { result.append(" ") }
             result += text
-            if !isFullStop(last) { result.append(mark) }
+            if !isFullStop(last.scalar) { result.append(mark) }
         }
         return result
     }
 
-    private static func isSoftStop(_ character: Character) -> Bool {
-        switch character.unicodeScalars.first!.value {
+    /// The first scalar of `text`'s last character, and where that character starts. Read
+    /// from the bytes when the last two are ASCII and not CR LF: then the last byte is a
+    /// character of its own.
+    private static func lastCharacter(_ text: Substring) -> (scalar: UInt32, start: Substring.Index)? {
+        let bytes = text.utf8
+        guard let lastByte = bytes.last else { return nil }
+        let final = bytes.index(before: bytes.endIndex)
+        if lastByte < 0x80 {
+            if final == bytes.startIndex { return (UInt32(lastByte), final) }
+            let before = bytes[bytes.index(before: final)]
+            if before < 0x80 && !(before == 0x0D && lastByte == 0x0A) { return (UInt32(lastByte), final) }
+        }
+        let start = text.index(before: text.endIndex)
+        return (text[start].unicodeScalars.first!.value, start)
+    }
+
+    private static func isSoftStop(_ scalar: UInt32) -> Bool {
+        switch scalar {
         case 0x2C, 0x3B, 0x3A, 0x20, 0xFF0C, 0xFF1B, 0xFF1A, 0x3001: true
         default: false
         }
     }
 
-    private static func isFullStop(_ character: Character) -> Bool {
-        switch character.unicodeScalars.first!.value {
+    private static func isFullStop(_ scalar: UInt32) -> Bool {
+        switch scalar {
         case 0x2E, 0x21, 0x3F, 0x3002, 0xFF01, 0xFF1F, 0x22, 0x201D, 0x27, 0x2019, 0x29, 0xFF09: true
         default: false
         }

@@ -48,43 +48,34 @@ enum Sentences {
     }
 
     /// The same rules over the bytes of ASCII text, where every character is one byte (a
-    /// CRLF pair is two spaces, which collapse like the one character they make).
+    /// CRLF pair is two spaces, which collapse like the one character they make), a word
+    /// at a time: a sentence can only end where a word does, when the word ends in a run of
+    /// terminal marks and closers that holds a terminal mark (`end.`, `"Go!"`, `(done.)`).
     private static func splitASCII(_ text: String) -> [String] {
         var text = text
         return text.withUTF8 { bytes in
             var sentences: [String] = []
             var current: [UInt8] = []
             current.reserveCapacity(bytes.count)
-            func flush() {
-                while current.last == 0x20 { current.removeLast() }
-                if !current.isEmpty { sentences.append(String(decoding: current, as: UTF8.self)) }
-                current.removeAll(keepingCapacity: true)
-            }
-            var pendingSpace = false
             var index = 0
             while index < bytes.count {
-                let byte = bytes[index]
-                if isSpace(byte) {
-                    pendingSpace = !current.isEmpty
-                    index += 1
-                    continue
+                guard !isSpace(bytes[index]) else { index += 1; continue }
+                let start = index
+                while index < bytes.count && !isSpace(bytes[index]) { index += 1 }
+                if !current.isEmpty { current.append(0x20) }
+                current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                var tail = index
+                var endsSentence = false
+                while tail > start && (isTerminal(bytes[tail - 1]) || isCloser(bytes[tail - 1])) {
+                    tail -= 1
+                    endsSentence = endsSentence || isTerminal(bytes[tail])
                 }
-                if pendingSpace {
-                    current.append(0x20)
-                    pendingSpace = false
+                if endsSentence && !endsInAbbreviation(current) {
+                    sentences.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
                 }
-                current.append(byte)
-                if isTerminal(byte) {
-                    while index + 1 < bytes.count, isTerminal(bytes[index + 1]) || isCloser(bytes[index + 1]) {
-                        index += 1
-                        current.append(bytes[index])
-                    }
-                    let atSpace = index + 1 == bytes.count || isSpace(bytes[index + 1])
-                    if atSpace && !endsInAbbreviation(current) { flush() }
-                }
-                index += 1
             }
-            flush()
+            if !current.isEmpty { sentences.append(String(decoding: current, as: UTF8.self)) }
             return sentences
         }
     }

@@ -46,15 +46,20 @@ enum TextMeasure {
         var count = 0
         var inWord = false
         if isASCII(text) {
-            for byte in text.utf8 {
-                if (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) {
-                    if !inWord { count += 1 }
-                    inWord = true
-                } else if !(inWord && (byte == 0x27 || byte == 0x2D)) {
-                    inWord = false
+            let countASCII = { (bytes: UnsafeBufferPointer<UInt8>) -> Int in
+                var count = 0
+                var inWord = false
+                for byte in bytes {
+                    if (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 {   // a letter or a digit
+                        if !inWord { count += 1 }
+                        inWord = true
+                    } else if !(inWord && (byte == 0x27 || byte == 0x2D)) {
+                        inWord = false
+                    }
                 }
+                return count
             }
-            return count
+            return text.utf8.withContiguousStorageIfAvailable(countASCII) ?? Array(text.utf8).withUnsafeBufferPointer(countASCII)
         }
         for scalar in text.unicodeScalars {
             let value = scalar.value
