@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""A stand-in for Wan2.2's generate.py: takes its flags, checks them as it does (a
+supported --size, a 4n+1 --frame_num), and writes --frame_num frames of a real video with
+the ffmpeg program, at a quarter of the size and 10 fps (the wrong size and rate, so the
+caller has to conform it).
+
+FAKE_WAN_MODE picks a failure: "error" (exit 1 with a traceback), "oom" (exit 1, CUDA out
+of memory), "signal" (killed by SIGKILL), "nofile" (exit 0, no file), "notvideo" (writes
+text), "sleep" (sleeps FAKE_WAN_SLEEP seconds in a child process first). With
+FAKE_WAN_FAILURES=N it fails only the first N runs (counted in FAKE_WAN_STATE). Every run
+appends its arguments as a JSON line to FAKE_WAN_ARGS when that is set, and
+FAKE_WAN_PIDFILE gets the pid of the sleeping child."""
+
+import argparse
+import json
+import os
+import signal
+import subprocess
+import sys
+
+SIZES = {"t2v-A14B": ["1280*720", "720*1280", "832*480", "480*832"], "ti2v-5B": ["1280*704", "704*1280"]}
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--task", required=True)
+parser.add_argument("--size", required=True)
+parser.add_argument("--frame_num", type=int, required=True)
+parser.add_argument("--ckpt_dir", required=True)
+parser.add_argument("--prompt", required=True)
+parser.add_argument("--base_seed", type=int, default=-1)
+parser.add_argument("--save_file", required=True)
+parser.add_argument("--image")
+parser.add_argument("--offload_model")
+parser.add_argument("--convert_model_dtype", action="store_true")
+parser.add_argument("--t5_cpu", action="store_true")
+args = parser.parse_args()
+
+if os.environ.get("FAKE_WAN_ARGS"):
+    with open(os.environ["FAKE_WAN_ARGS"], "a") as log:
+        log.write(json.dumps(sys.argv[1:]) + "\n")
+
+assert args.size in SIZES[args.task], "Unsupport size %s for task %s" % (args.size, args.task)
+assert (args.frame_num - 1) % 4 == 0, "frame_num must be 4n+1"
+
+mode = os.environ.get("FAKE_WAN_MODE", "")
+if mode and os.environ.get("FAKE_WAN_FAILURES"):
+    state = os.environ["FAKE_WAN_STATE"]
+    runs = int(open(state).read()) if os.path.exists(state) else 0
+    with open(state, "w") as file:
+        file.write(str(runs + 1))
+    if runs >= int(os.environ["FAKE_WAN_FAILURES"]):
+        mode = ""
+
+print("[fake] generating %d frames at %s" % (args.frame_num, args.size), file=sys.stderr, flush=True)
+if mode == "error":
+    print("Traceback (most recent call last):\nFileNotFoundError: checkpoint not found", file=sys.stderr)
+    sys.exit(1)
+if mode == "oom":
+    print("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB", file=sys.stderr)
+    sys.exit(1)
+if mode == "signal":
+    os.kill(os.getpid(), signal.SIGKILL)
+if mode == "nofile":
+    sys.exit(0)
+if mode == "notvideo":
+    with open(args.save_file, "w") as file:
+        file.write("not a video\n" * 100)
+    sys.exit(0)
+if mode == "sleep":
+    child = subprocess.Popen(["sleep", os.environ.get("FAKE_WAN_SLEEP", "30")])
+    if os.environ.get("FAKE_WAN_PIDFILE"):
+        with open(os.environ["FAKE_WAN_PIDFILE"], "w") as file:
+            file.write(str(child.pid))
+    child.wait()
+
+width, height = (int(part) // 4 for part in args.size.split("*"))
+subprocess.run(
+    ["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=%dx%d:rate=10" % (width, height),
+     "-frames:v", str(args.frame_num), "-pix_fmt", "yuv420p", "-f", "mp4", args.save_file],
+    check=True)

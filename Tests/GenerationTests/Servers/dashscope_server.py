@@ -1,0 +1,133 @@
+"""A DashScope test server: the asynchronous video-synthesis protocol of Alibaba Cloud
+Model Studio as documented (create, poll, download), on 127.0.0.1.
+
+Config (JSON, first argument): "key" (the API key it accepts), "video" (the MP4 it
+serves), "task_seconds" (how long a task runs), and scripted answers consumed in order:
+"create" and "poll" ("429:SECONDS", "500", "slow:SECONDS"), "outcomes" for successive
+tasks ("SUCCEEDED", "FAILED:CODE", "CANCELED", "UNKNOWN"), "download" ("short",
+"notvideo"). GET /_stats: requests, creates, polls, downloads, unauthorized, max_running
+(tasks running at once), bodies (create bodies), headers (every header value it got)."""
+
+import time
+import uuid
+
+from script_server import Handler, Script, serve
+
+SIZES_22 = {"832*480", "480*832", "624*624", "1920*1080", "1080*1920", "1440*1440", "1632*1248", "1248*1632"}
+CREATE = "/api/v1/services/aigc/video-generation/video-synthesis"
+
+
+def error_body(code, message):
+    return {"code": code, "message": message, "request_id": str(uuid.uuid4())}
+
+
+class DashScopeScript(Script):
+    def __init__(self, config):
+        super().__init__(config)
+        self.tasks = {}
+
+    def running(self, now):
+        return sum(1 for task in self.tasks.values() if task["ends"] > now)
+
+
+def validate(body):
+    """The documented limits; the message of the first broken one, else None."""
+    if not isinstance(body, dict) or not isinstance(body.get("input"), dict):
+        return "input is required"
+    prompt = body["input"].get("prompt")
+    if not isinstance(prompt, str) or not prompt or len(prompt) > 800:
+        return "input.prompt must be 1 to 800 characters"
+    if len(body["input"].get("negative_prompt", "")) > 500:
+        return "input.negative_prompt must be at most 500 characters"
+    parameters = body.get("parameters", {})
+    seed = parameters.get("seed", 0)
+    if not isinstance(seed, int) or not 0 <= seed <= 2147483647:
+        return "parameters.seed must be an integer in [0, 2147483647]"
+    if body.get("model") == "wan2.2-t2v-plus":
+        if parameters.get("size") not in SIZES_22:
+            return "parameters.size is not supported by wan2.2-t2v-plus"
+        if parameters.get("duration", 5) != 5:
+            return "parameters.duration must be 5 for wan2.2-t2v-plus"
+    else:
+        if parameters.get("resolution") not in ("480P", "720P", "1080P"):
+            return "parameters.resolution must be 480P, 720P or 1080P"
+        if not 2 <= parameters.get("duration", 5) <= 15:
+            return "parameters.duration must be 2 to 15"
+    return None
+
+
+class DashScopeHandler(Handler):
+    def authorized(self):
+        for value in self.headers.values():
+            self.script.append("headers", value)
+        if self.headers.get("Authorization") != "Bearer " + self.script.config.get("key", ""):
+            self.script.count("unauthorized")
+            self.send_json(401, error_body("InvalidApiKey", "Invalid API-key provided."))
+            return False
+        return True
+
+    def do_POST(self):
+        self.script.count("requests")
+        body = self.read_json()
+        if self.path != CREATE:
+            return self.send_json(404, error_body("NotFound", self.path))
+        if not self.authorized():
+            return
+        if self.headers.get("X-DashScope-Async") != "enable":
+            return self.send_json(403, error_body("AccessDenied", "current user api does not support synchronous calls"))
+        if self.scripted_failure(self.script.next("create"), error_body):
+            return
+        problem = validate(body)
+        if problem:
+            return self.send_json(400, error_body("InvalidParameter", problem))
+        script = self.script
+        now = time.monotonic()
+        task_id = str(uuid.uuid4())
+        with script.lock:
+            script.tasks[task_id] = {"ends": now + float(script.config.get("task_seconds", 0.2)), "body": body,
+                                     "outcome": "SUCCEEDED"}
+        script.peak("max_running", script.running(now))
+        script.count("creates")
+        script.append("bodies", body)
+        outcome = script.next("outcomes")
+        with script.lock:
+            script.tasks[task_id]["outcome"] = "SUCCEEDED" if outcome == "ok" else outcome
+        self.send_json(200, {"output": {"task_status": "PENDING", "task_id": task_id}, "request_id": str(uuid.uuid4())})
+
+    def do_GET(self):
+        self.script.count("requests")
+        if self.path == "/_stats":
+            return self.answer_stats()
+        if self.path.startswith("/files/"):
+            return self.send_video()
+        if not self.path.startswith("/api/v1/tasks/"):
+            return self.send_json(404, error_body("NotFound", self.path))
+        if not self.authorized():
+            return
+        self.script.count("polls")
+        if self.scripted_failure(self.script.next("poll"), error_body):
+            return
+        task_id = self.path.rsplit("/", 1)[1]
+        with self.script.lock:
+            task = self.script.tasks.get(task_id)
+        output = {"task_id": task_id}
+        if task is None:
+            output["task_status"] = "UNKNOWN"
+        elif time.monotonic() < task["ends"]:
+            output["task_status"] = "RUNNING"
+        else:
+            status, _, code = task["outcome"].partition(":")
+            output["task_status"] = status
+            if status == "SUCCEEDED":
+                host = "http://127.0.0.1:%d" % self.server.server_address[1]
+                output["video_url"] = host + "/files/" + task_id + ".mp4"
+                output["orig_prompt"] = task["body"]["input"]["prompt"]
+                output["actual_prompt"] = task["body"]["input"]["prompt"]
+            elif status == "FAILED":
+                output["code"] = code
+                output["message"] = "scripted failure " + code
+        self.send_json(200, {"output": output, "request_id": str(uuid.uuid4())})
+
+
+if __name__ == "__main__":
+    serve(DashScopeHandler, DashScopeScript)
