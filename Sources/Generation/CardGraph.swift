@@ -20,7 +20,7 @@ struct CardGraph: Sendable {
             move: card.move, frameWidth: width, frameHeight: height, frameRate: rate, startFrame: request.shotStartFrame)
         let (marginX, marginY) = motion.margin
         let canvasWidth = width + marginX, canvasHeight = height + marginY
-        let guide = FramingGuide(size: card.size, palette: palette)
+        let guide = FramingGuide(size: card.size, angle: card.angle, palette: palette)
 
         var chain = [
             "color=c=\(palette.backdrop):s=\(canvasWidth)x\(canvasHeight):r=\(rate.numerator)/\(rate.denominator)",

@@ -16,10 +16,24 @@ struct Block: Hashable, Sendable {
 
 /// The set and the subject drawn behind the text: a horizon or a wall, and figures whose
 /// size shows the shot size (a head a fortieth of the frame in an extreme wide shot, a face
-/// filling it in an extreme close-up).
+/// filling it in an extreme close-up). The camera angle moves the horizon: a high angle
+/// looks down on more ground, a low angle up at more sky.
 struct FramingGuide: Sendable {
     var size: ShotSize
+    var angle: CameraAngle
     var palette: CardPalette
+
+    /// Where the horizon (or the foot of the back wall) lies, as a fraction of the frame
+    /// height from the top.
+    var horizonFraction: Double {
+        let level = palette.isExterior ? 0.6 : 0.68
+        switch angle {
+        case .eyeLevel, .dutch: return level
+        case .high: return level - 0.25
+        case .low: return min(level + 0.2, 0.88)
+        case .birdsEye, .aerial: return 0.1
+        }
+    }
 
     /// A figure's head height as a fraction of the frame height, by shot size.
     static func headFraction(_ size: ShotSize) -> Double {
@@ -43,7 +57,7 @@ struct FramingGuide: Sendable {
     func blocks(canvasWidth width: Int, canvasHeight height: Int, frameWidth: Int, frameHeight: Int) -> [Block] {
         let left = (width - frameWidth) / 2, top = (height - frameHeight) / 2
         func px(_ fraction: Double, of length: Int) -> Int { Int((fraction * Double(length)).rounded()) }
-        let horizon = top + px(palette.isExterior ? 0.6 : 0.68, of: frameHeight)
+        let horizon = top + px(horizonFraction, of: frameHeight)
         var blocks = [Block(x: 0, y: horizon, width: width, height: height - horizon, colour: palette.ground)]
         if palette.isExterior {
             // Distant hills, so a pan or tilt has something to move past.

@@ -107,11 +107,19 @@ struct StoryboardRendererTests {
         #expect(fractions == fractions.sorted() && Set(fractions).count == sizes.count)
         let palette = CardPalette(daylight: .day, setting: .interior)
         let heads = sizes.map { size in
-            FramingGuide(size: size, palette: palette)
+            FramingGuide(size: size, angle: .eyeLevel, palette: palette)
                 .blocks(canvasWidth: 1280, canvasHeight: 720, frameWidth: 1280, frameHeight: 720)
                 .filter { $0.colour == palette.subject }.map { $0.width * $0.height }.max() ?? 0
         }
         #expect(heads == heads.sorted())
+    }
+
+    @Test func theAngleMovesTheHorizon() {
+        let palette = CardPalette(daylight: .day, setting: .exterior)
+        let horizons = [CameraAngle.birdsEye, .high, .eyeLevel, .low].map {
+            FramingGuide(size: .wide, angle: $0, palette: palette).horizonFraction
+        }
+        #expect(horizons == horizons.sorted() && Set(horizons).count == horizons.count)
     }
 
     @Test func coloursDifferByDaylightAndSetting() {
