@@ -13,9 +13,13 @@ struct ProcessOutcome: Sendable {
 /// Runs a program without a shell, its output going to a log file, and waits for it to
 /// end. Cancelling the waiting task sends SIGTERM to the program's process group, then
 /// SIGKILL after `gracePeriod`, waits for it to end, and throws `CancellationError`.
+///
+/// The grace is short because it is often in vain: a child inherits the signal mask of the
+/// thread that spawns it, and the threads async code runs on block SIGTERM, so only the
+/// SIGKILL is sure to end it.
 func runProcess(
     executable: URL, arguments: [String], workingDirectory: URL?, environment: [String: String]?, log: URL,
-    gracePeriod: Duration = .seconds(5)
+    gracePeriod: Duration = .seconds(1)
 ) async throws -> ProcessOutcome {
     guard FileManager.default.createFile(atPath: log.path, contents: nil) else {
         throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: log.path])
