@@ -53,6 +53,7 @@ public struct Builder: Sendable {
         let buildPlan = BuildPlan.make(plan: plan, settings: settings, generator: generator, cache: cache, previous: previous)
         let pending = buildPlan.toGenerate
         events(.planned(segments: buildPlan.items.count, toGenerate: pending.count, frames: plan.totalFrames))
+        for item in buildPlan.items where item.action == .reuse { events(.segmentCached(id: item.segmentID)) }
 
         let started = Date()
         let failures = try await generate(pending, cache: cache)

@@ -2,7 +2,7 @@ import Foundation
 
 /// Shows a build's progress on standard error: on a terminal, one live line (segments
 /// done / total, rate, time left); otherwise one plain line per finished stage. Quiet
-/// shows nothing; verbose adds a line per segment.
+/// shows nothing; verbose adds a line per segment (cached, generated and why).
 public final class ProgressDisplay: @unchecked Sendable {
     /// How much to say.
     public enum Level: Sendable { case quiet, normal, verbose }
@@ -27,6 +27,8 @@ public final class ProgressDisplay: @unchecked Sendable {
             case let .planned(segments, toGenerate, frames):
                 started = Date()
                 line("planned \(segments) segments (\(frames) frames): \(toGenerate) to generate, \(segments - toGenerate) cached")
+            case let .segmentCached(id):
+                if level == .verbose { line("\(id): cached") }
             case .waitingForCache:
                 line("waiting for another build to release the cache")
             case let .segmentFinished(id, reason, error, done, total):

@@ -9,7 +9,8 @@ import Planning
 /// Every move follows one curve of the shot's running time `t` in seconds, counted from
 /// the shot's first frame: progress `1 − e^(−t/τ)` eases out and never stops abruptly,
 /// and a continuation segment, whose `t` starts at the frames before it, carries on exactly
-/// where the previous segment left off.
+/// where the previous segment left off. Crops move by whole pixels (`exact=1`, not the even
+/// steps 4:2:0 chroma would otherwise round to), so slow drifts do not judder.
 struct CameraMotion: Sendable {
     enum Kind: Sendable, Equatable {
         case still
@@ -85,12 +86,12 @@ struct CameraMotion: Sendable {
             let position = reverse ? "(1-\(travel))" : travel
             let x = horizontal ? "\(marginX)*\(position)" : "0"
             let y = horizontal ? "0" : "\(marginY)*\(position)"
-            return "crop=w=\(frameWidth):h=\(frameHeight):x=\(x):y=\(y)"
+            return "crop=w=\(frameWidth):h=\(frameHeight):x=\(x):y=\(y):exact=1"
         case .shake:
             let t = seconds("n")
             let x = "\(marginX)*(0.5+0.3*sin(\(t)*2.3)+0.15*sin(\(t)*5.9))"
             let y = "\(marginY)*(0.5+0.3*sin(\(t)*1.7+1)+0.15*sin(\(t)*6.7))"
-            return "crop=w=\(frameWidth):h=\(frameHeight):x=\(x):y=\(y)"
+            return "crop=w=\(frameWidth):h=\(frameHeight):x=\(x):y=\(y):exact=1"
         case let .zoom(from, to, tau):
             let zoom = "(\(from)+\(to - from)*\(progress("on", seconds: tau)))"
             // Zoom towards the subject's eye line, two fifths down the frame.

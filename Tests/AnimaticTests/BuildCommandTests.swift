@@ -131,5 +131,9 @@ struct BuildCommandTests {
         // The first build's report knows 1A-1's key; the empty cache "b" does not have it.
         #expect(verbose.stderr.contains("1A-1: generated (cache entry missing)"))
         #expect(verbose.stderr.contains("planned "))
+        let again = try CommandRunner.run(
+            ["build", project.script.path, "--size", "160x90", "--verbose", "--cache-dir", "b"], in: project.directory)
+        #expect(again.stderr.contains("1A-1: cached"))
+        #expect(again.stderr.contains("is up to date"))
     }
 }
