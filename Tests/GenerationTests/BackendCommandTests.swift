@@ -169,9 +169,7 @@ private func isGone(_ pid: Int32) -> Bool {
         let destination = scratch.file("out/clip.mp4")
         let segment = request(frames: 24)
         let task = Task { try await generator.generate(segment, to: destination) }
-        for _ in 0..<500 where !FileManager.default.fileExists(atPath: pidFile.path) {
-            try await Task.sleep(for: .milliseconds(10))
-        }
+        try await waitUntil { FileManager.default.fileExists(atPath: pidFile.path) }
         task.cancel()
         await #expect(throws: CancellationError.self) { try await task.value }
         let pid = try #require(Int32(try String(contentsOf: pidFile, encoding: .utf8)))

@@ -116,3 +116,23 @@ func backendError(_ body: () async throws -> Void) async -> BackendError? {
     }
     return nil
 }
+
+/// Lines collected from synchronous callbacks on any thread.
+final class CollectedLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+
+    func append(_ line: String) { lock.withLock { lines.append(line) } }
+
+    var all: [String] { lock.withLock { lines } }
+}
+
+/// Waits until `condition` holds, checking every 10 ms for at most 10 s; records an issue
+/// when it never does.
+func waitUntil(_ condition: () async throws -> Bool) async throws {
+    for _ in 0..<1000 {
+        if try await condition() { return }
+        try await Task.sleep(for: .milliseconds(10))
+    }
+    Issue.record("the condition never held")
+}

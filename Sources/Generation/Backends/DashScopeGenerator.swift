@@ -106,9 +106,15 @@ public struct DashScopeGenerator: Generator {
         }
     }
 
+    /// The journal's key for `request`: the SHA-256 of the endpoint and the create body
+    /// (task IDs belong to a region).
+    func journalDigest(for request: GenerationRequest) -> String {
+        SHA256.hex(Array(baseURL.absoluteString.utf8) + [0x0A] + Array(body(for: request)))
+    }
+
     private func run(_ request: GenerationRequest, to destination: URL, key: String) async throws {
         let body = body(for: request)
-        let digest = SHA256.hex(Array(baseURL.absoluteString.utf8) + [0x0A] + Array(body))
+        let digest = journalDigest(for: request)
         let segment = request.segmentID
         var resumed = true
         var taskID = try await journaled(digest)

@@ -79,10 +79,10 @@ class ComfyHandler(Handler):
         self.send_json(200, {"prompt_id": prompt_id, "number": script.stats["prompts"], "node_errors": {}})
 
     def do_GET(self):
-        self.script.count("requests")
         url = urlparse(self.path)
         if url.path == "/_stats":
             return self.answer_stats()
+        self.script.count("requests")
         if url.path == "/view":
             query = parse_qs(url.query)
             if query.get("type") != ["output"] or not query.get("filename"):

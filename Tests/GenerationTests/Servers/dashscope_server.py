@@ -95,9 +95,9 @@ class DashScopeHandler(Handler):
         self.send_json(200, {"output": {"task_status": "PENDING", "task_id": task_id}, "request_id": str(uuid.uuid4())})
 
     def do_GET(self):
-        self.script.count("requests")
         if self.path == "/_stats":
             return self.answer_stats()
+        self.script.count("requests")
         if self.path.startswith("/files/"):
             return self.send_video()
         if not self.path.startswith("/api/v1/tasks/"):

@@ -88,6 +88,8 @@ class Handler(BaseHTTPRequestHandler):
         """Sends the configured video, or the scripted "short" (half of it, then the
         connection closes) or "notvideo" (text)."""
         self.script.count("downloads")
+        if self.headers.get("Authorization"):
+            self.script.count("downloads_with_credentials")
         answer = self.script.next("download")
         if answer.startswith("slow:"):
             time.sleep(float(answer.split(":")[1]))
