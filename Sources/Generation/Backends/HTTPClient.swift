@@ -93,10 +93,24 @@ struct HTTPClient: Sendable {
     static func message(in body: Data) -> String {
         if let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] {
             let nested = object["error"] as? [String: Any]
-            let parts = [object["code"], object["message"], nested?["type"], nested?["message"]]
+            var parts = [object["code"], object["message"], nested?["type"], nested?["message"]]
                 .compactMap { $0 as? String }.filter { !$0.isEmpty }
+            parts += nodeErrors(object["node_errors"] as? [String: Any] ?? [:])
             if !parts.isEmpty { return parts.joined(separator: ": ") }
         }
         return String(String(decoding: body, as: UTF8.self).prefix(300))
+    }
+
+    /// ComfyUI's `node_errors`, one text a node: `node 3 (KSampler): Value not in list (sampler_name: …)`.
+    private static func nodeErrors(_ errors: [String: Any]) -> [String] {
+        errors.keys.sorted().map { node in
+            let entry = errors[node] as? [String: Any] ?? [:]
+            let details = (entry["errors"] as? [[String: Any]] ?? []).map { error in
+                let message = error["message"] as? String ?? "error"
+                let detail = error["details"] as? String ?? ""
+                return detail.isEmpty ? message : "\(message) (\(detail))"
+            }
+            return "node \(node) (\(entry["class_type"] as? String ?? "?")): " + details.joined(separator: "; ")
+        }
     }
 }

@@ -1,0 +1,172 @@
+import Foundation
+import Media
+import Testing
+
+@testable import Generation
+
+/// A Wan2.2 text-to-video workflow in API format, trimmed to the nodes that take placeholders.
+private let workflowText = #"""
+    {
+      "3": {"class_type": "KSampler", "inputs": {"seed": "{seed}", "steps": 20, "cfg": 5, "sampler_name": "uni_pc",
+            "scheduler": "simple", "denoise": 1, "model": ["1", 0], "positive": ["6", 0], "negative": ["7", 0],
+            "latent_image": ["5", 0]}},
+      "5": {"class_type": "EmptyHunyuanLatentVideo",
+            "inputs": {"width": "{width}", "height": "{height}", "length": "{frames}", "batch_size": 1}},
+      "6": {"class_type": "CLIPTextEncode", "inputs": {"text": "{prompt}, {a|b} style", "clip": ["2", 0]}},
+      "7": {"class_type": "CLIPTextEncode", "inputs": {"text": "{negative}", "clip": ["2", 0]}},
+      "8": {"class_type": "CreateVideo", "inputs": {"fps": "{fps}", "images": ["4", 0]}},
+      "9": {"class_type": "SaveVideo", "inputs": {"filename_prefix": "animatic/{seed}", "format": "auto", "codec": "auto",
+            "video": ["8", 0]}}
+    }
+    """#
+
+private func comfy(_ servers: [TestServer], jobsPerServer: Int = 1) throws -> ComfyUIGenerator {
+    ComfyUIGenerator(
+        servers: servers.map(\.url), workflow: try ComfyUIWorkflow(data: Data(workflowText.utf8)), jobsPerServer: jobsPerServer,
+        pollInterval: .milliseconds(20), maxPolls: 500, requestTimeout: 10, sleeper: WaitRecorder().sleeper(realWait: .milliseconds(20)))
+}
+
+private func server(_ config: [String: Any] = [:]) throws -> TestServer {
+    try TestServer("comfyui_server.py", config: config)
+}
+
+@Suite struct BackendComfyUITests {
+    @Test(arguments: ["core", "vhs"])
+    func theWorkflowIsFilledQueuedAndItsVideoDownloaded(layout: String) async throws {
+        let server = try server(["layout": layout])
+        defer { server.stop() }
+        let scratch = try Scratch()
+        let generator = try comfy([server])
+        let request = backendRequests(1)[0]
+        let destination = scratch.file("clips/clip.mp4")
+        try await generator.generate(request, to: destination)
+        #expect(StagedClip.problem(with: destination) == nil)
+        #expect(filesUnder(scratch.file("clips")).map(\.lastPathComponent) == ["clip.mp4"])
+
+        let stats = try await server.stats()
+        let workflow = try #require((stats["workflows"] as? [[String: Any]])?.first)
+        func inputs(_ node: String) -> [String: Any] { (workflow[node] as? [String: Any])?["inputs"] as? [String: Any] ?? [:] }
+        let shape = generator.profile.shape(for: request)
+        #expect(inputs("3")["seed"] as? Int == 1)
+        #expect(inputs("5")["length"] as? Int == shape.frames)
+        #expect((shape.frames - 1) % 4 == 0)
+        #expect(inputs("5")["width"] as? Int == 160)
+        #expect(inputs("8")["fps"] as? Int == 16)
+        #expect(inputs("6")["text"] as? String == request.content.prompt + ", {a|b} style")
+        #expect(inputs("7")["text"] as? String == request.content.negativePrompt)
+        #expect(inputs("9")["filename_prefix"] as? String == "animatic/1")
+        #expect((stats["views"] as? [String])?.first?.hasSuffix(".mp4") == true)
+    }
+
+    @Test func aWorkflowThatSavesNoVideoFailsPermanently() async throws {
+        let server = try server(["layout": "none"])
+        defer { server.stop() }
+        let scratch = try Scratch()
+        let error = await backendError { try await comfy([server]).generate(backendRequests(1)[0], to: scratch.file("clip.mp4")) }
+        #expect(error?.isPermanent == true)
+        #expect(error?.description.contains("saved no video") == true)
+    }
+
+    @Test func aRejectedWorkflowFailsAtOnceWithItsNodeErrors() async throws {
+        let server = try server(["prompt": ["400"]])
+        defer { server.stop() }
+        let scratch = try Scratch()
+        let scheduled = ScheduledGenerator(backend: try comfy([server]), sleeper: WaitRecorder().sleeper())
+        let error = await backendError { try await scheduled.generate(backendRequests(1)[0], to: scratch.file("clip.mp4")) }
+        #expect(error?.isPermanent == true)
+        #expect(error?.description.contains("node 3 (KSampler): Value not in list (sampler_name: 'eulerx'") == true)
+        #expect(try await server.count("requests") == 1)
+    }
+
+    @Test(arguments: [("error", true), ("oom", false)])
+    func executionErrorsAreRetriedOnlyWhenMemoryRanOut(outcome: String, permanent: Bool) async throws {
+        let server = try server(["outcomes": [outcome]])
+        defer { server.stop() }
+        let scratch = try Scratch()
+        let error = await backendError { try await comfy([server]).generate(backendRequests(1)[0], to: scratch.file("clip.mp4")) }
+        #expect(error?.isPermanent == permanent)
+        #expect(error?.description.contains("KSampler") == true)
+    }
+
+    @Test func serverErrorsAndShortDownloadsAreRetried() async throws {
+        let server = try server(["prompt": ["500", "429:4"], "download": ["short", "notvideo"]])
+        defer { server.stop() }
+        let scratch = try Scratch()
+        let recorder = WaitRecorder()
+        let scheduled = ScheduledGenerator(backend: try comfy([server]), policy: RetryPolicy(maxAttempts: 5), sleeper: recorder.sleeper())
+        let destination = scratch.file("clips/clip.mp4")
+        try await scheduled.generate(backendRequests(1)[0], to: destination)
+        let waits = await recorder.waits
+        #expect(waits.count == 4)
+        #expect(waits[1] >= .seconds(4))
+        #expect(try await server.count("downloads") == 3)
+        #expect(filesUnder(scratch.file("clips")).map(\.lastPathComponent) == ["clip.mp4"])
+    }
+
+    @Test func jobsGoToTheLeastBusyServerAndNoServerGetsMoreThanItsShare() async throws {
+        let first = try server(["job_seconds": 0.3])
+        let second = try server(["job_seconds": 0.3])
+        defer {
+            first.stop()
+            second.stop()
+        }
+        let scratch = try Scratch()
+        let generator = ScheduledGenerator(backend: try comfy([first, second]))
+        #expect(generator.limiter.limit == 2)
+        let directory = scratch.file("clips")
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for request in backendRequests(6) {
+                group.addTask { try await generator.generate(request, to: directory.appendingPathComponent(request.segmentID + ".mp4")) }
+            }
+            try await group.waitForAll()
+        }
+        #expect(filesUnder(directory).count == 6)
+        #expect(try await first.count("prompts") == 3)
+        #expect(try await second.count("prompts") == 3)
+        #expect(try await first.count("max_queued") == 1)
+        #expect(try await second.count("max_queued") == 1)
+    }
+
+    @Test func cancellationStopsPollingAndLeavesNoFile() async throws {
+        let server = try server(["job_seconds": 30])
+        defer { server.stop() }
+        let scratch = try Scratch()
+        let generator = try comfy([server])
+        let destination = scratch.file("clips/clip.mp4")
+        let request = backendRequests(1)[0]
+        let task = Task { try await generator.generate(request, to: destination) }
+        try await waitUntil { try await server.count("prompts") > 0 }
+        let started = ContinuousClock.now
+        task.cancel()
+        await #expect(throws: CancellationError.self) { try await task.value }
+        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(filesUnder(scratch.url).isEmpty)
+    }
+
+    @Test func onlyAPIFormatWorkflowsWithAPromptAreAccepted() {
+        #expect(throws: BackendError.self) { try ComfyUIWorkflow(data: Data(#"{"nodes": [], "links": []}"#.utf8)) }
+        #expect(throws: BackendError.self) {
+            try ComfyUIWorkflow(data: Data(#"{"6": {"class_type": "CLIPTextEncode", "inputs": {"text": "fixed"}}}"#.utf8))
+        }
+        #expect(throws: BackendError.self) { try ComfyUIWorkflow(data: Data("not json".utf8)) }
+    }
+
+    @Test func historyReadsBothVideoLayoutsAndSkipsStills() {
+        let core: [String: Any] = [
+            "p": [
+                "status": ["status_str": "success", "completed": true],
+                "outputs": [
+                    "12": ["images": [["filename": "still.png", "subfolder": "", "type": "temp"]]],
+                    "10": ["images": [["filename": "v.mp4", "subfolder": "video", "type": "output"]], "animated": [true]],
+                ],
+            ]
+        ]
+        #expect(ComfyUIHistory(history: core, promptID: "p") == .finished(.init(filename: "v.mp4", subfolder: "video", type: "output")))
+        let vhs: [String: Any] = [
+            "p": ["status": ["completed": true], "outputs": ["9": ["gifs": [["filename": "g.mp4", "subfolder": ""]]]]]
+        ]
+        #expect(ComfyUIHistory(history: vhs, promptID: "p") == .finished(.init(filename: "g.mp4", subfolder: "", type: "output")))
+        #expect(ComfyUIHistory(history: [String: Any](), promptID: "p") == .pending)
+        #expect(ComfyUIHistory(history: ["p": ["status": ["completed": false]]], promptID: "p") == .pending)
+    }
+}
