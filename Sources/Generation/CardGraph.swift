@@ -22,12 +22,18 @@ struct CardGraph: Sendable {
         let canvasWidth = width + marginX, canvasHeight = height + marginY
         let guide = FramingGuide(size: card.size, angle: card.angle, palette: palette)
 
+        // A title card (centred text such as THE END) is text on black, with no set.
+        let isTitle = card.kind == .title
         var chain = [
-            "color=c=\(palette.backdrop):s=\(canvasWidth)x\(canvasHeight):r=\(rate.numerator)/\(rate.denominator)",
+            "color=c=\(isTitle ? "0x101010" : palette.backdrop):s=\(canvasWidth)x\(canvasHeight)"
+                + ":r=\(rate.numerator)/\(rate.denominator)",
             "trim=end_frame=1", "format=yuv420p",
         ]
-        chain += guide.blocks(canvasWidth: canvasWidth, canvasHeight: canvasHeight, frameWidth: width, frameHeight: height)
-            .map(\.filter)
+        if !isTitle {
+            chain += guide.blocks(
+                canvasWidth: canvasWidth, canvasHeight: canvasHeight, frameWidth: width, frameHeight: height
+            ).map(\.filter)
+        }
         if let moving = motion.filters {
             chain += ["loop=loop=-1:size=1", "setpts=N", moving]
         }

@@ -4,7 +4,8 @@ import Planning
 /// The text of a storyboard card and where it goes: a dark band at the top with the scene
 /// heading on the left and the shot ID and camera term on the right; the action, wrapped,
 /// at the lower left; the dialogue centred at the bottom under its speaker's name, like a
-/// subtitle. Sizes scale with the frame height (designed at 720 lines).
+/// subtitle; a title card's text large in the middle. Sizes scale with the frame height
+/// (designed at 720 lines).
 struct CardText: Sendable {
     /// The `drawbox` and `drawtext` filters, in drawing order.
     var filters: [String] = []
@@ -59,7 +60,12 @@ struct CardText: Sendable {
             }
             bottom -= px(18)
         }
-        if let action = card.action, !action.isEmpty {
+        if card.kind == .title, let title = card.action, !title.isEmpty {
+            let lineSize = size(52), spacing = px(14)
+            let lines = TextWrap.wrap(title, width: columns(Double(width) * 0.8, fontSize: lineSize), maxLines: 4)
+            add("title", lines.joined(separator: "\n"), font: bold, size: lineSize, colour: "white", x: "(w-tw)/2",
+                y: "(h-th)/2", spacing: spacing)
+        } else if let action = card.action, !action.isEmpty {
             let lineSize = size(25), spacing = px(7)
             let maxLines = card.dialogue == nil ? 5 : 2
             let lines = TextWrap.wrap(action, width: columns(Double(width - 2 * margin) * 0.92, fontSize: lineSize),

@@ -10,7 +10,7 @@ import Media
 /// format, so its clips need no conforming.
 public struct StoryboardRenderer: Generator {
     /// Bumped whenever a change to the drawing changes pixels: part of every cache key.
-    public static let version = 3
+    public static let version = 4
 
     /// The fonts the cards are drawn with.
     public var fonts: CardFonts

@@ -114,6 +114,18 @@ struct StoryboardRendererTests {
         #expect(heads == heads.sorted())
     }
 
+    @Test func aTitleCardIsCentredTextWithNoSet() {
+        var title = request()
+        title.content.card.kind = .title
+        title.content.card.action = "THE END"
+        let (graph, options) = renderer.graph(for: title)
+        #expect(options["drawtext@title"]?["text"] == "THE END")
+        #expect(options["drawtext@action"] == nil)
+        #expect(graph.components(separatedBy: "drawbox").count == 2, "only the heading band: \(graph)")
+        let (card, _) = renderer.graph(for: request())
+        #expect(card.components(separatedBy: "drawbox").count > 5)
+    }
+
     @Test func theAngleMovesTheHorizon() {
         let palette = CardPalette(daylight: .day, setting: .exterior)
         let horizons = [CameraAngle.birdsEye, .high, .eyeLevel, .low].map {
