@@ -26,14 +26,14 @@ private func comfy(_ servers: [TestServer], jobsPerServer: Int = 1) throws -> Co
         pollInterval: .milliseconds(20), maxPolls: 500, requestTimeout: 10, sleeper: WaitRecorder().sleeper(realWait: .milliseconds(20)))
 }
 
-private func server(_ config: [String: Any] = [:]) throws -> TestServer {
-    try TestServer("comfyui_server.py", config: config)
+private func server(_ config: [String: Any] = [:]) async throws -> TestServer {
+    try await TestServer.start("comfyui_server.py", config: config)
 }
 
 @Suite struct BackendComfyUITests {
     @Test(arguments: ["core", "vhs"])
     func theWorkflowIsFilledQueuedAndItsVideoDownloaded(layout: String) async throws {
-        let server = try server(["layout": layout])
+        let server = try await server(["layout": layout])
         defer { server.stop() }
         let scratch = try Scratch()
         let generator = try comfy([server])
@@ -59,7 +59,7 @@ private func server(_ config: [String: Any] = [:]) throws -> TestServer {
     }
 
     @Test func aWorkflowThatSavesNoVideoFailsPermanently() async throws {
-        let server = try server(["layout": "none"])
+        let server = try await server(["layout": "none"])
         defer { server.stop() }
         let scratch = try Scratch()
         let error = await backendError { try await comfy([server]).generate(backendRequests(1)[0], to: scratch.file("clip.mp4")) }
@@ -68,7 +68,7 @@ private func server(_ config: [String: Any] = [:]) throws -> TestServer {
     }
 
     @Test func aRejectedWorkflowFailsAtOnceWithItsNodeErrors() async throws {
-        let server = try server(["prompt": ["400"]])
+        let server = try await server(["prompt": ["400"]])
         defer { server.stop() }
         let scratch = try Scratch()
         let scheduled = ScheduledGenerator(backend: try comfy([server]), sleeper: WaitRecorder().sleeper())
@@ -80,7 +80,7 @@ private func server(_ config: [String: Any] = [:]) throws -> TestServer {
 
     @Test(arguments: [("error", true), ("oom", false)])
     func executionErrorsAreRetriedOnlyWhenMemoryRanOut(outcome: String, permanent: Bool) async throws {
-        let server = try server(["outcomes": [outcome]])
+        let server = try await server(["outcomes": [outcome]])
         defer { server.stop() }
         let scratch = try Scratch()
         let error = await backendError { try await comfy([server]).generate(backendRequests(1)[0], to: scratch.file("clip.mp4")) }
@@ -89,7 +89,7 @@ private func server(_ config: [String: Any] = [:]) throws -> TestServer {
     }
 
     @Test func serverErrorsAndShortDownloadsAreRetried() async throws {
-        let server = try server(["prompt": ["500", "429:4"], "download": ["short", "notvideo"]])
+        let server = try await server(["prompt": ["500", "429:4"], "download": ["short", "notvideo"]])
         defer { server.stop() }
         let scratch = try Scratch()
         let recorder = WaitRecorder()
@@ -104,8 +104,8 @@ private func server(_ config: [String: Any] = [:]) throws -> TestServer {
     }
 
     @Test func jobsGoToTheLeastBusyServerAndNoServerGetsMoreThanItsShare() async throws {
-        let first = try server(["job_seconds": 0.3])
-        let second = try server(["job_seconds": 0.3])
+        let first = try await server(["job_seconds": 0.3])
+        let second = try await server(["job_seconds": 0.3])
         defer {
             first.stop()
             second.stop()
@@ -128,7 +128,7 @@ private func server(_ config: [String: Any] = [:]) throws -> TestServer {
     }
 
     @Test func cancellationStopsPollingAndLeavesNoFile() async throws {
-        let server = try server(["job_seconds": 30])
+        let server = try await server(["job_seconds": 30])
         defer { server.stop() }
         let scratch = try Scratch()
         let generator = try comfy([server])

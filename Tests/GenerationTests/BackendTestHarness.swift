@@ -20,20 +20,30 @@ let servedVideo: URL = {
 }()
 
 /// One of the Python test servers in `Servers/`, started on 127.0.0.1 with `config` (and
-/// the served video); stopped by `stop()` (closing its input, then SIGTERM).
+/// the served video); killed by `stop()`.
 final class TestServer: @unchecked Sendable {
     let url: URL
     private let process = Process()
-    private let input = Pipe()
 
-    init(_ script: String, config: [String: Any] = [:]) throws {
-        var config = config
-        config["video"] = servedVideo.path
-        let json = String(decoding: try JSONSerialization.data(withJSONObject: config), as: UTF8.self)
+    /// Starts `script` and waits for its port on a dispatch thread, keeping the blocking
+    /// read off the few threads that run the tests' async code.
+    static func start(_ script: String, config: [String: Any] = [:]) async throws -> TestServer {
+        let json = String(
+            decoding: try JSONSerialization.data(withJSONObject: config.merging(["video": servedVideo.path]) { $1 }),
+            as: UTF8.self)
+        return try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try TestServer(script, configJSON: json) })
+            }
+        }
+    }
+
+    /// Starts `script`; throws when it does not print its port.
+    private init(_ script: String, configJSON json: String) throws {
         let output = Pipe()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", backendTestsDirectory.appendingPathComponent("Servers/\(script)").path, json]
-        process.standardInput = input
+        process.standardInput = Pipe()
         process.standardOutput = output
         try process.run()
         // The server's first line is its port; a server that fails to start closes its output.
@@ -44,7 +54,8 @@ final class TestServer: @unchecked Sendable {
             text += String(decoding: data, as: UTF8.self)
         }
         guard let port = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
             throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "\(script) did not start: \(text)"])
         }
         url = URL(string: "http://127.0.0.1:\(port)")!
@@ -61,9 +72,9 @@ final class TestServer: @unchecked Sendable {
         try await stats()[name] as? Int ?? 0
     }
 
+    /// Kills the server (SIGKILL: children of async code inherit a mask that blocks SIGTERM).
     func stop() {
-        try? input.fileHandleForWriting.close()
-        if process.isRunning { process.terminate() }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 

@@ -74,6 +74,9 @@ public struct ComfyUIGenerator: Generator {
 
     /// Queues the filled-in workflow on the least busy server, waits for it, downloads its video.
     public func generate(_ request: GenerationRequest, to destination: URL) async throws {
+        guard !servers.isEmpty else {
+            throw failure("choose a server", .invalidConfiguration("no ComfyUI server URL was given"), permanent: true)
+        }
         let index = await pool.checkOut()
         do {
             try await run(request, to: destination, server: servers[index])

@@ -21,9 +21,10 @@ public struct CommandGenerator: Generator {
     public var workingDirectory: URL?
     /// The program's environment; this process's when nil.
     public var environment: [String: String]?
-    /// What the planner and scheduler may expect: the profile's sizes and rate, the longest
-    /// clip, how many runs at once (1 for one GPU), whether `{reference}` is used.
-    public var capabilities: GeneratorCapabilities
+    /// The longest clip to plan, in milliseconds; nil for no limit.
+    public var longestClipMilliseconds: Int?
+    /// Runs at once (1 for one GPU).
+    public var maxParallelJobs: Int
     /// Files whose contents shape the pixels (model configs, a script), for the depfile.
     public var inputFiles: [URL]
 
@@ -38,9 +39,15 @@ public struct CommandGenerator: Generator {
         self.workingDirectory = workingDirectory
         self.environment = environment
         self.inputFiles = inputFiles
-        capabilities = GeneratorCapabilities(
-            sizes: profile.sizes,
-            frameRates: profile.frameRate.map { [Rational(Int32($0))] },
+        self.longestClipMilliseconds = longestClipMilliseconds
+        self.maxParallelJobs = maxParallelJobs
+    }
+
+    /// The profile's sizes and rate, the longest clip, the runs at once, and image-to-video
+    /// when the template uses `{reference}`.
+    public var capabilities: GeneratorCapabilities {
+        GeneratorCapabilities(
+            sizes: profile.sizes, frameRates: profile.frameRate.map { [Rational(Int32($0))] },
             longestClipMilliseconds: longestClipMilliseconds, maxParallelJobs: maxParallelJobs,
             imageToVideo: template.arguments.contains { $0.contains(Placeholder.reference.token) })
     }

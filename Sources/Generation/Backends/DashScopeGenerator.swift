@@ -116,37 +116,13 @@ public struct DashScopeGenerator: Generator {
         let body = body(for: request)
         let digest = journalDigest(for: request)
         let segment = request.segmentID
-        var resumed = true
-        var taskID = try await journaled(digest)
-        if taskID == nil {
-            taskID = try await create(body, key: key, segment: segment, digest: digest)
-            resumed = false
+        let (taskID, videoURL): (String, URL)
+        if let journalled = try await journaled(digest) {
+            (taskID, videoURL) = try await video(of: journalled, resumed: true, body: body, key: key, segment: segment, digest: digest)
+        } else {
+            let created = try await create(body, key: key, segment: segment, digest: digest)
+            (taskID, videoURL) = try await video(of: created, resumed: false, body: body, key: key, segment: segment, digest: digest)
         }
-        guard var taskID else { return }
-        var videoURL: URL?
-        // At most two tasks: the journalled one, and a new one if the service forgot it.
-        for _ in 0..<2 where videoURL == nil {
-            let task = try await poll(taskID, key: key, segment: segment)
-            switch task.task_status ?? "UNKNOWN" {
-            case "SUCCEEDED":
-                guard let text = task.video_url, let url = URL(string: text) else {
-                    try await forget(digest)
-                    throw failure("poll task \(taskID) for \(segment)", .protocolViolation("SUCCEEDED without output.video_url"), permanent: false)
-                }
-                videoURL = url
-            case "UNKNOWN" where resumed:
-                try await forget(digest)
-                taskID = try await create(body, key: key, segment: segment, digest: digest)
-                resumed = false
-            case let status:
-                try await forget(digest)
-                let code = task.code ?? ""
-                throw failure(
-                    "task \(taskID) for \(segment)", .taskEnded(status: status, code: code, message: task.message ?? ""),
-                    permanent: status == "CANCELED" || (status == "FAILED" && !DashScopeTask.isRetryable(code: code)))
-            }
-        }
-        guard let videoURL else { return }
         let operation = "download the video of task \(taskID) for \(segment)"
         do {
             try await StagedClip(for: destination).commit(backend: name, operation: operation) { [client] in
@@ -161,6 +137,30 @@ public struct DashScopeGenerator: Generator {
         try await forget(digest)
     }
 
+    /// Polls `taskID` to its end and returns the task and its video's URL; a journalled
+    /// (`resumed`) task the service no longer knows is replaced by a new one, once.
+    private func video(
+        of taskID: String, resumed: Bool, body: Data, key: String, segment: String, digest: String
+    ) async throws -> (String, URL) {
+        let task = try await poll(taskID, key: key, segment: segment)
+        let status = task.task_status ?? "UNKNOWN"
+        if status == "SUCCEEDED", let text = task.video_url, let url = URL(string: text) {
+            return (taskID, url)
+        }
+        try await forget(digest)
+        if status == "UNKNOWN" && resumed {
+            let created = try await create(body, key: key, segment: segment, digest: digest)
+            return try await video(of: created, resumed: false, body: body, key: key, segment: segment, digest: digest)
+        }
+        if status == "SUCCEEDED" {
+            throw failure("poll task \(taskID) for \(segment)", .protocolViolation("SUCCEEDED without output.video_url"), permanent: false)
+        }
+        let code = task.code ?? ""
+        throw failure(
+            "task \(taskID) for \(segment)", .taskEnded(status: status, code: code, message: task.message ?? ""),
+            permanent: status == "CANCELED" || (status == "FAILED" && !DashScopeTask.isRetryable(code: code)))
+    }
+
     /// The task journalled for `digest`.
     private func journaled(_ digest: String) async throws -> String? {
         do { return try await journal.entry(for: digest)?.taskID } catch { throw journalError(error) }
@@ -170,7 +170,8 @@ public struct DashScopeGenerator: Generator {
         do { try await journal.remove(digest) } catch { throw journalError(error) }
     }
 
-    /// Creates a task and journals it before anything else happens to it.
+    /// Creates a task and journals it before anything else happens to it (even when the
+    /// build is being cancelled: the task exists and is paid for).
     private func create(_ body: Data, key: String, segment: String, digest: String) async throws -> String {
         let operation = "create the task for \(segment)"
         let data = try await client.send(

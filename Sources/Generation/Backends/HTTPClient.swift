@@ -69,7 +69,8 @@ struct HTTPClient: Sendable {
                 backend: backend, operation: operation, failure: .connection(error.localizedDescription),
                 isPermanent: false)
         }
-        try Task.checkCancellation()
+        // An answer that came is returned even when the task is being cancelled: a created
+        // task's ID must reach the journal. The caller's next wait sees the cancellation.
         guard let http = response as? HTTPURLResponse else {
             throw BackendError(
                 backend: backend, operation: operation, failure: .protocolViolation("not an HTTP answer"),
