@@ -10,33 +10,43 @@ struct FirstWords: Sendable {
     /// One name's first word.
     struct Word: Sendable {
         let text: Substring
-        let bytes: [UInt8]
         let isASCII: Bool
 
         init(_ text: Substring) {
             self.text = text
-            bytes = Array(text.utf8)
-            isASCII = bytes.allSatisfy { $0 < 0x80 }
+            isASCII = text.utf8.allSatisfy { $0 < 0x80 }
         }
     }
 
     private let words: [Word?]
-    /// Name indexes of the all-ASCII first words, indexed by their length in bytes.
-    private let asciiByLength: [[Int]]
+    /// The all-ASCII first words, flat so the scan allocates and retains nothing: for a
+    /// length `n`, `asciiNames[lengthStart[n]..<lengthStart[n + 1]]` are the name indexes
+    /// whose first word has `n` bytes, and `asciiBytes` holds those words' bytes in the
+    /// same order, from `byteStart[n]`.
+    private let lengthStart: [Int]
+    private let byteStart: [Int]
+    private let asciiNames: [Int]
+    private let asciiBytes: [UInt8]
     /// Name indexes of first words with non-ASCII bytes (compared as strings).
     private let others: [Int]
 
     init(_ words: [Word?]) {
         self.words = words
-        let longest = words.map { $0?.bytes.count ?? 0 }.max() ?? 0
-        var byLength = [[Int]](repeating: [], count: longest + 1)
-        var others: [Int] = []
-        for (index, word) in words.enumerated() {
-            guard let word else { continue }
-            if word.isASCII { byLength[word.bytes.count].append(index) } else { others.append(index) }
+        let ascii = words.indices.filter { words[$0]?.isASCII == true }
+            .sorted { (words[$0]!.text.utf8.count, $0) < (words[$1]!.text.utf8.count, $1) }
+        let longest = ascii.last.map { words[$0]!.text.utf8.count } ?? 0
+        var lengthStart = [Int](repeating: 0, count: longest + 2)
+        for index in ascii { lengthStart[words[index]!.text.utf8.count + 1] += 1 }
+        for length in 1..<lengthStart.count { lengthStart[length] += lengthStart[length - 1] }
+        self.lengthStart = lengthStart
+        var byteStart = [Int](repeating: 0, count: lengthStart.count)
+        for length in 1..<lengthStart.count {   // after the words one byte shorter
+            byteStart[length] = byteStart[length - 1] + (lengthStart[length] - lengthStart[length - 1]) * (length - 1)
         }
-        asciiByLength = byLength
-        self.others = others
+        self.byteStart = byteStart
+        asciiNames = ascii
+        asciiBytes = ascii.flatMap { Array(words[$0]!.text.utf8) }
+        others = words.indices.filter { words[$0].map { !$0.isASCII } ?? false }
     }
 
     /// For each name, whether its first word is a word of `text` (false for names without one).
@@ -53,23 +63,29 @@ struct FirstWords: Sendable {
                     if bytes[end] >= 0x80 { isASCII = false }
                     end += 1
                 }
-                mark(UnsafeBufferPointer(rebasing: bytes[start..<end]), isASCII: isASCII, in: &present)
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if isASCII { markASCII(word, in: &present) }
+                if !isASCII || !others.isEmpty { markAsString(word, isASCII: isASCII, in: &present) }
                 start = end
             }
         }
         return present
     }
 
-    private func mark(_ word: UnsafeBufferPointer<UInt8>, isASCII: Bool, in present: inout [Bool]) {
-        if isASCII {
-            for index in word.count < asciiByLength.count ? asciiByLength[word.count] : [] where !present[index] {
-                if words[index]!.bytes.elementsEqual(word) { present[index] = true }
-            }
+    private func markASCII(_ word: UnsafeBufferPointer<UInt8>, in present: inout [Bool]) {
+        let length = word.count
+        guard length + 1 < lengthStart.count else { return }
+        var offset = byteStart[length]
+        for position in lengthStart[length]..<lengthStart[length + 1] {
+            let index = asciiNames[position]
+            if !present[index] && asciiBytes[offset..<offset + length].elementsEqual(word) { present[index] = true }
+            offset += length
         }
-        let candidates = isASCII ? others : Array(words.indices)
-        guard !candidates.isEmpty else { return }
+    }
+
+    private func markAsString(_ word: UnsafeBufferPointer<UInt8>, isASCII: Bool, in present: inout [Bool]) {
         let text = Substring(String(decoding: word, as: UTF8.self))
-        for index in candidates where !present[index] {
+        for index in isASCII ? others : Array(words.indices) where !present[index] {
             if let first = words[index], first.text == text { present[index] = true }
         }
     }
