@@ -14,6 +14,8 @@ import Foundation
 public struct DashScopeGenerator: Generator {
     /// The environment variable holding the API key.
     public static let apiKeyVariable = "DASHSCOPE_API_KEY"
+    /// The international (Singapore) endpoint, `https://dashscope-intl.aliyuncs.com`.
+    public static let defaultBaseURL = URL(string: "https://dashscope-intl.aliyuncs.com")!
 
     /// The regional endpoint: `https://dashscope-intl.aliyuncs.com` (Singapore), `-us`, or
     /// `https://dashscope.aliyuncs.com` (Beijing).
