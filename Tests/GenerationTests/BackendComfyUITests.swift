@@ -127,7 +127,7 @@ private func server(_ config: [String: Any] = [:]) async throws -> TestServer {
         #expect(try await second.count("max_queued") == 1)
     }
 
-    @Test func cancellationStopsPollingAndLeavesNoFile() async throws {
+    @Test func cancellationStopsPollingWithdrawsThePromptAndLeavesNoFile() async throws {
         let server = try await server(["job_seconds": 30])
         defer { server.stop() }
         let scratch = try Scratch()
@@ -141,6 +141,7 @@ private func server(_ config: [String: Any] = [:]) async throws -> TestServer {
         await #expect(throws: CancellationError.self) { try await task.value }
         #expect(ContinuousClock.now - started < .seconds(5))
         #expect(filesUnder(scratch.url).isEmpty)
+        #expect(try await server.count("withdrawn") == 1)
     }
 
     @Test func onlyAPIFormatWorkflowsWithAPromptAreAccepted() {

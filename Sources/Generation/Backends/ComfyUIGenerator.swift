@@ -5,7 +5,8 @@ import Media
 /// queued on one of several ComfyUI servers (`POST /prompt`), polled (`GET /history/{id}`)
 /// and its video output downloaded (`GET /view`).
 ///
-/// Each segment goes to the server with the fewest of this build's jobs in flight. A
+/// Each segment goes to the server with the fewest of this build's jobs in flight; a
+/// cancelled segment's prompt is taken out of its server's queue. A
 /// workflow that the server rejects (400 with `node_errors`) fails permanently; an
 /// execution error fails permanently unless it reads like running out of memory; a
 /// finished prompt without a video output fails permanently (the workflow saves none).
@@ -99,7 +100,13 @@ public struct ComfyUIGenerator: Generator {
         else {
             throw failure(queued, .protocolViolation("no prompt_id in \(HTTPClient.message(in: answer))"), permanent: false)
         }
-        let file = try await wait(for: promptID, on: server, segment: segment)
+        let file: ComfyUIHistory.File
+        do {
+            file = try await wait(for: promptID, on: server, segment: segment)
+        } catch is CancellationError {
+            await withdraw(promptID, from: server)
+            throw CancellationError()
+        }
         var components = URLComponents(url: server.appendingPathComponent("view"), resolvingAgainstBaseURL: false)
         components?.queryItems = [
             URLQueryItem(name: "filename", value: file.filename), URLQueryItem(name: "subfolder", value: file.subfolder),
@@ -138,6 +145,17 @@ public struct ComfyUIGenerator: Generator {
             }
         }
         throw failure(operation, .protocolViolation("still running after \(maxPolls) polls"), permanent: false)
+    }
+
+    /// Takes a cancelled prompt out of the server's queue (`POST /queue {"delete": [id]}`),
+    /// so that a stopped build leaves no work queued; a prompt already running finishes.
+    /// Waits at most for one answer, and ignores a failure: the build is stopping anyway.
+    private func withdraw(_ promptID: String, from server: URL) async {
+        let body = try? JSONSerialization.data(withJSONObject: ["delete": [promptID]])
+        // An unstructured task, so that the request is not cancelled with the segment.
+        await Task { [client] in
+            _ = try? await client.send("POST", server.appendingPathComponent("queue"), body: body, operation: "withdraw \(promptID)")
+        }.value
     }
 
     private func failure(_ operation: String, _ failure: BackendFailure, permanent: Bool) -> BackendError {

@@ -6,8 +6,9 @@ Config (JSON, first argument): "video" (the MP4 it serves), "job_seconds", "layo
 ("core": SaveVideo's images with animated [true]; "vhs": VideoHelperSuite's gifs;
 "none": no video output), and scripted answers consumed in order: "prompt" ("400" with
 node_errors, "500", "429:SECONDS"), "outcomes" ("error", "oom"), "download" ("short",
-"notvideo"). GET /_stats: requests, prompts, downloads, max_queued (prompts queued or
-running at once), workflows (every workflow received)."""
+"notvideo"). POST /queue {"delete": [ids]} withdraws prompts. GET /_stats: requests, prompts,
+downloads, withdrawn, max_queued (prompts queued or running at once), workflows (every
+workflow received)."""
 
 import json
 import time
@@ -48,6 +49,12 @@ class ComfyHandler(Handler):
     def do_POST(self):
         self.script.count("requests")
         body = self.read_json()
+        if self.path == "/queue":
+            with self.script.lock:
+                for prompt_id in body.get("delete", []) if isinstance(body, dict) else []:
+                    if self.script.prompts.pop(prompt_id, None):
+                        self.script.stats["withdrawn"] = self.script.stats.get("withdrawn", 0) + 1
+            return self.send_json(200, {})
         if self.path != "/prompt":
             return self.send_json(404, {"error": "not found"})
         answer = self.script.next("prompt")
