@@ -22,8 +22,10 @@ private let workflowText = #"""
 
 private func comfy(_ servers: [TestServer], jobsPerServer: Int = 1) throws -> ComfyUIGenerator {
     ComfyUIGenerator(
-        servers: servers.map(\.url), workflow: try ComfyUIWorkflow(data: Data(workflowText.utf8)), jobsPerServer: jobsPerServer,
-        pollInterval: .milliseconds(20), maxPolls: 500, requestTimeout: 10, sleeper: WaitRecorder().sleeper(realWait: .milliseconds(20)))
+        servers: servers.map(\.url), workflow: try ComfyUIWorkflow(data: Data(workflowText.utf8)),
+        jobsPerServer: jobsPerServer,
+        pollInterval: .milliseconds(20), maxPolls: 500, requestTimeout: 10,
+        sleeper: WaitRecorder().sleeper(realWait: .milliseconds(20)))
 }
 
 private func server(_ config: [String: Any] = [:]) async throws -> TestServer {
@@ -45,7 +47,9 @@ private func server(_ config: [String: Any] = [:]) async throws -> TestServer {
 
         let stats = try await server.stats()
         let workflow = try #require((stats["workflows"] as? [[String: Any]])?.first)
-        func inputs(_ node: String) -> [String: Any] { (workflow[node] as? [String: Any])?["inputs"] as? [String: Any] ?? [:] }
+        func inputs(_ node: String) -> [String: Any] {
+            (workflow[node] as? [String: Any])?["inputs"] as? [String: Any] ?? [:]
+        }
         let shape = generator.profile.shape(for: request)
         #expect(inputs("3")["seed"] as? Int == 1)
         #expect(inputs("5")["length"] as? Int == shape.frames)
@@ -62,7 +66,9 @@ private func server(_ config: [String: Any] = [:]) async throws -> TestServer {
         let server = try await server(["layout": "none"])
         defer { server.stop() }
         let scratch = try Scratch()
-        let error = await backendError { try await comfy([server]).generate(backendRequests(1)[0], to: scratch.file("clip.mp4")) }
+        let error = await backendError {
+            try await comfy([server]).generate(backendRequests(1)[0], to: scratch.file("clip.mp4"))
+        }
         #expect(error?.isPermanent == true)
         #expect(error?.description.contains("saved no video") == true)
     }
@@ -72,7 +78,9 @@ private func server(_ config: [String: Any] = [:]) async throws -> TestServer {
         defer { server.stop() }
         let scratch = try Scratch()
         let scheduled = ScheduledGenerator(backend: try comfy([server]), sleeper: WaitRecorder().sleeper())
-        let error = await backendError { try await scheduled.generate(backendRequests(1)[0], to: scratch.file("clip.mp4")) }
+        let error = await backendError {
+            try await scheduled.generate(backendRequests(1)[0], to: scratch.file("clip.mp4"))
+        }
         #expect(error?.isPermanent == true)
         #expect(error?.description.contains("node 3 (KSampler): Value not in list (sampler_name: 'eulerx'") == true)
         #expect(try await server.count("requests") == 1)
@@ -83,7 +91,9 @@ private func server(_ config: [String: Any] = [:]) async throws -> TestServer {
         let server = try await server(["outcomes": [outcome]])
         defer { server.stop() }
         let scratch = try Scratch()
-        let error = await backendError { try await comfy([server]).generate(backendRequests(1)[0], to: scratch.file("clip.mp4")) }
+        let error = await backendError {
+            try await comfy([server]).generate(backendRequests(1)[0], to: scratch.file("clip.mp4"))
+        }
         #expect(error?.isPermanent == permanent)
         #expect(error?.description.contains("KSampler") == true)
     }
@@ -93,7 +103,8 @@ private func server(_ config: [String: Any] = [:]) async throws -> TestServer {
         defer { server.stop() }
         let scratch = try Scratch()
         let recorder = WaitRecorder()
-        let scheduled = ScheduledGenerator(backend: try comfy([server]), policy: RetryPolicy(maxAttempts: 5), sleeper: recorder.sleeper())
+        let scheduled = ScheduledGenerator(
+            backend: try comfy([server]), policy: RetryPolicy(maxAttempts: 5), sleeper: recorder.sleeper())
         let destination = scratch.file("clips/clip.mp4")
         try await scheduled.generate(backendRequests(1)[0], to: destination)
         let waits = await recorder.waits
@@ -116,7 +127,10 @@ private func server(_ config: [String: Any] = [:]) async throws -> TestServer {
         let directory = scratch.file("clips")
         try await withThrowingTaskGroup(of: Void.self) { group in
             for request in backendRequests(6) {
-                group.addTask { try await generator.generate(request, to: directory.appendingPathComponent(request.segmentID + ".mp4")) }
+                group.addTask {
+                    try await generator.generate(
+                        request, to: directory.appendingPathComponent(request.segmentID + ".mp4"))
+                }
             }
             try await group.waitForAll()
         }
@@ -147,7 +161,8 @@ private func server(_ config: [String: Any] = [:]) async throws -> TestServer {
     @Test func onlyAPIFormatWorkflowsWithAPromptAreAccepted() {
         #expect(throws: BackendError.self) { try ComfyUIWorkflow(data: Data(#"{"nodes": [], "links": []}"#.utf8)) }
         #expect(throws: BackendError.self) {
-            try ComfyUIWorkflow(data: Data(#"{"6": {"class_type": "CLIPTextEncode", "inputs": {"text": "fixed"}}}"#.utf8))
+            try ComfyUIWorkflow(
+                data: Data(#"{"6": {"class_type": "CLIPTextEncode", "inputs": {"text": "fixed"}}}"#.utf8))
         }
         #expect(throws: BackendError.self) { try ComfyUIWorkflow(data: Data("not json".utf8)) }
     }
@@ -158,15 +173,21 @@ private func server(_ config: [String: Any] = [:]) async throws -> TestServer {
                 "status": ["status_str": "success", "completed": true],
                 "outputs": [
                     "12": ["images": [["filename": "still.png", "subfolder": "", "type": "temp"]]],
-                    "10": ["images": [["filename": "v.mp4", "subfolder": "video", "type": "output"]], "animated": [true]],
+                    "10": [
+                        "images": [["filename": "v.mp4", "subfolder": "video", "type": "output"]], "animated": [true],
+                    ],
                 ],
             ]
         ]
-        #expect(ComfyUIHistory(history: core, promptID: "p") == .finished(.init(filename: "v.mp4", subfolder: "video", type: "output")))
+        #expect(
+            ComfyUIHistory(history: core, promptID: "p")
+                == .finished(.init(filename: "v.mp4", subfolder: "video", type: "output")))
         let vhs: [String: Any] = [
             "p": ["status": ["completed": true], "outputs": ["9": ["gifs": [["filename": "g.mp4", "subfolder": ""]]]]]
         ]
-        #expect(ComfyUIHistory(history: vhs, promptID: "p") == .finished(.init(filename: "g.mp4", subfolder: "", type: "output")))
+        #expect(
+            ComfyUIHistory(history: vhs, promptID: "p")
+                == .finished(.init(filename: "g.mp4", subfolder: "", type: "output")))
         #expect(ComfyUIHistory(history: [String: Any](), promptID: "p") == .pending)
         #expect(ComfyUIHistory(history: ["p": ["status": ["completed": false]]], promptID: "p") == .pending)
     }

@@ -44,7 +44,8 @@ private func isGone(_ pid: Int32) -> Bool {
 
     @Test func eachArgumentExpandsOnItsOwnWithoutAShell() throws {
         let template = try CommandTemplate(
-            parsing: "run --prompt {prompt} --size {width}*{height} --n {frames} --image {reference} -o {output} {unknown}")
+            parsing:
+                "run --prompt {prompt} --size {width}*{height} --n {frames} --image {reference} -o {output} {unknown}")
         var segment = request(frames: 48)
         segment.content.prompt = #"Anna's "letter"; rm -rf / $(whoami) `id` {seed}"#
         let shape = OutputProfile(sizes: WanTask.t2vA14B.sizes, frameRate: 16, frameCount: .fourNPlusOne)
@@ -74,7 +75,8 @@ private func isGone(_ pid: Int32) -> Bool {
         #expect(FrameSize(width: 1280, height: 720).closest(in: a14b) == FrameSize(width: 1280, height: 720))
         #expect(FrameSize(width: 1920, height: 1080).closest(in: a14b) == FrameSize(width: 1280, height: 720))
         #expect(FrameSize(width: 720, height: 1280).closest(in: a14b) == FrameSize(width: 720, height: 1280))
-        #expect(FrameSize(width: 640, height: 360).closest(in: WanTask.ti2v5B.sizes) == FrameSize(width: 1280, height: 704))
+        #expect(
+            FrameSize(width: 640, height: 360).closest(in: WanTask.ti2v5B.sizes) == FrameSize(width: 1280, height: 704))
         #expect(WanTask.t2vA14B.longestClipMilliseconds == 5062)
         #expect(WanTask.ti2v5B.frameRate == 24)
     }
@@ -128,7 +130,9 @@ private func isGone(_ pid: Int32) -> Bool {
     @Test func aMissingProgramFailsPermanently() async throws {
         let scratch = try Scratch()
         let generator = CommandGenerator(template: try CommandTemplate(parsing: "no-such-program-here {output}"))
-        let error = await backendError { try await generator.generate(request(frames: 24), to: scratch.file("clip.mp4")) }
+        let error = await backendError {
+            try await generator.generate(request(frames: 24), to: scratch.file("clip.mp4"))
+        }
         #expect(error?.isPermanent == true)
         #expect(error?.failure == .launch("no-such-program-here is not an executable file"))
     }
@@ -150,10 +154,13 @@ private func isGone(_ pid: Int32) -> Bool {
         let scratch = try Scratch()
         let pidFile = scratch.file("child.pid")
         let generator = try fakeWan(
-            checkpoints: scratch.url, ["FAKE_WAN_MODE": "sleep", "FAKE_WAN_SLEEP": "60", "FAKE_WAN_PIDFILE": pidFile.path])
+            checkpoints: scratch.url,
+            ["FAKE_WAN_MODE": "sleep", "FAKE_WAN_SLEEP": "60", "FAKE_WAN_PIDFILE": pidFile.path])
         let scheduled = ScheduledGenerator(backend: generator, segmentTimeLimit: .seconds(2))
         let started = ContinuousClock.now
-        let error = await backendError { try await scheduled.generate(request(frames: 24), to: scratch.file("out/clip.mp4")) }
+        let error = await backendError {
+            try await scheduled.generate(request(frames: 24), to: scratch.file("out/clip.mp4"))
+        }
         #expect(error?.failure == .timedOut(seconds: 2))
         #expect(ContinuousClock.now - started < .seconds(20))
         let pid = try #require(Int32(try String(contentsOf: pidFile, encoding: .utf8)))
@@ -165,7 +172,8 @@ private func isGone(_ pid: Int32) -> Bool {
         let scratch = try Scratch()
         let pidFile = scratch.file("child.pid")
         let generator = try fakeWan(
-            checkpoints: scratch.url, ["FAKE_WAN_MODE": "sleep", "FAKE_WAN_SLEEP": "60", "FAKE_WAN_PIDFILE": pidFile.path])
+            checkpoints: scratch.url,
+            ["FAKE_WAN_MODE": "sleep", "FAKE_WAN_SLEEP": "60", "FAKE_WAN_PIDFILE": pidFile.path])
         let destination = scratch.file("out/clip.mp4")
         let segment = request(frames: 24)
         let task = Task { try await generator.generate(segment, to: destination) }

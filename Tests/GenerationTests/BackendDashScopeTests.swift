@@ -24,7 +24,9 @@ private func dashScope(
 
 /// The backend scheduled with recorded (5 ms) waits between attempts.
 private func scheduled(_ backend: DashScopeGenerator, _ recorder: WaitRecorder = WaitRecorder()) -> ScheduledGenerator {
-    ScheduledGenerator(backend: backend, policy: RetryPolicy(maxAttempts: 4), segmentTimeLimit: .seconds(60), sleeper: recorder.sleeper())
+    ScheduledGenerator(
+        backend: backend, policy: RetryPolicy(maxAttempts: 4), segmentTimeLimit: .seconds(60),
+        sleeper: recorder.sleeper())
 }
 
 @Suite struct BackendDashScopeTests {
@@ -94,13 +96,18 @@ private func scheduled(_ backend: DashScopeGenerator, _ recorder: WaitRecorder =
         #expect(try await server.count("creates") == 1)
     }
 
-    @Test(arguments: [("FAILED:InternalError.Timeout", false), ("FAILED:DataInspectionFailed", true), ("CANCELED", true), ("UNKNOWN", false)])
+    @Test(arguments: [
+        ("FAILED:InternalError.Timeout", false), ("FAILED:DataInspectionFailed", true), ("CANCELED", true),
+        ("UNKNOWN", false),
+    ])
     func endedTasksAreRetriedWhenTheirCodeSaysSo(outcome: String, permanent: Bool) async throws {
         let server = try await server(["outcomes": [outcome]])
         defer { server.stop() }
         let scratch = try Scratch()
         let backend = dashScope(server, journal: scratch.url)
-        let error = await backendError { try await backend.generate(backendRequests(1)[0], to: scratch.file("clip.mp4")) }
+        let error = await backendError {
+            try await backend.generate(backendRequests(1)[0], to: scratch.file("clip.mp4"))
+        }
         #expect(error?.isPermanent == permanent)
         #expect(error?.description.contains("task ended \(outcome.split(separator: ":")[0])") == true)
         #expect(try await backend.journal.entries().isEmpty)
@@ -116,7 +123,8 @@ private func scheduled(_ backend: DashScopeGenerator, _ recorder: WaitRecorder =
         let scratch = try Scratch()
         let backend = dashScope(server, journal: scratch.url)
         let request = backendRequests(1)[0]
-        try await backend.journal.record(.init(taskID: "expired-task", segmentID: "S1"), for: backend.journalDigest(for: request))
+        try await backend.journal.record(
+            .init(taskID: "expired-task", segmentID: "S1"), for: backend.journalDigest(for: request))
         try await backend.generate(request, to: scratch.file("clip.mp4"))
         #expect(try await server.count("creates") == 1)
         #expect(try await backend.journal.entries().isEmpty)
@@ -186,7 +194,8 @@ private func scheduled(_ backend: DashScopeGenerator, _ recorder: WaitRecorder =
         defer { server.stop() }
         let scratch = try Scratch()
         let error = await backendError {
-            try await dashScope(server, journal: scratch.url, key: "").generate(backendRequests(1)[0], to: scratch.file("clip.mp4"))
+            try await dashScope(server, journal: scratch.url, key: "").generate(
+                backendRequests(1)[0], to: scratch.file("clip.mp4"))
         }
         #expect(error?.failure == .missingCredential("DASHSCOPE_API_KEY"))
         #expect(try await server.count("requests") == 0)
@@ -196,13 +205,16 @@ private func scheduled(_ backend: DashScopeGenerator, _ recorder: WaitRecorder =
         let server = try await server()
         defer { server.stop() }
         let scratch = try Scratch()
-        let model = DashScopeModel(name: "wan2.2-t2v-plus", sizing: .sizes([FrameSize(width: 640, height: 360)]), durations: 5...5)
+        let model = DashScopeModel(
+            name: "wan2.2-t2v-plus", sizing: .sizes([FrameSize(width: 640, height: 360)]), durations: 5...5)
         let error = await backendError {
             try await scheduled(dashScope(server, journal: scratch.url, model: model))
                 .generate(backendRequests(1)[0], to: scratch.file("clip.mp4"))
         }
         #expect(error?.isPermanent == true)
-        #expect(error?.failure == .http(status: 400, message: "InvalidParameter: parameters.size is not supported by wan2.2-t2v-plus"))
+        #expect(
+            error?.failure
+                == .http(status: 400, message: "InvalidParameter: parameters.size is not supported by wan2.2-t2v-plus"))
         #expect(try await server.count("creates") == 0)
     }
 
@@ -214,7 +226,10 @@ private func scheduled(_ backend: DashScopeGenerator, _ recorder: WaitRecorder =
         let directory = scratch.file("clips")
         try await withThrowingTaskGroup(of: Void.self) { group in
             for request in backendRequests(6) {
-                group.addTask { try await generator.generate(request, to: directory.appendingPathComponent(request.segmentID + ".mp4")) }
+                group.addTask {
+                    try await generator.generate(
+                        request, to: directory.appendingPathComponent(request.segmentID + ".mp4"))
+                }
             }
             try await group.waitForAll()
         }

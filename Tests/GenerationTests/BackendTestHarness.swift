@@ -15,7 +15,10 @@ let servedVideo: URL = {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("backend-tests-\(UUID().uuidString).mp4")
     _ = try? runProgram(
         "ffmpeg",
-        ["-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=320x180:rate=16", "-t", "1", "-pix_fmt", "yuv420p", url.path])
+        [
+            "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=320x180:rate=16", "-t", "1", "-pix_fmt", "yuv420p",
+            url.path,
+        ])
     return url
 }()
 

@@ -36,8 +36,10 @@ public struct ComfyUIGenerator: Generator {
     /// A backend queueing `workflow` on `servers`.
     public init(
         servers: [URL], workflow: ComfyUIWorkflow, workflowFile: URL? = nil,
-        profile: OutputProfile = OutputProfile(frameRate: 16, frameCount: .fourNPlusOne), longestClipMilliseconds: Int? = 5000,
-        jobsPerServer: Int = 1, pollInterval: Duration = .seconds(2), maxPolls: Int = 3600, requestTimeout: TimeInterval = 60,
+        profile: OutputProfile = OutputProfile(frameRate: 16, frameCount: .fourNPlusOne),
+        longestClipMilliseconds: Int? = 5000,
+        jobsPerServer: Int = 1, pollInterval: Duration = .seconds(2), maxPolls: Int = 3600,
+        requestTimeout: TimeInterval = 60,
         sleeper: Sleeper = .continuous
     ) {
         self.workflow = workflow
@@ -53,8 +55,13 @@ public struct ComfyUIGenerator: Generator {
     }
 
     /// A backend queueing the workflow in `file` on `servers`.
-    public init(servers: [URL], workflowFile file: URL, profile: OutputProfile = OutputProfile(frameRate: 16, frameCount: .fourNPlusOne)) throws {
-        try self.init(servers: servers, workflow: ComfyUIWorkflow(data: Data(contentsOf: file)), workflowFile: file, profile: profile)
+    public init(
+        servers: [URL], workflowFile file: URL,
+        profile: OutputProfile = OutputProfile(frameRate: 16, frameCount: .fourNPlusOne)
+    ) throws {
+        try self.init(
+            servers: servers, workflow: ComfyUIWorkflow(data: Data(contentsOf: file)), workflowFile: file,
+            profile: profile)
     }
 
     /// `comfyui`.
@@ -94,11 +101,13 @@ public struct ComfyUIGenerator: Generator {
         let submission: [String: Any] = ["prompt": workflow.filled(with: values), "client_id": clientID]
         let body = try JSONSerialization.data(withJSONObject: submission, options: [.sortedKeys])
         let queued = "queue the workflow for \(segment) on \(server.absoluteString)"
-        let answer = try await client.send("POST", server.appendingPathComponent("prompt"), body: body, operation: queued)
+        let answer = try await client.send(
+            "POST", server.appendingPathComponent("prompt"), body: body, operation: queued)
         guard let object = try? JSONSerialization.jsonObject(with: answer) as? [String: Any],
             let promptID = object["prompt_id"] as? String
         else {
-            throw failure(queued, .protocolViolation("no prompt_id in \(HTTPClient.message(in: answer))"), permanent: false)
+            throw failure(
+                queued, .protocolViolation("no prompt_id in \(HTTPClient.message(in: answer))"), permanent: false)
         }
         let file: ComfyUIHistory.File
         do {
@@ -109,11 +118,13 @@ public struct ComfyUIGenerator: Generator {
         }
         var components = URLComponents(url: server.appendingPathComponent("view"), resolvingAgainstBaseURL: false)
         components?.queryItems = [
-            URLQueryItem(name: "filename", value: file.filename), URLQueryItem(name: "subfolder", value: file.subfolder),
+            URLQueryItem(name: "filename", value: file.filename),
+            URLQueryItem(name: "subfolder", value: file.subfolder),
             URLQueryItem(name: "type", value: file.type),
         ]
         guard let url = components?.url else {
-            throw failure("download \(file.filename)", .protocolViolation("no URL for \(file.filename)"), permanent: true)
+            throw failure(
+                "download \(file.filename)", .protocolViolation("no URL for \(file.filename)"), permanent: true)
         }
         let operation = "download \(file.filename) of prompt \(promptID) for \(segment)"
         let pathExtension = (file.filename as NSString).pathExtension
@@ -141,7 +152,9 @@ public struct ComfyUIGenerator: Generator {
                     permanent: !CommandGenerator.looksOutOfMemory(message))
             case let .finished(file?): return file
             case .finished(nil):
-                throw failure(operation, .badOutput("the workflow saved no video (SaveVideo or VHS_VideoCombine)"), permanent: true)
+                throw failure(
+                    operation, .badOutput("the workflow saved no video (SaveVideo or VHS_VideoCombine)"),
+                    permanent: true)
             }
         }
         throw failure(operation, .protocolViolation("still running after \(maxPolls) polls"), permanent: false)
@@ -154,7 +167,8 @@ public struct ComfyUIGenerator: Generator {
         let body = try? JSONSerialization.data(withJSONObject: ["delete": [promptID]])
         // An unstructured task, so that the request is not cancelled with the segment.
         await Task { [client] in
-            _ = try? await client.send("POST", server.appendingPathComponent("queue"), body: body, operation: "withdraw \(promptID)")
+            _ = try? await client.send(
+                "POST", server.appendingPathComponent("queue"), body: body, operation: "withdraw \(promptID)")
         }.value
     }
 

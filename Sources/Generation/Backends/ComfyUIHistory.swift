@@ -42,7 +42,8 @@ enum ComfyUIHistory: Equatable {
             for item in candidates {
                 guard let filename = item["filename"] as? String, !filename.isEmpty else { continue }
                 return File(
-                    filename: filename, subfolder: item["subfolder"] as? String ?? "", type: item["type"] as? String ?? "output")
+                    filename: filename, subfolder: item["subfolder"] as? String ?? "",
+                    type: item["type"] as? String ?? "output")
             }
         }
         return nil
@@ -51,7 +52,9 @@ enum ComfyUIHistory: Equatable {
     /// The `execution_error` message of a failed prompt: node type and exception.
     private static func errorMessage(_ status: [String: Any]?) -> String {
         for message in status?["messages"] as? [[Any]] ?? [] {
-            guard message.first as? String == "execution_error", let detail = message.last as? [String: Any] else { continue }
+            guard message.first as? String == "execution_error", let detail = message.last as? [String: Any] else {
+                continue
+            }
             let node = detail["node_type"] as? String ?? "a node"
             return "\(node): \(detail["exception_message"] as? String ?? "failed")"
         }

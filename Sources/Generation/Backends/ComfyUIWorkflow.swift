@@ -51,6 +51,8 @@ public struct ComfyUIWorkflow: Sendable, Hashable {
     }
 
     private static func invalid(_ message: String) -> BackendError {
-        BackendError(backend: "comfyui", operation: "read the workflow", failure: .invalidConfiguration(message), isPermanent: true)
+        BackendError(
+            backend: "comfyui", operation: "read the workflow", failure: .invalidConfiguration(message),
+            isPermanent: true)
     }
 }

@@ -89,7 +89,8 @@ public struct CommandGenerator: Generator {
             guard FileManager.default.fileExists(atPath: file.path) else {
                 throw BackendError(
                     backend: name, operation: operation,
-                    failure: .badOutput("exited 0 without writing {output}" + (outcome.logTail.isEmpty ? "" : ": \(outcome.logTail)")),
+                    failure: .badOutput(
+                        "exited 0 without writing {output}" + (outcome.logTail.isEmpty ? "" : ": \(outcome.logTail)")),
                     isPermanent: true)
             }
         }

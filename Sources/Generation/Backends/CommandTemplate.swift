@@ -65,7 +65,8 @@ public struct CommandTemplate: Sendable, Hashable, CustomStringConvertible {
     /// The arguments, shell-quoted where needed, for messages and settings.
     public var description: String {
         arguments.map { argument in
-            let plain = !argument.isEmpty
+            let plain =
+                !argument.isEmpty
                 && argument.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:{}*,+@%".contains($0) }
             return plain ? argument : "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
         }.joined(separator: " ")

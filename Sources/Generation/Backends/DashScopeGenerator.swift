@@ -84,7 +84,9 @@ public struct DashScopeGenerator: Generator {
         let negative = content.negativePrompt.clipped(to: DashScopeBody.negativeLimit)
         return DashScopeBody(
             model: model.name,
-            input: .init(prompt: content.prompt.clipped(to: DashScopeBody.promptLimit), negative_prompt: negative.isEmpty ? nil : negative),
+            input: .init(
+                prompt: content.prompt.clipped(to: DashScopeBody.promptLimit),
+                negativePrompt: negative.isEmpty ? nil : negative),
             parameters: [
                 size.key: .text(size.value), "duration": .number(model.duration(for: seconds)),
                 "prompt_extend": .flag(promptExtend), "seed": .number(content.seed & 0x7FFF_FFFF),
@@ -120,10 +122,12 @@ public struct DashScopeGenerator: Generator {
         let segment = request.segmentID
         let (taskID, videoURL): (String, URL)
         if let journalled = try await journaled(digest) {
-            (taskID, videoURL) = try await video(of: journalled, resumed: true, body: body, key: key, segment: segment, digest: digest)
+            (taskID, videoURL) = try await video(
+                of: journalled, resumed: true, body: body, key: key, segment: segment, digest: digest)
         } else {
             let created = try await create(body, key: key, segment: segment, digest: digest)
-            (taskID, videoURL) = try await video(of: created, resumed: false, body: body, key: key, segment: segment, digest: digest)
+            (taskID, videoURL) = try await video(
+                of: created, resumed: false, body: body, key: key, segment: segment, digest: digest)
         }
         let operation = "download the video of task \(taskID) for \(segment)"
         do {
@@ -145,8 +149,8 @@ public struct DashScopeGenerator: Generator {
         of taskID: String, resumed: Bool, body: Data, key: String, segment: String, digest: String
     ) async throws -> (String, URL) {
         let task = try await poll(taskID, key: key, segment: segment)
-        let status = task.task_status ?? "UNKNOWN"
-        if status == "SUCCEEDED", let text = task.video_url, let url = URL(string: text) {
+        let status = task.taskStatus ?? "UNKNOWN"
+        if status == "SUCCEEDED", let text = task.videoURL, let url = URL(string: text) {
             return (taskID, url)
         }
         try await forget(digest)
@@ -155,7 +159,9 @@ public struct DashScopeGenerator: Generator {
             return try await video(of: created, resumed: false, body: body, key: key, segment: segment, digest: digest)
         }
         if status == "SUCCEEDED" {
-            throw failure("poll task \(taskID) for \(segment)", .protocolViolation("SUCCEEDED without output.video_url"), permanent: false)
+            throw failure(
+                "poll task \(taskID) for \(segment)", .protocolViolation("SUCCEEDED without output.video_url"),
+                permanent: false)
         }
         let code = task.code ?? ""
         throw failure(
@@ -178,9 +184,12 @@ public struct DashScopeGenerator: Generator {
         let operation = "create the task for \(segment)"
         let data = try await client.send(
             "POST", baseURL.appendingPathComponent("api/v1/services/aigc/video-generation/video-synthesis"),
-            headers: ["Authorization": "Bearer \(key)", "X-DashScope-Async": "enable"], body: body, operation: operation)
-        guard let taskID = (try? JSONDecoder().decode(DashScopeTask.self, from: data))?.output.task_id, !taskID.isEmpty else {
-            throw failure(operation, .protocolViolation("no output.task_id in \(HTTPClient.message(in: data))"), permanent: false)
+            headers: ["Authorization": "Bearer \(key)", "X-DashScope-Async": "enable"], body: body, operation: operation
+        )
+        guard let taskID = (try? JSONDecoder().decode(DashScopeTask.self, from: data))?.output.taskID, !taskID.isEmpty
+        else {
+            throw failure(
+                operation, .protocolViolation("no output.task_id in \(HTTPClient.message(in: data))"), permanent: false)
         }
         do {
             try await journal.record(TaskJournal.Entry(taskID: taskID, segmentID: segment), for: digest)
@@ -196,11 +205,15 @@ public struct DashScopeGenerator: Generator {
         let url = baseURL.appendingPathComponent("api/v1/tasks").appendingPathComponent(taskID)
         for poll in 0..<maxPolls {
             if poll > 0 { try await sleeper.sleep(pollInterval) }
-            let data = try await client.send("GET", url, headers: ["Authorization": "Bearer \(key)"], operation: operation)
-            guard let task = try? JSONDecoder().decode(DashScopeTask.self, from: data).output, task.task_status != nil else {
-                throw failure(operation, .protocolViolation("no output.task_status in \(HTTPClient.message(in: data))"), permanent: false)
+            let data = try await client.send(
+                "GET", url, headers: ["Authorization": "Bearer \(key)"], operation: operation)
+            guard let task = try? JSONDecoder().decode(DashScopeTask.self, from: data).output, task.taskStatus != nil
+            else {
+                throw failure(
+                    operation, .protocolViolation("no output.task_status in \(HTTPClient.message(in: data))"),
+                    permanent: false)
             }
-            if !DashScopeTask.unfinished.contains(task.task_status ?? "") { return task }
+            if !DashScopeTask.unfinished.contains(task.taskStatus ?? "") { return task }
         }
         throw failure(operation, .protocolViolation("still running after \(maxPolls) polls"), permanent: false)
     }

@@ -4,11 +4,18 @@ import Foundation
 /// "code", "message"}, "request_id"}`.
 struct DashScopeTask: Decodable {
     struct Output: Decodable {
-        var task_id: String?
-        var task_status: String?
-        var video_url: String?
+        var taskID: String?
+        var taskStatus: String?
+        var videoURL: String?
         var code: String?
         var message: String?
+
+        enum CodingKeys: String, CodingKey {
+            case taskID = "task_id"
+            case taskStatus = "task_status"
+            case videoURL = "video_url"
+            case code, message
+        }
     }
 
     var output: Output
@@ -29,7 +36,12 @@ struct DashScopeTask: Decodable {
 struct DashScopeBody: Encodable {
     struct Input: Encodable {
         var prompt: String
-        var negative_prompt: String?
+        var negativePrompt: String?
+
+        enum CodingKeys: String, CodingKey {
+            case prompt
+            case negativePrompt = "negative_prompt"
+        }
     }
 
     var model: String

@@ -44,11 +44,14 @@ struct HTTPClient: Sendable {
     /// Downloads `url` to `file`; a body shorter than its `Content-Length` is a transient
     /// `truncatedDownload`.
     func download(_ url: URL, to file: URL, operation: String) async throws {
-        let (data, response) = try await exchange(URLRequest(url: url, timeoutInterval: requestTimeout), operation: operation)
+        let (data, response) = try await exchange(
+            URLRequest(url: url, timeoutInterval: requestTimeout), operation: operation)
         guard (200..<300).contains(response.statusCode) else {
             throw statusError(response, body: data, operation: operation)
         }
-        if let field = response.value(forHTTPHeaderField: "Content-Length"), let expected = Int(field), data.count < expected {
+        if let field = response.value(forHTTPHeaderField: "Content-Length"), let expected = Int(field),
+            data.count < expected
+        {
             throw BackendError(
                 backend: backend, operation: operation,
                 failure: .truncatedDownload(received: data.count, expected: expected), isPermanent: false)

@@ -24,7 +24,8 @@ struct StagedClip {
             try await write(file)
             try Task.checkCancellation()
             if let problem = Self.problem(with: file) {
-                throw BackendError(backend: backend, operation: operation, failure: .badOutput(problem), isPermanent: false)
+                throw BackendError(
+                    backend: backend, operation: operation, failure: .badOutput(problem), isPermanent: false)
             }
             if rename(file.path, destination.path) != 0 {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination.path])

@@ -48,7 +48,8 @@ public enum BackendFailure: Sendable, Hashable, CustomStringConvertible {
         case let .http(status, message): .http(status: status, message: clean(message))
         case let .connection(message): .connection(clean(message))
         case let .taskEnded(status, code, message): .taskEnded(status: status, code: code, message: clean(message))
-        case let .processExited(status, bySignal, log): .processExited(status: status, bySignal: bySignal, log: clean(log))
+        case let .processExited(status, bySignal, log):
+            .processExited(status: status, bySignal: bySignal, log: clean(log))
         case let .launch(message): .launch(clean(message))
         case let .badOutput(message): .badOutput(clean(message))
         case let .protocolViolation(message): .protocolViolation(clean(message))

@@ -29,7 +29,9 @@ public struct ScheduledGenerator: Generator {
         backend: any Generator, policy: RetryPolicy = RetryPolicy(), limit: Int? = nil,
         segmentTimeLimit: Duration? = .seconds(1800), sleeper: Sleeper = .continuous,
         random: @escaping @Sendable () -> Double = { Double.random(in: 0...1) },
-        onRetry: @escaping @Sendable (_ segmentID: String, _ error: BackendError, _ delay: Duration) -> Void = { _, _, _ in }
+        onRetry: @escaping @Sendable (_ segmentID: String, _ error: BackendError, _ delay: Duration) -> Void = {
+            _, _, _ in
+        }
     ) {
         self.backend = backend
         self.policy = policy

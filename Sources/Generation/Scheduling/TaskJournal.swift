@@ -34,7 +34,9 @@ public actor TaskJournal {
         } catch {
             throw CocoaError(
                 .fileReadCorruptFile,
-                userInfo: [NSFilePathErrorKey: file.path, NSLocalizedDescriptionKey: "\(file.path) is not a task journal"])
+                userInfo: [
+                    NSFilePathErrorKey: file.path, NSLocalizedDescriptionKey: "\(file.path) is not a task journal",
+                ])
         }
     }
 
