@@ -54,16 +54,6 @@ public struct ComfyUIGenerator: Generator {
         self.client = HTTPClient(backend: "comfyui", requestTimeout: requestTimeout)
     }
 
-    /// A backend queueing the workflow in `file` on `servers`.
-    public init(
-        servers: [URL], workflowFile file: URL,
-        profile: OutputProfile = OutputProfile(frameRate: 16, frameCount: .fourNPlusOne)
-    ) throws {
-        try self.init(
-            servers: servers, workflow: ComfyUIWorkflow(data: Data(contentsOf: file)), workflowFile: file,
-            profile: profile)
-    }
-
     /// `comfyui`.
     public var name: String { "comfyui" }
 

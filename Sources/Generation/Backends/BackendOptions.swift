@@ -1,0 +1,90 @@
+import Foundation
+
+/// The backends `animatic build --backend` names.
+public enum BackendKind: String, Sendable, Hashable, CaseIterable {
+    /// The built-in storyboard renderer.
+    case cards
+    /// A local program from `--command-template`.
+    case command
+    /// Hosted Wan on DashScope at `--dashscope-url`.
+    case dashscope
+    /// A ComfyUI workflow (`--comfyui-workflow`) on the servers at `--comfyui-url`.
+    case comfyui
+}
+
+/// What the command line says about the backend: `--backend`, `--command-template`,
+/// `--dashscope-url`, `--dashscope-model`, `--comfyui-url` (repeatable), `--comfyui-workflow`.
+public struct BackendOptions: Sendable, Hashable {
+    /// `--backend`.
+    public var kind: BackendKind
+    /// `--command-template`: the program and its arguments with placeholders, split like shell words.
+    public var commandTemplate: String?
+    /// `--dashscope-url`: the regional endpoint; the international one when nil.
+    public var dashScopeURL: URL?
+    /// The DashScope model; `wan2.2-t2v-plus` when nil.
+    public var dashScopeModel: String?
+    /// `--comfyui-url`, once per server.
+    public var comfyUIURLs: [URL]
+    /// `--comfyui-workflow`: the API-format workflow file.
+    public var comfyUIWorkflow: URL?
+
+    /// Options as listed.
+    public init(
+        kind: BackendKind = .cards, commandTemplate: String? = nil, dashScopeURL: URL? = nil,
+        dashScopeModel: String? = nil, comfyUIURLs: [URL] = [], comfyUIWorkflow: URL? = nil
+    ) {
+        self.kind = kind
+        self.commandTemplate = commandTemplate
+        self.dashScopeURL = dashScopeURL
+        self.dashScopeModel = dashScopeModel
+        self.comfyUIURLs = comfyUIURLs
+        self.comfyUIWorkflow = comfyUIWorkflow
+    }
+
+    /// The backend these options name, unscheduled (wrap it in `ScheduledGenerator`), with
+    /// DashScope's task journal in `cacheDirectory`. Throws a permanent `BackendError` when
+    /// a flag the backend needs is missing or unreadable. A command template that runs Wan2.2's
+    /// `generate.py` (`--task t2v-A14B` or `--task ti2v-5B`) gets that task's sizes, rate,
+    /// 4n+1 frame counts and segment length.
+    public func makeGenerator(cacheDirectory: URL) throws(BackendError) -> any Generator {
+        switch kind {
+        case .cards:
+            return StoryboardRenderer()
+        case .command:
+            guard let commandTemplate else { throw Self.missing("--command-template", for: kind) }
+            let template = try CommandTemplate(parsing: commandTemplate)
+            guard let task = Self.wanTask(in: template.arguments) else { return CommandGenerator(template: template) }
+            return CommandGenerator(
+                template: template,
+                profile: OutputProfile(sizes: task.sizes, frameRate: task.frameRate, frameCount: .fourNPlusOne),
+                longestClipMilliseconds: task.longestClipMilliseconds)
+        case .dashscope:
+            return DashScopeGenerator(
+                baseURL: dashScopeURL ?? DashScopeGenerator.defaultBaseURL,
+                model: dashScopeModel.map(DashScopeModel.named) ?? .wan22T2VPlus, journalDirectory: cacheDirectory)
+        case .comfyui:
+            guard !comfyUIURLs.isEmpty else { throw Self.missing("--comfyui-url", for: kind) }
+            guard let comfyUIWorkflow else { throw Self.missing("--comfyui-workflow", for: kind) }
+            let data: Data
+            do { data = try Data(contentsOf: comfyUIWorkflow) } catch {
+                throw BackendError(
+                    backend: kind.rawValue, operation: "read \(comfyUIWorkflow.path)",
+                    failure: .invalidConfiguration(error.localizedDescription), isPermanent: true)
+            }
+            return ComfyUIGenerator(
+                servers: comfyUIURLs, workflow: try ComfyUIWorkflow(data: data), workflowFile: comfyUIWorkflow)
+        }
+    }
+
+    /// The Wan2.2 task a template runs: the value after `--task`, when it is one.
+    private static func wanTask(in arguments: [String]) -> WanTask? {
+        guard let flag = arguments.firstIndex(of: "--task"), flag + 1 < arguments.count else { return nil }
+        return WanTask(rawValue: arguments[flag + 1])
+    }
+
+    private static func missing(_ flag: String, for kind: BackendKind) -> BackendError {
+        BackendError(
+            backend: kind.rawValue, operation: "configure the backend",
+            failure: .invalidConfiguration("--backend \(kind.rawValue) needs \(flag)"), isPermanent: true)
+    }
+}
