@@ -25,9 +25,6 @@ public struct RetryPolicy: Sendable, Hashable {
         self.longestRetryAfter = longestRetryAfter
     }
 
-    /// One attempt, no retries.
-    public static let none = RetryPolicy(maxAttempts: 1)
-
     /// The wait before attempt `attempt` (2 for the first retry): `initialDelay · 2^(attempt−2)`
     /// capped at `maxDelay`, of which the `jitter` fraction is scaled by `random` (0…1); at
     /// least `retryAfter` (capped at `longestRetryAfter`) when the service sent one.
