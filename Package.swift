@@ -48,7 +48,8 @@ let package = Package(
         .testTarget(name: "ScreenplayTests", dependencies: ["Screenplay"], exclude: ["Fixtures"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Screenplay"], exclude: ["Golden"]),
         .testTarget(name: "MediaTests", dependencies: ["Media"]),
-        .testTarget(name: "GenerationTests", dependencies: ["Generation", "Planning", "Screenplay", "Media"]),
+        .testTarget(name: "GenerationTests", dependencies: ["Generation", "Planning", "Screenplay", "Media"],
+                    exclude: ["Servers", "Fakes"]),
         .testTarget(name: "CutListsTests", dependencies: ["CutLists", "Planning", "Screenplay"], exclude: ["Golden"]),
         .testTarget(name: "AnimaticTests", dependencies: ["Animatic", "Screenplay", "AnimaticCLI"]),
 
