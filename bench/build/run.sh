@@ -38,14 +38,18 @@ echo "cold build:     ${wall} s for ${frames} frames (${film} s of film): ${rati
 timed_build
 echo "no-op rebuild:  ${wall} s, peak ${rss} MB, $(report_field generated) generated, video written: $(report_field videoWritten)"
 
-# One line of dialogue changes: the first line spoken by a character, made a little longer.
+# One line of dialogue changes: the first line spoken after the title page, made longer.
 python3 - "$work/film.fountain" <<'PY'
 import re, sys
 path = sys.argv[1]
 lines = open(path, encoding="utf-8").read().split("\n")
-for i in range(1, len(lines) - 1):
-    if lines[i - 1].strip() and lines[i - 1].strip().isupper() and not lines[i - 1].startswith(("INT", "EXT")) \
-            and lines[i].strip() and not lines[i].startswith("("):
+start = lines.index("") + 1 if "" in lines else 0
+cue = re.compile(r"^[A-Z][A-Z0-9 .'\-]*(\(.*\))?\s*$")
+for i in range(max(start, 1), len(lines)):
+    previous = lines[i - 1]
+    if cue.match(previous) and not previous.startswith(("INT", "EXT")) and lines[i].strip() \
+            and not lines[i].startswith("("):
+        print(f"edited line {i + 1}: {lines[i][:60]}")
         lines[i] = lines[i] + " Really."
         break
 open(path, "w", encoding="utf-8").write("\n".join(lines))
