@@ -76,8 +76,9 @@ extension Breakdown {
             characters = previous.characters
         }
         let words = TextMeasure.words(text) + TextMeasure.ideographs(text) / 2
+        let starts = WordStarts(lower)
         var size: ShotSize
-        if words <= 14 && Breakdown.closeUpCues.contains(where: { TextMeasure.contains($0, in: lower) }) {
+        if words <= 14 && Breakdown.closeUpCues.contains(where: { starts.mayContain($0) && TextMeasure.contains($0, in: lower) }) {
             size = characters.count <= 1 ? .closeUp : .mediumCloseUp
         } else {
             switch characters.count {
@@ -94,9 +95,9 @@ extension Breakdown {
         var draft = ShotDraft(kind: .action, size: size, range: range)
         draft.characters = characters
         draft.units = units
-        if let move = CameraTerms.move(inAction: text) {
+        if let move = CameraTerms.move(inLowercasedAction: lower, words: starts) {
             draft.move = move
-        } else if Breakdown.followCues.contains(where: { TextMeasure.contains($0, in: lower) }) {
+        } else if Breakdown.followCues.contains(where: { starts.mayContain($0) && TextMeasure.contains($0, in: lower) }) {
             draft.move = .follow
         }
         if let angle = ShotLineRules.angle(in: text) { draft.angle = angle }

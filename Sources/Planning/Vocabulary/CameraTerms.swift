@@ -39,7 +39,13 @@ enum CameraTerms {
     /// The camera move action prose describes ("we push in", "the camera tracks", "镜头推近").
     static func move(inAction text: String) -> CameraMove? {
         let lower = text.lowercased()
-        for (move, cues) in CameraMove.actionCues where cues.contains(where: { TextMeasure.contains($0, in: lower) }) {
+        return move(inLowercasedAction: lower, words: WordStarts(lower))
+    }
+
+    /// The same for action already lowercased, with its word starts.
+    static func move(inLowercasedAction lower: String, words: WordStarts) -> CameraMove? {
+        for (move, cues) in CameraMove.actionCues
+        where cues.contains(where: { words.mayContain($0) && TextMeasure.contains($0, in: lower) }) {
             return move
         }
         return nil
