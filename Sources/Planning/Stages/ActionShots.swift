@@ -100,7 +100,7 @@ extension Breakdown {
         } else if Breakdown.followCues.contains(where: { starts.mayContain($0) && TextMeasure.contains($0, in: lower) }) {
             draft.move = .follow
         }
-        if let angle = ShotLineRules.angle(in: text) { draft.angle = angle }
+        if let angle = ShotLineRules.angle(inLowercased: lower, words: starts) { draft.angle = angle }
         return draft
     }
 

@@ -26,7 +26,8 @@ struct DialogueRun: Sendable {
                 let name = CastIndex.canonical(dialogue.character)
                 if !DialogueRun.isOffscreen(dialogue), !speakers.contains(name) { speakers.append(name) }
             case .element(.action(let action)):
-                if TextMeasure.words(action.text) + TextMeasure.ideographs(action.text) / 2 > DialogueRun.longActionWords {
+                let text = action.text
+                if TextMeasure.words(text) + TextMeasure.ideographs(text) / 2 > DialogueRun.longActionWords {
                     break scan
                 }
             case .element(.note), .element(.annotation), .element(.pageBreak), .element(.section), .element(.synopsis),

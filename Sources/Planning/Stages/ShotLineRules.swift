@@ -46,15 +46,23 @@ enum ShotLineRules {
     /// Angles a shot line or action may name outright: `AERIAL`, `OVERHEAD`, `from above`.
     static func angle(in text: String) -> CameraAngle? {
         let lower = text.lowercased()
-        let table: [(CameraAngle, [String])] = [
-            (.aerial, ["aerial", "航拍"]),
-            (.birdsEye, ["overhead", "bird's-eye", "bird's eye", "top down", "鸟瞰"]),
-            (.high, ["from above", "high angle", "俯拍"]),
-            (.low, ["from below", "low angle", "仰拍"]),
-            (.dutch, ["dutch angle", "canted"]),
-        ]
-        return table.first { _, words in words.contains { TextMeasure.contains($0, in: lower) } }?.0
+        return angle(inLowercased: lower, words: WordStarts(lower))
     }
+
+    /// The same for text already lowercased, with its word starts.
+    static func angle(inLowercased lower: String, words: WordStarts) -> CameraAngle? {
+        angleWords.first { _, spellings in
+            spellings.contains { words.mayContain($0) && TextMeasure.contains($0, in: lower) }
+        }?.0
+    }
+
+    private static let angleWords: [(CameraAngle, [String])] = [
+        (.aerial, ["aerial", "航拍"]),
+        (.birdsEye, ["overhead", "bird's-eye", "bird's eye", "top down", "鸟瞰"]),
+        (.high, ["from above", "high angle", "俯拍"]),
+        (.low, ["from below", "low angle", "仰拍"]),
+        (.dutch, ["dutch angle", "canted"]),
+    ]
 }
 
 extension String {
