@@ -83,7 +83,8 @@ extension Breakdown {
             Breakdown.intimateParentheticals.contains { TextMeasure.occurs($0, in: manner.lowercased()) }
         }
         if intimate && draft.kind == .dialogue && draft.size != .twoShot { draft.size = .closeUp }
-        if TextMeasure.words(draft.text) + TextMeasure.ideographs(draft.text) / 2 > 40 && draft.size.closeness >= 3 {
+        let spoken = draft.text
+        if TextMeasure.words(spoken) + TextMeasure.ideographs(spoken) / 2 > 40 && draft.size.closeness >= 3 {
             draft.move = .pushIn
         }
         return draft

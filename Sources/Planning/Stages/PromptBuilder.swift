@@ -47,10 +47,15 @@ struct PromptBuilder: Sendable {
         after.append(isTitle ? (english ? "Clean graphic title, high contrast" : "简洁的字幕画面，高对比度") : request.scene.tone)
         if let style = request.style, !style.isEmpty { after.append(english ? "Style: \(style)" : "风格：\(style)") }
         if let extra = request.draft.extraPrompt, !extra.isEmpty { after.append(extra) }
-        let fixed = PromptText.join(before + after, language: language)
+        // A join of parts is the joins of its pieces, run together: each part is read on its
+        // own. So the fixed parts are joined once, and the subject is fitted between them.
+        let opening = PromptText.join(before, language: language)
+        let closing = PromptText.join(after, language: language)
+        let fixed = PromptText.concatenate([opening, closing], language: language)
         let budget = maxCharacters - TextMeasure.characterCount(fixed) - (english ? 2 : 0)
         let subject = PromptText.cut(PromptText.join([self.subject(request)], language: language), to: max(budget, 0))
-        return PromptText.cut(PromptText.join(before + [subject] + after, language: language), to: maxCharacters)
+        let full = PromptText.concatenate([opening, PromptText.join([subject], language: language), closing], language: language)
+        return PromptText.cut(full, to: maxCharacters)
     }
 
     private var english: Bool { language == .english }

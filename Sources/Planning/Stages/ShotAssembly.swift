@@ -54,6 +54,11 @@ struct ShotAssembly: Sendable {
         }
     }
 
+    /// `CastIndex.display(name)`, which the bible already holds for every cast member.
+    private func displayName(_ name: String) -> String {
+        prompts.bible[name]?.displayName ?? CastIndex.display(name)
+    }
+
     private func card(_ draft: ShotDraft, id: String, units: [TextUnit], scene parts: PromptBuilder.SceneParts) -> StoryboardCard {
         let scene = parts.scene
         let action = units.filter { $0.kind == .action || $0.kind == .title }.map(\.text).joined(separator: " ")
@@ -63,7 +68,7 @@ struct ShotAssembly: Sendable {
             let speakers = spoken.map(\.speaker).reduce(into: [String?]()) { if !$0.contains($1) { $0.append($1) } }
             dialogue = speakers.map { speaker in
                 let words = spoken.filter { $0.speaker == speaker }.map(\.text).joined(separator: " ")
-                return "\(speaker.map(CastIndex.display) ?? ""): \(words)"
+                return "\(speaker.map(displayName) ?? ""): \(words)"
             }.joined(separator: " / ")
         } else {
             dialogue = spoken.map(\.text).joined(separator: " ")
@@ -73,7 +78,7 @@ struct ShotAssembly: Sendable {
             heading: scene.heading?.text ?? "", shotID: id, cameraTerm: CameraTerm.text(for: draft, language: language),
             kind: draft.kind, size: draft.size, angle: draft.angle, move: draft.move,
             action: action.isEmpty ? (pause.isEmpty ? nil : pause.joined(separator: " ")) : action,
-            speaker: draft.simultaneous || dialogue.isEmpty ? nil : draft.speaker.map(CastIndex.display),
+            speaker: draft.simultaneous || dialogue.isEmpty ? nil : draft.speaker.map(displayName),
             dialogue: dialogue.isEmpty ? nil : dialogue, setting: scene.heading?.setting,
             daylight: parts.daylight)
     }

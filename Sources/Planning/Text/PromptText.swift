@@ -52,6 +52,12 @@ enum PromptText {
         return result
     }
 
+    /// Joined texts run together, as `join` runs its parts together: a space between two
+    /// non-empty ones in English. `join(a + b)` is `concatenate([join(a), join(b)])`.
+    static func concatenate(_ joined: [String], language: PromptLanguage) -> String {
+        joined.filter { !$0.isEmpty }.joined(separator: language == .english ? " " : "")
+    }
+
     /// The first scalar of `text`'s last character, and where that character starts. Read
     /// from the bytes when the last two are ASCII and not CR LF: then the last byte is a
     /// character of its own.

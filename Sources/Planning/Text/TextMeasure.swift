@@ -220,14 +220,22 @@ enum TextMeasure {
 
     /// Whether `term` occurs anywhere in `text`, byte for byte.
     static func occurs(_ term: String, in text: String) -> Bool {
-        guard !term.isEmpty else { return true }
-        var from = text.startIndex
-        let first = term.utf8.first!
-        let utf8 = text.utf8
-        while let start = utf8[from...].firstIndex(of: first) {
-            if utf8[start...].starts(with: term.utf8) { return true }
-            from = utf8.index(after: start)
+        guard let first = term.utf8.first else { return true }
+        var term = term
+        var text = text
+        return term.withUTF8 { needle in
+            text.withUTF8 { haystack in
+                guard let base = haystack.baseAddress, haystack.count >= needle.count else { return false }
+                let last = haystack.count - needle.count
+                var offset = 0
+                while offset <= last {
+                    guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
+                    offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + offset, needle.baseAddress!, needle.count) == 0 { return true }
+                    offset += 1
+                }
+                return false
+            }
         }
-        return false
     }
 }
