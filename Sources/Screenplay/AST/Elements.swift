@@ -12,7 +12,7 @@ public struct Action: Hashable, Sendable, Codable {
     }
 
     /// The paragraph as plain text, lines joined with newlines.
-    public var text: String { lines.map(\.plain).joined(separator: "\n") }
+    public var text: String { lines.count == 1 ? lines[0].plain : lines.map(\.plain).joined(separator: "\n") }
 }
 
 /// A one-line action paragraph entirely in uppercase — `CLOSE ON THE LETTER`, `INSERT - WATCH`,

@@ -63,7 +63,13 @@ public struct StyledText: Hashable, Sendable, Codable, ExpressibleByStringLitera
     }
 
     /// The text without any styling.
-    public var plain: String { runs.map(\.text).joined() }
+    public var plain: String {
+        switch runs.count {
+        case 0: ""
+        case 1: runs[0].text   // most lines: no copy
+        default: runs.map(\.text).joined()
+        }
+    }
 
     /// Whether any run carries a style.
     public var isStyled: Bool { runs.contains { !$0.style.isEmpty } }
