@@ -81,7 +81,8 @@ enum TextMeasure {
     /// The number of ASCII letters in `text`.
     static func latinLetters<S: StringProtocol>(_ text: S) -> Int {
         // An ASCII letter is one byte, and no byte of a longer UTF-8 sequence is below 0x80.
-        text.utf8.reduce(0) { $0 + (((0x61...0x7A).contains($1) || (0x41...0x5A).contains($1)) ? 1 : 0) }
+        let count = { (bytes: UnsafeBufferPointer<UInt8>) in bytes.reduce(0) { $0 + (($1 | 0x20) &- 0x61 < 26 ? 1 : 0) } }
+        return text.utf8.withContiguousStorageIfAvailable(count) ?? Array(text.utf8).withUnsafeBufferPointer(count)
     }
 
     /// Whether a term occurs in `text` (both already lowercased). An English term must stand
