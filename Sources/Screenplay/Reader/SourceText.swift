@@ -5,6 +5,8 @@ struct SourceText {
     struct LineSpan {
         var start: Int
         var end: Int
+        /// Every byte below 0x80: each byte is one column.
+        var isASCII = false
     }
 
     let bytes: [UInt8]
@@ -20,27 +22,31 @@ struct SourceText {
         lines.reserveCapacity(bytes.count / 32 + 1)
         var start = hasBOM ? 3 : 0
         let count = bytes.count
+        var high: UInt8 = 0   // the OR of the line's bytes
         bytes.withUnsafeBufferPointer { bytes in
             var index = start
             while index < count {
                 let byte = bytes[index]
                 if byte > 0x0D {   // most bytes: neither LF nor CR
+                    high |= byte
                     index += 1
                 } else if byte == 0x0A {
-                    lines.append(LineSpan(start: start, end: index))
+                    lines.append(LineSpan(start: start, end: index, isASCII: high < 0x80))
                     index += 1
                     start = index
+                    high = 0
                 } else if byte == 0x0D {
-                    lines.append(LineSpan(start: start, end: index))
+                    lines.append(LineSpan(start: start, end: index, isASCII: high < 0x80))
                     index += (index + 1 < count && bytes[index + 1] == 0x0A) ? 2 : 1
                     start = index
+                    high = 0
                 } else {
                     index += 1
                 }
             }
         }
         if start < count || lines.isEmpty {
-            lines.append(LineSpan(start: start, end: count))
+            lines.append(LineSpan(start: start, end: count, isASCII: high < 0x80))
         }
         self.lines = lines
     }
@@ -66,6 +72,9 @@ struct SourceText {
     func location(_ offset: Int, lineIndex index: Int) -> SourceLocation {
         let line = lines[index]
         let clamped = min(max(offset, line.start), bytes.count)
+        if line.isASCII && clamped <= line.end {
+            return SourceLocation(line: index + 1, column: clamped - line.start + 1, offset: offset)
+        }
         // Every byte but a UTF-8 continuation byte starts a scalar.
         let continuations = bytes.withUnsafeBufferPointer { buffer in
             UnsafeBufferPointer(rebasing: buffer[line.start..<clamped]).reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 1 : 0) }
