@@ -60,9 +60,9 @@ struct CastIndex: Sendable {
         // Upper-casing keeps every character's width in the scripts this reads; when it
         // does not, indices would not carry over, so nothing is found.
         guard upper.utf8.count == text.utf8.count else { return [] }
-        let found = firstWordTable.wordsPresent(in: upper)
+        let present = firstWordTable.wordsPresent(in: upper)
         var taken: [(name: String, range: Range<String.Index>)] = []
-        for (index, name) in names.enumerated() where firstWords[index] == nil || found[index] {
+        for (index, name) in names.enumerated() where firstWords[index] == nil || present[index] {
             var from = upper.startIndex
             while let found = TextMeasure.range(of: name, in: upper, from: from) {
                 let capitalised = text[found].first.map { $0.isUppercase || !$0.isCased } ?? false
