@@ -142,7 +142,7 @@ private func server(_ config: [String: Any] = [:]) async throws -> TestServer {
     }
 
     @Test func cancellationStopsPollingWithdrawsThePromptAndLeavesNoFile() async throws {
-        let server = try await server(["job_seconds": 30])
+        let server = try await server(["job_seconds": 600])
         defer { server.stop() }
         let scratch = try Scratch()
         let generator = try comfy([server])
@@ -153,7 +153,8 @@ private func server(_ config: [String: Any] = [:]) async throws -> TestServer {
         let started = ContinuousClock.now
         task.cancel()
         await #expect(throws: CancellationError.self) { try await task.value }
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // Far below the 600 s job, with room for a loaded machine running the whole suite.
+        #expect(ContinuousClock.now - started < .seconds(120))
         #expect(filesUnder(scratch.url).isEmpty)
         #expect(try await server.count("withdrawn") == 1)
     }
