@@ -42,7 +42,8 @@ let package = Package(
         // to exit codes. Named apart from `Animatic` so case-insensitive file systems cope.
         .executableTarget(
             name: "AnimaticCLI",
-            dependencies: ["Animatic", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Animatic", "Screenplay", "Planning", "Generation", "CutLists",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .testTarget(name: "ScreenplayTests", dependencies: ["Screenplay"], exclude: ["Fixtures"]),

@@ -1,3 +1,4 @@
+import CutLists
 import Foundation
 import Generation
 import Media
@@ -20,12 +21,17 @@ public struct BuildSettings: Sendable {
     public var depfile: URL?
     /// The video's path as the user wrote it: the depfile's target, the report's `output`.
     public var outputName: String
+    /// The cut lists to write beside the video (all of them by default).
+    public var cutLists: [CutListFormat]
+    /// The EDL's reel and path conventions.
+    public var edlFlavor: EDLFlavor
 
     /// Settings as given.
     public init(
         output: URL, cacheDirectory: URL, size: FrameSize = FrameSize(width: 1280, height: 720),
         planConfiguration: PlanConfiguration = PlanConfiguration(), jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-        depfile: URL? = nil, outputName: String? = nil
+        depfile: URL? = nil, outputName: String? = nil, cutLists: [CutListFormat] = CutListFormat.allCases,
+        edlFlavor: EDLFlavor = .resolve
     ) {
         self.output = output
         self.cacheDirectory = cacheDirectory
@@ -34,6 +40,8 @@ public struct BuildSettings: Sendable {
         self.jobs = max(1, jobs)
         self.depfile = depfile
         self.outputName = outputName ?? output.path
+        self.cutLists = cutLists
+        self.edlFlavor = edlFlavor
     }
 
     /// The house format: `size` at the plan's frame rate.

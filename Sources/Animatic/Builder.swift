@@ -102,6 +102,10 @@ public struct Builder: Sendable {
         if !upToDate || !FileManager.default.fileExists(atPath: settings.mediaDirectory.path) {
             try MediaExport.export(clips: zip(buildPlan.items.map(\.segmentID), clips), to: settings.mediaDirectory)
         }
+        let cutLists = try CutListExport.write(plan, settings: settings)
+        if !cutLists.isEmpty {
+            events(.stage("wrote \(cutLists.map(\.lastPathComponent).joined(separator: ", "))"))
+        }
         try AtomicFile.write(try encode(report), to: settings.reportURL)
         if let depfile = settings.depfile {
             let text = Depfile.text(

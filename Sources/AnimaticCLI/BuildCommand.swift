@@ -1,5 +1,6 @@
 import Animatic
 import ArgumentParser
+import CutLists
 import Foundation
 import Generation
 
@@ -34,6 +35,12 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "Write a make dependency file listing every file the build read.")
     var depfile: String?
 
+    @Option(help: "Cut lists to write beside the video, comma-separated: edl, fcp7, fcpxml, otio, srt, csv, html; or none.")
+    var cutlists = CutListFormat.allCases.map(\.rawValue).joined(separator: ",")
+
+    @Option(name: .customLong("edl-flavor"), help: "EDL conventions: avid, premiere or resolve.")
+    var edlFlavor: EDLFlavor = .resolve
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
@@ -47,6 +54,18 @@ struct BuildCommand: AsyncParsableCommand {
         if !(1...64).contains(jobs) { throw ValidationError("--jobs must be from 1 to 64") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
         if file == "-" { throw ValidationError("build needs a script file, not standard input") }
+        _ = try cutListFormats()
+    }
+
+    /// The formats named by `--cutlists`.
+    private func cutListFormats() throws -> [CutListFormat] {
+        if cutlists == "none" { return [] }
+        return try cutlists.split(separator: ",").map { name in
+            guard let format = CutListFormat(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("--cutlists: unknown format '\(name)'; use edl, fcp7, fcpxml, otio, srt, csv, html or none")
+            }
+            return format
+        }
     }
 
     func run() async throws {
@@ -62,7 +81,8 @@ struct BuildCommand: AsyncParsableCommand {
             output: outputURL.standardizedFileURL,
             cacheDirectory: cacheDirectory.map { URL(fileURLWithPath: $0) } ?? BuildSettings.defaultCache(for: script),
             size: FrameSize(size) ?? FrameSize(width: 1280, height: 720), planConfiguration: options.configuration,
-            jobs: jobs, depfile: depfile.map { URL(fileURLWithPath: $0) }, outputName: output ?? outputURL.path)
+            jobs: jobs, depfile: depfile.map { URL(fileURLWithPath: $0) }, outputName: output ?? outputURL.path,
+            cutLists: try cutListFormats(), edlFlavor: edlFlavor)
         let display = ProgressDisplay(level: quiet ? .quiet : verbose ? .verbose : .normal)
         let builder = Builder(settings: settings, events: display.show)
 
