@@ -47,6 +47,22 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Also print a line per generated segment.")
     var verbose = false
 
+    @Option(help: "The generator: cards (the built-in storyboard), command, dashscope or comfyui (docs/backends.md).")
+    var backend: BackendKind = .cards
+
+    @Option(name: .customLong("command-template"),
+            help: "For --backend command: the program and its arguments with {prompt}, {seed}, {frames}, {width}, {height}, {output}, ...")
+    var commandTemplate: String?
+
+    @Option(name: .customLong("dashscope-url"), help: "For --backend dashscope: the regional base URL.")
+    var dashScopeURL: String?
+
+    @Option(name: .customLong("comfyui-url"), help: "For --backend comfyui: a server URL (repeat for several servers).")
+    var comfyUIURLs: [String] = []
+
+    @Option(name: .customLong("comfyui-workflow"), help: "For --backend comfyui: the API-format workflow JSON.")
+    var comfyUIWorkflow: String?
+
     @OptionGroup var options: PlanOptions
 
     func validate() throws {
@@ -72,19 +88,23 @@ struct BuildCommand: AsyncParsableCommand {
         let input: ScriptInput
         do { input = try ScriptInput.read(file) } catch { fail(error) }
         guard let script = input.url else { fail(AnimaticError(.usage, "build needs a script file")) }
-        let compilation = Compilation(input, configuration: options.configuration)
+        let cacheURL = cacheDirectory.map { URL(fileURLWithPath: $0) } ?? BuildSettings.defaultCache(for: script)
+        let generator = makeGenerator(cacheDirectory: cacheURL)
+        var configuration = options.configuration
+        configuration.backendMaxMilliseconds = generator.capabilities.longestClipMilliseconds
+        let compilation = Compilation(input, configuration: configuration)
         printError(DiagnosticReport.render(compilation.diagnostics, path: input.displayPath))
         if compilation.hasErrors { throw ExitCode(AnimaticError(.badInput, "").exitCode) }
 
         let outputURL = output.map { URL(fileURLWithPath: $0) } ?? BuildSettings.defaultOutput(for: script)
         let settings = BuildSettings(
             output: outputURL.standardizedFileURL,
-            cacheDirectory: cacheDirectory.map { URL(fileURLWithPath: $0) } ?? BuildSettings.defaultCache(for: script),
-            size: FrameSize(size) ?? FrameSize(width: 1280, height: 720), planConfiguration: options.configuration,
+            cacheDirectory: cacheURL,
+            size: FrameSize(size) ?? FrameSize(width: 1280, height: 720), planConfiguration: configuration,
             jobs: jobs, depfile: depfile.map { URL(fileURLWithPath: $0) }, outputName: output ?? outputURL.path,
             cutLists: try cutListFormats(), edlFlavor: edlFlavor)
         let display = ProgressDisplay(level: quiet ? .quiet : verbose ? .verbose : .normal)
-        let builder = Builder(settings: settings, events: display.show)
+        let builder = Builder(settings: settings, generator: generator, events: display.show)
 
         let build = Task { try await builder.build(compilation.plan, scriptPath: input.displayPath) }
         let trap = InterruptTrap()
@@ -100,4 +120,20 @@ struct BuildCommand: AsyncParsableCommand {
             fail(AnimaticError(.internalFailure, "\(error)"))
         }
     }
+
+    /// The backend the flags name; the built-in renderer runs as it is, the others under
+    /// the retrying, rate-limited scheduler. A missing or unreadable flag is a usage error.
+    private func makeGenerator(cacheDirectory: URL) -> any Generator {
+        let backendOptions = BackendOptions(
+            kind: backend, commandTemplate: commandTemplate, dashScopeURL: dashScopeURL.flatMap(URL.init(string:)),
+            comfyUIURLs: comfyUIURLs.compactMap(URL.init(string:)), comfyUIWorkflow: comfyUIWorkflow.map { URL(fileURLWithPath: $0) })
+        do {
+            let generator = try backendOptions.makeGenerator(cacheDirectory: cacheDirectory)
+            return backend == .cards ? generator : ScheduledGenerator(backend: generator)
+        } catch {
+            fail(AnimaticError(.usage, error.description))
+        }
+    }
 }
+
+extension BackendKind: ExpressibleByArgument {}

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// `animatic build --backend …` drives the chosen generator end to end.
+@Suite("animatic build with a backend")
+struct BuildBackendFlagTests {
+    /// Wan2.2's generate.py stand-in used by the backend tests: it writes a real video at
+    /// the wrong size and rate, so the build has to conform every clip.
+    static let fakeWan = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("GenerationTests/Fakes/generate.py")
+
+    @Test func commandBackendClipsAreConformedAndSegmentsFitTheModel() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let script = directory.appendingPathComponent("film.fountain")
+        try Data("EXT. HARBOR - DAWN\n\nFog rolls in over the water.\n\nANNA\nThey are selling the building, and nobody asked us, and nobody will.\n".utf8)
+            .write(to: script)
+        let template = "python3 \(Self.fakeWan.path) --task t2v-A14B --size {width}*{height} --frame_num {frames} "
+            + "--ckpt_dir \(directory.path) --prompt {prompt} --base_seed {seed} --save_file {output}"
+        let output = try CommandRunner.run([
+            "build", script.path, "--size", "320x180", "--backend", "command", "--command-template", template,
+            "--cutlists", "none", "--quiet",
+        ])
+        #expect(output.status == 0, "\(output.stderr)")
+        let plan = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: directory.appendingPathComponent("film.plan.json"))) as? [String: Any]
+        let shots = try #require(plan?["shots"] as? [[String: Any]])
+        let segments = shots.flatMap { ($0["segments"] as? [[String: Any]]) ?? [] }
+        let total = shots.compactMap { $0["frames"] as? Int }.reduce(0, +)
+        // Wan2.2 A14B makes ~5 s clips: no segment is longer than 5 s at 24 fps.
+        #expect(plan?["maxSegmentFrames"] as? Int ?? .max <= 121)
+        #expect(segments.allSatisfy { ($0["frames"] as? Int ?? .max) <= 121 })
+        let video = directory.appendingPathComponent("film.mp4")
+        #expect(try ffprobeFrameCount(video) == total)
+        let stream = try runTool("ffprobe", ["-v", "error", "-select_streams", "v:0", "-show_entries",
+                                             "stream=width,height,r_frame_rate", "-of", "csv=p=0", video.path])
+        #expect(stream.trimmingCharacters(in: .whitespacesAndNewlines) == "320,180,24/1")
+    }
+
+    @Test func aBackendMissingItsFlagsIsAUsageError() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let script = directory.appendingPathComponent("film.fountain")
+        try Data("EXT. HARBOR - DAWN\n\nFog.\n".utf8).write(to: script)
+        for backend in ["command", "comfyui"] {
+            let output = try CommandRunner.run(["build", script.path, "--backend", backend])
+            #expect(output.status == 64)
+            #expect(output.stderr.contains("needs --"))
+            #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("film.mp4").path))
+        }
+    }
+}
