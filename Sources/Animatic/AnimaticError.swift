@@ -17,6 +17,19 @@ public struct AnimaticError: Error, Equatable, Sendable, CustomStringConvertible
         case cannotCreate
         /// Reading or writing failed midway (74).
         case io
+
+        /// The process exit code for this kind of failure (sysexits.h).
+        public var exitCode: Int32 {
+            switch self {
+            case .usage: 64
+            case .badInput: 65
+            case .noInput: 66
+            case .unavailable: 69
+            case .internalFailure: 70
+            case .cannotCreate: 73
+            case .io: 74
+            }
+        }
     }
 
     public var kind: Kind
@@ -28,17 +41,7 @@ public struct AnimaticError: Error, Equatable, Sendable, CustomStringConvertible
     }
 
     /// The process exit code (sysexits.h).
-    public var exitCode: Int32 {
-        switch kind {
-        case .usage: 64
-        case .badInput: 65
-        case .noInput: 66
-        case .unavailable: 69
-        case .internalFailure: 70
-        case .cannotCreate: 73
-        case .io: 74
-        }
-    }
+    public var exitCode: Int32 { kind.exitCode }
 
     public var description: String { message }
 }

@@ -94,7 +94,7 @@ struct BuildCommand: AsyncParsableCommand {
         configuration.backendMaxMilliseconds = generator.capabilities.longestClipMilliseconds
         let compilation = Compilation(input, configuration: configuration)
         printError(DiagnosticReport.render(compilation.diagnostics, path: input.displayPath))
-        if compilation.hasErrors { throw ExitCode(AnimaticError(.badInput, "").exitCode) }
+        if compilation.hasErrors { throw ExitCode(AnimaticError.Kind.badInput.exitCode) }
 
         let outputURL = output.map { URL(fileURLWithPath: $0) } ?? BuildSettings.defaultOutput(for: script)
         let settings = BuildSettings(

@@ -45,7 +45,7 @@ struct ExportCommand: ParsableCommand {
         let parsed = FountainReader.parse(input.bytes)
         let result = Planner(configuration: plan.configuration).plan(parsed.screenplay)
         printError(DiagnosticReport.render(parsed.diagnostics + result.diagnostics, path: input.displayPath))
-        if parsed.hasErrors { throw ExitCode(AnimaticError(.badInput, "").exitCode) }
+        if parsed.hasErrors { throw ExitCode(AnimaticError.Kind.badInput.exitCode) }
 
         let name = input.url?.deletingPathExtension().lastPathComponent ?? "animatic"
         let scriptDirectory = input.url?.deletingLastPathComponent() ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)

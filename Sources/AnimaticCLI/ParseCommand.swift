@@ -17,9 +17,7 @@ struct ParseCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let input: ScriptInput
-        do { input = try ScriptInput.read(file) } catch { fail(error) }
-        let result = FountainReader.parse(input.bytes)
+        let (input, result) = readScript(file)
         if json {
             let data: Data
             do { data = try ScreenplayDocument(result).jsonData() } catch {
@@ -29,8 +27,7 @@ struct ParseCommand: ParsableCommand {
         } else {
             FileHandle.standardOutput.write(Data(TreeDump.dump(result.screenplay).utf8))
         }
-        printError(DiagnosticReport.render(result.diagnostics, path: input.displayPath))
-        if result.hasErrors { throw ExitCode(AnimaticError(.badInput, "").exitCode) }
+        try report(result, for: input)
     }
 }
 
@@ -45,10 +42,21 @@ struct CheckCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let input: ScriptInput
-        do { input = try ScriptInput.read(file) } catch { fail(error) }
-        let result = FountainReader.parse(input.bytes)
-        printError(DiagnosticReport.render(result.diagnostics, path: input.displayPath))
-        if result.hasErrors { throw ExitCode(AnimaticError(.badInput, "").exitCode) }
+        let (input, result) = readScript(file)
+        try report(result, for: input)
     }
+}
+
+/// Reads and parses `file` (`-` for standard input); a missing or unreadable file ends the
+/// program with exit 66.
+private func readScript(_ file: String) -> (ScriptInput, ParseResult) {
+    let input: ScriptInput
+    do { input = try ScriptInput.read(file) } catch { fail(error) }
+    return (input, FountainReader.parse(input.bytes))
+}
+
+/// Prints the diagnostics like a compiler; exits 65 when any is an error.
+private func report(_ result: ParseResult, for input: ScriptInput) throws {
+    printError(DiagnosticReport.render(result.diagnostics, path: input.displayPath))
+    if result.hasErrors { throw ExitCode(AnimaticError.Kind.badInput.exitCode) }
 }

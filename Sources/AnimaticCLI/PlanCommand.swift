@@ -51,6 +51,6 @@ struct PlanCommand: ParsableCommand {
         }
         FileHandle.standardOutput.write(output)
         printError(DiagnosticReport.render(parsed.diagnostics + result.diagnostics, path: input.displayPath))
-        if parsed.hasErrors { throw ExitCode(AnimaticError(.badInput, "").exitCode) }
+        if parsed.hasErrors { throw ExitCode(AnimaticError.Kind.badInput.exitCode) }
     }
 }

@@ -10,7 +10,9 @@ struct DiagnosticsTests {
         #expect(diagnostic.severity == .error)
         #expect(diagnostic.message == "invalid UTF-8 at byte offset 21")
         #expect(diagnostic.range.start.line == 3 && diagnostic.range.start.column == 4)
-        guard case .action(let action)? = result.screenplay.allElements.first(where: { _ in true }) else { return }
+        guard case .action(let action)? = result.screenplay.allElements.first(where: { _ in true }) else {
+            Issue.record("expected the action line to survive the bad byte"); return
+        }
         #expect(action.text == "Caf\u{FFFD} au lait.")
     }
 

@@ -66,6 +66,8 @@ struct DialogueTests {
         #expect(dialogue.lines.count == 2)
         if case .text(let text, _) = dialogue.lines[1] {
             #expect(text.runs == [TextRun("Did you know?", style: .italic)])
+        } else {
+            Issue.record("expected the spoken line after the parenthetical")
         }
     }
 

@@ -3,18 +3,8 @@
 /// The reader never throws on bad text; it returns a tree plus diagnostics.
 public struct Diagnostic: Hashable, Sendable, Codable {
     /// How serious a diagnostic is.
-    public enum Severity: String, Hashable, Sendable, Codable, Comparable {
+    public enum Severity: String, Hashable, Sendable, Codable {
         case note, warning, error
-
-        private var rank: Int {
-            switch self {
-            case .note: 0
-            case .warning: 1
-            case .error: 2
-            }
-        }
-
-        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
     }
 
     public var severity: Severity

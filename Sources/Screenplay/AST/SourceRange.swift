@@ -32,9 +32,4 @@ public struct SourceRange: Hashable, Sendable, Codable, CustomStringConvertible 
 
     /// `@line:col-line:col`, the form tree dumps use.
     public var description: String { "@\(start)-\(end)" }
-
-    /// Whether `other` lies within this range.
-    public func contains(_ other: SourceRange) -> Bool {
-        start.offset <= other.start.offset && other.end.offset <= end.offset
-    }
 }
