@@ -14,9 +14,14 @@ final class InputFile {
         try check(avformat_open_input(&context, path, nil, nil), "avformat_open_input(\(path))")
         // avformat_open_input frees the context when it fails; from here on deinit closes it.
         self.context = try require(context, "avformat_open_input(\(path))")
-        if analyze {
-            try check(avformat_find_stream_info(self.context, nil), "avformat_find_stream_info(\(path))")
-        }
+        if analyze { try self.analyze() }
+    }
+
+    /// Reads the start of the streams to complete their parameters (pixel format,
+    /// profile): `avformat_find_stream_info`, which decodes, so it costs far more than
+    /// opening the file.
+    func analyze() throws(MediaError) {
+        try check(avformat_find_stream_info(context, nil), "avformat_find_stream_info(\(path))")
     }
 
     deinit {

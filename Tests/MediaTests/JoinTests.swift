@@ -112,6 +112,27 @@ struct JoinTests {
         #expect(!FileManager.default.fileExists(atPath: joined.path))
     }
 
+    @Test("a segment of another pixel format is refused though later segments are not analysed by decoding")
+    func refusesPixelFormat() throws {
+        let directory = try TemporaryDirectory()
+        let good = try segments([6, 6], in: directory)
+        // Same encoder preset and size as the house format, but 4:4:4 chroma: only the
+        // SPS in its extradata tells the joiner, which reads no frame of it.
+        let other = directory.file("yuv444p.mp4")
+        try makeInput(
+            ["-f", "lavfi", "-i", "color=c=red:s=320x180:r=24:d=0.25", "-c:v", "libx264", "-preset", "medium",
+             "-bf", "0", "-pix_fmt", "yuv444p", other.path], in: directory)
+        let joined = directory.file("joined.mp4")
+        let error = try #require(throws: MediaError.self) { try Joiner().join(good + [other], to: joined) }
+        guard case let .incompatibleSegment(file, property, _, _) = error else {
+            Issue.record("unexpected \(error)")
+            return
+        }
+        #expect(file == other.path)
+        #expect(property == "stream 0 extradata")
+        #expect(!FileManager.default.fileExists(atPath: joined.path))
+    }
+
     @Test("a segment with an extra stream is refused; an existing destination is left as it was")
     func refusesStreamCount() throws {
         let directory = try TemporaryDirectory()
