@@ -165,4 +165,67 @@ struct BuildFailureTests {
         #expect(try project.runs().count == 4)
         #expect(try ffprobeFrameCount(project.video) == rebuilt.totalFrames)
     }
+
+    @Test func theFirstFailureLetsRunningSegmentsFinishAndStartsNoMore() async throws {
+        let project = try BuildProject(script: buildScript)
+        var settings = project.settings()
+        settings.jobs = 2
+        let compilation = try project.compile(settings)
+        let segmentIDs = compilation.plan.shots.flatMap(\.segments).map(\.id)
+        try #require(segmentIDs.count >= 4)
+        // The first segment fails at once; the second, started beside it, finishes only
+        // after the build has seen that failure, so no third can have been started.
+        let gate = Gate()
+        let generator = FailingGenerator(failing: segmentIDs[0], held: segmentIDs[1], gate: gate)
+        let builder = Builder(settings: settings, generator: generator, events: { event in
+            if case let .segmentFinished(id, _, error, _, _) = event, id == segmentIDs[0], error != nil { gate.open() }
+        })
+        let error = await #expect(throws: AnimaticError.self) {
+            _ = try await builder.build(compilation.plan, scriptPath: project.script.path)
+        }
+        #expect(error?.kind == .unavailable && error?.exitCode == 69)
+        #expect(error?.message.hasPrefix("\(segmentIDs[0]) failed: cards: draw \(segmentIDs[0]) failed: HTTP 400") == true)
+        let report = try #require(BuildReport.read(project.directory.appendingPathComponent("film.report.json")))
+        #expect(report.segments.map(\.status) == [.failed, .generated] + Array(repeating: .skipped, count: segmentIDs.count - 2))
+        #expect(report.segments[0].reason == "cards: draw \(segmentIDs[0]) failed: HTTP 400: refused")
+        #expect(generator.started.value == 2)
+        #expect(project.cachedClips().count == 1)
+        #expect(!FileManager.default.fileExists(atPath: project.output.path))
+        #expect(project.partialFiles().isEmpty)
+    }
+}
+
+/// Opens once; those waiting on it go on.
+final class Gate: @unchecked Sendable {
+    private let lock = NSLock()
+    private var isOpen = false
+    func open() { lock.withLock { isOpen = true } }
+    func wait() async throws {
+        while !lock.withLock({ isOpen }) { try await Task.sleep(for: .milliseconds(5)) }
+    }
+}
+
+/// The storyboard renderer, but one segment fails for good and another waits for a gate first.
+struct FailingGenerator: Generator {
+    var renderer = StoryboardRenderer()
+    var failing: String
+    var held: String
+    var gate: Gate
+    let started = Counter()
+
+    var name: String { renderer.name }
+    var settings: String { renderer.settings }
+    var capabilities: GeneratorCapabilities { renderer.capabilities }
+    var inputFiles: [URL] { renderer.inputFiles }
+
+    func generate(_ request: GenerationRequest, to destination: URL) async throws {
+        started.increment()
+        if request.segmentID == failing {
+            throw BackendError(
+                backend: name, operation: "draw \(failing)", failure: .http(status: 400, message: "refused"),
+                isPermanent: true)
+        }
+        if request.segmentID == held { try await gate.wait() }
+        try await renderer.generate(request, to: destination)
+    }
 }
