@@ -119,6 +119,7 @@ public struct Builder: Sendable {
                 throw AnimaticError(.cannotCreate, "cannot write \(settings.outputName): \(error)")
             }
             events(.stage("wrote \(settings.outputName) (\(plan.totalFrames) frames)"))
+            if firstFailure != nil { backdate(settings.output, before: scriptPath) }
         }
         report.videoWritten = !upToDate
         try AtomicFile.write(planJSON, to: settings.planURL)
@@ -145,6 +146,17 @@ public struct Builder: Sendable {
                         + "\(firstFailure.segmentID): \(reason)")
         }
         return report
+    }
+
+    /// Gives `video` (holding failure cards) a modification time a second before the
+    /// script's, so that make, which compares times, builds it again next time and the
+    /// failed segments are tried again.
+    private func backdate(_ video: URL, before scriptPath: String) {
+        let manager = FileManager.default
+        guard let scriptTime = (try? manager.attributesOfItem(atPath: scriptPath))?[.modificationDate] as? Date else {
+            return
+        }
+        try? manager.setAttributes([.modificationDate: scriptTime.addingTimeInterval(-1)], ofItemAtPath: video.path)
     }
 
     /// `2 segments not started; ` when a failure left segments unstarted, else nothing.

@@ -96,6 +96,12 @@ struct BuildFailureTests {
         #expect(project.cache.state(of: failed.key, frames: failed.frames, format: Self.format) == .missing)
         #expect(FileManager.default.fileExists(atPath: project.cache.url(for: card).path))
 
+        // Older than the script, so that make builds it again.
+        let times = try [project.video, project.script].map {
+            try #require(try FileManager.default.attributesOfItem(atPath: $0.path)[.modificationDate] as? Date)
+        }
+        #expect(times[0] < times[1])
+
         // The video keeps the plan's length; the card's frames are where the segment goes.
         #expect(try ffprobeFrameCount(project.video) == report.totalFrames)
         let frames = try rgbFrames(project.video, width: 320, height: 180)
@@ -115,6 +121,8 @@ struct BuildFailureTests {
         // Fixed: the next build makes the failed segment and takes the others from the cache.
         let second = try project.build(["--keep-going"], fixed: true)
         #expect(second.status == 0, "\(second.stderr)")
+        let rebuiltTime = try FileManager.default.attributesOfItem(atPath: project.video.path)[.modificationDate] as? Date
+        #expect(rebuiltTime.map { $0 > times[1] } == true)
         let rebuilt = try project.report()
         #expect(rebuilt.failed == 0 && rebuilt.generated == 1 && rebuilt.reused == 2 && !rebuilt.inputsDigest.isEmpty)
         let retried = try #require(rebuilt.segments.first { $0.id == "2A-1" })
