@@ -81,12 +81,12 @@ public struct Builder: Sendable {
                 + buildPlan.items.map(\.key)).joined(separator: "\n").utf8))
         var report = makeReport(buildPlan, plan: plan, scriptPath: scriptPath, outcome: outcome, digest: digest)
         let firstFailure = buildPlan.items.first { outcome.failures[$0.segmentID] != nil }
-        if let firstFailure, !settings.keepGoing {
+        if let stopper = outcome.stoppedBy {
             try AtomicFile.write(try encode(report), to: settings.reportURL)
             throw AnimaticError(
                 .unavailable,
-                "\(firstFailure.segmentID) failed: \(outcome.failures[firstFailure.segmentID] ?? ""); "
-                    + stopSummary(outcome) + "no video written; finished segments stay cached "
+                "\(stopper) failed: \(outcome.failures[stopper] ?? ""); " + stopSummary(outcome)
+                    + "no video written; finished segments stay cached "
                     + "(--keep-going puts a failure card in place of a failed segment)")
         }
 
@@ -159,16 +159,20 @@ public struct Builder: Sendable {
         try? manager.setAttributes([.modificationDate: scriptTime.addingTimeInterval(-1)], ofItemAtPath: video.path)
     }
 
-    /// `2 segments not started; ` when a failure left segments unstarted, else nothing.
+    /// `1 more segment failed; 2 segments not started; `: what else happened when a failure
+    /// stopped the build, or nothing.
     private func stopSummary(_ outcome: GenerationOutcome) -> String {
-        let count = outcome.notStarted.count
-        return count == 0 ? "" : "\(count) segment\(count == 1 ? "" : "s") not started; "
+        let others = outcome.failures.count - 1, unstarted = outcome.notStarted.count
+        return (others > 0 ? "\(others) more segment\(others == 1 ? "" : "s") failed; " : "")
+            + (unstarted > 0 ? "\(unstarted) segment\(unstarted == 1 ? "" : "s") not started; " : "")
     }
 
     /// What generating the stale segments came to.
     private struct GenerationOutcome {
         /// The error of each segment that failed, by ID.
         var failures: [String: String] = [:]
+        /// The failed segment that stopped the build (without `keepGoing`: the first to fail).
+        var stoppedBy: String?
         /// The segments not started because a failure stopped the build.
         var notStarted: Set<String> = []
     }
@@ -180,11 +184,10 @@ public struct Builder: Sendable {
         let jobs = min(settings.jobs, generator.capabilities.maxParallelJobs ?? .max)
         var outcome = GenerationOutcome()
         var done = 0, started = 0
-        var stopped = false
         try await withThrowingTaskGroup(of: (BuildPlan.Item, String?).self) { group in
             var queue = items[...]
             func startNext() {
-                guard !stopped, let item = queue.popFirst() else { return }
+                guard outcome.stoppedBy == nil, let item = queue.popFirst() else { return }
                 started += 1
                 group.addTask { (item, try await self.generate(item, cache: cache)) }
             }
@@ -194,8 +197,8 @@ public struct Builder: Sendable {
                 if let error { outcome.failures[item.segmentID] = error }
                 let reason = if case let .generate(reason) = item.action { reason.description } else { "cached" }
                 events(.segmentFinished(id: item.segmentID, reason: reason, error: error, done: done, total: items.count))
-                if error != nil, !settings.keepGoing, !stopped {
-                    stopped = true
+                if error != nil, !settings.keepGoing, outcome.stoppedBy == nil {
+                    outcome.stoppedBy = item.segmentID
                     let running = started - done
                     events(.stage("stopping: \(item.segmentID) failed; waiting for \(running) running segment"
                         + "\(running == 1 ? "" : "s"), \(queue.count) not started"))
@@ -240,13 +243,12 @@ public struct Builder: Sendable {
     private func makeReport(
         _ buildPlan: BuildPlan, plan: Plan, scriptPath: String, outcome: GenerationOutcome, digest: String
     ) -> BuildReport {
-        let firstFailure = buildPlan.items.first { outcome.failures[$0.segmentID] != nil }?.segmentID ?? ""
         let segments = buildPlan.items.map { item in
             let (status, reason): (BuildReport.Status, String) =
                 if let error = outcome.failures[item.segmentID] {
                     (.failed, error)
                 } else if outcome.notStarted.contains(item.segmentID) {
-                    (.skipped, "not started: the build stopped when \(firstFailure) failed")
+                    (.skipped, "not started: the build stopped when \(outcome.stoppedBy ?? "a segment") failed")
                 } else if case let .generate(why) = item.action {
                     (.generated, why.description)
                 } else {
