@@ -40,14 +40,21 @@ public struct BuildPlan: Sendable {
         case entryMissing
         /// The cache holds an entry for the key that cannot be trusted.
         case entryCorrupt(String)
+        /// The previous build tried this key and failed (a failure card may have stood in).
+        case failedBefore
+        /// The previous build stopped at another segment's failure before starting this one.
+        case notStartedBefore
 
-        /// `new`, `content changed`, `cache entry missing`, `cache entry corrupt: …`.
+        /// `new`, `content changed`, `cache entry missing`, `cache entry corrupt: …`,
+        /// `failed in the previous build`, `not started in the previous build`.
         public var description: String {
             switch self {
             case .new: "new"
             case .contentChanged: "content changed"
             case .entryMissing: "cache entry missing"
             case let .entryCorrupt(why): "cache entry corrupt: \(why)"
+            case .failedBefore: "failed in the previous build"
+            case .notStartedBefore: "not started in the previous build"
             }
         }
     }
@@ -66,8 +73,8 @@ public struct BuildPlan: Sendable {
         plan: Plan, settings: BuildSettings, generator: any Generator, cache: ClipCache, previous: BuildReport?
     ) -> BuildPlan {
         let format = settings.format
-        let previousKeys = Dictionary(
-            (previous?.segments ?? []).map { ($0.id, $0.key) }, uniquingKeysWith: { first, _ in first })
+        let previousSegments = Dictionary(
+            (previous?.segments ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var start = 0
         let items = GenerationRequest.all(in: plan, format: format).map { request in
             defer { start += request.content.frames }
@@ -79,10 +86,15 @@ public struct BuildPlan: Sendable {
             case let .corrupt(why):
                 action = .generate(.entryCorrupt(why))
             case .missing:
-                switch previousKeys[request.segmentID] {
+                switch previousSegments[request.segmentID] {
                 case nil: action = .generate(.new)
-                case key: action = .generate(.entryMissing)
-                default: action = .generate(.contentChanged)
+                case let segment? where segment.key != key: action = .generate(.contentChanged)
+                case let segment?:
+                    action = switch segment.status {
+                    case .failed: .generate(.failedBefore)
+                    case .skipped: .generate(.notStartedBefore)
+                    case .generated, .reused: .generate(.entryMissing)
+                    }
                 }
             }
             return Item(segmentID: request.segmentID, startFrame: start, key: key, action: action, request: request)

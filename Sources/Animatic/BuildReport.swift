@@ -3,7 +3,7 @@ import Foundation
 /// What a build did, written beside the video as `film.report.json` (docs/build-report.md).
 public struct BuildReport: Sendable, Codable, Hashable {
     /// The report's schema version.
-    public static let currentVersion = 1
+    public static let currentVersion = 2
 
     /// One segment's outcome.
     public struct Segment: Sendable, Codable, Hashable {
@@ -11,20 +11,30 @@ public struct BuildReport: Sendable, Codable, Hashable {
         public var id: String
         /// Its cache key (SHA-256, hex).
         public var key: String
-        /// `generated`, `reused` or `failed`.
+        /// `generated`, `reused`, `failed` or `skipped`.
         public var status: Status
-        /// Why it was generated (`new`, `content changed`…), `cached` when reused, or the
-        /// error when it failed.
+        /// Why it was generated (`new`, `content changed`…), `cached` when reused, the
+        /// error when it failed, or which failure stopped the build when it was skipped.
         public var reason: String
         /// Its length in frames.
         public var frames: Int
         /// Its first frame on the timeline.
         public var startFrame: Int
+        /// For a failed segment of a `--keep-going` build: the cache key of the failure card
+        /// that stands in for it in the video (never the segment's own key).
+        public var failureCard: String?
     }
 
     /// A segment's outcome.
     public enum Status: String, Sendable, Codable, Hashable {
-        case generated, reused, failed
+        /// Made by this build.
+        case generated
+        /// Taken from the cache.
+        case reused
+        /// Its backend could not make it, retries included.
+        case failed
+        /// Not started: an earlier failure stopped the build (without `--keep-going`).
+        case skipped
     }
 
     public var version: Int
@@ -40,10 +50,11 @@ public struct BuildReport: Sendable, Codable, Hashable {
     public var totalFrames: Int
     /// The SHA-256 of everything the video is made from (the plan, the house format and
     /// every segment's key): a rebuild with the same digest and the video present skips
-    /// the join.
+    /// the join. Empty when segments failed, so that the next build never takes a video
+    /// with failure cards in it for up to date.
     public var inputsDigest: String
     /// Whether the video was written by this build (false when it was already up to date,
-    /// or when segments failed).
+    /// or when a failure stopped the build; true with failure cards in it under `--keep-going`).
     public var videoWritten: Bool
     /// Segments generated.
     public var generated: Int
@@ -51,6 +62,8 @@ public struct BuildReport: Sendable, Codable, Hashable {
     public var reused: Int
     /// Segments that failed.
     public var failed: Int
+    /// Segments not started because a failure stopped the build.
+    public var skipped: Int
     /// Every segment, in timeline order.
     public var segments: [Segment]
 

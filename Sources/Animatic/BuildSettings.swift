@@ -5,7 +5,8 @@ import Media
 import Planning
 
 /// Everything `animatic build` is told: where the outputs and the cache go, the house
-/// format, the planner's configuration and how many clips to generate at once.
+/// format, the planner's configuration, how many clips to generate at once and what to
+/// do when one cannot be made.
 public struct BuildSettings: Sendable {
     /// The video to write; the plan, report and media directory go beside it.
     public var output: URL
@@ -25,13 +26,17 @@ public struct BuildSettings: Sendable {
     public var cutLists: [CutListFormat]
     /// The EDL's reel and path conventions.
     public var edlFlavor: EDLFlavor
+    /// Whether a segment that fails is replaced by a failure card of the same length and
+    /// the build goes on to write every output (`--keep-going`); when false, the first
+    /// failure stops the build once the running segments finish, and no video is written.
+    public var keepGoing: Bool
 
     /// Settings as given.
     public init(
         output: URL, cacheDirectory: URL, size: FrameSize = FrameSize(width: 1280, height: 720),
         planConfiguration: PlanConfiguration = PlanConfiguration(), jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
         depfile: URL? = nil, outputName: String? = nil, cutLists: [CutListFormat] = CutListFormat.allCases,
-        edlFlavor: EDLFlavor = .resolve
+        edlFlavor: EDLFlavor = .resolve, keepGoing: Bool = false
     ) {
         self.output = output
         self.cacheDirectory = cacheDirectory
@@ -42,6 +47,7 @@ public struct BuildSettings: Sendable {
         self.outputName = outputName ?? output.path
         self.cutLists = cutLists
         self.edlFlavor = edlFlavor
+        self.keepGoing = keepGoing
     }
 
     /// The house format: `size` at the plan's frame rate.

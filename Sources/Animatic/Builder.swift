@@ -7,6 +7,12 @@ import Planning
 /// parallel into the clip cache, edits the clips into the video, and writes the outputs
 /// (video, plan JSON, report, per-segment media, depfile), each atomically.
 ///
+/// A segment whose backend fails (after the scheduler's retries) stops the build: no new
+/// segment is started, the running ones finish and stay cached, the report is written and
+/// nothing else. With `settings.keepGoing`, a failure card of the segment's length stands
+/// in for it instead (`FailureCards`) and every output is written. Either way the build
+/// then throws `.unavailable` (exit 69).
+///
 /// Cancelling the task running `build` stops running encodes (their partial files are
 /// removed), keeps every finished clip in the cache, and writes no output.
 public struct Builder: Sendable {
@@ -40,8 +46,9 @@ public struct Builder: Sendable {
 
     /// Builds `plan` (from the script at `scriptPath`, as the user named it) and returns
     /// the report it wrote beside the video.
-    /// - Throws: `AnimaticError` (segments failed, outputs not writable), or
-    ///   `CancellationError`.
+    /// - Throws: `AnimaticError`: `.unavailable` when segments failed (after writing the
+    ///   report, and with `keepGoing` every output), others when outputs are not writable;
+    ///   or `CancellationError`.
     public func build(_ plan: Plan, scriptPath: String) async throws -> BuildReport {
         let cache = self.cache
         let lock: CacheLock
@@ -56,10 +63,14 @@ public struct Builder: Sendable {
         for item in buildPlan.items where item.action == .reuse { events(.segmentCached(id: item.segmentID)) }
 
         let started = Date()
-        let failures = try await generate(pending, cache: cache)
+        let outcome = try await generate(pending, cache: cache)
         if !pending.isEmpty {
             let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
-            events(.stage("generated \(pending.count - failures.count) of \(pending.count) segments in \(seconds) s"))
+            let made = pending.count - outcome.failures.count - outcome.notStarted.count
+            var text = "generated \(made) of \(pending.count) segments in \(seconds) s"
+            if !outcome.failures.isEmpty { text += ", \(outcome.failures.count) failed" }
+            if !outcome.notStarted.isEmpty { text += ", \(outcome.notStarted.count) not started" }
+            events(.stage(text))
         }
         let planJSON: Data
         do { planJSON = try PlanJSON.encode(plan) + Data("\n".utf8) } catch {
@@ -68,20 +79,32 @@ public struct Builder: Sendable {
         let digest = SHA256.hex(
             planJSON + Data(([settings.format.encoderSettings, "editor \(Self.editorVersion)"]
                 + buildPlan.items.map(\.key)).joined(separator: "\n").utf8))
-        var report = makeReport(buildPlan, plan: plan, scriptPath: scriptPath, failures: failures, digest: digest)
-        guard failures.isEmpty else {
-            report.inputsDigest = ""
+        var report = makeReport(buildPlan, plan: plan, scriptPath: scriptPath, outcome: outcome, digest: digest)
+        let firstFailure = buildPlan.items.first { outcome.failures[$0.segmentID] != nil }
+        if let stopper = outcome.stoppedBy {
             try AtomicFile.write(try encode(report), to: settings.reportURL)
-            let first = buildPlan.items.first { failures[$0.segmentID] != nil }
             throw AnimaticError(
-                .internalFailure,
-                "\(failures.count) segment\(failures.count == 1 ? "" : "s") failed; \(first?.segmentID ?? ""): "
-                    + (first.flatMap { failures[$0.segmentID] } ?? ""))
+                .unavailable,
+                "\(stopper) failed: \(outcome.failures[stopper] ?? ""); " + stopSummary(outcome)
+                    + "no video written; finished segments stay cached "
+                    + "(--keep-going puts a failure card in place of a failed segment)")
         }
 
+        var clips = buildPlan.items.map { cache.url(for: $0.key) }
+        if !outcome.failures.isEmpty {
+            let cards = try await FailureCards(cache: cache).make(
+                for: buildPlan.items, failures: outcome.failures, backend: generator.name)
+            for (index, item) in buildPlan.items.enumerated() {
+                guard let card = cards[item.segmentID] else { continue }
+                clips[index] = cache.url(for: card)
+                report.segments[index].failureCard = card
+            }
+            let named = buildPlan.items.map(\.segmentID).filter { cards[$0] != nil }
+            events(.stage((named.count == 1 ? "a failure card stands in for " : "failure cards stand in for ")
+                + named.joined(separator: ", ")))
+        }
         let upToDate = pending.isEmpty && previous?.inputsDigest == digest
             && FileManager.default.fileExists(atPath: settings.output.path)
-        let clips = buildPlan.items.map { cache.url(for: $0.key) }
         if upToDate {
             try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: settings.output.path)
             events(.stage("\(settings.outputName) is up to date"))
@@ -96,6 +119,7 @@ public struct Builder: Sendable {
                 throw AnimaticError(.cannotCreate, "cannot write \(settings.outputName): \(error)")
             }
             events(.stage("wrote \(settings.outputName) (\(plan.totalFrames) frames)"))
+            if firstFailure != nil { backdate(settings.output, before: scriptPath) }
         }
         report.videoWritten = !upToDate
         try AtomicFile.write(planJSON, to: settings.planURL)
@@ -112,31 +136,78 @@ public struct Builder: Sendable {
                 target: settings.outputName, prerequisites: [scriptPath] + generator.inputFiles.map(\.path))
             try AtomicFile.write(Data(text.utf8), to: depfile)
         }
+        if let firstFailure {
+            let count = outcome.failures.count, reason = outcome.failures[firstFailure.segmentID] ?? ""
+            throw AnimaticError(
+                .unavailable,
+                count == 1
+                    ? "\(firstFailure.segmentID) failed: \(reason); a failure card stands in for it in \(settings.outputName)"
+                    : "\(count) segments failed; failure cards stand in for them in \(settings.outputName); the first, "
+                        + "\(firstFailure.segmentID): \(reason)")
+        }
         return report
     }
 
-    /// Generates `items` with at most `settings.jobs` (and the backend's limit) at once;
-    /// returns the error of each segment that failed, by ID.
-    private func generate(_ items: [BuildPlan.Item], cache: ClipCache) async throws -> [String: String] {
-        let jobs = min(settings.jobs, generator.capabilities.maxParallelJobs ?? .max)
+    /// Gives `video` (holding failure cards) a modification time a second before the
+    /// script's, so that make, which compares times, builds it again next time and the
+    /// failed segments are tried again.
+    private func backdate(_ video: URL, before scriptPath: String) {
+        let manager = FileManager.default
+        guard let scriptTime = (try? manager.attributesOfItem(atPath: scriptPath))?[.modificationDate] as? Date else {
+            return
+        }
+        try? manager.setAttributes([.modificationDate: scriptTime.addingTimeInterval(-1)], ofItemAtPath: video.path)
+    }
+
+    /// `1 more segment failed; 2 segments not started; `: what else happened when a failure
+    /// stopped the build, or nothing.
+    private func stopSummary(_ outcome: GenerationOutcome) -> String {
+        let others = outcome.failures.count - 1, unstarted = outcome.notStarted.count
+        return (others > 0 ? "\(others) more segment\(others == 1 ? "" : "s") failed; " : "")
+            + (unstarted > 0 ? "\(unstarted) segment\(unstarted == 1 ? "" : "s") not started; " : "")
+    }
+
+    /// What generating the stale segments came to.
+    private struct GenerationOutcome {
+        /// The error of each segment that failed, by ID.
         var failures: [String: String] = [:]
-        var done = 0
+        /// The failed segment that stopped the build (without `keepGoing`: the first to fail).
+        var stoppedBy: String?
+        /// The segments not started because a failure stopped the build.
+        var notStarted: Set<String> = []
+    }
+
+    /// Generates `items` with at most `settings.jobs` (and the backend's limit) at once.
+    /// Without `keepGoing`, the first failure stops the starting of new segments: the
+    /// running ones finish (and stay cached), the rest are returned as not started.
+    private func generate(_ items: [BuildPlan.Item], cache: ClipCache) async throws -> GenerationOutcome {
+        let jobs = min(settings.jobs, generator.capabilities.maxParallelJobs ?? .max)
+        var outcome = GenerationOutcome()
+        var done = 0, started = 0
         try await withThrowingTaskGroup(of: (BuildPlan.Item, String?).self) { group in
             var queue = items[...]
             func startNext() {
-                guard let item = queue.popFirst() else { return }
+                guard outcome.stoppedBy == nil, let item = queue.popFirst() else { return }
+                started += 1
                 group.addTask { (item, try await self.generate(item, cache: cache)) }
             }
             for _ in 0..<jobs { startNext() }
             while let (item, error) = try await group.next() {
                 done += 1
-                if let error { failures[item.segmentID] = error }
+                if let error { outcome.failures[item.segmentID] = error }
                 let reason = if case let .generate(reason) = item.action { reason.description } else { "cached" }
                 events(.segmentFinished(id: item.segmentID, reason: reason, error: error, done: done, total: items.count))
+                if error != nil, !settings.keepGoing, outcome.stoppedBy == nil {
+                    outcome.stoppedBy = item.segmentID
+                    let running = started - done
+                    events(.stage("stopping: \(item.segmentID) failed; waiting for \(running) running segment"
+                        + "\(running == 1 ? "" : "s"), \(queue.count) not started"))
+                }
                 startNext()
             }
+            outcome.notStarted = Set(queue.map(\.segmentID))
         }
-        return failures
+        return outcome
     }
 
     /// Generates one segment into the cache (conforming it unless the backend writes the
@@ -156,7 +227,7 @@ public struct Builder: Sendable {
         } catch let error as CancellationError {
             throw error
         } catch {
-            return "\(error)"
+            return SecretRedaction.redact("\(error)")
         }
         switch cache.state(of: item.key, frames: item.frames, format: settings.format) {
         case .valid:
@@ -170,12 +241,14 @@ public struct Builder: Sendable {
     }
 
     private func makeReport(
-        _ buildPlan: BuildPlan, plan: Plan, scriptPath: String, failures: [String: String], digest: String
+        _ buildPlan: BuildPlan, plan: Plan, scriptPath: String, outcome: GenerationOutcome, digest: String
     ) -> BuildReport {
         let segments = buildPlan.items.map { item in
             let (status, reason): (BuildReport.Status, String) =
-                if let error = failures[item.segmentID] {
+                if let error = outcome.failures[item.segmentID] {
                     (.failed, error)
+                } else if outcome.notStarted.contains(item.segmentID) {
+                    (.skipped, "not started: the build stopped when \(outcome.stoppedBy ?? "a segment") failed")
                 } else if case let .generate(why) = item.action {
                     (.generated, why.description)
                 } else {
@@ -188,9 +261,10 @@ public struct Builder: Sendable {
         return BuildReport(
             version: BuildReport.currentVersion, script: scriptPath, output: settings.outputName,
             size: settings.size.description, frameRate: plan.frameRate.description, totalFrames: plan.totalFrames,
-            inputsDigest: digest, videoWritten: false,
+            inputsDigest: outcome.failures.isEmpty ? digest : "", videoWritten: false,
             generated: segments.count { $0.status == .generated }, reused: segments.count { $0.status == .reused },
-            failed: segments.count { $0.status == .failed }, segments: segments)
+            failed: segments.count { $0.status == .failed }, skipped: segments.count { $0.status == .skipped },
+            segments: segments)
     }
 
     private func encode(_ report: BuildReport) throws(AnimaticError) -> Data {

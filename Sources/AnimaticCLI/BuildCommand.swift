@@ -13,7 +13,11 @@ struct BuildCommand: AsyncParsableCommand {
             video, <name>.plan.json, <name>.report.json (docs/build-report.md) and <name>.media/ \
             with one clip per segment. Clips are cached by content in --cache-dir, so a rebuild \
             regenerates only what changed. Script errors exit 65 before any work; Ctrl-C stops \
-            cleanly (exit 130, or 143 on SIGTERM) and leaves no partial output.
+            cleanly (exit 130, or 143 on SIGTERM) and leaves no partial output. A segment the \
+            backend cannot make (after its retries) exits 69: by default the build starts no \
+            new segment, lets the running ones finish (they stay cached), writes the report \
+            and no video; with --keep-going a red failure card of the same length stands in \
+            for it and every output is written. The next build tries failed segments again.
             """
     )
 
@@ -40,6 +44,10 @@ struct BuildCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("edl-flavor"), help: "EDL conventions: avid, premiere or resolve.")
     var edlFlavor: EDLFlavor = .resolve
+
+    @Flag(name: .customLong("keep-going"),
+          help: "When a segment fails, put a failure card of the same length in its place and finish the build (still exit 69).")
+    var keepGoing = false
 
     @Flag(help: "Print nothing but errors.")
     var quiet = false
@@ -102,7 +110,7 @@ struct BuildCommand: AsyncParsableCommand {
             cacheDirectory: cacheURL,
             size: FrameSize(size) ?? FrameSize(width: 1280, height: 720), planConfiguration: configuration,
             jobs: jobs, depfile: depfile.map { URL(fileURLWithPath: $0) }, outputName: output ?? outputURL.path,
-            cutLists: try cutListFormats(), edlFlavor: edlFlavor)
+            cutLists: try cutListFormats(), edlFlavor: edlFlavor, keepGoing: keepGoing)
         let display = ProgressDisplay(level: quiet ? .quiet : verbose ? .verbose : .normal)
         let builder = Builder(settings: settings, generator: generator, events: display.show)
 

@@ -36,6 +36,13 @@ public struct CardFonts: Sendable, Hashable, Codable {
             cjk: cjkCandidates.first { FileManager.default.isReadableFile(atPath: $0) })
     }
 
+    /// The regular and bold faces to draw `texts` with: the CJK face for both when any of
+    /// them holds a wide character and one is installed, else the Latin faces.
+    func faces(for texts: [String]) -> (regular: String, bold: String) {
+        let needsCJK = texts.contains { text in text.contains { TextWrap.columns(of: $0) == 2 } }
+        return needsCJK ? (cjk ?? regular, cjk ?? bold) : (regular, bold)
+    }
+
     /// Every font file, for the dependency file.
     public var files: [String] { [regular, bold] + (cjk.map { [$0] } ?? []) }
 }

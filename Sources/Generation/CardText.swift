@@ -7,10 +7,11 @@ import Planning
 /// subtitle; a title card's text large in the middle. Sizes scale with the frame height
 /// (designed at 720 lines).
 struct CardText: Sendable {
+    private var layers = TextLayers()
     /// The `drawbox` and `drawtext` filters, in drawing order.
-    var filters: [String] = []
+    var filters: [String] { layers.filters }
     /// Each named drawtext's text, set verbatim.
-    var options: [String: [String: String]] = [:]
+    var options: [String: [String: String]] { layers.options }
 
     /// The accent colour of the shot line and the speaker's name.
     static let accent = "0xffd36b"
@@ -24,23 +25,21 @@ struct CardText: Sendable {
         func columns(_ available: Double, fontSize: Int) -> Int { Int(available / (Self.columnWidth * Double(fontSize))) }
 
         let texts = [card.heading, card.cameraTerm, card.action ?? "", card.speaker ?? "", card.dialogue ?? ""]
-        let needsCJK = texts.contains { text in text.contains { TextWrap.columns(of: $0) == 2 } }
-        let regular = needsCJK ? (fonts.cjk ?? fonts.regular) : fonts.regular
-        let bold = needsCJK ? (fonts.cjk ?? fonts.bold) : fonts.bold
+        let (regular, bold) = fonts.faces(for: texts)
         let margin = px(28)
 
         // The top band: heading left, shot and camera right.
         let band = px(62)
-        filters.append("drawbox=x=0:y=0:w=\(width):h=\(band):c=black@0.6:t=fill")
+        layers.filters.append("drawbox=x=0:y=0:w=\(width):h=\(band):c=black@0.6:t=fill")
         let shotSize = size(24)
         let shotLine = card.shotID + "   " + card.cameraTerm
         let shotColumns = TextWrap.columns(of: shotLine)
-        add("shot", shotLine, font: bold, size: shotSize, colour: Self.accent, x: "w-tw-\(margin)",
+        layers.add("shot", shotLine, font: bold, size: shotSize, colour: Self.accent, x: "w-tw-\(margin)",
             y: "\((band - shotSize) / 2)")
         let headingSize = size(28)
         let headingRoom = Double(width - 3 * margin) - Double(shotColumns) * Self.columnWidth * Double(shotSize)
         let heading = TextWrap.wrap(card.heading, width: columns(headingRoom, fontSize: headingSize), maxLines: 1)
-        add("heading", heading.first ?? "", font: bold, size: headingSize, colour: "white", x: "\(margin)",
+        layers.add("heading", heading.first ?? "", font: bold, size: headingSize, colour: "white", x: "\(margin)",
             y: "\((band - headingSize) / 2)")
 
         // The bottom: dialogue (centred) above the bottom edge, the action above that.
@@ -49,12 +48,12 @@ struct CardText: Sendable {
             let lineSize = size(30), spacing = px(8)
             let lines = TextWrap.wrap(dialogue, width: columns(Double(width) * 0.8, fontSize: lineSize), maxLines: 3)
             let blockHeight = lines.count * lineSize + (lines.count - 1) * spacing
-            add("dialogue", lines.joined(separator: "\n"), font: regular, size: lineSize, colour: "white",
+            layers.add("dialogue", lines.joined(separator: "\n"), font: regular, size: lineSize, colour: "white",
                 x: "(w-tw)/2", y: "\(bottom - blockHeight)", spacing: spacing, box: px(12))
             bottom -= blockHeight + px(12)
             if let speaker = card.speaker, !speaker.isEmpty {
                 let speakerSize = size(24)
-                add("speaker", speaker.uppercased(), font: bold, size: speakerSize, colour: Self.accent,
+                layers.add("speaker", speaker.uppercased(), font: bold, size: speakerSize, colour: Self.accent,
                     x: "(w-tw)/2", y: "\(bottom - px(10) - speakerSize)", box: px(8))
                 bottom -= speakerSize + px(10) + px(8)
             }
@@ -63,7 +62,7 @@ struct CardText: Sendable {
         if card.kind == .title, let title = card.action, !title.isEmpty {
             let lineSize = size(52), spacing = px(14)
             let lines = TextWrap.wrap(title, width: columns(Double(width) * 0.8, fontSize: lineSize), maxLines: 4)
-            add("title", lines.joined(separator: "\n"), font: bold, size: lineSize, colour: "white", x: "(w-tw)/2",
+            layers.add("title", lines.joined(separator: "\n"), font: bold, size: lineSize, colour: "white", x: "(w-tw)/2",
                 y: "(h-th)/2", spacing: spacing)
         } else if let action = card.action, !action.isEmpty {
             let lineSize = size(25), spacing = px(7)
@@ -71,21 +70,8 @@ struct CardText: Sendable {
             let lines = TextWrap.wrap(action, width: columns(Double(width - 2 * margin) * 0.92, fontSize: lineSize),
                                       maxLines: maxLines)
             let blockHeight = lines.count * lineSize + (lines.count - 1) * spacing
-            add("action", lines.joined(separator: "\n"), font: regular, size: lineSize, colour: "white",
+            layers.add("action", lines.joined(separator: "\n"), font: regular, size: lineSize, colour: "white",
                 x: "\(margin + px(6))", y: "\(bottom - blockHeight)", spacing: spacing, box: px(12))
         }
-    }
-
-    /// Adds a `drawtext@name` drawing `text` (nothing when it is empty).
-    private mutating func add(
-        _ name: String, _ text: String, font: String, size: Int, colour: String, x: String, y: String, spacing: Int = 0,
-        box: Int? = nil
-    ) {
-        guard !text.isEmpty else { return }
-        var filter = "drawtext@\(name)=fontfile=\(font):text=x:fontsize=\(size):fontcolor=\(colour):x=\(x):y=\(y)"
-        if spacing > 0 { filter += ":line_spacing=\(spacing)" }
-        if let box { filter += ":box=1:boxcolor=black@0.55:boxborderw=\(box)" }
-        filters.append(filter)
-        options["drawtext@\(name)"] = FilterGraphRenderer.literalText(text)
     }
 }

@@ -84,6 +84,26 @@ let buildScript = """
 
 /// Runs `program` from PATH and returns its standard output; throws unless it exits 0.
 func runTool(_ program: String, _ arguments: [String]) throws -> String {
+    String(decoding: try runToolData(program, arguments), as: UTF8.self)
+}
+
+/// Every frame of `video` decoded to packed RGB, one `width`×`height`×3 byte array a frame.
+func rgbFrames(_ video: URL, width: Int, height: Int) throws -> [[UInt8]] {
+    let data = try runToolData("ffmpeg", ["-v", "error", "-i", video.path, "-f", "rawvideo", "-pix_fmt", "rgb24", "-"])
+    let size = width * height * 3
+    return stride(from: 0, to: data.count, by: size).map { Array(data[$0..<min($0 + size, data.count)]) }
+}
+
+/// The mean red, green and blue of a packed RGB frame.
+func meanColour(_ frame: [UInt8]) -> (red: Double, green: Double, blue: Double) {
+    var sums = [0, 0, 0]
+    for (index, value) in frame.enumerated() { sums[index % 3] += Int(value) }
+    let pixels = Double(max(frame.count / 3, 1))
+    return (Double(sums[0]) / pixels, Double(sums[1]) / pixels, Double(sums[2]) / pixels)
+}
+
+/// Runs `program` from PATH and returns its standard output as bytes; throws unless it exits 0.
+func runToolData(_ program: String, _ arguments: [String]) throws -> Data {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [program] + arguments
@@ -96,7 +116,7 @@ func runTool(_ program: String, _ arguments: [String]) throws -> String {
     guard process.terminationStatus == 0 else {
         throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "\(program) exited \(process.terminationStatus)"])
     }
-    return String(decoding: data, as: UTF8.self)
+    return data
 }
 
 /// `ffprobe -count_frames`' count of the first video stream's frames.

@@ -7,7 +7,9 @@ caller has to conform it).
 FAKE_WAN_MODE picks a failure: "error" (exit 1 with a traceback), "oom" (exit 1, CUDA out
 of memory), "signal" (killed by SIGKILL), "nofile" (exit 0, no file), "notvideo" (writes
 text), "sleep" (sleeps FAKE_WAN_SLEEP seconds in a child process first). With
-FAKE_WAN_FAILURES=N it fails only the first N runs (counted in FAKE_WAN_STATE). Every run
+FAKE_WAN_FAILURES=N it fails only the first N runs (counted in FAKE_WAN_STATE). With
+FAKE_WAN_FAIL_PROMPT=WORD every run whose --prompt holds WORD fails for good (exit 1, a
+safety checker refusing it, echoing HF_TOKEN as a careless program might). Every run
 appends its arguments as a JSON line to FAKE_WAN_ARGS when that is set, and
 FAKE_WAN_PIDFILE gets the pid of the sleeping child."""
 
@@ -40,6 +42,12 @@ if os.environ.get("FAKE_WAN_ARGS"):
 
 assert args.size in SIZES[args.task], "Unsupport size %s for task %s" % (args.size, args.task)
 assert (args.frame_num - 1) % 4 == 0, "frame_num must be 4n+1"
+
+refused = os.environ.get("FAKE_WAN_FAIL_PROMPT")
+if refused and refused in args.prompt:
+    print("Traceback (most recent call last):\nValueError: the safety checker refused the prompt (hub token %s)"
+          % os.environ.get("HF_TOKEN", "unset"), file=sys.stderr)
+    sys.exit(1)
 
 mode = os.environ.get("FAKE_WAN_MODE", "")
 if mode and os.environ.get("FAKE_WAN_FAILURES"):

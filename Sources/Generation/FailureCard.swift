@@ -1,0 +1,69 @@
+import Foundation
+import Media
+
+/// The clip that stands in for a segment whose generation failed (`animatic build
+/// --keep-going`): a dark red card saying GENERATION FAILED, with the shot and segment,
+/// the backend and the reason, exactly as long as the segment, so the animatic keeps its
+/// timing. Drawn by the storyboard renderer (`StoryboardRenderer.render(_:to:)`).
+public struct FailureCard: Sendable, Hashable {
+    /// Bumped whenever a change to the drawing changes pixels: part of every card's key.
+    public static let version = 1
+
+    /// The request of the segment the card stands in for: its IDs, frames and format.
+    public var request: GenerationRequest
+    /// The segment's own cache key, which the card is never stored under.
+    public var segmentKey: String
+    /// The backend that failed (`command`).
+    public var backend: String
+    /// Why it failed, as the build reports it (with no secret in it).
+    public var reason: String
+
+    /// The card for `request` (cached under `segmentKey`) that `backend` failed to make, and why.
+    public init(request: GenerationRequest, segmentKey: String, backend: String, reason: String) {
+        self.request = request
+        self.segmentKey = segmentKey
+        self.backend = backend
+        self.reason = reason
+    }
+}
+
+extension StoryboardRenderer {
+    /// What a failure card's key is a hash of: everything drawn on it, the drawing's
+    /// version, the renderer's fonts and the segment's key (its frames and format).
+    private struct FailureCardKeyMaterial: Encodable {
+        var kind = "failure card"
+        var version = FailureCard.version
+        var renderer: String
+        var segmentKey: String
+        var segmentID: String
+        var shotID: String
+        var backend: String
+        var reason: String
+    }
+
+    /// The cache key of `card`: the SHA-256 (hex) of the canonical JSON of what it draws
+    /// and how. It is never the segment's key, and changes with the reason.
+    public func key(for card: FailureCard) -> String {
+        let material = FailureCardKeyMaterial(
+            renderer: settings, segmentKey: card.segmentKey, segmentID: card.request.segmentID,
+            shotID: card.request.content.card.shotID, backend: card.backend, reason: card.reason)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain strings and numbers cannot fail.
+        return SHA256.hex((try? encoder.encode(material)) ?? Data())
+    }
+
+    /// The filter graph and drawtext options for `card` (what `render(_:to:)` renders).
+    public func graph(for card: FailureCard) -> (graph: String, filterOptions: [String: [String: String]]) {
+        let drawing = FailureCardGraph(card: card, fonts: fonts)
+        return (drawing.graph, drawing.filterOptions)
+    }
+
+    /// Renders `card` to `destination`, atomically: the segment's frame count in its house format.
+    public func render(_ card: FailureCard, to destination: URL) async throws {
+        let drawing = FailureCardGraph(card: card, fonts: fonts)
+        try await FilterGraphRenderer(format: card.request.format).render(
+            graph: drawing.graph, frames: card.request.content.frames, filterOptions: drawing.filterOptions,
+            to: destination)
+    }
+}
