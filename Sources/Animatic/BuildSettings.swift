@@ -25,6 +25,9 @@ public struct BuildSettings: Sendable {
     public var cutLists: [CutListFormat]
     /// The EDL's reel and path conventions.
     public var edlFlavor: EDLFlavor
+    /// The project file the settings came from, as the user would name it: a depfile
+    /// prerequisite, so that changing it rebuilds.
+    public var projectFile: String?
 
     /// Settings as given.
     public init(
