@@ -212,4 +212,33 @@ struct ProjectFileTests {
             displayPath: "animatic.yaml")
         #expect(file.diagnostics.map { $0.formatted(path: "animatic.yaml") } == ["animatic.yaml:1:1: error: the project file is not UTF-8 text"])
     }
+
+    /// The fenced blocks of docs/project-file.md with their language tags, in order.
+    static func documentationBlocks() throws -> [(language: String, text: String)] {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../docs/project-file.md").standardizedFileURL
+        let parts = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "```")
+        return stride(from: 1, to: parts.count, by: 2).map { index in
+            let block = parts[index]
+            let newline = block.firstIndex(of: "\n") ?? block.startIndex
+            return (String(block[..<newline]), String(block[block.index(after: newline)...]))
+        }
+    }
+
+    @Test func theDocumentationsExamplesReadAsItSays() throws {
+        let blocks = try Self.documentationBlocks()
+        let yaml = try #require(blocks.first { $0.language == "yaml" && $0.text.hasPrefix("# animatic.yaml") })
+        let toml = try #require(blocks.first { $0.language == "toml" })
+        let fromYAML = Self.read(yaml.text, as: "animatic.yaml")
+        let fromTOML = Self.read(toml.text, as: "animatic.toml")
+        #expect(fromYAML.diagnostics.isEmpty && fromTOML.diagnostics.isEmpty)
+        #expect(fromYAML.settings == fromTOML.settings)
+        #expect(fromYAML.settings.comfyUIURLs?.count == 2 && fromYAML.settings.commandTemplate?.arguments.count == 16)
+
+        // The errors section: the file, then what `animatic build` prints for it.
+        let index = try #require(blocks.firstIndex { $0.language == "yaml" && $0.text.contains("wrkflow") })
+        let printed = blocks[index + 1].text.split(separator: "\n", maxSplits: 1).last.map(String.init) ?? ""
+        let file = Self.read(blocks[index].text, as: "animatic.yaml")
+        #expect(DiagnosticReport.render(file.diagnostics, path: "animatic.yaml") == printed)
+    }
 }
