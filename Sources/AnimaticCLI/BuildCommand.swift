@@ -13,7 +13,9 @@ struct BuildCommand: AsyncParsableCommand {
             video, <name>.plan.json, <name>.report.json (docs/build-report.md) and <name>.media/ \
             with one clip per segment. Clips are cached by content in --cache-dir, so a rebuild \
             regenerates only what changed. Script errors exit 65 before any work; Ctrl-C stops \
-            cleanly (exit 130, or 143 on SIGTERM) and leaves no partial output.
+            cleanly (exit 130, or 143 on SIGTERM) and leaves no partial output. Settings not \
+            given as flags come from animatic.yaml or animatic.toml beside the script \
+            (docs/project-file.md).
             """
     )
 
@@ -89,10 +91,10 @@ struct BuildCommand: AsyncParsableCommand {
         do { input = try ScriptInput.read(file) } catch { fail(error) }
         guard let script = input.url else { fail(AnimaticError(.usage, "build needs a script file")) }
         let project = try options.projectFile.load(for: input)
-        let file = project?.settings ?? ProjectSettings()
-        let cacheURL = cacheDirectory.map { URL(fileURLWithPath: $0) } ?? file.cacheDirectory ?? BuildSettings.defaultCache(for: script)
-        let generator = makeGenerator(cacheDirectory: cacheURL, file: file)
-        var configuration = options.configuration(with: file)
+        let fromFile = project?.settings ?? ProjectSettings()
+        let cacheURL = cacheDirectory.map { URL(fileURLWithPath: $0) } ?? fromFile.cacheDirectory ?? BuildSettings.defaultCache(for: script)
+        let generator = makeGenerator(cacheDirectory: cacheURL, fromFile: fromFile)
+        var configuration = options.configuration(with: fromFile)
         configuration.backendMaxMilliseconds = generator.capabilities.longestClipMilliseconds
         let compilation = Compilation(input, configuration: configuration)
         printError(DiagnosticReport.render(compilation.diagnostics, path: input.displayPath))
@@ -102,11 +104,11 @@ struct BuildCommand: AsyncParsableCommand {
         var settings = BuildSettings(
             output: outputURL.standardizedFileURL,
             cacheDirectory: cacheURL,
-            size: size.flatMap(FrameSize.init) ?? file.size ?? FrameSize(width: 1280, height: 720),
-            planConfiguration: configuration, jobs: jobs ?? file.jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+            size: size.flatMap(FrameSize.init) ?? fromFile.size ?? FrameSize(width: 1280, height: 720),
+            planConfiguration: configuration, jobs: jobs ?? fromFile.jobs ?? ProcessInfo.processInfo.activeProcessorCount,
             depfile: depfile.map { URL(fileURLWithPath: $0) }, outputName: output ?? outputURL.path,
-            cutLists: try cutListFormats() ?? file.cutLists ?? CutListFormat.allCases,
-            edlFlavor: edlFlavor ?? file.edlFlavor ?? .resolve)
+            cutLists: try cutListFormats() ?? fromFile.cutLists ?? CutListFormat.allCases,
+            edlFlavor: edlFlavor ?? fromFile.edlFlavor ?? .resolve)
         settings.projectFile = project?.displayPath
         let display = ProgressDisplay(level: quiet ? .quiet : verbose ? .verbose : .normal)
         let builder = Builder(settings: settings, generator: generator, events: display.show)
@@ -129,12 +131,12 @@ struct BuildCommand: AsyncParsableCommand {
     /// The backend the flags name, each setting not given taken from the project file; the
     /// built-in renderer runs as it is, the others under the retrying, rate-limited scheduler.
     /// A missing or unreadable setting is a usage error.
-    private func makeGenerator(cacheDirectory: URL, file: ProjectSettings) -> any Generator {
+    private func makeGenerator(cacheDirectory: URL, fromFile: ProjectSettings) -> any Generator {
         let backendOptions = BackendOptions(
-            kind: backend ?? file.backend ?? .cards, commandTemplate: commandTemplate ?? file.commandTemplate?.description,
-            dashScopeURL: dashScopeURL.flatMap(URL.init(string:)) ?? file.dashScopeURL,
-            comfyUIURLs: comfyUIURLs.isEmpty ? file.comfyUIURLs ?? [] : comfyUIURLs.compactMap(URL.init(string:)),
-            comfyUIWorkflow: comfyUIWorkflow.map { URL(fileURLWithPath: $0) } ?? file.comfyUIWorkflow)
+            kind: backend ?? fromFile.backend ?? .cards, commandTemplate: commandTemplate ?? fromFile.commandTemplate?.description,
+            dashScopeURL: dashScopeURL.flatMap(URL.init(string:)) ?? fromFile.dashScopeURL,
+            comfyUIURLs: comfyUIURLs.isEmpty ? fromFile.comfyUIURLs ?? [] : comfyUIURLs.compactMap(URL.init(string:)),
+            comfyUIWorkflow: comfyUIWorkflow.map { URL(fileURLWithPath: $0) } ?? fromFile.comfyUIWorkflow)
         do {
             let generator = try backendOptions.makeGenerator(cacheDirectory: cacheDirectory)
             return backendOptions.kind == .cards ? generator : ScheduledGenerator(backend: generator)
