@@ -41,8 +41,8 @@ struct ConfigEntry: Sendable {
     var value: ConfigNode
 }
 
-/// A problem with the project file's text at one place: what both readers throw.
-struct ConfigSyntaxError: Error, Sendable {
+/// A problem at one place in a project file: what the readers and the schema report.
+struct ConfigError: Error, Sendable {
     var message: String
     var location: SourceLocation
     /// A hint printed on its own `note:` line.

@@ -40,9 +40,12 @@ public struct ProjectFile: Sendable {
         let present = names.filter { FileManager.default.fileExists(atPath: directory.appendingPathComponent($0).path) }
         guard present.count <= 1 else {
             let shown = displayDirectory.isEmpty ? "the script's directory" : displayDirectory
-            throw AnimaticError(.badInput, "both \(present.joined(separator: " and ")) are in \(shown); keep one, or name one with --config")
+            throw AnimaticError(
+                .badInput, "both \(present.joined(separator: " and ")) are in \(shown); keep one, or name one with --config")
         }
-        return present.first.map { (directory.appendingPathComponent($0), (displayDirectory as NSString).appendingPathComponent($0)) }
+        return present.first.map { name in
+            (directory.appendingPathComponent(name), (displayDirectory as NSString).appendingPathComponent(name))
+        }
     }
 
     /// Reads the project file at `url` (shown as `displayPath`).
@@ -58,10 +61,10 @@ public struct ProjectFile: Sendable {
     /// paths resolve against `url`'s directory.
     public static func parse(_ data: Data, url: URL, displayPath: String) -> ProjectFile {
         var file = ProjectFile(displayPath: displayPath, url: url, settings: ProjectSettings(), diagnostics: [])
-        let errors: [ConfigSyntaxError]
-        do throws(ConfigSyntaxError) {
+        let errors: [ConfigError]
+        do throws(ConfigError) {
             guard let text = String(data: data, encoding: .utf8) else {
-                throw ConfigSyntaxError("the project file is not UTF-8 text", at: .at(1, 1))
+                throw ConfigError("the project file is not UTF-8 text", at: .at(1, 1))
             }
             let root = Format(url: url) == .toml ? try TOMLReader.read(text) : try YAMLReader.read(text)
             var decoding = ProjectDecoding(directory: url.deletingLastPathComponent())

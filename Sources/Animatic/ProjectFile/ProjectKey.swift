@@ -12,7 +12,7 @@ struct ProjectKey {
         _ name: String, _ field: WritableKeyPath<ProjectSettings, Value?>, _ reader: ValueReader<Value>
     ) -> ProjectKey {
         ProjectKey(name: name) { node, path, decoding in
-            do throws(ConfigSyntaxError) {
+            do throws(ConfigError) {
                 decoding.settings[keyPath: field] = try reader.read(node, path, decoding.directory)
             } catch {
                 decoding.errors.append(error)
@@ -34,13 +34,13 @@ struct ProjectDecoding {
     /// The project file's directory, for relative paths.
     let directory: URL
     var settings = ProjectSettings()
-    var errors: [ConfigSyntaxError] = []
+    var errors: [ConfigError] = []
 
     /// Reads `node`, the table named `path` (empty at the top), against `keys`.
     mutating func read(_ node: ConfigNode, as path: String, keys: [ProjectKey]) {
         let title = path.isEmpty ? "the project file" : "'\(path)'"
         guard case .table(let entries) = node.value else {
-            errors.append(ConfigSyntaxError(
+            errors.append(ConfigError(
                 "\(path.isEmpty ? "a project file" : "'\(path)'") must be a table of keys, not \(node.kindName)",
                 at: node.location, note: "valid keys in \(title): \(keys.map(\.name).joined(separator: ", "))"))
             return
@@ -48,7 +48,7 @@ struct ProjectDecoding {
         for entry in entries {
             let qualified = path.isEmpty ? entry.key : path + "." + entry.key
             if SecretKey.looksSecret(entry.key) {
-                errors.append(ConfigSyntaxError(
+                errors.append(ConfigError(
                     "'\(qualified)' looks like a secret; a project file is shared with the script, so it holds none",
                     at: entry.keyLocation,
                     note: "remove it and set \(SecretKey.environmentVariable) in the environment instead"))
@@ -59,7 +59,7 @@ struct ProjectDecoding {
                 continue
             }
             if case .null = entry.value.value {
-                errors.append(ConfigSyntaxError(
+                errors.append(ConfigError(
                     "'\(qualified)' has no value", at: entry.value.location, note: "give it a value or remove the key"))
                 continue
             }
@@ -67,11 +67,11 @@ struct ProjectDecoding {
         }
     }
 
-    private func unknown(_ entry: ConfigEntry, in path: String, keys: [ProjectKey]) -> ConfigSyntaxError {
+    private func unknown(_ entry: ConfigEntry, in path: String, keys: [ProjectKey]) -> ConfigError {
         let names = keys.map(\.name)
         let note = KeySuggestion.closest(to: entry.key, among: names).map { "did you mean '\($0)'?" }
             ?? "valid keys\(path.isEmpty ? "" : " in '\(path)'"): \(names.joined(separator: ", "))"
-        return ConfigSyntaxError(
+        return ConfigError(
             "unknown key '\(entry.key)'\(path.isEmpty ? "" : " in '\(path)'")", at: entry.keyLocation, note: note)
     }
 }

@@ -14,12 +14,12 @@ struct TOMLReader {
     }
 
     /// The document's root table.
-    static func read(_ text: String) throws(ConfigSyntaxError) -> ConfigNode {
+    static func read(_ text: String) throws(ConfigError) -> ConfigNode {
         var reader = TOMLReader(text)
         return try reader.document()
     }
 
-    private mutating func document() throws(ConfigSyntaxError) -> ConfigNode {
+    private mutating func document() throws(ConfigError) -> ConfigNode {
         let root = TableBuilder(origin: .header, path: [], location: scanner.location)
         var current = root
         while true {
@@ -40,16 +40,16 @@ struct TOMLReader {
     }
 
     /// `[a.b]`: the table the following keys go into.
-    private mutating func header(in root: TableBuilder) throws(ConfigSyntaxError) -> TableBuilder {
+    private mutating func header(in root: TableBuilder) throws(ConfigError) -> TableBuilder {
         let start = scanner.location
         scanner.advance()
         if scanner.peek() == "[" {
-            throw ConfigSyntaxError("arrays of tables ([[...]]) are not supported in a project file", at: start)
+            throw ConfigError("arrays of tables ([[...]]) are not supported in a project file", at: start)
         }
         scanner.skipSpaces()
         let keys = try key()
         scanner.skipSpaces()
-        guard scanner.peek() == "]" else { throw ConfigSyntaxError("expected ']' to close the table header", at: scanner.location) }
+        guard scanner.peek() == "]" else { throw ConfigError("expected ']' to close the table header", at: scanner.location) }
         scanner.advance()
         var table = root
         for (position, part) in keys.enumerated() {
@@ -65,7 +65,7 @@ struct TOMLReader {
             if isLast {
                 guard next.origin == .implicit else {
                     let how = next.origin == .dotted ? "by dotted keys" : "before"
-                    throw ConfigSyntaxError("table [\(Self.name(path))] is already defined \(how)", at: part.location)
+                    throw ConfigError("table [\(Self.name(path))] is already defined \(how)", at: part.location)
                 }
                 next.origin = .header
             }
@@ -75,10 +75,10 @@ struct TOMLReader {
     }
 
     /// `a.b = value`, added to `table`.
-    private mutating func keyValue(into table: TableBuilder) throws(ConfigSyntaxError) {
+    private mutating func keyValue(into table: TableBuilder) throws(ConfigError) {
         let keys = try key()
         scanner.skipSpaces()
-        guard scanner.peek() == "=" else { throw ConfigSyntaxError("expected '=' after the key", at: scanner.location) }
+        guard scanner.peek() == "=" else { throw ConfigError("expected '=' after the key", at: scanner.location) }
         scanner.advance()
         scanner.skipSpaces()
         let node = try value()
@@ -93,19 +93,19 @@ struct TOMLReader {
             }
             guard case .table(let next) = existing else { throw Self.notATable(path, at: part.location) }
             guard next.origin == .dotted else {
-                throw ConfigSyntaxError("table [\(Self.name(path))] is defined by a header; put its keys under it", at: part.location)
+                throw ConfigError("table [\(Self.name(path))] is defined by a header; put its keys under it", at: part.location)
             }
             target = next
         }
         let last = keys[keys.count - 1]
         guard target.entry(last.name) == nil else {
-            throw ConfigSyntaxError("'\(Self.name(target.path + [last.name]))' is defined twice", at: last.location)
+            throw ConfigError("'\(Self.name(target.path + [last.name]))' is defined twice", at: last.location)
         }
         target.entries.append((last.name, last.location, .value(node)))
     }
 
     /// A dotted key: one or more simple keys joined by `.`.
-    private mutating func key() throws(ConfigSyntaxError) -> [(name: String, location: SourceLocation)] {
+    private mutating func key() throws(ConfigError) -> [(name: String, location: SourceLocation)] {
         var parts: [(name: String, location: SourceLocation)] = []
         while true {
             let start = scanner.location
@@ -117,18 +117,18 @@ struct TOMLReader {
         }
     }
 
-    private mutating func simpleKey() throws(ConfigSyntaxError) -> String {
+    private mutating func simpleKey() throws(ConfigError) -> String {
         switch scanner.peek() {
         case "\"": return try scanner.basicString()
         case "'": return try scanner.literalString()
         default:
             let word = scanner.bareKey()
-            guard !word.isEmpty else { throw ConfigSyntaxError("expected a key", at: scanner.location) }
+            guard !word.isEmpty else { throw ConfigError("expected a key", at: scanner.location) }
             return word
         }
     }
 
-    private mutating func value() throws(ConfigSyntaxError) -> ConfigNode {
+    private mutating func value() throws(ConfigError) -> ConfigNode {
         let start = scanner.location
         switch scanner.peek() {
         case "\"": return ConfigNode(value: .string(try scanner.basicString()), location: start)
@@ -140,7 +140,7 @@ struct TOMLReader {
     }
 
     /// `[a, b, ...]`, over any number of lines, with comments and a trailing comma allowed.
-    private mutating func array() throws(ConfigSyntaxError) -> ConfigNode {
+    private mutating func array() throws(ConfigError) -> ConfigNode {
         let start = scanner.location
         scanner.advance()
         var items: [ConfigNode] = []
@@ -152,7 +152,7 @@ struct TOMLReader {
             if scanner.peek() == "," {
                 scanner.advance()
             } else if scanner.peek() != "]" {
-                throw ConfigSyntaxError("expected ',' or ']' in the list", at: scanner.location)
+                throw ConfigError("expected ',' or ']' in the list", at: scanner.location)
             }
         }
         scanner.advance()
@@ -160,7 +160,7 @@ struct TOMLReader {
     }
 
     /// `{ a = 1, b.c = "x" }`, on one line, closed to later additions.
-    private mutating func inlineTable() throws(ConfigSyntaxError) -> ConfigNode {
+    private mutating func inlineTable() throws(ConfigError) -> ConfigNode {
         let start = scanner.location
         scanner.advance()
         let table = TableBuilder(origin: .header, path: [], location: start)
@@ -179,15 +179,15 @@ struct TOMLReader {
                 scanner.advance()
                 return table.node()
             } else {
-                throw ConfigSyntaxError("expected ',' or '}' in the inline table (it must fit on one line)", at: scanner.location)
+                throw ConfigError("expected ',' or '}' in the inline table (it must fit on one line)", at: scanner.location)
             }
         }
     }
 
     private static func name(_ path: [String]) -> String { path.joined(separator: ".") }
 
-    private static func notATable(_ path: [String], at location: SourceLocation) -> ConfigSyntaxError {
-        ConfigSyntaxError("'\(name(path))' is already a value, not a table", at: location)
+    private static func notATable(_ path: [String], at location: SourceLocation) -> ConfigError {
+        ConfigError("'\(name(path))' is already a value, not a table", at: location)
     }
 }
 

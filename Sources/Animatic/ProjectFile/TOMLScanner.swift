@@ -59,12 +59,12 @@ struct TOMLScanner {
     }
 
     /// Spaces and a comment, then the end of the line or of the file.
-    mutating func endOfLine() throws(ConfigSyntaxError) {
+    mutating func endOfLine() throws(ConfigError) {
         skipSpaces()
         if peek() == "#" { skipComment() }
         guard let character = peek() else { return }
         guard character == "\n" else {
-            throw ConfigSyntaxError("expected the end of the line, found '\(character)'", at: location)
+            throw ConfigError("expected the end of the line, found '\(character)'", at: location)
         }
         advance()
     }
@@ -80,16 +80,16 @@ struct TOMLScanner {
     }
 
     /// `"…"` with TOML's escapes.
-    mutating func basicString() throws(ConfigSyntaxError) -> String {
+    mutating func basicString() throws(ConfigError) -> String {
         let start = location
         if peek(1) == "\"" && peek(2) == "\"" {
-            throw ConfigSyntaxError("multi-line strings (\"\"\"...\"\"\") are not supported in a project file", at: start)
+            throw ConfigError("multi-line strings (\"\"\"...\"\"\") are not supported in a project file", at: start)
         }
         advance()
         var value = ""
         while true {
             guard let character = peek(), character != "\n" else {
-                throw ConfigSyntaxError("the string does not end on its line", at: start)
+                throw ConfigError("the string does not end on its line", at: start)
             }
             if character == "\"" {
                 advance()
@@ -106,16 +106,16 @@ struct TOMLScanner {
     }
 
     /// `'…'`, taken as written.
-    mutating func literalString() throws(ConfigSyntaxError) -> String {
+    mutating func literalString() throws(ConfigError) -> String {
         let start = location
         if peek(1) == "'" && peek(2) == "'" {
-            throw ConfigSyntaxError("multi-line strings ('''...''') are not supported in a project file", at: start)
+            throw ConfigError("multi-line strings ('''...''') are not supported in a project file", at: start)
         }
         advance()
         var value = ""
         while true {
             guard let character = peek(), character != "\n" else {
-                throw ConfigSyntaxError("the string does not end on its line", at: start)
+                throw ConfigError("the string does not end on its line", at: start)
             }
             advance()
             if character == "'" { return value }
@@ -125,7 +125,7 @@ struct TOMLScanner {
     }
 
     /// A boolean, integer or float: the value's whole word, checked against TOML's grammar.
-    mutating func plainValue() throws(ConfigSyntaxError) -> ConfigNode.Value {
+    mutating func plainValue() throws(ConfigError) -> ConfigNode.Value {
         let start = location
         var word = ""
         while let character = peek(), !" \t\n,]}#".unicodeScalars.contains(character) {
@@ -134,24 +134,24 @@ struct TOMLScanner {
         }
         if word == "true" { return .bool(true) }
         if word == "false" { return .bool(false) }
-        guard !word.isEmpty else { throw ConfigSyntaxError("expected a value", at: start) }
+        guard !word.isEmpty else { throw ConfigError("expected a value", at: start) }
         switch TOMLNumber.read(word) {
         case .number(let value): return value
-        case .tooLarge: throw ConfigSyntaxError("the number \(word) is too large", at: start)
+        case .tooLarge: throw ConfigError("the number \(word) is too large", at: start)
         case .notANumber: break
         }
         if let unsupported = TOMLNumber.unsupportedKind(word) {
-            throw ConfigSyntaxError("\(unsupported) are not supported in a project file", at: start)
+            throw ConfigError("\(unsupported) are not supported in a project file", at: start)
         }
-        throw ConfigSyntaxError(
+        throw ConfigError(
             "expected a value, found '\(word)'", at: start, note: "a string needs quotes: \"\(word)\"")
     }
 
     /// `\n`, `\"`, `\u00E9`…: the character it stands for.
-    private mutating func escape() throws(ConfigSyntaxError) -> Unicode.Scalar {
+    private mutating func escape() throws(ConfigError) -> Unicode.Scalar {
         let start = location
         advance()
-        guard let code = peek() else { throw ConfigSyntaxError("the string does not end on its line", at: start) }
+        guard let code = peek() else { throw ConfigError("the string does not end on its line", at: start) }
         advance()
         switch code {
         case "b": return "\u{08}"
@@ -165,23 +165,25 @@ struct TOMLScanner {
             var digits = ""
             for _ in 0..<(code == "u" ? 4 : 8) {
                 guard let digit = peek(), digit.properties.isASCIIHexDigit else {
-                    throw ConfigSyntaxError("\\\(code) needs \(code == "u" ? 4 : 8) hexadecimal digits", at: start)
+                    throw ConfigError("\\\(code) needs \(code == "u" ? 4 : 8) hexadecimal digits", at: start)
                 }
                 digits.unicodeScalars.append(digit)
                 advance()
             }
             guard let value = UInt32(digits, radix: 16).flatMap(Unicode.Scalar.init) else {
-                throw ConfigSyntaxError("\\\(code)\(digits) is not a Unicode scalar value", at: start)
+                throw ConfigError("\\\(code)\(digits) is not a Unicode scalar value", at: start)
             }
             return value
         default:
-            throw ConfigSyntaxError("unknown escape '\\\(code)'", at: start, note: "TOML's escapes are \\b \\t \\n \\f \\r \\\" \\\\ \\uXXXX \\UXXXXXXXX")
+            throw ConfigError(
+                "unknown escape '\\\(code)'", at: start,
+                note: "TOML's escapes are \\b \\t \\n \\f \\r \\\" \\\\ \\uXXXX \\UXXXXXXXX")
         }
     }
 
-    private func checkNotControl(_ character: Unicode.Scalar) throws(ConfigSyntaxError) {
+    private func checkNotControl(_ character: Unicode.Scalar) throws(ConfigError) {
         if (character.value < 0x20 && character != "\t") || character.value == 0x7F {
-            throw ConfigSyntaxError("a control character must be written as an escape in a string", at: location)
+            throw ConfigError("a control character must be written as an escape in a string", at: location)
         }
     }
 

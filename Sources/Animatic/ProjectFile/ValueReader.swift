@@ -9,20 +9,20 @@ import Screenplay
 struct ValueReader<Value> {
     /// Reads `node`, the value of the key `key` (dotted: `backend.comfyui.urls`); relative
     /// paths resolve against `directory`.
-    let read: (_ node: ConfigNode, _ key: String, _ directory: URL) throws(ConfigSyntaxError) -> Value
+    let read: (_ node: ConfigNode, _ key: String, _ directory: URL) throws(ConfigError) -> Value
 }
 
 extension ValueReader {
     /// `'key' must be <expected>, not <what the node is>`.
-    static func mismatch(_ node: ConfigNode, _ key: String, _ expected: String) -> ConfigSyntaxError {
-        ConfigSyntaxError("'\(key)' must be \(expected), not \(node.kindName)", at: node.location)
+    static func mismatch(_ node: ConfigNode, _ key: String, _ expected: String) -> ConfigError {
+        ConfigError("'\(key)' must be \(expected), not \(node.kindName)", at: node.location)
     }
 }
 
 extension ValueReader where Value == String {
     /// Any string.
     static var string: Self {
-        Self { node, key, _ throws(ConfigSyntaxError) in
+        Self { node, key, _ throws(ConfigError) in
             guard case .string(let text) = node.value else { throw mismatch(node, key, "a string") }
             return text
         }
@@ -32,10 +32,11 @@ extension ValueReader where Value == String {
 extension ValueReader where Value == Int {
     /// An integer in `range`.
     static func integer(in range: ClosedRange<Int>) -> Self {
-        Self { node, key, _ throws(ConfigSyntaxError) in
+        Self { node, key, _ throws(ConfigError) in
             guard case .integer(let number) = node.value else { throw mismatch(node, key, "an integer") }
             guard range.contains(number) else {
-                throw ConfigSyntaxError("'\(key)' must be from \(range.lowerBound) to \(range.upperBound), not \(number)", at: node.location)
+                throw ConfigError(
+                    "'\(key)' must be from \(range.lowerBound) to \(range.upperBound), not \(number)", at: node.location)
             }
             return number
         }
@@ -45,7 +46,7 @@ extension ValueReader where Value == Int {
 extension ValueReader where Value == Double {
     /// A number of seconds in `range`, whole or not.
     static func seconds(in range: ClosedRange<Double>) -> Self {
-        Self { node, key, _ throws(ConfigSyntaxError) in
+        Self { node, key, _ throws(ConfigError) in
             let seconds: Double
             switch node.value {
             case .integer(let number): seconds = Double(number)
@@ -53,7 +54,7 @@ extension ValueReader where Value == Double {
             default: throw mismatch(node, key, "a number of seconds")
             }
             guard range.contains(seconds) else {
-                throw ConfigSyntaxError(
+                throw ConfigError(
                     "'\(key)' must be from \(range.lowerBound.formatted()) to \(range.upperBound.formatted()) seconds",
                     at: node.location)
             }
@@ -65,10 +66,11 @@ extension ValueReader where Value == Double {
 extension ValueReader where Value == FrameSize {
     /// `1280x720`.
     static var frameSize: Self {
-        Self { node, key, directory throws(ConfigSyntaxError) in
+        Self { node, key, directory throws(ConfigError) in
             let text = try ValueReader<String>.string.read(node, key, directory)
             guard let size = FrameSize(text) else {
-                throw ConfigSyntaxError("'\(key)' must be WxH with positive even numbers, such as 1280x720, not '\(text)'", at: node.location)
+                throw ConfigError(
+                    "'\(key)' must be WxH with positive even numbers, such as 1280x720, not '\(text)'", at: node.location)
             }
             return size
         }
@@ -78,7 +80,7 @@ extension ValueReader where Value == FrameSize {
 extension ValueReader where Value == FrameRate {
     /// 24, 25, 23.976 or 29.97, as a number or a string.
     static var frameRate: Self {
-        Self { node, key, _ throws(ConfigSyntaxError) in
+        Self { node, key, _ throws(ConfigError) in
             let text: String
             switch node.value {
             case .integer(let number): text = String(number)
@@ -87,7 +89,7 @@ extension ValueReader where Value == FrameRate {
             default: throw mismatch(node, key, "a frame rate")
             }
             guard let rate = FrameRate(text), FrameRate.supported.contains(rate) else {
-                throw ConfigSyntaxError("'\(key)' must be 24, 25, 23.976 or 29.97, not \(text)", at: node.location)
+                throw ConfigError("'\(key)' must be 24, 25, 23.976 or 29.97, not \(text)", at: node.location)
             }
             return rate
         }
@@ -97,11 +99,11 @@ extension ValueReader where Value == FrameRate {
 extension ValueReader where Value: RawRepresentable & CaseIterable, Value.RawValue == String {
     /// One of the enumeration's names.
     static var choice: Self {
-        Self { node, key, directory throws(ConfigSyntaxError) in
+        Self { node, key, directory throws(ConfigError) in
             let text = try ValueReader<String>.string.read(node, key, directory)
             guard let value = Value(rawValue: text) else {
                 let names = Value.allCases.map(\.rawValue).joined(separator: ", ")
-                throw ConfigSyntaxError("'\(key)' must be one of \(names), not '\(text)'", at: node.location)
+                throw ConfigError("'\(key)' must be one of \(names), not '\(text)'", at: node.location)
             }
             return value
         }
@@ -111,21 +113,21 @@ extension ValueReader where Value: RawRepresentable & CaseIterable, Value.RawVal
 extension ValueReader where Value == URL {
     /// A file path; a relative one is taken from the project file's directory.
     static var path: Self {
-        Self { node, key, directory throws(ConfigSyntaxError) in
+        Self { node, key, directory throws(ConfigError) in
             let text = try ValueReader<String>.string.read(node, key, directory)
-            guard !text.isEmpty else { throw ConfigSyntaxError("'\(key)' must be a path, not an empty string", at: node.location) }
+            guard !text.isEmpty else { throw ConfigError("'\(key)' must be a path, not an empty string", at: node.location) }
             return URL(fileURLWithPath: text, relativeTo: directory).standardizedFileURL
         }
     }
 
     /// An `http` or `https` URL with a host.
     static var webAddress: Self {
-        Self { node, key, directory throws(ConfigSyntaxError) in
+        Self { node, key, directory throws(ConfigError) in
             let text = try ValueReader<String>.string.read(node, key, directory)
             guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
                 url.host?.isEmpty == false
             else {
-                throw ConfigSyntaxError("'\(key)' must be an http:// or https:// URL, not '\(text)'", at: node.location)
+                throw ConfigError("'\(key)' must be an http:// or https:// URL, not '\(text)'", at: node.location)
             }
             return url
         }
@@ -135,7 +137,7 @@ extension ValueReader where Value == URL {
 extension ValueReader {
     /// A list, each item read by `item` (and named `key[index]` in errors).
     static func list<Item>(of item: ValueReader<Item>) -> Self where Value == [Item] {
-        Self { node, key, directory throws(ConfigSyntaxError) in
+        Self { node, key, directory throws(ConfigError) in
             guard case .array(let items) = node.value else { throw mismatch(node, key, "a list") }
             var values: [Item] = []
             for (index, element) in items.enumerated() {
@@ -149,7 +151,7 @@ extension ValueReader {
 extension ValueReader where Value == [CutListFormat] {
     /// A list of cut list names (empty for none), or the flag's comma-separated form.
     static var cutLists: Self {
-        Self { node, key, directory throws(ConfigSyntaxError) in
+        Self { node, key, directory throws(ConfigError) in
             let names: [String] = switch node.value {
             case .string(let text): text == "none" ? [] : text.split(separator: ",").map(String.init)
             case .array: try ValueReader<[String]>.list(of: .string).read(node, key, directory)
@@ -158,7 +160,7 @@ extension ValueReader where Value == [CutListFormat] {
             do throws(AnimaticError) {
                 return try CutListFormat.formats(named: names)
             } catch {
-                throw ConfigSyntaxError("'\(key)': \(error.message)", at: node.location)
+                throw ConfigError("'\(key)': \(error.message)", at: node.location)
             }
         }
     }
@@ -167,11 +169,11 @@ extension ValueReader where Value == [CutListFormat] {
 extension ValueReader where Value == CommandTemplate {
     /// A program and its arguments: a list of arguments, or one string split like shell words.
     static var commandTemplate: Self {
-        Self { node, key, directory throws(ConfigSyntaxError) in
-            let make = { (body: () throws(BackendError) -> CommandTemplate) throws(ConfigSyntaxError) -> CommandTemplate in
+        Self { node, key, directory throws(ConfigError) in
+            let make = { (body: () throws(BackendError) -> CommandTemplate) throws(ConfigError) -> CommandTemplate in
                 do throws(BackendError) { return try body() } catch {
                     guard case .invalidConfiguration(let message) = error.failure else { throw mismatch(node, key, "a command") }
-                    throw ConfigSyntaxError("'\(key)': \(message)", at: node.location)
+                    throw ConfigError("'\(key)': \(message)", at: node.location)
                 }
             }
             switch node.value {

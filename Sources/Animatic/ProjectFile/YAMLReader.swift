@@ -6,20 +6,20 @@ import Yams
 /// `true` and `yes` booleans, `~` null); quote a value to keep it a string.
 enum YAMLReader {
     /// The document's root; an empty table for an empty document.
-    static func read(_ text: String) throws(ConfigSyntaxError) -> ConfigNode {
+    static func read(_ text: String) throws(ConfigError) -> ConfigNode {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
             throw syntaxError(error)
         } catch {
-            throw ConfigSyntaxError("cannot read the YAML: \(error)", at: .at(1, 1))
+            throw ConfigError("cannot read the YAML: \(error)", at: .at(1, 1))
         }
         guard let root else { return ConfigNode(value: .table([]), location: .at(1, 1)) }
         return try node(root)
     }
 
-    private static func node(_ node: Node) throws(ConfigSyntaxError) -> ConfigNode {
+    private static func node(_ node: Node) throws(ConfigError) -> ConfigNode {
         let location = node.mark.map { SourceLocation.at($0.line, $0.column) } ?? .at(1, 1)
         switch node {
         case .scalar(let scalar):
@@ -33,20 +33,20 @@ enum YAMLReader {
             for (key, value) in mapping {
                 let keyLocation = key.mark.map { SourceLocation.at($0.line, $0.column) } ?? location
                 guard case .scalar(let name) = key else {
-                    throw ConfigSyntaxError("a key must be a plain name, not a list or a table", at: keyLocation)
+                    throw ConfigError("a key must be a plain name, not a list or a table", at: keyLocation)
                 }
                 entries.append(ConfigEntry(key: name.string, keyLocation: keyLocation, value: try self.node(value)))
             }
             return ConfigNode(value: .table(entries), location: location)
         case .alias:
-            throw ConfigSyntaxError("YAML aliases are not supported in a project file", at: location)
+            throw ConfigError("YAML aliases are not supported in a project file", at: location)
         }
     }
 
     /// A scalar as the type YAML's tag resolution gives it; tags the schema has no use for
     /// (timestamps, custom tags) stay strings.
     private static func value(of scalar: Node.Scalar, in node: Node, at location: SourceLocation)
-        throws(ConfigSyntaxError) -> ConfigNode.Value
+        throws(ConfigError) -> ConfigNode.Value
     {
         switch Tag.Name(rawValue: node.tag.description) {
         case .null: return .null
@@ -54,7 +54,7 @@ enum YAMLReader {
             guard let bool = node.bool else { break }
             return .bool(bool)
         case .int:
-            guard let integer = node.int else { throw ConfigSyntaxError("the number \(scalar.string) is too large", at: location) }
+            guard let integer = node.int else { throw ConfigError("the number \(scalar.string) is too large", at: location) }
             return .integer(integer)
         case .float:
             guard let float = node.float else { break }
@@ -66,19 +66,19 @@ enum YAMLReader {
 
     /// Yams' error as a positioned message, without the source line it quotes (which could
     /// hold a secret).
-    private static func syntaxError(_ error: YamlError) -> ConfigSyntaxError {
+    private static func syntaxError(_ error: YamlError) -> ConfigError {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let note = context.map { "\($0.text) at \($0.mark.line):\($0.mark.column)" }
-            return ConfigSyntaxError(problem, at: .at(mark.line, mark.column), note: note)
+            return ConfigError(problem, at: .at(mark.line, mark.column), note: note)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return ConfigSyntaxError("a key is defined twice: \(names)", at: .at(context.mark.line, context.mark.column))
+            return ConfigError("a key is defined twice: \(names)", at: .at(context.mark.line, context.mark.column))
         case .reader(let problem, _, _, _):
-            return ConfigSyntaxError(problem, at: .at(1, 1))
+            return ConfigError(problem, at: .at(1, 1))
         default:
-            return ConfigSyntaxError("cannot read the YAML: \(error)", at: .at(1, 1))
+            return ConfigError("cannot read the YAML: \(error)", at: .at(1, 1))
         }
     }
 }
