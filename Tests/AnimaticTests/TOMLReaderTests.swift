@@ -131,3 +131,22 @@ struct TOMLReaderTests {
         #expect(error("x = 99999999999999999999\n") == "1:5: the number 99999999999999999999 is too large")
     }
 }
+
+/// The value readers the schema is made of, on their own.
+@Suite("project file: value readers")
+struct ValueReaderTests {
+    private let directory = URL(fileURLWithPath: "/studio")
+
+    @Test func booleansAreTrueOrFalseInEitherFormat() throws {
+        for (text, expected) in [("x = true", true), ("x = false", false)] {
+            let root = try TOMLReader.read(text)
+            guard case .table(let entries) = root.value else { throw ConfigError("not a table", at: root.location) }
+            #expect(try ValueReader<Bool>.bool.read(entries[0].value, "x", directory) == expected)
+        }
+        let yaml = try YAMLReader.read("x: yes\ny: \"true\"\n")
+        guard case .table(let entries) = yaml.value else { throw ConfigError("not a table", at: yaml.location) }
+        #expect(try ValueReader<Bool>.bool.read(entries[0].value, "x", directory))
+        let error = #expect(throws: ConfigError.self) { try ValueReader<Bool>.bool.read(entries[1].value, "y", directory) }
+        #expect(error.map { "\($0.location):\($0.message)" } == "2:4:'y' must be true or false, not a string")
+    }
+}

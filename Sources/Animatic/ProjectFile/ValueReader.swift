@@ -29,6 +29,16 @@ extension ValueReader where Value == String {
     }
 }
 
+extension ValueReader where Value == Bool {
+    /// `true` or `false` (in YAML also `yes`, `no`, `on`, `off`).
+    static var bool: Self {
+        Self { node, key, _ throws(ConfigError) in
+            guard case .bool(let flag) = node.value else { throw mismatch(node, key, "true or false") }
+            return flag
+        }
+    }
+}
+
 extension ValueReader where Value == Int {
     /// An integer in `range`.
     static func integer(in range: ClosedRange<Int>) -> Self {
