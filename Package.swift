@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // YAML project files (animatic.yaml): its composed nodes carry line and column marks.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Stage 1: Fountain reader. No dependencies, never throws on bad text.
@@ -36,8 +38,9 @@ let package = Package(
         // Cut lists from the timeline: EDL, FCP 7 XML, FCPXML, OTIO, SRT, CSV. Pure text writers.
         .target(name: "CutLists", dependencies: ["Planning"]),
 
-        // The build: ties the stages together.
-        .target(name: "Animatic", dependencies: ["Screenplay", "Planning", "Generation", "Media", "CutLists"]),
+        // The build: ties the stages together; reads the project file (animatic.yaml or .toml).
+        .target(name: "Animatic", dependencies: ["Screenplay", "Planning", "Generation", "Media", "CutLists",
+                                                 .product(name: "Yams", package: "Yams")]),
         // The command line (the `animatic` program): parses flags, calls Animatic, maps errors
         // to exit codes. Named apart from `Animatic` so case-insensitive file systems cope.
         .executableTarget(

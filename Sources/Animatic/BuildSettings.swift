@@ -30,6 +30,9 @@ public struct BuildSettings: Sendable {
     /// the build goes on to write every output (`--keep-going`); when false, the first
     /// failure stops the build once the running segments finish, and no video is written.
     public var keepGoing: Bool
+    /// The project file the settings came from, as the user would name it: a depfile
+    /// prerequisite, so that changing it rebuilds.
+    public var projectFile: String?
 
     /// Settings as given.
     public init(

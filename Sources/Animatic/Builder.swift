@@ -133,7 +133,8 @@ public struct Builder: Sendable {
         try AtomicFile.write(try encode(report), to: settings.reportURL)
         if let depfile = settings.depfile {
             let text = Depfile.text(
-                target: settings.outputName, prerequisites: [scriptPath] + generator.inputFiles.map(\.path))
+                target: settings.outputName,
+                prerequisites: [scriptPath] + (settings.projectFile.map { [$0] } ?? []) + generator.inputFiles.map(\.path))
             try AtomicFile.write(Data(text.utf8), to: depfile)
         }
         if let firstFailure {

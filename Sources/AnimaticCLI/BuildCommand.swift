@@ -17,7 +17,9 @@ struct BuildCommand: AsyncParsableCommand {
             backend cannot make (after its retries) exits 69: by default the build starts no \
             new segment, lets the running ones finish (they stay cached), writes the report \
             and no video; with --keep-going a red failure card of the same length stands in \
-            for it and every output is written. The next build tries failed segments again.
+            for it and every output is written. The next build tries failed segments again. \
+            Settings not given as flags come from animatic.yaml or animatic.toml beside the \
+            script (docs/project-file.md).
             """
     )
 
@@ -28,26 +30,26 @@ struct BuildCommand: AsyncParsableCommand {
     var output: String?
 
     @Option(help: "Segments to generate at once (default: the number of cores).")
-    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     @Option(name: .customLong("cache-dir"), help: "The clip cache (default: .animatic-cache/ beside the script).")
     var cacheDirectory: String?
 
-    @Option(help: "Frame size, WxH with even numbers.")
-    var size = "1280x720"
+    @Option(help: "Frame size, WxH with even numbers (default: 1280x720).")
+    var size: String?
 
     @Option(help: "Write a make dependency file listing every file the build read.")
     var depfile: String?
 
-    @Option(help: "Cut lists to write beside the video, comma-separated: edl, fcp7, fcpxml, otio, srt, csv, html; or none.")
-    var cutlists = CutListFormat.allCases.map(\.rawValue).joined(separator: ",")
+    @Option(help: "Cut lists to write beside the video, comma-separated: edl, fcp7, fcpxml, otio, srt, csv, html; or none (default: all).")
+    var cutlists: String?
 
-    @Option(name: .customLong("edl-flavor"), help: "EDL conventions: avid, premiere or resolve.")
-    var edlFlavor: EDLFlavor = .resolve
+    @Option(name: .customLong("edl-flavor"), help: "EDL conventions: avid, premiere or resolve (default: resolve).")
+    var edlFlavor: EDLFlavor?
 
-    @Flag(name: .customLong("keep-going"),
+    @Flag(name: .customLong("keep-going"), inversion: .prefixedNo,
           help: "When a segment fails, put a failure card of the same length in its place and finish the build (still exit 69).")
-    var keepGoing = false
+    var keepGoing: Bool?
 
     @Flag(help: "Print nothing but errors.")
     var quiet = false
@@ -55,8 +57,8 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Also print a line per generated segment.")
     var verbose = false
 
-    @Option(help: "The generator: cards (the built-in storyboard), command, dashscope or comfyui (docs/backends.md).")
-    var backend: BackendKind = .cards
+    @Option(help: "The generator: cards (the built-in storyboard, the default), command, dashscope or comfyui (docs/backends.md).")
+    var backend: BackendKind?
 
     @Option(name: .customLong("command-template"),
             help: "For --backend command: the program and its arguments with {prompt}, {seed}, {frames}, {width}, {height}, {output}, ...")
@@ -74,21 +76,21 @@ struct BuildCommand: AsyncParsableCommand {
     @OptionGroup var options: PlanOptions
 
     func validate() throws {
-        if FrameSize(size) == nil { throw ValidationError("--size must be WxH with positive even numbers, not '\(size)'") }
-        if !(1...64).contains(jobs) { throw ValidationError("--jobs must be from 1 to 64") }
+        if let size, FrameSize(size) == nil { throw ValidationError("--size must be WxH with positive even numbers, not '\(size)'") }
+        if let jobs, !SettingLimits.jobs.contains(jobs) { throw ValidationError("--jobs must be from 1 to 64") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
         if file == "-" { throw ValidationError("build needs a script file, not standard input") }
         _ = try cutListFormats()
     }
 
-    /// The formats named by `--cutlists`.
-    private func cutListFormats() throws -> [CutListFormat] {
+    /// The formats named by `--cutlists`, if given.
+    private func cutListFormats() throws -> [CutListFormat]? {
+        guard let cutlists else { return nil }
         if cutlists == "none" { return [] }
-        return try cutlists.split(separator: ",").map { name in
-            guard let format = CutListFormat(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("--cutlists: unknown format '\(name)'; use edl, fcp7, fcpxml, otio, srt, csv, html or none")
-            }
-            return format
+        do {
+            return try CutListFormat.formats(named: cutlists.split(separator: ",").map(String.init))
+        } catch {
+            throw ValidationError("--cutlists: \(error.message)")
         }
     }
 
@@ -96,21 +98,27 @@ struct BuildCommand: AsyncParsableCommand {
         let input: ScriptInput
         do { input = try ScriptInput.read(file) } catch { fail(error) }
         guard let script = input.url else { fail(AnimaticError(.usage, "build needs a script file")) }
-        let cacheURL = cacheDirectory.map { URL(fileURLWithPath: $0) } ?? BuildSettings.defaultCache(for: script)
-        let generator = makeGenerator(cacheDirectory: cacheURL)
-        var configuration = options.configuration
+        let project = try options.projectFile.load(for: input)
+        let fromFile = project?.settings ?? ProjectSettings()
+        let cacheURL = cacheDirectory.map { URL(fileURLWithPath: $0) } ?? fromFile.cacheDirectory ?? BuildSettings.defaultCache(for: script)
+        let generator = makeGenerator(cacheDirectory: cacheURL, fromFile: fromFile)
+        var configuration = options.configuration(with: fromFile)
         configuration.backendMaxMilliseconds = generator.capabilities.longestClipMilliseconds
         let compilation = Compilation(input, configuration: configuration)
         printError(DiagnosticReport.render(compilation.diagnostics, path: input.displayPath))
         if compilation.hasErrors { throw ExitCode(AnimaticError.Kind.badInput.exitCode) }
 
         let outputURL = output.map { URL(fileURLWithPath: $0) } ?? BuildSettings.defaultOutput(for: script)
-        let settings = BuildSettings(
+        var settings = BuildSettings(
             output: outputURL.standardizedFileURL,
             cacheDirectory: cacheURL,
-            size: FrameSize(size) ?? FrameSize(width: 1280, height: 720), planConfiguration: configuration,
-            jobs: jobs, depfile: depfile.map { URL(fileURLWithPath: $0) }, outputName: output ?? outputURL.path,
-            cutLists: try cutListFormats(), edlFlavor: edlFlavor, keepGoing: keepGoing)
+            size: size.flatMap(FrameSize.init) ?? fromFile.size ?? FrameSize(width: 1280, height: 720),
+            planConfiguration: configuration, jobs: jobs ?? fromFile.jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+            depfile: depfile.map { URL(fileURLWithPath: $0) }, outputName: output ?? outputURL.path,
+            cutLists: try cutListFormats() ?? fromFile.cutLists ?? CutListFormat.allCases,
+            edlFlavor: edlFlavor ?? fromFile.edlFlavor ?? .resolve,
+            keepGoing: keepGoing ?? fromFile.keepGoing ?? false)
+        settings.projectFile = project?.displayPath
         let display = ProgressDisplay(level: quiet ? .quiet : verbose ? .verbose : .normal)
         let builder = Builder(settings: settings, generator: generator, events: display.show)
 
@@ -129,15 +137,18 @@ struct BuildCommand: AsyncParsableCommand {
         }
     }
 
-    /// The backend the flags name; the built-in renderer runs as it is, the others under
-    /// the retrying, rate-limited scheduler. A missing or unreadable flag is a usage error.
-    private func makeGenerator(cacheDirectory: URL) -> any Generator {
+    /// The backend the flags name, each setting not given taken from the project file; the
+    /// built-in renderer runs as it is, the others under the retrying, rate-limited scheduler.
+    /// A missing or unreadable setting is a usage error.
+    private func makeGenerator(cacheDirectory: URL, fromFile: ProjectSettings) -> any Generator {
         let backendOptions = BackendOptions(
-            kind: backend, commandTemplate: commandTemplate, dashScopeURL: dashScopeURL.flatMap(URL.init(string:)),
-            comfyUIURLs: comfyUIURLs.compactMap(URL.init(string:)), comfyUIWorkflow: comfyUIWorkflow.map { URL(fileURLWithPath: $0) })
+            kind: backend ?? fromFile.backend ?? .cards, commandTemplate: commandTemplate ?? fromFile.commandTemplate?.description,
+            dashScopeURL: dashScopeURL.flatMap(URL.init(string:)) ?? fromFile.dashScopeURL,
+            comfyUIURLs: comfyUIURLs.isEmpty ? fromFile.comfyUIURLs ?? [] : comfyUIURLs.compactMap(URL.init(string:)),
+            comfyUIWorkflow: comfyUIWorkflow.map { URL(fileURLWithPath: $0) } ?? fromFile.comfyUIWorkflow)
         do {
             let generator = try backendOptions.makeGenerator(cacheDirectory: cacheDirectory)
-            return backend == .cards ? generator : ScheduledGenerator(backend: generator)
+            return backendOptions.kind == .cards ? generator : ScheduledGenerator(backend: generator)
         } catch {
             fail(AnimaticError(.usage, error.description))
         }

@@ -30,8 +30,8 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write it (- for standard output).")
     var output: String?
 
-    @Option(name: .customLong("edl-flavor"), help: "EDL conventions: avid, premiere or resolve.")
-    var edlFlavor: EDLFlavor = .resolve
+    @Option(name: .customLong("edl-flavor"), help: "EDL conventions: avid, premiere or resolve (default: resolve).")
+    var edlFlavor: EDLFlavor?
 
     @OptionGroup var plan: PlanOptions
 
@@ -42,8 +42,9 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let input: ScriptInput
         do { input = try ScriptInput.read(file) } catch { fail(error) }
+        let fromFile = try plan.projectFile.load(for: input)?.settings ?? ProjectSettings()
         let parsed = FountainReader.parse(input.bytes)
-        let result = Planner(configuration: plan.configuration).plan(parsed.screenplay)
+        let result = Planner(configuration: plan.configuration(with: fromFile)).plan(parsed.screenplay)
         printError(DiagnosticReport.render(parsed.diagnostics + result.diagnostics, path: input.displayPath))
         if parsed.hasErrors { throw ExitCode(AnimaticError.Kind.badInput.exitCode) }
 
@@ -57,7 +58,7 @@ struct ExportCommand: ParsableCommand {
         let mediaDirectory = destination?.deletingLastPathComponent() ?? scriptDirectory
         let timeline = Timeline(plan: result.plan, media: .beside(video: mediaDirectory.appendingPathComponent(name + ".mp4")),
                                 title: name)
-        let text = Data(format.render(timeline, edlFlavor: edlFlavor).utf8)
+        let text = Data(format.render(timeline, edlFlavor: edlFlavor ?? fromFile.edlFlavor ?? .resolve).utf8)
         guard let destination else {
             FileHandle.standardOutput.write(text)
             return

@@ -33,8 +33,9 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         let input: ScriptInput
         do { input = try ScriptInput.read(file) } catch { fail(error) }
+        let project = try options.projectFile.load(for: input)
         let parsed = FountainReader.parse(input.bytes)
-        let configuration = options.configuration
+        let configuration = options.configuration(with: project?.settings ?? ProjectSettings())
         let result = Planner(configuration: configuration).plan(parsed.screenplay)
         let output: Data
         if json {

@@ -174,6 +174,24 @@ struct BuildFailureTests {
         #expect(try ffprobeFrameCount(project.video) == rebuilt.totalFrames)
     }
 
+    @Test func keepGoingComesFromTheProjectFileAndTheFlagTurnsItOff() throws {
+        let project = try Project()
+        defer { try? FileManager.default.removeItem(at: project.directory) }
+        try Data("keep_going: true\n".utf8).write(to: project.directory.appendingPathComponent("animatic.yaml"))
+
+        let overridden = try project.build(["--no-keep-going"])
+        #expect(overridden.status == 69, "\(overridden.stderr)")
+        #expect(overridden.stderr.contains("no video written"))
+        #expect(!FileManager.default.fileExists(atPath: project.video.path))
+
+        let fromFile = try project.build([])
+        #expect(fromFile.status == 69, "\(fromFile.stderr)")
+        #expect(fromFile.stderr.contains("a failure card stands in for it in "))
+        let report = try project.report()
+        #expect(report.videoWritten && report.failed == 1)
+        #expect(try ffprobeFrameCount(project.video) == report.totalFrames)
+    }
+
     @Test func theFirstFailureLetsRunningSegmentsFinishAndStartsNoMore() async throws {
         let project = try BuildProject(script: buildScript)
         var settings = project.settings()

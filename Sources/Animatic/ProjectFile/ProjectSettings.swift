@@ -1,0 +1,53 @@
+import CutLists
+import Foundation
+import Generation
+import Planning
+
+/// The settings a project file holds: one optional value per setting, nil where the file
+/// is silent. A command-line flag wins over a value here, and a value here over the default.
+/// Paths are absolute, resolved against the project file's directory.
+public struct ProjectSettings: Sendable, Equatable {
+    /// `size`: the frame size.
+    public var size: FrameSize?
+    /// `fps`: the timeline's frame rate.
+    public var frameRate: FrameRate?
+    /// `jobs`: segments generated at once.
+    public var jobs: Int?
+    /// `cache_dir`: the clip cache.
+    public var cacheDirectory: URL?
+    /// `cutlists`: the cut lists `build` writes (empty for none).
+    public var cutLists: [CutListFormat]?
+    /// `edl_flavor`: the EDL's conventions.
+    public var edlFlavor: EDLFlavor?
+    /// `keep_going`: put a failure card in place of a segment that fails and finish.
+    public var keepGoing: Bool?
+    /// `style`: a style for every shot.
+    public var style: String?
+    /// `seed`: mixed into every shot's seed.
+    public var seed: Int?
+    /// `negative`: the negative prompt for every shot.
+    public var negative: String?
+    /// `max_segment`: the longest generation segment, in seconds.
+    public var maxSegment: Double?
+    /// `prompt_language`: en, zh or auto.
+    public var promptLanguage: PromptLanguageChoice?
+    /// `dialogue_wpm`: English dialogue's speaking rate, in words a minute.
+    public var dialogueWordsPerMinute: Int?
+    /// `chinese_cpm`: Chinese dialogue's speaking rate, in characters a minute.
+    public var chineseCharactersPerMinute: Int?
+    /// `min_shot`: the shortest shot, in seconds.
+    public var minimumShot: Double?
+    /// `backend.kind`: the generator.
+    public var backend: BackendKind?
+    /// `backend.command.template`: the command backend's program and arguments.
+    public var commandTemplate: CommandTemplate?
+    /// `backend.dashscope.url`: DashScope's regional endpoint.
+    public var dashScopeURL: URL?
+    /// `backend.comfyui.urls`: the ComfyUI servers.
+    public var comfyUIURLs: [URL]?
+    /// `backend.comfyui.workflow`: the API-format workflow file.
+    public var comfyUIWorkflow: URL?
+
+    /// Settings with nothing set.
+    public init() {}
+}

@@ -1,0 +1,15 @@
+/// The ranges the numeric settings must fall in, whether set by a flag or a project file.
+public enum SettingLimits {
+    /// `--jobs`, `jobs`.
+    public static let jobs = 1...64
+    /// `--seed`, `seed`.
+    public static let seed = 0...2_147_483_647
+    /// `--max-segment`, `max_segment`, in seconds.
+    public static let maxSegment = 2.0...600.0
+    /// `--min-shot`, `min_shot`, in seconds.
+    public static let minimumShot = 0.1...60.0
+    /// `--dialogue-wpm`, `dialogue_wpm`.
+    public static let dialogueWordsPerMinute = 60...600
+    /// `--chinese-cpm`, `chinese_cpm`.
+    public static let chineseCharactersPerMinute = 60...900
+}

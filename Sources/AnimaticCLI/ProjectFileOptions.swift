@@ -1,0 +1,32 @@
+import Animatic
+import ArgumentParser
+
+/// `--config` and `--no-config`, shared by `plan`, `build` and `export`: which project file
+/// (docs/project-file.md) supplies the settings no flag gives.
+struct ProjectFileOptions: ParsableArguments {
+    @Option(help: "The project file (default: animatic.yaml or animatic.toml beside the script).")
+    var config: String?
+
+    @Flag(name: .customLong("no-config"), help: "Read no project file.")
+    var noConfig = false
+
+    func validate() throws {
+        if config != nil && noConfig { throw ValidationError("--config and --no-config cannot be used together") }
+    }
+
+    /// The project file for `input`, or nil when there is none or `--no-config` is given.
+    /// Prints its diagnostics; exits 65 when it has errors, 66 when it cannot be read.
+    func load(for input: ScriptInput) throws -> ProjectFile? {
+        if noConfig { return nil }
+        let file: ProjectFile
+        do {
+            guard let found = try ProjectFile.locate(explicit: config, script: input) else { return nil }
+            file = try ProjectFile.read(found.url, displayPath: found.displayPath)
+        } catch {
+            fail(error)
+        }
+        printError(DiagnosticReport.render(file.diagnostics, path: file.displayPath))
+        if file.hasErrors { throw ExitCode(AnimaticError.Kind.badInput.exitCode) }
+        return file
+    }
+}
