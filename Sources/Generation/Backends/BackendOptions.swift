@@ -51,7 +51,7 @@ public struct BackendOptions: Sendable, Hashable {
         case .cards:
             return StoryboardRenderer()
         case .command:
-            guard let commandTemplate else { throw Self.missing("--command-template", for: kind) }
+            guard let commandTemplate else { throw Self.missing("--command-template", key: "backend.command.template", for: kind) }
             let template = try CommandTemplate(parsing: commandTemplate)
             guard let task = Self.wanTask(in: template.arguments) else { return CommandGenerator(template: template) }
             return CommandGenerator(
@@ -63,8 +63,8 @@ public struct BackendOptions: Sendable, Hashable {
                 baseURL: dashScopeURL ?? DashScopeGenerator.defaultBaseURL,
                 model: dashScopeModel.map(DashScopeModel.named) ?? .wan22T2VPlus, journalDirectory: cacheDirectory)
         case .comfyui:
-            guard !comfyUIURLs.isEmpty else { throw Self.missing("--comfyui-url", for: kind) }
-            guard let comfyUIWorkflow else { throw Self.missing("--comfyui-workflow", for: kind) }
+            guard !comfyUIURLs.isEmpty else { throw Self.missing("--comfyui-url", key: "backend.comfyui.urls", for: kind) }
+            guard let comfyUIWorkflow else { throw Self.missing("--comfyui-workflow", key: "backend.comfyui.workflow", for: kind) }
             let data: Data
             do { data = try Data(contentsOf: comfyUIWorkflow) } catch {
                 throw BackendError(
@@ -82,9 +82,11 @@ public struct BackendOptions: Sendable, Hashable {
         return WanTask(rawValue: arguments[flag + 1])
     }
 
-    private static func missing(_ flag: String, for kind: BackendKind) -> BackendError {
+    /// The error for a setting the backend needs: the flag, or `key` in the project file.
+    private static func missing(_ flag: String, key: String, for kind: BackendKind) -> BackendError {
         BackendError(
             backend: kind.rawValue, operation: "configure the backend",
-            failure: .invalidConfiguration("--backend \(kind.rawValue) needs \(flag)"), isPermanent: true)
+            failure: .invalidConfiguration("the \(kind.rawValue) backend needs \(flag) (or \(key) in the project file)"),
+            isPermanent: true)
     }
 }
