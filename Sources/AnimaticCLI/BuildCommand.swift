@@ -35,7 +35,7 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "Write a make dependency file listing every file the build read.")
     var depfile: String?
 
-    @Option(help: "Cut lists to write beside the video, comma-separated: edl, fcp7, fcpxml, otio, srt, csv, html; or none.")
+    @Option(help: "Cut lists to write beside the video, comma-separated: edl, fcp7, fcpxml, otio, srt, csv, html, sheet (the contact sheet PNG); or none.")
     var cutlists = CutListFormat.allCases.map(\.rawValue).joined(separator: ",")
 
     @Option(name: .customLong("edl-flavor"), help: "EDL conventions: avid, premiere or resolve.")
@@ -78,7 +78,7 @@ struct BuildCommand: AsyncParsableCommand {
         if cutlists == "none" { return [] }
         return try cutlists.split(separator: ",").map { name in
             guard let format = CutListFormat(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("--cutlists: unknown format '\(name)'; use edl, fcp7, fcpxml, otio, srt, csv, html or none")
+                throw ValidationError("--cutlists: unknown format '\(name)'; use edl, fcp7, fcpxml, otio, srt, csv, html, sheet or none")
             }
             return format
         }

@@ -24,7 +24,7 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: "The Fountain script, or - for standard input.")
     var file: String
 
-    @Option(help: "The cut list: \(CutListFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "The cut list: \(CutListFormat.textFormats.map(\.rawValue).joined(separator: ", ")).")
     var format: CutListFormat
 
     @Option(name: .shortAndLong, help: "Where to write it (- for standard output).")
@@ -36,6 +36,9 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var plan: PlanOptions
 
     func validate() throws {
+        guard format.isText else {
+            throw ValidationError("--format \(format.rawValue): the contact sheet is drawn from rendered clips; `animatic build` writes it")
+        }
         try plan.validate()
     }
 
@@ -57,7 +60,8 @@ struct ExportCommand: ParsableCommand {
         let mediaDirectory = destination?.deletingLastPathComponent() ?? scriptDirectory
         let timeline = Timeline(plan: result.plan, media: .beside(video: mediaDirectory.appendingPathComponent(name + ".mp4")),
                                 title: name)
-        let text = Data(format.render(timeline, edlFlavor: edlFlavor).utf8)
+        // validate() admits text formats only.
+        let text = Data((format.render(timeline, edlFlavor: edlFlavor) ?? "").utf8)
         guard let destination else {
             FileHandle.standardOutput.write(text)
             return

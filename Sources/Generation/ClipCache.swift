@@ -58,6 +58,17 @@ public struct ClipCache: Sendable {
             .appendingPathComponent(key + ".mp4")
     }
 
+    /// Bumped when the frame a thumbnail shows, or how it is encoded, changes.
+    public static let thumbnailVersion = 1
+
+    /// Where the `width`×`height` JPEG thumbnail of `key`'s clip lives: beside the clip,
+    /// named by the same key (`clips/ab/abcdef….thumb1-256x144.jpg`), so a clip's thumbnail
+    /// is grabbed once, however often the clip is reused.
+    public func thumbnailURL(for key: String, width: Int, height: Int) -> URL {
+        url(for: key).deletingLastPathComponent()
+            .appendingPathComponent("\(key).thumb\(Self.thumbnailVersion)-\(width)x\(height).jpg")
+    }
+
     /// Where temporary files of the build (downloads, the joined video) go.
     public var scratchDirectory: URL { directory.appendingPathComponent("tmp", isDirectory: true) }
 

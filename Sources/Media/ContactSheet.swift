@@ -113,3 +113,17 @@ public struct ContactSheet: Sendable, Hashable {
         return RGBImage(rgbFrame: drawn)
     }
 }
+
+extension ContactSheet {
+    /// Decodes each picture (PNG or JPEG bytes), composes the page and encodes it as PNG,
+    /// on a thread of its own; cancelling the awaiting task stops it between pictures.
+    public func png(_ cells: [(image: Data, caption: String)]) async throws -> Data {
+        try await runOnOwnThread {
+            let decoded = try cells.map { cell in
+                try checkCancellation()
+                return (image: try ImageCodec.decode(cell.image), caption: cell.caption)
+            }
+            return try ImageCodec.png(try compose(decoded))
+        }
+    }
+}
