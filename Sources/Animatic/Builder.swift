@@ -102,12 +102,16 @@ public struct Builder: Sendable {
         if !upToDate || !FileManager.default.fileExists(atPath: settings.mediaDirectory.path) {
             try MediaExport.export(clips: zip(buildPlan.items.map(\.segmentID), clips), to: settings.mediaDirectory)
         }
+        let cutListsStarted = Date()
         let cutLists = try await CutListExport.write(
             plan, settings: settings, keys: Dictionary(buildPlan.items.map { ($0.segmentID, $0.key) }) { first, _ in first },
             cache: cache)
         if !cutLists.files.isEmpty {
-            let thumbnails = cutLists.grabbed == 0 ? "" : " (\(cutLists.grabbed) new thumbnail\(cutLists.grabbed == 1 ? "" : "s"))"
-            events(.stage("wrote \(Self.names(cutLists.files))\(thumbnails)"))
+            let made = [(cutLists.thumbnailsGrabbed, "thumbnail"), (cutLists.pagesDrawn, "sheet page")]
+                .filter { $0.0 > 0 }.map { "\($0.0) new \($0.1)\($0.0 == 1 ? "" : "s")" }
+            let seconds = String(format: "%.2f", Date().timeIntervalSince(cutListsStarted))
+            events(.stage("wrote \(Self.names(cutLists.files))\(made.isEmpty ? "" : " (" + made.joined(separator: ", ") + ")") "
+                + "in \(seconds) s"))
         }
         try AtomicFile.write(try encode(report), to: settings.reportURL)
         if let depfile = settings.depfile {

@@ -9,11 +9,18 @@ import Planning
 /// atomically, naming the per-segment clips in `film.media/`. The storyboard page embeds
 /// each shot's thumbnail, and the sheet is drawn from them (`Thumbnails`).
 enum CutListExport {
-    /// The files written, in `formats` order, and how many thumbnails were grabbed now.
-    /// `keys` gives each segment's cache key by segment ID.
+    /// What `write` did: the files, in `formats` order, and the thumbnails and contact
+    /// sheet pages it made now rather than found in the cache.
+    struct Written {
+        var files: [URL] = []
+        var thumbnailsGrabbed = 0
+        var pagesDrawn = 0
+    }
+
+    /// Writes the formats `settings` names; `keys` gives each segment's cache key by segment ID.
     static func write(
         _ plan: Plan, settings: BuildSettings, keys: [String: String], cache: ClipCache
-    ) async throws -> (files: [URL], grabbed: Int) {
+    ) async throws -> Written {
         let timeline = Timeline(
             plan: plan, media: .beside(video: settings.output),
             title: settings.output.deletingPathExtension().lastPathComponent,
@@ -22,20 +29,22 @@ enum CutListExport {
         let frames = needsThumbnails ? timeline.shotFrames : []
         let thumbnails = try await Thumbnails.load(
             frames, keys: keys, cache: cache, video: settings.size, jobs: settings.jobs)
-        var written: [URL] = []
+        var written = Written(thumbnailsGrabbed: thumbnails.grabbed)
         for format in settings.cutLists {
             let sources = format == .html ? thumbnails.jpegs.mapValues { "data:image/jpeg;base64," + $0.base64EncodedString() } : [:]
             guard let text = format.render(timeline, edlFlavor: settings.edlFlavor, thumbnails: sources) else {
                 // The one format that is not text: the contact sheet.
-                written += try await ContactSheetExport.write(
-                    frames, thumbnails: thumbnails.jpegs, thumbnail: Thumbnails.size(for: settings.size),
-                    video: settings.output, jobs: settings.jobs)
+                let sheet = try await ContactSheetExport.write(
+                    frames, thumbnails: thumbnails, size: Thumbnails.size(for: settings.size), video: settings.output,
+                    cache: cache, jobs: settings.jobs)
+                written.files += sheet.files
+                written.pagesDrawn += sheet.drawn
                 continue
             }
             let url = settings.output.deletingPathExtension().appendingPathExtension(format.fileExtension)
             try AtomicFile.write(Data(text.utf8), to: url)
-            written.append(url)
+            written.files.append(url)
         }
-        return (written, thumbnails.grabbed)
+        return written
     }
 }

@@ -52,6 +52,12 @@ public struct ContactSheet: Sendable, Hashable {
     /// one wider than the cell runs into the next.
     /// - Throws: `MediaError`.
     public func compose(_ cells: [(image: RGBImage, caption: String)]) throws -> RGBImage {
+        beginOperation()
+        return RGBImage(rgbFrame: try drawPage(cells))
+    }
+
+    /// The page as an `AV_PIX_FMT_RGB24` frame: drawn in one buffer, captioned in place.
+    private func drawPage(_ cells: [(image: RGBImage, caption: String)]) throws -> Frame {
         guard columns > 0, cellWidth > 0, cellHeight > 0, captionHeight >= 0, spacing >= 0, fontSize > 0 else {
             throw MediaError.invalidArgument("contact sheet layout \(self)")
         }
@@ -59,13 +65,13 @@ public struct ContactSheet: Sendable, Hashable {
         guard FileManager.default.isReadableFile(atPath: fontFile) else {
             throw MediaError.invalidArgument("font file \(fontFile) is not readable")
         }
-        beginOperation()
         let (width, height) = size(for: cells.count)
-        let colour = Self.background
-        var page = RGBImage(width: width, height: height, red: colour.red, green: colour.green, blue: colour.blue)
+        let page = try Frame(rgbWidth: width, height: height)
+        page.fillRGB(Self.background)
         for (index, cell) in cells.enumerated() {
+            try checkCancellation()
             let (x, y) = origin(of: index)
-            page.draw(try fitted(cell.image), x: x, y: y)
+            page.drawRGB(try fitted(cell.image), x: x, y: y)
         }
         let captioned = cells.indices.filter { !cells[$0].caption.isEmpty }
         guard !captioned.isEmpty else { return page }
@@ -82,9 +88,9 @@ public struct ContactSheet: Sendable, Hashable {
     }
 
     /// One `drawtext` instance a caption, each placed under its cell: the page goes through
-    /// the graph once.
-    private func drawCaptions(on page: RGBImage, cells: [(image: RGBImage, caption: String)], indices: [Int])
-        throws(MediaError) -> RGBImage
+    /// the graph once, and is drawn on in place.
+    private func drawCaptions(on page: Frame, cells: [(image: RGBImage, caption: String)], indices: [Int])
+        throws(MediaError) -> Frame
     {
         let inset = max(2, spacing / 2)
         let top = cellHeight + max(0, (captionHeight - fontSize) / 2)
@@ -97,20 +103,19 @@ public struct ContactSheet: Sendable, Hashable {
             ("c\(index)", FilterGraphRenderer.literalText(cells[index].caption))
         })
         let parameters = SourceFrameParameters(
-            width: Int32(page.width), height: Int32(page.height), pixelFormat: AV_PIX_FMT_RGB24.rawValue,
-            timeBase: AVRational(num: 1, den: 1), sampleAspectRatio: AVRational(num: 1, den: 1),
-            frameRate: AVRational(num: 0, den: 1))
+            width: page.pointer.pointee.width, height: page.pointer.pointee.height,
+            pixelFormat: AV_PIX_FMT_RGB24.rawValue, timeBase: AVRational(num: 1, den: 1),
+            sampleAspectRatio: AVRational(num: 1, den: 1), frameRate: AVRational(num: 0, den: 1))
         let pipeline = try FilterPipeline(
             spec: filters.joined(separator: ",") + ",format=rgb24", source: parameters, options: options)
-        let frame = try page.makeFrame()
-        frame.pointer.pointee.pts = 0
-        try pipeline.push(frame)
+        page.pointer.pointee.pts = 0
+        try pipeline.push(page)
         try pipeline.push(nil)
         let drawn = try Frame()
         guard try pipeline.pull(into: drawn) == .frame else {
             throw .invalidArgument("the caption graph produced no frame")
         }
-        return RGBImage(rgbFrame: drawn)
+        return drawn
     }
 }
 
@@ -119,11 +124,12 @@ extension ContactSheet {
     /// on a thread of its own; cancelling the awaiting task stops it between pictures.
     public func png(_ cells: [(image: Data, caption: String)]) async throws -> Data {
         try await runOnOwnThread {
+            beginOperation()
             let decoded = try cells.map { cell in
                 try checkCancellation()
                 return (image: try ImageCodec.decode(cell.image), caption: cell.caption)
             }
-            return try ImageCodec.png(try compose(decoded))
+            return try ImageCodec.png(frame: try drawPage(decoded))
         }
     }
 }

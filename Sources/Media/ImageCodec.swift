@@ -8,8 +8,12 @@ public enum ImageCodec {
     /// several times faster than the default and a little larger.
     public static func png(_ image: RGBImage, compression: Int = 1) throws -> Data {
         beginOperation()
-        let frame = try image.makeFrame()
-        return try encode(frame, encoder: "png", pixelFormat: AV_PIX_FMT_RGB24) { codec in
+        return try png(frame: try image.makeFrame(), compression: compression)
+    }
+
+    /// An `AV_PIX_FMT_RGB24` frame as a PNG file.
+    static func png(frame: Frame, compression: Int = 1) throws(MediaError) -> Data {
+        try encode(frame, encoder: "png", pixelFormat: AV_PIX_FMT_RGB24) { codec in
             codec.pointee.compression_level = Int32(compression)
         }
     }

@@ -56,23 +56,6 @@ public struct RGBImage: Sendable, Hashable {
         return (Double(sums.0) / count, Double(sums.1) / count, Double(sums.2) / count)
     }
 
-    /// Copies `image` into this picture with its top-left corner at `x`, `y`, clipped.
-    public mutating func draw(_ image: RGBImage, x: Int, y: Int) {
-        let left = max(0, x)
-        let right = min(width, x + image.width)
-        guard right > left else { return }
-        let rowBytes = (right - left) * 3
-        pixels.withUnsafeMutableBufferPointer { target in
-            image.pixels.withUnsafeBufferPointer { source in
-                for row in max(0, y)..<min(height, y + image.height) {
-                    let from = ((row - y) * image.width + (left - x)) * 3
-                    let to = (row * width + left) * 3
-                    (target.baseAddress! + to).update(from: source.baseAddress! + from, count: rowBytes)
-                }
-            }
-        }
-    }
-
     /// Copies an `AV_PIX_FMT_RGB24` frame's rows out.
     init(rgbFrame owner: Frame) {
         let frame = owner.pointer
@@ -94,19 +77,52 @@ public struct RGBImage: Sendable, Hashable {
 
     /// A new `AV_PIX_FMT_RGB24` frame holding a copy of the picture.
     func makeFrame() throws(MediaError) -> Frame {
-        let frame = try Frame()
-        frame.pointer.pointee.width = Int32(width)
-        frame.pointer.pointee.height = Int32(height)
-        frame.pointer.pointee.format = AV_PIX_FMT_RGB24.rawValue
-        try check(av_frame_get_buffer(frame.pointer, 0), "av_frame_get_buffer")
-        let rowBytes = width * 3
-        let stride = Int(frame.pointer.pointee.linesize.0)
-        let data = frame.pointer.pointee.data.0!
-        pixels.withUnsafeBufferPointer { source in
-            for row in 0..<height {
-                (data + row * stride).update(from: source.baseAddress! + row * rowBytes, count: rowBytes)
+        let frame = try Frame(rgbWidth: width, height: height)
+        frame.drawRGB(self, x: 0, y: 0)
+        return frame
+    }
+}
+
+extension Frame {
+    /// A frame with an `AV_PIX_FMT_RGB24` buffer of `width`×`height`, its pixels unset.
+    convenience init(rgbWidth width: Int, height: Int) throws(MediaError) {
+        try self.init()
+        pointer.pointee.width = Int32(width)
+        pointer.pointee.height = Int32(height)
+        pointer.pointee.format = AV_PIX_FMT_RGB24.rawValue
+        try check(av_frame_get_buffer(pointer, 0), "av_frame_get_buffer")
+    }
+
+    /// Sets every pixel of an RGB frame to `colour`: the first row pixel by pixel, the
+    /// others copied from it.
+    func fillRGB(_ colour: (red: UInt8, green: UInt8, blue: UInt8)) {
+        let width = Int(pointer.pointee.width), height = Int(pointer.pointee.height)
+        let stride = Int(pointer.pointee.linesize.0)
+        let data = pointer.pointee.data.0!
+        for x in 0..<width {
+            data[3 * x] = colour.red
+            data[3 * x + 1] = colour.green
+            data[3 * x + 2] = colour.blue
+        }
+        for row in 1..<max(1, height) {
+            (data + row * stride).update(from: data, count: width * 3)
+        }
+    }
+
+    /// Copies `image` into an RGB frame with its top-left corner at `x`, `y`, clipped.
+    func drawRGB(_ image: RGBImage, x: Int, y: Int) {
+        let width = Int(pointer.pointee.width), height = Int(pointer.pointee.height)
+        let stride = Int(pointer.pointee.linesize.0)
+        let data = pointer.pointee.data.0!
+        let left = max(0, x)
+        let right = min(width, x + image.width)
+        guard right > left else { return }
+        let rowBytes = (right - left) * 3
+        image.pixels.withUnsafeBufferPointer { source in
+            for row in max(0, y)..<max(max(0, y), min(height, y + image.height)) {
+                let from = ((row - y) * image.width + (left - x)) * 3
+                (data + row * stride + left * 3).update(from: source.baseAddress! + from, count: rowBytes)
             }
         }
-        return frame
     }
 }
