@@ -107,11 +107,11 @@ public struct Builder: Sendable {
             plan, settings: settings, keys: Dictionary(buildPlan.items.map { ($0.segmentID, $0.key) }) { first, _ in first },
             cache: cache)
         if !cutLists.files.isEmpty {
-            let made = [(cutLists.thumbnailsGrabbed, "thumbnail"), (cutLists.pagesDrawn, "sheet page")]
-                .filter { $0.0 > 0 }.map { "\($0.0) new \($0.1)\($0.0 == 1 ? "" : "s")" }
+            let made = [(cutLists.thumbnailsGrabbed, "new thumbnail"), (cutLists.pagesDrawn, "sheet page")]
+                .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
             let seconds = String(format: "%.2f", Date().timeIntervalSince(cutListsStarted))
-            events(.stage("wrote \(Self.names(cutLists.files))\(made.isEmpty ? "" : " (" + made.joined(separator: ", ") + ")") "
-                + "in \(seconds) s"))
+            events(.stage("wrote \(Self.names(cutLists.files)) in \(seconds) s"
+                + (made.isEmpty ? "" : "; made " + made.joined(separator: " and "))))
         }
         try AtomicFile.write(try encode(report), to: settings.reportURL)
         if let depfile = settings.depfile {

@@ -27,7 +27,7 @@ enum ContactSheetExport {
     /// The files of a sheet of `pages` pages beside `video`.
     static func urls(pages: Int, video: URL) -> [URL] {
         let base = video.deletingPathExtension()
-        if pages == 1 { return [base.appendingPathExtension("contact.png")] }
+        if pages == 1 { return [base.appendingPathExtension(CutListFormat.sheet.fileExtension)] }
         return (1...max(1, pages)).map { page in
             let number = String(page)
             return base.appendingPathExtension("contact-" + String(repeating: "0", count: max(0, 3 - number.count)) + number + ".png")
