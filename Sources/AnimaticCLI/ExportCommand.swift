@@ -5,7 +5,10 @@ import Foundation
 import Planning
 import Screenplay
 
-extension CutListFormat: ExpressibleByArgument {}
+extension CutListFormat: ExpressibleByArgument {
+    /// The formats `export` can write: the contact sheet needs rendered clips.
+    public static var allValueStrings: [String] { textFormats.map(\.rawValue) }
+}
 extension EDLFlavor: ExpressibleByArgument {}
 
 struct ExportCommand: ParsableCommand {
