@@ -126,9 +126,16 @@ public struct Builder: Sendable {
         if !upToDate || !FileManager.default.fileExists(atPath: settings.mediaDirectory.path) {
             try MediaExport.export(clips: zip(buildPlan.items.map(\.segmentID), clips), to: settings.mediaDirectory)
         }
-        let cutLists = try CutListExport.write(plan, settings: settings)
-        if !cutLists.isEmpty {
-            events(.stage("wrote \(cutLists.map(\.lastPathComponent).joined(separator: ", "))"))
+        let cutListsStarted = Date()
+        let cutLists = try await CutListExport.write(
+            plan, settings: settings, keys: Dictionary(buildPlan.items.map { ($0.segmentID, $0.key) }) { first, _ in first },
+            cache: cache)
+        if !cutLists.files.isEmpty {
+            let made = [(cutLists.thumbnailsGrabbed, "new thumbnail"), (cutLists.pagesDrawn, "sheet page")]
+                .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
+            let seconds = String(format: "%.2f", Date().timeIntervalSince(cutListsStarted))
+            events(.stage("wrote \(Self.names(cutLists.files)) in \(seconds) s"
+                + (made.isEmpty ? "" : "; made " + made.joined(separator: " and "))))
         }
         try AtomicFile.write(try encode(report), to: settings.reportURL)
         if let depfile = settings.depfile {
@@ -266,6 +273,21 @@ public struct Builder: Sendable {
             generated: segments.count { $0.status == .generated }, reused: segments.count { $0.status == .reused },
             failed: segments.count { $0.status == .failed }, skipped: segments.count { $0.status == .skipped },
             segments: segments)
+    }
+
+    /// The files' names, a run of contact sheet pages shortened to its first and last.
+    private static func names(_ files: [URL]) -> String {
+        var names: [String] = []
+        var pages: [String] = []
+        func flush() {
+            names += pages.count > 2 ? ["\(pages[0])…\(pages[pages.count - 1]) (\(pages.count) pages)"] : pages
+            pages = []
+        }
+        for name in files.map(\.lastPathComponent) {
+            if name.contains(".contact-") && name.hasSuffix(".png") { pages.append(name) } else { flush(); names.append(name) }
+        }
+        flush()
+        return names.joined(separator: ", ")
     }
 
     private func encode(_ report: BuildReport) throws(AnimaticError) -> Data {

@@ -1,23 +1,49 @@
 import CutLists
 import Foundation
+import Generation
 import Planning
 
 /// Writes the cut lists beside the video — `film.edl`, `film.xml`, `film.fcpxml`,
-/// `film.otio`, `film.srt`, `film.csv`, `film.storyboard.html` — from the same timeline in
-/// integer frames as the video, each atomically, naming the per-segment clips in `film.media/`.
+/// `film.otio`, `film.srt`, `film.csv`, `film.storyboard.html`, the contact sheet
+/// `film.contact.png` — from the same timeline in integer frames as the video, each
+/// atomically, naming the per-segment clips in `film.media/`. The storyboard page embeds
+/// each shot's thumbnail, and the sheet is drawn from them (`Thumbnails`).
 enum CutListExport {
-    /// The files written, in `formats` order.
-    static func write(_ plan: Plan, settings: BuildSettings) throws(AnimaticError) -> [URL] {
+    /// What `write` did: the files, in `formats` order, and the thumbnails and contact
+    /// sheet pages it made now rather than found in the cache.
+    struct Written {
+        var files: [URL] = []
+        var thumbnailsGrabbed = 0
+        var pagesDrawn = 0
+    }
+
+    /// Writes the formats `settings` names; `keys` gives each segment's cache key by segment ID.
+    static func write(
+        _ plan: Plan, settings: BuildSettings, keys: [String: String], cache: ClipCache
+    ) async throws -> Written {
         let timeline = Timeline(
             plan: plan, media: .beside(video: settings.output),
             title: settings.output.deletingPathExtension().lastPathComponent,
             width: settings.size.width, height: settings.size.height)
-        var written: [URL] = []
+        let needsThumbnails = settings.cutLists.contains(.html) || settings.cutLists.contains(.sheet)
+        let frames = needsThumbnails ? timeline.shotFrames : []
+        let thumbnails = try await Thumbnails.load(
+            frames, keys: keys, cache: cache, video: settings.size, jobs: settings.jobs)
+        var written = Written(thumbnailsGrabbed: thumbnails.grabbed)
         for format in settings.cutLists {
+            let sources = format == .html ? thumbnails.jpegs.mapValues { "data:image/jpeg;base64," + $0.base64EncodedString() } : [:]
+            guard let text = format.render(timeline, edlFlavor: settings.edlFlavor, thumbnails: sources) else {
+                // The one format that is not text: the contact sheet.
+                let sheet = try await ContactSheetExport.write(
+                    frames, thumbnails: thumbnails, size: Thumbnails.size(for: settings.size), video: settings.output,
+                    cache: cache, jobs: settings.jobs)
+                written.files += sheet.files
+                written.pagesDrawn += sheet.drawn
+                continue
+            }
             let url = settings.output.deletingPathExtension().appendingPathExtension(format.fileExtension)
-            let text = format.render(timeline, edlFlavor: settings.edlFlavor)
             try AtomicFile.write(Data(text.utf8), to: url)
-            written.append(url)
+            written.files.append(url)
         }
         return written
     }

@@ -41,7 +41,7 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "Write a make dependency file listing every file the build read.")
     var depfile: String?
 
-    @Option(help: "Cut lists to write beside the video, comma-separated: edl, fcp7, fcpxml, otio, srt, csv, html; or none (default: all).")
+    @Option(help: "Cut lists to write beside the video, comma-separated: edl, fcp7, fcpxml, otio, srt, csv, html, sheet (the contact sheet PNG); or none (default: all).")
     var cutlists: String?
 
     @Option(name: .customLong("edl-flavor"), help: "EDL conventions: avid, premiere or resolve (default: resolve).")

@@ -5,7 +5,10 @@ import Foundation
 import Planning
 import Screenplay
 
-extension CutListFormat: ExpressibleByArgument {}
+extension CutListFormat: ExpressibleByArgument {
+    /// The formats `export` can write: the contact sheet needs rendered clips.
+    public static var allValueStrings: [String] { textFormats.map(\.rawValue) }
+}
 extension EDLFlavor: ExpressibleByArgument {}
 
 struct ExportCommand: ParsableCommand {
@@ -24,7 +27,7 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: "The Fountain script, or - for standard input.")
     var file: String
 
-    @Option(help: "The cut list: \(CutListFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "The cut list: \(CutListFormat.textFormats.map(\.rawValue).joined(separator: ", ")).")
     var format: CutListFormat
 
     @Option(name: .shortAndLong, help: "Where to write it (- for standard output).")
@@ -36,6 +39,9 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var plan: PlanOptions
 
     func validate() throws {
+        guard format.isText else {
+            throw ValidationError("--format \(format.rawValue): the contact sheet is drawn from rendered clips; `animatic build` writes it")
+        }
         try plan.validate()
     }
 
@@ -58,7 +64,8 @@ struct ExportCommand: ParsableCommand {
         let mediaDirectory = destination?.deletingLastPathComponent() ?? scriptDirectory
         let timeline = Timeline(plan: result.plan, media: .beside(video: mediaDirectory.appendingPathComponent(name + ".mp4")),
                                 title: name)
-        let text = Data(format.render(timeline, edlFlavor: edlFlavor ?? fromFile.edlFlavor ?? .resolve).utf8)
+        // validate() admits text formats only.
+        let text = Data((format.render(timeline, edlFlavor: edlFlavor ?? fromFile.edlFlavor ?? .resolve) ?? "").utf8)
         guard let destination else {
             FileHandle.standardOutput.write(text)
             return

@@ -7,9 +7,19 @@ public enum CutListFormat: String, CaseIterable, Hashable, Sendable {
     case srt
     case csv
     case html
+    /// The contact sheet: a PNG grid of one frame per shot, drawn by the build from the
+    /// rendered clips (it has no text form, so `animatic export` cannot write it).
+    case sheet
+
+    /// The formats written as text from the timeline alone: all but `sheet`.
+    public static let textFormats = allCases.filter(\.isText)
+
+    /// Whether the format is text made from the timeline alone (all but `sheet`).
+    public var isText: Bool { self != .sheet }
 
     /// The file name ending, without the dot: `film.edl`, `film.xml`, `film.fcpxml`,
-    /// `film.otio`, `film.srt`, `film.csv`, `film.storyboard.html`.
+    /// `film.otio`, `film.srt`, `film.csv`, `film.storyboard.html`, `film.contact.png` (a
+    /// long film's sheet is in pages: `film.contact-001.png`, …).
     public var fileExtension: String {
         switch self {
         case .edl: "edl"
@@ -19,12 +29,14 @@ public enum CutListFormat: String, CaseIterable, Hashable, Sendable {
         case .srt: "srt"
         case .csv: "csv"
         case .html: "storyboard.html"
+        case .sheet: "contact.png"
         }
     }
 
-    /// The cut list's text. `edlFlavor` applies to the EDL, `thumbnails` (shot ID → image path
-    /// relative to the page) to the storyboard page.
-    public func render(_ timeline: Timeline, edlFlavor: EDLFlavor = .resolve, thumbnails: [String: String] = [:]) -> String {
+    /// The cut list's text; nil for `sheet`, which is an image. `edlFlavor` applies to the
+    /// EDL, `thumbnails` (shot ID → image URL: a `data:` URI or a path relative to the page)
+    /// to the storyboard page.
+    public func render(_ timeline: Timeline, edlFlavor: EDLFlavor = .resolve, thumbnails: [String: String] = [:]) -> String? {
         switch self {
         case .edl: EDLWriter.render(timeline, flavor: edlFlavor)
         case .fcp7: FCP7XMLWriter.render(timeline)
@@ -33,6 +45,7 @@ public enum CutListFormat: String, CaseIterable, Hashable, Sendable {
         case .srt: SRTWriter.render(timeline)
         case .csv: CSVShotList.render(timeline)
         case .html: StoryboardHTML.render(timeline, thumbnails: thumbnails)
+        case .sheet: nil
         }
     }
 }

@@ -4,18 +4,20 @@ import Planning
 /// shot with its thumbnail (when given), ID, record timecode, duration, camera, action,
 /// dialogue and the prompt of each segment. Styles inline, no scripts, no remote resources.
 public enum StoryboardHTML {
-    /// The page. `thumbnails` maps shot IDs to image paths relative to the page (frame grabs
-    /// the build makes); shots without one show their camera term in the frame instead.
+    /// The page. `thumbnails` maps shot IDs to image URLs: `data:` URIs of the frame grabs the
+    /// build makes (so the page stands alone), or paths relative to the page; shots without
+    /// one show their camera term in the frame instead.
     public static func render(_ timeline: Timeline, thumbnails: [String: String] = [:]) -> String {
+        let shots = timeline.clipsByShot
         var html = [
             "<!DOCTYPE html>", "<html lang=\"en\">", "<head>", "<meta charset=\"utf-8\">",
             "<title>\(escaped(timeline.title)) — storyboard</title>", "<style>\(style)</style>", "</head>", "<body>",
             "<h1>\(escaped(timeline.title))</h1>",
-            "<p class=\"summary\">\(shotCount(timeline)) shots · \(timeline.clips.count) segments · running time "
+            "<p class=\"summary\">\(shots.count) shots · \(timeline.clips.count) segments · running time "
                 + "\(timeline.frameRate.timecode(frame: timeline.totalFrames)) at \(timeline.frameRate) fps</p>",
         ]
         var scene: String?
-        for shotClips in shots(timeline) {
+        for shotClips in shots {
             let first = shotClips[0]
             let shot = first.shot
             if shot.scene != scene {
@@ -59,21 +61,6 @@ public enum StoryboardHTML {
         parts.append("</article>")
         return parts.joined(separator: "\n")
     }
-
-    /// The timeline's clips grouped by shot, in order.
-    private static func shots(_ timeline: Timeline) -> [[TimelineClip]] {
-        var groups: [[TimelineClip]] = []
-        for clip in timeline.clips {
-            if let last = groups.last?.last, last.shot.id == clip.shot.id {
-                groups[groups.count - 1].append(clip)
-            } else {
-                groups.append([clip])
-            }
-        }
-        return groups
-    }
-
-    private static func shotCount(_ timeline: Timeline) -> Int { shots(timeline).count }
 
     /// Seconds to a tenth.
     private static func seconds(_ frames: Int, _ rate: FrameRate) -> String {

@@ -5,6 +5,11 @@ enum XMLText {
     /// `&`, `<`, `>`, `"` and `'` as entities, and control characters other than tab and
     /// newline (which XML 1.0 forbids) dropped.
     static func escaped(_ text: String) -> String {
+        // Most text (and every data: URI) needs nothing: one pass over the bytes says so.
+        let needsWork = text.utf8.contains { byte in
+            byte < 0x20 ? byte != 0x0A && byte != 0x09 : byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
+        }
+        if !needsWork { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {

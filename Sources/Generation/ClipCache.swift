@@ -58,6 +58,25 @@ public struct ClipCache: Sendable {
             .appendingPathComponent(key + ".mp4")
     }
 
+    /// Bumped when the frame a thumbnail shows, or how it is encoded, changes.
+    public static let thumbnailVersion = 1
+
+    /// Where the `width`×`height` JPEG thumbnail of `key`'s clip lives: beside the clip,
+    /// named by the same key (`clips/ab/abcdef….thumb1-256x144.jpg`), so a clip's thumbnail
+    /// is grabbed once, however often the clip is reused.
+    public func thumbnailURL(for key: String, width: Int, height: Int) -> URL {
+        url(for: key).deletingLastPathComponent()
+            .appendingPathComponent("\(key).thumb\(Self.thumbnailVersion)-\(width)x\(height).jpg")
+    }
+
+    /// Where a contact sheet page whose content hashes to `key` lives (`sheets/ab/abcdef….png`),
+    /// so a rebuild draws only the pages whose shots or captions changed.
+    public func sheetPageURL(for key: String) -> URL {
+        directory.appendingPathComponent("sheets", isDirectory: true)
+            .appendingPathComponent(String(key.prefix(2)), isDirectory: true)
+            .appendingPathComponent(key + ".png")
+    }
+
     /// Where temporary files of the build (downloads, the joined video) go.
     public var scratchDirectory: URL { directory.appendingPathComponent("tmp", isDirectory: true) }
 
@@ -104,15 +123,18 @@ public struct ClipCache: Sendable {
         return lock
     }
 
-    /// Removes every temporary file under the cache (partial entries, scratch files).
+    /// Removes every temporary file under the cache (partial entries and pages, scratch files).
     private func removePartials() {
         let manager = FileManager.default
         if let contents = try? manager.contentsOfDirectory(at: scratchDirectory, includingPropertiesForKeys: nil) {
             for file in contents { try? manager.removeItem(at: file) }
         }
-        guard let files = manager.enumerator(atPath: directory.appendingPathComponent("clips").path) else { return }
-        for case let path as String in files where (path as NSString).lastPathComponent.contains(".partial-") {
-            try? manager.removeItem(at: directory.appendingPathComponent("clips").appendingPathComponent(path))
+        for store in ["clips", "sheets"] {
+            let root = directory.appendingPathComponent(store)
+            guard let files = manager.enumerator(atPath: root.path) else { continue }
+            for case let path as String in files where (path as NSString).lastPathComponent.contains(".partial-") {
+                try? manager.removeItem(at: root.appendingPathComponent(path))
+            }
         }
     }
 }

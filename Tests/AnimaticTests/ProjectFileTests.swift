@@ -165,7 +165,7 @@ struct ProjectFileTests {
             "animatic.yaml:4:13: error: 'edl_flavor' must be one of avid, premiere, resolve, not 'final-cut'",
         ])
         #expect(Self.errors("cutlists = ['edl', 'avi']\n", as: "animatic.toml") == [
-            "animatic.toml:1:12: error: 'cutlists': unknown cut list 'avi'; use edl, fcp7, fcpxml, otio, srt, csv, html or none",
+            "animatic.toml:1:12: error: 'cutlists': unknown cut list 'avi'; use edl, fcp7, fcpxml, otio, srt, csv, html, sheet or none",
         ])
         #expect(Self.errors("backend = 'comfyui'\n", as: "animatic.toml").first?
             .hasPrefix("animatic.toml:1:11: error: 'backend' must be a table of keys, not a string\n") == true)

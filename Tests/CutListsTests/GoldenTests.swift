@@ -7,12 +7,12 @@ import Testing
 /// `Golden/<rate>/`. `ANIMATIC_RECORD=1` rewrites them; review the diff.
 @Suite("Golden cut lists")
 struct GoldenTests {
-    static let cases = sampleRates.flatMap { rate in CutListFormat.allCases.map { (rate.name, $0) } }
+    static let cases = sampleRates.flatMap { rate in CutListFormat.textFormats.map { (rate.name, $0) } }
 
     @Test("the sample's cut lists", arguments: cases)
     func golden(rateName: String, format: CutListFormat) throws {
         let rate = try #require(FrameRate(rateName))
-        let text = format.render(sampleTimeline(rate), thumbnails: ["1A": "frames/1A.png"])
+        let text = try #require(format.render(sampleTimeline(rate), thumbnails: ["1A": "frames/1A.png"]))
         let url = packageRoot.appendingPathComponent("Tests/CutListsTests/Golden/\(rateName)/cut.\(format.fileExtension)")
         if ProcessInfo.processInfo.environment["ANIMATIC_RECORD"] == "1" {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -23,8 +23,15 @@ struct GoldenTests {
         #expect(text == expected, "\(url.path) differs: re-record with ANIMATIC_RECORD=1 and review the diff")
     }
 
-    @Test("writers are deterministic", arguments: CutListFormat.allCases)
+    @Test("writers are deterministic", arguments: CutListFormat.textFormats)
     func deterministic(format: CutListFormat) {
         #expect(format.render(sampleTimeline(.videoNTSC)) == format.render(sampleTimeline(.videoNTSC)))
+    }
+
+    @Test("the contact sheet is the one format without text")
+    func sheetHasNoText() {
+        #expect(CutListFormat.sheet.render(sampleTimeline(.film)) == nil)
+        #expect(CutListFormat.textFormats == CutListFormat.allCases.filter { $0 != .sheet })
+        #expect(CutListFormat.sheet.fileExtension == "contact.png")
     }
 }

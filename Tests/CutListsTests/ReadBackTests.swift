@@ -39,7 +39,7 @@ struct ReadBackTests {
             try Data().write(to: clip.media)
         }
         let file = directory.appendingPathComponent("cut.\(format.fileExtension)")
-        try Data(format.render(timeline).utf8).write(to: file)
+        try Data(try #require(format.render(timeline)).utf8).write(to: file)
 
         let read = try Self.read(file, format: format, rate: rate, recordStart: timeline.recordStart)
         let expected = Self.expectedClips(timeline, format: format)

@@ -1,0 +1,124 @@
+import CutLists
+import Foundation
+import Generation
+import Media
+
+/// The contact sheet beside the video: one frame per shot in a grid of `columns` across,
+/// captioned with the shot ID and record timecode in DejaVu Sans Bold. Up to
+/// `shotsPerPage` shots it is one image, `film.contact.png`; a longer film's sheet is in
+/// pages of `shotsPerPage` shots, `film.contact-001.png`, `film.contact-002.png`, … (a
+/// feature's 1,700 shots on one page would be an image some 50,000 pixels tall).
+/// Pages are drawn into the cache under a hash of what they show, so a rebuild draws only
+/// the pages whose shots or captions changed, and each is placed beside the video
+/// atomically (a hard link to the cached page); pages a previous build left beyond the
+/// last are removed.
+enum ContactSheetExport {
+    static let columns = 6
+    static let rows = 10
+    static var shotsPerPage: Int { columns * rows }
+
+    /// The grid for thumbnails of `thumbnail` size.
+    static func layout(thumbnail: FrameSize) -> ContactSheet {
+        ContactSheet(
+            columns: columns, cellWidth: thumbnail.width, cellHeight: thumbnail.height, captionHeight: 20,
+            spacing: 8, fontFile: CardFonts.dejaVuBold, fontSize: 13)
+    }
+
+    /// The files of a sheet of `pages` pages beside `video`.
+    static func urls(pages: Int, video: URL) -> [URL] {
+        let base = video.deletingPathExtension()
+        if pages == 1 { return [base.appendingPathExtension(CutListFormat.sheet.fileExtension)] }
+        return (1...max(1, pages)).map { page in
+            let number = String(page)
+            return base.appendingPathExtension("contact-" + String(repeating: "0", count: max(0, 3 - number.count)) + number + ".png")
+        }
+    }
+
+    /// Bumped when a page's drawing changes for the same cells and layout: part of its key.
+    static let pageVersion = 1
+
+    /// The cache key of a page: a hash of the layout, the font, and each cell's thumbnail
+    /// (its cache file name, which names the clip and frame) and caption.
+    static func pageKey(_ cells: [(thumbnail: String, caption: String)], layout: ContactSheet) -> String {
+        var text = "contact sheet page \(pageVersion)\n\(layout.columns) \(layout.cellWidth)x\(layout.cellHeight) "
+            + "\(layout.captionHeight) \(layout.spacing) \(layout.fontSize) \(layout.fontFile)\n"
+        for cell in cells { text += cell.thumbnail + "\t" + cell.caption + "\n" }
+        return SHA256.hex(text.utf8)
+    }
+
+    /// Writes the sheet of `frames` from `thumbnails` (all of one size): each page is drawn
+    /// into `cache` under its `pageKey` unless already there (up to `jobs` at once), then
+    /// placed beside the video. Returns the files written and how many pages were drawn.
+    static func write(
+        _ frames: [ShotFrame], thumbnails: Thumbnails, size: FrameSize, video: URL, cache: ClipCache, jobs: Int
+    ) async throws -> (files: [URL], drawn: Int) {
+        guard !frames.isEmpty else { return ([], 0) }
+        let sheet = layout(thumbnail: size)
+        let pages = stride(from: 0, to: frames.count, by: shotsPerPage).map {
+            Array(frames[$0..<min(frames.count, $0 + shotsPerPage)])
+        }
+        let urls = urls(pages: pages.count, video: video)
+        var toDraw: [(cells: [(image: Data, caption: String)], cached: URL)] = []
+        var cachedPages: [URL] = []
+        for page in pages {
+            let cells = try page.map { frame in
+                guard let image = thumbnails.jpegs[frame.shotID], let name = thumbnails.names[frame.shotID] else {
+                    throw AnimaticError(.internalFailure, "no thumbnail for shot \(frame.shotID)")
+                }
+                return (image: image, name: name, caption: frame.caption)
+            }
+            let cached = cache.sheetPageURL(for: pageKey(cells.map { ($0.name, $0.caption) }, layout: sheet))
+            cachedPages.append(cached)
+            if !FileManager.default.fileExists(atPath: cached.path) {
+                toDraw.append((cells.map { ($0.image, $0.caption) }, cached))
+            }
+        }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var queue = toDraw[...]
+            func startNext() {
+                guard let (cells, cached) = queue.popFirst() else { return }
+                group.addTask { try await draw(cells, with: sheet, to: cached) }
+            }
+            for _ in 0..<max(1, jobs) { startNext() }
+            while try await group.next() != nil { startNext() }
+        }
+        for (cached, url) in zip(cachedPages, urls) { try AtomicFile.place(cached, at: url) }
+        removeStalePages(keeping: urls, video: video)
+        return (urls, toDraw.count)
+    }
+
+    /// Draws one page and writes it to `url` in the cache, atomically.
+    private static func draw(_ cells: [(image: Data, caption: String)], with sheet: ContactSheet, to url: URL)
+        async throws
+    {
+        let data: Data
+        do { data = try await sheet.png(cells) } catch let error as CancellationError {
+            throw error
+        } catch {
+            throw AnimaticError(.internalFailure, "cannot draw a contact sheet page: \(error)")
+        }
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw AnimaticError(.cannotCreate, "cannot create \(url.deletingLastPathComponent().path): \(error.localizedDescription)")
+        }
+        try AtomicFile.write(data, to: url)
+    }
+
+    /// Removes sheet pages beside `video` that this build did not write.
+    private static func removeStalePages(keeping written: [URL], video: URL) {
+        let directory = video.deletingLastPathComponent()
+        let base = video.deletingPathExtension().lastPathComponent + ".contact"
+        let kept = Set(written.map(\.lastPathComponent))
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
+        for name in names where !kept.contains(name) && name.hasPrefix(base) && name.hasSuffix(".png") {
+            let middle = name.dropFirst(base.count).dropLast(".png".count)
+            let isPage = middle.isEmpty || (middle.first == "-" && middle.count >= 4 && middle.dropFirst().allSatisfy(\.isASCIIDigit))
+            if isPage { try? FileManager.default.removeItem(at: directory.appendingPathComponent(name)) }
+        }
+    }
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
+}

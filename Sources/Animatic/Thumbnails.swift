@@ -1,0 +1,78 @@
+import CutLists
+import Foundation
+import Generation
+import Media
+
+/// The frame grab of each shot (`Timeline.shotFrames`) as a small JPEG, for the storyboard
+/// page and the contact sheet. Each is cached beside its clip under the clip's key
+/// (`ClipCache.thumbnailURL`), so a rebuild grabs frames only from clips it has not seen.
+struct Thumbnails {
+    /// The width of every thumbnail (less when the video is narrower).
+    static let maximumWidth = 256
+
+    /// The thumbnail size for a video of `size`: `maximumWidth` wide (or the video's
+    /// width), its height keeping the aspect, both even.
+    static func size(for size: FrameSize) -> FrameSize {
+        let width = min(maximumWidth, size.width)
+        let height = max(2, 2 * Int((Double(width) * Double(size.height) / Double(size.width) / 2).rounded()))
+        return FrameSize(width: width, height: height)
+    }
+
+    /// JPEG bytes by shot ID.
+    var jpegs: [String: Data]
+    /// Each thumbnail's cache file name by shot ID: what it shows, for the sheet's page keys.
+    var names: [String: String]
+    /// How many were grabbed now (the others came from the cache).
+    var grabbed: Int
+
+    /// The thumbnail of every shot in `frames`: read from `cache`, or grabbed from the clip
+    /// whose cache key `keys` gives (by segment ID) and cached, at most `jobs` at once.
+    static func load(
+        _ frames: [ShotFrame], keys: [String: String], cache: ClipCache, video: FrameSize, jobs: Int
+    ) async throws -> Thumbnails {
+        let size = size(for: video)
+        var jpegs: [String: Data] = [:]
+        var names: [String: String] = [:]
+        var missing: [(ShotFrame, key: String, url: URL)] = []
+        for frame in frames {
+            guard let key = keys[frame.clip.name] else {
+                throw AnimaticError(.internalFailure, "no cache key for segment \(frame.clip.name)")
+            }
+            let url = cache.thumbnailURL(for: key, width: size.width, height: size.height)
+            names[frame.shotID] = url.lastPathComponent
+            if let data = try? Data(contentsOf: url) {
+                jpegs[frame.shotID] = data
+            } else {
+                missing.append((frame, key, url))
+            }
+        }
+        try await withThrowingTaskGroup(of: (String, Data).self) { group in
+            var queue = missing[...]
+            func startNext() {
+                guard let (frame, key, url) = queue.popFirst() else { return }
+                group.addTask { (frame.shotID, try await grab(frame, clip: cache.url(for: key), size: size, to: url)) }
+            }
+            for _ in 0..<max(1, jobs) { startNext() }
+            while let (shot, data) = try await group.next() {
+                jpegs[shot] = data
+                startNext()
+            }
+        }
+        return Thumbnails(jpegs: jpegs, names: names, grabbed: missing.count)
+    }
+
+    /// Grabs `frame` from `clip`, encodes it and writes it to `url` atomically.
+    private static func grab(_ frame: ShotFrame, clip: URL, size: FrameSize, to url: URL) async throws -> Data {
+        let data: Data
+        do {
+            let image = try await FrameGrab.frame(clip, at: frame.frame, width: size.width, height: size.height)
+            data = try ImageCodec.jpeg(image)
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            throw AnimaticError(.internalFailure, "cannot grab frame \(frame.frame) of \(frame.clip.name): \(error)")
+        }
+        try AtomicFile.write(data, to: url)
+        return data
+    }
+}
