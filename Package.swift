@@ -52,10 +52,13 @@ let package = Package(
         .testTarget(name: "ScreenplayTests", dependencies: ["Screenplay"], exclude: ["Fixtures"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Screenplay"], exclude: ["Golden"]),
         .testTarget(name: "MediaTests", dependencies: ["Media"]),
-        .testTarget(name: "GenerationTests", dependencies: ["Generation", "Planning", "Screenplay", "Media"],
-                    exclude: ["Servers", "Fakes"]),
+        // Test servers that speak the DashScope and ComfyUI protocols on loopback, for the
+        // backend tests and the build's end-to-end tests.
+        .target(name: "TestServers", path: "Tests/TestServers", exclude: ["Servers"]),
+        .testTarget(name: "GenerationTests", dependencies: ["Generation", "Planning", "Screenplay", "Media", "TestServers"],
+                    exclude: ["Fakes"]),
         .testTarget(name: "CutListsTests", dependencies: ["CutLists", "Planning", "Screenplay"], exclude: ["Golden"]),
-        .testTarget(name: "AnimaticTests", dependencies: ["Animatic", "Screenplay", "AnimaticCLI"]),
+        .testTarget(name: "AnimaticTests", dependencies: ["Animatic", "Screenplay", "AnimaticCLI", "TestServers"]),
 
         // Benchmarks (bench/README.md): release builds compared with reference tools.
         .executableTarget(name: "screenplay-bench", dependencies: ["Screenplay"], path: "bench/screenplay"),

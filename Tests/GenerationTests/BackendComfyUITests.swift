@@ -3,6 +3,7 @@ import Media
 import Testing
 
 @testable import Generation
+import TestServers
 
 /// A Wan2.2 text-to-video workflow in API format, trimmed to the nodes that take placeholders.
 private let workflowText = #"""

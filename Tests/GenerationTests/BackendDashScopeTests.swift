@@ -3,6 +3,7 @@ import Media
 import Testing
 
 @testable import Generation
+import TestServers
 
 private let apiKey = "sk-test-4f1c9a7e-SECRET"
 
