@@ -115,19 +115,24 @@ public struct Builder: Sendable {
         return report
     }
 
-    /// Generates `items` with at most `settings.jobs` (and the backend's limit) at once;
-    /// returns the error of each segment that failed, by ID.
+    /// Generates `items`: at most `settings.jobs` (and the backend's limit) generating at
+    /// once and, apart from them, at most `settings.jobs` conforming, so that the backend
+    /// starts its next segment as soon as one is made instead of idling through its
+    /// conform. Returns the error of each segment that failed, by ID.
     private func generate(_ items: [BuildPlan.Item], cache: ClipCache) async throws -> [String: String] {
-        let jobs = min(settings.jobs, generator.capabilities.maxParallelJobs ?? .max)
+        let stages = Stages(
+            generating: ConcurrencyLimiter(limit: min(settings.jobs, generator.capabilities.maxParallelJobs ?? .max)),
+            conforming: ConcurrencyLimiter(limit: settings.jobs))
         var failures: [String: String] = [:]
         var done = 0
         try await withThrowingTaskGroup(of: (BuildPlan.Item, String?).self) { group in
             var queue = items[...]
             func startNext() {
                 guard let item = queue.popFirst() else { return }
-                group.addTask { (item, try await self.generate(item, cache: cache)) }
+                group.addTask { (item, try await self.generate(item, cache: cache, stages: stages)) }
             }
-            for _ in 0..<jobs { startNext() }
+            // Enough segments in flight that one waits for the backend whenever the others conform.
+            for _ in 0..<(stages.generating.limit + stages.conforming.limit) { startNext() }
             while let (item, error) = try await group.next() {
                 done += 1
                 if let error { failures[item.segmentID] = error }
@@ -139,19 +144,29 @@ public struct Builder: Sendable {
         return failures
     }
 
+    /// The build's two limits: segments being generated, and segments being conformed.
+    private struct Stages: Sendable {
+        var generating: ConcurrencyLimiter
+        var conforming: ConcurrencyLimiter
+    }
+
     /// Generates one segment into the cache (conforming it unless the backend writes the
     /// house format) and checks the entry; returns the error when it failed.
-    private func generate(_ item: BuildPlan.Item, cache: ClipCache) async throws -> String? {
+    private func generate(_ item: BuildPlan.Item, cache: ClipCache, stages: Stages) async throws -> String? {
         let destination = cache.url(for: item.key)
+        let generator = self.generator
         do {
             try cache.prepareEntry(item.key)
             if generator.capabilities.writesHouseFormat {
-                try await generator.generate(item.request, to: destination)
+                try await stages.generating.withPermit { try await generator.generate(item.request, to: destination) }
             } else {
                 let raw = cache.scratchDirectory.appendingPathComponent("\(item.key)-\(UUID().uuidString).raw")
                 defer { try? FileManager.default.removeItem(at: raw) }
-                try await generator.generate(item.request, to: raw)
-                try await Conformer(format: settings.format).conform(raw, frames: item.frames, to: destination)
+                try await stages.generating.withPermit { try await generator.generate(item.request, to: raw) }
+                let conformer = Conformer(format: settings.format)
+                try await stages.conforming.withPermit {
+                    try await conformer.conform(raw, frames: item.frames, to: destination)
+                }
             }
         } catch let error as CancellationError {
             throw error
