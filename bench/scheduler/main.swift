@@ -39,8 +39,10 @@ struct Combo: CustomStringConvertible {
 
     /// Segments at once: the lower of the backend's limit and `--jobs`.
     var concurrency: Int { min(limit, jobs) }
+    /// ceil(S / concurrency): the rounds of tasks.
+    var rounds: Int { (segments + concurrency - 1) / concurrency }
     /// ceil(S / concurrency) · L.
-    var ideal: Double { Double((segments + concurrency - 1) / concurrency) * latency }
+    var ideal: Double { Double(rounds) * latency }
     var description: String { "S=\(segments) N=\(limit) J=\(jobs) L=\(latency)s" }
 }
 
@@ -145,11 +147,12 @@ print(String(format: "conform of one clip (64x36, 72 frames): %.1f ms, median of
 print("""
     medians of \(runs) run\(runs == 1 ? "" : "s"); ideal = ceil(S / min(N, jobs)) · L; ratio = generation / ideal \
     (worst: the highest of the runs); within 10%: the median ratio at most 1.1; \
-    call − L = a backend call's time beyond the task's (its HTTP requests, polling slack, journal, download, probe); handoff = from a call's \
-    end to the next call's start; peak = most tasks at once (seen by the server, by the limiter)
+    call − L = a backend call's time beyond the task's (its HTTP requests, polling slack, journal, download, probe); \
+    vs calls = generation / (ceil(S / min(N, jobs)) · (L + call − L)), the backend's own time taken as given; \
+    handoff = from a call's end to the next call's start; peak = most tasks at once (seen by the server, by the limiter)
     """)
-print("| S | N | jobs | L | ideal | generation | ratio | worst | build | call − L | handoff | peak | within 10% |")
-print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+print("| S | N | jobs | L | ideal | generation | ratio | worst | build | call − L | vs calls | handoff | peak | within 10% |")
+print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 var overLimit = false
 for combo in combos {
     var measurements: [Measurement] = []
@@ -159,11 +162,13 @@ for combo in combos {
     let limiterPeak = measurements.map(\.limiterPeak).max() ?? 0
     overLimit = overLimit || serverPeak > combo.concurrency || limiterPeak > combo.concurrency
     let worst = measurements.map(\.generation).max() ?? 0
+    let callOverhead = median(measurements.map(\.callOverhead))
     print(
         "| \(combo.segments) | \(combo.limit) | \(combo.jobs) | \(combo.latency) s | \(text(combo.ideal)) "
             + "| \(text(generation)) | \(ratio(generation, combo.ideal)) | \(ratio(worst, combo.ideal)) "
             + "| \(text(median(measurements.map(\.build)))) "
-            + "| \(milliseconds(median(measurements.map(\.callOverhead)))) "
+            + "| \(milliseconds(callOverhead)) "
+            + "| \(ratio(generation, Double(combo.rounds) * (combo.latency + callOverhead))) "
             + "| \(milliseconds(median(measurements.map(\.handoff)))) | \(serverPeak), \(limiterPeak) "
             + "| \(generation <= combo.ideal * 1.1 ? "yes" : "NO") |")
 }
