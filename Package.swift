@@ -64,6 +64,9 @@ let package = Package(
         .executableTarget(name: "screenplay-bench", dependencies: ["Screenplay"], path: "bench/screenplay"),
         .executableTarget(name: "planning-bench", dependencies: ["Planning", "Screenplay"], path: "bench/planning"),
         .executableTarget(name: "media-bench", dependencies: ["Media"], path: "bench/media"),
+        .executableTarget(
+            name: "scheduler-bench", dependencies: ["Animatic", "Generation", "Planning", "Media"],
+            path: "bench/scheduler"),
     ],
     swiftLanguageModes: [.v6]
 )

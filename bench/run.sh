@@ -8,6 +8,7 @@ corpus=${ANIMATIC_CORPUS:-../shared/corpus}
 swift build -c release --product screenplay-bench
 swift build -c release --product planning-bench
 swift build -c release --product media-bench
+swift build -c release --product scheduler-bench
 bin=$(swift build -c release --show-bin-path)
 
 echo "== Reader: Big Fish, animatic vs screenplain"
@@ -20,6 +21,9 @@ echo "== Planner: Big Fish, parse + plan"
 
 echo "== Media: render and join vs the ffmpeg program"
 "$bin/media-bench"
+
+echo "== Scheduler: builds against a DashScope test server of fixed latency"
+"$bin/scheduler-bench"
 
 if [ -x bench/build/run.sh ]; then
   echo "== Build: Big Fish end to end"

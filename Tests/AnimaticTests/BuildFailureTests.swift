@@ -143,7 +143,7 @@ struct BuildFailureTests {
         #expect(output.status == 69, "\(output.stderr)")
         #expect(output.stderr.contains("animatic: error: 2A-1 failed: command: run python3 for 2A-1 failed: exit status 1"))
         #expect(output.stderr.contains("1 segment not started; no video written"))
-        #expect(output.stderr.contains("stopping: 2A-1 failed; waiting for 0 running segments, 1 not started"))
+        #expect(output.stderr.contains("stopping: 2A-1 failed; no new segment starts, the running ones finish"))
         #expect(!output.stderr.contains(Self.secret))
         for name in ["film.mp4", "film.media", "film.plan.json"] {
             #expect(!FileManager.default.fileExists(atPath: project.directory.appendingPathComponent(name).path), "\(name)")
@@ -199,8 +199,8 @@ struct BuildFailureTests {
         let compilation = try project.compile(settings)
         let segmentIDs = compilation.plan.shots.flatMap(\.segments).map(\.id)
         try #require(segmentIDs.count >= 4)
-        // The first segment fails at once; the second, started beside it, finishes only
-        // after the build has seen that failure, so no third can have been started.
+        // The first segment fails once the second has started beside it; the second
+        // finishes only after the build has seen that failure, so no third can start.
         let gate = Gate()
         let generator = FailingGenerator(failing: segmentIDs[0], held: segmentIDs[1], gate: gate)
         let builder = Builder(settings: settings, generator: generator, events: { event in
@@ -231,13 +231,15 @@ final class Gate: @unchecked Sendable {
     }
 }
 
-/// The storyboard renderer, but one segment fails for good and another waits for a gate first.
+/// The storyboard renderer, but one segment fails for good (once the held one has started)
+/// and the held one waits for a gate first.
 struct FailingGenerator: Generator {
     var renderer = StoryboardRenderer()
     var failing: String
     var held: String
     var gate: Gate
     let started = Counter()
+    let heldStarted = Gate()
 
     var name: String { renderer.name }
     var settings: String { renderer.settings }
@@ -247,11 +249,15 @@ struct FailingGenerator: Generator {
     func generate(_ request: GenerationRequest, to destination: URL) async throws {
         started.increment()
         if request.segmentID == failing {
+            try await heldStarted.wait()
             throw BackendError(
                 backend: name, operation: "draw \(failing)", failure: .http(status: 400, message: "refused"),
                 isPermanent: true)
         }
-        if request.segmentID == held { try await gate.wait() }
+        if request.segmentID == held {
+            heldStarted.open()
+            try await gate.wait()
+        }
         try await renderer.generate(request, to: destination)
     }
 }
