@@ -1,0 +1,82 @@
+import Animatic
+import Foundation
+import Generation
+import Testing
+import TestServers
+
+/// `animatic build --backend dashscope` end to end, as a user runs it, against the DashScope
+/// test server on loopback: the program is stopped while its tasks run and started again.
+@Suite("animatic build with hosted Wan (DashScope) over loopback")
+struct BuildDashScopeTests {
+    /// Two one-shot scenes: two segments, both submitted at once (DashScope's limit is 2).
+    static let script = """
+        EXT. HARBOR - DAWN
+
+        Fog rolls in over the water.
+
+        INT. KITCHEN - NIGHT
+
+        Anna reads the letter by candlelight.
+
+        """
+    static let key = "sk-loopback-7f3a9c2e51d84b06"
+
+    @Test func aBuildStoppedWhileItsTasksRunResumesThemAndPaysForNoOtherTask() async throws {
+        let server = try await TestServer.start("dashscope_server.py", config: ["key": Self.key, "task_seconds": 1])
+        defer { server.stop() }
+        let project = try BuildProject(script: Self.script)
+        let arguments = [
+            "build", project.script.path, "--size", "320x180", "--jobs", "2", "--backend", "dashscope",
+            "--dashscope-url", server.url.absoluteString,
+        ]
+        let environment = ProcessInfo.processInfo.environment.merging(["DASHSCOPE_API_KEY": Self.key]) { $1 }
+
+        // The first build is stopped once both tasks are created (they run for a second,
+        // and the build waits ten before it polls again).
+        let first = Process()
+        first.executableURL = CommandRunner.executable
+        first.arguments = arguments
+        first.environment = environment
+        let firstErrors = Pipe()
+        first.standardOutput = FileHandle.nullDevice
+        first.standardError = firstErrors
+        try first.run()
+        var creates = 0
+        for _ in 0..<2000 where creates < 2 && first.isRunning {
+            try await Task.sleep(for: .milliseconds(10))
+            creates = try await server.count("creates")
+        }
+        #expect(creates == 2)
+        kill(first.processIdentifier, SIGTERM)
+        let firstStderr = String(decoding: firstErrors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        first.waitUntilExit()
+        #expect(first.terminationStatus == 143, "\(firstStderr)")
+        #expect(!FileManager.default.fileExists(atPath: project.output.path))
+        let journal = TaskJournal(directory: project.cache, name: "dashscope-tasks.json")
+        #expect(try await journal.entries().count == 2)
+
+        // Started again after the tasks ended: it polls the same two tasks and creates none.
+        try await Task.sleep(for: .milliseconds(1200))
+        let second = try CommandRunner.run(arguments, environment: ["DASHSCOPE_API_KEY": Self.key])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(try await server.count("creates") == 2)
+        let report = try #require(BuildReport.read(project.directory.appendingPathComponent("film.report.json")))
+        #expect(report.generated == 2 && report.failed == 0)
+        #expect(try ffprobeFrameCount(project.output) == report.totalFrames)
+        #expect(try await journal.entries().isEmpty)
+
+        // The key reached the server, and nothing either build printed or wrote holds it:
+        // not the video, the plan, the report, the cut lists, the cache nor its journal.
+        let headers = try await server.stats()["headers"] as? [String] ?? []
+        #expect(headers.contains("Bearer \(Self.key)"))
+        for text in [firstStderr, second.stdout, second.stderr] { #expect(!text.contains(Self.key)) }
+        let files = FileManager.default.enumerator(atPath: project.directory.path)?.allObjects as? [String] ?? []
+        let written = files.map { project.directory.appendingPathComponent($0) }.filter {
+            (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
+        }
+        #expect(written.count > 10)
+        for file in written {
+            #expect(try Data(contentsOf: file).range(of: Data(Self.key.utf8)) == nil, "\(file.path)")
+        }
+    }
+}
