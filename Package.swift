@@ -65,7 +65,7 @@ let package = Package(
         .executableTarget(name: "planning-bench", dependencies: ["Planning", "Screenplay"], path: "bench/planning"),
         .executableTarget(name: "media-bench", dependencies: ["Media"], path: "bench/media"),
         .executableTarget(
-            name: "scheduler-bench", dependencies: ["Animatic", "Generation", "Planning", "Media"],
+            name: "scheduler-bench", dependencies: ["Animatic", "Generation", "Planning", "Media", "TestServers"],
             path: "bench/scheduler"),
     ],
     swiftLanguageModes: [.v6]

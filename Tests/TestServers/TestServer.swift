@@ -29,11 +29,12 @@ public final class TestServer: @unchecked Sendable {
     public let url: URL
     private let process = Process()
 
-    /// Starts `script` and waits for its port on a dispatch thread, keeping the blocking
-    /// read off the few threads that run the tests' async code.
+    /// Starts `script` (serving `servedVideo` unless `config` names a "video") and waits
+    /// for its port on a dispatch thread, keeping the blocking read off the few threads
+    /// that run the tests' async code.
     public static func start(_ script: String, config: [String: Any] = [:]) async throws -> TestServer {
         let json = String(
-            decoding: try JSONSerialization.data(withJSONObject: config.merging(["video": servedVideo.path]) { $1 }),
+            decoding: try JSONSerialization.data(withJSONObject: config.merging(["video": servedVideo.path]) { given, _ in given }),
             as: UTF8.self)
         return try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {

@@ -13,6 +13,7 @@ import Foundation
 import Generation
 import Media
 import Planning
+import TestServers
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("scheduler-bench: \(message)\n".utf8))
@@ -83,6 +84,9 @@ defer { try? FileManager.default.removeItem(at: work) }
 let served = work.appendingPathComponent("served.mp4")
 try FilterGraphRenderer(format: house).render(graph: "testsrc2=s=64x36:r=24", frames: 24, to: served)
 
+/// The API key the test server accepts.
+let apiKey = "scheduler-bench-key"
+
 /// How often the backend polls a running task: a finished task is seen 5 ms late on average.
 let pollInterval = Duration.milliseconds(10)
 
@@ -92,13 +96,16 @@ func measure(_ combo: Combo) async throws -> Measurement {
     let cache = directory.appendingPathComponent("cache")
     try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
-    let server = try LatencyServer(latency: combo.latency, video: served)
+    // The DashScope test server, every task running `latency` seconds from its creation: a
+    // backend of fixed latency that counts the tasks it runs at once.
+    let server = try await TestServer.start(
+        "dashscope_server.py", config: ["key": apiKey, "video": served.path, "task_seconds": combo.latency])
     defer { server.stop() }
 
     let backend = TimedBackend(
         DashScopeGenerator(
             baseURL: server.url, journalDirectory: cache, maxParallelJobs: combo.limit,
-            pollInterval: pollInterval, environment: { [DashScopeGenerator.apiKeyVariable: LatencyServer.key] }))
+            pollInterval: pollInterval, environment: { [DashScopeGenerator.apiKeyVariable: apiKey] }))
     let generator = ScheduledGenerator(backend: backend)
     var configuration = PlanConfiguration()
     configuration.backendMaxMilliseconds = generator.capabilities.longestClipMilliseconds
@@ -116,13 +123,13 @@ func measure(_ combo: Combo) async throws -> Measurement {
         fail("\(combo): the build failed: \(error)\n\(clock.failed.joined(separator: "\n"))")
     }
     let build = (ContinuousClock.now - start).seconds
-    let stats = try server.stats()
-    guard report.generated == combo.segments, stats.tasks == combo.segments else {
-        fail("\(combo): \(report.generated) segments generated, \(stats.tasks) tasks created")
+    let (tasks, peak) = (try await server.count("creates"), try await server.count("max_running"))
+    guard report.generated == combo.segments, tasks == combo.segments else {
+        fail("\(combo): \(report.generated) segments generated, \(tasks) tasks created")
     }
     return Measurement(
         generation: clock.generationSeconds, build: build, callOverhead: backend.meanCall - combo.latency,
-        handoff: backend.meanHandoff(concurrency: combo.concurrency), serverPeak: stats.maxRunning,
+        handoff: backend.meanHandoff(concurrency: combo.concurrency), serverPeak: peak,
         limiterPeak: await generator.limiter.peak)
 }
 
