@@ -92,6 +92,9 @@ public struct Builder: Sendable {
 
         var clips = buildPlan.items.map { cache.url(for: $0.key) }
         if !outcome.failures.isEmpty {
+            // Said at once, so that a later failure (a card, the editor, a cut list) cannot
+            // leave the previous build's report standing for this one.
+            try AtomicFile.write(try encode(report), to: settings.reportURL)
             let cards = try await FailureCards(cache: cache).make(
                 for: buildPlan.items, failures: outcome.failures, backend: generator.name)
             for (index, item) in buildPlan.items.enumerated() {
@@ -128,7 +131,10 @@ public struct Builder: Sendable {
         }
         let cutListsStarted = Date()
         let cutLists = try await CutListExport.write(
-            plan, settings: settings, keys: Dictionary(buildPlan.items.map { ($0.segmentID, $0.key) }) { first, _ in first },
+            plan, settings: settings,
+            keys: Dictionary(zip(buildPlan.items, report.segments).map { ($0.segmentID, $1.failureCard ?? $0.key) }) {
+                first, _ in first
+            },
             cache: cache)
         if !cutLists.files.isEmpty {
             let made = [(cutLists.thumbnailsGrabbed, "new thumbnail"), (cutLists.pagesDrawn, "sheet page")]

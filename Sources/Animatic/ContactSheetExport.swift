@@ -38,7 +38,7 @@ enum ContactSheetExport {
     static let pageVersion = 1
 
     /// The cache key of a page: a hash of the layout, the font, and each cell's thumbnail
-    /// (its cache file name, which names the clip and frame) and caption.
+    /// (a digest of its bytes, so a clip made again under its key redraws the page) and caption.
     static func pageKey(_ cells: [(thumbnail: String, caption: String)], layout: ContactSheet) -> String {
         var text = "contact sheet page \(pageVersion)\n\(layout.columns) \(layout.cellWidth)x\(layout.cellHeight) "
             + "\(layout.captionHeight) \(layout.spacing) \(layout.fontSize) \(layout.fontFile)\n"
@@ -52,7 +52,10 @@ enum ContactSheetExport {
     static func write(
         _ frames: [ShotFrame], thumbnails: Thumbnails, size: FrameSize, video: URL, cache: ClipCache, jobs: Int
     ) async throws -> (files: [URL], drawn: Int) {
-        guard !frames.isEmpty else { return ([], 0) }
+        guard !frames.isEmpty else {
+            removeStalePages(keeping: [], video: video)
+            return ([], 0)
+        }
         let sheet = layout(thumbnail: size)
         let pages = stride(from: 0, to: frames.count, by: shotsPerPage).map {
             Array(frames[$0..<min(frames.count, $0 + shotsPerPage)])
@@ -62,10 +65,10 @@ enum ContactSheetExport {
         var cachedPages: [URL] = []
         for page in pages {
             let cells = try page.map { frame in
-                guard let image = thumbnails.jpegs[frame.shotID], let name = thumbnails.names[frame.shotID] else {
+                guard let image = thumbnails.jpegs[frame.shotID] else {
                     throw AnimaticError(.internalFailure, "no thumbnail for shot \(frame.shotID)")
                 }
-                return (image: image, name: name, caption: frame.caption)
+                return (image: image, name: SHA256.hex(image), caption: frame.caption)
             }
             let cached = cache.sheetPageURL(for: pageKey(cells.map { ($0.name, $0.caption) }, layout: sheet))
             cachedPages.append(cached)

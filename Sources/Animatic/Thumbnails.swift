@@ -20,8 +20,6 @@ struct Thumbnails {
 
     /// JPEG bytes by shot ID.
     var jpegs: [String: Data]
-    /// Each thumbnail's cache file name by shot ID: what it shows, for the sheet's page keys.
-    var names: [String: String]
     /// How many were grabbed now (the others came from the cache).
     var grabbed: Int
 
@@ -32,14 +30,12 @@ struct Thumbnails {
     ) async throws -> Thumbnails {
         let size = size(for: video)
         var jpegs: [String: Data] = [:]
-        var names: [String: String] = [:]
         var missing: [(ShotFrame, key: String, url: URL)] = []
         for frame in frames {
             guard let key = keys[frame.clip.name] else {
                 throw AnimaticError(.internalFailure, "no cache key for segment \(frame.clip.name)")
             }
             let url = cache.thumbnailURL(for: key, width: size.width, height: size.height)
-            names[frame.shotID] = url.lastPathComponent
             if let data = try? Data(contentsOf: url) {
                 jpegs[frame.shotID] = data
             } else {
@@ -58,7 +54,7 @@ struct Thumbnails {
                 startNext()
             }
         }
-        return Thumbnails(jpegs: jpegs, names: names, grabbed: missing.count)
+        return Thumbnails(jpegs: jpegs, grabbed: missing.count)
     }
 
     /// Grabs `frame` from `clip`, encodes it and writes it to `url` atomically.

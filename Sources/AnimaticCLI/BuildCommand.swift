@@ -141,11 +141,9 @@ struct BuildCommand: AsyncParsableCommand {
     /// built-in renderer runs as it is, the others under the retrying, rate-limited scheduler.
     /// A missing or unreadable setting is a usage error.
     private func makeGenerator(cacheDirectory: URL, fromFile: ProjectSettings) -> any Generator {
-        let backendOptions = BackendOptions(
-            kind: backend ?? fromFile.backend ?? .cards, commandTemplate: commandTemplate ?? fromFile.commandTemplate?.description,
-            dashScopeURL: dashScopeURL.flatMap(URL.init(string:)) ?? fromFile.dashScopeURL,
-            comfyUIURLs: comfyUIURLs.isEmpty ? fromFile.comfyUIURLs ?? [] : comfyUIURLs.compactMap(URL.init(string:)),
-            comfyUIWorkflow: comfyUIWorkflow.map { URL(fileURLWithPath: $0) } ?? fromFile.comfyUIWorkflow)
+        let backendOptions = fromFile.backendOptions(
+            kind: backend, commandTemplate: commandTemplate, dashScopeURL: dashScopeURL, comfyUIURLs: comfyUIURLs,
+            comfyUIWorkflow: comfyUIWorkflow)
         do {
             let generator = try backendOptions.makeGenerator(cacheDirectory: cacheDirectory)
             return backendOptions.kind == .cards ? generator : ScheduledGenerator(backend: generator)

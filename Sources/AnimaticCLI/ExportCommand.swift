@@ -50,7 +50,9 @@ struct ExportCommand: ParsableCommand {
         do { input = try ScriptInput.read(file) } catch { fail(error) }
         let fromFile = try plan.projectFile.load(for: input)?.settings ?? ProjectSettings()
         let parsed = FountainReader.parse(input.bytes)
-        let result = Planner(configuration: plan.configuration(with: fromFile)).plan(parsed.screenplay)
+        var configuration = plan.configuration(with: fromFile)
+        configuration.backendMaxMilliseconds = fromFile.backendLongestClipMilliseconds()
+        let result = Planner(configuration: configuration).plan(parsed.screenplay)
         printError(DiagnosticReport.render(parsed.diagnostics + result.diagnostics, path: input.displayPath))
         if parsed.hasErrors { throw ExitCode(AnimaticError.Kind.badInput.exitCode) }
 

@@ -35,7 +35,9 @@ struct PlanCommand: ParsableCommand {
         do { input = try ScriptInput.read(file) } catch { fail(error) }
         let project = try options.projectFile.load(for: input)
         let parsed = FountainReader.parse(input.bytes)
-        let configuration = options.configuration(with: project?.settings ?? ProjectSettings())
+        let fromFile = project?.settings ?? ProjectSettings()
+        var configuration = options.configuration(with: fromFile)
+        configuration.backendMaxMilliseconds = fromFile.backendLongestClipMilliseconds()
         let result = Planner(configuration: configuration).plan(parsed.screenplay)
         let output: Data
         if json {

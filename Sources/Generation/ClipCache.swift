@@ -106,10 +106,18 @@ public struct ClipCache: Sendable {
         return .valid
     }
 
-    /// Makes the directory for `key`'s entry.
+    /// Makes the directory for `key`'s entry, before its clip is made, and removes the
+    /// thumbnails of any clip made under that key before.
     public func prepareEntry(_ key: String) throws {
-        try FileManager.default.createDirectory(
-            at: url(for: key).deletingLastPathComponent(), withIntermediateDirectories: true)
+        let directory = url(for: key).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        // A clip made again under its key may look different (a remote model is not
+        // deterministic): the thumbnails of the old one go with it.
+        let thumbnails = "\(key).thumb"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        where name.hasPrefix(thumbnails) {
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+        }
     }
 
     /// Creates the cache and takes its lock, waiting for another build to finish with it;

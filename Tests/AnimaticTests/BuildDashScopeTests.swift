@@ -22,7 +22,7 @@ struct BuildDashScopeTests {
     static let key = "sk-loopback-7f3a9c2e51d84b06"
 
     @Test func aBuildStoppedWhileItsTasksRunResumesThemAndPaysForNoOtherTask() async throws {
-        let server = try await TestServer.start("dashscope_server.py", config: ["key": Self.key, "task_seconds": 1])
+        let server = try await TestServer.start("dashscope_server.py", config: ["key": Self.key, "task_seconds": 2])
         defer { server.stop() }
         let project = try BuildProject(script: Self.script)
         let arguments = [
@@ -31,8 +31,8 @@ struct BuildDashScopeTests {
         ]
         let environment = ProcessInfo.processInfo.environment.merging(["DASHSCOPE_API_KEY": Self.key]) { $1 }
 
-        // The first build is stopped once both tasks are created (they run for a second,
-        // and the build waits ten before it polls again).
+        // The first build is stopped once both tasks are created: they run for two seconds,
+        // and the build waits ten before it polls again.
         let first = Process()
         first.executableURL = CommandRunner.executable
         first.arguments = arguments
@@ -41,11 +41,7 @@ struct BuildDashScopeTests {
         first.standardOutput = FileHandle.nullDevice
         first.standardError = firstErrors
         try first.run()
-        var creates = 0
-        for _ in 0..<2000 where creates < 2 && first.isRunning {
-            try await Task.sleep(for: .milliseconds(10))
-            creates = try await server.count("creates")
-        }
+        let creates = Self.waitForCreates(2, on: server, while: first)
         #expect(creates == 2)
         kill(first.processIdentifier, SIGTERM)
         let firstStderr = String(decoding: firstErrors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
@@ -56,7 +52,7 @@ struct BuildDashScopeTests {
         #expect(try await journal.entries().count == 2)
 
         // Started again after the tasks ended: it polls the same two tasks and creates none.
-        try await Task.sleep(for: .milliseconds(1200))
+        try await Task.sleep(for: .milliseconds(2200))
         let second = try CommandRunner.run(arguments, environment: ["DASHSCOPE_API_KEY": Self.key])
         #expect(second.status == 0, "\(second.stderr)")
         #expect(try await server.count("creates") == 2)
@@ -78,5 +74,20 @@ struct BuildDashScopeTests {
         for file in written {
             #expect(try Data(contentsOf: file).range(of: Data(Self.key.utf8)) == nil, "\(file.path)")
         }
+    }
+
+    /// Waits, blocking this thread on purpose (a poller on a busy cooperative pool could
+    /// miss the window), until `server` has had `count` tasks created or `process` ended;
+    /// returns the count it saw last.
+    private static func waitForCreates(_ count: Int, on server: TestServer, while process: Process) -> Int {
+        let stats = server.url.appendingPathComponent("_stats")
+        var seen = 0
+        let deadline = Date().addingTimeInterval(30)
+        while seen < count, process.isRunning, Date() < deadline {
+            usleep(5000)
+            let json = (try? Data(contentsOf: stats)).flatMap { try? JSONSerialization.jsonObject(with: $0) }
+            seen = (json as? [String: Any])?["creates"] as? Int ?? seen
+        }
+        return seen
     }
 }

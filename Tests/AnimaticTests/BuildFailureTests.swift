@@ -52,7 +52,7 @@ struct BuildFailureTests {
             if !fixed { environment["FAKE_WAN_FAIL_PROMPT"] = BuildFailureTests.refusedWord }
             return try CommandRunner.run(
                 ["build", script.path, "--size", "320x180", "--backend", "command", "--command-template", template,
-                 "--jobs", "1", "--cutlists", "none"] + extra,
+                 "--jobs", "1"] + extra,
                 environment: environment)
         }
 
@@ -95,6 +95,12 @@ struct BuildFailureTests {
         // build cannot take the card for the segment.
         #expect(project.cache.state(of: failed.key, frames: failed.frames, format: Self.format) == .missing)
         #expect(FileManager.default.fileExists(atPath: project.cache.url(for: card).path))
+
+        // Every output is written, the cut lists and storyboard too (the card's thumbnail
+        // stands in for the failed segment's).
+        for name in ["film.edl", "film.otio", "film.storyboard.html", "film.contact.png", "film.plan.json"] {
+            #expect(FileManager.default.fileExists(atPath: project.directory.appendingPathComponent(name).path), "\(name)")
+        }
 
         // Older than the script, so that make builds it again.
         let times = try [project.video, project.script].map {

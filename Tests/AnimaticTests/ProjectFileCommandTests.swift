@@ -179,6 +179,20 @@ struct ProjectFileCommandTests {
         let plan = try JSONSerialization.jsonObject(
             with: Data(contentsOf: project.directory.appendingPathComponent("film.plan.json"))) as? [String: Any]
         #expect(plan?["maxSegmentFrames"] as? Int == 121)
+        // `plan` and `export` cut the same segments from the same file, so an EDL exported
+        // before the build names the clips it makes: a 9 s shot is two segments of Wan's 5 s.
+        let long = "EXT. HARBOR - DAWN\n\n" + String(repeating: "Fog rolls in slowly over the grey water. ", count: 6) + "\n"
+        try Data(long.utf8).write(to: project.script)
+        let planned = try project.run(["plan", "film.fountain", "--json"])
+        #expect(planned.status == 0, "\(planned.stderr)")
+        let planJSON = try JSONSerialization.jsonObject(with: Data(planned.stdout.utf8)) as? [String: Any]
+        #expect(planJSON?["maxSegmentFrames"] as? Int == 121)
+        let exported = try project.run(["export", "film.fountain", "--format", "csv", "-o", "-"])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        let rows = exported.stdout.split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",") }
+        #expect(rows.contains { $0[2].hasSuffix("-2") } && rows.allSatisfy { (Int($0[5]) ?? .max) <= 121 }, "\(exported.stdout)")
+        let unlimited = try project.run(["export", "film.fountain", "--format", "csv", "-o", "-", "--no-config"])
+        #expect(!unlimited.stdout.split(whereSeparator: \.isNewline).contains { $0.contains("-2,") }, "\(unlimited.stdout)")
     }
 
     @Test func exportTakesTheEDLFlavorFromTheFile() throws {

@@ -114,9 +114,13 @@ struct StoryboardBuildTests {
         let sheetFile = project.directory.appendingPathComponent("film.contact.png")
         let firstSheet = try Data(contentsOf: sheetFile)
         #expect(Self.cachedPages(project).count == 1)
+        let page = project.cache.appendingPathComponent("sheets").appendingPathComponent(Self.cachedPages(project)[0])
+        let pageTime = { try FileManager.default.attributesOfItem(atPath: page.path)[.modificationDate] as? Date }
+        let drawn = try pageTime()
         _ = try await project.build()
         #expect(Self.thumbnails(project) == first, "a rebuild with nothing changed rewrote thumbnails")
-        #expect(Self.cachedPages(project).count == 1, "a rebuild with nothing changed drew the sheet again")
+        #expect(Self.cachedPages(project).count == 1)
+        #expect(try pageTime() == drawn, "a rebuild with nothing changed drew the sheet again")
         #expect(try Data(contentsOf: sheetFile) == firstSheet)
 
         try project.write(buildScript.replacingOccurrences(of: "Fog rolls in over the water.", with: "Rain falls on the water."))

@@ -52,4 +52,19 @@ struct ClipCacheTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: cache.scratchDirectory.path).isEmpty)
         #expect(cache.state(of: key, frames: 1, format: tinyFormat) == .missing)
     }
+
+    @Test func preparingAnEntryRemovesTheThumbnailsOfTheClipMadeBefore() throws {
+        let scratch = try Scratch()
+        let cache = ClipCache(directory: scratch.file("cache"))
+        let key = String(repeating: "cd", count: 32), other = "cd" + String(repeating: "ef", count: 31)
+        try cache.prepareEntry(key)
+        try cache.prepareEntry(other)
+        let old = cache.thumbnailURL(for: key, width: 256, height: 144)
+        let kept = cache.thumbnailURL(for: other, width: 256, height: 144)
+        #expect(old.deletingLastPathComponent() == kept.deletingLastPathComponent())
+        for url in [old, kept] { try Data("jpeg".utf8).write(to: url) }
+        try cache.prepareEntry(key)
+        #expect(!FileManager.default.fileExists(atPath: old.path))
+        #expect(FileManager.default.fileExists(atPath: kept.path))
+    }
 }

@@ -120,11 +120,13 @@ func measure(_ combo: Combo) async throws -> Measurement {
     let start = ContinuousClock.now
     let report: BuildReport
     do { report = try await builder.build(plan, scriptPath: script.path) } catch {
+        server.stop()  // fail() exits, which runs no defer
         fail("\(combo): the build failed: \(error)\n\(clock.failed.joined(separator: "\n"))")
     }
     let build = (ContinuousClock.now - start).seconds
     let (tasks, peak) = (try await server.count("creates"), try await server.count("max_running"))
     guard report.generated == combo.segments, tasks == combo.segments else {
+        server.stop()
         fail("\(combo): \(report.generated) segments generated, \(tasks) tasks created")
     }
     return Measurement(
