@@ -44,8 +44,15 @@ struct BuildDashScopeTests {
         let creates = Self.waitForCreates(2, on: server, while: first)
         #expect(creates == 2)
         kill(first.processIdentifier, SIGTERM)
-        let firstStderr = String(decoding: firstErrors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        // Stopping must not hang (it once did, inside FoundationNetworking's cancellation).
+        let stopDeadline = Date().addingTimeInterval(30)
+        while first.isRunning, Date() < stopDeadline { usleep(10_000) }
+        if first.isRunning {
+            Issue.record("the build did not stop within 30 s of SIGTERM")
+            kill(first.processIdentifier, SIGKILL)
+        }
         first.waitUntilExit()
+        let firstStderr = String(decoding: firstErrors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(first.terminationStatus == 143, "\(firstStderr)")
         #expect(!FileManager.default.fileExists(atPath: project.output.path))
         let journal = TaskJournal(directory: project.cache, name: "dashscope-tasks.json")

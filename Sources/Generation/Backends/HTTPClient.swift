@@ -63,7 +63,7 @@ struct HTTPClient: Sendable {
         let data: Data
         let response: URLResponse
         do {
-            (data, response) = try await session.data(for: request)
+            (data, response) = try await answer(to: request)
         } catch let error as URLError where error.code == .cancelled {
             throw CancellationError()
         } catch let error as URLError {
@@ -80,6 +80,32 @@ struct HTTPClient: Sendable {
                 isPermanent: false)
         }
         return (data, http)
+    }
+
+    /// `session.data(for:)`, but cancelled safely. FoundationNetworking's own async
+    /// `data(for:)` cancels its URL task from the Swift task's cancellation handler, which
+    /// runs under that task's status lock, and waits there for the session's queue; when an
+    /// answer is being delivered on that queue at the same moment, it needs the same lock,
+    /// and both wait for ever (seen: a build stopped by SIGTERM while polling DashScope
+    /// hung). Here the handler only hands the cancel to another queue.
+    private func answer(to request: URLRequest) async throws -> (Data, URLResponse) {
+        let pending = PendingTask()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                let task = session.dataTask(with: request) { data, response, error in
+                    if let error {
+                        continuation.resume(throwing: error)
+                    } else if let response {
+                        continuation.resume(returning: (data ?? Data(), response))
+                    } else {
+                        continuation.resume(throwing: URLError(.badServerResponse))
+                    }
+                }
+                pending.start(task)
+            }
+        } onCancel: {
+            pending.cancel()
+        }
     }
 
     /// The error for a non-2xx answer, with the service's message from the body.
@@ -116,5 +142,35 @@ struct HTTPClient: Sendable {
             }
             return "node \(node) (\(entry["class_type"] as? String ?? "?")): " + details.joined(separator: "; ")
         }
+    }
+}
+
+/// The URL task of one exchange, cancelled from any thread without waiting: the cancel
+/// runs on a global queue, never under the caller's locks. Cancelled before it started,
+/// it is cancelled as it starts.
+private final class PendingTask: @unchecked Sendable {
+    private let lock = NSLock()
+    private var task: URLSessionDataTask?
+    private var cancelled = false
+
+    func start(_ task: URLSessionDataTask) {
+        let cancelNow = lock.withLock {
+            self.task = task
+            return cancelled
+        }
+        task.resume()
+        if cancelNow { Self.cancelLater(task) }
+    }
+
+    func cancel() {
+        let task = lock.withLock {
+            cancelled = true
+            return self.task
+        }
+        if let task { Self.cancelLater(task) }
+    }
+
+    private static func cancelLater(_ task: URLSessionDataTask) {
+        DispatchQueue.global().async { task.cancel() }
     }
 }
