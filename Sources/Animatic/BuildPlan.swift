@@ -17,6 +17,9 @@ public struct BuildPlan: Sendable {
         public var action: Action
         /// The request a generator gets for it.
         public var request: GenerationRequest
+        /// For a backend that starts a clip from an image: the cache key of the segment this
+        /// one continues (the same shot's previous segment), whose last frame it starts from.
+        public var continues: String?
 
         /// The segment's length in frames.
         public var frames: Int { request.content.frames }
@@ -76,9 +79,16 @@ public struct BuildPlan: Sendable {
         let previousSegments = Dictionary(
             (previous?.segments ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var start = 0
+        var previousKey: String?
+        let fromImage = generator.capabilities.imageToVideo
         let items = GenerationRequest.all(in: plan, format: format).map { request in
             defer { start += request.content.frames }
-            let key = ClipCache.key(for: request, generator: generator)
+            // A continuation made from its predecessor's last frame depends on that clip:
+            // its key does too, so a changed predecessor remakes it.
+            let continues = fromImage && request.shotStartFrame > 0 ? previousKey : nil
+            let ownKey = ClipCache.key(for: request, generator: generator)
+            let key = continues.map { SHA256.hex("\(ownKey)\ncontinues \($0)".utf8) } ?? ownKey
+            previousKey = key
             let action: Action
             switch cache.state(of: key, frames: request.content.frames, format: format) {
             case .valid:
@@ -97,7 +107,9 @@ public struct BuildPlan: Sendable {
                     }
                 }
             }
-            return Item(segmentID: request.segmentID, startFrame: start, key: key, action: action, request: request)
+            return Item(
+                segmentID: request.segmentID, startFrame: start, key: key, action: action, request: request,
+                continues: continues)
         }
         return BuildPlan(items: items)
     }

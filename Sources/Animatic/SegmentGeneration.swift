@@ -32,13 +32,31 @@ extension Builder {
         let conformLimit = settings.jobs
         var outcome = GenerationOutcome()
         var done = 0
+        // For continuations made from their predecessor's last frame: which keys this build
+        // makes, which it has made, and which failed (by segment ID).
+        let pendingKeys = Set(items.map(\.key))
+        var madeKeys: Set<String> = [], failedKeys: [String: String] = [:]
         var waitingToConform: [(BuildPlan.Item, URL)] = []
         defer { for (_, raw) in waitingToConform { try? FileManager.default.removeItem(at: raw) } }
         try await withThrowingTaskGroup(of: Step.self) { group in
-            var queue = items[...]
+            var queue = items
             var atBackend = 0, conforming = 0
+            /// Starts the next segments in plan order, passing over a continuation whose
+            /// predecessor is still being made (it starts once that one is in the cache).
             func startGenerating() {
-                while atBackend < backendLimit, outcome.stoppedBy == nil, let item = queue.popFirst() {
+                var index = 0
+                while atBackend < backendLimit, outcome.stoppedBy == nil, index < queue.count {
+                    let item = queue[index]
+                    if let previous = item.continues, pendingKeys.contains(previous), !madeKeys.contains(previous) {
+                        if let failed = failedKeys[previous] {
+                            queue.remove(at: index)
+                            finish(item, error: "it continues \(failed), which failed, so there is no frame to start it from")
+                        } else {
+                            index += 1
+                        }
+                        continue
+                    }
+                    queue.remove(at: index)
                     atBackend += 1
                     group.addTask { try await self.generateStep(item, cache: cache) }
                 }
@@ -52,7 +70,12 @@ extension Builder {
             }
             func finish(_ item: BuildPlan.Item, error: String?) {
                 done += 1
-                if let error { outcome.failures[item.segmentID] = error }
+                if let error {
+                    outcome.failures[item.segmentID] = error
+                    failedKeys[item.key] = item.segmentID
+                } else {
+                    madeKeys.insert(item.key)
+                }
                 let reason = if case let .generate(reason) = item.action { reason.description } else { "cached" }
                 events(.segmentFinished(id: item.segmentID, reason: reason, error: error, done: done, total: items.count))
                 if error != nil, !settings.keepGoing, outcome.stoppedBy == nil {
@@ -84,16 +107,31 @@ extension Builder {
     }
 
     /// Has the backend make `item`: into the cache when it writes the house format, else
-    /// into a raw file in the scratch directory for `conformStep`.
+    /// into a raw file in the scratch directory for `conformStep`. A continuation for a
+    /// backend that starts from an image gets its predecessor's last frame as a PNG.
     private func generateStep(_ item: BuildPlan.Item, cache: ClipCache) async throws -> Step {
         let direct = generator.capabilities.writesHouseFormat
         let destination =
             direct
             ? cache.url(for: item.key)
             : cache.scratchDirectory.appendingPathComponent("\(item.key)-\(UUID().uuidString).raw")
+        let reference = item.continues.map { _ in
+            cache.scratchDirectory.appendingPathComponent("\(item.key)-\(UUID().uuidString).png")
+        }
+        defer { if let reference { try? FileManager.default.removeItem(at: reference) } }
         do {
             try cache.prepareEntry(item.key)
-            try await generator.generate(item.request, to: destination)
+            var request = item.request
+            if let previous = item.continues, let reference {
+                // Past the predecessor's end (its frames are at most the shot's frames
+                // before this segment), FrameGrab takes its last frame.
+                let frame = try await FrameGrab.frame(
+                    cache.url(for: previous), at: item.request.shotStartFrame, width: settings.size.width,
+                    height: settings.size.height)
+                try ImageCodec.png(frame).write(to: reference)
+                request.referenceImage = reference
+            }
+            try await generator.generate(request, to: destination)
         } catch let error as CancellationError {
             if !direct { try? FileManager.default.removeItem(at: destination) }
             throw error

@@ -1,3 +1,4 @@
+import Animatic
 import Foundation
 import Testing
 
@@ -35,6 +36,34 @@ struct BuildBackendFlagTests {
         let stream = try runTool("ffprobe", ["-v", "error", "-select_streams", "v:0", "-show_entries",
                                              "stream=width,height,r_frame_rate", "-of", "csv=p=0", video.path])
         #expect(stream.trimmingCharacters(in: .whitespacesAndNewlines) == "320,180,24/1")
+    }
+
+    @Test func anImageToVideoTemplateStartsEachContinuationFromThePreviousSegmentsLastFrame() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let script = directory.appendingPathComponent("film.fountain")
+        // One 11 s shot: three segments of Wan2.2 5B's ~5 s.
+        try Data("EXT. HARBOR - DAWN\n\n[[shot: WS; duration: 11s]]\nFog rolls in over the water.\n".utf8).write(to: script)
+        let runs = directory.appendingPathComponent("runs.jsonl")
+        let template = "python3 \(Self.fakeWan.path) --task ti2v-5B --size {width}*{height} --frame_num {frames} "
+            + "--ckpt_dir \(directory.path) --prompt {prompt} --image {reference} --save_file {output}"
+        let output = try CommandRunner.run(
+            ["build", script.path, "--size", "320x180", "--backend", "command", "--command-template", template,
+             "--cutlists", "none", "--quiet"],
+            environment: ["FAKE_WAN_ARGS": runs.path])
+        #expect(output.status == 0, "\(output.stderr)")
+        let arguments = try String(contentsOf: runs, encoding: .utf8).split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String] ?? []
+        }
+        // The fake model checks that every --image is a PNG; the first segment has none.
+        #expect(arguments.count == 3)
+        #expect(arguments.map { $0.contains("--image") } == [false, true, true])
+        let images = arguments.compactMap { run in run.firstIndex(of: "--image").map { run[$0 + 1] } }
+        #expect(images.allSatisfy { $0.hasSuffix(".png") } && Set(images).count == 2)
+        let report = try #require(BuildReport.read(directory.appendingPathComponent("film.report.json")))
+        #expect(report.segments.map(\.id) == ["1A-1", "1A-2", "1A-3"] && report.generated == 3)
+        let video = directory.appendingPathComponent("film.mp4")
+        #expect(try ffprobeFrameCount(video) == report.totalFrames)
     }
 
     @Test func aBackendMissingItsFlagsIsAUsageError() throws {

@@ -141,3 +141,35 @@ final class Counter: @unchecked Sendable {
     func increment() { lock.withLock { count += 1 } }
     var value: Int { lock.withLock { count } }
 }
+
+/// The storyboard renderer, declared as a backend that starts a clip from an image.
+private struct ImageStartingRenderer: Generator {
+    var renderer = StoryboardRenderer()
+    var name: String { "from-image" }
+    var settings: String { renderer.settings }
+    var capabilities: GeneratorCapabilities { GeneratorCapabilities(imageToVideo: true, writesHouseFormat: true) }
+    var inputFiles: [URL] { renderer.inputFiles }
+    func generate(_ request: GenerationRequest, to destination: URL) async throws {
+        try await renderer.generate(request, to: destination)
+    }
+}
+
+@Suite("animatic build: continuations made from an image")
+struct ContinuationPlanTests {
+    @Test func aContinuationIsKeyedOnTheClipItStartsFrom() throws {
+        let project = try BuildProject(script: "EXT. HARBOR - DAWN\n\n[[shot: WS; duration: 25s]]\nFog rolls in.\n")
+        let settings = project.settings()
+        let plan = try project.compile(settings).plan
+        let cache = ClipCache(directory: project.cache)
+        let generator = ImageStartingRenderer()
+        let items = BuildPlan.make(plan: plan, settings: settings, generator: generator, cache: cache, previous: nil).items
+        try #require(items.count == 3)
+        #expect(items.map(\.continues) == [nil, items[0].key, items[1].key])
+        #expect(items[0].key == ClipCache.key(for: items[0].request, generator: generator))
+        #expect(items[1].key != ClipCache.key(for: items[1].request, generator: generator))
+        // Without image-to-video a segment's key is its own content's alone.
+        let plain = BuildPlan.make(plan: plan, settings: settings, generator: StoryboardRenderer(), cache: cache, previous: nil)
+        #expect(plain.items.allSatisfy { $0.continues == nil })
+        #expect(plain.items.map(\.key) == plain.items.map { ClipCache.key(for: $0.request, generator: StoryboardRenderer()) })
+    }
+}

@@ -11,7 +11,7 @@ FAKE_WAN_FAILURES=N it fails only the first N runs (counted in FAKE_WAN_STATE). 
 FAKE_WAN_FAIL_PROMPT=WORD every run whose --prompt holds WORD fails for good (exit 1, a
 safety checker refusing it, echoing HF_TOKEN as a careless program might). Every run
 appends its arguments as a JSON line to FAKE_WAN_ARGS when that is set, and
-FAKE_WAN_PIDFILE gets the pid of the sleeping child."""
+FAKE_WAN_PIDFILE gets the pid of the sleeping child. An --image must be a PNG file."""
 
 import argparse
 import json
@@ -42,6 +42,10 @@ if os.environ.get("FAKE_WAN_ARGS"):
 
 assert args.size in SIZES[args.task], "Unsupport size %s for task %s" % (args.size, args.task)
 assert (args.frame_num - 1) % 4 == 0, "frame_num must be 4n+1"
+if args.image is not None:
+    # Wan's image-to-video reads the picture it starts from: it must be a real PNG.
+    with open(args.image, "rb") as image:
+        assert image.read(8) == b"\x89PNG\r\n\x1a\n", "--image %s is not a PNG" % args.image
 
 refused = os.environ.get("FAKE_WAN_FAIL_PROMPT")
 if refused and refused in args.prompt:
