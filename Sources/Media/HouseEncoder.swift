@@ -40,7 +40,10 @@ final class HouseEncoder {
         if output.needsGlobalHeader {
             codec.pointee.flags |= AV_CODEC_FLAG_GLOBAL_HEADER
         }
-        for (name, value) in [("preset", HouseFormat.preset), ("crf", "\(HouseFormat.crf)"), ("sc_threshold", "0")] {
+        for (name, value) in [
+            ("preset", HouseFormat.preset), ("crf", "\(HouseFormat.crf)"), ("sc_threshold", "0"),
+            ("rc-lookahead", "\(HouseFormat.lookahead)"),
+        ] {
             try check(av_opt_set(codec.pointee.priv_data, name, value, 0), "av_opt_set(\(name)=\(value))")
         }
         try check(avcodec_open2(codec, encoder, nil), "avcodec_open2(\(HouseFormat.encoderName))")

@@ -79,7 +79,7 @@ let renderFFmpeg = bestTime(runs: options.runs) {
         "-f", "lavfi", "-i", graph, "-frames:v", "\(options.renderFrames)",
         "-c:v", HouseFormat.encoderName, "-preset", HouseFormat.preset, "-crf", "\(HouseFormat.crf)", "-bf", "0",
         "-g", "\(house.keyframeInterval)", "-keyint_min", "\(house.keyframeInterval)", "-sc_threshold", "0",
-        "-threads", "\(HouseFormat.encoderThreads)", "-pix_fmt", HouseFormat.pixelFormatName,
+        "-rc-lookahead", "\(HouseFormat.lookahead)", "-threads", "\(HouseFormat.encoderThreads)", "-pix_fmt", HouseFormat.pixelFormatName,
         "-fflags", "+bitexact", "-flags", "+bitexact", theirs.path,
     ])
 }
