@@ -47,10 +47,14 @@ enum ContactSheetExport {
     }
 
     /// Writes the sheet of `frames` from `thumbnails` (all of one size): each page is drawn
-    /// into `cache` under its `pageKey` unless already there (up to `jobs` at once), then
-    /// placed beside the video. Returns the files written and how many pages were drawn.
+    /// into `cache` under its `pageKey` unless already there, then placed beside the video.
+    /// Returns the files written and how many pages were drawn.
+    ///
+    /// Pages are drawn one at a time: a page's graph holds a drawtext filter, with its own
+    /// FreeType face, per caption, and two at once made the sheet the largest stage of a
+    /// feature's rebuild (Big Fish's 29 pages: 194 MB two at once, 159 MB one at a time).
     static func write(
-        _ frames: [ShotFrame], thumbnails: Thumbnails, size: FrameSize, video: URL, cache: ClipCache, jobs: Int
+        _ frames: [ShotFrame], thumbnails: Thumbnails, size: FrameSize, video: URL, cache: ClipCache
     ) async throws -> (files: [URL], drawn: Int) {
         guard !frames.isEmpty else {
             removeStalePages(keeping: [], video: video)
@@ -76,15 +80,7 @@ enum ContactSheetExport {
                 toDraw.append((cells.map { ($0.image, $0.caption) }, cached))
             }
         }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            var queue = toDraw[...]
-            func startNext() {
-                guard let (cells, cached) = queue.popFirst() else { return }
-                group.addTask { try await draw(cells, with: sheet, to: cached) }
-            }
-            for _ in 0..<max(1, jobs) { startNext() }
-            while try await group.next() != nil { startNext() }
-        }
+        for (cells, cached) in toDraw { try await draw(cells, with: sheet, to: cached) }
         for (cached, url) in zip(cachedPages, urls) { try AtomicFile.place(cached, at: url) }
         removeStalePages(keeping: urls, video: video)
         return (urls, toDraw.count)

@@ -36,7 +36,7 @@ enum CutListExport {
                 // The one format that is not text: the contact sheet.
                 let sheet = try await ContactSheetExport.write(
                     frames, thumbnails: thumbnails, size: Thumbnails.size(for: settings.size), video: settings.output,
-                    cache: cache, jobs: settings.jobs)
+                    cache: cache)
                 written.files += sheet.files
                 written.pagesDrawn += sheet.drawn
                 continue

@@ -27,7 +27,9 @@ public enum FrameGrab {
         input.discardAllStreams(except: streamIndex)
         let stream = input.stream(streamIndex)
         let threshold = try seek(input, stream: stream, to: index)
-        let decoder = try VideoDecoder(input: input, streamIndex: streamIndex)
+        // One thread: a frame a keyframe away decodes in milliseconds, and every frame
+        // thread would hold its own frame pool (grabs run side by side).
+        let decoder = try VideoDecoder(input: input, streamIndex: streamIndex, threads: 1)
         let packet = try Packet()
         let decoded = try Frame()
         let held = try Frame()

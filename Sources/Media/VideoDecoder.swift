@@ -5,7 +5,9 @@ import CFFmpegShims
 final class VideoDecoder {
     let codec: UnsafeMutablePointer<AVCodecContext>
 
-    init(input: InputFile, streamIndex: Int) throws(MediaError) {
+    /// A decoder for `streamIndex` of `input` with `threads` decoding threads (0: as
+    /// many as FFmpeg sees fit, one frame thread per core and their frame pools).
+    init(input: InputFile, streamIndex: Int, threads: Int32 = 0) throws(MediaError) {
         let parameters = input.stream(streamIndex).pointee.codecpar!
         let decoder = try require(
             avcodec_find_decoder(parameters.pointee.codec_id),
@@ -14,7 +16,7 @@ final class VideoDecoder {
         codec = try require(avcodec_alloc_context3(decoder), "avcodec_alloc_context3")
         try check(avcodec_parameters_to_context(codec, parameters), "avcodec_parameters_to_context")
         codec.pointee.pkt_timebase = input.stream(streamIndex).pointee.time_base
-        codec.pointee.thread_count = 0
+        codec.pointee.thread_count = threads
         try check(avcodec_open2(codec, decoder, nil), "avcodec_open2(\(String(cString: decoder.pointee.name)))")
     }
 
