@@ -38,7 +38,7 @@ enum ContactSheetExport {
     static let pageVersion = 1
 
     /// The cache key of a page: a hash of the layout, the font, and each cell's thumbnail
-    /// (a digest of its bytes, so a clip made again under its key redraws the page) and caption.
+    /// (`Thumbnails.identities`: a clip made again under its key redraws the page) and caption.
     static func pageKey(_ cells: [(thumbnail: String, caption: String)], layout: ContactSheet) -> String {
         var text = "contact sheet page \(pageVersion)\n\(layout.columns) \(layout.cellWidth)x\(layout.cellHeight) "
             + "\(layout.captionHeight) \(layout.spacing) \(layout.fontSize) \(layout.fontFile)\n"
@@ -69,10 +69,10 @@ enum ContactSheetExport {
         var cachedPages: [URL] = []
         for page in pages {
             let cells = try page.map { frame in
-                guard let image = thumbnails.jpegs[frame.shotID] else {
+                guard let image = thumbnails.jpegs[frame.shotID], let identity = thumbnails.identities[frame.shotID] else {
                     throw AnimaticError(.internalFailure, "no thumbnail for shot \(frame.shotID)")
                 }
-                return (image: image, name: SHA256.hex(image), caption: frame.caption)
+                return (image: image, name: identity, caption: frame.caption)
             }
             let cached = cache.sheetPageURL(for: pageKey(cells.map { ($0.name, $0.caption) }, layout: sheet))
             cachedPages.append(cached)

@@ -20,6 +20,11 @@ struct Thumbnails {
 
     /// JPEG bytes by shot ID.
     var jpegs: [String: Data]
+    /// What each thumbnail is, by shot ID, for the sheet's page keys: its cache file's name
+    /// (the clip's key and the size) and modification time. A clip made again under its
+    /// key drops its thumbnails (`ClipCache.prepareEntry`), so its new one has a new time;
+    /// a stat costs far less than hashing every picture on every rebuild.
+    var identities: [String: String]
     /// How many were grabbed now (the others came from the cache).
     var grabbed: Int
 
@@ -30,12 +35,14 @@ struct Thumbnails {
     ) async throws -> Thumbnails {
         let size = size(for: video)
         var jpegs: [String: Data] = [:]
+        var urls: [String: URL] = [:]
         var missing: [(ShotFrame, key: String, url: URL)] = []
         for frame in frames {
             guard let key = keys[frame.clip.name] else {
                 throw AnimaticError(.internalFailure, "no cache key for segment \(frame.clip.name)")
             }
             let url = cache.thumbnailURL(for: key, width: size.width, height: size.height)
+            urls[frame.shotID] = url
             if let data = try? Data(contentsOf: url) {
                 jpegs[frame.shotID] = data
             } else {
@@ -54,7 +61,11 @@ struct Thumbnails {
                 startNext()
             }
         }
-        return Thumbnails(jpegs: jpegs, grabbed: missing.count)
+        let identities = urls.mapValues { url in
+            let modified = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
+            return "\(url.lastPathComponent) \(modified?.timeIntervalSince1970 ?? 0)"
+        }
+        return Thumbnails(jpegs: jpegs, identities: identities, grabbed: missing.count)
     }
 
     /// Grabs `frame` from `clip`, encodes it and writes it to `url` atomically.

@@ -39,11 +39,7 @@ public struct ClipCache: Sendable {
         let material = KeyMaterial(
             keyVersion: keyVersion, backend: generator.name, settings: generator.settings,
             encoder: request.format.encoderSettings, shotStartFrame: request.shotStartFrame, content: request.content)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain strings, numbers and enums cannot fail.
-        let data = (try? encoder.encode(material)) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+        return String(decoding: CanonicalJSON.data(material), as: UTF8.self)
     }
 
     /// The cache key of `request` for `generator`: the SHA-256 of `keyText`, in hex.

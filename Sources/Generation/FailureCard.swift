@@ -47,10 +47,7 @@ extension StoryboardRenderer {
         let material = FailureCardKeyMaterial(
             renderer: settings, segmentKey: card.segmentKey, segmentID: card.request.segmentID,
             shotID: card.request.content.card.shotID, backend: card.backend, reason: card.reason)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain strings and numbers cannot fail.
-        return SHA256.hex((try? encoder.encode(material)) ?? Data())
+        return SHA256.hex(CanonicalJSON.data(material))
     }
 
     /// The filter graph and drawtext options for `card` (what `render(_:to:)` renders).

@@ -68,12 +68,7 @@ struct DashScopeBody: Encodable {
     static let promptLimit = 800
     static let negativeLimit = 500
 
-    var data: Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Strings, integers and booleans always encode.
-        return (try? encoder.encode(self)) ?? Data()
-    }
+    var data: Data { CanonicalJSON.data(self) }
 }
 
 extension String {
