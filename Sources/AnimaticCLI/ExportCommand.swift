@@ -48,10 +48,8 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let input: ScriptInput
         do { input = try ScriptInput.read(file) } catch { fail(error) }
-        let fromFile = try plan.projectFile.load(for: input)?.settings ?? ProjectSettings()
+        let (fromFile, configuration) = try plan.planning(for: input)
         let parsed = FountainReader.parse(input.bytes)
-        var configuration = plan.configuration(with: fromFile)
-        configuration.backendMaxMilliseconds = fromFile.backendLongestClipMilliseconds()
         let result = Planner(configuration: configuration).plan(parsed.screenplay)
         printError(DiagnosticReport.render(parsed.diagnostics + result.diagnostics, path: input.displayPath))
         if parsed.hasErrors { throw ExitCode(AnimaticError.Kind.badInput.exitCode) }

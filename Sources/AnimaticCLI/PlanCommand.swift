@@ -33,11 +33,8 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         let input: ScriptInput
         do { input = try ScriptInput.read(file) } catch { fail(error) }
-        let project = try options.projectFile.load(for: input)
+        let configuration = try options.planning(for: input).configuration
         let parsed = FountainReader.parse(input.bytes)
-        let fromFile = project?.settings ?? ProjectSettings()
-        var configuration = options.configuration(with: fromFile)
-        configuration.backendMaxMilliseconds = fromFile.backendLongestClipMilliseconds()
         let result = Planner(configuration: configuration).plan(parsed.screenplay)
         let output: Data
         if json {

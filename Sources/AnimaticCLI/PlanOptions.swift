@@ -59,6 +59,16 @@ struct PlanOptions: ParsableArguments {
         }
     }
 
+    /// For `plan` and `export`, which take no backend flags: the project file's settings
+    /// for `input`, and the planner configuration from them and the flags, its segments cut
+    /// to the file's backend as `build` cuts them.
+    func planning(for input: ScriptInput) throws -> (file: ProjectSettings, configuration: PlanConfiguration) {
+        let file = try projectFile.load(for: input)?.settings ?? ProjectSettings()
+        var configuration = configuration(with: file)
+        configuration.backendMaxMilliseconds = file.backendLongestClipMilliseconds()
+        return (file, configuration)
+    }
+
     /// The planner configuration: each flag given, else the project file's value, else the default.
     func configuration(with file: ProjectSettings) -> PlanConfiguration {
         var timing = TimingRules()
