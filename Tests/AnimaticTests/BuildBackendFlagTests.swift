@@ -47,10 +47,11 @@ struct BuildBackendFlagTests {
         let runs = directory.appendingPathComponent("runs.jsonl")
         let template = "python3 \(Self.fakeWan.path) --task ti2v-5B --size {width}*{height} --frame_num {frames} "
             + "--ckpt_dir \(directory.path) --prompt {prompt} --image {reference} --save_file {output}"
+        let kept = directory.appendingPathComponent("images")
         let output = try CommandRunner.run(
             ["build", script.path, "--size", "320x180", "--backend", "command", "--command-template", template,
              "--cutlists", "none", "--quiet"],
-            environment: ["FAKE_WAN_ARGS": runs.path])
+            environment: ["FAKE_WAN_ARGS": runs.path, "FAKE_WAN_IMAGES": kept.path])
         #expect(output.status == 0, "\(output.stderr)")
         let arguments = try String(contentsOf: runs, encoding: .utf8).split(separator: "\n").map {
             try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String] ?? []
@@ -64,6 +65,21 @@ struct BuildBackendFlagTests {
         #expect(report.segments.map(\.id) == ["1A-1", "1A-2", "1A-3"] && report.generated == 3)
         let video = directory.appendingPathComponent("film.mp4")
         #expect(try ffprobeFrameCount(video) == report.totalFrames)
+        // Each picture is the previous segment's last frame (its move has gone on since
+        // that segment's first frame).
+        for (index, previous) in ["1A-1", "1A-2"].enumerated() {
+            let frames = try rgbFrames(directory.appendingPathComponent("film.media/\(previous).mp4"), width: 320, height: 180)
+            let image = try #require(
+                try rgbFrames(kept.appendingPathComponent("\(index).png"), width: 320, height: 180).first)
+            let last = try #require(frames.last), first = try #require(frames.first)
+            #expect(meanDifference(image, last) < 3, "\(previous): \(meanDifference(image, last))")
+            #expect(meanDifference(image, first) > meanDifference(image, last) + 3)
+        }
+    }
+
+    /// The mean absolute difference of two packed frames, in levels.
+    private func meanDifference(_ a: [UInt8], _ b: [UInt8]) -> Double {
+        Double(zip(a, b).reduce(0) { $0 + abs(Int($1.0) - Int($1.1)) }) / Double(max(1, min(a.count, b.count)))
     }
 
     @Test func aBackendMissingItsFlagsIsAUsageError() throws {

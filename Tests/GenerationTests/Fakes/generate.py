@@ -11,11 +11,13 @@ FAKE_WAN_FAILURES=N it fails only the first N runs (counted in FAKE_WAN_STATE). 
 FAKE_WAN_FAIL_PROMPT=WORD every run whose --prompt holds WORD fails for good (exit 1, a
 safety checker refusing it, echoing HF_TOKEN as a careless program might). Every run
 appends its arguments as a JSON line to FAKE_WAN_ARGS when that is set, and
-FAKE_WAN_PIDFILE gets the pid of the sleeping child. An --image must be a PNG file."""
+FAKE_WAN_PIDFILE gets the pid of the sleeping child. An --image must be a PNG file; with FAKE_WAN_IMAGES=DIR
+each is kept there as 0.png, 1.png, …"""
 
 import argparse
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -46,6 +48,10 @@ if args.image is not None:
     # Wan's image-to-video reads the picture it starts from: it must be a real PNG.
     with open(args.image, "rb") as image:
         assert image.read(8) == b"\x89PNG\r\n\x1a\n", "--image %s is not a PNG" % args.image
+    if os.environ.get("FAKE_WAN_IMAGES"):
+        kept = os.environ["FAKE_WAN_IMAGES"]
+        os.makedirs(kept, exist_ok=True)
+        shutil.copy(args.image, os.path.join(kept, "%d.png" % len(os.listdir(kept))))
 
 refused = os.environ.get("FAKE_WAN_FAIL_PROMPT")
 if refused and refused in args.prompt:
