@@ -76,11 +76,12 @@ extension Builder {
                 } else {
                     madeKeys.insert(item.key)
                 }
-                let reason = if case let .generate(reason) = item.action { reason.description } else { "cached" }
+                // Only stale segments are generated: a reused one never gets here.
+                let reason = if case let .generate(reason) = item.action { reason } else { BuildPlan.Reason.new }
                 events(.segmentFinished(id: item.segmentID, reason: reason, error: error, done: done, total: items.count))
                 if error != nil, !settings.keepGoing, outcome.stoppedBy == nil {
                     outcome.stoppedBy = item.segmentID
-                    events(.stage("stopping: \(item.segmentID) failed; no new segment starts, the running ones finish"))
+                    events(.stopping(failed: item.segmentID))
                 }
             }
 

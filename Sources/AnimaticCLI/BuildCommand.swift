@@ -51,6 +51,13 @@ struct BuildCommand: AsyncParsableCommand {
           help: "When a segment fails, put a failure card of the same length in its place and finish the build (still exit 69).")
     var keepGoing: Bool?
 
+    @Flag(name: .customLong("dry-run"),
+          help: "Print the build's steps, what runs and why, and the requests per backend; generate and write nothing.")
+    var dryRun = false
+
+    @Flag(help: "With --dry-run: print the plan as JSON (docs/build-plan-json.md).")
+    var json = false
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
@@ -79,6 +86,7 @@ struct BuildCommand: AsyncParsableCommand {
         if let size, FrameSize(size) == nil { throw ValidationError("--size must be WxH with positive even numbers, not '\(size)'") }
         if let jobs, !SettingLimits.jobs.contains(jobs) { throw ValidationError("--jobs must be from 1 to 64") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
+        if json && !dryRun { throw ValidationError("--json needs --dry-run") }
         if file == "-" { throw ValidationError("build needs a script file, not standard input") }
         _ = try cutListFormats()
     }
@@ -119,6 +127,10 @@ struct BuildCommand: AsyncParsableCommand {
             edlFlavor: edlFlavor ?? fromFile.edlFlavor ?? .resolve,
             keepGoing: keepGoing ?? fromFile.keepGoing ?? false)
         settings.projectFile = project?.displayPath
+        if dryRun {
+            try printDryRun(Builder(settings: settings, generator: generator), compilation: compilation, input: input)
+            return
+        }
         let display = ProgressDisplay(level: quiet ? .quiet : verbose ? .verbose : .normal)
         let builder = Builder(settings: settings, generator: generator, events: display.show)
 
@@ -134,6 +146,21 @@ struct BuildCommand: AsyncParsableCommand {
             fail(error)
         } catch {
             fail(AnimaticError(.internalFailure, "\(error)"))
+        }
+    }
+
+    /// Prints the steps a build would take, as text or JSON, touching nothing.
+    private func printDryRun(_ builder: Builder, compilation: Compilation, input: ScriptInput) throws {
+        do {
+            let plan = try builder.stepPlan(for: compilation.plan, scriptPath: input.displayPath)
+            let text = json
+                ? try StepPlanJSON.encode(plan, script: input.displayPath, output: builder.settings.outputName)
+                : Data(StepPlanText.render(plan).utf8)
+            FileHandle.standardOutput.write(text)
+        } catch let error as AnimaticError {
+            fail(error)
+        } catch {
+            fail(AnimaticError(.internalFailure, "cannot encode the build plan: \(error)"))
         }
     }
 
