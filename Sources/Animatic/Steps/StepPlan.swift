@@ -92,7 +92,7 @@ extension Builder {
             id: "join", kind: .join, inputs: clipSteps, output: cache.scratchDirectory.path + "/joined.mp4", key: digest,
             status: videoStatus))
         planner.add(BuildStep(
-            id: "tracks \(settings.outputName)", kind: .tracks, inputs: ["join"], output: settings.output.path, key: digest,
+            id: "tracks \(settings.output.lastPathComponent)", kind: .tracks, inputs: ["join"], output: settings.output.path, key: digest,
             status: videoStatus))
         planner.addFile(.plan, settings.planURL, data: planJSON, inputs: [])
         planner.add(BuildStep(
@@ -109,7 +109,7 @@ extension Builder {
         written.videoWritten = videoStatus.runs
         planner.addFile(.report, settings.reportURL, data: try encode(written), inputs: planner.steps.map(\.id))
         if let depfile = settings.depfile {
-            planner.addFile(.depfile, depfile, data: depfileData(scriptPath: scriptPath), inputs: ["tracks \(settings.outputName)"])
+            planner.addFile(.depfile, depfile, data: depfileData(scriptPath: scriptPath), inputs: ["tracks \(settings.output.lastPathComponent)"])
         }
         return StepPlan(steps: planner.steps)
     }
