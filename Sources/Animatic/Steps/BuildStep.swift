@@ -8,8 +8,6 @@ public struct BuildStep: Sendable, Hashable {
         case generate
         /// A backend's clip is made into the house format in the cache.
         case conform
-        /// A failure card stands in for a segment that failed (`--keep-going`).
-        case failureCard = "failure-card"
         /// The clips are joined end to end.
         case join
         /// The joined clips get their subtitle, timecode and chapter tracks: the video.
