@@ -97,8 +97,7 @@ public struct Builder: Sendable {
             }
             events(.failureCards(segments: buildPlan.items.map(\.segmentID).filter { cards[$0] != nil }))
         }
-        let upToDate = pending.isEmpty && previous?.inputsDigest == digest
-            && FileManager.default.fileExists(atPath: settings.output.path)
+        let upToDate = videoIsUpToDate(buildPlan, previous: previous, digest: digest)
         if upToDate {
             try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: settings.output.path)
             events(.videoUpToDate(name: settings.outputName))
@@ -117,7 +116,7 @@ public struct Builder: Sendable {
         }
         report.videoWritten = !upToDate
         try AtomicFile.write(planJSON, to: settings.planURL)
-        if !upToDate || !FileManager.default.fileExists(atPath: settings.mediaDirectory.path) {
+        if !mediaIsUpToDate(videoIsUpToDate: upToDate) {
             try MediaExport.export(clips: zip(buildPlan.items.map(\.segmentID), clips), to: settings.mediaDirectory)
         }
         let cutListsStarted = Date()
@@ -173,6 +172,19 @@ public struct Builder: Sendable {
         Data(Depfile.text(
             target: settings.outputName,
             prerequisites: [scriptPath] + (settings.projectFile.map { [$0] } ?? []) + generator.inputFiles.map(\.path)).utf8)
+    }
+
+    /// Whether the video needs no join: nothing to generate, the same inputs as the
+    /// previous build, and the video still there. (A build with failures leaves an empty
+    /// digest, so its video is never up to date.)
+    func videoIsUpToDate(_ buildPlan: BuildPlan, previous: BuildReport?, digest: String) -> Bool {
+        buildPlan.toGenerate.isEmpty && previous?.inputsDigest == digest
+            && FileManager.default.fileExists(atPath: settings.output.path)
+    }
+
+    /// Whether the per-segment media need no relinking: the video is up to date and they are there.
+    func mediaIsUpToDate(videoIsUpToDate: Bool) -> Bool {
+        videoIsUpToDate && FileManager.default.fileExists(atPath: settings.mediaDirectory.path)
     }
 
     /// The plan as `film.plan.json` holds it.

@@ -85,9 +85,8 @@ extension Builder {
         // The video: joined, then given its tracks; up to date when nothing it is made of changed.
         let planJSON = try Self.planJSON(plan)
         let digest = inputsDigest(planJSON: planJSON, items: buildPlan.items)
-        let videoStatus: BuildStep.Status =
-            buildPlan.toGenerate.isEmpty && previous?.inputsDigest == digest && planner.exists(settings.output)
-            ? .upToDate : planner.reason(settings.output, changed: true)
+        let videoUpToDate = videoIsUpToDate(buildPlan, previous: previous, digest: digest)
+        let videoStatus: BuildStep.Status = videoUpToDate ? .upToDate : planner.reason(settings.output, changed: true)
         planner.add(BuildStep(
             id: "join", kind: .join, inputs: clipSteps, output: cache.scratchDirectory.path + "/joined.mp4", key: digest,
             status: videoStatus))
@@ -98,8 +97,8 @@ extension Builder {
         planner.add(BuildStep(
             id: "media \(settings.mediaDirectory.lastPathComponent)", kind: .media, inputs: clipSteps,
             output: settings.mediaDirectory.path, key: digest,
-            status: videoStatus.runs || !planner.exists(settings.mediaDirectory)
-                ? planner.reason(settings.mediaDirectory, changed: videoStatus.runs) : .upToDate))
+            status: mediaIsUpToDate(videoIsUpToDate: videoUpToDate)
+                ? .upToDate : planner.reason(settings.mediaDirectory, changed: true)))
 
         try addCutLists(plan, items: buildPlan.items, clipStep: clipStep, clipRuns: clipRuns, cache: cache, to: &planner)
 
