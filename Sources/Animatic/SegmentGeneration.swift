@@ -14,9 +14,7 @@ extension Builder {
     }
 
     /// A segment's failure, in words fit to show (secrets redacted).
-    private struct SegmentFailure: Error, CustomStringConvertible {
-        var description: String
-    }
+    private typealias SegmentFailure = StepExecutor.JobFailure
 
     /// Generates `items` in plan order, as steps for `StepExecutor`: a generate step per
     /// item, at most `settings.jobs` (and the backend's limit) at the backend at once, and,

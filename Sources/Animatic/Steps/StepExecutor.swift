@@ -3,7 +3,9 @@ import Foundation
 /// Runs build steps the way a compiler driver runs its jobs (swift-driver's executor): a
 /// job starts once every job it reads has succeeded; among ready jobs the earliest in plan
 /// order starts first; each pool (the backend, the conformer) runs at most its limit at
-/// once. A job whose input failed does not run and fails in turn (`Failure.inputFailed`).
+/// once. A job fails by throwing `JobFailure`; a job whose input failed does not run and
+/// fails in turn (`Failure.inputFailed`). Any other error (a fault, not a failure) or
+/// cancellation ends the run: running jobs are cancelled and the error is rethrown.
 ///
 /// With `stopOnFailure`, the first failure stops the starting of jobs that begin new work
 /// (`Job.beginsWork`, a backend request); jobs that finish work already done (conforming
@@ -33,6 +35,12 @@ struct StepExecutor: Sendable {
         var beginsWork: Bool
         /// Does the work, given each input's product by job ID; returns its own product, if any.
         var work: @Sendable (_ products: [String: URL]) async throws -> URL?
+    }
+
+    /// What a job throws when it fails in a way the build reports and goes on from (a
+    /// segment its backend could not make), in words fit to show.
+    struct JobFailure: Error, CustomStringConvertible {
+        var description: String
     }
 
     /// Why a job failed.
@@ -67,7 +75,8 @@ struct StepExecutor: Sendable {
     var stopOnFailure: Bool
 
     /// Runs `jobs`, telling `events` as each finishes.
-    /// - Throws: `CancellationError` when the task is cancelled (running jobs are cancelled too).
+    /// - Throws: `CancellationError` when the task is cancelled, or the first error a job
+    ///   threw that is not a `JobFailure` (running jobs are cancelled either way).
     func run(_ jobs: [Job], events: (Event) -> Void) async throws -> Report {
         let index = Dictionary(jobs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var dependents = [[Int]](repeating: [], count: jobs.count)
@@ -115,10 +124,8 @@ struct StepExecutor: Sendable {
                         group.addTask {
                             do {
                                 return (position, .success(try await job.work(inputs)))
-                            } catch let error as CancellationError {
-                                throw error
-                            } catch {
-                                return (position, .failure(.threw("\(error)")))
+                            } catch let failure as JobFailure {
+                                return (position, .failure(.threw(failure.description)))
                             }
                         }
                     }
