@@ -73,6 +73,15 @@ struct DryRunTests {
         #expect(plan.totals.map(\.requests) == [1])
     }
 
+    @Test func theCardsRendererRedrawsAHeadingWhoseWordingChanged() async throws {
+        let project = try BuildProject(script: buildScript)
+        _ = try await project.build()
+        try project.write(buildScript.replacingOccurrences(of: "EXT. HARBOR", with: "EXT. Harbor"))
+        let plan = try steps(project)
+        #expect(plan.running.filter { $0.kind == .generate }.map(\.id) == ["generate 1A-1"])
+        #expect(step(plan, "generate 1A-1")?.status == .runs(.contentChanged))
+    }
+
     @Test func aDeletedOutputIsMadeAgainWithoutRequests() async throws {
         let project = try BuildProject(script: buildScript)
         _ = try await project.build()
