@@ -2,8 +2,6 @@ import Animatic
 import ArgumentParser
 import CutLists
 import Foundation
-import Planning
-import Screenplay
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,7 +2,6 @@ import Animatic
 import ArgumentParser
 import Foundation
 import Planning
-import Screenplay
 
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
