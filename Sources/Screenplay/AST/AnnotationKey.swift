@@ -4,12 +4,17 @@
 public enum AnnotationKey: String, CaseIterable, Hashable, Sendable, Codable {
     /// Shot size and subject, e.g. `CU Anna`, `WS`, `特写 安娜`.
     case shot
+    /// The camera's height and tilt: `low`, `high angle`, `俯拍`.
     case angle
+    /// What the camera does: `dolly in`, `pan`, `推`.
     case move
+    /// The lens, passed to the prompt as written: `35mm`.
     case lens
+    /// How long the shot lasts, overriding the timing rules.
     case duration
     /// The generation seed.
     case seed
+    /// A visual style: for the scene when it is the annotation's only key, else for the shot.
     case style
     /// Text appended to the generated prompt.
     case prompt
@@ -42,8 +47,11 @@ public enum AnnotationKey: String, CaseIterable, Hashable, Sendable, Codable {
 
 /// A value read from an annotation, typed by its key's `ValueKind`.
 public enum AnnotationValue: Hashable, Sendable {
+    /// A `.text` key's value, as written (surrounding blanks trimmed).
     case text(String)
+    /// A `.duration` key's value.
     case duration(ShotDuration)
+    /// An `.integer` key's value, inside the key's range.
     case integer(Int)
 }
 
