@@ -51,6 +51,13 @@ struct BuildCommand: AsyncParsableCommand {
           help: "When a segment fails, put a failure card of the same length in its place and finish the build (still exit 69).")
     var keepGoing: Bool?
 
+    @Flag(name: .customLong("dry-run"),
+          help: "Print the build's steps, what runs and why, and the requests per backend; generate and write nothing.")
+    var dryRun = false
+
+    @Flag(help: "With --dry-run: print the plan as JSON (docs/build-plan-json.md).")
+    var json = false
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
@@ -62,6 +69,7 @@ struct BuildCommand: AsyncParsableCommand {
     func validate() throws {
         if let jobs, !SettingLimits.jobs.contains(jobs) { throw ValidationError("--jobs must be from 1 to 64") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
+        if json && !dryRun { throw ValidationError("--json needs --dry-run") }
         if file == "-" { throw ValidationError("build needs a script file, not standard input") }
     }
 
@@ -88,6 +96,10 @@ struct BuildCommand: AsyncParsableCommand {
             output: outputURL.standardizedFileURL, cacheDirectory: cacheURL, planConfiguration: configuration,
             depfile: depfile.map { URL(fileURLWithPath: $0) }, outputName: output ?? outputURL.path, chosen: chosen)
         settings.projectFile = project?.displayPath
+        if dryRun {
+            try printDryRun(Builder(settings: settings, generator: generator), compilation: compilation, input: input)
+            return
+        }
         let display = ProgressDisplay(level: quiet ? .quiet : verbose ? .verbose : .normal)
         let builder = Builder(settings: settings, generator: generator, events: display.show)
 
@@ -100,5 +112,19 @@ struct BuildCommand: AsyncParsableCommand {
             printError("animatic: interrupted; finished segments stay cached\n")
             throw ExitCode(trap.exitStatus ?? 130)
         }
+    }
+
+    /// Prints the steps a build would take, as text or JSON, touching nothing.
+    private func printDryRun(_ builder: Builder, compilation: Compilation, input: ScriptInput) throws {
+        let plan = try builder.stepPlan(for: compilation.plan, scriptPath: input.displayPath)
+        let text: Data
+        if json {
+            do { text = try StepPlanJSON.encode(plan, script: input.displayPath, output: builder.settings.outputName) } catch {
+                throw AnimaticError(.internalFailure, "cannot encode the build plan: \(error)")
+            }
+        } else {
+            text = Data(StepPlanText.render(plan).utf8)
+        }
+        FileHandle.standardOutput.write(text)
     }
 }
