@@ -147,7 +147,8 @@ public struct Builder: Sendable {
         if let depfile = settings.depfile {
             let text = Depfile.text(
                 target: settings.outputName,
-                prerequisites: [scriptPath] + (settings.projectFile.map { [$0] } ?? []) + generator.inputFiles.map(\.path))
+                prerequisites: (scriptPath == ScriptInput.standardInputPath ? [] : [scriptPath])
+                    + (settings.projectFile.map { [$0] } ?? []) + generator.inputFiles.map(\.path))
             try AtomicFile.write(Data(text.utf8), to: depfile)
         }
         if let firstFailure {

@@ -17,5 +17,14 @@ public struct Compilation: Sendable {
         plan = planned.plan
         diagnostics = parsed.diagnostics + planned.diagnostics
         hasErrors = parsed.hasErrors
+        if !hasErrors && plan.shots.isEmpty {
+            // A body of notes, sections or synopses only: the reader finds scenes, but there
+            // is nothing to film, and a build would fail at the join after all the set-up.
+            let start = SourceLocation(line: 1, column: 1, offset: 0)
+            diagnostics.append(Diagnostic(
+                .error, "the script has nothing to film: no action, dialogue or shot", at: SourceRange(start: start, end: start),
+                note: "write a scene heading (INT. KITCHEN - NIGHT) and what happens in it"))
+            hasErrors = true
+        }
     }
 }

@@ -41,7 +41,7 @@ enum CutListExport {
                 written.pagesDrawn += sheet.drawn
                 continue
             }
-            let url = settings.output.deletingPathExtension().appendingPathExtension(format.fileExtension)
+            let url = settings.cutListURL(format)
             try AtomicFile.write(Data(text.utf8), to: url)
             written.files.append(url)
         }

@@ -23,10 +23,10 @@ struct BuildCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The Fountain script.")
+    @Argument(help: "The Fountain script, or - for standard input (then -o is needed).")
     var file: String
 
-    @Option(name: .shortAndLong, help: "The video to write (default: <script name>.mp4 beside the script).")
+    @Option(name: .shortAndLong, help: "The video to write (default: <script name>.mp4 beside the script); its folder is created when missing.")
     var output: String?
 
     @Option(help: "Segments to generate at once (default: the number of cores).")
@@ -79,9 +79,17 @@ struct BuildCommand: AsyncParsableCommand {
         if let size, FrameSize(size) == nil { throw ValidationError("--size must be WxH with positive even numbers, not '\(size)'") }
         if let jobs, !SettingLimits.jobs.contains(jobs) { throw ValidationError("--jobs must be from 1 to 64") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
-        if file == "-" { throw ValidationError("build needs a script file, not standard input") }
+        if output == "-" {
+            // An MP4 is finished by seeking back to write its index, which a pipe cannot do.
+            throw ValidationError("-o -: the video cannot go to standard output; name a file")
+        }
+        if file == "-" && output == nil {
+            throw ValidationError(Self.stdinNeedsOutput)
+        }
         _ = try cutListFormats()
     }
+
+    static let stdinNeedsOutput = "build -: a script from standard input has no name to give the outputs; name the video with -o"
 
     /// The formats named by `--cutlists`, if given.
     private func cutListFormats() throws -> [CutListFormat]? {
@@ -97,10 +105,10 @@ struct BuildCommand: AsyncParsableCommand {
     func run() async throws {
         let input: ScriptInput
         do { input = try ScriptInput.read(file) } catch { fail(error) }
-        guard let script = input.url else { fail(AnimaticError(.usage, "build needs a script file")) }
         let project = try options.projectFile.load(for: input)
         let fromFile = project?.settings ?? ProjectSettings()
-        let cacheURL = cacheDirectory.map { URL(fileURLWithPath: $0) } ?? fromFile.cacheDirectory ?? BuildSettings.defaultCache(for: script)
+        let cacheURL = cacheDirectory.map { URL(fileURLWithPath: $0) } ?? fromFile.cacheDirectory
+            ?? BuildSettings.defaultCache(for: input.url)
         let generator = makeGenerator(cacheDirectory: cacheURL, fromFile: fromFile)
         var configuration = options.configuration(with: fromFile)
         configuration.backendMaxMilliseconds = generator.capabilities.longestClipMilliseconds
@@ -108,17 +116,36 @@ struct BuildCommand: AsyncParsableCommand {
         printError(DiagnosticReport.render(compilation.diagnostics, path: input.displayPath))
         if compilation.hasErrors { throw ExitCode(AnimaticError.Kind.badInput.exitCode) }
 
-        let outputURL = output.map { URL(fileURLWithPath: $0) } ?? BuildSettings.defaultOutput(for: script)
+        let outputURL: URL
+        if let output {
+            outputURL = URL(fileURLWithPath: output)
+        } else if let script = input.url {
+            outputURL = BuildSettings.defaultOutput(for: script)
+        } else {
+            fail(AnimaticError(.usage, Self.stdinNeedsOutput))
+        }
+        // The depfile's target as make names it: the path as given, relative when it was.
+        let outputName = output ?? (file as NSString).deletingPathExtension + ".mp4"
         var settings = BuildSettings(
             output: outputURL.standardizedFileURL,
             cacheDirectory: cacheURL,
             size: size.flatMap(FrameSize.init) ?? fromFile.size ?? FrameSize(width: 1280, height: 720),
             planConfiguration: configuration, jobs: jobs ?? fromFile.jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-            depfile: depfile.map { URL(fileURLWithPath: $0) }, outputName: output ?? outputURL.path,
+            depfile: depfile.map { URL(fileURLWithPath: $0) }, outputName: outputName,
             cutLists: try cutListFormats() ?? fromFile.cutLists ?? CutListFormat.allCases,
             edlFlavor: edlFlavor ?? fromFile.edlFlavor ?? .resolve,
             keepGoing: keepGoing ?? fromFile.keepGoing ?? false)
         settings.projectFile = project?.displayPath
+        // Before any work: no output replaces an input or another output, and every one has
+        // a folder that takes files.
+        do {
+            let paths = OutputPaths(build: settings, shots: compilation.plan.shots.count)
+            try paths.checkAgainst(
+                OutputPaths.inputs(script: input.url, projectFile: project?.url, others: generator.inputFiles))
+            try paths.prepareFolders()
+        } catch {
+            fail(error)
+        }
         let display = ProgressDisplay(level: quiet ? .quiet : verbose ? .verbose : .normal)
         let builder = Builder(settings: settings, generator: generator, events: display.show)
 

@@ -19,7 +19,8 @@ struct ExportCommand: ParsableCommand {
             Names the media `animatic build` would write: <script name>.media/<segment id>.mp4 \
             beside the output (beside the script when writing to standard output). Writes \
             <script name>.<extension> beside the script unless -o is given (- for standard \
-            output); the file is replaced atomically. Diagnostics go to standard error; \
+            output; its folder is created when missing); the file is replaced atomically, and \
+            never replaces the script or the project file. Diagnostics go to standard error; \
             nothing is written when the script has errors (exit 65).
             """
     )
@@ -48,7 +49,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let input: ScriptInput
         do { input = try ScriptInput.read(file) } catch { fail(error) }
-        let (fromFile, configuration) = try plan.planning(for: input)
+        let (fromFile, configuration, projectURL) = try plan.planning(for: input)
         let parsed = FountainReader.parse(input.bytes)
         let result = Planner(configuration: configuration).plan(parsed.screenplay)
         printError(DiagnosticReport.render(parsed.diagnostics + result.diagnostics, path: input.displayPath))
@@ -69,6 +70,13 @@ struct ExportCommand: ParsableCommand {
         guard let destination else {
             FileHandle.standardOutput.write(text)
             return
+        }
+        do {
+            let paths = OutputPaths([OutputPaths.Output("the \(format.rawValue) cut list", destination, option: "-o")])
+            try paths.checkAgainst(OutputPaths.inputs(script: input.url, projectFile: projectURL))
+            try paths.prepareFolders()
+        } catch {
+            fail(error)
         }
         do { try text.write(to: destination, options: .atomic) } catch {
             fail(AnimaticError(.cannotCreate, "cannot write \(destination.path): \(error.localizedDescription)"))

@@ -11,7 +11,7 @@ struct PlanCommand: ParsableCommand {
         discussion: """
             Prints a readable table by default, the versioned plan JSON with --json \
             (docs/plan-json.md), or the CSV shot list with --csv. Diagnostics go to standard \
-            error. Exits 65 when the script has errors.
+            error. When the script has errors it prints them and nothing else, and exits 65.
             """
     )
 
@@ -36,6 +36,10 @@ struct PlanCommand: ParsableCommand {
         let configuration = try options.planning(for: input).configuration
         let parsed = FountainReader.parse(input.bytes)
         let result = Planner(configuration: configuration).plan(parsed.screenplay)
+        printError(DiagnosticReport.render(parsed.diagnostics + result.diagnostics, path: input.displayPath))
+        // Like a compiler: on errors, the diagnostics and nothing else, so that `plan --json >
+        // p.json` cannot leave a plausible plan behind.
+        if parsed.hasErrors { throw ExitCode(AnimaticError.Kind.badInput.exitCode) }
         let output: Data
         if json {
             do { output = try PlanJSON.encode(result.plan) + Data("\n".utf8) } catch {
@@ -50,7 +54,5 @@ struct PlanCommand: ParsableCommand {
             output = Data((ShotListTable.render(result.plan) + String(format: "%.1f pages (55 lines a page)", pages) + perPage + "\n").utf8)
         }
         FileHandle.standardOutput.write(output)
-        printError(DiagnosticReport.render(parsed.diagnostics + result.diagnostics, path: input.displayPath))
-        if parsed.hasErrors { throw ExitCode(AnimaticError.Kind.badInput.exitCode) }
     }
 }

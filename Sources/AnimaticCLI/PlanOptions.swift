@@ -1,4 +1,5 @@
 import Animatic
+import Foundation
 import ArgumentParser
 import Planning
 
@@ -60,13 +61,14 @@ struct PlanOptions: ParsableArguments {
     }
 
     /// For `plan` and `export`, which take no backend flags: the project file's settings
-    /// for `input`, and the planner configuration from them and the flags, its segments cut
-    /// to the file's backend as `build` cuts them.
-    func planning(for input: ScriptInput) throws -> (file: ProjectSettings, configuration: PlanConfiguration) {
-        let file = try projectFile.load(for: input)?.settings ?? ProjectSettings()
+    /// for `input`, the planner configuration from them and the flags, its segments cut to
+    /// the file's backend as `build` cuts them, and the file's URL (nil when none is read).
+    func planning(for input: ScriptInput) throws -> (file: ProjectSettings, configuration: PlanConfiguration, url: URL?) {
+        let project = try projectFile.load(for: input)
+        let file = project?.settings ?? ProjectSettings()
         var configuration = configuration(with: file)
         configuration.backendMaxMilliseconds = file.backendLongestClipMilliseconds()
-        return (file, configuration)
+        return (file, configuration, project?.url)
     }
 
     /// The planner configuration: each flag given, else the project file's value, else the default.
