@@ -114,12 +114,20 @@ public struct OutputPaths: Sendable {
             }
             for other in outputs.indices where other != index {
                 let otherPlace = resolvedOutputs[other]
-                guard (other < index && place.isSame(as: otherPlace)) || place.isInside(otherPlace, when: outputs[other].isFolder)
-                else { continue }
+                let relation =
+                    if other < index && place.isSame(as: otherPlace) {
+                        "and"
+                    } else if place.isInside(otherPlace, when: outputs[other].isFolder) {
+                        "would be inside, and replaced with,"
+                    } else {
+                        ""
+                    }
+                guard !relation.isEmpty else { continue }
                 throw AnimaticError(
                     .usage,
-                    "\(output.what) \(Self.shown(output.url)) and \(outputs[other].what) \(Self.shown(outputs[other].url)) "
-                        + "are the same place; choose another \(output.option == "-o" ? outputs[other].option : output.option)")
+                    "\(output.what) \(Self.shown(output.url)) \(relation) \(outputs[other].what) \(Self.shown(outputs[other].url))"
+                        + (relation == "and" ? " are the same file" : "")
+                        + "; choose another \(output.option == "-o" ? outputs[other].option : output.option)")
             }
         }
     }
