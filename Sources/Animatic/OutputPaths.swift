@@ -93,6 +93,10 @@ public struct OutputPaths: Sendable {
     public func checkAgainst(_ inputs: [Input]) throws(AnimaticError) {
         let resolvedOutputs = outputs.map { ResolvedPath($0.url) }
         let resolvedInputs = inputs.map { ResolvedPath($0.url) }
+        let folders = outputs.indices.filter { outputs[$0].isFolder }
+        // The outputs seen so far by place, so that a feature's many sheet pages cost no more than a short's few.
+        var byPath: [String: Int] = [:]
+        var byIdentity: [ResolvedPath.Identity: Int] = [:]
         for (index, output) in outputs.enumerated() {
             let name = output.url.lastPathComponent
             if let reserved = output.reservedEndings.first(where: { name.hasSuffix($0.ending) }) {
@@ -106,29 +110,24 @@ public struct OutputPaths: Sendable {
                 throw AnimaticError(
                     .usage, "\(output.what) \(Self.shown(output.url)) is a folder; give \(output.option) a file name")
             }
-            for (input, resolved) in zip(inputs, resolvedInputs) where place.isSame(as: resolved) || resolved.isInside(place, when: output.isFolder) {
+            for (input, resolved) in zip(inputs, resolvedInputs)
+            where place.isSame(as: resolved) || (output.isFolder && resolved.isInside(place)) {
                 throw AnimaticError(
                     .usage,
                     "\(output.what) \(Self.shown(output.url)) would replace \(input.what) \(Self.shown(input.url)); "
                         + "choose another \(output.option)")
             }
-            for other in outputs.indices where other != index {
-                let otherPlace = resolvedOutputs[other]
-                let relation =
-                    if other < index && place.isSame(as: otherPlace) {
-                        "and"
-                    } else if place.isInside(otherPlace, when: outputs[other].isFolder) {
-                        "would be inside, and replaced with,"
-                    } else {
-                        ""
-                    }
-                guard !relation.isEmpty else { continue }
+            let same = byPath[place.path] ?? place.identity.flatMap { byIdentity[$0] }
+            if let other = same ?? folders.first(where: { $0 != index && place.isInside(resolvedOutputs[$0]) }) {
+                let relation = same != nil ? "and" : "would be inside, and replaced with,"
                 throw AnimaticError(
                     .usage,
                     "\(output.what) \(Self.shown(output.url)) \(relation) \(outputs[other].what) \(Self.shown(outputs[other].url))"
-                        + (relation == "and" ? " are the same file" : "")
+                        + (same != nil ? " are the same file" : "")
                         + "; choose another \(output.option == "-o" ? outputs[other].option : output.option)")
             }
+            byPath[place.path] = index
+            if let identity = place.identity { byIdentity[identity] = index }
         }
     }
 
@@ -197,8 +196,14 @@ extension CutListFormat {
 /// (the folders a build would create). A file that exists also keeps its device and inode,
 /// which catch hard links and case-insensitive file systems.
 struct ResolvedPath {
+    /// A file's device and inode.
+    struct Identity: Hashable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
     var path: String
-    var identity: (device: UInt64, inode: UInt64)?
+    var identity: Identity?
     var isDirectory = false
 
     init(_ url: URL) {
@@ -222,19 +227,18 @@ struct ResolvedPath {
         path = current
         var status = stat()
         if stat(current, &status) == 0 {
-            identity = (UInt64(status.st_dev), UInt64(status.st_ino))
+            identity = Identity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
             isDirectory = (status.st_mode & S_IFMT) == S_IFDIR
         }
     }
 
     func isSame(as other: ResolvedPath) -> Bool {
         if path == other.path { return true }
-        guard let identity, let otherIdentity = other.identity else { return false }
-        return identity == otherIdentity
+        return identity != nil && identity == other.identity
     }
 
-    /// Whether this lies inside `folder`, when it is a folder.
-    func isInside(_ folder: ResolvedPath, when isFolder: Bool) -> Bool {
-        isFolder && path.hasPrefix(folder.path == "/" ? "/" : folder.path + "/")
+    /// Whether this lies inside the folder `folder`.
+    func isInside(_ folder: ResolvedPath) -> Bool {
+        path.hasPrefix(folder.path == "/" ? "/" : folder.path + "/")
     }
 }

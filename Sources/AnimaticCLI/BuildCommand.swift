@@ -19,7 +19,12 @@ struct BuildCommand: AsyncParsableCommand {
             and no video; with --keep-going a red failure card of the same length stands in \
             for it and every output is written. The next build tries failed segments again. \
             Settings not given as flags come from animatic.yaml or animatic.toml beside the \
-            script (docs/project-file.md).
+            script (docs/project-file.md). Before any work, every output path is checked: \
+            none may replace the script, the project file, the review file \
+            (<name>.review.yaml beside the script) or another output (exit 64), missing \
+            folders are created, and one that takes no files is named (exit 73). FILE - reads \
+            the script from standard input and then needs -o; -o - is refused (an MP4 cannot \
+            be finished on a pipe).
             """
     )
 
