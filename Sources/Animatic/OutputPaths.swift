@@ -30,6 +30,7 @@ public struct OutputPaths: Sendable {
 
     /// One file read, which no output may replace.
     public struct Input: Sendable {
+        /// What it is, for messages: `the script`.
         public var what: String
         public var url: URL
 
@@ -39,8 +40,10 @@ public struct OutputPaths: Sendable {
         }
     }
 
+    /// Everything written, the video first for a build.
     public var outputs: [Output]
 
+    /// The outputs given: `export`'s one cut list.
     public init(_ outputs: [Output]) {
         self.outputs = outputs
     }

@@ -94,6 +94,7 @@ struct BuildCommand: AsyncParsableCommand {
         _ = try cutListFormats()
     }
 
+    /// Why `build -` needs `-o`.
     static let stdinNeedsOutput = "build -: a script from standard input has no name to give the outputs; name the video with -o"
 
     /// The formats named by `--cutlists`, if given.
