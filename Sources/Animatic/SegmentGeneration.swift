@@ -111,7 +111,10 @@ extension Builder {
                 try ImageCodec.png(frame).write(to: reference)
                 request.referenceImage = reference
             }
-            try await generator.generate(request, to: destination)
+            let events = self.events, id = item.segmentID
+            try await GenerationProgress.$report.withValue({ events(.segmentProgress(id: id, fraction: $0)) }) {
+                try await generator.generate(request, to: destination)
+            }
         } catch let error as CancellationError {
             if !direct { try? FileManager.default.removeItem(at: destination) }
             throw error

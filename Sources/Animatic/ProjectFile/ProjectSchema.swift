@@ -30,6 +30,11 @@ enum ProjectSchema {
                     .value("urls", \.comfyUIURLs, .list(of: .webAddress)),
                     .value("workflow", \.comfyUIWorkflow, .path),
                 ]),
+                .section("worker", [
+                    .value("command", \.workerCommand, .workerCommand),
+                    .value("workers", \.workers, .integer(in: SettingLimits.workers)),
+                    .value("gpus", \.workerGPUs, .gpus),
+                ]),
             ]),
         ]
     }

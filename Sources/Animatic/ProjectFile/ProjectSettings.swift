@@ -47,6 +47,12 @@ public struct ProjectSettings: Sendable, Equatable {
     public var comfyUIURLs: [URL]?
     /// `backend.comfyui.workflow`: the API-format workflow file.
     public var comfyUIWorkflow: URL?
+    /// `backend.worker.command`: the hot worker program and its arguments.
+    public var workerCommand: WorkerCommand?
+    /// `backend.worker.workers`: how many workers run.
+    public var workers: Int?
+    /// `backend.worker.gpus`: one worker per GPU, each seeing only its own.
+    public var workerGPUs: [String]?
 
     /// Settings with nothing set.
     public init() {}

@@ -30,6 +30,9 @@ extension ProjectSettings {
         fill(\.dashScopeURL)
         fill(\.comfyUIURLs)
         fill(\.comfyUIWorkflow)
+        fill(\.workerCommand)
+        fill(\.workers)
+        fill(\.workerGPUs)
         return merged
     }
 

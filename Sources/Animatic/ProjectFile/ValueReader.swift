@@ -198,3 +198,45 @@ extension ValueReader where Value == CommandTemplate {
         }
     }
 }
+
+extension ValueReader where Value == WorkerCommand {
+    /// A worker program and its arguments: a list of arguments, or one string split like shell words.
+    static var workerCommand: Self {
+        Self { node, key, directory throws(ConfigError) in
+            let arguments: [String]
+            switch node.value {
+            case .string(let text):
+                do throws(BackendError) { return try WorkerCommand(parsing: text) } catch {
+                    throw ConfigError("'\(key)': \(error.failure)", at: node.location)
+                }
+            case .array:
+                arguments = try ValueReader<[String]>.list(of: .string).read(node, key, directory)
+            default:
+                throw mismatch(node, key, "a list of arguments or a string")
+            }
+            do throws(BackendError) { return try WorkerCommand(arguments: arguments) } catch {
+                throw ConfigError("'\(key)': \(error.failure)", at: node.location)
+            }
+        }
+    }
+}
+
+extension ValueReader where Value == [String] {
+    /// GPU numbers or names (`[0, 1]`, `["0", "GPU-5f…"]`), one worker each; at least one.
+    static var gpus: Self {
+        Self { node, key, _ throws(ConfigError) in
+            guard case .array(let items) = node.value, !items.isEmpty else {
+                throw mismatch(node, key, "a list of GPUs")
+            }
+            var gpus: [String] = []
+            for item in items {
+                switch item.value {
+                case .integer(let number) where number >= 0: gpus.append(String(number))
+                case .string(let name) where !name.isEmpty && !name.contains(","): gpus.append(name)
+                default: throw mismatch(item, key, "a GPU number or name")
+                }
+            }
+            return gpus
+        }
+    }
+}

@@ -10,10 +10,13 @@ public enum BackendKind: String, Sendable, Hashable, CaseIterable {
     case dashscope
     /// A ComfyUI workflow (`--comfyui-workflow`) on the servers at `--comfyui-url`.
     case comfyui
+    /// Hot worker programs (`--worker-command`) speaking docs/worker-protocol.md.
+    case worker
 }
 
 /// What the command line says about the backend: `--backend`, `--command-template`,
-/// `--dashscope-url`, `--dashscope-model`, `--comfyui-url` (repeatable), `--comfyui-workflow`.
+/// `--dashscope-url`, `--dashscope-model`, `--comfyui-url` (repeatable), `--comfyui-workflow`,
+/// `--worker-command`, `--workers`, `--worker-gpus`.
 public struct BackendOptions: Sendable, Hashable {
     /// `--backend`.
     public var kind: BackendKind
@@ -27,11 +30,18 @@ public struct BackendOptions: Sendable, Hashable {
     public var comfyUIURLs: [URL]
     /// `--comfyui-workflow`: the API-format workflow file.
     public var comfyUIWorkflow: URL?
+    /// `--worker-command`: the hot worker program and its arguments, split like shell words.
+    public var workerCommand: String?
+    /// `--workers`: how many workers run (1 when nil); `workerGPUs` wins when given.
+    public var workers: Int?
+    /// `--worker-gpus`: one worker per entry, each seeing that GPU.
+    public var workerGPUs: [String]?
 
     /// Options as listed.
     public init(
         kind: BackendKind = .cards, commandTemplate: String? = nil, dashScopeURL: URL? = nil,
-        dashScopeModel: String? = nil, comfyUIURLs: [URL] = [], comfyUIWorkflow: URL? = nil
+        dashScopeModel: String? = nil, comfyUIURLs: [URL] = [], comfyUIWorkflow: URL? = nil,
+        workerCommand: String? = nil, workers: Int? = nil, workerGPUs: [String]? = nil
     ) {
         self.kind = kind
         self.commandTemplate = commandTemplate
@@ -39,10 +49,13 @@ public struct BackendOptions: Sendable, Hashable {
         self.dashScopeModel = dashScopeModel
         self.comfyUIURLs = comfyUIURLs
         self.comfyUIWorkflow = comfyUIWorkflow
+        self.workerCommand = workerCommand
+        self.workers = workers
+        self.workerGPUs = workerGPUs
     }
 
     /// The backend these options name, unscheduled (wrap it in `ScheduledGenerator`), with
-    /// DashScope's task journal in `cacheDirectory`. Throws a permanent `BackendError` when
+    /// DashScope's task journal and the workers' logs (`logs/`) in `cacheDirectory`. Throws a permanent `BackendError` when
     /// a flag the backend needs is missing or unreadable. A command template that runs Wan2.2's
     /// `generate.py` (`--task t2v-A14B` or `--task ti2v-5B`) gets that task's sizes, rate,
     /// 4n+1 frame counts and segment length.
@@ -73,6 +86,11 @@ public struct BackendOptions: Sendable, Hashable {
             }
             return ComfyUIGenerator(
                 servers: comfyUIURLs, workflow: try ComfyUIWorkflow(data: data), workflowFile: comfyUIWorkflow)
+        case .worker:
+            guard let workerCommand else { throw Self.missing("--worker-command", key: "backend.worker.command", for: kind) }
+            return WorkerGenerator(
+                command: try WorkerCommand(parsing: workerCommand), workers: workers ?? 1, gpus: workerGPUs,
+                logDirectory: cacheDirectory.appendingPathComponent("logs", isDirectory: true))
         }
     }
 

@@ -25,6 +25,11 @@ public struct CommandTemplate: Sendable, Hashable, CustomStringConvertible {
     /// else a shell does: whitespace separates, `'…'` keeps everything, `"…"` keeps
     /// everything but `\"` and `\\`, and `\` outside quotes keeps the next character.
     public init(parsing text: String) throws(BackendError) {
+        try self.init(arguments: try Self.words(text))
+    }
+
+    /// `text` split into words as `init(parsing:)` splits it.
+    static func words(_ text: String) throws(BackendError) -> [String] {
         var words: [String] = []
         var word = ""
         var inWord = false
@@ -59,11 +64,14 @@ public struct CommandTemplate: Sendable, Hashable, CustomStringConvertible {
         }
         guard quote == nil, !escaped else { throw Self.invalid("the command template ends inside a quote or after \\") }
         if inWord { words.append(word) }
-        try self.init(arguments: words)
+        return words
     }
 
     /// The arguments, shell-quoted where needed, for messages and settings.
-    public var description: String {
+    public var description: String { Self.quoted(arguments) }
+
+    /// `arguments` shell-quoted where needed, joined by spaces.
+    static func quoted(_ arguments: [String]) -> String {
         arguments.map { argument in
             let plain =
                 !argument.isEmpty
