@@ -11,6 +11,16 @@ extension Builder {
         var stoppedBy: String?
         /// The segments not started because a failure stopped the build.
         var notStarted: Set<String> = []
+        /// How long the backend took for each segment it made, in seconds, by ID.
+        var seconds: [String: Double] = [:]
+    }
+
+    /// Generation times from concurrent steps.
+    private final class GenerationTimes: @unchecked Sendable {
+        private let lock = NSLock()
+        private var seconds: [String: Double] = [:]
+        func record(_ id: String, _ value: Double) { lock.withLock { seconds[id] = value } }
+        var all: [String: Double] { lock.withLock { seconds } }
     }
 
     /// A segment's failure, in words fit to show (secrets redacted).
@@ -29,6 +39,7 @@ extension Builder {
             name: "backend", limit: min(settings.jobs, generator.capabilities.maxParallelJobs ?? .max))
         let conformer = StepExecutor.Pool(name: "conform", limit: settings.jobs)
         let direct = generator.capabilities.writesHouseFormat
+        let times = GenerationTimes()
         var jobs: [StepExecutor.Job] = []
         var clipJob: [String: String] = [:]  // segment key → the job that puts its clip in the cache
         var itemOf: [String: BuildPlan.Item] = [:]  // job ID → its segment
@@ -36,7 +47,7 @@ extension Builder {
             let generateID = "generate \(item.segmentID)"
             jobs.append(StepExecutor.Job(
                 id: generateID, inputs: item.continues.flatMap { clipJob[$0] }.map { [$0] } ?? [], pool: backend,
-                beginsWork: true, work: { _ in try await self.generateStep(item, cache: cache) }))
+                beginsWork: true, work: { _ in try await self.generateStep(item, cache: cache, times: times) }))
             itemOf[generateID] = item
             clipJob[item.key] = generateID
             if !direct {
@@ -79,6 +90,7 @@ extension Builder {
                 }
             }
         }
+        outcome.seconds = times.all
         outcome.notStarted = Set(report.notStarted.compactMap { id in
             itemOf[id].flatMap { outcome.failures[$0.segmentID] == nil ? $0.segmentID : nil }
         })
@@ -89,7 +101,7 @@ extension Builder {
     /// into a raw file in the scratch directory for `conformStep`. A continuation for a
     /// backend that starts from an image gets its predecessor's last frame as a PNG.
     /// Returns the raw file, or nil when the clip is in the cache.
-    private func generateStep(_ item: BuildPlan.Item, cache: ClipCache) async throws -> URL? {
+    private func generateStep(_ item: BuildPlan.Item, cache: ClipCache, times: GenerationTimes) async throws -> URL? {
         let direct = generator.capabilities.writesHouseFormat
         let destination =
             direct
@@ -112,9 +124,12 @@ extension Builder {
                 request.referenceImage = reference
             }
             let events = self.events, id = item.segmentID
+            let started = ContinuousClock.now
             try await GenerationProgress.$report.withValue({ events(.segmentProgress(id: id, fraction: $0)) }) {
                 try await generator.generate(request, to: destination)
             }
+            let spent = (ContinuousClock.now - started).components
+            times.record(id, Double(spent.seconds) + Double(spent.attoseconds) / 1e18)
         } catch let error as CancellationError {
             if !direct { try? FileManager.default.removeItem(at: destination) }
             throw error

@@ -21,6 +21,9 @@ public protocol Generator: Sendable {
     /// image paths), so an edit the backend never sees (a card's caption for a hosted
     /// model) does not pay for the same clip again. Never a secret.
     func keyMaterial(for request: GenerationRequest) -> Data
+    /// What making `request` costs: billed seconds of a hosted model, or seconds of video
+    /// made on local GPUs; nil when it costs nothing worth estimating (the built-in cards).
+    func charge(for request: GenerationRequest) -> RequestCharge?
     /// What the backend can make.
     var capabilities: GeneratorCapabilities { get }
     /// Files the backend reads whose contents shape its pixels (fonts, workflows): listed
@@ -33,6 +36,9 @@ public protocol Generator: Sendable {
 }
 
 extension Generator {
+    /// By default, nothing worth estimating.
+    public func charge(for request: GenerationRequest) -> RequestCharge? { nil }
+
     /// By default, the settings and the whole segment content (prompt, seed, frames, card)
     /// with the shot-relative start frame: anything that could shape the pixels.
     public func keyMaterial(for request: GenerationRequest) -> Data {

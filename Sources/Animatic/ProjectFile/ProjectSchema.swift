@@ -22,6 +22,12 @@ enum ProjectSchema {
             .value("dialogue_wpm", \.dialogueWordsPerMinute, .integer(in: SettingLimits.dialogueWordsPerMinute)),
             .value("chinese_cpm", \.chineseCharactersPerMinute, .integer(in: SettingLimits.chineseCharactersPerMinute)),
             .value("min_shot", \.minimumShot, .seconds(in: SettingLimits.minimumShot)),
+            .section("cost", [
+                .value("currency", \.costCurrency, .string),
+                .value("prices", \.prices, .prices),
+                .value("gpu_seconds_per_second", \.gpuSecondsPerSecond, .amount),
+                .value("max", \.maxCost, .amount),
+            ]),
             .section("backend", [
                 .value("kind", \.backend, .choice),
                 .section("command", [.value("template", \.commandTemplate, .commandTemplate)]),

@@ -54,6 +54,16 @@ public struct ProjectSettings: Sendable, Equatable {
     /// `backend.worker.gpus`: one worker per GPU, each seeing only its own.
     public var workerGPUs: [String]?
 
+    /// `cost.currency`: the prices' currency.
+    public var costCurrency: String?
+    /// `cost.prices`: price per billed second by model (or `model@resolution`), replacing
+    /// the DashScope defaults.
+    public var prices: [String: Double]?
+    /// `cost.gpu_seconds_per_second`: GPU seconds per second of video for local backends.
+    public var gpuSecondsPerSecond: Double?
+    /// `cost.max`, `--max-cost`: the highest estimated price a build may start with.
+    public var maxCost: Double?
+
     /// Settings with nothing set.
     public init() {}
 }

@@ -240,3 +240,33 @@ extension ValueReader where Value == [String] {
         }
     }
 }
+
+extension ValueReader where Value == Double {
+    /// A number that is not negative (a price, a speed).
+    static var amount: Self {
+        Self { node, key, _ throws(ConfigError) in
+            let number: Double
+            switch node.value {
+            case .integer(let whole): number = Double(whole)
+            case .float(let fraction): number = fraction
+            default: throw mismatch(node, key, "a number")
+            }
+            guard number.isFinite, number >= 0 else { throw ConfigError("'\(key)' must not be negative", at: node.location) }
+            return number
+        }
+    }
+}
+
+extension ValueReader where Value == [String: Double] {
+    /// A table of prices per second by model (`"wan2.2-t2v-plus@1080P" = 0.70`).
+    static var prices: Self {
+        Self { node, key, directory throws(ConfigError) in
+            guard case .table(let entries) = node.value else { throw mismatch(node, key, "a table of prices by model") }
+            var prices: [String: Double] = [:]
+            for entry in entries {
+                prices[entry.key] = try ValueReader<Double>.amount.read(entry.value, key + "." + entry.key, directory)
+            }
+            return prices
+        }
+    }
+}

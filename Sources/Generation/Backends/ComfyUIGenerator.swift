@@ -57,6 +57,9 @@ public struct ComfyUIGenerator: Generator {
     /// `comfyui`.
     public var name: String { "comfyui" }
 
+    /// GPU time (on the ComfyUI servers) for the segment's seconds.
+    public func charge(for request: GenerationRequest) -> RequestCharge? { .local(seconds: request.seconds) }
+
     /// The workflow's digest and the profile (not the servers: any of them makes the same clip).
     public var settings: String { "workflow=\(SHA256.hex(workflow.text.utf8)) \(profile.settingsText)" }
 

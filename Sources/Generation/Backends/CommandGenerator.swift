@@ -66,6 +66,9 @@ public struct CommandGenerator: Generator {
         return Data((([settings] + template.expand(values)).joined(separator: "\n")).utf8)
     }
 
+    /// GPU time for the segment's seconds.
+    public func charge(for request: GenerationRequest) -> RequestCharge? { .local(seconds: request.seconds) }
+
     /// Runs the program for `request` and moves its clip to `destination`.
     public func generate(_ request: GenerationRequest, to destination: URL) async throws {
         let program = template.arguments[0]

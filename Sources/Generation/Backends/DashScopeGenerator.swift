@@ -61,6 +61,22 @@ public struct DashScopeGenerator: Generator {
     /// `dashscope`.
     public var name: String { "dashscope" }
 
+    /// The billed length: the duration asked for (whole seconds within the model's range),
+    /// priced by model and resolution class (`wan2.2-t2v-plus@1080P`), else by model.
+    public func charge(for request: GenerationRequest) -> RequestCharge? {
+        let size = model.sizeParameter(for: FrameSize(width: request.format.width, height: request.format.height))
+        let resolution: String
+        if size.key == "resolution" {
+            resolution = size.value
+        } else {
+            // wan2.2's sizes fall in two classes by area: 832*480, 624*624 (480P); 1920*1080, 1440*1440… (1080P).
+            let area = size.value.split(separator: "*").compactMap { Int($0) }.reduce(1, *)
+            resolution = area <= 440_000 ? "480P" : area <= 1_000_000 ? "720P" : "1080P"
+        }
+        return .hosted(
+            priceKeys: ["\(model.name)@\(resolution)", model.name], seconds: Double(model.duration(for: request.seconds)))
+    }
+
     /// The model and what else shapes its pixels (never the key or the endpoint).
     public var settings: String { "model=\(model.name) prompt_extend=\(promptExtend) watermark=false" }
 

@@ -71,6 +71,9 @@ public struct WorkerGenerator: Generator {
             height: request.format.height, image: request.referenceImage != nil))
     }
 
+    /// GPU time for the segment's seconds.
+    public func charge(for request: GenerationRequest) -> RequestCharge? { .local(seconds: request.seconds) }
+
     /// Frame counts as Wan2.2 needs them (4n+1) for a Wan task, else exact, at the rate and
     /// among the sizes the worker announced.
     private var profile: OutputProfile {
