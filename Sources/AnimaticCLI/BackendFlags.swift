@@ -16,6 +16,10 @@ struct BackendFlags: ParsableArguments {
     @Option(name: .customLong("dashscope-url"), help: "For --backend dashscope: the regional base URL.")
     var dashScopeURL: ServerURL?
 
+    @Option(name: .customLong("dashscope-model"),
+            help: "For --backend dashscope: wan2.2-t2v-plus (the default), wan2.5-t2v-preview, wan2.6-t2v or wan2.7-t2v.")
+    var dashScopeModel: String?
+
     @Option(name: .customLong("comfyui-url"), help: "For --backend comfyui: a server URL (repeat for several servers).")
     var comfyUIURLs: [ServerURL] = []
 
@@ -62,6 +66,7 @@ struct BackendFlags: ParsableArguments {
             throw AnimaticError(.usage, "--command-template: \(error.description)")
         }
         settings.dashScopeURL = dashScopeURL?.url
+        settings.dashScopeModel = dashScopeModel
         settings.comfyUIURLs = comfyUIURLs.isEmpty ? nil : comfyUIURLs.map(\.url)
         settings.comfyUIWorkflow = comfyUIWorkflow.map { URL(fileURLWithPath: $0) }
         do {

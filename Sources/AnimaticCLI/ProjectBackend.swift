@@ -7,6 +7,7 @@ extension ProjectSettings {
     var backendOptions: BackendOptions {
         BackendOptions(
             kind: backend ?? .cards, commandTemplate: commandTemplate?.description, dashScopeURL: dashScopeURL,
+            dashScopeModel: dashScopeModel,
             comfyUIURLs: comfyUIURLs ?? [], comfyUIWorkflow: comfyUIWorkflow, workerCommand: workerCommand?.description,
             workers: workers, workerGPUs: workerGPUs)
     }

@@ -31,7 +31,9 @@ enum ProjectSchema {
             .section("backend", [
                 .value("kind", \.backend, .choice),
                 .section("command", [.value("template", \.commandTemplate, .commandTemplate)]),
-                .section("dashscope", [.value("url", \.dashScopeURL, .webAddress)]),
+                .section("dashscope", [
+                    .value("url", \.dashScopeURL, .webAddress), .value("model", \.dashScopeModel, .string),
+                ]),
                 .section("comfyui", [
                     .value("urls", \.comfyUIURLs, .list(of: .webAddress)),
                     .value("workflow", \.comfyUIWorkflow, .path),

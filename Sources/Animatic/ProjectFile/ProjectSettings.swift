@@ -43,6 +43,8 @@ public struct ProjectSettings: Sendable, Equatable {
     public var commandTemplate: CommandTemplate?
     /// `backend.dashscope.url`: DashScope's regional endpoint.
     public var dashScopeURL: URL?
+    /// `backend.dashscope.model`: the DashScope model.
+    public var dashScopeModel: String?
     /// `backend.comfyui.urls`: the ComfyUI servers.
     public var comfyUIURLs: [URL]?
     /// `backend.comfyui.workflow`: the API-format workflow file.

@@ -28,6 +28,7 @@ extension ProjectSettings {
         fill(\.backend)
         fill(\.commandTemplate)
         fill(\.dashScopeURL)
+        fill(\.dashScopeModel)
         fill(\.comfyUIURLs)
         fill(\.comfyUIWorkflow)
         fill(\.workerCommand)

@@ -24,7 +24,7 @@ public struct BackendOptions: Sendable, Hashable {
     public var commandTemplate: String?
     /// `--dashscope-url`: the regional endpoint; the international one when nil.
     public var dashScopeURL: URL?
-    /// The DashScope model; `wan2.2-t2v-plus` when nil.
+    /// `--dashscope-model`: a model of `DashScopeModel.table`; `wan2.2-t2v-plus` when nil.
     public var dashScopeModel: String?
     /// `--comfyui-url`, once per server.
     public var comfyUIURLs: [URL]
@@ -72,9 +72,20 @@ public struct BackendOptions: Sendable, Hashable {
                 profile: OutputProfile(sizes: task.sizes, frameRate: task.frameRate, frameCount: .fourNPlusOne),
                 longestClipMilliseconds: task.longestClipMilliseconds)
         case .dashscope:
+            var model = DashScopeModel.wan22T2VPlus
+            if let dashScopeModel {
+                guard let named = DashScopeModel.named(dashScopeModel) else {
+                    throw BackendError(
+                        backend: kind.rawValue, operation: "configure the backend",
+                        failure: .invalidConfiguration(
+                            "unknown DashScope model '\(dashScopeModel)'; known models: "
+                                + DashScopeModel.table.map(\.name).joined(separator: ", ")),
+                        isPermanent: true)
+                }
+                model = named
+            }
             return DashScopeGenerator(
-                baseURL: dashScopeURL ?? DashScopeGenerator.defaultBaseURL,
-                model: dashScopeModel.map(DashScopeModel.named) ?? .wan22T2VPlus, journalDirectory: cacheDirectory)
+                baseURL: dashScopeURL ?? DashScopeGenerator.defaultBaseURL, model: model, journalDirectory: cacheDirectory)
         case .comfyui:
             guard !comfyUIURLs.isEmpty else { throw Self.missing("--comfyui-url", key: "backend.comfyui.urls", for: kind) }
             guard let comfyUIWorkflow else { throw Self.missing("--comfyui-workflow", key: "backend.comfyui.workflow", for: kind) }

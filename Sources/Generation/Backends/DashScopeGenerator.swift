@@ -64,15 +64,7 @@ public struct DashScopeGenerator: Generator {
     /// The billed length: the duration asked for (whole seconds within the model's range),
     /// priced by model and resolution class (`wan2.2-t2v-plus@1080P`), else by model.
     public func charge(for request: GenerationRequest) -> RequestCharge? {
-        let size = model.sizeParameter(for: FrameSize(width: request.format.width, height: request.format.height))
-        let resolution: String
-        if size.key == "resolution" {
-            resolution = size.value
-        } else {
-            // wan2.2's sizes fall in two classes by area: 832*480, 624*624 (480P); 1920*1080, 1440*1440… (1080P).
-            let area = size.value.split(separator: "*").compactMap { Int($0) }.reduce(1, *)
-            resolution = area <= 440_000 ? "480P" : area <= 1_000_000 ? "720P" : "1080P"
-        }
+        let resolution = model.billingClass(for: FrameSize(width: request.format.width, height: request.format.height))
         return .hosted(
             priceKeys: ["\(model.name)@\(resolution)", model.name], seconds: Double(model.duration(for: request.seconds)))
     }
@@ -85,7 +77,7 @@ public struct DashScopeGenerator: Generator {
         var sizes: [FrameSize]?
         if case let .sizes(list) = model.sizing { sizes = list }
         return GeneratorCapabilities(
-            sizes: sizes, longestClipMilliseconds: model.durations.upperBound * 1000, maxParallelJobs: maxParallelJobs)
+            sizes: sizes, longestClipMilliseconds: model.longestSegmentMilliseconds, maxParallelJobs: maxParallelJobs)
     }
 
     /// The create request's body: what DashScope is paid for.
@@ -101,18 +93,22 @@ public struct DashScopeGenerator: Generator {
     func body(for request: GenerationRequest) -> Data {
         let content = request.content
         let seconds = Double(content.frames * content.frameRate.den) / Double(content.frameRate.num)
-        let size = model.sizeParameter(for: FrameSize(width: request.format.width, height: request.format.height))
         let negative = content.negativePrompt.clipped(to: DashScopeBody.negativeLimit)
+        var parameters: [String: DashScopeBody.Parameter] = [
+            "duration": .number(model.duration(for: seconds)), "prompt_extend": .flag(promptExtend),
+            "seed": .number(content.seed & 0x7FFF_FFFF), "watermark": .flag(false),
+        ]
+        for (key, value) in model.sizeParameters(for: FrameSize(width: request.format.width, height: request.format.height)) {
+            parameters[key] = .text(value)
+        }
+        // animatic mixes its own sound: ask for none where the model lets us.
+        if model.sound == .switchable { parameters["audio"] = .flag(false) }
         return DashScopeBody(
             model: model.name,
             input: .init(
-                prompt: content.prompt.clipped(to: DashScopeBody.promptLimit),
+                prompt: content.prompt.clipped(to: model.promptLimit),
                 negativePrompt: negative.isEmpty ? nil : negative),
-            parameters: [
-                size.key: .text(size.value), "duration": .number(model.duration(for: seconds)),
-                "prompt_extend": .flag(promptExtend), "seed": .number(content.seed & 0x7FFF_FFFF),
-                "watermark": .flag(false),
-            ]
+            parameters: parameters
         ).data
     }
 

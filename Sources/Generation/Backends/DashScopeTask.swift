@@ -65,7 +65,6 @@ struct DashScopeBody: Encodable {
     }
 
     /// The longest prompt and negative prompt DashScope takes, in characters.
-    static let promptLimit = 800
     static let negativeLimit = 500
 
     var data: Data { CanonicalJSON.data(self) }
