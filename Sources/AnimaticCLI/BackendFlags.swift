@@ -16,6 +16,10 @@ struct BackendFlags: ParsableArguments {
     @Option(name: .customLong("dashscope-url"), help: "For --backend dashscope: the regional base URL.")
     var dashScopeURL: ServerURL?
 
+    @Option(name: .customLong("dashscope-region"),
+            help: "For --backend dashscope: singapore (the default), virginia or beijing; --dashscope-url wins.")
+    var dashScopeRegion: DashScopeRegion?
+
     @Option(name: .customLong("dashscope-model"),
             help: "For --backend dashscope: wan2.2-t2v-plus (the default), wan2.5-t2v-preview, wan2.6-t2v or wan2.7-t2v.")
     var dashScopeModel: String?
@@ -67,6 +71,7 @@ struct BackendFlags: ParsableArguments {
         }
         settings.dashScopeURL = dashScopeURL?.url
         settings.dashScopeModel = dashScopeModel
+        settings.dashScopeRegion = dashScopeRegion
         settings.comfyUIURLs = comfyUIURLs.isEmpty ? nil : comfyUIURLs.map(\.url)
         settings.comfyUIWorkflow = comfyUIWorkflow.map { URL(fileURLWithPath: $0) }
         do {

@@ -9,7 +9,7 @@ extension ProjectSettings {
             kind: backend ?? .cards, commandTemplate: commandTemplate?.description, dashScopeURL: dashScopeURL,
             dashScopeModel: dashScopeModel,
             comfyUIURLs: comfyUIURLs ?? [], comfyUIWorkflow: comfyUIWorkflow, workerCommand: workerCommand?.description,
-            workers: workers, workerGPUs: workerGPUs)
+            workers: workers, workerGPUs: workerGPUs, dashScopeRegion: dashScopeRegion)
     }
 
     /// The generator `build` runs: the built-in renderer as it is, the others under the

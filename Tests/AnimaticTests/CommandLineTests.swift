@@ -140,6 +140,7 @@ struct SettingLayerTests {
         settings.comfyUIURLs = [URL(string: "http://gpu:8188")!]
         settings.comfyUIWorkflow = URL(fileURLWithPath: "/w.json")
         settings.dashScopeModel = "wan2.6-t2v"
+        settings.dashScopeRegion = .virginia
         settings.workerCommand = try? WorkerCommand(parsing: "python3 worker.py")
         settings.workers = 2
         settings.workerGPUs = ["0", "1"]

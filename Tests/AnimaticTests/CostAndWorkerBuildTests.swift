@@ -43,6 +43,16 @@ private final class Events: @unchecked Sendable {
         let priced = try CommandRunner.run(
             ["build", "film.fountain", "--dry-run", "--size", "160x90", "--backend", "dashscope"], in: project.directory)
         #expect(priced.stdout.contains("estimate dashscope: 25.00 billed seconds, 12.50 USD\n"), "\(priced.stdout)")
+        // Another model bills the segment's length rounded up; one the table lacks is a usage error.
+        let newer = try CommandRunner.run(
+            ["build", "film.fountain", "--dry-run", "--size", "160x90", "--backend", "dashscope", "--dashscope-model",
+             "wan2.6-t2v"], in: project.directory)
+        #expect(newer.stdout.contains("no price for wan2.6-t2v"), "\(newer.stdout)")
+        let unknown = try CommandRunner.run(
+            ["build", "film.fountain", "--dry-run", "--backend", "dashscope", "--dashscope-model", "wan2.6-t2x"],
+            in: project.directory)
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("known models: wan2.2-t2v-plus, wan2.5-t2v-preview, wan2.6-t2v, wan2.7-t2v"))
     }
 
     @Test func maxCostRefusesABuildEstimatedAboveItBeforeAnyWork() throws {

@@ -87,6 +87,12 @@ private func longRequest() -> GenerationRequest {
         #expect(backend(.wan26T2V).charge(for: longRequest()) == .hosted(priceKeys: ["wan2.6-t2v@720P", "wan2.6-t2v"], seconds: 8))
         #expect(backend(.wan22T2VPlus).charge(for: longRequest()) == .hosted(
             priceKeys: ["wan2.2-t2v-plus@1080P", "wan2.2-t2v-plus"], seconds: 5))
+        let beijing = try BackendOptions(kind: .dashscope, dashScopeRegion: .beijing).makeGenerator(cacheDirectory: scratch.url)
+        #expect((beijing as? DashScopeGenerator)?.baseURL == URL(string: "https://dashscope.aliyuncs.com"))
+        let workspace = URL(string: "https://ws-1.ap-southeast-1.maas.aliyuncs.com")!
+        let given = try BackendOptions(kind: .dashscope, dashScopeURL: workspace, dashScopeRegion: .beijing)
+            .makeGenerator(cacheDirectory: scratch.url)
+        #expect((given as? DashScopeGenerator)?.baseURL == workspace)
         let unknown = BackendOptions(kind: .dashscope, dashScopeModel: "wan2.6-t2x")
         #expect(throws: BackendError.self) { try unknown.makeGenerator(cacheDirectory: scratch.url) }
     }

@@ -33,6 +33,7 @@ enum ProjectSchema {
                 .section("command", [.value("template", \.commandTemplate, .commandTemplate)]),
                 .section("dashscope", [
                     .value("url", \.dashScopeURL, .webAddress), .value("model", \.dashScopeModel, .string),
+                    .value("region", \.dashScopeRegion, .choice),
                 ]),
                 .section("comfyui", [
                     .value("urls", \.comfyUIURLs, .list(of: .webAddress)),

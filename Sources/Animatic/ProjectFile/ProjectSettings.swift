@@ -43,6 +43,8 @@ public struct ProjectSettings: Sendable, Equatable {
     public var commandTemplate: CommandTemplate?
     /// `backend.dashscope.url`: DashScope's regional endpoint.
     public var dashScopeURL: URL?
+    /// `backend.dashscope.region`: the region whose endpoint to use when no URL is given.
+    public var dashScopeRegion: DashScopeRegion?
     /// `backend.dashscope.model`: the DashScope model.
     public var dashScopeModel: String?
     /// `backend.comfyui.urls`: the ComfyUI servers.

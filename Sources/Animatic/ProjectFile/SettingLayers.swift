@@ -29,6 +29,7 @@ extension ProjectSettings {
         fill(\.commandTemplate)
         fill(\.dashScopeURL)
         fill(\.dashScopeModel)
+        fill(\.dashScopeRegion)
         fill(\.comfyUIURLs)
         fill(\.comfyUIWorkflow)
         fill(\.workerCommand)

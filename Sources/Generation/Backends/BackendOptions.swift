@@ -24,6 +24,8 @@ public struct BackendOptions: Sendable, Hashable {
     public var commandTemplate: String?
     /// `--dashscope-url`: the regional endpoint; the international one when nil.
     public var dashScopeURL: URL?
+    /// `--dashscope-region`: the region whose endpoint to use when `dashScopeURL` is nil.
+    public var dashScopeRegion: DashScopeRegion?
     /// `--dashscope-model`: a model of `DashScopeModel.table`; `wan2.2-t2v-plus` when nil.
     public var dashScopeModel: String?
     /// `--comfyui-url`, once per server.
@@ -41,8 +43,10 @@ public struct BackendOptions: Sendable, Hashable {
     public init(
         kind: BackendKind = .cards, commandTemplate: String? = nil, dashScopeURL: URL? = nil,
         dashScopeModel: String? = nil, comfyUIURLs: [URL] = [], comfyUIWorkflow: URL? = nil,
-        workerCommand: String? = nil, workers: Int? = nil, workerGPUs: [String]? = nil
+        workerCommand: String? = nil, workers: Int? = nil, workerGPUs: [String]? = nil,
+        dashScopeRegion: DashScopeRegion? = nil
     ) {
+        self.dashScopeRegion = dashScopeRegion
         self.kind = kind
         self.commandTemplate = commandTemplate
         self.dashScopeURL = dashScopeURL
@@ -85,7 +89,8 @@ public struct BackendOptions: Sendable, Hashable {
                 model = named
             }
             return DashScopeGenerator(
-                baseURL: dashScopeURL ?? DashScopeGenerator.defaultBaseURL, model: model, journalDirectory: cacheDirectory)
+                baseURL: dashScopeURL ?? dashScopeRegion?.baseURL ?? DashScopeGenerator.defaultBaseURL, model: model,
+                journalDirectory: cacheDirectory)
         case .comfyui:
             guard !comfyUIURLs.isEmpty else { throw Self.missing("--comfyui-url", key: "backend.comfyui.urls", for: kind) }
             guard let comfyUIWorkflow else { throw Self.missing("--comfyui-workflow", key: "backend.comfyui.workflow", for: kind) }
