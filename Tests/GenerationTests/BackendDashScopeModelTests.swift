@@ -97,3 +97,34 @@ private func longRequest() -> GenerationRequest {
         #expect(throws: BackendError.self) { try unknown.makeGenerator(cacheDirectory: scratch.url) }
     }
 }
+
+@Suite struct BackendDashScopeContinuityTests {
+    @Test func aWan26ContinuationStartsFromThePreviousLastFrameThroughWan26I2V() async throws {
+        let server = try await server()
+        defer { server.stop() }
+        let scratch = try Scratch()
+        let backend = dashScope(server, journal: scratch.url, model: .wan26T2V)
+        #expect(backend.capabilities.imageToVideo)
+        // A real PNG: the loopback service checks the data URL's type, the service the pixels.
+        let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) + Data(repeating: 7, count: 64)
+        try png.write(to: scratch.file("last.png"))
+        var request = longRequest()
+        request.shotStartFrame = 170
+        request.referenceImage = scratch.file("last.png")
+        try await backend.generate(request, to: scratch.file("b.mp4"))
+        let body = try #require((try await server.stats()["bodies"] as? [[String: Any]])?.first)
+        #expect(body["model"] as? String == "wan2.6-i2v")
+        let input = try #require(body["input"] as? [String: Any])
+        #expect(input["img_url"] as? String == "data:image/png;base64," + png.base64EncodedString())
+        let parameters = try #require(body["parameters"] as? [String: Any])
+        #expect(parameters["resolution"] as? String == "720P" && parameters["size"] == nil)
+        #expect(parameters["audio"] as? Bool == false)
+        // The key names the continuation, not the image's bytes; a shot's first segment stays text-to-video.
+        let key = String(decoding: backend.keyMaterial(for: request), as: UTF8.self)
+        #expect(key.contains("wan2.6-i2v") && key.contains("{reference}") && !key.contains("base64"))
+        var first = request
+        first.shotStartFrame = 0
+        first.referenceImage = nil
+        #expect(String(decoding: backend.keyMaterial(for: first), as: UTF8.self).contains("\"model\":\"wan2.6-t2v\""))
+    }
+}

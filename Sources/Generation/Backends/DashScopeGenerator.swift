@@ -77,20 +77,25 @@ public struct DashScopeGenerator: Generator {
         var sizes: [FrameSize]?
         if case let .sizes(list) = model.sizing { sizes = list }
         return GeneratorCapabilities(
-            sizes: sizes, longestClipMilliseconds: model.longestSegmentMilliseconds, maxParallelJobs: maxParallelJobs)
+            sizes: sizes, longestClipMilliseconds: model.longestSegmentMilliseconds, maxParallelJobs: maxParallelJobs,
+            imageToVideo: model.continuation != nil)
     }
 
     /// The create request's body: what DashScope is paid for.
+    /// A continuation's image is its placeholder: the build keys continuations by their
+    /// predecessor's clip.
     public func keyMaterial(for request: GenerationRequest) -> Data {
-        body(for: request)
+        body(for: request, image: model.continuation != nil && request.shotStartFrame > 0 ? Placeholder.reference.token : nil)
     }
 
     /// No input files.
     public var inputFiles: [URL] { [] }
 
-    /// The create request's body for `request`: prompt and negative clipped to 800 and
-    /// 500 characters, seed folded into 0…2147483647, size and duration mapped to the model.
-    func body(for request: GenerationRequest) -> Data {
+    /// The create request's body for `request`: prompt and negative clipped to the model's
+    /// limit and 500 characters, seed folded into 0…2147483647, size and duration mapped to
+    /// the model. With an `image` (a data URL) and a continuation model, the body asks that
+    /// model to start from it (`input.img_url`, the documented first-frame field).
+    func body(for request: GenerationRequest, image: String?) -> Data {
         let content = request.content
         let seconds = Double(content.frames * content.frameRate.den) / Double(content.frameRate.num)
         let negative = content.negativePrompt.clipped(to: DashScopeBody.negativeLimit)
@@ -98,7 +103,19 @@ public struct DashScopeGenerator: Generator {
             "duration": .number(model.duration(for: seconds)), "prompt_extend": .flag(promptExtend),
             "seed": .number(content.seed & 0x7FFF_FFFF), "watermark": .flag(false),
         ]
-        for (key, value) in model.sizeParameters(for: FrameSize(width: request.format.width, height: request.format.height)) {
+        let size = FrameSize(width: request.format.width, height: request.format.height)
+        if let image, let continuation = model.continuation {
+            parameters["resolution"] = .text(DashScopeModel.resolution(for: size, among: continuation.resolutions))
+            if continuation.sound == .switchable { parameters["audio"] = .flag(false) }
+            return DashScopeBody(
+                model: continuation.name,
+                input: .init(
+                    prompt: content.prompt.clipped(to: continuation.promptLimit),
+                    negativePrompt: negative.isEmpty ? nil : negative, imageURL: image),
+                parameters: parameters
+            ).data
+        }
+        for (key, value) in model.sizeParameters(for: size) {
             parameters[key] = .text(value)
         }
         // animatic mixes its own sound: ask for none where the model lets us.
@@ -130,12 +147,28 @@ public struct DashScopeGenerator: Generator {
     /// The journal's key for `request`: the SHA-256 of the endpoint and the create body
     /// (task IDs belong to a region).
     func journalDigest(for request: GenerationRequest) -> String {
-        SHA256.hex(Array(baseURL.absoluteString.utf8) + [0x0A] + Array(body(for: request)))
+        journalDigest(of: body(for: request, image: nil))
+    }
+
+    private func journalDigest(of body: Data) -> String {
+        SHA256.hex(Array(baseURL.absoluteString.utf8) + [0x0A] + Array(body))
+    }
+
+    /// The reference image as a `data:image/png;base64,…` URL, for a continuation model.
+    private func imageData(for request: GenerationRequest) throws -> String? {
+        guard model.continuation != nil, let reference = request.referenceImage else { return nil }
+        do {
+            return "data:image/png;base64," + (try Data(contentsOf: reference)).base64EncodedString()
+        } catch {
+            throw BackendError(
+                backend: name, operation: "read the last frame for \(request.segmentID)",
+                failure: .badOutput("\(error.localizedDescription)"), isPermanent: false)
+        }
     }
 
     private func run(_ request: GenerationRequest, to destination: URL, key: String) async throws {
-        let body = body(for: request)
-        let digest = journalDigest(for: request)
+        let body = body(for: request, image: try imageData(for: request))
+        let digest = journalDigest(of: body)
         let segment = request.segmentID
         let (taskID, videoURL): (String, URL)
         if let journalled = try await journaled(digest) {

@@ -37,11 +37,29 @@ public struct DashScopeModel: Sendable, Hashable {
     public var promptLimit: Int
     /// Its sound.
     public var sound: Sound
+    /// The image-to-video model that makes this model's continuations from the previous
+    /// segment's last frame (`input.img_url`); nil when continuations start afresh.
+    public var continuation: Continuation?
+
+    /// An image-to-video model paired with a text-to-video one: its name, the resolution
+    /// classes it takes (the aspect ratio follows the image), its prompt length and sound.
+    public struct Continuation: Sendable, Hashable {
+        /// The model's name, `wan2.6-i2v`.
+        public var name: String
+        /// `parameters.resolution`, one of these heights.
+        public var resolutions: [Int]
+        /// The longest prompt it takes.
+        public var promptLimit: Int
+        /// Its sound.
+        public var sound: Sound
+    }
 
     /// A model as listed.
     public init(
-        name: String, sizing: Sizing, durations: ClosedRange<Int>, promptLimit: Int = 800, sound: Sound = .none
+        name: String, sizing: Sizing, durations: ClosedRange<Int>, promptLimit: Int = 800, sound: Sound = .none,
+        continuation: Continuation? = nil
     ) {
+        self.continuation = continuation
         self.name = name
         self.sizing = sizing
         self.durations = durations
@@ -71,9 +89,11 @@ public struct DashScopeModel: Sendable, Hashable {
     ].map { FrameSize(width: $0.0, height: $0.1) }
 
     /// `wan2.6-t2v`: ten sizes at 720P and 1080P, 2–15 s, prompts of 1,500 characters,
-    /// sound unless `audio` is false.
+    /// sound unless `audio` is false; continuations by `wan2.6-i2v` from the previous
+    /// segment's last frame (720P or 1080P).
     public static let wan26T2V = DashScopeModel(
-        name: "wan2.6-t2v", sizing: .sizes(sizes26), durations: 2...15, promptLimit: 1500, sound: .switchable)
+        name: "wan2.6-t2v", sizing: .sizes(sizes26), durations: 2...15, promptLimit: 1500, sound: .switchable,
+        continuation: Continuation(name: "wan2.6-i2v", resolutions: [720, 1080], promptLimit: 1500, sound: .switchable))
 
     /// `wan2.7-t2v`: `resolution` 720P or 1080P with a `ratio`, no `size`; 2–15 s; prompts
     /// of 5,000 characters; generated sound.
@@ -112,7 +132,7 @@ public struct DashScopeModel: Sendable, Hashable {
     }
 
     /// The resolution class (`720P`): the smallest height at least the size's short side, else the largest.
-    private static func resolution(for size: FrameSize, among heights: [Int]) -> String {
+    static func resolution(for size: FrameSize, among heights: [Int]) -> String {
         let short = min(size.width, size.height)
         return "\(heights.sorted().first { $0 >= short } ?? heights.max() ?? short)P"
     }

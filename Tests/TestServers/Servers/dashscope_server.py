@@ -16,7 +16,7 @@ from script_server import Handler, Script, serve
 SIZES_22 = {"832*480", "480*832", "624*624", "1920*1080", "1080*1920", "1440*1440", "1632*1248", "1248*1632"}
 SIZES_26 = {"1280*720", "720*1280", "960*960", "1088*832", "832*1088",
             "1920*1080", "1080*1920", "1440*1440", "1632*1248", "1248*1632"}
-PROMPT_LIMITS = {"wan2.6-t2v": 1500, "wan2.7-t2v": 5000}
+PROMPT_LIMITS = {"wan2.6-t2v": 1500, "wan2.6-i2v": 1500, "wan2.7-t2v": 5000}
 CREATE = "/api/v1/services/aigc/video-generation/video-synthesis"
 
 
@@ -63,6 +63,17 @@ def validate(body):
             return "parameters.size is not supported by wan2.6-t2v"
         if not isinstance(parameters.get("audio", True), bool):
             return "parameters.audio must be true or false"
+    elif model == "wan2.6-i2v":
+        # Image-to-video: the first frame in input.img_url (a URL or base64); the aspect
+        # ratio follows the image, so there is no size.
+        image = body["input"].get("img_url")
+        if not isinstance(image, str) or not (
+                image.startswith("data:image/png;base64,") or image.startswith("https://")):
+            return "input.img_url must be an image URL or base64 data"
+        if "size" in parameters:
+            return "parameters.size is not supported by wan2.6-i2v; the image sets the shape"
+        if parameters.get("resolution") not in ("720P", "1080P"):
+            return "parameters.resolution must be 720P or 1080P"
     elif model == "wan2.2-t2v-plus":
         if parameters.get("size") not in SIZES_22:
             return "parameters.size is not supported by wan2.2-t2v-plus"
