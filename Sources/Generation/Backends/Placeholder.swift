@@ -20,7 +20,8 @@ public enum Placeholder: String, Sendable, CaseIterable {
     case height
     /// The file the program must write (command backend only).
     case output
-    /// The reference image, the previous segment's last frame (command backend only).
+    /// The reference image, the previous segment's last frame: its path (command backend) or its
+    /// name on the server after upload (ComfyUI).
     case reference
 
     /// `{prompt}`.
