@@ -21,6 +21,7 @@ Environment, for tests:
                         pid goes to FAKE_WORKER_PIDFILE.
   FAKE_WORKER_GARBAGE_SEED a seed answered with a line that is not the protocol.
   FAKE_WORKER_EXIT_EARLY exit 2 before the ready line, saying why on standard error.
+  FAKE_WORKER_EXIT_AFTER exit 0 after serving this many requests (a worker that dies idle).
 """
 
 import argparse
@@ -67,6 +68,7 @@ def serve():
     send({"event": "ready", "protocol": int(os.environ.get("FAKE_WORKER_PROTOCOL", "1")),
           "max_frames": int(os.environ.get("FAKE_WORKER_MAX_FRAMES", "121")),
           "fps": int(os.environ.get("FAKE_WORKER_FPS", "12")), "sizes": sizes})
+    served = 0
     for line in sys.stdin:
         note("FAKE_WORKER_REQUESTS", line.rstrip("\n"))
         request = json.loads(line)
@@ -98,6 +100,9 @@ def serve():
             send({"id": ident, "event": "error", "message": str(error), "permanent": False})
             continue
         send({"id": ident, "event": "done"})
+        served = served + 1
+        if str(served) == os.environ.get("FAKE_WORKER_EXIT_AFTER"):
+            sys.exit(0)
 
 
 def main():

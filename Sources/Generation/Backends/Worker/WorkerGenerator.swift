@@ -88,13 +88,16 @@ public struct WorkerGenerator: Generator {
             let (place, running) = await pool.checkOut()
             var worker = running
             do {
-                if worker == nil {
-                    worker = try await start(place)
+                let active: WorkerProcess
+                if let running {
+                    active = running
+                } else {
+                    active = try await start(place)
+                    worker = active
                     await pool.started()
                 }
-                guard let worker else { throw CancellationError() }
-                let healthy = try await serve(request, on: worker, to: destination)
-                await pool.checkIn(place, worker: healthy ? worker : nil)
+                try await serve(request, on: active, to: destination)
+                await pool.checkIn(place, worker: active)
             } catch {
                 // A worker that was killed or crashed is not kept; one that answered with an
                 // error is.
@@ -131,9 +134,8 @@ public struct WorkerGenerator: Generator {
             log: logDirectory.appendingPathComponent("worker-\(place).log"), backend: name)
     }
 
-    /// Sends `request` to `worker` and follows its replies until `done` or `error`; returns
-    /// whether the worker can serve another request.
-    private func serve(_ request: GenerationRequest, on worker: WorkerProcess, to destination: URL) async throws -> Bool {
+    /// Sends `request` to `worker` and follows its replies until `done` or `error`.
+    private func serve(_ request: GenerationRequest, on worker: WorkerProcess, to destination: URL) async throws {
         let operation = "generate \(request.segmentID) on \(worker.name)"
         let ready = worker.ready
         let shape = OutputProfile(sizes: ready.sizes, frameRate: ready.fps, frameCount: profile.frameCount).shape(for: request)
@@ -160,7 +162,6 @@ public struct WorkerGenerator: Generator {
                 worker.kill()
             }
         }
-        return true
     }
 
     /// Reads `worker`'s replies to request `id` until `done` (returns) or `error` (throws).

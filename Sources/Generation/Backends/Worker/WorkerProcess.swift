@@ -28,8 +28,6 @@ final class WorkerProcess: @unchecked Sendable {
         index: Int, executable: URL, arguments: [String], workingDirectory: URL?, environment: [String: String],
         log: URL, backend: String
     ) async throws -> WorkerProcess {
-        // A worker that dies between our check and our write must not kill the build with SIGPIPE.
-        signal(SIGPIPE, SIG_IGN)
         let operation = "start worker \(index)"
         let process = Process()
         process.executableURL = executable
@@ -98,13 +96,32 @@ final class WorkerProcess: @unchecked Sendable {
     var wasKilled: Bool { lock.withLock { killed } }
 
     /// Sends one request line. False when the worker is gone (its input is closed).
+    ///
+    /// A write to a pipe nobody reads raises SIGPIPE, which would end animatic: the signal
+    /// is blocked on this thread for the write and a pending one taken back, rather than
+    /// ignored process-wide (an ignored SIGPIPE is inherited by every program the build
+    /// starts afterwards).
     func send(_ request: WorkerRequest) -> Bool {
-        do {
-            try input.write(contentsOf: request.line)
-            return true
-        } catch {
-            return false
+        var pipeSignal = sigset_t(), previous = sigset_t()
+        sigemptyset(&pipeSignal)
+        sigaddset(&pipeSignal, SIGPIPE)
+        pthread_sigmask(SIG_BLOCK, &pipeSignal, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        let bytes = [UInt8](request.line)
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { write(input.fileDescriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else {
+                if errno == EPIPE {
+                    var none = timespec(tv_sec: 0, tv_nsec: 0)
+                    _ = sigtimedwait(&pipeSignal, nil, &none)
+                }
+                return false
+            }
+            written += count
         }
+        return true
     }
 
     /// The next line it writes; nil once its output is closed.
