@@ -147,7 +147,8 @@ public struct Builder: Sendable {
         if let depfile = settings.depfile {
             let text = Depfile.text(
                 target: settings.outputName,
-                prerequisites: [scriptPath] + (settings.projectFile.map { [$0] } ?? []) + generator.inputFiles.map(\.path))
+                prerequisites: [scriptPath] + [settings.projectFile, settings.reviewFile].compactMap { $0 }
+                    + generator.inputFiles.map(\.path))
             try AtomicFile.write(Data(text.utf8), to: depfile)
         }
         if let firstFailure {
@@ -205,7 +206,7 @@ public struct Builder: Sendable {
             inputsDigest: outcome.failures.isEmpty ? digest : "", videoWritten: false,
             generated: segments.count { $0.status == .generated }, reused: segments.count { $0.status == .reused },
             failed: segments.count { $0.status == .failed }, skipped: segments.count { $0.status == .skipped },
-            segments: segments)
+            revisedShots: plan.shots.filter { $0.revised != nil }.map(\.id), segments: segments)
     }
 
     /// The files' names, a run of contact sheet pages shortened to its first and last.

@@ -104,8 +104,10 @@ struct BuildCommand: AsyncParsableCommand {
         let generator = makeGenerator(cacheDirectory: cacheURL, fromFile: fromFile)
         var configuration = options.configuration(with: fromFile)
         configuration.backendMaxMilliseconds = generator.capabilities.longestClipMilliseconds
-        let compilation = Compilation(input, configuration: configuration)
+        let review = try options.reviewFile.load(for: input)
+        let compilation = Compilation(input, configuration: configuration, revisions: review.revisions)
         printError(DiagnosticReport.render(compilation.diagnostics, path: input.displayPath))
+        review.warnAboutStaleEntries(in: compilation.plan)
         if compilation.hasErrors { throw ExitCode(AnimaticError.Kind.badInput.exitCode) }
 
         let outputURL = output.map { URL(fileURLWithPath: $0) } ?? BuildSettings.defaultOutput(for: script)
@@ -119,6 +121,7 @@ struct BuildCommand: AsyncParsableCommand {
             edlFlavor: edlFlavor ?? fromFile.edlFlavor ?? .resolve,
             keepGoing: keepGoing ?? fromFile.keepGoing ?? false)
         settings.projectFile = project?.displayPath
+        settings.reviewFile = review?.displayPath
         let display = ProgressDisplay(level: quiet ? .quiet : verbose ? .verbose : .normal)
         let builder = Builder(settings: settings, generator: generator, events: display.show)
 

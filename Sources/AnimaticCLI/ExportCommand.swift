@@ -49,9 +49,11 @@ struct ExportCommand: ParsableCommand {
         let input: ScriptInput
         do { input = try ScriptInput.read(file) } catch { fail(error) }
         let (fromFile, configuration) = try plan.planning(for: input)
+        let review = try plan.reviewFile.load(for: input)
         let parsed = FountainReader.parse(input.bytes)
-        let result = Planner(configuration: configuration).plan(parsed.screenplay)
+        let result = Planner(configuration: configuration, revisions: review.revisions).plan(parsed.screenplay)
         printError(DiagnosticReport.render(parsed.diagnostics + result.diagnostics, path: input.displayPath))
+        review.warnAboutStaleEntries(in: result.plan)
         if parsed.hasErrors { throw ExitCode(AnimaticError.Kind.badInput.exitCode) }
 
         let name = input.url?.deletingPathExtension().lastPathComponent ?? "animatic"

@@ -34,8 +34,9 @@ struct PlanCommand: ParsableCommand {
         let input: ScriptInput
         do { input = try ScriptInput.read(file) } catch { fail(error) }
         let configuration = try options.planning(for: input).configuration
+        let review = try options.reviewFile.load(for: input)
         let parsed = FountainReader.parse(input.bytes)
-        let result = Planner(configuration: configuration).plan(parsed.screenplay)
+        let result = Planner(configuration: configuration, revisions: review.revisions).plan(parsed.screenplay)
         let output: Data
         if json {
             do { output = try PlanJSON.encode(result.plan) + Data("\n".utf8) } catch {
@@ -47,10 +48,12 @@ struct PlanCommand: ParsableCommand {
             let pages = PageCount.pages(parsed.screenplay)
             let minutes = Double(result.plan.totalFrames * result.plan.frameRate.den) / Double(result.plan.frameRate.num) / 60
             let perPage = pages > 0 ? String(format: ", %.2f min a page", minutes / pages) : ""
-            output = Data((ShotListTable.render(result.plan) + String(format: "%.1f pages (55 lines a page)", pages) + perPage + "\n").utf8)
+            output = Data((ShotListTable.render(result.plan) + String(format: "%.1f pages (55 lines a page)", pages) + perPage + "\n"
+                + RevisionListing.render(result.plan, reviewFile: review?.displayPath)).utf8)
         }
         FileHandle.standardOutput.write(output)
         printError(DiagnosticReport.render(parsed.diagnostics + result.diagnostics, path: input.displayPath))
+        review.warnAboutStaleEntries(in: result.plan)
         if parsed.hasErrors { throw ExitCode(AnimaticError.Kind.badInput.exitCode) }
     }
 }

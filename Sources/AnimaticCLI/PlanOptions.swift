@@ -37,6 +37,8 @@ struct PlanOptions: ParsableArguments {
 
     @OptionGroup var projectFile: ProjectFileOptions
 
+    @OptionGroup var reviewFile: ReviewFileOptions
+
     func validate() throws {
         if let fps, FrameRate(fps).map({ FrameRate.supported.contains($0) }) != true {
             throw ValidationError("--fps must be 24, 25, 23.976 or 29.97, not '\(fps)'")

@@ -1,0 +1,244 @@
+import Foundation
+import Yams
+
+/// Edits a YAML text in place, at the line and column marks of its composed nodes, so that
+/// everything not edited — comments, blank lines, key order, quoting, line endings — stays
+/// byte for byte (a round trip through a YAML library would drop the comments). Edits are
+/// collected against the original text and applied together, last first.
+struct YAMLTextEdit {
+    /// The text's lines as Unicode scalars (marks count columns in scalars), without their ends.
+    private(set) var lines: [[Unicode.Scalar]]
+    /// `\r\n` when the text uses it, else `\n`.
+    let newline: String
+    private let endsWithNewline: Bool
+    private var replacements: [(start: Position, end: Position, text: String)] = []
+    private var insertions: [(afterLine: Int, indent: Int, lines: [String])] = []
+
+    /// A place in the text: 0-based line and column.
+    struct Position: Comparable {
+        var line: Int
+        var column: Int
+
+        static func < (a: Position, b: Position) -> Bool { (a.line, a.column) < (b.line, b.column) }
+    }
+
+    init(_ text: String) {
+        newline = text.contains("\r\n") ? "\r\n" : "\n"
+        endsWithNewline = text.hasSuffix("\n")
+        var body = text
+        if endsWithNewline { body.removeLast() }
+        lines = body.isEmpty && !endsWithNewline ? [] : body.components(separatedBy: "\n").map { line in
+            Array((line.hasSuffix("\r") ? String(line.dropLast()) : line).unicodeScalars)
+        }
+    }
+
+    /// The node's start as a 0-based position.
+    static func position(_ mark: Mark?) -> Position {
+        Position(line: (mark?.line ?? 1) - 1, column: (mark?.column ?? 1) - 1)
+    }
+
+    // MARK: - Reading the layout
+
+    /// The number of spaces a line starts with.
+    func indent(_ line: Int) -> Int {
+        lines[line].prefix { $0 == " " }.count
+    }
+
+    /// Whether a line holds nothing but spaces or a comment.
+    func isBlankOrComment(_ line: Int) -> Bool {
+        let rest = lines[line].drop { $0 == " " || $0 == "\t" }
+        return rest.isEmpty || rest.first == "#"
+    }
+
+    /// The last line with content of the block that starts on `line` and whose further lines
+    /// are indented at least `indent`: a block mapping's keys' column, or a block sequence's
+    /// dashes' column (then a line at that column must be another item).
+    func lastLine(ofBlockFrom line: Int, indent: Int, sequence: Bool = false) -> Int {
+        var last = line
+        var next = line + 1
+        while next < lines.count {
+            if !isBlankOrComment(next) {
+                let depth = self.indent(next)
+                guard depth >= indent else { break }
+                if sequence && depth == indent && lines[next][depth] != "-" { break }
+                last = next
+            }
+            next += 1
+        }
+        return last
+    }
+
+    /// Where the scalar that starts at `start` ends (one past its last character): a quoted
+    /// one at its closing quote, a plain one before a comment or at the end of its last
+    /// line, a block scalar (`|`, `>`) or a plain one going on to deeper lines at the end of
+    /// its last line deeper than `parentIndent`.
+    func end(ofScalarAt start: Position, style: Node.Scalar.Style, parentIndent: Int) -> Position {
+        switch style {
+        case .doubleQuoted, .singleQuoted:
+            let quote: Unicode.Scalar = style == .doubleQuoted ? "\"" : "'"
+            var line = start.line, column = start.column + 1
+            while line < lines.count {
+                let text = lines[line]
+                while column < text.count {
+                    if style == .doubleQuoted && text[column] == "\\" { column += 2; continue }
+                    if text[column] == quote {
+                        if style == .singleQuoted && column + 1 < text.count && text[column + 1] == "'" { column += 2; continue }
+                        return Position(line: line, column: column + 1)
+                    }
+                    column += 1
+                }
+                line += 1
+                column = 0
+            }
+            return Position(line: lines.count - 1, column: lines.last?.count ?? 0)
+        default:
+            var last = start.line
+            var next = start.line + 1
+            while next < lines.count {
+                if !lines[next].allSatisfy({ $0 == " " || $0 == "\t" }) {
+                    // A line no deeper than the key ends the value; so does a comment a plain one.
+                    if indent(next) <= parentIndent || (style == .plain && isBlankOrComment(next)) { break }
+                    last = next
+                }
+                next += 1
+            }
+            let text = lines[last]
+            var column = last == start.line ? start.column : 0
+            var end = column
+            while column < text.count {
+                if style == .plain && text[column] == "#" && column > 0 && (text[column - 1] == " " || text[column - 1] == "\t") {
+                    break
+                }
+                if text[column] != " " && text[column] != "\t" { end = column + 1 }
+                column += 1
+            }
+            return Position(line: last, column: end)
+        }
+    }
+
+    /// The closing bracket of the flow collection (`{…}` or `[…]`) that opens at `start`,
+    /// quotes skipped.
+    func closingBracket(ofFlowAt start: Position) -> Position? {
+        var depth = 0
+        var line = start.line, column = start.column
+        var quote: Unicode.Scalar?
+        while line < lines.count {
+            let text = lines[line]
+            while column < text.count {
+                let character = text[column]
+                if let open = quote {
+                    if open == "\"" && character == "\\" { column += 2; continue }
+                    if character == open { quote = nil }
+                } else if character == "\"" || character == "'" {
+                    quote = character
+                } else if character == "#" && (column == 0 || text[column - 1] == " ") {
+                    break
+                } else if character == "{" || character == "[" {
+                    depth += 1
+                } else if character == "}" || character == "]" {
+                    depth -= 1
+                    if depth == 0 { return Position(line: line, column: column) }
+                }
+                column += 1
+            }
+            line += 1
+            column = 0
+        }
+        return nil
+    }
+
+    /// Whether the flow collection opening at `start` holds nothing (`{}`, `[ ]`).
+    func isEmptyFlow(at start: Position) -> Bool {
+        guard let close = closingBracket(ofFlowAt: start) else { return false }
+        return text(from: Position(line: start.line, column: start.column + 1), to: close)
+            .allSatisfy { $0 == " " || $0 == "\n" }
+    }
+
+    private func text(from start: Position, to end: Position) -> String {
+        var out = ""
+        var position = start
+        while position < end {
+            if position.column >= lines[position.line].count {
+                out += "\n"
+                position = Position(line: position.line + 1, column: 0)
+            } else {
+                out.unicodeScalars.append(lines[position.line][position.column])
+                position.column += 1
+            }
+        }
+        return out
+    }
+
+    // MARK: - Edits
+
+    /// Replaces the text from `start` up to `end` with `text`.
+    mutating func replace(from start: Position, to end: Position, with text: String) {
+        replacements.append((start, end, text))
+    }
+
+    /// Inserts `newLines` (without their ends) after `line`. Several insertions after one line
+    /// go in the order of their `indent`, deepest first: the end of an inner block comes
+    /// before the next key of the block around it.
+    mutating func insert(_ newLines: [String], afterLine line: Int, indent: Int) {
+        insertions.append((line, indent, newLines))
+    }
+
+    /// The edited text.
+    func result() -> String {
+        var lines = self.lines.map { String(String.UnicodeScalarView($0)) }
+        // Edits are applied from the end back, so that each one's marks are still right.
+        enum Edit { case replace(Position, Position, String), insert(Int, [String]) }
+        var edits: [(Position, Edit)] = replacements.map { ($0.start, .replace($0.start, $0.end, $0.text)) }
+        let grouped = Dictionary(grouping: insertions, by: \.afterLine)
+        for (line, group) in grouped {
+            let ordered = group.enumerated().sorted { ($0.element.indent, $1.offset) > ($1.element.indent, $0.offset) }
+            edits.append((Position(line: line, column: Int.max), .insert(line, ordered.flatMap(\.element.lines))))
+        }
+        for (_, edit) in edits.sorted(by: { $0.0 > $1.0 }) {
+            switch edit {
+            case let .insert(line, newLines):
+                lines.insert(contentsOf: newLines, at: line + 1)
+            case let .replace(start, end, text):
+                let head = String(String.UnicodeScalarView(Array(lines[start.line].unicodeScalars).prefix(start.column)))
+                let tail = String(String.UnicodeScalarView(Array(lines[end.line].unicodeScalars).dropFirst(end.column)))
+                let replaced = (head + text + tail).components(separatedBy: "\n")
+                lines.replaceSubrange(start.line...end.line, with: replaced)
+            }
+        }
+        return lines.joined(separator: newline) + (endsWithNewline ? newline : "")
+    }
+}
+
+/// Values written into YAML text: plain where YAML reads them back as the same string,
+/// else double-quoted (JSON's escapes are YAML's).
+enum YAMLScalarText {
+    static func render(_ value: String) -> String {
+        if isPlainSafe(value) { return value }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
+    }
+
+    /// `[a, b]`, each item rendered for a flow sequence.
+    static func renderList(_ values: [String]) -> String {
+        "[" + values.map { value in
+            let plain = render(value)
+            return plain.contains(where: { ",[]{}".contains($0) }) && !plain.hasPrefix("\"") ? quoted(value) : plain
+        }.joined(separator: ", ") + "]"
+    }
+
+    private static func quoted(_ value: String) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
+    }
+
+    /// Whether `key: value` reads back as the string `value`, on one line.
+    private static func isPlainSafe(_ value: String) -> Bool {
+        guard !value.isEmpty, !value.contains(where: \.isNewline), value == value.trimmingCharacters(in: .whitespaces),
+              let node = try? Yams.compose(yaml: "k: \(value)\n"), case .mapping(let mapping) = node,
+              let read = mapping.first?.value, case .scalar(let scalar) = read
+        else { return false }
+        return scalar.string == value && Tag.Name(rawValue: read.tag.description) == .str
+    }
+}
