@@ -82,7 +82,7 @@ enum ReviewWriter {
         }
         guard !missing.isEmpty else { return }
         let start = YAMLTextEdit.position(table.mark)
-        if table.style == .flow {
+        if edit.isFlow(at: start) {
             guard let close = edit.closingBracket(ofFlowAt: start) else {
                 throw AnimaticError(.internalFailure, "a table in braces does not close")
             }
@@ -100,12 +100,12 @@ enum ReviewWriter {
     ) throws(AnimaticError) {
         let start = YAMLTextEdit.position(node.mark)
         switch node {
-        case .scalar(let scalar):
-            edit.replace(from: start, to: edit.end(ofScalarAt: start, style: scalar.style, parentIndent: keyIndent),
+        case .scalar:
+            edit.replace(from: start, to: edit.end(ofScalarAt: start, style: edit.scalarStyle(at: start), parentIndent: keyIndent),
                          with: render(value, literal: literal))
         case .sequence(let sequence):
             guard case .list(let items) = value else { throw AnimaticError(.internalFailure, "a list where text was expected") }
-            if sequence.style == .flow {
+            if edit.isFlow(at: start) {
                 guard let close = edit.closingBracket(ofFlowAt: start) else {
                     throw AnimaticError(.internalFailure, "a list in brackets does not close")
                 }
@@ -131,7 +131,7 @@ enum ReviewWriter {
         edit: inout YAMLTextEdit
     ) {
         let start = YAMLTextEdit.position(entry.mark)
-        if entry.style == .flow, let close = edit.closingBracket(ofFlowAt: start) {
+        if edit.isFlow(at: start), let close = edit.closingBracket(ofFlowAt: start) {
             let items = fields.map { "\($0.key): \(render($0.value, literal: false))" }.joined(separator: ", ")
             edit.replace(from: close, to: close, with: (edit.isEmptyFlow(at: start) ? "" : ", ") + "revise: {\(items)}")
             return

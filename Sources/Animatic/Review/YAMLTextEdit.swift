@@ -68,6 +68,25 @@ struct YAMLTextEdit {
         return last
     }
 
+    /// Whether the collection starting at `start` is written in brackets (`{…}`, `[…]`):
+    /// read from the text, as the composed nodes do not keep their style.
+    func isFlow(at start: Position) -> Bool {
+        guard start.line < lines.count, start.column < lines[start.line].count else { return false }
+        return ["{", "["].contains(lines[start.line][start.column])
+    }
+
+    /// How the scalar starting at `start` is written, from its first character.
+    func scalarStyle(at start: Position) -> Node.Scalar.Style {
+        guard start.line < lines.count, start.column < lines[start.line].count else { return .plain }
+        switch lines[start.line][start.column] {
+        case "\"": return .doubleQuoted
+        case "'": return .singleQuoted
+        case "|": return .literal
+        case ">": return .folded
+        default: return .plain
+        }
+    }
+
     /// Where the scalar that starts at `start` ends (one past its last character): a quoted
     /// one at its closing quote, a plain one before a comment or at the end of its last
     /// line, a block scalar (`|`, `>`) or a plain one going on to deeper lines at the end of
