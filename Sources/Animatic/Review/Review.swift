@@ -11,12 +11,11 @@ public struct Review: Sendable {
         self.entries = entries
     }
 
-    /// The revisions for the planner, by shot ID (the first entry of an ID counts).
+    /// The revisions for the planner, by shot ID (an ID has one entry: YAML allows no
+    /// key twice).
     public var revisions: ShotRevisions {
         var byShot: [String: ShotRevision] = [:]
-        for entry in entries where entry.revision != ShotRevision() && byShot[entry.shotID] == nil {
-            byShot[entry.shotID] = entry.revision
-        }
+        for entry in entries where entry.revision != ShotRevision() { byShot[entry.shotID] = entry.revision }
         return ShotRevisions(byShot: byShot)
     }
 }

@@ -21,13 +21,8 @@ struct ReviewDecoding {
                 errors.append(ValueReader<Any>.mismatch(entry.value, "shots", "a table of shot IDs"))
                 continue
             }
-            var seen: Set<String> = []
+            // A shot named twice is YAML's duplicate-key error, reported by the reader.
             for shot in shots {
-                if !seen.insert(shot.key).inserted {
-                    errors.append(ConfigError("shot \(shot.key) has two entries", at: shot.keyLocation,
-                                              note: "keep one entry a shot"))
-                    continue
-                }
                 guard !shot.key.isEmpty, !shot.key.contains(where: \.isWhitespace) else {
                     errors.append(ConfigError("'\(shot.key)' is not a shot ID", at: shot.keyLocation,
                                               note: "shot IDs are as `animatic plan` prints them: 1A, 2K, 12A.B"))

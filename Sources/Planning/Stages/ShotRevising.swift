@@ -20,7 +20,8 @@ struct ShotRevising: Sendable {
         if let seed = revision.seed { draft.seed = seed.value }
         if let style = revision.style { draft.style = style.value }
         if let add = revision.promptAdd {
-            draft.extraPrompt = PromptText.join([draft.extraPrompt ?? "", add.value], language: language)
+            // Each part of a prompt is a sentence of its own.
+            draft.extraPrompt = PromptText.join([draft.extraPrompt ?? "", add.value.capitalisedFirst], language: language)
         }
         return draft
     }
