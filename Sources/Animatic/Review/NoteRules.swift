@@ -237,6 +237,8 @@ enum TimeOfDayWords {
 
     /// The first light other than `current` that `note` names.
     static func named(in note: String, other current: Daylight) -> Daylight? {
+        // "time of day" names no time of day.
+        let note = note.replacingOccurrences(of: "time of day", with: "")
         var best: (Daylight, String.Index)?
         for (light, names) in words where light != current {
             for name in names {
