@@ -72,21 +72,22 @@ enum ReviewWriter {
         literal: Bool = false
     ) throws(AnimaticError) {
         var missing: [(key: String, value: ReviewChange.Value)] = []
+        let start = YAMLTextEdit.position(table.mark)
+        let inFlow = edit.isFlow(at: start)
         for field in fields {
             guard let pair = table.first(where: { $0.key.string == field.key }) else {
                 missing.append(field)
                 continue
             }
             let keyIndent = edit.indent(YAMLTextEdit.position(pair.key.mark).line)
-            try replaceValue(pair.value, with: field.value, keyIndent: keyIndent, edit: &edit, literal: literal)
+            try replaceValue(pair.value, with: field.value, keyIndent: keyIndent, inFlow: inFlow, edit: &edit, literal: literal)
         }
         guard !missing.isEmpty else { return }
-        let start = YAMLTextEdit.position(table.mark)
-        if edit.isFlow(at: start) {
+        if inFlow {
             guard let close = edit.closingBracket(ofFlowAt: start) else {
                 throw AnimaticError(.internalFailure, "a table in braces does not close")
             }
-            let items = missing.map { "\($0.key): \(render($0.value, literal: literal))" }.joined(separator: ", ")
+            let items = missing.map { "\($0.key): \(render($0.value, literal: literal, inFlow: true))" }.joined(separator: ", ")
             edit.replace(from: close, to: close, with: (edit.isEmptyFlow(at: start) ? "" : ", ") + items)
         } else {
             let pad = String(repeating: " ", count: start.column)
@@ -96,13 +97,13 @@ enum ReviewWriter {
     }
 
     private static func replaceValue(
-        _ node: Node, with value: ReviewChange.Value, keyIndent: Int, edit: inout YAMLTextEdit, literal: Bool
+        _ node: Node, with value: ReviewChange.Value, keyIndent: Int, inFlow: Bool, edit: inout YAMLTextEdit, literal: Bool
     ) throws(AnimaticError) {
         let start = YAMLTextEdit.position(node.mark)
         switch node {
         case .scalar:
-            edit.replace(from: start, to: edit.end(ofScalarAt: start, style: edit.scalarStyle(at: start), parentIndent: keyIndent),
-                         with: render(value, literal: literal))
+            let end = edit.end(ofScalarAt: start, style: edit.scalarStyle(at: start), parentIndent: keyIndent, inFlow: inFlow)
+            edit.replace(from: start, to: end, with: render(value, literal: literal, inFlow: inFlow))
         case .sequence(let sequence):
             guard case .list(let items) = value else { throw AnimaticError(.internalFailure, "a list where text was expected") }
             if edit.isFlow(at: start) {
@@ -132,7 +133,7 @@ enum ReviewWriter {
     ) {
         let start = YAMLTextEdit.position(entry.mark)
         if edit.isFlow(at: start), let close = edit.closingBracket(ofFlowAt: start) {
-            let items = fields.map { "\($0.key): \(render($0.value, literal: false))" }.joined(separator: ", ")
+            let items = fields.map { "\($0.key): \(render($0.value, literal: false, inFlow: true))" }.joined(separator: ", ")
             edit.replace(from: close, to: close, with: (edit.isEmptyFlow(at: start) ? "" : ", ") + "revise: {\(items)}")
             return
         }
@@ -143,9 +144,9 @@ enum ReviewWriter {
                     afterLine: edit.lastLine(ofBlockFrom: start.line, indent: start.column), indent: start.column)
     }
 
-    private static func render(_ value: ReviewChange.Value, literal: Bool) -> String {
+    private static func render(_ value: ReviewChange.Value, literal: Bool, inFlow: Bool = false) -> String {
         switch value {
-        case .text(let text): literal ? text : YAMLScalarText.render(text)
+        case .text(let text): literal ? text : YAMLScalarText.render(text, inFlow: inFlow)
         case .list(let items): YAMLScalarText.renderList(items)
         }
     }

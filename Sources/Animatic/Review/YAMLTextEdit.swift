@@ -23,12 +23,13 @@ struct YAMLTextEdit {
     }
 
     init(_ text: String) {
-        newline = text.contains("\r\n") ? "\r\n" : "\n"
-        endsWithNewline = text.hasSuffix("\n")
-        var body = text
-        if endsWithNewline { body.removeLast() }
-        lines = body.isEmpty && !endsWithNewline ? [] : body.components(separatedBy: "\n").map { line in
-            Array((line.hasSuffix("\r") ? String(line.dropLast()) : line).unicodeScalars)
+        // Split by scalars: to `String`, "\r\n" is one character, which is not "\n".
+        var scalars = Array(text.unicodeScalars)
+        newline = text.unicodeScalars.contains("\r") ? "\r\n" : "\n"
+        endsWithNewline = scalars.last == "\n"
+        if endsWithNewline { scalars.removeLast() }
+        lines = scalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            Array(line.last == "\r" ? line.dropLast() : line[...])
         }
     }
 
@@ -90,8 +91,9 @@ struct YAMLTextEdit {
     /// Where the scalar that starts at `start` ends (one past its last character): a quoted
     /// one at its closing quote, a plain one before a comment or at the end of its last
     /// line, a block scalar (`|`, `>`) or a plain one going on to deeper lines at the end of
-    /// its last line deeper than `parentIndent`.
-    func end(ofScalarAt start: Position, style: Node.Scalar.Style, parentIndent: Int) -> Position {
+    /// its last line deeper than `parentIndent`. In brackets (`inFlow`), a plain scalar also
+    /// ends at `,`, `]` or `}`.
+    func end(ofScalarAt start: Position, style: Node.Scalar.Style, parentIndent: Int, inFlow: Bool = false) -> Position {
         switch style {
         case .doubleQuoted, .singleQuoted:
             let quote: Unicode.Scalar = style == .doubleQuoted ? "\"" : "'"
@@ -110,6 +112,15 @@ struct YAMLTextEdit {
                 column = 0
             }
             return Position(line: lines.count - 1, column: lines.last?.count ?? 0)
+        case .plain where inFlow:
+            let text = lines[start.line]
+            var column = start.column, end = start.column
+            while column < text.count, !",]}".unicodeScalars.contains(text[column]),
+                  !(text[column] == "#" && (text[column - 1] == " " || text[column - 1] == "\t")) {
+                if text[column] != " " && text[column] != "\t" { end = column + 1 }
+                column += 1
+            }
+            return Position(line: start.line, column: end)
         default:
             var last = start.line
             var next = start.line + 1
@@ -220,7 +231,7 @@ struct YAMLTextEdit {
             case let .replace(start, end, text):
                 let head = String(String.UnicodeScalarView(Array(lines[start.line].unicodeScalars).prefix(start.column)))
                 let tail = String(String.UnicodeScalarView(Array(lines[end.line].unicodeScalars).dropFirst(end.column)))
-                let replaced = (head + text + tail).components(separatedBy: "\n")
+                let replaced = (head + text + tail).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
                 lines.replaceSubrange(start.line...end.line, with: replaced)
             }
         }
@@ -231,8 +242,9 @@ struct YAMLTextEdit {
 /// Values written into YAML text: plain where YAML reads them back as the same string,
 /// else double-quoted (JSON's escapes are YAML's).
 enum YAMLScalarText {
-    static func render(_ value: String) -> String {
-        if isPlainSafe(value) { return value }
+    /// `value` as a scalar; `inFlow`, for a place in brackets, where `,` `[` `]` `{` `}` end a plain one.
+    static func render(_ value: String, inFlow: Bool = false) -> String {
+        if isPlainSafe(value) && !(inFlow && value.contains(where: { ",[]{}".contains($0) })) { return value }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
@@ -240,16 +252,7 @@ enum YAMLScalarText {
 
     /// `[a, b]`, each item rendered for a flow sequence.
     static func renderList(_ values: [String]) -> String {
-        "[" + values.map { value in
-            let plain = render(value)
-            return plain.contains(where: { ",[]{}".contains($0) }) && !plain.hasPrefix("\"") ? quoted(value) : plain
-        }.joined(separator: ", ") + "]"
-    }
-
-    private static func quoted(_ value: String) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
+        "[" + values.map { render($0, inFlow: true) }.joined(separator: ", ") + "]"
     }
 
     /// Whether `key: value` reads back as the string `value`, on one line.
