@@ -105,8 +105,9 @@ public struct NoteApplication: Sendable {
         let reread = ReviewFile.parse(Data(text.utf8), url: file.url, displayPath: file.displayPath)
         let problem: String? = {
             if let error = reread.diagnostics.first(where: { $0.severity == .error }) { return error.formatted(path: file.displayPath) }
+            let entries = Dictionary(reread.review.entries.map { ($0.shotID, $0) }) { first, _ in first }
             for change in changes {
-                guard let entry = reread.review.entries.first(where: { $0.shotID == change.shotID }) else {
+                guard let entry = entries[change.shotID] else {
                     return "shot \(change.shotID) is gone"
                 }
                 if change.appliedNotes.contains(where: { $0 >= entry.notes.count || !entry.notes[$0].applied }) {

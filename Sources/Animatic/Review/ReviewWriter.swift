@@ -34,8 +34,9 @@ enum ReviewWriter {
         guard let shotsPair = root?.mapping?.first(where: { $0.key.string == "shots" }),
               case .mapping(let shots) = shotsPair.value
         else { throw AnimaticError(.internalFailure, "the review file has no shots table") }
+        let entries = Dictionary(shots.map { ($0.key.string ?? "", $0) }) { first, _ in first }
         for change in changes {
-            guard let pair = shots.first(where: { $0.key.string == change.shotID }), case .mapping(let entry) = pair.value else {
+            guard let pair = entries[change.shotID], case .mapping(let entry) = pair.value else {
                 throw AnimaticError(.internalFailure, "the review file has no table for shot \(change.shotID)")
             }
             let shotIndent = YAMLTextEdit.position(pair.key.mark).column

@@ -7,7 +7,7 @@ import Yams
 /// collected against the original text and applied together, last first.
 struct YAMLTextEdit {
     /// The text's lines as Unicode scalars (marks count columns in scalars), without their ends.
-    private(set) var lines: [[Unicode.Scalar]]
+    let lines: [[Unicode.Scalar]]
     /// `\r\n` when the text uses it, else `\n`.
     let newline: String
     private let endsWithNewline: Bool
@@ -213,29 +213,45 @@ struct YAMLTextEdit {
         insertions.append((line, indent, newLines))
     }
 
-    /// The edited text.
+    /// The edited text, made in one pass over the original.
     func result() -> String {
-        var lines = self.lines.map { String(String.UnicodeScalarView($0)) }
-        // Edits are applied from the end back, so that each one's marks are still right.
-        enum Edit { case replace(Position, Position, String), insert(Int, [String]) }
-        var edits: [(Position, Edit)] = replacements.map { ($0.start, .replace($0.start, $0.end, $0.text)) }
-        let grouped = Dictionary(grouping: insertions, by: \.afterLine)
-        for (line, group) in grouped {
+        enum Edit { case replace(end: Position, text: String), insert(lines: [String]) }
+        var edits: [(start: Position, edit: Edit)] = replacements.map { ($0.start, .replace(end: $0.end, text: $0.text)) }
+        for (line, group) in Dictionary(grouping: insertions, by: \.afterLine) {
             let ordered = group.enumerated().sorted { ($0.element.indent, $1.offset) > ($1.element.indent, $0.offset) }
-            edits.append((Position(line: line, column: Int.max), .insert(line, ordered.flatMap(\.element.lines))))
+            edits.append((Position(line: line, column: Int.max), .insert(lines: ordered.flatMap(\.element.lines))))
         }
-        for (_, edit) in edits.sorted(by: { $0.0 > $1.0 }) {
+        var out = String.UnicodeScalarView()
+        var at = Position(line: 0, column: 0)
+        /// Copies the original from `at` up to `end`.
+        func copy(to end: Position) {
+            while at.line < end.line {
+                out.append(contentsOf: lines[at.line].dropFirst(at.column))
+                out.append("\n")
+                at = Position(line: at.line + 1, column: 0)
+            }
+            guard at.line < lines.count else { return }
+            let stop = min(end.column, lines[at.line].count)
+            if stop > at.column { out.append(contentsOf: lines[at.line][at.column..<stop]) }
+            at.column = max(at.column, stop)
+        }
+        for (start, edit) in edits.sorted(by: { $0.start < $1.start }) {
+            copy(to: start)
             switch edit {
-            case let .insert(line, newLines):
-                lines.insert(contentsOf: newLines, at: line + 1)
-            case let .replace(start, end, text):
-                let head = String(String.UnicodeScalarView(Array(lines[start.line].unicodeScalars).prefix(start.column)))
-                let tail = String(String.UnicodeScalarView(Array(lines[end.line].unicodeScalars).dropFirst(end.column)))
-                let replaced = (head + text + tail).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-                lines.replaceSubrange(start.line...end.line, with: replaced)
+            case let .replace(end, text):
+                out.append(contentsOf: text.unicodeScalars)
+                at = end
+            case let .insert(newLines):
+                for line in newLines {
+                    out.append("\n")
+                    out.append(contentsOf: line.unicodeScalars)
+                }
             }
         }
-        return lines.joined(separator: newline) + (endsWithNewline ? newline : "")
+        copy(to: Position(line: max(lines.count - 1, 0), column: Int.max))
+        var text = String(out)
+        if endsWithNewline { text += "\n" }
+        return newline == "\n" ? text : text.replacingOccurrences(of: "\n", with: newline)
     }
 }
 
