@@ -2,6 +2,7 @@ import Animatic
 import ArgumentParser
 import Foundation
 import Generation
+import Planning
 
 struct ReviewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,8 +33,16 @@ struct ReviewCommand: AsyncParsableCommand {
 
     @OptionGroup var options: PlanOptions
 
+    /// What the command does with the review file: one mode a run. (Serving the review
+    /// page, issue #14, is to be another.)
+    private enum Mode {
+        case applyNotes
+    }
+
+    private var mode: Mode? { applyNotes ? .applyNotes : nil }
+
     func validate() throws {
-        guard applyNotes else { throw ValidationError("say what to do with the review file: --apply-notes") }
+        guard mode != nil else { throw ValidationError("say what to do with the review file: --apply-notes") }
         if file == "-" { throw ValidationError("review needs a script file, not standard input") }
         if let reviser { _ = try reviserChoice(reviser) }
         if dashScopeURL != nil && reviser.map({ (try? reviserChoice($0))?.isDashScope ?? false }) != true {
@@ -53,11 +62,19 @@ struct ReviewCommand: AsyncParsableCommand {
         let compilation = Compilation(input, configuration: configuration, revisions: review.review.revisions)
         printError(DiagnosticReport.render(compilation.diagnostics, path: input.displayPath))
         if compilation.hasErrors { throw ExitCode(AnimaticError.Kind.badInput.exitCode) }
-        let reviser: (any PromptReviser)? = try self.reviser.map { text in
-            try reviserChoice(text).make(baseURL: dashScopeURL.flatMap(URL.init(string:)) ?? fromFile.dashScopeURL)
+        switch mode {
+        case .applyNotes?: try await applyNotes(review, plan: compilation.plan, projectSettings: fromFile)
+        case nil: break   // validate() admits no run without a mode.
         }
+    }
+
+    /// `--apply-notes`: the notes become revisions in the review file.
+    private func applyNotes(_ review: ReviewFile, plan: Plan, projectSettings fromFile: ProjectSettings) async throws {
         do {
-            let outcome = try await NoteApplication(file: review, plan: compilation.plan, reviser: reviser).run()
+            let reviser: (any PromptReviser)? = try self.reviser.map { text throws(AnimaticError) in
+                try ReviserChoice(text).make(baseURL: dashScopeURL.flatMap(URL.init(string:)) ?? fromFile.dashScopeURL)
+            }
+            let outcome = try await NoteApplication(file: review, plan: plan, reviser: reviser).run()
             printError(DiagnosticReport.render(outcome.diagnostics, path: review.displayPath))
             print(outcome.summary)
         } catch is CancellationError {

@@ -33,7 +33,9 @@ struct ApplyNotesTests {
 
     @Test func notesBecomeRevisionsAndCommentsSurvive() throws {
         let project = try ReviewProject(review: Self.review)
+        let script = try Data(contentsOf: project.script)
         let output = try project.run(["review", "film.fountain", "--apply-notes"])
+        #expect(try Data(contentsOf: project.script) == script)
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stdout.contains("2A: \"closer\" → size MWS"))
         #expect(output.stdout.hasSuffix("applied 4 notes to 2 shots in film.review.yaml\n"))

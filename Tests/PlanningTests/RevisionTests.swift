@@ -98,6 +98,14 @@ struct RevisionTests {
         #expect(after.segments.map { $0.content(frameRate: .film) } == before.segments.map { $0.content(frameRate: .film) })
     }
 
+    @Test func durationsReadAndWriteAsAnnotationsDo() {
+        #expect(ShotDuration(text: "2.5s") == .milliseconds(2500) && ShotDuration(text: "72f") == .frames(72))
+        #expect(ShotDuration(text: "3秒") == .milliseconds(3000))
+        #expect(ShotDuration(text: "2.5") == nil && ShotDuration(text: "0s") == nil && ShotDuration(text: "soon") == nil)
+        #expect(ShotDuration.milliseconds(4500).text == "4.5s" && ShotDuration.milliseconds(2000).text == "2s")
+        #expect(ShotDuration.milliseconds(2050).text == "2.05s" && ShotDuration.frames(72).text == "72f")
+    }
+
     @Test func termsAreReadAsTheAnnotationsReadThem() {
         #expect(ShotSize(term: "MS") == .medium && ShotSize(term: "特写") == .closeUp && ShotSize(term: "CU Anna") == nil)
         #expect(CameraMove(term: "dolly in") == .pushIn && CameraMove(term: "推") == .pushIn && CameraMove(term: "wobble") == nil)
