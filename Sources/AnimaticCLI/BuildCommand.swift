@@ -88,14 +88,17 @@ struct BuildCommand: AsyncParsableCommand {
         let generator = try chosen.makeGenerator(cacheDirectory: cacheURL)
         var configuration = chosen.planConfiguration()
         configuration.backendMaxMilliseconds = generator.capabilities.longestClipMilliseconds
-        let compilation = Compilation(input, configuration: configuration)
+        let review = try options.reviewFile.load(for: input)
+        let compilation = Compilation(input, configuration: configuration, revisions: review.revisions)
         try report(compilation.diagnostics, path: input.displayPath)
+        review.warnAboutStaleEntries(in: compilation.plan)
 
         let outputURL = output.map { URL(fileURLWithPath: $0) } ?? BuildSettings.defaultOutput(for: script)
         var settings = BuildSettings(
             output: outputURL.standardizedFileURL, cacheDirectory: cacheURL, planConfiguration: configuration,
             depfile: depfile.map { URL(fileURLWithPath: $0) }, outputName: output ?? outputURL.path, chosen: chosen)
         settings.projectFile = project?.displayPath
+        settings.reviewFile = review?.displayPath
         if dryRun {
             try printDryRun(Builder(settings: settings, generator: generator), compilation: compilation, input: input)
             return

@@ -42,8 +42,10 @@ struct ExportCommand: ParsableCommand {
         var flags = ProjectSettings()
         flags.edlFlavor = edlFlavor
         let (settings, configuration) = try plan.planning(for: input, commandFlags: flags)
-        let compilation = Compilation(input, configuration: configuration)
+        let review = try plan.reviewFile.load(for: input)
+        let compilation = Compilation(input, configuration: configuration, revisions: review.revisions)
         try report(compilation.diagnostics, path: input.displayPath)
+        review.warnAboutStaleEntries(in: compilation.plan)
 
         let name = input.url?.deletingPathExtension().lastPathComponent ?? "animatic"
         let scriptDirectory = input.url?.deletingLastPathComponent() ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)

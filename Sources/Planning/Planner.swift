@@ -9,9 +9,12 @@ import Screenplay
 /// frames, prompts and seeds as they were.
 public struct Planner: Sendable {
     public var configuration: PlanConfiguration
+    /// A review's changes to shots, applied over the script's own (docs/review.md).
+    public var revisions: ShotRevisions
 
-    public init(configuration: PlanConfiguration = PlanConfiguration()) {
+    public init(configuration: PlanConfiguration = PlanConfiguration(), revisions: ShotRevisions = ShotRevisions()) {
         self.configuration = configuration
+        self.revisions = revisions
     }
 
     /// Plans a parsed screenplay.
@@ -29,6 +32,7 @@ public struct Planner: Sendable {
                                    cast: cast, maxCharacters: configuration.maxPromptCharacters),
             defaultStyle: configuration.style ?? screenplay.titleValue("Style").map(TextMeasure.collapsingWhitespace))
 
+        let revising = ShotRevising(revisions: revisions, language: language)
         var diagnostics: [Diagnostic] = []
         var scenes: [PlanScene] = []
         var shots: [Shot] = []
@@ -46,7 +50,10 @@ public struct Planner: Sendable {
             let (drafts, outgoing) = breakdown.run(timing: configuration.timing)
             diagnostics += breakdown.diagnostics
             incoming = outgoing
-            let sceneShots = assembly.shots(drafts, in: source)
+            let sceneShots = revisions.isEmpty ? assembly.shots(drafts, in: source) : assembly.shots(
+                drafts.enumerated().map { revising.revise($1, id: ShotLetters.id(scene: source.number, index: $0)) },
+                in: source
+            ).map(revising.finish)
             shots += sceneShots
             if source.heading != nil || !sceneShots.isEmpty {
                 scenes.append(PlanScene(number: source.number, heading: source.heading?.text ?? "", location: source.location,
