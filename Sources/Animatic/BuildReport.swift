@@ -25,6 +25,14 @@ public struct BuildReport: Sendable, Codable, Hashable {
         public var failureCard: String?
     }
 
+    /// A shot whose take a review picked.
+    public struct PickedShot: Sendable, Codable, Hashable {
+        /// The shot's ID (`2A`).
+        public var shot: String
+        /// The take on the timeline (1-based).
+        public var take: Int
+    }
+
     /// A segment's outcome.
     public enum Status: String, Sendable, Codable, Hashable {
         /// Made by this build.
@@ -66,8 +74,13 @@ public struct BuildReport: Sendable, Codable, Hashable {
     public var skipped: Int
     /// The shots a review file revised (docs/review.md), in timeline order.
     public var revisedShots: [String]
-    /// Every segment, in timeline order.
+    /// The shots whose take a review file picked, in timeline order.
+    public var pickedShots: [PickedShot]
+    /// Every segment on the timeline (of each shot's picked take), in timeline order.
     public var segments: [Segment]
+    /// The segments of the takes not on the timeline, take by take in timeline order
+    /// (`12A-1.take2`); the counts above include them.
+    public var takes: [Segment]
 
     /// Reads a report; nil when there is none or it cannot be read.
     public static func read(_ url: URL) -> BuildReport? {

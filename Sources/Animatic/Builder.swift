@@ -59,8 +59,8 @@ public struct Builder: Sendable {
         let previous = BuildReport.read(settings.reportURL)
         let buildPlan = BuildPlan.make(plan: plan, settings: settings, generator: generator, cache: cache, previous: previous)
         let pending = buildPlan.toGenerate
-        events(.planned(segments: buildPlan.items.count, toGenerate: pending.count, frames: plan.totalFrames))
-        for item in buildPlan.items where item.action == .reuse { events(.segmentCached(id: item.segmentID)) }
+        events(.planned(segments: buildPlan.items.count + buildPlan.takeItems.count, toGenerate: pending.count, frames: plan.totalFrames))
+        for item in buildPlan.items + buildPlan.takeItems where item.action == .reuse { events(.segmentCached(id: item.segmentID)) }
 
         let started = Date()
         let outcome = try await generate(pending, cache: cache)
@@ -116,8 +116,12 @@ public struct Builder: Sendable {
         }
         report.videoWritten = !upToDate
         try AtomicFile.write(planJSON, to: settings.planURL)
-        if !mediaIsUpToDate(videoIsUpToDate: upToDate) {
-            try MediaExport.export(clips: zip(buildPlan.items.map(\.segmentID), clips), to: settings.mediaDirectory)
+        if !mediaIsUpToDate(videoIsUpToDate: upToDate, buildPlan: buildPlan, previous: previous) {
+            // Every take beside the picked ones, but a take that failed (under --keep-going) has no clip.
+            let takes = buildPlan.takeItems.filter { outcome.failures[$0.segmentID] == nil }
+            try MediaExport.export(
+                clips: Array(zip(buildPlan.items.map(\.segmentID), clips)) + takes.map { ($0.segmentID, cache.url(for: $0.key)) },
+                to: settings.mediaDirectory)
         }
         let cutListsStarted = Date()
         let cutLists = try await CutListExport.write(
@@ -182,9 +186,11 @@ public struct Builder: Sendable {
             && FileManager.default.fileExists(atPath: settings.output.path)
     }
 
-    /// Whether the per-segment media need no relinking: the video is up to date and they are there.
-    func mediaIsUpToDate(videoIsUpToDate: Bool) -> Bool {
-        videoIsUpToDate && FileManager.default.fileExists(atPath: settings.mediaDirectory.path)
+    /// Whether the per-segment media need no relinking: the video is up to date, the takes
+    /// beside it are those of the previous build, and they are there.
+    func mediaIsUpToDate(videoIsUpToDate: Bool, buildPlan: BuildPlan, previous: BuildReport?) -> Bool {
+        videoIsUpToDate && previous?.takes.map(\.key) == buildPlan.takeItems.map(\.key)
+            && FileManager.default.fileExists(atPath: settings.mediaDirectory.path)
     }
 
     /// The plan as `film.plan.json` holds it.
@@ -205,7 +211,7 @@ public struct Builder: Sendable {
     func makeReport(
         _ buildPlan: BuildPlan, plan: Plan, scriptPath: String, outcome: GenerationOutcome, digest: String
     ) -> BuildReport {
-        let segments = buildPlan.items.map { item in
+        let segments = (buildPlan.items + buildPlan.takeItems).map { item in
             let (status, reason): (BuildReport.Status, String) =
                 if let error = outcome.failures[item.segmentID] {
                     (.failed, error)
@@ -226,7 +232,9 @@ public struct Builder: Sendable {
             inputsDigest: outcome.failures.isEmpty ? digest : "", videoWritten: false,
             generated: segments.count { $0.status == .generated }, reused: segments.count { $0.status == .reused },
             failed: segments.count { $0.status == .failed }, skipped: segments.count { $0.status == .skipped },
-            revisedShots: plan.shots.filter { $0.revised != nil }.map(\.id), segments: segments)
+            revisedShots: plan.shots.filter { $0.revised != nil }.map(\.id),
+            pickedShots: plan.shots.compactMap { shot in shot.picked.map { BuildReport.PickedShot(shot: shot.id, take: $0) } },
+            segments: Array(segments.prefix(buildPlan.items.count)), takes: Array(segments.dropFirst(buildPlan.items.count)))
     }
 
     func encode(_ report: BuildReport) throws(AnimaticError) -> Data {

@@ -28,9 +28,6 @@ struct ReviewCommand: AsyncParsableCommand {
     @Option(help: "A text model for notes: command:'PROGRAM ARGS' (the note and prompt as JSON on its standard input, the revised prompt on its standard output), or dashscope[:MODEL] (Qwen, key from DASHSCOPE_API_KEY).")
     var reviser: String?
 
-    @Option(name: .customLong("dashscope-url"), help: "For --reviser dashscope: the regional base URL.")
-    var dashScopeURL: String?
-
     @OptionGroup var options: PlanOptions
 
     /// What the command does with the review file: one mode a run. (Serving the review
@@ -45,8 +42,10 @@ struct ReviewCommand: AsyncParsableCommand {
         guard mode != nil else { throw ValidationError("say what to do with the review file: --apply-notes") }
         if file == "-" { throw ValidationError("review needs a script file, not standard input") }
         if let reviser { _ = try reviserChoice(reviser) }
-        if dashScopeURL != nil && reviser.map({ (try? reviserChoice($0))?.isDashScope ?? false }) != true {
-            throw ValidationError("--dashscope-url is for --reviser dashscope")
+        // The backend flags' --dashscope-url (one region for both) also serves the reviser.
+        if options.backend.dashScopeURL != nil && options.backend.backend != .dashscope
+            && reviser.map({ (try? reviserChoice($0))?.isDashScope ?? false }) != true {
+            throw ValidationError("--dashscope-url is for --reviser dashscope (or --backend dashscope)")
         }
         try options.validate()
     }
@@ -70,7 +69,7 @@ struct ReviewCommand: AsyncParsableCommand {
     private func applyNotes(_ review: ReviewFile, plan: Plan, projectSettings fromFile: ProjectSettings) async throws {
         do {
             let reviser: (any PromptReviser)? = try self.reviser.map { text throws(AnimaticError) in
-                try ReviserChoice(text).make(baseURL: dashScopeURL.flatMap(URL.init(string:)) ?? fromFile.dashScopeURL)
+                try ReviserChoice(text).make(baseURL: options.backend.dashScopeURL?.url ?? fromFile.dashScopeURL)
             }
             let outcome = try await NoteApplication(file: review, plan: plan, reviser: reviser).run()
             printError(DiagnosticReport.render(outcome.diagnostics, path: review.displayPath))

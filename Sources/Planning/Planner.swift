@@ -30,7 +30,8 @@ public struct Planner: Sendable {
             configuration: configuration, language: language,
             prompts: PromptBuilder(language: language, bible: Dictionary(characters.map { ($0.name, $0) }) { first, _ in first },
                                    cast: cast, maxCharacters: configuration.maxPromptCharacters),
-            defaultStyle: configuration.style ?? screenplay.titleValue("Style").map(TextMeasure.collapsingWhitespace))
+            defaultStyle: configuration.style ?? screenplay.titleValue("Style").map(TextMeasure.collapsingWhitespace),
+            defaultStyles: configuration.styles ?? screenplay.titleValue("Styles").map(TakeStyles.split))
 
         let revising = ShotRevising(revisions: revisions, language: language)
         var diagnostics: [Diagnostic] = []
@@ -54,7 +55,7 @@ public struct Planner: Sendable {
                 drafts.enumerated().map { revising.revise($1, id: ShotLetters.id(scene: source.number, index: $0)) },
                 in: source
             ).map(revising.finish)
-            shots += sceneShots
+            shots += sceneShots.map { TakePicking.pick(revisions.picks[$0.id], of: $0) }
             if source.heading != nil || !sceneShots.isEmpty {
                 scenes.append(PlanScene(number: source.number, heading: source.heading?.text ?? "", location: source.location,
                                         setting: source.heading?.setting, timeOfDay: source.heading?.timeOfDay,
