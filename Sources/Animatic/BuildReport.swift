@@ -31,6 +31,11 @@ public struct BuildReport: Sendable, Codable, Hashable {
         public var shot: String
         /// The take on the timeline (1-based).
         public var take: Int
+
+        public init(shot: String, take: Int) {
+            self.shot = shot
+            self.take = take
+        }
     }
 
     /// A segment's outcome.
