@@ -73,7 +73,7 @@ public struct Builder: Sendable {
         let planJSON = try Self.planJSON(plan)
         let digest = inputsDigest(planJSON: planJSON, items: buildPlan.items)
         var report = makeReport(buildPlan, plan: plan, scriptPath: scriptPath, outcome: outcome, digest: digest)
-        let firstFailure = buildPlan.items.first { outcome.failures[$0.segmentID] != nil }
+        let firstFailure = (buildPlan.items + buildPlan.takeItems).first { outcome.failures[$0.segmentID] != nil }
         if let stopper = outcome.stoppedBy {
             try AtomicFile.write(try encode(report), to: settings.reportURL)
             throw AnimaticError(
@@ -140,15 +140,29 @@ public struct Builder: Sendable {
             try AtomicFile.write(depfileData(scriptPath: scriptPath), to: depfile)
         }
         if let firstFailure {
-            let count = outcome.failures.count, reason = outcome.failures[firstFailure.segmentID] ?? ""
-            throw AnimaticError(
-                .unavailable,
-                count == 1
-                    ? "\(firstFailure.segmentID) failed: \(reason); a failure card stands in for it in \(settings.outputName)"
-                    : "\(count) segments failed; failure cards stand in for them in \(settings.outputName); the first, "
-                        + "\(firstFailure.segmentID): \(reason)")
+            throw AnimaticError(.unavailable, keptGoingMessage(firstFailure, buildPlan: buildPlan, outcome: outcome))
         }
         return report
+    }
+
+    /// What a `--keep-going` build with failures says: a failure card stands in for a
+    /// failed segment on the timeline; a failed take is left out of the media.
+    private func keptGoingMessage(_ first: BuildPlan.Item, buildPlan: BuildPlan, outcome: GenerationOutcome) -> String {
+        let count = outcome.failures.count, reason = outcome.failures[first.segmentID] ?? ""
+        let takes = buildPlan.takeItems.count { outcome.failures[$0.segmentID] != nil }
+        let media = settings.mediaDirectory.lastPathComponent
+        switch (count, takes) {
+        case (1, 0): return "\(first.segmentID) failed: \(reason); a failure card stands in for it in \(settings.outputName)"
+        case (1, _): return "\(first.segmentID) failed: \(reason); the take is left out of \(media)"
+        case (_, 0):
+            return "\(count) segments failed; failure cards stand in for them in \(settings.outputName); the first, "
+                + "\(first.segmentID): \(reason)"
+        case (_, count):
+            return "\(count) takes failed and are left out of \(media); the first, \(first.segmentID): \(reason)"
+        default:
+            return "\(count) segments failed (\(takes) of them takes, left out of \(media)); failure cards stand in for "
+                + "the others in \(settings.outputName); the first, \(first.segmentID): \(reason)"
+        }
     }
 
     /// Gives `video` (holding failure cards) a modification time a second before the

@@ -127,6 +127,8 @@ struct SettingLayerTests {
         settings.edlFlavor = .avid
         settings.keepGoing = true
         settings.style = "ink"
+        settings.takes = 2
+        settings.styles = ["noir", "pastel"]
         settings.seed = 9
         settings.negative = "blur"
         settings.maxSegment = 4

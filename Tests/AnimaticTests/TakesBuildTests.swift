@@ -183,3 +183,32 @@ struct TakesBuildTests {
         #expect(try Self.text(project, "film.edl").contains("2C-1.take2.mp4"))
     }
 }
+
+extension TakesBuildTests {
+    /// Styles go into their takes' prompts as far as the backend; a take the backend
+    /// refuses under --keep-going is left out of the media and the build says so (exit 69).
+    @Test func aStyledTakeTheBackendRefusesIsLeftOutOfTheMediaUnderKeepGoing() throws {
+        let project = try ReviewProject(
+            review: nil, script: "EXT. HARBOR - DAWN\n\n[[styles: watercolour | noir]]\nFog rolls in over the water.\n")
+        let runs = project.directory.appendingPathComponent("runs.jsonl")
+        let template = "python3 \(BuildBackendFlagTests.fakeWan.path) --task t2v-A14B --size {width}*{height} --frame_num {frames} "
+            + "--ckpt_dir \(project.directory.path) --prompt {prompt} --base_seed {seed} --save_file {output}"
+        let output = try project.run(
+            ["build", "film.fountain", "--size", "320x180", "--backend", "command", "--command-template", template,
+             "--cutlists", "edl", "--keep-going", "--quiet"],
+            environment: ["FAKE_WAN_ARGS": runs.path, "FAKE_WAN_FAIL_PROMPT": "noir"])
+        #expect(output.status == 69)
+        #expect(output.stderr.contains("1A-1.take2 failed:") && output.stderr.contains("the take is left out of film.media"))
+        let prompts = try String(contentsOf: runs, encoding: .utf8).split(separator: "\n").compactMap { line in
+            (try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String]).flatMap { run in
+                run.firstIndex(of: "--prompt").map { run[$0 + 1] }
+            }
+        }
+        #expect(prompts.count == 2 && prompts.contains { $0.contains("watercolour") } && prompts.contains { $0.contains("noir") })
+        let report = try Self.report(project)
+        #expect(report.segments.map(\.status) == [.generated] && report.takes.map(\.status) == [.failed])
+        let media = try FileManager.default.contentsOfDirectory(atPath: project.directory.appendingPathComponent("film.media").path)
+        #expect(media == ["1A-1.mp4"])
+        #expect(FileManager.default.fileExists(atPath: project.directory.appendingPathComponent("film.mp4").path))
+    }
+}

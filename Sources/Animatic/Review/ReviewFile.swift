@@ -74,19 +74,23 @@ public struct ReviewFile: Sendable {
         return file
     }
 
-    /// A warning for each entry naming a shot `plan` does not have, at the entry's ID (the
-    /// script changed, or the ID is mistyped), and for each pick of a take its shot does
-    /// not have, at the pick.
+    /// A warning for each entry naming a shot `plan` does not have, at the entry's ID: the
+    /// script changed, or the ID is mistyped.
     public func staleEntries(in plan: Plan) -> [Diagnostic] {
+        let ids = Set(plan.shots.map(\.id))
+        return review.entries.filter { !ids.contains($0.shotID) }.map { entry in
+            Diagnostic(
+                .warning, "shot \(entry.shotID) is not in the plan; its review entry is ignored",
+                at: SourceRange(start: entry.location, end: entry.location),
+                note: "the script no longer has this shot, or the ID is mistyped; `animatic plan` lists the shot IDs")
+        }
+    }
+
+    /// A warning for each pick of a take its shot does not have in `plan`, at the pick.
+    public func unmadePicks(in plan: Plan) -> [Diagnostic] {
         let takes = Dictionary(plan.shots.map { ($0.id, $0.takes) }) { first, _ in first }
         return review.entries.compactMap { entry in
-            guard let count = takes[entry.shotID] else {
-                return Diagnostic(
-                    .warning, "shot \(entry.shotID) is not in the plan; its review entry is ignored",
-                    at: SourceRange(start: entry.location, end: entry.location),
-                    note: "the script no longer has this shot, or the ID is mistyped; `animatic plan` lists the shot IDs")
-            }
-            guard let pick = entry.pick, pick > count else { return nil }
+            guard let count = takes[entry.shotID], let pick = entry.pick, pick > count else { return nil }
             let location = entry.pickLocation ?? entry.location
             return Diagnostic(
                 .warning, "shot \(entry.shotID) has \(count) take\(count == 1 ? "" : "s"); pick \(pick) is ignored and take 1 is used",
