@@ -56,8 +56,8 @@ struct PromptTests {
         let shot = try #require(result.shots.first { $0.size == .closeUp && $0.move == .pushIn })
         let prompt = shot.segments[0].prompt
         let atmosphere = try #require(prompt.range(of: "Soft interior light"))
-        let environment = try #require(prompt.range(of: "Interior, Marlowe's Coffee Bar"))
-        let camera = try #require(prompt.range(of: "Close-up, eye level, slow push in"))
+        let environment = try #require(prompt.range(of: "Inside Marlowe's Coffee Bar."))
+        let camera = try #require(prompt.range(of: "Close-up at eye level; the camera pushes in slowly."))
         let style = try #require(prompt.range(of: "Style: warm 35mm film look"))
         #expect(atmosphere.lowerBound < environment.lowerBound && environment.lowerBound < camera.lowerBound
                 && camera.lowerBound < style.lowerBound)
@@ -113,7 +113,7 @@ struct PromptTests {
         let script = "EXT. DOCK - NIGHT\n\n[[shot: WS]]\n\(paragraph)\n"
         for segment in plan(script).plan.shots.flatMap(\.segments) {
             #expect(segment.prompt.count <= 800)
-            #expect(segment.prompt.contains("Wide shot, eye level"), "camera language survives the cut")
+            #expect(segment.prompt.contains("Wide shot at eye level"), "camera language survives the cut")
             #expect(!segment.prompt.contains("boathous."), "never cut mid-word")
         }
         #expect(PromptText.cut("one two, three four, five", to: 17) == "one two.")

@@ -97,6 +97,7 @@ extension Breakdown {
         draft.units = units
         if let move = CameraTerms.move(inLowercasedAction: lower, words: starts) {
             draft.move = move
+            draft.direction = CameraTerms.direction(of: move, in: lower)
         } else if Breakdown.followCues.contains(where: { starts.mayContain($0) && TextMeasure.contains($0, in: lower) }) {
             draft.move = .follow
         }

@@ -222,6 +222,7 @@ struct Breakdown {
         if let move = annotation.move {
             if let found = CameraTerms.move(named: move) {
                 draft.move = found
+                draft.direction = CameraTerms.direction(of: found, in: move)
             } else {
                 diagnostics.append(Diagnostic(.warning, "unknown camera move '\(move)'; the camera stays static",
                                               at: annotation.range, note: CameraVocabularyHelp.moves))
@@ -256,6 +257,7 @@ struct Breakdown {
         draft.foreground = spec.foreground
         draft.subject = spec.subject
         draft.move = CameraTerms.move(inAction: text) ?? .static
+        draft.direction = CameraTerms.direction(of: draft.move, in: text)
         if let angle = ShotLineRules.angle(in: text) { draft.angle = angle }
         add(draft)
         openScripted = drafts.count - 1
@@ -309,7 +311,11 @@ struct Breakdown {
         }
         drafts[open].speaker = speaker
         drafts[open].range.end = max(drafts[open].range.end, units.last?.range.end ?? drafts[open].range.end)
-        if let move = CameraTerms.move(inAction: units.map(\.text).joined(separator: " ")) { drafts[open].move = move }
+        let text = units.map(\.text).joined(separator: " ")
+        if let move = CameraTerms.move(inAction: text) {
+            drafts[open].move = move
+            drafts[open].direction = CameraTerms.direction(of: move, in: text)
+        }
         return true
     }
 

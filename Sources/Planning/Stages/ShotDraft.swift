@@ -20,6 +20,7 @@ struct ShotDraft: Sendable {
     var size: ShotSize
     var angle: CameraAngle = .eyeLevel
     var move: CameraMove = .static
+    var direction: MoveDirection?
     var lens: String?
     var characters: [String] = []
     var speaker: String?
