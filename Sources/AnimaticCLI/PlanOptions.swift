@@ -86,6 +86,7 @@ struct PlanOptions: ParsableArguments {
             promptLanguage.flatMap(PromptLanguageChoice.init(rawValue:)) ?? file.promptLanguage ?? configuration.promptLanguage
         configuration.seed = seed ?? file.seed ?? configuration.seed
         configuration.negativePrompt = negative ?? file.negative
+        configuration.establishingExteriors = file.establishingExteriors ?? configuration.establishingExteriors
         return configuration
     }
 }

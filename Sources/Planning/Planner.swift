@@ -35,6 +35,7 @@ public struct Planner: Sendable {
         var shots: [Shot] = []
         var incoming: ShotTransition?
         var usedNumbers: [String: Int] = [:]
+        var places = PlaceHistory()
         for var source in SceneGrouping.group(screenplay) {
             usedNumbers[source.number, default: 0] += 1
             if let uses = usedNumbers[source.number], uses > 1 {
@@ -43,7 +44,8 @@ public struct Planner: Sendable {
                                               at: source.heading?.range ?? source.range))
                 source.number = renamed
             }
-            var breakdown = Breakdown(scene: source, cast: cast, incomingTransition: incoming)
+            let exterior = places.needsExterior(source.heading) && configuration.establishingExteriors
+            var breakdown = Breakdown(scene: source, cast: cast, incomingTransition: incoming, opensOnExterior: exterior)
             let (drafts, outgoing) = breakdown.run(timing: configuration.timing)
             diagnostics += breakdown.diagnostics
             incoming = outgoing

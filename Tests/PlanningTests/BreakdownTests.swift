@@ -8,10 +8,51 @@ struct BreakdownTests {
         let exterior = plan("EXT. HARBOR - DAWN\n\nANNA\nMorning.\n").plan
         #expect(exterior.shots.first?.kind == .establishing)
         #expect(exterior.shots.first?.size == .extremeWide)
-        let interior = plan("INT. KITCHEN - NIGHT\n\nAnna chops onions by the sink.\n").plan
+        let interior = plan("INT. KITCHEN - NIGHT\n\nAnna chops onions by the sink.\n", withoutExteriors).plan
         #expect(interior.shots.first?.kind == .establishing)
         #expect(interior.shots.first?.size == .wide)
         #expect(interior.shots.count == 1, "the first action paragraph is the establishing shot")
+    }
+
+    @Test func firstInteriorAtANewPlaceOpensOnItsExterior() {
+        let script = """
+            INT. OBSERVATORY - DOME - NIGHT
+
+            The telescope turns.
+
+            INT. OBSERVATORY - CONTROL ROOM - NIGHT
+
+            Monitors glow.
+
+            EXT. HARBOR - NIGHT
+
+            Waves.
+
+            INT. MARLOWE'S BAR - NIGHT
+
+            Chairs on the tables.
+
+            INT. LIGHTHOUSE - NIGHT
+
+            [[shot: CU lamp]]
+            The lamp turns.
+            """
+        let result = plan(script).plan
+        let first = result.shots(inScene: "1")
+        #expect(first.map(\.size) == [.extremeWide, .wide])
+        #expect(first[0].kind == .establishing && first[0].setting == .exterior && first[1].setting == .interior)
+        #expect(first[0].segments[0].prompt.contains("The outside of Observatory"))
+        #expect(first[0].segments[0].prompt.contains("Outside at Observatory."))
+        #expect(!first[0].segments[0].prompt.contains("interior"))
+        #expect(result.shots(inScene: "2").count == 1, "the same building is already established")
+        #expect(result.shots(inScene: "4").count == 1, "the scene before was outside")
+        #expect(result.shots(inScene: "5").map(\.kind) == [.scripted], "the script names its opening shot")
+        let off = plan(script, PlanConfiguration(establishingExteriors: false)).plan
+        #expect(off.shots(inScene: "1").count == 1)
+        // Chinese headings are read the same way.
+        let chinese = plan("内景 茶馆 - 日\n\n茶馆里只剩两桌客人。\n").plan.shots
+        #expect(chinese.map(\.setting) == [.exterior, .interior])
+        #expect(chinese[0].segments[0].prompt.hasPrefix("白天，明亮的自然光。建立镜头，从外面展现茶馆的外观。外景，茶馆。"))
     }
 
     @Test func scriptedFirstShotReplacesTheEstablishingShot() {
@@ -51,7 +92,7 @@ struct BreakdownTests {
             ANNA
             So why are you here?
             """
-        let shots = plan(script).plan.shots
+        let shots = plan(script, withoutExteriors).plan.shots
         #expect(shots.map(\.size) == [.wide, .twoShot, .overTheShoulder, .overTheShoulder, .mediumCloseUp, .mediumCloseUp])
         #expect(shots[2].speaker == "BOB" && shots[2].foreground == "ANNA")
         #expect(shots[1].characters == ["ANNA", "BOB"])
@@ -107,12 +148,12 @@ struct BreakdownTests {
     }
 
     @Test func shotLinesFrameTheirSubject() {
-        let shots = plan("INT. ROOM - DAY\n\nAnna waits.\n\nINSERT - WATCH\n\nIt is ten past four.\n\nA RIVER.\n\nBACK TO SCENE\n\nShe leaves.\n").plan.shots
+        let shots = plan("INT. ROOM - DAY\n\nAnna waits.\n\nINSERT - WATCH\n\nIt is ten past four.\n\nA RIVER.\n\nBACK TO SCENE\n\nShe leaves.\n", withoutExteriors).plan.shots
         #expect(shots.map(\.size) == [.wide, .insert, .wide, .wide])
     }
 
     @Test func transitionWrittenAsActionIsATransition() {
-        let shots = plan("INT. ROOM - DAY\n\nAnna waits.\n\nFADE OUT.\n").plan.shots
+        let shots = plan("INT. ROOM - DAY\n\nAnna waits.\n\nFADE OUT.\n", withoutExteriors).plan.shots
         #expect(shots.count == 1)
         #expect(shots[0].transitionOut?.style == .fade)
     }
@@ -143,7 +184,7 @@ struct BreakdownTests {
     }
 
     @Test func shotIDsUseTheScriptsSceneNumbers() {
-        let ids = plan("INT. ROOM - DAY #12A#\n\nAnna sits.\n\nBob stands.\n\nINT. HALL - DAY\n\nWind.\n").plan.shots.map(\.id)
+        let ids = plan("INT. ROOM - DAY #12A#\n\nAnna sits.\n\nBob stands.\n\nINT. HALL - DAY\n\nWind.\n", withoutExteriors).plan.shots.map(\.id)
         #expect(ids == ["12A.A", "12A.B", "2A"])
         #expect(ShotLetters.letters(25) == "Z" && ShotLetters.letters(26) == "AA" && ShotLetters.letters(27) == "AB")
     }

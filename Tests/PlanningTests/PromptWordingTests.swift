@@ -12,7 +12,7 @@ struct PromptWordingTests {
         #expect(all.contains("\"MARLOWE HOUSE BLEND. Never tell the roaster.\""), "what a card says is quoted as written")
         #expect(!all.contains("marlowe"))
         // Shouting that names nothing is still lowered.
-        let shout = prompts(plan("INT. ROOM - DAY\n\nThe door SLAMS. Anna jumps.\n\nANNA\nHi.\n"))
+        let shout = prompts(plan("INT. ROOM - DAY\n\nThe door SLAMS. Anna jumps.\n\nANNA\nHi.\n", withoutExteriors))
         #expect(shout[0].contains("The door slams."))
     }
 

@@ -79,17 +79,17 @@ struct PromptTests {
 
     @Test func styleSources() {
         let script = "Title: T\nStyle: film noir\n\nINT. ROOM - DAY\n\nAnna waits.\n\nINT. HALL - DAY\n\n[[style: watercolour]]\nBob waits.\n"
-        let fromTitle = plan(script).plan
+        let fromTitle = plan(script, withoutExteriors).plan
         #expect(fromTitle.shots[0].style == "film noir")
         #expect(fromTitle.shots[1].style == "watercolour")
-        let fromFlag = plan(script, PlanConfiguration(style: "claymation")).plan
+        let fromFlag = plan(script, PlanConfiguration(style: "claymation", establishingExteriors: false)).plan
         #expect(fromFlag.shots[0].style == "claymation" && fromFlag.shots[1].style == "watercolour")
         #expect(fromFlag.shots[0].segments[0].prompt.contains("Style: claymation"))
     }
 
     @Test func negativePromptDefaultAndOverrides() {
         let script = "INT. ROOM - DAY\n\nAnna waits.\n\n[[negative: cartoon]]\nBob waits.\n"
-        let defaults = plan(script).plan
+        let defaults = plan(script, withoutExteriors).plan
         #expect(defaults.shots[0].segments[0].negativePrompt == ShotAssembly.defaultNegative(.english))
         #expect(defaults.shots[1].segments[0].negativePrompt == "cartoon")
         let flagged = plan(script, PlanConfiguration(negativePrompt: "text, logos")).plan

@@ -71,6 +71,7 @@ struct ChinesePhrasebook: Phrasebook {
 
     func place(_ location: String) -> String { location }
     func establishing(_ place: String?) -> String { "建立镜头，展现\(place ?? "场景")的全貌" }
+    func exterior(_ place: String) -> String { "建立镜头，从外面展现\(place)的外观" }
     var listSeparator: String { "，" }
     func list(_ names: [String]) -> String { names.isEmpty ? "有人" : names.joined(separator: "和") }
 

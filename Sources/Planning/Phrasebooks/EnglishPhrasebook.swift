@@ -82,6 +82,7 @@ struct EnglishPhrasebook: Phrasebook {
 
     func place(_ location: String) -> String { PromptBuilder.titleCase(location) }
     func establishing(_ place: String?) -> String { "Establishing view of \(place ?? "the location")" }
+    func exterior(_ place: String) -> String { "The outside of \(place), seen whole from across the way" }
 
     var listSeparator: String { ", " }
     func list(_ names: [String]) -> String {

@@ -27,6 +27,8 @@ protocol Phrasebook: Sendable {
     /// A location as prompts print it (a heading in capitals becomes a place name).
     func place(_ location: String) -> String
     func establishing(_ place: String?) -> String
+    /// The outside of a building, before the first scene inside it.
+    func exterior(_ place: String) -> String
     /// Between the parts of a list of things: `, `, `，`.
     var listSeparator: String { get }
     /// Names run together: `Anna and Ben`, `安娜和本`.

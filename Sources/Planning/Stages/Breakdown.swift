@@ -22,8 +22,12 @@ struct Breakdown {
     private var needsEstablishing: Bool
     var run: DialogueRun?
 
-    init(scene: SceneSource, cast: CastIndex, incomingTransition: ShotTransition?) {
+    /// Whether the scene's establishing shot is preceded by an exterior of the place (`PlaceHistory`).
+    let opensOnExterior: Bool
+
+    init(scene: SceneSource, cast: CastIndex, incomingTransition: ShotTransition?, opensOnExterior: Bool = false) {
         self.scene = scene
+        self.opensOnExterior = opensOnExterior
         self.cast = cast
         self.incomingTransition = incomingTransition
         self.transitionIn = incomingTransition
@@ -85,6 +89,13 @@ struct Breakdown {
     /// Appends a draft, applying a waiting annotation, the scene style and a waiting transition.
     mutating func add(_ draft: ShotDraft) {
         var draft = draft
+        if needsEstablishing && opensOnExterior && draft.kind != .title && draft.kind != .scripted && pending?.shot == nil
+            && drafts.isEmpty {
+            var outside = ShotDraft(kind: .establishing, size: .extremeWide, range: scene.heading?.range ?? draft.range)
+            outside.setting = .exterior
+            outside.style = sceneStyle
+            append(outside)
+        }
         if needsEstablishing && draft.kind != .establishing && draft.kind != .title {
             needsEstablishing = false
             if draft.kind != .scripted && pending?.shot == nil {

@@ -39,6 +39,14 @@ struct PromptBuilder: Sendable {
     }
 
     func prompt(_ request: Request) -> String {
+        var request = request
+        if let setting = request.draft.setting, setting != request.scene.scene.heading?.setting {
+            // A shot outside an interior scene's place: its light and environment are the outside's.
+            request.scene.atmosphere = words.atmosphere(request.scene.daylight, setting: setting)
+            request.scene.environment = request.scene.scene.heading.map {
+                words.environment(words.place(PlaceHistory.place($0.location)), setting: setting)
+            }
+        }
         let isTitle = request.draft.kind == .title
         var before: [String] = []
         if request.isContinuation { before.append(words.continuation) }
@@ -101,6 +109,8 @@ struct PromptBuilder: Sendable {
                 text = words.exchange(list(speakers))
             } else if speaker != nil {
                 text = speakingSubject(draft, units: request.units)
+            } else if draft.kind == .establishing && draft.setting == .exterior {
+                text = words.exterior(words.place(PlaceHistory.place(request.scene.scene.location)))
             } else if draft.kind == .establishing {
                 let location = request.scene.scene.location
                 text = words.establishing(location.isEmpty ? nil : words.place(location))

@@ -48,7 +48,7 @@ struct ShotAssembly: Sendable {
             return Shot(id: id, scene: scene.number, kind: draft.kind, frames: frames, size: draft.size, angle: draft.angle,
                         move: draft.move, direction: draft.direction, lens: draft.lens, characters: draft.characters, speaker: draft.speaker,
                         foreground: draft.foreground, subject: draft.subject, text: draft.text, location: scene.location,
-                        setting: scene.heading?.setting, timeOfDay: scene.heading?.timeOfDay,
+                        setting: draft.setting ?? scene.heading?.setting, timeOfDay: scene.heading?.timeOfDay,
                         transitionIn: draft.transitionIn, transitionOut: draft.transitionOut, style: style,
                         takes: draft.takes ?? 1, seed: seed, range: draft.range, segments: segments)
         }
@@ -90,7 +90,7 @@ struct ShotAssembly: Sendable {
             kind: draft.kind, size: draft.size, angle: draft.angle, move: draft.move,
             action: action.isEmpty ? (pause.isEmpty ? nil : pause.joined(separator: " ")) : action,
             speaker: draft.simultaneous || exchange || dialogue.isEmpty ? nil : draft.speaker.map(displayName),
-            dialogue: dialogue.isEmpty ? nil : dialogue, setting: scene.heading?.setting,
+            dialogue: dialogue.isEmpty ? nil : dialogue, setting: draft.setting ?? scene.heading?.setting,
             daylight: parts.daylight)
     }
 }

@@ -20,6 +20,9 @@ struct ShotDraft: Sendable {
     var size: ShotSize
     var angle: CameraAngle = .eyeLevel
     var move: CameraMove = .static
+    /// Where the camera is, when not where the scene's heading puts it: the exterior that
+    /// establishes an interior scene's place.
+    var setting: Setting?
     var direction: MoveDirection?
     var lens: String?
     var characters: [String] = []
