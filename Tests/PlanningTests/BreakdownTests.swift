@@ -73,35 +73,105 @@ struct BreakdownTests {
         #expect(shots.map(\.kind) == [.establishing, .action])
     }
 
-    @Test func dialogueCoverage() {
+    @Test func dialogueCoverage() throws {
         let script = """
             INT. BAR - NIGHT
 
             ANNA
-            You came.
+            You came all this way, in the rain, after everything I said?
 
             BOB
-            You asked.
+            You asked me to come, and I always come when you ask.
 
             ANNA
-            I didn't think you would.
+            I didn't think you would, not after the way we left it in March.
 
             BOB
-            Neither did I.
+            Neither did I, if I am honest with you, Anna, for a long while.
 
             ANNA
-            So why are you here?
+            So why are you here tonight, in this bar, at this hour?
             """
         let shots = plan(script, withoutExteriors).plan.shots
+        try #require(shots.count == 6)
         #expect(shots.map(\.size) == [.wide, .twoShot, .overTheShoulder, .overTheShoulder, .mediumCloseUp, .mediumCloseUp])
         #expect(shots[2].speaker == "BOB" && shots[2].foreground == "ANNA")
         #expect(shots[1].characters == ["ANNA", "BOB"])
     }
 
+    @Test func shortLinesStayInTheTwoShot() throws {
+        let script = """
+            INT. TRUCK - NIGHT
+
+            EARL
+            Got everything?
+
+            CODY
+            Yeah.
+
+            EARL
+            Ticket?
+
+            CODY
+            Yeah.
+
+            EARL
+            You scared of flying, out there on your own for the first time?
+
+            CODY
+            No.
+
+            CODY
+            Maybe.
+            """
+        let shots = plan(script, withoutExteriors).plan.shots
+        try #require(shots.count == 4, "\(shots.map(\.text))")
+        // One two-shot holds the quick exchange; its card prints each line with its speaker.
+        #expect(shots[1].size == .twoShot && shots[1].text == "Got everything? Yeah. Ticket? Yeah.")
+        #expect(shots[1].segments[0].card.dialogue == "Earl: Got everything? / Cody: Yeah. / Earl: Ticket? / Cody: Yeah.")
+        #expect(shots[1].segments[0].prompt.contains("Earl and Cody talk back and forth"))
+        // A longer line cuts in; the one-word reply after it is a two-shot, not a single of its own.
+        #expect(shots[2].speaker == "EARL" && shots[2].size != .twoShot)
+        #expect(shots[3].size == .twoShot && shots[3].text == "No. Maybe.")
+        // Each turn of the talk takes its breath.
+        let single = plan("INT. TRUCK - NIGHT\n\nEARL\nGot everything?\n", withoutExteriors).plan.shots.last!
+        #expect(shots[1].frames > single.frames)
+    }
+
+    @Test func aShortLineRidesOnItsSpeakersActionShot() {
+        let shots = plan("EXT. MARKET - DAWN\n\nGulls over the stalls.\n\nA BIG MAN shoulders a porter aside.\n\nBIG MAN\nNell! Stop!\n").plan.shots
+        #expect(shots.count == 2)
+        #expect(shots[1].speaker == "BIG MAN" && shots[1].text == "A BIG MAN shoulders a porter aside. Nell! Stop!")
+    }
+
+    @Test func actionParagraphsSplitIntoBeats() throws {
+        let script = """
+            EXT. ROOFTOPS - NIGHT
+
+            Rain on the tiles.
+
+            MIA sprints across the roof. Two GUARDS vault the gap behind her. Mia reaches the edge. She looks down. Forty feet below, a canal. Nowhere to go.
+
+            MIA
+            Great.
+
+            GUARDS
+            Stop!
+            """
+        let shots = plan(script).plan.shots.filter { $0.kind == .action }
+        try #require(shots.count == 4, "\(shots.map(\.text))")
+        #expect(shots.map(\.text) == ["MIA sprints across the roof.", "Two GUARDS vault the gap behind her.",
+                                      "Mia reaches the edge. She looks down.", "Forty feet below, a canal. Nowhere to go."])
+        #expect(shots[0].size == .wide, "a body moving through space")
+        #expect(shots[1].size == .mediumWide, "whole bodies in action")
+        #expect(shots[2].characters == ["MIA"] && shots[2].size == .closeUp, "her look")
+        #expect(shots[3].size == .wide && shots[3].segments[0].prompt.contains("Mia's point of view: Forty feet below, a canal."))
+    }
+
     @Test func longExchangeReestablishes() {
         var lines = ["INT. BAR - NIGHT", ""]
         for index in 0..<10 {
-            lines += [index % 2 == 0 ? "ANNA" : "BOB", "Line number \(index).", ""]
+            lines += [index % 2 == 0 ? "ANNA" : "BOB", "This is line number \(index) of a long exchange.", ""]
         }
         let shots = plan(lines.joined(separator: "\n")).plan.shots
         #expect(shots.contains { $0.kind == .reestablishing && $0.size == .mediumWide })

@@ -132,10 +132,10 @@ struct PromptTests {
     }
 
     @Test func cardCarriesWhatTheStoryboardDraws() {
-        let shot = plan("INT. ROOM - NIGHT\n\nBOB\nHi.\n\nANNA\nYou came.\n").plan.shots.last!
+        let shot = plan("INT. ROOM - NIGHT\n\nBOB\nHi there, I was not sure you would come tonight.\n\nANNA\nYou came all the way out here in the rain.\n").plan.shots.last!
         let card = shot.segments[0].card
         #expect(card.heading == "INT. ROOM - NIGHT" && card.shotID == shot.id)
-        #expect(card.speaker == "Anna" && card.dialogue == "You came.")
+        #expect(card.speaker == "Anna" && card.dialogue == "You came all the way out here in the rain.")
         #expect(card.cameraTerm == "OTS" && card.daylight == .night)
     }
 }

@@ -97,7 +97,11 @@ struct ChinesePhrasebook: Phrasebook {
 
     func exchange(_ names: String) -> String { "\(names)你一言我一语地交谈" }
     func simultaneous(_ names: String) -> String { "\(names)同时说话" }
-    func action(_ action: String, thenSpeaks speaker: String, verb: String) -> String { "\(action)；\(speaker)\(verb)" }
+    func action(_ action: String, thenSpeaks speaker: String, verb: String) -> String {
+        let ended = action.last.map { "。！？”".contains($0) } ?? false
+        return ended ? "\(action)\(speaker)\(verb)" : "\(action)；\(speaker)\(verb)"
+    }
+    func pointOfView(_ who: String, _ seen: String) -> String { "\(who)的主观视角：\(seen)" }
     func listensInSilence(_ who: String) -> String { "\(who)默默倾听，做出反应" }
     func listensQuietly(_ who: String) -> String { "\(who)静静地倾听" }
     var sceneHolds: String { "画面静止" }

@@ -118,7 +118,11 @@ struct EnglishPhrasebook: Phrasebook {
 
     func exchange(_ names: String) -> String { "\(names) talk back and forth" }
     func simultaneous(_ names: String) -> String { "\(names) speak at the same time" }
-    func action(_ action: String, thenSpeaks speaker: String, verb: String) -> String { "\(action); \(speaker) \(verb)" }
+    func action(_ action: String, thenSpeaks speaker: String, verb: String) -> String {
+        let ended = action.last.map { ".!?\"”)".contains($0) } ?? false
+        return ended ? "\(action) \(speaker) \(verb)" : "\(action); \(speaker) \(verb)"
+    }
+    func pointOfView(_ who: String, _ seen: String) -> String { "\(who)'s point of view: \(seen)" }
     func listensInSilence(_ who: String) -> String { "\(who) listens in silence, reacting" }
     func listensQuietly(_ who: String) -> String { "\(who) listens, quiet" }
     var sceneHolds: String { "The scene holds, still" }

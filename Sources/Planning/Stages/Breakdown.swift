@@ -10,7 +10,7 @@ struct Breakdown {
     /// A transition written at the end of the previous scene (`CUT TO:`), for the first shot.
     let incomingTransition: ShotTransition?
 
-    private(set) var drafts: [ShotDraft] = []
+    var drafts: [ShotDraft] = []
     private(set) var diagnostics: [Diagnostic] = []
     /// An annotation waiting for the shot it applies to.
     private var pending: Annotation?

@@ -28,6 +28,8 @@ struct ShotDraft: Sendable {
     var characters: [String] = []
     var speaker: String?
     var foreground: String?
+    /// Whose point of view the shot shows, when it is what someone just looked at.
+    var pointOfView: String?
     var subject: String?
     /// How the speaker delivers the line, from a parenthetical (`beer raised`).
     var manner: String?

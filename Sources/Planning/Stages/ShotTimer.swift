@@ -37,7 +37,7 @@ struct ShotTimer: Sendable {
         default:
             total = parentheticals
             if action > 0 { total += rules.actionBase + action }
-            if speech > 0 { total += rules.breath + speech }
+            if speech > 0 { total += rules.breath * turns(draft.units) + speech }
         }
         total = max(total, rules.minimumShot)
         if let transition = draft.transitionOut {
@@ -56,6 +56,17 @@ struct ShotTimer: Sendable {
         case .action, .title: rules.reading(unit.text)
         case .parenthetical: rules.parenthetical
         }
+    }
+
+    /// How many times the talk passes from one speaker to another, plus one: each turn takes a breath.
+    private func turns(_ units: [TextUnit]) -> Int {
+        var turns = 0
+        var last: String??
+        for unit in units where (unit.kind == .speech || unit.kind == .lyric) && last != .some(unit.speaker) {
+            turns += 1
+            last = .some(unit.speaker)
+        }
+        return max(turns, 1)
     }
 
     private func sum(_ units: [TextUnit], _ kind: TextUnit.Kind) -> Int {
