@@ -22,7 +22,7 @@ extension Breakdown {
     static let bodyCues = ["vaults", "vault", "climbs", "climb", "jumps", "jump", "leaps", "falls", "drops to", "ducks", "crawls",
                            "dives", "rolls",
                            "tackles", "slams into", "rounds", "throws", "swings", "kicks", "punches", "dances", "spins",
-                           "comes in", "enters", "爬", "跳", "摔", "扑"]
+                           "comes in", "enters", "爬", "跳", "摔", "扑", "走进", "进门"]
     /// Words for people the cast does not name.
     static let figureCues = ["man", "woman", "boy", "girl", "guard", "porter", "stranger", "driver", "waiter", "officer",
                              "kid", "figure", "silhouette", "人"]

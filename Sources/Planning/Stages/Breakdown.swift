@@ -257,6 +257,9 @@ struct Breakdown {
             self.transition(transition)
             return
         }
+        // `MONTAGE - …`, `SERIES OF SHOTS:`, `INTERCUT …` frame the shots that follow; each
+        // of those is a shot of its own, so the marker itself adds none.
+        if ShotLineRules.isSequenceMarker(text) { return }
         addScripted(text, range: line.range)
     }
 

@@ -84,10 +84,13 @@ extension Breakdown {
             draft.manner = manner
             draft.units = lines
             add(draft)
+            count(speaker)
+            return true
         } else {
             return false
         }
-        count(speaker)
+        // A line placed on a shot before is no cut: only who spoke last changes.
+        run?.lastSpeaker = speaker
         return true
     }
 
