@@ -191,6 +191,10 @@ struct BreakdownTests {
         let reaction = plan(script).plan.shots.first { $0.kind == .reaction }
         #expect(reaction?.characters == ["ANNA"])
         #expect(reaction?.size == .closeUp)
+        // Her two words ride on her reaction, and are timed in it.
+        #expect(reaction?.text == "Anna stares at him. You what?" && reaction?.speaker == "ANNA")
+        let silent = plan("INT. BAR - NIGHT\n\nBOB\nI quit.\n\nAnna stares at him.\n").plan.shots.first { $0.kind == .reaction }
+        #expect((reaction?.frames ?? 0) > (silent?.frames ?? .max))
     }
 
     @Test func dualDialogueIsOneTwoShot() {

@@ -67,7 +67,8 @@ extension Breakdown {
         }.first
         let turns = Set(previous.units.compactMap { $0.kind == .speech ? $0.speaker : nil }).count
             + previous.units.filter { $0.kind == .speech }.count
-        if previous.kind == .action, previous.speaker == nil, previous.characters.contains(speaker), previous.characters.count <= 2 {
+        if previous.kind == .action || previous.kind == .reaction, previous.speaker == nil, previous.characters.contains(speaker),
+           previous.characters.count <= 2 {
             drafts[drafts.count - 1].units += lines
             drafts[drafts.count - 1].speaker = speaker
             drafts[drafts.count - 1].manner = manner

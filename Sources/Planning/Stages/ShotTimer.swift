@@ -32,6 +32,8 @@ struct ShotTimer: Sendable {
             total = max(rules.establishing, action > 0 ? rules.actionBase + action : 0)
         case .reaction:
             total = max(rules.reaction, action > 0 ? rules.actionBase + action : 0) + parentheticals
+            // A reaction can end on a short line of the one reacting.
+            if speech > 0 { total += rules.breath * turns(draft.units) + speech }
         case .title:
             total = max(rules.title, rules.actionBase + action)
         default:
