@@ -60,7 +60,12 @@ struct ActionBeats {
             } else {
                 beats[beats.count - 1].sentences.append(sentence)
             }
-            if subject != .other || starts { current = subject == .other ? current ?? .other : subject }
+            // A beat keeps the subject that opened it until a named one takes over.
+            if subject != .other {
+                current = subject
+            } else if starts {
+                current = current ?? .other
+            }
             previousLooked = looked
         }
         return merged(beats)
@@ -96,9 +101,10 @@ struct ActionBeats {
     /// Whether a sentence introduces someone: a name in capitals followed by a description
     /// in brackets (`EARL (60s)`, `老周（七十岁）`).
     static func introduces(_ sentence: String) -> Bool {
-        sentence.contains(" (") && sentence.contains { $0.isUppercase } && sentence.split(separator: " ").contains { word in
+        if sentence.contains("（") { return true }
+        return sentence.contains(" (") && sentence.split(separator: " ").contains { word in
             word.count >= 2 && word.allSatisfy { $0.isUppercase || $0 == "." || $0 == "'" }
-        } || sentence.contains("（")
+        }
     }
 
     /// The first four words of a sentence (eight characters of Chinese), where its subject is.

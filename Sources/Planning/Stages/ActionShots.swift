@@ -182,8 +182,3 @@ extension Breakdown {
         return draft
     }
 }
-
-extension ShotSize {
-    /// The sizes from widest to closest that a run of action steps along.
-    static let ladder: [ShotSize] = [.extremeWide, .wide, .mediumWide, .medium, .mediumCloseUp, .closeUp]
-}

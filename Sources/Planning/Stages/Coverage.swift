@@ -65,8 +65,6 @@ extension Breakdown {
             if case .parenthetical(let text, _) = line { return text }
             return nil
         }.first
-        let turns = Set(previous.units.compactMap { $0.kind == .speech ? $0.speaker : nil }).count
-            + previous.units.filter { $0.kind == .speech }.count
         if previous.kind == .action || previous.kind == .reaction, previous.speaker == nil, previous.characters.contains(speaker),
            previous.characters.count <= 2 {
             drafts[drafts.count - 1].units += lines
@@ -75,7 +73,7 @@ extension Breakdown {
         } else if previous.kind == .dialogue || previous.kind == .action, !previous.simultaneous,
                   previous.size == .twoShot || previous.size == .mediumWide || previous.kind == .action,
                   previous.units.last?.kind == .speech, previous.characters.contains(speaker) || previous.kind == .dialogue,
-                  turns < DialogueRun.longestExchange {
+                  previous.units.turns < DialogueRun.longestExchange {
             drafts[drafts.count - 1].units += lines
             if !previous.characters.contains(speaker) { drafts[drafts.count - 1].characters.append(speaker) }
         } else if previous.kind == .dialogue, let other = previous.speaker, other != speaker, !previous.simultaneous {

@@ -15,7 +15,7 @@ struct DialogueRun: Sendable {
     static let reestablishEvery = 8
     /// A line this short (words, or Chinese characters / 2) stays on the shot before it.
     static let shortLineWords = 5
-    /// The most lines a two-shot of a quick exchange holds before the next cut.
+    /// The most turns a two-shot of a quick exchange holds before the next cut.
     static let longestExchange = 8
     /// Action longer than this ends a run.
     static let longActionWords = 25

@@ -14,6 +14,20 @@ struct TextUnit: Hashable, Sendable {
     var range: SourceRange
 }
 
+extension [TextUnit] {
+    /// How many times talk passes to another speaker, plus one, over the spoken units: the
+    /// turns of an exchange (0 when nobody speaks).
+    var turns: Int {
+        var turns = 0
+        var last: String??
+        for unit in self where (unit.kind == .speech || unit.kind == .lyric) && last != .some(unit.speaker) {
+            turns += 1
+            last = .some(unit.speaker)
+        }
+        return turns
+    }
+}
+
 /// A shot as the breakdown makes it, before it has an ID, a duration, segments or prompts.
 struct ShotDraft: Sendable {
     var kind: ShotKind

@@ -33,13 +33,13 @@ struct ShotTimer: Sendable {
         case .reaction:
             total = max(rules.reaction, action > 0 ? rules.actionBase + action : 0) + parentheticals
             // A reaction can end on a short line of the one reacting.
-            if speech > 0 { total += rules.breath * turns(draft.units) + speech }
+            if speech > 0 { total += rules.breath * draft.units.turns + speech }
         case .title:
             total = max(rules.title, rules.actionBase + action)
         default:
             total = parentheticals
             if action > 0 { total += rules.actionBase + action }
-            if speech > 0 { total += rules.breath * turns(draft.units) + speech }
+            if speech > 0 { total += rules.breath * draft.units.turns + speech }
         }
         total = max(total, rules.minimumShot)
         if let transition = draft.transitionOut {
@@ -58,17 +58,6 @@ struct ShotTimer: Sendable {
         case .action, .title: rules.reading(unit.text)
         case .parenthetical: rules.parenthetical
         }
-    }
-
-    /// How many times the talk passes from one speaker to another, plus one: each turn takes a breath.
-    private func turns(_ units: [TextUnit]) -> Int {
-        var turns = 0
-        var last: String??
-        for unit in units where (unit.kind == .speech || unit.kind == .lyric) && last != .some(unit.speaker) {
-            turns += 1
-            last = .some(unit.speaker)
-        }
-        return max(turns, 1)
     }
 
     private func sum(_ units: [TextUnit], _ kind: TextUnit.Kind) -> Int {
