@@ -37,17 +37,20 @@ struct ActionBeats {
         var previousLooked = false
         for sentence in sentences {
             let lower = sentence.lowercased()
-            let subject = self.subject(of: sentence, lower: lower)
+            // Word starts rule out most cues before they are searched for.
+            let words = WordStarts(lower)
             let opening = Self.opening(lower)
-            let reveal = Self.revealOpenings.contains { TextMeasure.contains($0, in: opening) && (lower.hasPrefix($0) || opening.contains(",")) }
-            let looked = Self.lookCues.contains { TextMeasure.contains($0, in: lower) }
+            let subject = self.subject(of: Self.opening(sentence), lower: lower)
+            let reveal = Self.revealOpenings.contains { words.mayContain($0) && TextMeasure.contains($0, in: opening)
+                && (lower.hasPrefix($0) || opening.contains(",")) }
+            let looked = Self.lookCues.contains { words.mayContain($0) && TextMeasure.contains($0, in: lower) }
             var starts = beats.isEmpty
             var pointOfView = false
             if !starts {
                 if reveal && previousLooked {
                     starts = true
                     pointOfView = true
-                } else if reveal || CameraTerms.move(inAction: sentence) != nil {
+                } else if reveal || CameraTerms.move(inLowercasedAction: lower, words: words) != nil {
                     starts = true
                 } else if subject != .other, let current, subject != current,
                           !(Self.introduces(sentence) && Self.introduces(beats[beats.count - 1].sentences.last ?? "")) {
@@ -89,11 +92,10 @@ struct ActionBeats {
         return result
     }
 
-    /// Who a sentence is about: a character named in its first words, a group, or neither
+    /// Who a sentence is about (from its opening words): a character named there, a group, or neither
     /// (a pronoun carries the subject before it, and a thing or a place has none).
-    private func subject(of sentence: String, lower: String) -> Subject {
+    private func subject(of opening: String, lower: String) -> Subject {
         if Self.groupOpenings.contains(where: { lower.hasPrefix($0) }) { return .group }
-        let opening = Self.opening(sentence)
         if let first = cast.characters(in: opening).first { return .character(first) }
         return .other
     }
