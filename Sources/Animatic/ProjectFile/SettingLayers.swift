@@ -25,6 +25,7 @@ extension ProjectSettings {
         fill(\.dialogueWordsPerMinute)
         fill(\.chineseCharactersPerMinute)
         fill(\.minimumShot)
+        fill(\.establishingExteriors)
         fill(\.backend)
         fill(\.commandTemplate)
         fill(\.dashScopeURL)
@@ -48,6 +49,7 @@ extension ProjectSettings {
         configuration.promptLanguage = promptLanguage ?? configuration.promptLanguage
         configuration.seed = seed ?? configuration.seed
         configuration.negativePrompt = negative
+        configuration.establishingExteriors = establishingExteriors ?? configuration.establishingExteriors
         return configuration
     }
 }
