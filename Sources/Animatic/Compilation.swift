@@ -1,11 +1,15 @@
 import Planning
 import Screenplay
 
-/// A script parsed and planned: the first two stages of a build, which need no media.
+/// A script parsed and planned: the first two stages of a build, which need no media, and
+/// everything `check`, `plan`, `export` and `build` report about the script.
 public struct Compilation: Sendable {
+    /// The parsed script.
+    public var screenplay: Screenplay
     /// The plan.
     public var plan: Plan
-    /// The reader's and the planner's diagnostics, in that order.
+    /// The reader's and the planner's diagnostics, in script order (the reader's first
+    /// where two start at the same place).
     public var diagnostics: [Diagnostic]
     /// Whether the script has errors (a build then stops before any work).
     public var hasErrors: Bool
@@ -14,8 +18,11 @@ public struct Compilation: Sendable {
     public init(_ input: ScriptInput, configuration: PlanConfiguration, revisions: ShotRevisions = ShotRevisions()) {
         let parsed = FountainReader.parse(input.bytes)
         let planned = Planner(configuration: configuration, revisions: revisions).plan(parsed.screenplay)
+        screenplay = parsed.screenplay
         plan = planned.plan
-        diagnostics = parsed.diagnostics + planned.diagnostics
-        hasErrors = parsed.hasErrors
+        diagnostics = (parsed.diagnostics + planned.diagnostics).enumerated()
+            .sorted { ($0.element.range.start.offset, $0.offset) < ($1.element.range.start.offset, $1.offset) }
+            .map(\.element)
+        hasErrors = diagnostics.contains { $0.severity == .error }
     }
 }

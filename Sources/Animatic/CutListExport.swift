@@ -17,16 +17,30 @@ enum CutListExport {
         var pagesDrawn = 0
     }
 
+    /// The timeline every cut list is written from.
+    static func timeline(_ plan: Plan, settings: BuildSettings) -> Timeline {
+        Timeline(
+            plan: plan, media: .beside(video: settings.output),
+            title: settings.output.deletingPathExtension().lastPathComponent,
+            width: settings.size.width, height: settings.size.height)
+    }
+
+    /// Whether the formats `settings` names show thumbnails (the storyboard page, the sheet).
+    static func needsThumbnails(_ settings: BuildSettings) -> Bool {
+        settings.cutLists.contains(.html) || settings.cutLists.contains(.sheet)
+    }
+
+    /// Where the text cut list in `format` goes: beside the video.
+    static func url(of format: CutListFormat, settings: BuildSettings) -> URL {
+        settings.output.deletingPathExtension().appendingPathExtension(format.fileExtension)
+    }
+
     /// Writes the formats `settings` names; `keys` gives each segment's cache key by segment ID.
     static func write(
         _ plan: Plan, settings: BuildSettings, keys: [String: String], cache: ClipCache
     ) async throws -> Written {
-        let timeline = Timeline(
-            plan: plan, media: .beside(video: settings.output),
-            title: settings.output.deletingPathExtension().lastPathComponent,
-            width: settings.size.width, height: settings.size.height)
-        let needsThumbnails = settings.cutLists.contains(.html) || settings.cutLists.contains(.sheet)
-        let frames = needsThumbnails ? timeline.shotFrames : []
+        let timeline = timeline(plan, settings: settings)
+        let frames = needsThumbnails(settings) ? timeline.shotFrames : []
         let thumbnails = try await Thumbnails.load(
             frames, keys: keys, cache: cache, video: settings.size, jobs: settings.jobs)
         var written = Written(thumbnailsGrabbed: thumbnails.grabbed)
@@ -41,7 +55,7 @@ enum CutListExport {
                 written.pagesDrawn += sheet.drawn
                 continue
             }
-            let url = settings.output.deletingPathExtension().appendingPathExtension(format.fileExtension)
+            let url = self.url(of: format, settings: settings)
             try AtomicFile.write(Data(text.utf8), to: url)
             written.files.append(url)
         }

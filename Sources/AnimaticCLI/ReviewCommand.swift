@@ -13,7 +13,8 @@ struct ReviewCommand: AsyncParsableCommand {
             the script, or --review FILE) not yet applied becomes a revision of its shot, written \
             back into the file with its comments and order kept, and the note is marked \
             `applied: true`. Notes are read by a table of common previs notes in English and \
-            Chinese, or with --reviser by a text model (docs/review.md). Exits 65 when the \
+            Chinese, or with --reviser by a text model (docs/review.md; --dashscope-url names \
+            DashScope's region). Exits 65 when the \
             review file or the script has errors, 66 when there is no review file, 69 when the \
             reviser fails.
             """
@@ -27,9 +28,6 @@ struct ReviewCommand: AsyncParsableCommand {
 
     @Option(help: "A text model for notes: command:'PROGRAM ARGS' (the note and prompt as JSON on its standard input, the revised prompt on its standard output), or dashscope[:MODEL] (Qwen, key from DASHSCOPE_API_KEY).")
     var reviser: String?
-
-    @Option(name: .customLong("dashscope-url"), help: "For --reviser dashscope: the regional base URL.")
-    var dashScopeURL: String?
 
     @OptionGroup var options: PlanOptions
 
@@ -45,45 +43,30 @@ struct ReviewCommand: AsyncParsableCommand {
         guard mode != nil else { throw ValidationError("say what to do with the review file: --apply-notes") }
         if file == "-" { throw ValidationError("review needs a script file, not standard input") }
         if let reviser { _ = try reviserChoice(reviser) }
-        if dashScopeURL != nil && reviser.map({ (try? reviserChoice($0))?.isDashScope ?? false }) != true {
-            throw ValidationError("--dashscope-url is for --reviser dashscope")
-        }
-        try options.validate()
     }
 
     func run() async throws {
-        let input: ScriptInput
-        do { input = try ScriptInput.read(file) } catch { fail(error) }
-        let (fromFile, configuration) = try options.planning(for: input)
+        let input = try ScriptInput.read(file)
+        let (settings, configuration) = try options.planning(for: input)
         guard let review = try options.reviewFile.load(for: input) else {
             let name = ReviewFile.defaultName(forScript: input.displayPath)
-            fail(AnimaticError(.noInput, "no review file: \(name) is not beside \(input.displayPath) (or name one with --review)"))
+            throw AnimaticError(.noInput, "no review file: \(name) is not beside \(input.displayPath) (or name one with --review)")
         }
         let compilation = Compilation(input, configuration: configuration, revisions: review.review.revisions)
-        printError(DiagnosticReport.render(compilation.diagnostics, path: input.displayPath))
-        if compilation.hasErrors { throw ExitCode(AnimaticError.Kind.badInput.exitCode) }
+        try report(compilation.diagnostics, path: input.displayPath)
         switch mode {
-        case .applyNotes?: try await applyNotes(review, plan: compilation.plan, projectSettings: fromFile)
+        case .applyNotes?: try await applyNotes(review, plan: compilation.plan, settings: settings)
         case nil: break   // validate() admits no run without a mode.
         }
     }
 
-    /// `--apply-notes`: the notes become revisions in the review file.
-    private func applyNotes(_ review: ReviewFile, plan: Plan, projectSettings fromFile: ProjectSettings) async throws {
-        do {
-            let reviser: (any PromptReviser)? = try self.reviser.map { text throws(AnimaticError) in
-                try ReviserChoice(text).make(baseURL: dashScopeURL.flatMap(URL.init(string:)) ?? fromFile.dashScopeURL)
-            }
-            let outcome = try await NoteApplication(file: review, plan: plan, reviser: reviser).run()
-            printError(DiagnosticReport.render(outcome.diagnostics, path: review.displayPath))
-            print(outcome.summary)
-        } catch is CancellationError {
-            throw ExitCode(130)
-        } catch let error as AnimaticError {
-            fail(error)
-        } catch {
-            fail(AnimaticError(.internalFailure, "\(error)"))
-        }
+    /// `--apply-notes`: the notes become revisions in the review file. DashScope's address
+    /// is `--dashscope-url`, else the project file's.
+    private func applyNotes(_ review: ReviewFile, plan: Plan, settings: ProjectSettings) async throws {
+        let reviser = try self.reviser.map { text throws(AnimaticError) in try ReviserChoice(text).make(baseURL: settings.dashScopeURL) }
+        let outcome = try await NoteApplication(file: review, plan: plan, reviser: reviser).run()
+        printError(DiagnosticReport.render(outcome.diagnostics, path: review.displayPath))
+        print(outcome.summary)
     }
 
     private func reviserChoice(_ text: String) throws -> ReviserChoice {
