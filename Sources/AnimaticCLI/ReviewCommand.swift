@@ -47,7 +47,7 @@ struct ReviewCommand: AsyncParsableCommand {
 
     func run() async throws {
         let input = try ScriptInput.read(file)
-        let (settings, configuration) = try options.planning(for: input)
+        let (settings, configuration, _) = try options.planning(for: input)
         guard let review = try options.reviewFile.load(for: input) else {
             let name = ReviewFile.defaultName(forScript: input.displayPath)
             throw AnimaticError(.noInput, "no review file: \(name) is not beside \(input.displayPath) (or name one with --review)")
