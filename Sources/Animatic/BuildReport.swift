@@ -3,7 +3,7 @@ import Foundation
 /// What a build did, written beside the video as `film.report.json` (docs/build-report.md).
 public struct BuildReport: Sendable, Codable, Hashable {
     /// The report's schema version.
-    public static let currentVersion = 2
+    public static let currentVersion = 3
 
     /// One segment's outcome.
     public struct Segment: Sendable, Codable, Hashable {
@@ -64,6 +64,8 @@ public struct BuildReport: Sendable, Codable, Hashable {
     public var failed: Int
     /// Segments not started because a failure stopped the build.
     public var skipped: Int
+    /// The shots a review file revised (docs/review.md), in timeline order.
+    public var revisedShots: [String]
     /// Every segment, in timeline order.
     public var segments: [Segment]
 

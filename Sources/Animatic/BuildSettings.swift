@@ -33,6 +33,9 @@ public struct BuildSettings: Sendable {
     /// The project file the settings came from, as the user would name it: a depfile
     /// prerequisite, so that changing it rebuilds.
     public var projectFile: String?
+    /// The review file the plan's revisions came from (docs/review.md), as the user would
+    /// name it: a depfile prerequisite too.
+    public var reviewFile: String?
 
     /// Settings as given.
     public init(

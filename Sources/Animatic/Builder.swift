@@ -172,7 +172,7 @@ public struct Builder: Sendable {
         Data(Depfile.text(
             target: settings.outputName,
             prerequisites: (scriptPath == ScriptInput.standardInputPath ? [] : [scriptPath])
-                + (settings.projectFile.map { [$0] } ?? []) + generator.inputFiles.map(\.path)).utf8)
+                + [settings.projectFile, settings.reviewFile].compactMap { $0 } + generator.inputFiles.map(\.path)).utf8)
     }
 
     /// Whether the video needs no join: nothing to generate, the same inputs as the
@@ -227,7 +227,7 @@ public struct Builder: Sendable {
             inputsDigest: outcome.failures.isEmpty ? digest : "", videoWritten: false,
             generated: segments.count { $0.status == .generated }, reused: segments.count { $0.status == .reused },
             failed: segments.count { $0.status == .failed }, skipped: segments.count { $0.status == .skipped },
-            segments: segments)
+            revisedShots: plan.shots.filter { $0.revised != nil }.map(\.id), segments: segments)
     }
 
     func encode(_ report: BuildReport) throws(AnimaticError) -> Data {

@@ -14,10 +14,10 @@ public struct Compilation: Sendable {
     /// Whether the script has errors (a build then stops before any work).
     public var hasErrors: Bool
 
-    /// Parses `input` and plans it with `configuration`.
-    public init(_ input: ScriptInput, configuration: PlanConfiguration) {
+    /// Parses `input` and plans it with `configuration` and a review's `revisions`.
+    public init(_ input: ScriptInput, configuration: PlanConfiguration, revisions: ShotRevisions = ShotRevisions()) {
         let parsed = FountainReader.parse(input.bytes)
-        let planned = Planner(configuration: configuration).plan(parsed.screenplay)
+        let planned = Planner(configuration: configuration, revisions: revisions).plan(parsed.screenplay)
         screenplay = parsed.screenplay
         plan = planned.plan
         diagnostics = (parsed.diagnostics + planned.diagnostics).enumerated()

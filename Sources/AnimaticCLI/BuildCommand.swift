@@ -101,7 +101,9 @@ struct BuildCommand: AsyncParsableCommand {
         let generator = try chosen.makeGenerator(cacheDirectory: cacheURL)
         var configuration = chosen.planConfiguration()
         configuration.backendMaxMilliseconds = generator.capabilities.longestClipMilliseconds
-        let compilation = Compilation(input, configuration: configuration)
+        let review = try options.reviewFile.load(for: input)
+        let compilation = Compilation(input, configuration: configuration, revisions: review.revisions)
+        review.warnAboutStaleEntries(in: compilation.plan)
         try report(compilation.diagnostics, path: input.displayPath)
 
         let outputURL: URL
@@ -118,6 +120,7 @@ struct BuildCommand: AsyncParsableCommand {
             output: outputURL.standardizedFileURL, cacheDirectory: cacheURL, planConfiguration: configuration,
             depfile: depfile.map { URL(fileURLWithPath: $0) }, outputName: outputName, chosen: chosen)
         settings.projectFile = project?.displayPath
+        settings.reviewFile = review?.displayPath
         // Before any work: no output replaces an input or another output, and every one has
         // a folder that takes files (a dry run checks the first and creates nothing).
         let paths = OutputPaths(build: settings, shots: compilation.plan.shots.count)

@@ -9,9 +9,12 @@ import Screenplay
 /// frames, prompts and seeds as they were.
 public struct Planner: Sendable {
     public var configuration: PlanConfiguration
+    /// A review's changes to shots, applied over the script's own (docs/review.md).
+    public var revisions: ShotRevisions
 
-    public init(configuration: PlanConfiguration = PlanConfiguration()) {
+    public init(configuration: PlanConfiguration = PlanConfiguration(), revisions: ShotRevisions = ShotRevisions()) {
         self.configuration = configuration
+        self.revisions = revisions
     }
 
     /// Plans a parsed screenplay.
@@ -52,7 +55,11 @@ public struct Planner: Sendable {
             // `auto` decides scene by scene from the scene's own text, so a Chinese scene in an
             // English script is prompted wholly in Chinese (and the choice never looks past the scene).
             let sceneLanguage = configuration.promptLanguage == .auto ? ScriptLanguage.detect(source) ?? language : language
-            let sceneShots = assembly.shots(drafts, in: source, language: sceneLanguage)
+            let revising = ShotRevising(revisions: revisions, language: sceneLanguage)
+            let sceneShots = revisions.isEmpty ? assembly.shots(drafts, in: source, language: sceneLanguage) : assembly.shots(
+                drafts.enumerated().map { revising.revise($1, id: ShotLetters.id(scene: source.number, index: $0)) },
+                in: source, language: sceneLanguage
+            ).map(revising.finish)
             shots += sceneShots
             if source.heading != nil || !sceneShots.isEmpty {
                 scenes.append(PlanScene(number: source.number, heading: source.heading?.text ?? "", location: source.location,

@@ -44,6 +44,8 @@ public struct Shot: Hashable, Sendable, Codable {
     /// Where the shot comes from in the script.
     public var range: SourceRange
     public var segments: [Segment]
+    /// The fields a review revised, with the review-file line of each; nil when none.
+    public var revised: [RevisedField]? = nil
 
     public init(id: String, scene: String, kind: ShotKind, frames: Int, size: ShotSize, angle: CameraAngle,
                 move: CameraMove, direction: MoveDirection? = nil, lens: String?, characters: [String], speaker: String?, foreground: String?,
