@@ -189,7 +189,8 @@ public struct Builder: Sendable {
     func depfileData(scriptPath: String) -> Data {
         Data(Depfile.text(
             target: settings.outputName,
-            prerequisites: [scriptPath] + [settings.projectFile, settings.reviewFile].compactMap { $0 } + generator.inputFiles.map(\.path)).utf8)
+            prerequisites: (scriptPath == ScriptInput.standardInputPath ? [] : [scriptPath])
+                + [settings.projectFile, settings.reviewFile].compactMap { $0 } + generator.inputFiles.map(\.path)).utf8)
     }
 
     /// Whether the video needs no join: nothing to generate, the same inputs as the

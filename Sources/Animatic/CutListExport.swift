@@ -30,11 +30,6 @@ enum CutListExport {
         settings.cutLists.contains(.html) || settings.cutLists.contains(.sheet)
     }
 
-    /// Where the text cut list in `format` goes: beside the video.
-    static func url(of format: CutListFormat, settings: BuildSettings) -> URL {
-        settings.output.deletingPathExtension().appendingPathExtension(format.fileExtension)
-    }
-
     /// Writes the formats `settings` names; `keys` gives each segment's cache key by segment ID.
     static func write(
         _ plan: Plan, settings: BuildSettings, keys: [String: String], cache: ClipCache
@@ -55,7 +50,7 @@ enum CutListExport {
                 written.pagesDrawn += sheet.drawn
                 continue
             }
-            let url = self.url(of: format, settings: settings)
+            let url = settings.cutListURL(format)
             try AtomicFile.write(Data(text.utf8), to: url)
             written.files.append(url)
         }

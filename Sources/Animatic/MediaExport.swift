@@ -1,7 +1,8 @@
 import Foundation
+import Planning
 
-/// The per-segment media beside the video (`film.media/12A-1.mp4`, …) that cut lists
-/// point to: hard links to the cache's clips (copies where linking fails). The directory
+/// The per-segment media beside the video (`film.media/12A-1.mp4`, …, each named from its
+/// segment ID by `PortableFileName`) that cut lists point to: hard links to the cache's clips (copies where linking fails). The directory
 /// is assembled under a temporary name and swapped into place.
 enum MediaExport {
     static func export(clips: some Sequence<(String, URL)>, to directory: URL) throws(AnimaticError) {
@@ -12,7 +13,7 @@ enum MediaExport {
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
             for (id, clip) in clips {
-                let target = staging.appendingPathComponent(id + ".mp4")
+                let target = staging.appendingPathComponent(PortableFileName.clip(id))
                 if link(clip.path, target.path) != 0 { try manager.copyItem(at: clip, to: target) }
             }
             let hadOld = manager.fileExists(atPath: directory.path)

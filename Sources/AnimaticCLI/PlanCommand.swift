@@ -10,7 +10,7 @@ struct PlanCommand: ParsableCommand {
         discussion: """
             Prints a readable table by default, the versioned plan JSON with --json \
             (docs/plan-json.md), or the CSV shot list with --csv. Diagnostics go to standard \
-            error. Exits 65 when the script has errors.
+            error. When the script has errors it prints them and nothing else, and exits 65.
             """
     )
 
@@ -31,8 +31,13 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let input = try ScriptInput.read(file)
+        let configuration = try options.planning(for: input).configuration
         let review = try options.reviewFile.load(for: input)
-        let compilation = Compilation(input, configuration: try options.planning(for: input).configuration, revisions: review.revisions)
+        let compilation = Compilation(input, configuration: configuration, revisions: review.revisions)
+        review.warnAboutStaleEntries(in: compilation.plan)
+        // Like a compiler: on errors, the diagnostics and nothing else, so that `plan --json >
+        // p.json` cannot leave a plausible plan behind.
+        try report(compilation.diagnostics, path: input.displayPath)
         let plan = compilation.plan
         let output: Data
         if json {
@@ -49,7 +54,5 @@ struct PlanCommand: ParsableCommand {
                 + RevisionListing.render(plan, reviewFile: review?.displayPath)).utf8)
         }
         FileHandle.standardOutput.write(output)
-        review.warnAboutStaleEntries(in: plan)
-        try report(compilation.diagnostics, path: input.displayPath)
     }
 }

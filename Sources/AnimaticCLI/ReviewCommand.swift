@@ -13,7 +13,8 @@ struct ReviewCommand: AsyncParsableCommand {
             the script, or --review FILE) not yet applied becomes a revision of its shot, written \
             back into the file with its comments and order kept, and the note is marked \
             `applied: true`. Notes are read by a table of common previs notes in English and \
-            Chinese, or with --reviser by a text model (docs/review.md). Exits 65 when the \
+            Chinese, or with --reviser by a text model (docs/review.md; --dashscope-url names \
+            DashScope's region). Exits 65 when the \
             review file or the script has errors, 66 when there is no review file, 69 when the \
             reviser fails.
             """
@@ -42,17 +43,11 @@ struct ReviewCommand: AsyncParsableCommand {
         guard mode != nil else { throw ValidationError("say what to do with the review file: --apply-notes") }
         if file == "-" { throw ValidationError("review needs a script file, not standard input") }
         if let reviser { _ = try reviserChoice(reviser) }
-        // The backend flags' --dashscope-url (one region for both) also serves the reviser.
-        if options.backend.dashScopeURL != nil && options.backend.backend != .dashscope
-            && reviser.map({ (try? reviserChoice($0))?.isDashScope ?? false }) != true {
-            throw ValidationError("--dashscope-url is for --reviser dashscope (or --backend dashscope)")
-        }
-        try options.validate()
     }
 
     func run() async throws {
         let input = try ScriptInput.read(file)
-        let (fromFile, configuration) = try options.planning(for: input)
+        let (settings, configuration, _) = try options.planning(for: input)
         guard let review = try options.reviewFile.load(for: input) else {
             let name = ReviewFile.defaultName(forScript: input.displayPath)
             throw AnimaticError(.noInput, "no review file: \(name) is not beside \(input.displayPath) (or name one with --review)")
@@ -60,23 +55,18 @@ struct ReviewCommand: AsyncParsableCommand {
         let compilation = Compilation(input, configuration: configuration, revisions: review.review.revisions)
         try report(compilation.diagnostics, path: input.displayPath)
         switch mode {
-        case .applyNotes?: try await applyNotes(review, plan: compilation.plan, projectSettings: fromFile)
+        case .applyNotes?: try await applyNotes(review, plan: compilation.plan, settings: settings)
         case nil: break   // validate() admits no run without a mode.
         }
     }
 
-    /// `--apply-notes`: the notes become revisions in the review file.
-    private func applyNotes(_ review: ReviewFile, plan: Plan, projectSettings fromFile: ProjectSettings) async throws {
-        do {
-            let reviser: (any PromptReviser)? = try self.reviser.map { text throws(AnimaticError) in
-                try ReviserChoice(text).make(baseURL: options.backend.dashScopeURL?.url ?? fromFile.dashScopeURL)
-            }
-            let outcome = try await NoteApplication(file: review, plan: plan, reviser: reviser).run()
-            printError(DiagnosticReport.render(outcome.diagnostics, path: review.displayPath))
-            print(outcome.summary)
-        } catch is CancellationError {
-            throw ExitCode(130)
-        }
+    /// `--apply-notes`: the notes become revisions in the review file. DashScope's address
+    /// is `--dashscope-url`, else the project file's.
+    private func applyNotes(_ review: ReviewFile, plan: Plan, settings: ProjectSettings) async throws {
+        let reviser = try self.reviser.map { text throws(AnimaticError) in try ReviserChoice(text).make(baseURL: settings.dashScopeURL) }
+        let outcome = try await NoteApplication(file: review, plan: plan, reviser: reviser).run()
+        printError(DiagnosticReport.render(outcome.diagnostics, path: review.displayPath))
+        print(outcome.summary)
     }
 
     private func reviserChoice(_ text: String) throws -> ReviserChoice {

@@ -2,14 +2,14 @@ import Animatic
 import ArgumentParser
 import Planning
 
-/// `--review`, shared by `plan`, `build`, `export` and `review`: which review file
+/// `--review`, shared by `check`, `plan`, `build`, `export` and `review`: which review file
 /// (docs/review.md) revises the script's shots.
 struct ReviewFileOptions: ParsableArguments {
     @Option(help: "The review file (default: <script name>.review.yaml beside the script).")
     var review: String?
 
-    /// The review file for `input`, or nil when there is none. Prints its diagnostics; exits
-    /// 65 when it has errors, 66 when it cannot be read.
+    /// The review file for `input`, or nil when there is none. Prints its diagnostics;
+    /// throws `ReportedErrors` when it has errors, and `AnimaticError` when it cannot be read.
     func load(for input: ScriptInput) throws -> ReviewFile? {
         guard let found = try ReviewFile.locate(explicit: review, script: input) else { return nil }
         let file = try ReviewFile.read(found.url, displayPath: found.displayPath)

@@ -19,6 +19,9 @@ public struct PlanConfiguration: Hashable, Sendable, Codable {
     public var timing: TimingRules
     /// The longest prompt, in characters (800, what hosted Wan accepts).
     public var maxPromptCharacters: Int
+    /// Whether the first interior at a new place opens on an exterior of it (project file
+    /// `establishing_exteriors`, on unless turned off).
+    public var establishingExteriors: Bool
     /// Takes of every shot (`--takes`, project file `takes`); a `takes` annotation wins
     /// for its shot. Nil: one.
     public var takes: Int?
@@ -28,7 +31,8 @@ public struct PlanConfiguration: Hashable, Sendable, Codable {
 
     public init(frameRate: FrameRate = .film, maxSegmentMilliseconds: Int = 10_000, backendMaxMilliseconds: Int? = nil,
                 style: String? = nil, promptLanguage: PromptLanguageChoice = .auto, seed: Int = 0,
-                negativePrompt: String? = nil, timing: TimingRules = TimingRules(), maxPromptCharacters: Int = 800) {
+                negativePrompt: String? = nil, timing: TimingRules = TimingRules(), maxPromptCharacters: Int = 800,
+                establishingExteriors: Bool = true) {
         self.frameRate = frameRate
         self.maxSegmentMilliseconds = maxSegmentMilliseconds
         self.backendMaxMilliseconds = backendMaxMilliseconds
@@ -38,6 +42,7 @@ public struct PlanConfiguration: Hashable, Sendable, Codable {
         self.negativePrompt = negativePrompt
         self.timing = timing
         self.maxPromptCharacters = maxPromptCharacters
+        self.establishingExteriors = establishingExteriors
     }
 
     /// The longest segment in frames: the shorter of the configured and backend limits, at

@@ -37,6 +37,17 @@ struct BuildTests {
         #expect(project.partialFiles().isEmpty)
     }
 
+    /// The subtitles are tagged with the language the dialogue is in, not the prompts'.
+    @Test(arguments: [PromptLanguageChoice.english, .auto])
+    func chineseDialogueIsTaggedChinese(prompts: PromptLanguageChoice) async throws {
+        let project = try BuildProject(script: "内景 厨房 - 夜\n\n安娜坐在桌边。\n\n安娜\n这么晚了，还去哪儿？\n")
+        var settings = project.settings()
+        settings.planConfiguration.promptLanguage = prompts
+        _ = try await project.build(settings)
+        let subtitles = try Probe.info(project.output).streams.filter { $0.kind == .subtitle }
+        #expect(subtitles.count == 1 && subtitles.first?.metadata["language"] == "chi")
+    }
+
     @Test func subtitlesFollowTheDialogueSegments() async throws {
         let project = try BuildProject(script: buildScript)
         let (_, buildPlan, _) = try await project.build()

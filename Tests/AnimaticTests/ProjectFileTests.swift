@@ -29,6 +29,7 @@ struct ProjectFileTests {
         dialogue_wpm: 150
         chinese_cpm: 240
         min_shot: 1.5
+        establishing_exteriors: false
         backend:
           kind: comfyui
           command:
@@ -58,6 +59,7 @@ struct ProjectFileTests {
         dialogue_wpm = 150
         chinese_cpm = 240
         min_shot = 1.5
+        establishing_exteriors = false
 
         [backend]
         kind = "comfyui"
@@ -105,6 +107,7 @@ struct ProjectFileTests {
         #expect(settings.dialogueWordsPerMinute == 150)
         #expect(settings.chineseCharactersPerMinute == 240)
         #expect(settings.minimumShot == 1.5)
+        #expect(settings.establishingExteriors == false)
         #expect(settings.backend == .comfyui)
         #expect(settings.commandTemplate?.arguments == [
             "python3", "gen.py", "--prompt", "{prompt}", "--title", "a 'quoted' word", "--out", "{output}",

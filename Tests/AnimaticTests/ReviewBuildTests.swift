@@ -30,7 +30,8 @@ struct ReviewBuildTests {
         try Data("shots:\n  2A:\n    status: needs-work\n    pick: 1\n    notes:\n      - text: too dark\n".utf8).write(to: project.reviewFile)
         #expect(Self.generated(try Self.build(project)).isEmpty)
 
-        // (A note that changes the card: the storyboard renderer draws the card, not the prompt.)
+        // "Closer" changes the shot's size, which the storyboard card draws (a prompt alone
+        // does not shape the card renderer's pixels).
         try Data("shots:\n  2A:\n    notes:\n      - text: closer\n".utf8).write(to: project.reviewFile)
         let applied = try project.run(["review", "film.fountain", "--apply-notes"])
         #expect(applied.status == 0)

@@ -89,7 +89,7 @@ struct ReviewCommandTests {
 
     @Test func aBadReviewFileStopsEveryCommandWithExit65() throws {
         let project = try ReviewProject(review: "shots:\n  2A:\n    revise:\n      size: huge\n")
-        for arguments in [["plan", "film.fountain"], ["export", "film.fountain", "--format", "edl"],
+        for arguments in [["check", "film.fountain"], ["plan", "film.fountain"], ["export", "film.fountain", "--format", "edl"],
                           ["build", "film.fountain", "--size", "160x90"], ["review", "film.fountain", "--apply-notes"]] {
             let output = try project.run(arguments)
             #expect(output.status == 65, "\(arguments)")

@@ -104,7 +104,5 @@ struct ReviserTests {
         #expect(output.status == 64 && output.stderr.contains("neither command:'PROGRAM ARGS' nor dashscope[:MODEL]"))
         let unclosed = try project.run(["review", "film.fountain", "--apply-notes", "--reviser", "command:python3 'revise.py"])
         #expect(unclosed.status == 64 && unclosed.stderr.contains("ends inside a quote"))
-        let url = try project.run(["review", "film.fountain", "--apply-notes", "--dashscope-url", "http://127.0.0.1:1"])
-        #expect(url.status == 64 && url.stderr.contains("--dashscope-url is for --reviser dashscope"))
     }
 }

@@ -50,7 +50,7 @@ struct RevisionTests {
         #expect(after.move == .pushIn && after.angle == .low && after.frames == 96 && after.seed == 1234 && after.style == "noir")
         let segment = try #require(after.segments.first)
         #expect(segment.seed == 1234 && segment.card.size == .closeUp && segment.card.cameraTerm == "CU · low angle · push in")
-        #expect(segment.prompt.contains("Close-up, low angle, slow push in") && segment.prompt.contains("Style: noir"))
+        #expect(segment.prompt.contains("Close-up from a low angle; the camera pushes in slowly.") && segment.prompt.contains("Style: noir"))
         #expect(after.revised?.map(\.field) == ["size", "move", "angle", "duration", "seed", "style"])
         #expect(after.revised?.first == RevisedField(field: "size", line: 4, column: 11))
         #expect(before.revised == nil)

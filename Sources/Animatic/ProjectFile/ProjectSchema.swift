@@ -24,6 +24,7 @@ enum ProjectSchema {
             .value("dialogue_wpm", \.dialogueWordsPerMinute, .integer(in: SettingLimits.dialogueWordsPerMinute)),
             .value("chinese_cpm", \.chineseCharactersPerMinute, .integer(in: SettingLimits.chineseCharactersPerMinute)),
             .value("min_shot", \.minimumShot, .seconds(in: SettingLimits.minimumShot)),
+            .value("establishing_exteriors", \.establishingExteriors, .bool),
             .section("backend", [
                 .value("kind", \.backend, .choice),
                 .section("command", [.value("template", \.commandTemplate, .commandTemplate)]),

@@ -41,6 +41,8 @@ public struct ProjectSettings: Sendable, Equatable {
     public var chineseCharactersPerMinute: Int?
     /// `min_shot`: the shortest shot, in seconds.
     public var minimumShot: Double?
+    /// `establishing_exteriors`: open the first interior at a new place on its exterior.
+    public var establishingExteriors: Bool?
     /// `backend.kind`: the generator.
     public var backend: BackendKind?
     /// `backend.command.template`: the command backend's program and arguments.

@@ -27,6 +27,7 @@ extension ProjectSettings {
         fill(\.dialogueWordsPerMinute)
         fill(\.chineseCharactersPerMinute)
         fill(\.minimumShot)
+        fill(\.establishingExteriors)
         fill(\.backend)
         fill(\.commandTemplate)
         fill(\.dashScopeURL)
@@ -52,6 +53,7 @@ extension ProjectSettings {
         configuration.promptLanguage = promptLanguage ?? configuration.promptLanguage
         configuration.seed = seed ?? configuration.seed
         configuration.negativePrompt = negative
+        configuration.establishingExteriors = establishingExteriors ?? configuration.establishingExteriors
         return configuration
     }
 }

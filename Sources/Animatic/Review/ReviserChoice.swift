@@ -24,12 +24,6 @@ public enum ReviserChoice: Sendable, Equatable {
         }
     }
 
-    /// Whether it is DashScope's chat model.
-    public var isDashScope: Bool {
-        if case .dashScope = self { return true }
-        return false
-    }
-
     /// The reviser; DashScope's at `baseURL` (the international endpoint when nil).
     /// - Throws: `AnimaticError` `.usage` when the command cannot be split into words.
     public func make(baseURL: URL?) throws(AnimaticError) -> any PromptReviser {

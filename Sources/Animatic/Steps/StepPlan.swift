@@ -147,7 +147,7 @@ extension Builder {
                 addSheetPages(frames, thumbnailRuns: thumbnailRuns, thumbnailURLs: thumbnailURLs, cache: cache, to: &planner)
             case .html where frames.contains { thumbnailRuns[$0.shotID] == true }:
                 // A thumbnail is made first: the page's bytes are not known yet.
-                let url = CutListExport.url(of: format, settings: settings)
+                let url = settings.cutListURL(format)
                 planner.add(BuildStep(
                     id: "cut-list \(url.lastPathComponent)", kind: .cutList, inputs: thumbnailSteps, output: url.path,
                     key: nil, status: planner.reason(url, changed: true)))
@@ -157,7 +157,7 @@ extension Builder {
                 } : [:]
                 guard let text = format.render(timeline, edlFlavor: settings.edlFlavor, thumbnails: sources) else { continue }
                 planner.addFile(
-                    .cutList, CutListExport.url(of: format, settings: settings), data: Data(text.utf8),
+                    .cutList, settings.cutListURL(format), data: Data(text.utf8),
                     inputs: format == .html ? thumbnailSteps : [])
             }
         }

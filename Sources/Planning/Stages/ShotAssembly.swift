@@ -4,7 +4,7 @@ import Screenplay
 /// writes each segment's prompt and storyboard card.
 struct ShotAssembly: Sendable {
     let configuration: PlanConfiguration
-    let language: PromptLanguage
+    /// The prompt builder; each scene gets a copy in the scene's prompt language.
     let prompts: PromptBuilder
     /// `--style`, else the title page's `Style:`.
     let defaultStyle: String?
@@ -16,13 +16,13 @@ struct ShotAssembly: Sendable {
 
     /// The negative prompt used when neither `--negative` nor an annotation gives one.
     static func defaultNegative(_ language: PromptLanguage) -> String {
-        switch language {
-        case .english: "blurry, low resolution, distorted faces, deformed hands, extra limbs, text, subtitles, watermark, logo, flicker, jitter"
-        case .chinese: "画面模糊，低分辨率，面部扭曲，手部畸形，多余的肢体，文字，字幕，水印，标志，闪烁，抖动"
-        }
+        language.phrasebook.defaultNegative
     }
 
-    func shots(_ drafts: [ShotDraft], in scene: SceneSource) -> [Shot] {
+    /// The scene's shots, their prompts and cards in `language`.
+    func shots(_ drafts: [ShotDraft], in scene: SceneSource, language: PromptLanguage) -> [Shot] {
+        var prompts = self.prompts
+        prompts.language = language
         let timer = ShotTimer(rules: configuration.timing, frameRate: configuration.frameRate)
         let segmenter = Segmenter(maxFrames: configuration.maxSegmentFrames,
                                   minFrames: configuration.frameRate.frames(milliseconds: 1000))
@@ -48,7 +48,7 @@ struct ShotAssembly: Sendable {
                     let segmentID = Take.segmentID("\(id)-\(index + 1)", take: number)
                     let prompt = prompts.prompt(PromptBuilder.Request(draft: draft, units: units, scene: sceneParts, style: takeStyle,
                                                                       isContinuation: index > 0))
-                    var drawn = card(draft, id: id, units: units, scene: sceneParts)
+                    var drawn = card(draft, id: id, units: units, scene: sceneParts, language: language)
                     if number > 1 { drawn.take = (["take \(number)"] + (ownStyle.map { [$0] } ?? [])).joined(separator: " · ") }
                     segments.append(Segment(
                         id: segmentID, frames: piece.frames, isContinuation: index > 0,
@@ -59,9 +59,9 @@ struct ShotAssembly: Sendable {
                 return Take(number: number, seed: takeSeed, style: takeStyle, segments: segments)
             }
             var shot = Shot(id: id, scene: scene.number, kind: draft.kind, frames: frames, size: draft.size, angle: draft.angle,
-                        move: draft.move, lens: draft.lens, characters: draft.characters, speaker: draft.speaker,
+                        move: draft.move, direction: draft.direction, lens: draft.lens, characters: draft.characters, speaker: draft.speaker,
                         foreground: draft.foreground, subject: draft.subject, text: draft.text, location: scene.location,
-                        setting: scene.heading?.setting, timeOfDay: scene.heading?.timeOfDay,
+                        setting: draft.setting ?? scene.heading?.setting, timeOfDay: scene.heading?.timeOfDay,
                         transitionIn: draft.transitionIn, transitionOut: draft.transitionOut, style: takes[0].style,
                         takes: takeCount, seed: seed, range: draft.range, segments: takes[0].segments)
             shot.otherTakes = takeCount > 1 ? Array(takes.dropFirst()) : nil
@@ -74,17 +74,28 @@ struct ShotAssembly: Sendable {
         prompts.bible[name]?.displayName ?? CastIndex.display(name)
     }
 
-    private func card(_ draft: ShotDraft, id: String, units: [TextUnit], scene parts: PromptBuilder.SceneParts) -> StoryboardCard {
+    private func card(_ draft: ShotDraft, id: String, units: [TextUnit], scene parts: PromptBuilder.SceneParts,
+                      language: PromptLanguage) -> StoryboardCard {
         let scene = parts.scene
         let action = units.filter { $0.kind == .action || $0.kind == .title }.map(\.text).joined(separator: " ")
         let spoken = units.filter { $0.kind == .speech || $0.kind == .lyric }
         let dialogue: String
+        let exchange = PromptBuilder.speakers(of: units).count > 1
         if draft.simultaneous {
             let speakers = spoken.map(\.speaker).reduce(into: [String?]()) { if !$0.contains($1) { $0.append($1) } }
             dialogue = speakers.map { speaker in
                 let words = spoken.filter { $0.speaker == speaker }.map(\.text).joined(separator: " ")
                 return "\(speaker.map(displayName) ?? ""): \(words)"
             }.joined(separator: " / ")
+        } else if exchange {
+            // Lines in turn, each with its speaker, as a script prints an exchange.
+            var turns: [(speaker: String?, words: [String])] = []
+            for unit in spoken {
+                if turns.last?.speaker == unit.speaker { turns[turns.count - 1].words.append(unit.text) }
+                else { turns.append((unit.speaker, [unit.text])) }
+            }
+            dialogue = turns.map { "\($0.speaker.map(displayName) ?? ""): \($0.words.joined(separator: " "))" }
+                .joined(separator: " / ")
         } else {
             dialogue = spoken.map(\.text).joined(separator: " ")
         }
@@ -93,28 +104,30 @@ struct ShotAssembly: Sendable {
             heading: scene.heading?.text ?? "", shotID: id, cameraTerm: CameraTerm.text(for: draft, language: language),
             kind: draft.kind, size: draft.size, angle: draft.angle, move: draft.move,
             action: action.isEmpty ? (pause.isEmpty ? nil : pause.joined(separator: " ")) : action,
-            speaker: draft.simultaneous || dialogue.isEmpty ? nil : draft.speaker.map(displayName),
-            dialogue: dialogue.isEmpty ? nil : dialogue, setting: scene.heading?.setting,
+            speaker: draft.simultaneous || exchange || dialogue.isEmpty ? nil : draft.speaker.map(displayName),
+            dialogue: dialogue.isEmpty ? nil : dialogue, setting: draft.setting ?? scene.heading?.setting,
             daylight: parts.daylight)
     }
 }
 
-/// The camera term a shot list and a card print: `CU · low angle · push in · 35mm`.
+/// The camera term a shot list and a card print: `CU · low angle · crane down · 35mm`.
 enum CameraTerm {
     static func text(for draft: ShotDraft, language: PromptLanguage) -> String {
-        text(size: draft.size, angle: draft.angle, move: draft.move, lens: draft.lens, language: language)
-    }
-
-    static func text(size: ShotSize, angle: CameraAngle, move: CameraMove, lens: String?, language: PromptLanguage) -> String {
-        var parts = [language == .chinese ? size.chinese : size.abbreviation]
-        if angle != .eyeLevel { parts.append(language == .chinese ? angle.chinese : angle.english) }
-        if move != .static { parts.append(language == .chinese ? move.chinese : move.shortName) }
-        if let lens { parts.append(lens) }
+        let words = language.phrasebook
+        var parts = [words.sizeTerm(draft.size)]
+        if draft.angle != .eyeLevel { parts.append(words.angleTerm(draft.angle)) }
+        if draft.move != .static { parts.append(words.moveTerm(draft.move, draft.direction)) }
+        if let lens = draft.lens { parts.append(lens) }
         return parts.joined(separator: " · ")
     }
 }
 
 extension CameraMove {
+    /// The move as a shot list names it, with its direction when it has one: `crane down`.
+    public func shortName(_ direction: MoveDirection?) -> String {
+        direction.map { "\(shortName) \($0.rawValue)" } ?? shortName
+    }
+
     /// The move as a shot list names it: `push in`, `pan`, `handheld`.
     public var shortName: String {
         switch self {
