@@ -57,7 +57,9 @@ extension Builder {
         let direct = generator.capabilities.writesHouseFormat
         var clipStep: [String: String] = [:]  // segment key → the step that puts its clip in the cache
         var clipRuns: [String: Bool] = [:]  // segment key → whether that step runs
-        for item in buildPlan.items + buildPlan.takeItems {
+        let allItems = buildPlan.items + buildPlan.takeItems
+        let segmentOfKey = Dictionary(allItems.map { ($0.key, $0.segmentID) }) { first, _ in first }
+        for item in allItems {
             let status: BuildStep.Status = if case let .generate(reason) = item.action { .runs(reason) } else { .upToDate }
             let generateID = "generate \(item.segmentID)"
             let cached = cache.url(for: item.key).path
@@ -66,9 +68,7 @@ extension Builder {
                 negativePrompt: item.request.content.negativePrompt, seed: item.request.content.seed,
                 frames: item.frames, seconds: Double(item.frames) * Double(plan.frameRate.den) / Double(plan.frameRate.num),
                 shotStartFrame: item.request.shotStartFrame, size: settings.size.description,
-                continues: item.continues.flatMap { key in
-                    (buildPlan.items + buildPlan.takeItems).first { $0.key == key }?.segmentID
-                })
+                continues: item.continues.flatMap { segmentOfKey[$0] })
             planner.add(BuildStep(
                 id: generateID, kind: .generate, inputs: item.continues.flatMap { clipStep[$0] }.map { [$0] } ?? [],
                 output: direct ? cached : "\(cache.scratchDirectory.path)/\(item.key).raw", key: item.key, status: status,
