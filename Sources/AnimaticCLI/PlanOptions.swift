@@ -16,7 +16,7 @@ struct PlanOptions: ParsableArguments {
     @Option(help: "A style for every shot (a style annotation still wins for its scene or shot).")
     var style: String?
 
-    @Option(help: "Takes of every shot, each with its own seed (a takes or styles annotation still wins for its shot; default: 1).")
+    @Option(help: "Takes of every shot, each with its own seed (a takes annotation still wins for its shot; a shot has at least one take per style; default: 1).")
     var takes: Int?
 
     @Option(name: .customLong("prompt-language"), help: "Prompt language: en, zh, or auto, the script's language (default: auto).")
