@@ -56,8 +56,23 @@ public struct Builder: Sendable {
             throw AnimaticError(.cannotCreate, "cannot use the cache \(settings.cacheDirectory.path): \(error)")
         }
         defer { withExtendedLifetime(lock) {} }
+        StalePartials.remove(beside: settings.output)
         let previous = BuildReport.read(settings.reportURL)
-        let buildPlan = BuildPlan.make(plan: plan, settings: settings, generator: generator, cache: cache, previous: previous)
+        var buildPlan = BuildPlan.make(plan: plan, settings: settings, generator: generator, cache: cache, previous: previous)
+        let planJSON: Data
+        do { planJSON = try PlanJSON.encode(plan) + Data("\n".utf8) } catch {
+            throw AnimaticError(.internalFailure, "cannot encode the plan as JSON: \(error)")
+        }
+        let digest = SHA256.hex(
+            planJSON + Data(([settings.format.encoderSettings, "editor \(Self.editorVersion)"]
+                + buildPlan.items.map(\.key)).joined(separator: "\n").utf8))
+        // The video is current only if the report says it was made from these inputs and
+        // the file is still the one it recorded (not cut short, swapped or edited).
+        let currentVideo = previous?.inputsDigest == digest ? previous?.video?.current(at: settings.output) : nil
+        // Clips about to feed a new video or film.media/ are checked against their digests.
+        let clipsVerified = !(buildPlan.toGenerate.isEmpty && currentVideo != nil
+            && FileManager.default.fileExists(atPath: settings.mediaDirectory.path))
+        if clipsVerified { buildPlan = buildPlan.verifyingReused(in: cache) }
         let pending = buildPlan.toGenerate
         events(.planned(segments: buildPlan.items.count, toGenerate: pending.count, frames: plan.totalFrames))
         for item in buildPlan.items where item.action == .reuse { events(.segmentCached(id: item.segmentID)) }
@@ -72,13 +87,6 @@ public struct Builder: Sendable {
             if !outcome.notStarted.isEmpty { text += ", \(outcome.notStarted.count) not started" }
             events(.stage(text))
         }
-        let planJSON: Data
-        do { planJSON = try PlanJSON.encode(plan) + Data("\n".utf8) } catch {
-            throw AnimaticError(.internalFailure, "cannot encode the plan as JSON: \(error)")
-        }
-        let digest = SHA256.hex(
-            planJSON + Data(([settings.format.encoderSettings, "editor \(Self.editorVersion)"]
-                + buildPlan.items.map(\.key)).joined(separator: "\n").utf8))
         var report = makeReport(buildPlan, plan: plan, scriptPath: scriptPath, outcome: outcome, digest: digest)
         let firstFailure = buildPlan.items.first { outcome.failures[$0.segmentID] != nil }
         if let stopper = outcome.stoppedBy {
@@ -106,12 +114,20 @@ public struct Builder: Sendable {
             events(.stage((named.count == 1 ? "a failure card stands in for " : "failure cards stand in for ")
                 + named.joined(separator: ", ")))
         }
-        let upToDate = pending.isEmpty && previous?.inputsDigest == digest
-            && FileManager.default.fileExists(atPath: settings.output.path)
+        let upToDate = pending.isEmpty && currentVideo != nil
         if upToDate {
             try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: settings.output.path)
+            // Touched so that make sees it rebuilt; the same content under its new time.
+            report.video = currentVideo.flatMap { video in
+                RegularFile.status(settings.output.path).map { VideoRecord(size: video.size, modified: $0.modified, sha256: video.sha256) }
+            }
             events(.stage("\(settings.outputName) is up to date"))
         } else {
+            // Before any output is replaced, the report stops vouching for the old ones: a
+            // stop from here until the report is written last makes the next build redo them.
+            var invalid = report
+            invalid.inputsDigest = ""
+            try AtomicFile.write(try encode(invalid), to: settings.reportURL)
             do {
                 try await Editor(format: settings.format).assemble(
                     clips: clips, tracks: Editor.tracks(for: plan, items: buildPlan.items), scratch: cache.scratchDirectory,
@@ -123,6 +139,7 @@ public struct Builder: Sendable {
             }
             events(.stage("wrote \(settings.outputName) (\(plan.totalFrames) frames)"))
             if firstFailure != nil { backdate(settings.output, before: scriptPath) }
+            report.video = VideoRecord.of(settings.output)
         }
         report.videoWritten = !upToDate
         try AtomicFile.write(planJSON, to: settings.planURL)
@@ -135,7 +152,7 @@ public struct Builder: Sendable {
             keys: Dictionary(zip(buildPlan.items, report.segments).map { ($0.segmentID, $1.failureCard ?? $0.key) }) {
                 first, _ in first
             },
-            cache: cache)
+            cache: cache, clipsVerified: clipsVerified)
         if !cutLists.files.isEmpty {
             let made = [(cutLists.thumbnailsGrabbed, "new thumbnail"), (cutLists.pagesDrawn, "sheet page")]
                 .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }

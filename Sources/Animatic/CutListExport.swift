@@ -17,9 +17,10 @@ enum CutListExport {
         var pagesDrawn = 0
     }
 
-    /// Writes the formats `settings` names; `keys` gives each segment's cache key by segment ID.
+    /// Writes the formats `settings` names; `keys` gives each segment's cache key by segment
+    /// ID; `clipsVerified` says whether the build has checked every clip's digest already.
     static func write(
-        _ plan: Plan, settings: BuildSettings, keys: [String: String], cache: ClipCache
+        _ plan: Plan, settings: BuildSettings, keys: [String: String], cache: ClipCache, clipsVerified: Bool
     ) async throws -> Written {
         let timeline = Timeline(
             plan: plan, media: .beside(video: settings.output),
@@ -28,7 +29,7 @@ enum CutListExport {
         let needsThumbnails = settings.cutLists.contains(.html) || settings.cutLists.contains(.sheet)
         let frames = needsThumbnails ? timeline.shotFrames : []
         let thumbnails = try await Thumbnails.load(
-            frames, keys: keys, cache: cache, video: settings.size, jobs: settings.jobs)
+            frames, keys: keys, cache: cache, video: settings.size, jobs: settings.jobs, clipsVerified: clipsVerified)
         var written = Written(thumbnailsGrabbed: thumbnails.grabbed)
         for format in settings.cutLists {
             let sources = format == .html ? thumbnails.jpegs.mapValues { "data:image/jpeg;base64," + $0.base64EncodedString() } : [:]
