@@ -60,3 +60,22 @@ import Testing
         #expect(Self.errors(text, as: "animatic.yaml") == [])
     }
 }
+
+@Suite struct DiagnosticFloodTests {
+    @Test func aProjectFileOverAMebibyteIsOneError() {
+        let text = (0..<120_000).map { "unknown_setting_\($0): 1" }.joined(separator: "\n") + "\n"
+        #expect(text.utf8.count > ProjectFile.maximumSize)
+        let errors = ProjectFileTests.errors(text, as: "animatic.yaml")
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix("animatic.yaml:1:1: error: the project file is") == true, "\(errors)")
+    }
+
+    @Test func atMostFiftyDiagnosticsAreShownPerFileThenHowManyMore() {
+        let text = (0..<500).map { "unknown_setting_\($0): 1" }.joined(separator: "\n") + "\n"
+        let file = ProjectFileTests.read(text, as: "animatic.yaml")
+        #expect(file.diagnostics.count == 500)
+        let lines = DiagnosticReport.render(file.diagnostics, path: "animatic.yaml").split(separator: "\n")
+        #expect(lines.filter { $0.contains(": error: ") }.count == DiagnosticReport.shownPerFile)
+        #expect(lines.suffix(2) == ["animatic.yaml: note: and 450 more not shown", "500 errors, 0 warnings in animatic.yaml"])
+    }
+}
