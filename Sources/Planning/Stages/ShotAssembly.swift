@@ -59,9 +59,19 @@ struct ShotAssembly: Sendable {
         prompts.bible[name]?.displayName ?? CastIndex.display(name)
     }
 
+    /// The most text a card holds: far more than its few drawn lines, and a bound on
+    /// what every segment of a very long shot carries (the plan's size stays linear).
+    static let maxCardCharacters = 1000
+
+    /// `texts` joined with spaces, cut to `maxCardCharacters` with an ellipsis.
+    private static func cardText(_ texts: some Sequence<String>) -> String {
+        let (kept, cut) = BoundedText.prefixes(texts, limit: maxCardCharacters)
+        return kept.joined(separator: " ") + (cut ? "…" : "")
+    }
+
     private func card(_ draft: ShotDraft, id: String, units: [TextUnit], scene parts: PromptBuilder.SceneParts) -> StoryboardCard {
         let scene = parts.scene
-        let action = units.filter { $0.kind == .action || $0.kind == .title }.map(\.text).joined(separator: " ")
+        let action = Self.cardText(units.lazy.filter { $0.kind == .action || $0.kind == .title }.map(\.text))
         let spoken = units.filter { $0.kind == .speech || $0.kind == .lyric }
         let dialogue: String
         if draft.simultaneous {
@@ -71,7 +81,7 @@ struct ShotAssembly: Sendable {
                 return "\(speaker.map(displayName) ?? ""): \(words)"
             }.joined(separator: " / ")
         } else {
-            dialogue = spoken.map(\.text).joined(separator: " ")
+            dialogue = Self.cardText(spoken.lazy.map(\.text))
         }
         let pause = units.filter { $0.kind == .parenthetical && draft.kind == .reaction }.map { "(\($0.text))" }
         return StoryboardCard(
