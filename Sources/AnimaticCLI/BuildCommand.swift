@@ -146,7 +146,9 @@ struct BuildCommand: AsyncParsableCommand {
             comfyUIWorkflow: comfyUIWorkflow)
         do {
             let generator = try backendOptions.makeGenerator(cacheDirectory: cacheDirectory)
-            return backendOptions.kind == .cards ? generator : ScheduledGenerator(backend: generator)
+            guard backendOptions.kind != .cards else { return generator }
+            let policy = RetryPolicy(patience: .seconds(fromFile.patience ?? 600))
+            return ScheduledGenerator(backend: generator, policy: policy)
         } catch {
             fail(AnimaticError(.usage, error.description))
         }

@@ -79,3 +79,12 @@ import Testing
         #expect(lines.suffix(2) == ["animatic.yaml: note: and 450 more not shown", "500 errors, 0 warnings in animatic.yaml"])
     }
 }
+
+@Suite struct PatienceSettingTests {
+    @Test func backendPatienceIsReadInSecondsWithinItsRange() {
+        #expect(ProjectFileTests.read("backend:\n  patience: 90\n", as: "animatic.yaml").settings.patience == 90)
+        #expect(ProjectFileTests.read("[backend]\npatience = 2.5\n", as: "animatic.toml").settings.patience == 2.5)
+        #expect(ProjectFileTests.errors("backend:\n  patience: -1\n", as: "animatic.yaml").first?
+            .contains("'backend.patience' must be from 0 to 86,400 seconds") == true)
+    }
+}

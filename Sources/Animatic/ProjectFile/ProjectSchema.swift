@@ -24,6 +24,7 @@ enum ProjectSchema {
             .value("min_shot", \.minimumShot, .seconds(in: SettingLimits.minimumShot)),
             .section("backend", [
                 .value("kind", \.backend, .choice),
+                .value("patience", \.patience, .seconds(in: SettingLimits.patience)),
                 .section("command", [.value("template", \.commandTemplate, .commandTemplate)]),
                 .section("dashscope", [.value("url", \.dashScopeURL, .webAddress)]),
                 .section("comfyui", [
