@@ -21,7 +21,7 @@ import TestServers
     /// Every create is throttled for the first 6 s. The window only has to outlast the
     /// three attempts of 1–2 s waits that the old scheduler gave up after; 6 s does, and
     /// keeps the test short (the 12 s behaves the same).
-    @Test(.timeLimit(.minutes(1))) func aThrottlingServerIsWaitedOutAndTheSegmentIsMade() async throws {
+    @Test(.timeLimit(.minutes(3))) func aThrottlingServerIsWaitedOutAndTheSegmentIsMade() async throws {
         let server = try await TestServer.start(
             "dashscope_server.py", config: ["key": Self.apiKey, "throttle_seconds": 6])
         defer { server.stop() }
@@ -35,9 +35,11 @@ import TestServers
         try await scheduled.generate(backendRequests(1)[0], to: scratch.file("clip.mp4"))
         #expect(ContinuousClock.now - started >= .seconds(6))
         #expect(FileManager.default.fileExists(atPath: scratch.file("clip.mp4").path))
-        #expect(try await server.count("throttled") >= 3)
+        let throttled = try await server.count("throttled")
+        #expect(throttled >= 2)
         #expect(try await server.count("creates") == 1)
-        #expect(retries.all.allSatisfy { $0 } && retries.all.count >= 3)
+        // Every retry was for throttling, one per throttled answer.
+        #expect(retries.all.allSatisfy { $0 } && retries.all.count == throttled)
     }
 
     @Test func throttlingBeyondThePatienceFailsWithTheServicesAnswer() async throws {

@@ -20,7 +20,7 @@ python3 bench/hostile/make-inputs.py "$work" "${1:-1.0}"
 # the script) is an answer, not a failure.
 measure() {
   /usr/bin/time -f '%e %M' -o "$work/time" "$ANIMATIC" "$@" >/dev/null 2>&1 || true
-  read -r wall kb <"$work/time"
+  read -r wall kb < <(tail -n 1 "$work/time")
   rss=$(python3 -c "print(round($kb / 1024, 1))")
 }
 

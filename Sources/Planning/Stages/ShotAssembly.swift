@@ -34,11 +34,20 @@ struct ShotAssembly: Sendable {
                                           to: Self.maxNegativeCharacters)
             let pieces = segmenter.cut(frames: frames, weights: draft.units.map(timer.weight))
             var segments: [Segment] = []
+            // Segments cut from one long text unit share it: the prompt of the same units is
+            // made once (the second and later continuations are the same request).
+            var previous: (units: Range<Int>, isContinuation: Bool, prompt: String)?
             for (number, piece) in pieces.enumerated() {
                 let units = Array(draft.units[piece.units])
                 let segmentID = "\(id)-\(number + 1)"
-                let prompt = prompts.prompt(PromptBuilder.Request(draft: draft, units: units, scene: sceneParts, style: style,
+                let prompt: String
+                if let previous, previous.units == piece.units, previous.isContinuation == (number > 0) {
+                    prompt = previous.prompt
+                } else {
+                    prompt = prompts.prompt(PromptBuilder.Request(draft: draft, units: units, scene: sceneParts, style: style,
                                                                   isContinuation: number > 0))
+                }
+                previous = (piece.units, number > 0, prompt)
                 segments.append(Segment(
                     id: segmentID, frames: piece.frames, isContinuation: number > 0,
                     continuesFrom: number > 0 ? segments.last?.id : nil, prompt: prompt, negativePrompt: negative,
