@@ -31,6 +31,7 @@ extension ProjectSettings {
         fill(\.dashScopeURL)
         fill(\.comfyUIURLs)
         fill(\.comfyUIWorkflow)
+        fill(\.patience)
         return merged
     }
 
