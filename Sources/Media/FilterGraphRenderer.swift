@@ -90,13 +90,16 @@ public struct FilterGraphRenderer: Sendable {
         beginOperation()
         try writeAtomically(to: destination) { path in
             let pipeline = try pipeline(graph: graph, filterOptions: filterOptions)
+            // The encoder before the picture, in the order `render` allocates them: the other
+            // way round, freed memory is not reused from one clip to the next, and a build's
+            // resident set grew by some 30 MB (Brick-and-Steel, 1280x720).
+            let encoder = try HouseEncoder(path: path, format: format, keepingPackets: true)
             let picture = try Frame()
             switch try pipeline.pull(into: picture) {
             case .frame: break
             case .needsInput: throw Self.unconnectedInput
             case .ended: throw MediaError.noVideoFrames(file: "filter graph")
             }
-            let encoder = try HouseEncoder(path: path, format: format, keepingPackets: true)
             for _ in 0..<min(frames, format.keyframeInterval) {
                 try checkCancellation()
                 try encoder.encode(picture)
