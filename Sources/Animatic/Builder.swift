@@ -56,8 +56,16 @@ public struct Builder: Sendable {
             throw AnimaticError(.cannotCreate, "cannot use the cache \(settings.cacheDirectory.path): \(error)")
         }
         defer { withExtendedLifetime(lock) {} }
+        StalePartials.remove(beside: settings.output)
         let previous = BuildReport.read(settings.reportURL)
-        let buildPlan = BuildPlan.make(plan: plan, settings: settings, generator: generator, cache: cache, previous: previous)
+        var buildPlan = BuildPlan.make(plan: plan, settings: settings, generator: generator, cache: cache, previous: previous)
+        let planJSON = try Self.planJSON(plan)
+        let digest = inputsDigest(planJSON: planJSON, items: buildPlan.items)
+        let currentVideo = self.currentVideo(previous: previous, digest: digest)
+        // Clips about to feed a new video or film.media/ are checked against their digests.
+        let clipsVerified = !mediaIsUpToDate(
+            videoIsUpToDate: buildPlan.toGenerate.isEmpty && currentVideo != nil, buildPlan: buildPlan, previous: previous)
+        if clipsVerified { buildPlan = buildPlan.verifyingReused(in: cache) }
         let pending = buildPlan.toGenerate
         events(.planned(segments: buildPlan.items.count + buildPlan.takeItems.count, toGenerate: pending.count, frames: plan.totalFrames))
         for item in buildPlan.items + buildPlan.takeItems where item.action == .reuse { events(.segmentCached(id: item.segmentID)) }
@@ -70,8 +78,6 @@ public struct Builder: Sendable {
                 failed: outcome.failures.count, notStarted: outcome.notStarted.count,
                 seconds: Date().timeIntervalSince(started)))
         }
-        let planJSON = try Self.planJSON(plan)
-        let digest = inputsDigest(planJSON: planJSON, items: buildPlan.items)
         var report = makeReport(buildPlan, plan: plan, scriptPath: scriptPath, outcome: outcome, digest: digest)
         let firstFailure = (buildPlan.items + buildPlan.takeItems).first { outcome.failures[$0.segmentID] != nil }
         if let stopper = outcome.stoppedBy {
@@ -97,11 +103,16 @@ public struct Builder: Sendable {
             }
             events(.failureCards(segments: buildPlan.items.map(\.segmentID).filter { cards[$0] != nil }))
         }
-        let upToDate = videoIsUpToDate(buildPlan, previous: previous, digest: digest)
+        let upToDate = currentVideo != nil && pending.isEmpty
         if upToDate {
-            try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: settings.output.path)
+            report.video = touchedIfOlder(currentVideo, than: scriptPath)
             events(.videoUpToDate(name: settings.outputName))
         } else {
+            // Before any output is replaced, the report stops vouching for the old ones: a
+            // stop from here until the report is written last makes the next build redo them.
+            var invalid = report
+            invalid.inputsDigest = ""
+            try AtomicFile.write(try encode(invalid), to: settings.reportURL)
             do {
                 try await Editor(format: settings.format).assemble(
                     clips: clips, tracks: Editor.tracks(for: plan, items: buildPlan.items), scratch: cache.scratchDirectory,
@@ -113,6 +124,7 @@ public struct Builder: Sendable {
             }
             events(.videoWritten(name: settings.outputName, frames: plan.totalFrames))
             if firstFailure != nil { backdate(settings.output, before: scriptPath) }
+            report.video = VideoRecord.of(settings.output)
         }
         report.videoWritten = !upToDate
         try AtomicFile.write(planJSON, to: settings.planURL)
@@ -129,7 +141,7 @@ public struct Builder: Sendable {
             keys: Dictionary(zip(buildPlan.items, report.segments).map { ($0.segmentID, $1.failureCard ?? $0.key) }) {
                 first, _ in first
             },
-            cache: cache)
+            cache: cache, clipsVerified: clipsVerified)
         if !cutLists.files.isEmpty {
             events(.cutListsWritten(
                 files: cutLists.files, thumbnails: cutLists.thumbnailsGrabbed, pages: cutLists.pagesDrawn,
@@ -187,18 +199,44 @@ public struct Builder: Sendable {
     /// The dependency file: the video depends on the script, the project file and the
     /// backend's input files.
     func depfileData(scriptPath: String) -> Data {
-        Data(Depfile.text(
-            target: settings.outputName,
-            prerequisites: (scriptPath == ScriptInput.standardInputPath ? [] : [scriptPath])
-                + [settings.projectFile, settings.reviewFile].compactMap { $0 } + generator.inputFiles.map(\.path)).utf8)
+        Data(Depfile.text(target: settings.outputName, prerequisites: prerequisites(scriptPath: scriptPath)).utf8)
+    }
+
+    /// The files the video depends on, as make sees them: the script, the project and review
+    /// files and the backend's input files.
+    func prerequisites(scriptPath: String) -> [String] {
+        (scriptPath == ScriptInput.standardInputPath ? [] : [scriptPath])
+            + [settings.projectFile, settings.reviewFile].compactMap { $0 } + generator.inputFiles.map(\.path)
+    }
+
+    /// An up-to-date video's record after the build: when a prerequisite is newer than the
+    /// video (a script saved without a change that matters), the video is touched so that
+    /// make, which compares times, sees it rebuilt, and the record takes its new time;
+    /// otherwise it is left alone, so that a no-op changes no file.
+    func touchedIfOlder(_ video: VideoRecord?, than scriptPath: String) -> VideoRecord? {
+        guard let video, videoIsOlder(video, than: scriptPath) else { return video }
+        try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: settings.output.path)
+        return RegularFile.status(settings.output.path).map { VideoRecord(size: video.size, modified: $0.modified, sha256: video.sha256) }
+    }
+
+    /// Whether a prerequisite of the video was modified after `video`.
+    func videoIsOlder(_ video: VideoRecord, than scriptPath: String) -> Bool {
+        prerequisites(scriptPath: scriptPath).contains { path in
+            RegularFile.status(path).map { $0.modified > video.modified } ?? false
+        }
     }
 
     /// Whether the video needs no join: nothing to generate, the same inputs as the
     /// previous build, and the video still there. (A build with failures leaves an empty
     /// digest, so its video is never up to date.)
     func videoIsUpToDate(_ buildPlan: BuildPlan, previous: BuildReport?, digest: String) -> Bool {
-        buildPlan.toGenerate.isEmpty && previous?.inputsDigest == digest
-            && FileManager.default.fileExists(atPath: settings.output.path)
+        buildPlan.toGenerate.isEmpty && currentVideo(previous: previous, digest: digest) != nil
+    }
+
+    /// The video the previous build recorded, when it was made from these inputs and the
+    /// file is still the one it recorded (not cut short, swapped or edited); else nil.
+    func currentVideo(previous: BuildReport?, digest: String) -> VideoRecord? {
+        previous?.inputsDigest == digest ? previous?.video?.current(at: settings.output) : nil
     }
 
     /// Whether the per-segment media need no relinking: the video is up to date, the takes

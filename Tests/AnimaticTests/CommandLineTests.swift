@@ -142,6 +142,7 @@ struct SettingLayerTests {
         settings.dashScopeURL = URL(string: "https://example.com")
         settings.comfyUIURLs = [URL(string: "http://gpu:8188")!]
         settings.comfyUIWorkflow = URL(fileURLWithPath: "/w.json")
+        settings.patience = 30
         return settings
     }()
 

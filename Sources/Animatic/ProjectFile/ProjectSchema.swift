@@ -27,6 +27,7 @@ enum ProjectSchema {
             .value("establishing_exteriors", \.establishingExteriors, .bool),
             .section("backend", [
                 .value("kind", \.backend, .choice),
+                .value("patience", \.patience, .seconds(in: SettingLimits.patience)),
                 .section("command", [.value("template", \.commandTemplate, .commandTemplate)]),
                 .section("dashscope", [.value("url", \.dashScopeURL, .webAddress)]),
                 .section("comfyui", [

@@ -45,6 +45,8 @@ public struct ProjectSettings: Sendable, Equatable {
     public var establishingExteriors: Bool?
     /// `backend.kind`: the generator.
     public var backend: BackendKind?
+    /// `backend.patience`: how long, in seconds, a segment waits out a throttling service.
+    public var patience: Double?
     /// `backend.command.template`: the command backend's program and arguments.
     public var commandTemplate: CommandTemplate?
     /// `backend.dashscope.url`: DashScope's regional endpoint.

@@ -33,6 +33,7 @@ extension ProjectSettings {
         fill(\.dashScopeURL)
         fill(\.comfyUIURLs)
         fill(\.comfyUIWorkflow)
+        fill(\.patience)
         return merged
     }
 

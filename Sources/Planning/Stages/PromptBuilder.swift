@@ -86,7 +86,9 @@ struct PromptBuilder: Sendable {
 
     private func subject(_ request: Request) -> String {
         let draft = request.draft
-        let actionText = Self.joinSentences(request.units.filter { $0.kind == .action }.map(\.text))
+        // Never more than a few prompts' worth: the subject is cut to fit one anyway.
+        let actionText = Self.joinSentences(
+            BoundedText.prefixes(request.units.lazy.filter { $0.kind == .action }.map(\.text), limit: 2 * maxCharacters).texts)
         let speaker = draft.speaker.map(name)
         let speakers = Self.speakers(of: request.units)
         var text: String

@@ -43,11 +43,20 @@ struct ShotAssembly: Sendable {
                 let takeStyle = ownStyle ?? style
                 let takeSeed = TakeStyles.seed(shotSeed: seed, take: number)
                 var segments: [Segment] = []
+                // Segments cut from one long text unit share it: the prompt of the same units is
+                // made once (the second and later continuations are the same request).
+                var previous: (units: Range<Int>, isContinuation: Bool, prompt: String)?
                 for (index, piece) in pieces.enumerated() {
                     let units = Array(draft.units[piece.units])
                     let segmentID = Take.segmentID("\(id)-\(index + 1)", take: number)
-                    let prompt = prompts.prompt(PromptBuilder.Request(draft: draft, units: units, scene: sceneParts, style: takeStyle,
+                    let prompt: String
+                    if let previous, previous.units == piece.units, previous.isContinuation == (index > 0) {
+                        prompt = previous.prompt
+                    } else {
+                        prompt = prompts.prompt(PromptBuilder.Request(draft: draft, units: units, scene: sceneParts, style: takeStyle,
                                                                       isContinuation: index > 0))
+                    }
+                    previous = (piece.units, index > 0, prompt)
                     var drawn = card(draft, id: id, units: units, scene: sceneParts, language: language)
                     if number > 1 { drawn.take = (["take \(number)"] + (ownStyle.map { [$0] } ?? [])).joined(separator: " · ") }
                     segments.append(Segment(
@@ -74,10 +83,20 @@ struct ShotAssembly: Sendable {
         prompts.bible[name]?.displayName ?? CastIndex.display(name)
     }
 
+    /// The most text a card holds: far more than its few drawn lines, and a bound on
+    /// what every segment of a very long shot carries (the plan's size stays linear).
+    static let maxCardCharacters = 1000
+
+    /// `texts` joined with spaces, cut to `maxCardCharacters` with an ellipsis.
+    private static func cardText(_ texts: some Sequence<String>) -> String {
+        let (kept, cut) = BoundedText.prefixes(texts, limit: maxCardCharacters)
+        return kept.joined(separator: " ") + (cut ? "…" : "")
+    }
+
     private func card(_ draft: ShotDraft, id: String, units: [TextUnit], scene parts: PromptBuilder.SceneParts,
                       language: PromptLanguage) -> StoryboardCard {
         let scene = parts.scene
-        let action = units.filter { $0.kind == .action || $0.kind == .title }.map(\.text).joined(separator: " ")
+        let action = Self.cardText(units.lazy.filter { $0.kind == .action || $0.kind == .title }.map(\.text))
         let spoken = units.filter { $0.kind == .speech || $0.kind == .lyric }
         let dialogue: String
         let exchange = PromptBuilder.speakers(of: units).count > 1
@@ -97,7 +116,7 @@ struct ShotAssembly: Sendable {
             dialogue = turns.map { "\($0.speaker.map(displayName) ?? ""): \($0.words.joined(separator: " "))" }
                 .joined(separator: " / ")
         } else {
-            dialogue = spoken.map(\.text).joined(separator: " ")
+            dialogue = Self.cardText(spoken.lazy.map(\.text))
         }
         let pause = units.filter { $0.kind == .parenthetical && draft.kind == .reaction }.map { "(\($0.text))" }
         return StoryboardCard(

@@ -5,10 +5,11 @@ Config (JSON, first argument): "key" (the API key it accepts), "video" (the MP4 
 serves), "task_seconds" (how long a task runs), and scripted answers consumed in order:
 "create" and "poll" ("429:SECONDS", "500", "slow:SECONDS"), "outcomes" for successive
 tasks ("SUCCEEDED", "FAILED:CODE", "CANCELED", "UNKNOWN"), "download" ("short",
-"notvideo"), "chat" for the chat endpoint ("429:SECONDS", "500"), "chat_reply" (the
-revised prompt it answers), "chat_malformed" (an answer without choices). GET /_stats:
-requests, creates, polls, downloads, unauthorized, max_running (tasks running at once),
-bodies (create bodies), chats and chat_bodies, headers (every header value it got)."""
+"notvideo"), "throttle_seconds" (every create that long from the first answers 429), "chat"
+for the chat endpoint ("429:SECONDS", "500"), "chat_reply" (the revised prompt it answers),
+"chat_malformed" (an answer without choices). GET /_stats: requests, creates, polls,
+downloads, unauthorized, max_running (tasks running at once), bodies (create bodies), chats
+and chat_bodies, headers (every header value it got)."""
 
 import json
 import time
@@ -75,6 +76,21 @@ class DashScopeHandler(Handler):
             return False
         return True
 
+    def throttled(self):
+        """"throttle_seconds": every create in that many seconds from the first is answered
+        429 with Retry-After: 1 (an account over its rate quota), then the server recovers."""
+        window = float(self.script.config.get("throttle_seconds", 0))
+        if window <= 0:
+            return False
+        now = time.monotonic()
+        with self.script.lock:
+            first = self.script.__dict__.setdefault("first_create", now)
+        if now - first >= window:
+            return False
+        self.script.count("throttled")
+        self.send_json(429, error_body("Throttling.RateQuota", "Requests rate limit exceeded"), {"Retry-After": "1"})
+        return True
+
     def do_POST(self):
         self.script.count("requests")
         body = self.read_json()
@@ -86,6 +102,8 @@ class DashScopeHandler(Handler):
             return
         if self.headers.get("X-DashScope-Async") != "enable":
             return self.send_json(403, error_body("AccessDenied", "current user api does not support synchronous calls"))
+        if self.throttled():
+            return
         if self.scripted_failure(self.script.next("create"), error_body):
             return
         problem = validate(body)
