@@ -3,7 +3,7 @@ import Foundation
 /// What a build did, written beside the video as `film.report.json` (docs/build-report.md).
 public struct BuildReport: Sendable, Codable, Hashable {
     /// The report's schema version.
-    public static let currentVersion = 4
+    public static let currentVersion = 5
 
     /// One segment's outcome.
     public struct Segment: Sendable, Codable, Hashable {
