@@ -58,7 +58,8 @@ let package = Package(
         .testTarget(name: "GenerationTests", dependencies: ["Generation", "Planning", "Screenplay", "Media", "TestServers"],
                     exclude: ["Fakes"]),
         .testTarget(name: "CutListsTests", dependencies: ["CutLists", "Planning", "Screenplay"], exclude: ["Golden"]),
-        .testTarget(name: "AnimaticTests", dependencies: ["Animatic", "Screenplay", "AnimaticCLI", "TestServers"]),
+        .testTarget(name: "AnimaticTests", dependencies: ["Animatic", "Screenplay", "AnimaticCLI", "TestServers"],
+                    exclude: ["Fakes"]),
 
         // Benchmarks (bench/README.md): release builds compared with reference tools.
         .executableTarget(name: "screenplay-bench", dependencies: ["Screenplay"], path: "bench/screenplay"),

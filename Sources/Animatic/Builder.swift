@@ -63,7 +63,8 @@ public struct Builder: Sendable {
         for item in buildPlan.items where item.action == .reuse { events(.segmentCached(id: item.segmentID)) }
 
         let started = Date()
-        let outcome = try await generate(pending, cache: cache)
+        let outcome = try await generate(
+            pending, reused: buildPlan.items.filter { $0.action == .reuse }, cache: cache)
         if !pending.isEmpty {
             events(.generated(
                 made: pending.count - outcome.failures.count - outcome.notStarted.count, requested: pending.count,
@@ -144,6 +145,7 @@ public struct Builder: Sendable {
                     : "\(count) segments failed; failure cards stand in for them in \(settings.outputName); the first, "
                         + "\(firstFailure.segmentID): \(reason)")
         }
+        try qcGate(report)
         return report
     }
 
@@ -218,7 +220,7 @@ public struct Builder: Sendable {
                 }
             return BuildReport.Segment(
                 id: item.segmentID, key: item.key, status: status, reason: reason, frames: item.frames,
-                startFrame: item.startFrame)
+                startFrame: item.startFrame, qc: status == .failed || status == .skipped ? nil : qcRecord(item))
         }
         return BuildReport(
             version: BuildReport.currentVersion, script: scriptPath, output: settings.outputName,

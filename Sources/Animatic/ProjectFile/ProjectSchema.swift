@@ -22,6 +22,16 @@ enum ProjectSchema {
             .value("dialogue_wpm", \.dialogueWordsPerMinute, .integer(in: SettingLimits.dialogueWordsPerMinute)),
             .value("chinese_cpm", \.chineseCharactersPerMinute, .integer(in: SettingLimits.chineseCharactersPerMinute)),
             .value("min_shot", \.minimumShot, .seconds(in: SettingLimits.minimumShot)),
+            .section("qc", [
+                .value("policy", \.qcPolicy, .choice),
+                .value("retakes", \.qcRetakes, .integer(in: SettingLimits.qcRetakes)),
+                .value("black", \.qcBlack, .seconds(in: 0...600)),
+                .value("frozen", \.qcFrozen, .seconds(in: 0...600)),
+                .value("cut", \.qcCut, .number(in: 0...100)),
+                .value("flicker", \.qcFlicker, .number(in: 0...255)),
+                .value("blur", \.qcBlur, .number(in: 0...1000)),
+                .value("min_length", \.qcMinLength, .number(in: 0...1)),
+            ]),
             .section("backend", [
                 .value("kind", \.backend, .choice),
                 .section("command", [.value("template", \.commandTemplate, .commandTemplate)]),

@@ -37,6 +37,18 @@ public struct ProjectSettings: Sendable, Equatable {
     public var chineseCharactersPerMinute: Int?
     /// `min_shot`: the shortest shot, in seconds.
     public var minimumShot: Double?
+    /// `qc.policy`: what quality control does with a failing clip.
+    public var qcPolicy: QCPolicy?
+    /// `qc.retakes`: how many times a failing clip is made again.
+    public var qcRetakes: Int?
+    /// `qc.black`, `qc.frozen`, `qc.cut`, `qc.flicker`, `qc.blur`, `qc.min_length`: the
+    /// quality-control thresholds (`QCThresholds`).
+    public var qcBlack: Double?
+    public var qcFrozen: Double?
+    public var qcCut: Double?
+    public var qcFlicker: Double?
+    public var qcBlur: Double?
+    public var qcMinLength: Double?
     /// `backend.kind`: the generator.
     public var backend: BackendKind?
     /// `backend.command.template`: the command backend's program and arguments.

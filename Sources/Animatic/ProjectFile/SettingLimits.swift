@@ -12,4 +12,6 @@ public enum SettingLimits {
     public static let dialogueWordsPerMinute = 60...600
     /// `--chinese-cpm`, `chinese_cpm`.
     public static let chineseCharactersPerMinute = 60...900
+    /// `--qc-retakes`, `qc.retakes`.
+    public static let qcRetakes = 0...10
 }

@@ -73,6 +73,26 @@ extension ValueReader where Value == Double {
     }
 }
 
+extension ValueReader where Value == Double {
+    /// A number in `range`, whole or not.
+    static func number(in range: ClosedRange<Double>) -> Self {
+        Self { node, key, _ throws(ConfigError) in
+            let number: Double
+            switch node.value {
+            case .integer(let whole): number = Double(whole)
+            case .float(let fraction): number = fraction
+            default: throw mismatch(node, key, "a number")
+            }
+            guard range.contains(number) else {
+                throw ConfigError(
+                    "'\(key)' must be from \(range.lowerBound.formatted()) to \(range.upperBound.formatted())",
+                    at: node.location)
+            }
+            return number
+        }
+    }
+}
+
 extension ValueReader where Value == FrameSize {
     /// `1280x720`.
     static var frameSize: Self {
