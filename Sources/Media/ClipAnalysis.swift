@@ -112,7 +112,8 @@ struct FrameMetadata {
         self.values = values
     }
 
-    subscript(key: String) -> Double? { values[key].flatMap(Double.init) }
+    /// The value of `key` as a finite number (blurdetect says `nan` for a picture with no edges).
+    subscript(key: String) -> Double? { values[key].flatMap(Double.init).flatMap { $0.isFinite ? $0 : nil } }
 }
 
 /// The per-frame figures of one clip, folded into `ClipMeasures` at its end.
