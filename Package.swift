@@ -18,7 +18,8 @@ let package = Package(
         .target(name: "Screenplay"),
 
         // Stage 2: screenplay → shots, timing, segments, prompts. Pure values, deterministic.
-        .target(name: "Planning", dependencies: ["Screenplay"]),
+        // Its compliance lists (public figures, sensitive terms) are data files shipped with it.
+        .target(name: "Planning", dependencies: ["Screenplay"], resources: [.copy("Compliance/Data")]),
 
         // FFmpeg's C libraries, and C shims for the macros Swift cannot import.
         .systemLibrary(

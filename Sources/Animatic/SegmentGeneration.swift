@@ -36,6 +36,9 @@ extension Builder {
             name: "backend", limit: min(settings.jobs, generator.capabilities.maxParallelJobs ?? .max))
         let conformer = StepExecutor.Pool(name: "conform", limit: settings.jobs)
         let checker = StepExecutor.Pool(name: "qc", limit: settings.jobs)
+        // The backend's places, shared by the generate steps and the QC steps' retakes, so
+        // that retakes keep to the backend's limit too.
+        let slots = ConcurrencyLimiter(limit: backend.limit)
         let analyses = qcPolicy.analyses
         let coverages = Coverages()
         let direct = generator.capabilities.writesHouseFormat
@@ -46,7 +49,7 @@ extension Builder {
             let generateID = "generate \(item.segmentID)"
             jobs.append(StepExecutor.Job(
                 id: generateID, inputs: item.continues.flatMap { clipJob[$0] }.map { [$0] } ?? [], pool: backend,
-                beginsWork: true, work: { _ in try await self.generateStep(item, cache: cache) }))
+                beginsWork: true, work: { _ in try await self.generateStep(item, cache: cache, slots: slots) }))
             itemOf[generateID] = item
             clipJob[item.key] = generateID
             if !direct {
@@ -64,7 +67,9 @@ extension Builder {
                 let qcID = "qc \(item.segmentID)"
                 jobs.append(StepExecutor.Job(
                     id: qcID, inputs: [clip], pool: checker, beginsWork: false,
-                    work: { _ in try await self.qcStep(item, cache: cache, coverage: coverages[item.key], made: true) }))
+                    work: { _ in
+                        try await self.qcStep(item, cache: cache, coverage: coverages[item.key], made: true, slots: slots)
+                    }))
                 itemOf[qcID] = item
                 clipJob[item.key] = qcID
             }
@@ -72,7 +77,7 @@ extension Builder {
         for item in reused where analyses {
             jobs.append(StepExecutor.Job(
                 id: "qc \(item.segmentID)", inputs: [], pool: checker, beginsWork: false,
-                work: { _ in try await self.qcStep(item, cache: cache, coverage: nil, made: false) }))
+                work: { _ in try await self.qcStep(item, cache: cache, coverage: nil, made: false, slots: slots) }))
         }
 
         var outcome = GenerationOutcome()
@@ -112,7 +117,7 @@ extension Builder {
     /// into a raw file in the scratch directory for `conformStep`. A continuation for a
     /// backend that starts from an image gets its predecessor's last frame as a PNG.
     /// Returns the raw file, or nil when the clip is in the cache.
-    private func generateStep(_ item: BuildPlan.Item, cache: ClipCache) async throws -> URL? {
+    private func generateStep(_ item: BuildPlan.Item, cache: ClipCache, slots: ConcurrencyLimiter) async throws -> URL? {
         let direct = generator.capabilities.writesHouseFormat
         let destination =
             direct
@@ -120,7 +125,7 @@ extension Builder {
             : cache.scratchDirectory.appendingPathComponent("\(item.key)-\(UUID().uuidString).raw")
         do {
             try cache.prepareEntry(item.key)
-            try await runBackend(item.request, of: item, to: destination, cache: cache)
+            try await runBackend(item.request, of: item, to: destination, cache: cache, slots: slots)
         } catch let error as CancellationError {
             if !direct { try? FileManager.default.removeItem(at: destination) }
             throw error
@@ -135,9 +140,10 @@ extension Builder {
 
     /// Has the backend make `request` (for `item`) into `destination`. A continuation for a
     /// backend that starts from an image gets its predecessor's last frame as a PNG.
-    private func runBackend(_ request: GenerationRequest, of item: BuildPlan.Item, to destination: URL, cache: ClipCache)
-        async throws
-    {
+    private func runBackend(
+        _ request: GenerationRequest, of item: BuildPlan.Item, to destination: URL, cache: ClipCache,
+        slots: ConcurrencyLimiter
+    ) async throws {
         let reference = item.continues.map { _ in
             cache.scratchDirectory.appendingPathComponent("\(item.key)-\(UUID().uuidString).png")
         }
@@ -152,22 +158,24 @@ extension Builder {
             try ImageCodec.png(frame).write(to: reference)
             request.referenceImage = reference
         }
-        try await generator.generate(request, to: destination)
+        try await slots.withPermit { [request] in try await generator.generate(request, to: destination) }
     }
 
     /// Has the backend make `item` again with `seed`, into `clip` in the house format (a
     /// quality-control retake); returns how much of the segment the backend's own clip
     /// covered (nil when it writes the house format itself).
-    func makeClip(_ item: BuildPlan.Item, seed: Int, to clip: URL, cache: ClipCache) async throws -> Double? {
+    func makeClip(_ item: BuildPlan.Item, seed: Int, to clip: URL, cache: ClipCache, slots: ConcurrencyLimiter)
+        async throws -> Double?
+    {
         var request = item.request
         request.content.seed = seed
         guard !generator.capabilities.writesHouseFormat else {
-            try await runBackend(request, of: item, to: clip, cache: cache)
+            try await runBackend(request, of: item, to: clip, cache: cache, slots: slots)
             return nil
         }
         let raw = cache.scratchDirectory.appendingPathComponent("\(item.key)-\(UUID().uuidString).raw")
         defer { try? FileManager.default.removeItem(at: raw) }
-        try await runBackend(request, of: item, to: raw, cache: cache)
+        try await runBackend(request, of: item, to: raw, cache: cache, slots: slots)
         let coverage = coverage(of: raw, frames: item.frames)
         try await Conformer(format: settings.format).conform(raw, frames: item.frames, to: clip)
         return coverage

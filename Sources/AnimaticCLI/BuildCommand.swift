@@ -97,8 +97,12 @@ struct BuildCommand: AsyncParsableCommand {
         let generator = try chosen.makeGenerator(cacheDirectory: cacheURL)
         var configuration = chosen.planConfiguration()
         configuration.backendMaxMilliseconds = generator.capabilities.longestClipMilliseconds
-        let compilation = Compilation(input, configuration: configuration)
+        var compilation = Compilation(input, configuration: configuration)
         try report(compilation.diagnostics, path: input.displayPath)
+        // Every prompt is checked before any request; a blocked one stops here (exit 65).
+        let compliance = try chosen.complianceChecker(backend: generator.name).check(compilation.plan, source: input.bytes)
+        try report(compliance.diagnostics, path: input.displayPath)
+        compilation.plan = compliance.plan
 
         let outputURL = output.map { URL(fileURLWithPath: $0) } ?? BuildSettings.defaultOutput(for: script)
         var settings = BuildSettings(

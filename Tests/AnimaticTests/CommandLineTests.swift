@@ -134,6 +134,14 @@ struct SettingLayerTests {
         settings.dialogueWordsPerMinute = 120
         settings.chineseCharactersPerMinute = 200
         settings.minimumShot = 1
+        settings.qcPolicy = .strict
+        settings.qcRetakes = 3
+        settings.qcBlack = 1
+        settings.qcFrozen = 2
+        settings.qcCut = 20
+        settings.qcFlicker = 4
+        settings.qcBlur = 6
+        settings.qcMinLength = 0.5
         settings.backend = .dashscope
         settings.commandTemplate = try? .init(parsing: "gen {output}")
         settings.dashScopeURL = URL(string: "https://example.com")

@@ -32,6 +32,13 @@ enum ProjectSchema {
                 .value("blur", \.qcBlur, .number(in: 0...1000)),
                 .value("min_length", \.qcMinLength, .number(in: 0...1)),
             ]),
+            .section("compliance", [
+                .value("names", \.complianceNames, .path),
+                .value("brands", \.complianceBrands, .path),
+                .section("policy", ComplianceCategory.allCases.map { category in
+                    .value(category.rawValue, \.compliancePolicies[category], .compliancePolicy(for: category))
+                }),
+            ]),
             .section("backend", [
                 .value("kind", \.backend, .choice),
                 .section("command", [.value("template", \.commandTemplate, .commandTemplate)]),

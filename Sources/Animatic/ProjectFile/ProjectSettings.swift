@@ -49,6 +49,13 @@ public struct ProjectSettings: Sendable, Equatable {
     public var qcFlicker: Double?
     public var qcBlur: Double?
     public var qcMinLength: Double?
+    /// `compliance.names`: more real people's names, one a line (`name<TAB>description`).
+    public var complianceNames: URL?
+    /// `compliance.brands`: brands and trademarks, one a line.
+    public var complianceBrands: URL?
+    /// `compliance.policy.<category>`: each category's policy where set (the rest take the
+    /// backend's default).
+    public var compliancePolicies: [ComplianceCategory: CompliancePolicy] = [:]
     /// `backend.kind`: the generator.
     public var backend: BackendKind?
     /// `backend.command.template`: the command backend's program and arguments.

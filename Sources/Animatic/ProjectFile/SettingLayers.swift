@@ -33,6 +33,9 @@ extension ProjectSettings {
         fill(\.qcFlicker)
         fill(\.qcBlur)
         fill(\.qcMinLength)
+        fill(\.complianceNames)
+        fill(\.complianceBrands)
+        merged.compliancePolicies.merge(lower.compliancePolicies) { mine, _ in mine }
         fill(\.backend)
         fill(\.commandTemplate)
         fill(\.dashScopeURL)

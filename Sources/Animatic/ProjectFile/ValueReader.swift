@@ -218,3 +218,19 @@ extension ValueReader where Value == CommandTemplate {
         }
     }
 }
+
+extension ValueReader where Value == CompliancePolicy {
+    /// `block`, `warn` or `rewrite` for `category`; `rewrite` only where a description can
+    /// stand in (names and brands).
+    static func compliancePolicy(for category: ComplianceCategory) -> Self {
+        Self { node, key, directory throws(ConfigError) in
+            let policy = try ValueReader<CompliancePolicy>.choice.read(node, key, directory)
+            guard policy != .rewrite || category.rewritable else {
+                throw ConfigError(
+                    "'\(key)' cannot be rewrite: a sensitive term has no neutral stand-in; use block or warn",
+                    at: node.location)
+            }
+            return policy
+        }
+    }
+}

@@ -13,7 +13,9 @@ extension Builder {
     /// pass. The attempt with the lowest penalty replaces the clip in the cache, and the
     /// record is cached beside it. A clip taken from the cache is never retaken: its
     /// record says what its own build did.
-    func qcStep(_ item: BuildPlan.Item, cache: ClipCache, coverage: Double?, made: Bool) async throws -> URL? {
+    func qcStep(
+        _ item: BuildPlan.Item, cache: ClipCache, coverage: Double?, made: Bool, slots: ConcurrencyLimiter
+    ) async throws -> URL? {
         let format = settings.format
         let thresholds = settings.qcThresholds
         func judged(_ measures: ClipMeasures, seed: Int, coverage: Double?) -> QCRecord.Attempt {
@@ -45,7 +47,7 @@ extension Builder {
                 let takeSeed = (seed + take + 1) % 2_147_483_648
                 let clip = cache.scratchDirectory.appendingPathComponent("\(item.key)-take-\(UUID().uuidString).mp4")
                 do {
-                    let takeCoverage = try await makeClip(item, seed: takeSeed, to: clip, cache: cache)
+                    let takeCoverage = try await makeClip(item, seed: takeSeed, to: clip, cache: cache, slots: slots)
                     record.attempts.append(judged(try await ClipAnalysis.measure(clip), seed: takeSeed, coverage: takeCoverage))
                     clips.append(clip)
                 } catch let error as CancellationError {
