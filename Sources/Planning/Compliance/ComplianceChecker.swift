@@ -85,15 +85,32 @@ public struct ComplianceChecker: Sendable {
                 guard !rewrites.isEmpty else { continue }
                 var prompt = segment.prompt
                 for (range, replacement) in rewrites.sorted(by: { $0.0.lowerBound > $1.0.lowerBound }) {
-                    let startsSentence = prompt[..<range.lowerBound].trimmingCharacters(in: .whitespaces).isEmpty
-                        || prompt[..<range.lowerBound].trimmingCharacters(in: .whitespaces).hasSuffix(".")
-                    prompt.replaceSubrange(range, with: startsSentence ? replacement.prefix(1).uppercased() + replacement.dropFirst() : replacement)
+                    Self.rewrite(&prompt, range, as: replacement)
                 }
                 result.plan.shots[shotIndex].segments[segmentIndex].prompt = prompt
             }
         }
         result.findings.sort { $0.range.start.offset < $1.range.start.offset }
         return result
+    }
+
+    /// Replaces `range` of `prompt` by `replacement`: an article before the name goes when
+    /// the description brings its own ("an Acme Cola" → "an unbranded product"), and the
+    /// description starts with a capital where the name started a sentence.
+    static func rewrite(_ prompt: inout String, _ range: Range<String.Index>, as replacement: String) {
+        var start = range.lowerBound
+        let before = prompt[..<start]
+        let articles = ["a ", "an ", "the "]
+        if articles.contains(where: { replacement.lowercased().hasPrefix($0) }),
+            let article = articles.first(where: { before.lowercased().hasSuffix($0) }),
+            before.dropLast(article.count).last.map({ !$0.isLetter }) ?? true
+        {
+            start = prompt.index(start, offsetBy: -article.count)
+        }
+        let preceding = prompt[..<start].trimmingCharacters(in: .whitespaces)
+        let capital = preceding.isEmpty || preceding.hasSuffix(".")
+        prompt.replaceSubrange(
+            start..<range.upperBound, with: capital ? replacement.prefix(1).uppercased() + replacement.dropFirst() : replacement)
     }
 
     /// Where `entry` is in the script: first within `range` (the text the segment covers),
