@@ -126,7 +126,7 @@ public struct Builder: Sendable {
             keys: Dictionary(zip(buildPlan.items, report.segments).map { ($0.segmentID, $1.failureCard ?? $0.key) }) {
                 first, _ in first
             },
-            cache: cache)
+            qcNotes: Self.qcNotes(report), cache: cache)
         if !cutLists.files.isEmpty {
             events(.cutListsWritten(
                 files: cutLists.files, thumbnails: cutLists.thumbnailsGrabbed, pages: cutLists.pagesDrawn,

@@ -35,9 +35,10 @@ enum CutListExport {
         settings.output.deletingPathExtension().appendingPathExtension(format.fileExtension)
     }
 
-    /// Writes the formats `settings` names; `keys` gives each segment's cache key by segment ID.
+    /// Writes the formats `settings` names; `keys` gives each segment's cache key by segment
+    /// ID, `qcNotes` its quality-control verdict for the storyboard page.
     static func write(
-        _ plan: Plan, settings: BuildSettings, keys: [String: String], cache: ClipCache
+        _ plan: Plan, settings: BuildSettings, keys: [String: String], qcNotes: [String: QCNote] = [:], cache: ClipCache
     ) async throws -> Written {
         let timeline = timeline(plan, settings: settings)
         let frames = needsThumbnails(settings) ? timeline.shotFrames : []
@@ -46,7 +47,8 @@ enum CutListExport {
         var written = Written(thumbnailsGrabbed: thumbnails.grabbed)
         for format in settings.cutLists {
             let sources = format == .html ? thumbnails.jpegs.mapValues { "data:image/jpeg;base64," + $0.base64EncodedString() } : [:]
-            guard let text = format.render(timeline, edlFlavor: settings.edlFlavor, thumbnails: sources) else {
+            guard let text = format.render(timeline, edlFlavor: settings.edlFlavor, thumbnails: sources, qcNotes: qcNotes)
+            else {
                 // The one format that is not text: the contact sheet.
                 let sheet = try await ContactSheetExport.write(
                     frames, thumbnails: thumbnails, size: Thumbnails.size(for: settings.size), video: settings.output,

@@ -7,7 +7,9 @@ public enum StoryboardHTML {
     /// The page. `thumbnails` maps shot IDs to image URLs: `data:` URIs of the frame grabs the
     /// build makes (so the page stands alone), or paths relative to the page; shots without
     /// one show their camera term in the frame instead.
-    public static func render(_ timeline: Timeline, thumbnails: [String: String] = [:]) -> String {
+    public static func render(
+        _ timeline: Timeline, thumbnails: [String: String] = [:], qcNotes: [String: QCNote] = [:]
+    ) -> String {
         let shots = timeline.clipsByShot
         var html = [
             "<!DOCTYPE html>", "<html lang=\"en\">", "<head>", "<meta charset=\"utf-8\">",
@@ -27,14 +29,16 @@ public enum StoryboardHTML {
                 html.append("<section>")
                 html.append("<h2>Scene \(escaped(shot.scene))\(heading.isEmpty ? "" : " · " + escaped(heading))</h2>")
             }
-            html.append(card(shotClips, timeline: timeline, thumbnail: thumbnails[shot.id]))
+            html.append(card(shotClips, timeline: timeline, thumbnail: thumbnails[shot.id], qcNotes: qcNotes))
         }
         if scene != nil { html.append("</section>") }
         html += ["</body>", "</html>"]
         return html.joined(separator: "\n") + "\n"
     }
 
-    private static func card(_ clips: [TimelineClip], timeline: Timeline, thumbnail: String?) -> String {
+    private static func card(
+        _ clips: [TimelineClip], timeline: Timeline, thumbnail: String?, qcNotes: [String: QCNote]
+    ) -> String {
         let shot = clips[0].shot
         let card = clips[0].segment.card
         let frames = clips.reduce(0) { $0 + $1.frames }
@@ -57,6 +61,9 @@ public enum StoryboardHTML {
         }
         for clip in clips {
             parts.append("<p class=\"prompt\"><code>\(escaped(clip.name))</code> \(escaped(clip.segment.prompt))</p>")
+            if let note = qcNotes[clip.name] {
+                parts.append("<p class=\"qc \(note.passed ? "pass" : "fail")\">QC \(escaped(note.text))</p>")
+            }
         }
         parts.append("</article>")
         return parts.joined(separator: "\n")
@@ -80,6 +87,6 @@ public enum StoryboardHTML {
         align-items:center;justify-content:center;color:#777}\
         h3{margin:.5em 0 .2em}h3 span{font-weight:normal;color:#666;font-size:.8em}\
         .camera{color:#555;margin:.2em 0}.dialogue b{text-transform:uppercase}\
-        .prompt{font-size:.8em;color:#666}.summary{color:#666}
+        .prompt{font-size:.8em;color:#666}.qc{font-size:.8em}.qc.pass{color:#2a7}.qc.fail{color:#c33}.summary{color:#666}
         """
 }

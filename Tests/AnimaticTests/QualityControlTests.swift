@@ -82,11 +82,13 @@ struct QualityControlTests {
         #expect(warn.stderr.contains("1A-1: qc failed: black for 3 s"), "\(warn.stderr)")
 
         try FileManager.default.removeItem(at: directory.appendingPathComponent(".animatic-cache"))
-        let strict = try Self.build(script, mode: "black", bad: 99, extra: ["--qc", "strict"])
+        let strict = try Self.build(script, mode: "black", bad: 99, extra: ["--qc", "strict", "--cutlists", "html"])
         #expect(strict.status == 69, "\(strict.stderr)")
         #expect(strict.stderr.contains("quality control (--qc strict): 1A-1: all 3 takes failed"), "\(strict.stderr)")
-        // The video is written all the same: the best take is in it.
+        // The video is written all the same: the best take is in it; the storyboard page says why.
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("film.mp4").path))
+        let page = try String(contentsOf: directory.appendingPathComponent("film.storyboard.html"), encoding: .utf8)
+        #expect(page.contains("<p class=\"qc fail\">QC all 3 takes failed; kept the first take, the least bad: black for 3 s"))
     }
 
     @Test func aRebuildTakesTheCachedRecordAndAnalysesNothing() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Generation
+import CutLists
 import Media
 
 extension Builder {
@@ -99,5 +100,12 @@ extension Builder {
             .unavailable,
             "quality control (--qc strict): \(failing.count == 1 ? "" : "\(failing.count) segments fail; the first, ")"
                 + "\(first.id): \(record.why)")
+    }
+
+    /// Each segment's verdict for the storyboard page, by segment ID.
+    static func qcNotes(_ report: BuildReport) -> [String: QCNote] {
+        Dictionary(report.segments.compactMap { segment in
+            segment.qc.map { (segment.id, QCNote(passed: $0.best.passed, text: $0.why)) }
+        }) { first, _ in first }
     }
 }
