@@ -13,7 +13,7 @@ public enum StoryboardHTML {
         let shots = timeline.clipsByShot
         var html = [
             "<!DOCTYPE html>", "<html lang=\"en\">", "<head>", "<meta charset=\"utf-8\">",
-            "<title>\(escaped(timeline.title)) — storyboard</title>", "<style>\(style)</style>", "</head>", "<body>",
+            "<title>\(escaped(timeline.title)) — storyboard</title>", "<style>\(style)\(qcNotes.isEmpty ? "" : qcStyle)</style>", "</head>", "<body>",
             "<h1>\(escaped(timeline.title))</h1>",
             "<p class=\"summary\">\(shots.count) shots · \(timeline.clips.count) segments · running time "
                 + "\(timeline.frameRate.timecode(frame: timeline.totalFrames)) at \(timeline.frameRate) fps</p>",
@@ -77,6 +77,9 @@ public enum StoryboardHTML {
 
     private static func escaped(_ text: String) -> String { XMLText.escaped(text) }
 
+    /// Added only to a page with QC verdicts, so a page without any is as it was.
+    private static let qcStyle = ".qc{font-size:.8em}.qc.pass{color:#2a7}.qc.fail{color:#c33}"
+
     private static let style = """
         body{font:15px/1.4 -apple-system,Helvetica,Arial,sans-serif;margin:2em;color:#222}\
         h2{border-bottom:1px solid #ccc;margin-top:2em}\
@@ -87,6 +90,6 @@ public enum StoryboardHTML {
         align-items:center;justify-content:center;color:#777}\
         h3{margin:.5em 0 .2em}h3 span{font-weight:normal;color:#666;font-size:.8em}\
         .camera{color:#555;margin:.2em 0}.dialogue b{text-transform:uppercase}\
-        .prompt{font-size:.8em;color:#666}.qc{font-size:.8em}.qc.pass{color:#2a7}.qc.fail{color:#c33}.summary{color:#666}
+        .prompt{font-size:.8em;color:#666}.summary{color:#666}
         """
 }

@@ -142,6 +142,9 @@ struct SettingLayerTests {
         settings.qcFlicker = 4
         settings.qcBlur = 6
         settings.qcMinLength = 0.5
+        settings.complianceNames = URL(fileURLWithPath: "/names.txt")
+        settings.complianceBrands = URL(fileURLWithPath: "/brands.txt")
+        settings.compliancePolicies = [.publicFigures: .rewrite, .hate: .warn]
         settings.backend = .dashscope
         settings.commandTemplate = try? .init(parsing: "gen {output}")
         settings.dashScopeURL = URL(string: "https://example.com")
