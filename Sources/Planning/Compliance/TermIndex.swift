@@ -1,7 +1,7 @@
 import Foundation
 /// The entries of the compliance lists, indexed for one pass over a text: Latin-script
 /// entries by their first word (matched word by word, whole words, ignoring case), Chinese
-/// and other unspaced entries by substring.
+/// and other unspaced entries by their first character (matched anywhere, as written).
 struct TermIndex: Sendable {
     /// A found entry and where it is in the text.
     struct Match {
@@ -10,12 +10,12 @@ struct TermIndex: Sendable {
     }
 
     private var byFirstWord: [String: [(words: [String], entry: ComplianceLists.Entry)]] = [:]
-    private var unspaced: [ComplianceLists.Entry] = []
+    private var unspacedByFirst: [Character: [ComplianceLists.Entry]] = [:]
 
     init(_ entries: [ComplianceLists.Entry]) {
         for entry in entries {
             if entry.text.unicodeScalars.contains(where: Self.isUnspaced) {
-                unspaced.append(entry)
+                if let first = entry.text.first { unspacedByFirst[first, default: []].append(entry) }
                 continue
             }
             let words = Self.words(of: entry.text).map(\.text)
@@ -39,10 +39,14 @@ struct TermIndex: Sendable {
                 }
             }
         }
-        for entry in unspaced {
-            if let range = text.range(of: entry.text, options: [.caseInsensitive]) {
-                found.append(Match(entry: entry, range: range))
+        guard !unspacedByFirst.isEmpty else { return found }
+        // One pass: at each character that starts an entry, the entries that start with it.
+        var index = text.startIndex
+        while index < text.endIndex {
+            for entry in unspacedByFirst[text[index]] ?? [] where text[index...].hasPrefix(entry.text) {
+                found.append(Match(entry: entry, range: index..<text.index(index, offsetBy: entry.text.count)))
             }
+            index = text.index(after: index)
         }
         return found
     }
