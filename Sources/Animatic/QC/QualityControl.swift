@@ -1,6 +1,6 @@
+import CutLists
 import Foundation
 import Generation
-import CutLists
 import Media
 
 extension Builder {
