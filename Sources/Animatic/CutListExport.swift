@@ -31,9 +31,11 @@ enum CutListExport {
     }
 
     /// Writes the formats `settings` names; `keys` gives each segment's cache key by segment
-    /// ID; `clipsVerified` says whether the build has checked every clip's digest already.
+    /// ID, `qcNotes` its quality-control verdict for the storyboard page; `clipsVerified` says
+    /// whether the build has checked every clip's digest already.
     static func write(
-        _ plan: Plan, settings: BuildSettings, keys: [String: String], cache: ClipCache, clipsVerified: Bool
+        _ plan: Plan, settings: BuildSettings, keys: [String: String], qcNotes: [String: QCNote] = [:], cache: ClipCache,
+        clipsVerified: Bool
     ) async throws -> Written {
         let timeline = timeline(plan, settings: settings)
         let frames = needsThumbnails(settings) ? timeline.shotFrames : []
@@ -42,7 +44,8 @@ enum CutListExport {
         var written = Written(thumbnailsGrabbed: thumbnails.grabbed)
         for format in settings.cutLists {
             let sources = format == .html ? thumbnails.jpegs.mapValues { "data:image/jpeg;base64," + $0.base64EncodedString() } : [:]
-            guard let text = format.render(timeline, edlFlavor: settings.edlFlavor, thumbnails: sources) else {
+            guard let text = format.render(timeline, edlFlavor: settings.edlFlavor, thumbnails: sources, qcNotes: qcNotes)
+            else {
                 // The one format that is not text: the contact sheet.
                 let sheet = try await ContactSheetExport.write(
                     frames, thumbnails: thumbnails, size: Thumbnails.size(for: settings.size), video: settings.output,

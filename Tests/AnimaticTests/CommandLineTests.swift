@@ -137,6 +137,17 @@ struct SettingLayerTests {
         settings.chineseCharactersPerMinute = 200
         settings.minimumShot = 1
         settings.establishingExteriors = false
+        settings.qcPolicy = .strict
+        settings.qcRetakes = 3
+        settings.qcBlack = 1
+        settings.qcFrozen = 2
+        settings.qcCut = 20
+        settings.qcFlicker = 4
+        settings.qcBlur = 6
+        settings.qcMinLength = 0.5
+        settings.complianceNames = URL(fileURLWithPath: "/names.txt")
+        settings.complianceBrands = URL(fileURLWithPath: "/brands.txt")
+        settings.compliancePolicies = [.publicFigures: .rewrite, .hate: .warn]
         settings.backend = .dashscope
         settings.commandTemplate = try? .init(parsing: "gen {output}")
         settings.dashScopeURL = URL(string: "https://example.com")

@@ -16,4 +16,6 @@ public enum SettingLimits {
     public static let takes = 1...100
     /// `--chinese-cpm`, `chinese_cpm`.
     public static let chineseCharactersPerMinute = 60...900
+    /// `--qc-retakes`, `qc.retakes`.
+    public static let qcRetakes = 0...10
 }
