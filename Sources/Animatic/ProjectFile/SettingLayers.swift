@@ -32,6 +32,7 @@ extension ProjectSettings {
         fill(\.comfyUIURLs)
         fill(\.comfyUIWorkflow)
         fill(\.patience)
+        fill(\.maxDownload)
         return merged
     }
 
