@@ -1,0 +1,100 @@
+import Animatic
+import Foundation
+import Testing
+import TestServers
+
+/// `animatic build --backend dashscope` when the video it downloads is too large or does
+/// not decode (issue 11): the attempt fails as the backend's, transiently, and is retried;
+/// the download never sits in memory.
+@Suite("animatic build: DashScope downloads over the limit or undecodable")
+struct BuildDownloadTests {
+    /// One shot: one segment.
+    static let script = "EXT. HARBOR - DAWN\n\nFog rolls in over the water.\n"
+    static let key = "sk-loopback-download-5e1b"
+
+    /// A one-segment project whose `animatic.toml` sets `backend.max_download` to `limit`,
+    /// and the arguments that build it against `server`.
+    func project(limit: String, server: TestServer) throws -> (BuildProject, [String]) {
+        let project = try BuildProject(script: Self.script)
+        try Data("[backend]\nmax_download = \"\(limit)\"\n".utf8)
+            .write(to: project.directory.appendingPathComponent("animatic.toml"))
+        return (project, [
+            "build", project.script.path, "--size", "320x180", "--backend", "dashscope",
+            "--dashscope-url", server.url.absoluteString,
+        ])
+    }
+
+    /// Runs `animatic arguments` under `/usr/bin/time`: its output and its peak resident
+    /// memory in bytes.
+    func runMeasured(_ arguments: [String]) throws -> (CommandRunner.Output, peak: Int) {
+        let scratch = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let measurement = scratch.appendingPathComponent("peak")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
+        process.arguments = ["-f", "%M", "-o", measurement.path, CommandRunner.executable.path] + arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(["DASHSCOPE_API_KEY": Self.key]) { $1 }
+        let errors = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let text = try String(contentsOf: measurement, encoding: .utf8)
+        let kilobytes = try #require(text.split(separator: "\n").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) })
+        return (CommandRunner.Output(status: process.terminationStatus, stdout: "", stderr: stderr), kilobytes * 1024)
+    }
+
+    @Test func aDownloadOverTheLimitIsRetriedThenFailsNamingTheLimitAndTheSegment() async throws {
+        let server = try await TestServer.start(
+            "dashscope_server.py",
+            config: ["key": Self.key, "task_seconds": 0, "download": Array(repeating: "huge:67108864", count: 8)])
+        defer { server.stop() }
+        let (project, arguments) = try project(limit: "8 MiB", server: server)
+        let output = try CommandRunner.run(arguments, environment: ["DASHSCOPE_API_KEY": Self.key])
+        #expect(output.status == 69, "\(output.stderr)")
+        #expect(output.stderr.contains("over the limit of 8 MiB (backend.max_download)"), "\(output.stderr)")
+        #expect(output.stderr.contains("dashscope"), "\(output.stderr)")
+        #expect(output.stderr.contains("for seg-"), "the segment is named: \(output.stderr)")
+        #expect(try await server.count("downloads") == 4, "retried up to the attempt limit")
+        #expect(try await server.count("creates") == 1, "the task's video is fetched again, not paid for again")
+        #expect(!FileManager.default.fileExists(atPath: project.output.path))
+    }
+
+    @Test func aLargeDownloadDoesNotRaiseTheBuildsPeakMemory() async throws {
+        let baseline = try await TestServer.start("dashscope_server.py", config: ["key": Self.key, "task_seconds": 0])
+        defer { baseline.stop() }
+        let (_, plainArguments) = try project(limit: "1 GiB", server: baseline)
+        let (plain, plainPeak) = try runMeasured(plainArguments)
+        #expect(plain.status == 0, "\(plain.stderr)")
+
+        // 256 MiB that are not a video, under the 1 GiB limit: downloaded whole, refused by
+        // the probe, and the retry downloads the real clip.
+        let body = 256 << 20
+        let server = try await TestServer.start(
+            "dashscope_server.py", config: ["key": Self.key, "task_seconds": 0, "download": ["huge:\(body)"]])
+        defer { server.stop() }
+        let (_, arguments) = try project(limit: "1 GiB", server: server)
+        let (large, largePeak) = try runMeasured(arguments)
+        #expect(large.status == 0, "\(large.stderr)")
+        #expect(try await server.count("downloads") == 2)
+        // Held in memory, the body alone would add 256 MiB (its copies more); streamed to
+        // disk, the peak stays within a quarter of it of the plain build's.
+        #expect(largePeak - plainPeak < body / 4, "peak \(largePeak >> 20) MiB against \(plainPeak >> 20) MiB")
+    }
+
+    @Test func aVideoThatDoesNotDecodeIsRetriedThenReportedWithTheBackendAndTheSegment() async throws {
+        let server = try await TestServer.start(
+            "dashscope_server.py",
+            config: ["key": Self.key, "task_seconds": 0, "download": Array(repeating: "undecodable", count: 8)])
+        defer { server.stop() }
+        let (project, arguments) = try project(limit: "2 GiB", server: server)
+        let output = try CommandRunner.run(arguments, environment: ["DASHSCOPE_API_KEY": Self.key])
+        #expect(output.status == 69, "\(output.stderr)")
+        #expect(output.stderr.contains("dashscope"), "\(output.stderr)")
+        #expect(output.stderr.contains("for seg-"), "the segment is named: \(output.stderr)")
+        #expect(output.stderr.contains("do not decode"), "\(output.stderr)")
+        #expect(try await server.count("downloads") == 4, "retried up to the attempt limit")
+        #expect(!FileManager.default.fileExists(atPath: project.output.path))
+    }
+}
