@@ -59,7 +59,11 @@ struct StagedClip {
         // parameters or frames are damaged would otherwise fail later, in the conform
         // step, without the backend's name and without a retry.
         let decoded: Int
-        do { decoded = try Probe.decodedFrameCount(file) } catch { return "its frames do not decode (\(error))" }
+        do { decoded = try Probe.decodedFrameCount(file) } catch {
+            // FFmpeg's message without its log: one line a decoded packet would be too many.
+            if case let MediaError.ffmpeg(call, _, message, _) = error { return "its frames do not decode (\(call): \(message))" }
+            return "its frames do not decode (\(error))"
+        }
         guard decoded >= packets else { return "only \(decoded) of its \(packets) frames decode" }
         return nil
     }
