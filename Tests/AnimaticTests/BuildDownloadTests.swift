@@ -78,9 +78,10 @@ struct BuildDownloadTests {
         let (large, largePeak) = try runMeasured(arguments)
         #expect(large.status == 0, "\(large.stderr)")
         #expect(try await server.count("downloads") == 2)
-        // Held in memory, the body alone would add 256 MiB (its copies more); streamed to
-        // disk, the peak stays within a quarter of it of the plain build's.
-        #expect(largePeak - plainPeak < body / 4, "peak \(largePeak >> 20) MiB against \(plainPeak >> 20) MiB")
+        // Held in memory, the body added twice its size (487 MiB). Streamed to disk, it adds
+        // nothing on an idle machine, and only what the writer falls behind the network on a
+        // loaded one (75 MiB at a load of 20 on 2 cores): half the body is a safe bound.
+        #expect(largePeak - plainPeak < body / 2, "peak \(largePeak >> 20) MiB against \(plainPeak >> 20) MiB")
         withExtendedLifetime((plainProject, largeProject)) {}
     }
 
