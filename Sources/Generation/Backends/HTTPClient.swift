@@ -54,8 +54,8 @@ struct HTTPClient: Sendable {
         func failure(_ failure: BackendFailure) -> BackendError {
             BackendError(backend: backend, operation: operation, failure: failure, isPermanent: false)
         }
-        if let declared = outcome.refusedDeclaredLength {
-            throw failure(.downloadTooLarge(limit: limit, declared: declared))
+        if let refusal = outcome.refusal {
+            throw failure(.downloadTooLarge(limit: limit, declared: refusal.declaredLength))
         }
         if let error = outcome.writeError { throw error }
         if let error = outcome.transferError {

@@ -18,6 +18,19 @@ import Foundation
 /// most 75 MiB). Its download tasks do write on the receiving thread, but into
 /// `$TMPDIR`, and crash when a write fails (a full disk).
 final class StreamingDownload: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    /// Why a body was refused for its size.
+    enum Refusal {
+        /// Its `Content-Length` said this many bytes.
+        case declared(Int)
+        /// More than the limit arrived (no `Content-Length`, or one that lied).
+        case counted
+
+        /// The length declared, if that was the reason.
+        var declaredLength: Int? {
+            if case .declared(let length) = self { length } else { nil }
+        }
+    }
+
     /// How a download ended, as the delegate saw it.
     struct Outcome {
         var response: HTTPURLResponse?
@@ -25,8 +38,8 @@ final class StreamingDownload: NSObject, URLSessionDataDelegate, @unchecked Send
         var received: Int
         /// The body of a non-2xx answer.
         var errorBody: Data
-        /// Set when the body was refused for its size: its declared length, or nil when counted.
-        var refusedDeclaredLength: Int??
+        /// Set when the body was refused for its size.
+        var refusal: Refusal?
         /// Set when the file could not be written.
         var writeError: (any Error)?
         /// The session's error, when the transfer did not finish.
@@ -88,7 +101,7 @@ final class StreamingDownload: NSObject, URLSessionDataDelegate, @unchecked Send
         let refuse = lock.withLock {
             outcome.response = http
             guard let http, (200..<300).contains(http.statusCode), let declared, declared > limit else { return false }
-            outcome.refusedDeclaredLength = .some(declared)
+            outcome.refusal = .declared(declared)
             return true
         }
         completionHandler(refuse ? .cancel : .allow)
@@ -96,13 +109,13 @@ final class StreamingDownload: NSObject, URLSessionDataDelegate, @unchecked Send
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         let stop = lock.withLock { () -> Bool in
-            guard outcome.refusedDeclaredLength == nil, outcome.writeError == nil else { return true }
+            guard outcome.refusal == nil, outcome.writeError == nil else { return true }
             if let status = outcome.response?.statusCode, !(200..<300).contains(status) {
                 outcome.errorBody.append(data.prefix(max(0, Self.errorBodyLimit - outcome.errorBody.count)))
                 return false
             }
             guard outcome.received + data.count <= limit else {
-                outcome.refusedDeclaredLength = .some(nil)
+                outcome.refusal = .counted
                 return true
             }
             do {
