@@ -4,9 +4,9 @@ import Foundation
     import FoundationNetworking
 #endif
 
-/// One download written to a file as its body arrives, so that memory stays flat however
-/// large the body is (FoundationNetworking's completion-handler tasks hold the whole body
-/// in memory: two 2 GiB videos at once once took 18.6 GB). The body is refused as soon as
+/// One download written to a file as its body arrives, so that memory does not grow with
+/// the body (FoundationNetworking's completion-handler tasks hold the whole body in
+/// memory: two 2 GiB videos at once once took 18.6 GB). The body is refused as soon as
 /// it is known to exceed `limit` bytes: by its `Content-Length` when it has one, else by
 /// counting. A non-2xx answer's body is kept in memory instead, its first 64 KiB, for the
 /// service's message.
