@@ -154,6 +154,7 @@ struct SettingLayerTests {
         settings.comfyUIURLs = [URL(string: "http://gpu:8188")!]
         settings.comfyUIWorkflow = URL(fileURLWithPath: "/w.json")
         settings.patience = 30
+        settings.maxDownload = 1 << 30
         return settings
     }()
 

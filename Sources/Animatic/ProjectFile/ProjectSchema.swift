@@ -45,6 +45,7 @@ enum ProjectSchema {
             .section("backend", [
                 .value("kind", \.backend, .choice),
                 .value("patience", \.patience, .seconds(in: SettingLimits.patience)),
+                .value("max_download", \.maxDownload, .bytes(in: SettingLimits.maxDownload)),
                 .section("command", [.value("template", \.commandTemplate, .commandTemplate)]),
                 .section("dashscope", [.value("url", \.dashScopeURL, .webAddress)]),
                 .section("comfyui", [

@@ -66,6 +66,8 @@ public struct ProjectSettings: Sendable, Equatable {
     public var backend: BackendKind?
     /// `backend.patience`: how long, in seconds, a segment waits out a throttling service.
     public var patience: Double?
+    /// `backend.max_download`: the largest video a remote backend downloads, in bytes.
+    public var maxDownload: Int?
     /// `backend.command.template`: the command backend's program and arguments.
     public var commandTemplate: CommandTemplate?
     /// `backend.dashscope.url`: DashScope's regional endpoint.

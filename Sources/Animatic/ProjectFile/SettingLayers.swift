@@ -45,6 +45,7 @@ extension ProjectSettings {
         fill(\.comfyUIURLs)
         fill(\.comfyUIWorkflow)
         fill(\.patience)
+        fill(\.maxDownload)
         return merged
     }
 

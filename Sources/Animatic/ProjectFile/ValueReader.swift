@@ -93,6 +93,31 @@ extension ValueReader where Value == Double {
     }
 }
 
+extension ValueReader where Value == Int {
+    /// A number of bytes in `range`: an integer, or a string of a number and a unit
+    /// (`512 MiB`, `2GiB`, `1.5 GB`; KB, MB, GB, TB are powers of 1000, KiB… of 1024).
+    static func bytes(in range: ClosedRange<Int>) -> Self {
+        Self { node, key, _ throws(ConfigError) in
+            let bytes: Int?
+            switch node.value {
+            case .integer(let number): bytes = number
+            case .string(let text): bytes = ByteSize.parse(text)
+            default: throw mismatch(node, key, "a number of bytes")
+            }
+            guard let bytes else {
+                throw ConfigError(
+                    "'\(key)' must be a number of bytes, such as 2147483648 or \"2 GiB\"", at: node.location)
+            }
+            guard range.contains(bytes) else {
+                throw ConfigError(
+                    "'\(key)' must be from \(ByteCount.text(range.lowerBound)) to \(ByteCount.text(range.upperBound))",
+                    at: node.location)
+            }
+            return bytes
+        }
+    }
+}
+
 extension ValueReader where Value == FrameSize {
     /// `1280x720`.
     static var frameSize: Self {
