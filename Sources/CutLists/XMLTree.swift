@@ -1,0 +1,76 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// An XML document as a tree of elements, for the cut-list readers: small files, read
+/// whole. No DTD or external entity is ever loaded.
+final class XMLElement: @unchecked Sendable {
+    let name: String
+    let attributes: [String: String]
+    private(set) var children: [XMLElement] = []
+    fileprivate(set) var text = ""
+
+    init(name: String, attributes: [String: String]) {
+        self.name = name
+        self.attributes = attributes
+    }
+
+    /// The first child named `name`.
+    func child(_ name: String) -> XMLElement? { children.first { $0.name == name } }
+
+    /// The children named `name`.
+    func children(_ name: String) -> [XMLElement] { children.filter { $0.name == name } }
+
+    /// The text of the first child named `name`, trimmed.
+    func value(_ name: String) -> String? {
+        child(name).map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+    }
+
+    /// An integer child's value.
+    func int(_ name: String) -> Int? { value(name).flatMap { Int($0) } }
+
+    /// Every element below this one, depth first, in document order.
+    func descendants(_ name: String) -> [XMLElement] {
+        children.flatMap { ($0.name == name ? [$0] : []) + $0.descendants(name) }
+    }
+
+    /// Parses `data`.
+    /// - Throws: `EditedCutError` when it is not well-formed XML.
+    static func parse(_ data: Data, format: String) throws(EditedCutError) -> XMLElement {
+        let parser = XMLParser(data: data)
+        parser.shouldResolveExternalEntities = false
+        let builder = TreeBuilder()
+        parser.delegate = builder
+        guard parser.parse(), let root = builder.root else {
+            let line = parser.lineNumber
+            throw EditedCutError("not \(format): the XML does not read at line \(line)")
+        }
+        return root
+    }
+}
+
+private final class TreeBuilder: NSObject, XMLParserDelegate {
+    var root: XMLElement?
+    private var open: [XMLElement] = []
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        let element = XMLElement(name: name, attributes: attributes)
+        if let parent = open.last { parent.append(element) } else { root = element }
+        open.append(element)
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        open.removeLast()
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        open.last?.appendText(string)
+    }
+}
+
+private extension XMLElement {
+    func append(_ child: XMLElement) { children.append(child) }
+    func appendText(_ more: String) { text += more }
+}
