@@ -42,7 +42,9 @@ final class XMLElement: @unchecked Sendable {
         parser.shouldResolveExternalEntities = false
         let builder = TreeBuilder()
         parser.delegate = builder
-        guard parser.parse(), let root = builder.root else {
+        // Some XMLParsers recover from a mismatched or unclosed tag and report success: an
+        // error reported to the delegate, or an element left open, fails the parse too.
+        guard parser.parse(), !builder.failed, builder.isComplete, let root = builder.root else {
             let line = parser.lineNumber
             throw EditedCutError("not \(format): the XML does not read at line \(line)")
         }
@@ -52,7 +54,15 @@ final class XMLElement: @unchecked Sendable {
 
 private final class TreeBuilder: NSObject, XMLParserDelegate {
     var root: XMLElement?
+    var failed = false
     private var open: [XMLElement] = []
+
+    /// Whether every element opened was closed.
+    var isComplete: Bool { open.isEmpty }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        failed = true
+    }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
@@ -62,7 +72,7 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        open.removeLast()
+        if open.last?.name == name { open.removeLast() } else { failed = true }
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {

@@ -140,7 +140,8 @@ struct CutComparison {
             if edited != planned.reduce(0, { $0 + $1.frames }) {
                 change.fields = [("duration", .text(ShotDuration.frames(edited).text))]
             }
-            if let take = takes[shot.id], take != ClipIndex.take(of: planned[0].media.lastPathComponent) {
+            if let take = takes[shot.id], take != ClipIndex.take(of: planned[0].media.lastPathComponent),
+               take != entries[shot.id]?.pick ?? 1 {
                 change.pick = take
             }
             let present = Set(entries[shot.id]?.notes.map(\.text) ?? [])
