@@ -58,7 +58,7 @@ enum EDLCutReader {
         if let first = words.first, first.filter({ $0 == ":" || $0 == ";" }).count == 3 { words.removeFirst() }
         let colours: Set<String> = ["RED", "GREEN", "BLUE", "CYAN", "MAGENTA", "YELLOW", "BLACK", "WHITE", "PINK", "ORANGE",
                                     "PURPLE", "FUCHSIA", "ROSE", "LAVENDER", "SKY", "MINT", "LEMON", "SAND", "COCOA", "CREAM"]
-        if let first = words.first, colours.contains(first.uppercased()) || first.uppercased().hasPrefix("ResolveColor".uppercased()) {
+        if let first = words.first, colours.contains(first.uppercased()) {
             words.removeFirst()
         }
         return words.joined(separator: " ")

@@ -92,11 +92,13 @@ enum ReviewWriter {
             edit.replace(from: close, to: close, with: (edit.isEmptyFlow(at: start) ? "" : ", ") + items)
             return
         }
-        let step = shots.first.map { pair in
-            guard case .mapping(let entry) = pair.value else { return 2 }
+        // The file's own indentation step, from its first entry written as a block.
+        let steps = shots.compactMap { pair -> Int? in
+            guard case .mapping(let entry) = pair.value, !edit.isFlow(at: YAMLTextEdit.position(entry.mark)) else { return nil }
             let inner = YAMLTextEdit.position(entry.mark).column - YAMLTextEdit.position(pair.key.mark).column
-            return inner > 0 ? inner : 2
-        } ?? 2
+            return inner > 0 ? inner : nil
+        }
+        let step = steps.first ?? 2
         edit.insert(changes.flatMap { entryLines($0, indent: start.column, step: step) },
                     afterLine: edit.lastLine(ofBlockFrom: start.line, indent: start.column), indent: start.column)
     }
