@@ -97,6 +97,61 @@ struct CutImportTests {
         #expect(project.review == text)
     }
 
+    /// Fades, a dissolve and a shot of two segments: what our exports hold beyond cuts.
+    static let transitions = """
+        FADE IN:
+
+        EXT. HARBOR - DAWN
+
+        [[shot: WS; duration: 3s]]
+        Fog rolls in over the harbor.
+
+        DISSOLVE TO:
+
+        INT. BAR - NIGHT
+
+        [[shot: CU Ben; duration: 12s]]
+        Ben polishes a cup, slowly.
+
+        FADE OUT.
+
+        """
+
+    @Test("an unedited export imports as no change", arguments: ["24", "29.97"].flatMap { rate in
+        ["edl", "fcp7", "fcpxml", "otio"].map { (rate, $0) }
+    })
+    func uneditedExport(rate: String, format: String) throws {
+        let project = try ReviewProject(review: nil, script: Self.transitions)
+        let ending = format == "fcp7" ? "xml" : format
+        let cut = project.directory.appendingPathComponent("cut.\(ending)")
+        let export = try project.run(["export", "film.fountain", "--fps", rate, "--format", format, "-o", cut.path])
+        #expect(export.status == 0, "\(export.stderr)")
+        let output = try project.run(["review", "film.fountain", "--fps", rate, "--import", cut.path])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout == "nothing to import into film.review.yaml\n")
+        #expect(!FileManager.default.fileExists(atPath: project.reviewFile.path))
+    }
+
+    @Test func aShotOfTwoSegmentsIsTrimmedAsAWhole() throws {
+        let project = try ReviewProject(review: nil, script: Self.transitions)
+        let exported = project.directory.appendingPathComponent("ours.otio")
+        #expect(try project.run(["export", "film.fountain", "--format", "otio", "-o", exported.path]).status == 0)
+        let edited = project.directory.appendingPathComponent("edited.otio")
+        try Self.python(#"""
+            import sys
+            import opentimelineio as otio
+            timeline = otio.adapters.read_from_file(sys.argv[1])
+            clips = [item for item in timeline.video_tracks()[0] if isinstance(item, otio.schema.Clip)]
+            last = clips[-1].source_range
+            clips[-1].source_range = otio.opentime.TimeRange(last.start_time, last.duration - otio.opentime.RationalTime(24, 24))
+            otio.adapters.write_to_file(timeline, sys.argv[2])
+            """#, [exported.path, edited.path])
+        let output = try project.run(["review", "film.fountain", "--import", edited.path])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.hasPrefix("2A: trimmed in the cut → duration 264f\n"))
+        #expect(try project.plannedShots()["2A"]?["frames"] as? Int == 264)
+    }
+
     @Test func withoutAReviewFileOneIsMadeAndReorderedOrMissingShotsAreReported() throws {
         let project = try ReviewProject(review: nil, script: Self.script)
         let exported = project.directory.appendingPathComponent("ours.otio")
