@@ -9,8 +9,8 @@ import Planning
 /// time and are no clips.
 enum FCP7CutReader {
     static func read(_ data: Data, rate: FrameRate) throws(EditedCutError) -> EditedCut {
-        let root = try XMLElement.parse(data, format: "FCP 7 XML")
-        guard root.name == "xmeml", let sequence = root.descendants("sequence").first ?? (root.child("sequence")) else {
+        let root = try CutXMLElement.parse(data, format: "FCP 7 XML")
+        guard root.name == "xmeml", let sequence = root.descendants("sequence").first else {
             throw EditedCutError("not FCP 7 XML: no xmeml sequence")
         }
         let scale = Scale(timebase: sequence.child("rate")?.int("timebase"), rate: rate)

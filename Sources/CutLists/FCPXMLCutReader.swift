@@ -8,7 +8,7 @@ import Planning
 /// rational seconds (`1001/30000s`), counted from the sequence's `tcStart`.
 enum FCPXMLCutReader {
     static func read(_ data: Data, rate: FrameRate) throws(EditedCutError) -> EditedCut {
-        let root = try XMLElement.parse(data, format: "FCPXML")
+        let root = try CutXMLElement.parse(data, format: "FCPXML")
         guard root.name == "fcpxml", let sequence = root.descendants("sequence").first, let spine = sequence.child("spine") else {
             throw EditedCutError("not FCPXML: no sequence with a spine")
         }

@@ -5,10 +5,10 @@ import FoundationXML
 
 /// An XML document as a tree of elements, for the cut-list readers: small files, read
 /// whole. No DTD or external entity is ever loaded.
-final class XMLElement: @unchecked Sendable {
+final class CutXMLElement {
     let name: String
     let attributes: [String: String]
-    private(set) var children: [XMLElement] = []
+    private(set) var children: [CutXMLElement] = []
     fileprivate(set) var text = ""
 
     init(name: String, attributes: [String: String]) {
@@ -17,10 +17,10 @@ final class XMLElement: @unchecked Sendable {
     }
 
     /// The first child named `name`.
-    func child(_ name: String) -> XMLElement? { children.first { $0.name == name } }
+    func child(_ name: String) -> CutXMLElement? { children.first { $0.name == name } }
 
     /// The children named `name`.
-    func children(_ name: String) -> [XMLElement] { children.filter { $0.name == name } }
+    func children(_ name: String) -> [CutXMLElement] { children.filter { $0.name == name } }
 
     /// The text of the first child named `name`, trimmed.
     func value(_ name: String) -> String? {
@@ -31,13 +31,13 @@ final class XMLElement: @unchecked Sendable {
     func int(_ name: String) -> Int? { value(name).flatMap { Int($0) } }
 
     /// Every element below this one, depth first, in document order.
-    func descendants(_ name: String) -> [XMLElement] {
+    func descendants(_ name: String) -> [CutXMLElement] {
         children.flatMap { ($0.name == name ? [$0] : []) + $0.descendants(name) }
     }
 
     /// Parses `data`.
     /// - Throws: `EditedCutError` when it is not well-formed XML.
-    static func parse(_ data: Data, format: String) throws(EditedCutError) -> XMLElement {
+    static func parse(_ data: Data, format: String) throws(EditedCutError) -> CutXMLElement {
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         let builder = TreeBuilder()
@@ -53,9 +53,9 @@ final class XMLElement: @unchecked Sendable {
 }
 
 private final class TreeBuilder: NSObject, XMLParserDelegate {
-    var root: XMLElement?
+    var root: CutXMLElement?
     var failed = false
-    private var open: [XMLElement] = []
+    private var open: [CutXMLElement] = []
 
     /// Whether every element opened was closed.
     var isComplete: Bool { open.isEmpty }
@@ -66,7 +66,7 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
-        let element = XMLElement(name: name, attributes: attributes)
+        let element = CutXMLElement(name: name, attributes: attributes)
         if let parent = open.last { parent.append(element) } else { root = element }
         open.append(element)
     }
@@ -80,7 +80,7 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     }
 }
 
-private extension XMLElement {
-    func append(_ child: XMLElement) { children.append(child) }
+private extension CutXMLElement {
+    func append(_ child: CutXMLElement) { children.append(child) }
     func appendText(_ more: String) { text += more }
 }
