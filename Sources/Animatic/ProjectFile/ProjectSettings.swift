@@ -23,6 +23,10 @@ public struct ProjectSettings: Sendable, Equatable {
     public var keepGoing: Bool?
     /// `style`: a style for every shot.
     public var style: String?
+    /// `takes`: takes of every shot.
+    public var takes: Int?
+    /// `styles`: one take per style for every shot.
+    public var styles: [String]?
     /// `seed`: mixed into every shot's seed.
     public var seed: Int?
     /// `negative`: the negative prompt for every shot.

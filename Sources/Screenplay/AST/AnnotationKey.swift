@@ -22,6 +22,8 @@ public enum AnnotationKey: String, CaseIterable, Hashable, Sendable, Codable {
     case negative
     /// How many takes to generate.
     case takes
+    /// One take per style, separated by `|`: `noir | pastel | documentary`.
+    case styles
 
     /// How a value is written.
     public enum ValueKind: Hashable, Sendable {
@@ -36,7 +38,7 @@ public enum AnnotationKey: String, CaseIterable, Hashable, Sendable, Codable {
     /// How this key's value is written.
     public var valueKind: ValueKind {
         switch self {
-        case .shot, .angle, .move, .lens, .style, .prompt, .negative: .text
+        case .shot, .angle, .move, .lens, .style, .prompt, .negative, .styles: .text
         case .duration: .duration
         // The range hosted Wan accepts.
         case .seed: .integer(0...2_147_483_647)
