@@ -152,6 +152,38 @@ struct CutImportTests {
         #expect(try project.plannedShots()["2A"]?["frames"] as? Int == 264)
     }
 
+    @Test func aPickedTakeOnTheTimelineAndBackToTakeOne() throws {
+        let script = Self.script.replacingOccurrences(of: "[[shot: MCU; duration: 3s]]", with: "[[shot: MCU; duration: 3s; takes: 3]]")
+        let project = try ReviewProject(review: nil, script: script)
+        let ours = project.directory.appendingPathComponent("ours.otio")
+        #expect(try project.run(["export", "film.fountain", "--format", "otio", "-o", ours.path]).status == 0)
+        let take2 = project.directory.appendingPathComponent("take2.otio")
+        try Self.python(Self.relinkScript, [ours.path, take2.path, "2B-1.mp4", "2B-1.take2.mp4"])
+        #expect(try project.run(["review", "film.fountain", "--import", take2.path]).stdout.hasPrefix("2B: take 2 in the cut → pick 2\n"))
+        #expect(project.review == "shots:\n  2B:\n    pick: 2\n")
+
+        // The export now plays take 2; the editor goes back to take 1.
+        #expect(try project.run(["export", "film.fountain", "--format", "otio", "-o", ours.path]).status == 0)
+        #expect(try String(contentsOf: ours, encoding: .utf8).contains("2B-1.take2.mp4"))
+        #expect(try project.run(["review", "film.fountain", "--import", ours.path]).stdout == "nothing to import into film.review.yaml\n")
+        let take1 = project.directory.appendingPathComponent("take1.otio")
+        try Self.python(Self.relinkScript, [ours.path, take1.path, "2B-1.take2.mp4", "2B-1.mp4"])
+        #expect(try project.run(["review", "film.fountain", "--import", take1.path]).stdout.hasPrefix("2B: take 1 in the cut → pick 1\n"))
+        #expect(project.review == "shots:\n  2B:\n    pick: 1\n")
+    }
+
+    /// Relinks every clip playing a file named argv[3] to argv[4].
+    static let relinkScript = #"""
+        import sys
+        import opentimelineio as otio
+        timeline = otio.adapters.read_from_file(sys.argv[1])
+        for clip in timeline.find_clips():
+            reference = clip.media_reference
+            if reference.target_url.endswith("/" + sys.argv[3]):
+                reference.target_url = reference.target_url[: -len(sys.argv[3])] + sys.argv[4]
+        otio.adapters.write_to_file(timeline, sys.argv[2])
+        """#
+
     @Test func withoutAReviewFileOneIsMadeAndReorderedOrMissingShotsAreReported() throws {
         let project = try ReviewProject(review: nil, script: Self.script)
         let exported = project.directory.appendingPathComponent("ours.otio")
