@@ -25,29 +25,38 @@ struct ShotAssembly: Sendable {
         let segmenter = Segmenter(maxFrames: configuration.maxSegmentFrames,
                                   minFrames: configuration.frameRate.frames(milliseconds: 1000))
         let sceneParts = prompts.sceneParts(scene)
+        var occurrences: [String: Int] = [:]  // first prompt → shots of the scene with it so far
         return drafts.enumerated().map { index, draft in
             let id = ShotLetters.id(scene: scene.number, index: index)
             let frames = timer.frames(of: draft, endsScene: index == drafts.count - 1)
-            let seed = draft.seed ?? SeedHash.seed(shotID: id, globalSeed: configuration.seed)
             let style = draft.style ?? defaultStyle
             let negative = PromptText.cut(draft.negative ?? configuration.negativePrompt ?? Self.defaultNegative(language),
                                           to: Self.maxNegativeCharacters)
             let pieces = segmenter.cut(frames: frames, weights: draft.units.map(timer.weight))
-            var segments: [Segment] = []
             // Segments cut from one long text unit share it: the prompt of the same units is
             // made once (the second and later continuations are the same request).
+            var prompted: [String] = []
             var previous: (units: Range<Int>, isContinuation: Bool, prompt: String)?
             for (number, piece) in pieces.enumerated() {
-                let units = Array(draft.units[piece.units])
-                let segmentID = "\(id)-\(number + 1)"
                 let prompt: String
                 if let previous, previous.units == piece.units, previous.isContinuation == (number > 0) {
                     prompt = previous.prompt
                 } else {
-                    prompt = prompts.prompt(PromptBuilder.Request(draft: draft, units: units, scene: sceneParts, style: style,
-                                                                  isContinuation: number > 0))
+                    prompt = prompts.prompt(PromptBuilder.Request(draft: draft, units: Array(draft.units[piece.units]),
+                                                                  scene: sceneParts, style: style, isContinuation: number > 0))
                 }
                 previous = (piece.units, number > 0, prompt)
+                prompted.append(prompt)
+            }
+            let content = prompted.first ?? ""
+            let occurrence = occurrences[content, default: 0]
+            occurrences[content] = occurrence + 1
+            let seed = draft.seed
+                ?? SeedHash.seed(scene: scene.number, content: content, occurrence: occurrence, globalSeed: configuration.seed)
+            var segments: [Segment] = []
+            for (number, (piece, prompt)) in zip(pieces, prompted).enumerated() {
+                let units = Array(draft.units[piece.units])
+                let segmentID = "\(id)-\(number + 1)"
                 segments.append(Segment(
                     id: segmentID, frames: piece.frames, isContinuation: number > 0,
                     continuesFrom: number > 0 ? segments.last?.id : nil, prompt: prompt, negativePrompt: negative,
