@@ -8,6 +8,17 @@ enum AtomicFile {
         try replace(url) { temporary in try data.write(to: temporary) }
     }
 
+    /// Writes `data` to `url` as `write` does, unless `url` already holds exactly those bytes:
+    /// an up-to-date output is left alone rather than rewritten with the same bytes, so its
+    /// modification time still says when its content last changed (make, editors watching
+    /// the file and backups see no change where there is none). Returns whether it wrote.
+    @discardableResult
+    static func update(_ data: Data, at url: URL) throws(AnimaticError) -> Bool {
+        if RegularFile.status(url.path)?.size == data.count, RegularFile.read(url.path) == data { return false }
+        try write(data, to: url)
+        return true
+    }
+
     /// Puts a copy of the file `source` at `url` — a reflink where the file system has
     /// them, else a copy, never a hard link (editing the output must not edit `source`, a
     /// cache entry) — under a temporary name first, then renames it into place. The copy

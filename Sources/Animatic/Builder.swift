@@ -126,7 +126,7 @@ public struct Builder: Sendable {
             report.video = VideoRecord.of(settings.output)
         }
         report.videoWritten = !upToDate
-        try AtomicFile.write(planJSON, to: settings.planURL)
+        try AtomicFile.update(planJSON, at: settings.planURL)
         if !mediaIsUpToDate(videoIsUpToDate: upToDate) {
             try MediaExport.export(clips: zip(buildPlan.items.map(\.segmentID), clips), to: settings.mediaDirectory)
         }
@@ -142,9 +142,10 @@ public struct Builder: Sendable {
                 files: cutLists.files, thumbnails: cutLists.thumbnailsGrabbed, pages: cutLists.pagesDrawn,
                 seconds: Date().timeIntervalSince(cutListsStarted)))
         }
-        try AtomicFile.write(try encode(report), to: settings.reportURL)
+        // Outputs already holding their bytes are left alone (`AtomicFile.update`).
+        try AtomicFile.update(try encode(report), at: settings.reportURL)
         if let depfile = settings.depfile {
-            try AtomicFile.write(depfileData(scriptPath: scriptPath), to: depfile)
+            try AtomicFile.update(depfileData(scriptPath: scriptPath), at: depfile)
         }
         if let firstFailure {
             let count = outcome.failures.count, reason = outcome.failures[firstFailure.segmentID] ?? ""
