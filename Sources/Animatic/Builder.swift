@@ -52,7 +52,7 @@ public struct Builder: Sendable {
     public func build(_ plan: Plan, scriptPath: String) async throws -> BuildReport {
         let cache = self.cache
         let lock: CacheLock
-        do { lock = try cache.lock(waiting: { events(.waitingForCache) }) } catch {
+        do { lock = try await cache.lock(waiting: { events(.waitingForCache) }) } catch {
             throw AnimaticError(.cannotCreate, "cannot use the cache \(settings.cacheDirectory.path): \(error)")
         }
         defer { withExtendedLifetime(lock) {} }

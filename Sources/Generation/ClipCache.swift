@@ -208,9 +208,9 @@ public struct ClipCache: Sendable {
     /// then removes temporary files left by killed builds (no other build can be writing).
     /// `waiting` is called once if the lock is held elsewhere. The lock is released when
     /// the returned value is freed or the process ends, however it ends.
-    public func lock(waiting: () -> Void = {}) throws -> CacheLock {
+    public func lock(waiting: () -> Void = {}) async throws -> CacheLock {
         try FileManager.default.createDirectory(at: scratchDirectory, withIntermediateDirectories: true)
-        let lock = try CacheLock(path: directory.appendingPathComponent(".lock").path, waiting: waiting)
+        let lock = try await CacheLock(path: directory.appendingPathComponent(".lock").path, waiting: waiting)
         removePartials()
         return lock
     }
@@ -235,7 +235,12 @@ public struct ClipCache: Sendable {
 public final class CacheLock: Sendable {
     private let descriptor: Int32
 
-    init(path: String, waiting: () -> Void) throws {
+    /// Takes the lock at `path`. When another process holds it, `waiting` is called and the
+    /// blocking `flock` runs on a thread of its own, awaited, so that waiting (for as long
+    /// as the other build takes) never holds one of the few threads of Swift's cooperative
+    /// pool. A cancelled task still waits for the lock: a blocked `flock` cannot be
+    /// interrupted, and the process's own stop ends it.
+    init(path: String, waiting: () -> Void) async throws {
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             let code = errno
@@ -243,8 +248,10 @@ public final class CacheLock: Sendable {
         }
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             waiting()
-            guard flock(descriptor, LOCK_EX) == 0 else {
-                let code = errno
+            let code = await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
+                Thread { continuation.resume(returning: flock(descriptor, LOCK_EX) == 0 ? 0 : errno) }.start()
+            }
+            guard code == 0 else {
                 close(descriptor)
                 throw MediaError.fileSystem(
                     operation: "flock", path: path, errno: code, message: String(cString: strerror(code)))
