@@ -38,8 +38,9 @@ public struct Builder: Sendable {
     public var cache: ClipCache { ClipCache(directory: settings.cacheDirectory) }
 
     /// What a build of `plan` would do now, without doing it.
-    public func buildPlan(for plan: Plan) -> BuildPlan {
-        BuildPlan.make(
+    /// - Throws: `AnimaticError` `.internalFailure` when a request cannot be encoded.
+    public func buildPlan(for plan: Plan) throws(AnimaticError) -> BuildPlan {
+        try BuildPlan.make(
             plan: plan, settings: settings, generator: generator, cache: cache,
             previous: BuildReport.read(settings.reportURL))
     }
@@ -58,7 +59,7 @@ public struct Builder: Sendable {
         defer { withExtendedLifetime(lock) {} }
         StalePartials.remove(beside: settings.output)
         let previous = BuildReport.read(settings.reportURL)
-        var buildPlan = BuildPlan.make(plan: plan, settings: settings, generator: generator, cache: cache, previous: previous)
+        var buildPlan = try BuildPlan.make(plan: plan, settings: settings, generator: generator, cache: cache, previous: previous)
         let planJSON = try Self.planJSON(plan)
         let digest = inputsDigest(planJSON: planJSON, items: buildPlan.items)
         let currentVideo = self.currentVideo(previous: previous, digest: digest)

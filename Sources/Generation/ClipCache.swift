@@ -40,16 +40,17 @@ public struct ClipCache: Sendable {
     /// The canonical text of `request`'s key: JSON with sorted keys of the backend's name,
     /// the house format's encoder settings and what the backend is given for the request
     /// (`Generator.keyMaterial`). The segment ID, source range and timeline position are not in it.
-    public static func keyText(for request: GenerationRequest, generator: any Generator) -> String {
+    /// - Throws: when the material cannot be encoded (`CanonicalJSON`).
+    public static func keyText(for request: GenerationRequest, generator: any Generator) throws -> String {
         let material = KeyMaterial(
             keyVersion: keyVersion, backend: generator.name, encoder: request.format.encoderSettings,
-            material: String(decoding: generator.keyMaterial(for: request), as: UTF8.self))
-        return String(decoding: CanonicalJSON.data(material), as: UTF8.self)
+            material: String(decoding: try generator.keyMaterial(for: request), as: UTF8.self))
+        return String(decoding: try CanonicalJSON.data(material), as: UTF8.self)
     }
 
     /// The cache key of `request` for `generator`: the SHA-256 of `keyText`, in hex.
-    public static func key(for request: GenerationRequest, generator: any Generator) -> String {
-        SHA256.hex(keyText(for: request, generator: generator).utf8)
+    public static func key(for request: GenerationRequest, generator: any Generator) throws -> String {
+        SHA256.hex(try keyText(for: request, generator: generator).utf8)
     }
 
     /// Where the entry for `key` lives.

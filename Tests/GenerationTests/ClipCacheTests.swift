@@ -11,7 +11,7 @@ struct ClipCacheTests {
         let lock = try await cache.lock()
         defer { withExtendedLifetime(lock) {} }
         let request = GenerationRequest.all(in: plan(), format: tinyFormat)[0]
-        let key = ClipCache.key(for: request, generator: StoryboardRenderer())
+        let key = try ClipCache.key(for: request, generator: StoryboardRenderer())
         let frames = request.content.frames
         #expect(cache.state(of: key, frames: frames, format: tinyFormat) == .missing)
 
