@@ -38,21 +38,15 @@ enum AtomicFile {
             && sourceStatus.st_mtim.tv_nsec == targetStatus.st_mtim.tv_nsec
     }
 
-    /// Runs `make` on a temporary path beside `url` and renames the result into place; the
-    /// temporary file is removed when anything fails.
+    /// Runs `make` on a temporary path beside `url` and renames the result into place
+    /// (Media's `writeAtomically`, the one atomic write); the temporary file is removed
+    /// when anything fails.
     private static func replace(_ url: URL, with make: (URL) throws -> Void) throws(AnimaticError) {
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).partial-\(UUID().uuidString)")
         do {
-            try make(temporary)
-            if rename(temporary.path, url.path) != 0 {
-                throw AnimaticError(.cannotCreate, "cannot rename into \(url.path): \(String(cString: strerror(errno)))")
-            }
-        } catch let error as AnimaticError {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
+            try writeAtomically(to: url) { path in try make(URL(fileURLWithPath: path)) }
+        } catch let MediaError.fileSystem(operation, path, _, message) where operation == "rename" {
+            throw AnimaticError(.cannotCreate, "cannot rename into \(path): \(message)")
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
             throw AnimaticError(.cannotCreate, "cannot write \(url.path): \(error.localizedDescription)")
         }
     }

@@ -155,18 +155,8 @@ public struct ClipCache: Sendable {
         guard let digest = RegularFile.digest(file.path) else {
             throw MediaError.fileSystem(operation: "read", path: file.path, errno: EINVAL, message: "not a readable regular file")
         }
-        let record = Self.digestURL(of: file)
-        let temporary = record.deletingLastPathComponent()
-            .appendingPathComponent(".\(record.lastPathComponent).partial-\(UUID().uuidString)")
-        do {
-            try Data(digest.text.utf8).write(to: temporary)
-            guard rename(temporary.path, record.path) == 0 else {
-                let code = errno
-                throw MediaError.fileSystem(operation: "rename", path: record.path, errno: code, message: String(cString: strerror(code)))
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
+        try writeAtomically(to: Self.digestURL(of: file)) { path in
+            try Data(digest.text.utf8).write(to: URL(fileURLWithPath: path))
         }
         chmod(file.path, 0o444)
     }
