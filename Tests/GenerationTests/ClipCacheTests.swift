@@ -74,9 +74,8 @@ struct ClipCacheTests {
         #expect(FileManager.default.fileExists(atPath: kept.path))
     }
 
-    /// A lock on the cache, and when its holder let it go: a watchdog thread lets it go
-    /// after a while, so that a wait that blocks the cooperative pool ends in a failure,
-    /// not a hang.
+    /// A lock on the cache, and how many waited for it: a watchdog thread lets it go after a
+    /// while, so that a wait that blocks the cooperative pool ends in a failure, not a hang.
     private final class HeldLock: @unchecked Sendable {
         private let mutex = NSLock()
         private var lock: CacheLock?
@@ -92,7 +91,9 @@ struct ClipCacheTests {
         let scratch = try Scratch()
         let cache = ClipCache(directory: scratch.file("cache"))
         let held = HeldLock(try await cache.lock())
-        Thread { Thread.sleep(forTimeInterval: 20); held.release() }.start()
+        // Long: in a full parallel test run other tests' blocking work can keep the pool
+        // busy for tens of seconds before the waiters start. The watchdog only ends a hang.
+        Thread { Thread.sleep(forTimeInterval: 180); held.release() }.start()
         // More waiters than the pool has threads: a flock blocking a pool thread would
         // leave the later ones (and this test) unable to run until the lock is let go.
         let waiters = ProcessInfo.processInfo.activeProcessorCount + 2
