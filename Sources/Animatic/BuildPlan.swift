@@ -93,20 +93,24 @@ public struct BuildPlan: Sendable {
 
     /// Decides, for every segment of `plan`, whether `cache` holds its clip; `previous` (the
     /// last build's report, if any) tells a new segment from a changed one.
+    /// - Throws: `AnimaticError` `.internalFailure` when a request's key material cannot be encoded.
     public static func make(
         plan: Plan, settings: BuildSettings, generator: any Generator, cache: ClipCache, previous: BuildReport?
-    ) -> BuildPlan {
+    ) throws(AnimaticError) -> BuildPlan {
         let format = settings.format
         let previousSegments = Dictionary(
             ((previous?.segments ?? []) + (previous?.takes ?? [])).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var start = 0
         var previousKey: String?
         let fromImage = generator.capabilities.imageToVideo
-        func item(_ request: GenerationRequest, start: Int) -> Item {
+        func item(_ request: GenerationRequest, start: Int) throws(AnimaticError) -> Item {
             // A continuation made from its predecessor's last frame depends on that clip:
             // its key does too, so a changed predecessor remakes it.
             let continues = fromImage && request.shotStartFrame > 0 ? previousKey : nil
-            let ownKey = ClipCache.key(for: request, generator: generator)
+            let ownKey: String
+            do { ownKey = try ClipCache.key(for: request, generator: generator) } catch {
+                throw AnimaticError(.internalFailure, "cannot encode the request of \(request.segmentID) for its key: \(error)")
+            }
             let key = continues.map { SHA256.hex("\(ownKey)\ncontinues \($0)".utf8) } ?? ownKey
             previousKey = key
             let action: Action
@@ -131,17 +135,17 @@ public struct BuildPlan: Sendable {
                 segmentID: request.segmentID, startFrame: start, key: key, action: action, request: request,
                 continues: continues)
         }
-        let items = GenerationRequest.all(in: plan, format: format).map { request in
+        let items = try GenerationRequest.all(in: plan, format: format).map { request throws(AnimaticError) in
             defer { start += request.content.frames }
-            return item(request, start: start)
+            return try item(request, start: start)
         }
         // A take's segment sits where its shot's segment of the same number does.
         var shotStarts: [String: Int] = [:]
         for item in items where item.request.shotStartFrame == 0 {
             shotStarts[item.request.content.card.shotID] = shotStarts[item.request.content.card.shotID] ?? item.startFrame
         }
-        let takeItems = GenerationRequest.otherTakes(in: plan, format: format).map { request in
-            item(request, start: (shotStarts[request.content.card.shotID] ?? 0) + request.shotStartFrame)
+        let takeItems = try GenerationRequest.otherTakes(in: plan, format: format).map { request throws(AnimaticError) in
+            try item(request, start: (shotStarts[request.content.card.shotID] ?? 0) + request.shotStartFrame)
         }
         return BuildPlan(items: items, takeItems: takeItems)
     }

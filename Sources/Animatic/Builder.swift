@@ -38,8 +38,9 @@ public struct Builder: Sendable {
     public var cache: ClipCache { ClipCache(directory: settings.cacheDirectory) }
 
     /// What a build of `plan` would do now, without doing it.
-    public func buildPlan(for plan: Plan) -> BuildPlan {
-        BuildPlan.make(
+    /// - Throws: `AnimaticError` `.internalFailure` when a request cannot be encoded.
+    public func buildPlan(for plan: Plan) throws(AnimaticError) -> BuildPlan {
+        try BuildPlan.make(
             plan: plan, settings: settings, generator: generator, cache: cache,
             previous: BuildReport.read(settings.reportURL))
     }
@@ -52,13 +53,13 @@ public struct Builder: Sendable {
     public func build(_ plan: Plan, scriptPath: String) async throws -> BuildReport {
         let cache = self.cache
         let lock: CacheLock
-        do { lock = try cache.lock(waiting: { events(.waitingForCache) }) } catch {
+        do { lock = try await cache.lock(waiting: { events(.waitingForCache) }) } catch {
             throw AnimaticError(.cannotCreate, "cannot use the cache \(settings.cacheDirectory.path): \(error)")
         }
         defer { withExtendedLifetime(lock) {} }
         StalePartials.remove(beside: settings.output)
         let previous = BuildReport.read(settings.reportURL)
-        var buildPlan = BuildPlan.make(plan: plan, settings: settings, generator: generator, cache: cache, previous: previous)
+        var buildPlan = try BuildPlan.make(plan: plan, settings: settings, generator: generator, cache: cache, previous: previous)
         let planJSON = try Self.planJSON(plan)
         let digest = inputsDigest(planJSON: planJSON, items: buildPlan.items)
         let currentVideo = self.currentVideo(previous: previous, digest: digest)
@@ -128,7 +129,7 @@ public struct Builder: Sendable {
             report.video = VideoRecord.of(settings.output)
         }
         report.videoWritten = !upToDate
-        try AtomicFile.write(planJSON, to: settings.planURL)
+        try AtomicFile.update(planJSON, at: settings.planURL)
         if !mediaIsUpToDate(videoIsUpToDate: upToDate, buildPlan: buildPlan, previous: previous) {
             // Every take beside the picked ones, but a take that failed (under --keep-going) has no clip.
             let takes = buildPlan.takeItems.filter { outcome.failures[$0.segmentID] == nil }
@@ -148,9 +149,10 @@ public struct Builder: Sendable {
                 files: cutLists.files, thumbnails: cutLists.thumbnailsGrabbed, pages: cutLists.pagesDrawn,
                 seconds: Date().timeIntervalSince(cutListsStarted)))
         }
-        try AtomicFile.write(try encode(report), to: settings.reportURL)
+        // Outputs already holding their bytes are left alone (`AtomicFile.update`).
+        try AtomicFile.update(try encode(report), at: settings.reportURL)
         if let depfile = settings.depfile {
-            try AtomicFile.write(depfileData(scriptPath: scriptPath), to: depfile)
+            try AtomicFile.update(depfileData(scriptPath: scriptPath), at: depfile)
         }
         if let firstFailure {
             throw AnimaticError(.unavailable, keptGoingMessage(firstFailure, buildPlan: buildPlan, outcome: outcome))

@@ -6,7 +6,7 @@ import Planning
 /// Writes the cut lists beside the video — `film.edl`, `film.xml`, `film.fcpxml`,
 /// `film.otio`, `film.srt`, `film.csv`, `film.storyboard.html`, the contact sheet
 /// `film.contact.png` — from the same timeline in integer frames as the video, each
-/// atomically, naming the per-segment clips in `film.media/`. The storyboard page embeds
+/// atomically (and not at all when it already holds those bytes), naming the per-segment clips in `film.media/`. The storyboard page embeds
 /// each shot's thumbnail, and the sheet is drawn from them (`Thumbnails`).
 enum CutListExport {
     /// What `write` did: the files, in `formats` order, and the thumbnails and contact
@@ -55,7 +55,7 @@ enum CutListExport {
                 continue
             }
             let url = settings.cutListURL(format)
-            try AtomicFile.write(Data(text.utf8), to: url)
+            try AtomicFile.update(Data(text.utf8), at: url)
             written.files.append(url)
         }
         return written

@@ -20,7 +20,10 @@ struct FailureCards: Sendable {
         for item in items {
             guard let reason = failures[item.segmentID] else { continue }
             let card = FailureCard(request: item.request, segmentKey: item.key, backend: backend, reason: reason)
-            let key = renderer.key(for: card)
+            let key: String
+            do { key = try renderer.key(for: card) } catch {
+                throw AnimaticError(.internalFailure, "cannot encode the failure card of \(item.segmentID) for its key: \(error)")
+            }
             // A card feeds the video being written now: its content is checked, not just its header.
             if cache.state(of: key, frames: item.frames, format: item.request.format) != .valid
                 || cache.verify(cache.url(for: key)) != nil

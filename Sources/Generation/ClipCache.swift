@@ -40,16 +40,17 @@ public struct ClipCache: Sendable {
     /// The canonical text of `request`'s key: JSON with sorted keys of the backend's name,
     /// the house format's encoder settings and what the backend is given for the request
     /// (`Generator.keyMaterial`). The segment ID, source range and timeline position are not in it.
-    public static func keyText(for request: GenerationRequest, generator: any Generator) -> String {
+    /// - Throws: when the material cannot be encoded (`CanonicalJSON`).
+    public static func keyText(for request: GenerationRequest, generator: any Generator) throws -> String {
         let material = KeyMaterial(
             keyVersion: keyVersion, backend: generator.name, encoder: request.format.encoderSettings,
-            material: String(decoding: generator.keyMaterial(for: request), as: UTF8.self))
-        return String(decoding: CanonicalJSON.data(material), as: UTF8.self)
+            material: String(decoding: try generator.keyMaterial(for: request), as: UTF8.self))
+        return String(decoding: try CanonicalJSON.data(material), as: UTF8.self)
     }
 
     /// The cache key of `request` for `generator`: the SHA-256 of `keyText`, in hex.
-    public static func key(for request: GenerationRequest, generator: any Generator) -> String {
-        SHA256.hex(keyText(for: request, generator: generator).utf8)
+    public static func key(for request: GenerationRequest, generator: any Generator) throws -> String {
+        SHA256.hex(try keyText(for: request, generator: generator).utf8)
     }
 
     /// Where the entry for `key` lives.
@@ -160,18 +161,8 @@ public struct ClipCache: Sendable {
         guard let digest = RegularFile.digest(file.path) else {
             throw MediaError.fileSystem(operation: "read", path: file.path, errno: EINVAL, message: "not a readable regular file")
         }
-        let record = Self.digestURL(of: file)
-        let temporary = record.deletingLastPathComponent()
-            .appendingPathComponent(".\(record.lastPathComponent).partial-\(UUID().uuidString)")
-        do {
-            try Data(digest.text.utf8).write(to: temporary)
-            guard rename(temporary.path, record.path) == 0 else {
-                let code = errno
-                throw MediaError.fileSystem(operation: "rename", path: record.path, errno: code, message: String(cString: strerror(code)))
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
+        try writeAtomically(to: Self.digestURL(of: file)) { path in
+            try Data(digest.text.utf8).write(to: URL(fileURLWithPath: path))
         }
         chmod(file.path, 0o444)
     }
@@ -214,9 +205,9 @@ public struct ClipCache: Sendable {
     /// then removes temporary files left by killed builds (no other build can be writing).
     /// `waiting` is called once if the lock is held elsewhere. The lock is released when
     /// the returned value is freed or the process ends, however it ends.
-    public func lock(waiting: () -> Void = {}) throws -> CacheLock {
+    public func lock(waiting: () -> Void = {}) async throws -> CacheLock {
         try FileManager.default.createDirectory(at: scratchDirectory, withIntermediateDirectories: true)
-        let lock = try CacheLock(path: directory.appendingPathComponent(".lock").path, waiting: waiting)
+        let lock = try await CacheLock(path: directory.appendingPathComponent(".lock").path, waiting: waiting)
         removePartials()
         return lock
     }
@@ -241,7 +232,12 @@ public struct ClipCache: Sendable {
 public final class CacheLock: Sendable {
     private let descriptor: Int32
 
-    init(path: String, waiting: () -> Void) throws {
+    /// Takes the lock at `path`. When another process holds it, `waiting` is called and the
+    /// blocking `flock` runs on a thread of its own, awaited, so that waiting (for as long
+    /// as the other build takes) never holds one of the few threads of Swift's cooperative
+    /// pool. A cancelled task still waits for the lock: a blocked `flock` cannot be
+    /// interrupted, and the process's own stop ends it.
+    init(path: String, waiting: () -> Void) async throws {
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             let code = errno
@@ -249,8 +245,10 @@ public final class CacheLock: Sendable {
         }
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             waiting()
-            guard flock(descriptor, LOCK_EX) == 0 else {
-                let code = errno
+            let code = await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
+                Thread { continuation.resume(returning: flock(descriptor, LOCK_EX) == 0 ? 0 : errno) }.start()
+            }
+            guard code == 0 else {
                 close(descriptor)
                 throw MediaError.fileSystem(
                     operation: "flock", path: path, errno: code, message: String(cString: strerror(code)))

@@ -44,11 +44,11 @@ extension StoryboardRenderer {
 
     /// The cache key of `card`: the SHA-256 (hex) of the canonical JSON of what it draws
     /// and how. It is never the segment's key, and changes with the reason.
-    public func key(for card: FailureCard) -> String {
+    public func key(for card: FailureCard) throws -> String {
         let material = FailureCardKeyMaterial(
             renderer: settings, segmentKey: card.segmentKey, segmentID: card.request.segmentID,
             shotID: card.request.content.card.shotID, backend: card.backend, reason: card.reason)
-        return SHA256.hex(CanonicalJSON.data(material))
+        return SHA256.hex(try CanonicalJSON.data(material))
     }
 
     /// The filter graph and drawtext options for `card` (what `render(_:to:)` renders).

@@ -19,8 +19,9 @@ public protocol Generator: Sendable {
     /// is asked for does: the clip's cache key is a hash of them (`ClipCache.key`). Holds
     /// nothing that only names the clip or where it goes (segment ID, output and reference
     /// image paths), so an edit the backend never sees (a card's caption for a hosted
-    /// model) does not pay for the same clip again. Never a secret.
-    func keyMaterial(for request: GenerationRequest) -> Data
+    /// model) does not pay for the same clip again. Never a secret. Throws when the
+    /// material cannot be encoded.
+    func keyMaterial(for request: GenerationRequest) throws -> Data
     /// What the backend can make.
     var capabilities: GeneratorCapabilities { get }
     /// Files the backend reads whose contents shape its pixels (fonts, workflows): listed
@@ -35,8 +36,8 @@ public protocol Generator: Sendable {
 extension Generator {
     /// By default, the settings and the whole segment content (prompt, seed, frames, card)
     /// with the shot-relative start frame: anything that could shape the pixels.
-    public func keyMaterial(for request: GenerationRequest) -> Data {
-        CanonicalJSON.data(DefaultKeyMaterial(
+    public func keyMaterial(for request: GenerationRequest) throws -> Data {
+        try CanonicalJSON.data(DefaultKeyMaterial(
             settings: settings, shotStartFrame: request.shotStartFrame, content: request.content))
     }
 }

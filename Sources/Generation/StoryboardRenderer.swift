@@ -32,8 +32,8 @@ public struct StoryboardRenderer: Generator {
 
     /// The drawing's settings, the card, its length, and where in its shot it starts (the
     /// camera move goes on from there): not the prompt or seed, which it does not draw.
-    public func keyMaterial(for request: GenerationRequest) -> Data {
-        CanonicalJSON.data(CardKeyMaterial(
+    public func keyMaterial(for request: GenerationRequest) throws -> Data {
+        try CanonicalJSON.data(CardKeyMaterial(
             settings: settings, card: request.content.card, frames: request.content.frames,
             shotStartFrame: request.shotStartFrame))
     }

@@ -1,7 +1,7 @@
 import Screenplay
 
 /// Turns a screenplay into a `Plan`: breakdown into shots, timing in frames, segments no
-/// longer than the maximum, prompts with camera language, seeds from shot identity.
+/// longer than the maximum, prompts with camera language, seeds from what each shot is (`SeedHash`), not its letter.
 ///
 /// Pure and deterministic: the same screenplay and configuration give an identical plan.
 /// Each scene is planned on its own (only the character bible, the style and the prompt

@@ -54,6 +54,25 @@ struct DryRunTests {
         #expect(plan.totals.isEmpty)
     }
 
+    @Test func aNoOpRebuildRewritesNoOutput() async throws {
+        let project = try BuildProject(script: buildScript)
+        var settings = project.settings()
+        settings.depfile = project.directory.appendingPathComponent("film.d")
+        _ = try await project.build(settings)
+        _ = try await project.build(settings)
+        // Every file beside the video (the cache aside), with its size and modification time.
+        func outputs() -> [String: Int] {
+            let files = FileManager.default.enumerator(atPath: project.directory.path)?.allObjects as? [String] ?? []
+            return Dictionary(uniqueKeysWithValues: files.filter { !$0.hasPrefix(".animatic-cache") }.compactMap { file in
+                RegularFile.status(project.directory.appendingPathComponent(file).path).map { (file, $0.modified) }
+            })
+        }
+        let before = outputs()
+        #expect(before.keys.contains("film.plan.json") && before.keys.contains("film.edl") && before.keys.contains("film.d"))
+        _ = try await project.build(settings)
+        #expect(outputs() == before, "an up-to-date output is left alone, not rewritten with the same bytes")
+    }
+
     @Test func aOneLineEditRunsTheChangedSegmentAndWhatIsMadeFromIt() async throws {
         let project = try BuildProject(script: buildScript)
         _ = try await project.build()

@@ -125,7 +125,7 @@ private func scheduled(_ backend: DashScopeGenerator, _ recorder: WaitRecorder =
         let backend = dashScope(server, journal: scratch.url)
         let request = backendRequests(1)[0]
         try await backend.journal.record(
-            .init(taskID: "expired-task", segmentID: "S1"), for: backend.journalDigest(for: request))
+            .init(taskID: "expired-task", segmentID: "S1"), for: try backend.journalDigest(for: request))
         try await backend.generate(request, to: scratch.file("clip.mp4"))
         #expect(try await server.count("creates") == 1)
         #expect(try await backend.journal.entries().isEmpty)

@@ -120,15 +120,24 @@ struct PromptTests {
         #expect(PromptText.cut("alpha beta gamma", to: 12) == "alpha beta")
     }
 
-    @Test func seedsFromShotIDAndGlobalSeed() {
+    @Test func seedsFromWhatTheShotIsAndGlobalSeed() {
         let script = "INT. ROOM - DAY\n\nAnna waits.\n\nBob waits.\n"
         let a = plan(script).plan.shots
         let b = plan(script, PlanConfiguration(seed: 42)).plan.shots
-        #expect(a[0].seed == SeedHash.seed(shotID: "1A", globalSeed: 0))
+        #expect(a[0].seed == SeedHash.seed(scene: "1", content: a[0].segments[0].prompt, occurrence: 0, globalSeed: 0))
         #expect(a[0].seed != a[1].seed)
         #expect(a[0].seed != b[0].seed)
         #expect(a.allSatisfy { (0...2_147_483_647).contains($0.seed) })
-        #expect(SeedHash.seed(shotID: "1A", globalSeed: 0) == SeedHash.seed(shotID: "1A", globalSeed: 0))
+        // A shot inserted before another moves its letter, not its seed (1A is the
+        // establishing exterior the planner adds).
+        let inserted = plan("INT. ROOM - DAY\n\nAnna waits.\n\nCarl waits.\n\nBob waits.\n").plan.shots
+        #expect(inserted.map(\.id) == ["1A", "1B", "1C", "1D"])
+        #expect(inserted[3].segments[0].prompt == a[2].segments[0].prompt)
+        #expect(inserted[3].seed == a[2].seed)
+        // Shots with the same content in one scene still get their own seeds.
+        let twice = plan("INT. ROOM - DAY\n\nAnna waits.\n\nBob waits.\n\nAnna waits.\n").plan.shots
+        #expect(twice[1].segments[0].prompt == twice[3].segments[0].prompt)
+        #expect(twice[1].seed != twice[3].seed)
     }
 
     @Test func cardCarriesWhatTheStoryboardDraws() {

@@ -60,7 +60,7 @@ public struct CommandGenerator: Generator {
 
     /// The template and profile, and the argument list it expands to, with the output and
     /// reference image paths left as their placeholders (they change from run to run).
-    public func keyMaterial(for request: GenerationRequest) -> Data {
+    public func keyMaterial(for request: GenerationRequest) throws -> Data {
         var values = PlaceholderValues(request: request, shape: profile.shape(for: request), output: Placeholder.output.token)
         values.values[.reference] = request.referenceImage.map { _ in Placeholder.reference.token }
         return Data((([settings] + template.expand(values)).joined(separator: "\n")).utf8)

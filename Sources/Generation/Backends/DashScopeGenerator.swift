@@ -77,8 +77,8 @@ public struct DashScopeGenerator: Generator {
     }
 
     /// The create request's body: what DashScope is paid for.
-    public func keyMaterial(for request: GenerationRequest) -> Data {
-        body(for: request)
+    public func keyMaterial(for request: GenerationRequest) throws -> Data {
+        try body(for: request)
     }
 
     /// No input files.
@@ -86,12 +86,12 @@ public struct DashScopeGenerator: Generator {
 
     /// The create request's body for `request`: prompt and negative clipped to 800 and
     /// 500 characters, seed folded into 0…2147483647, size and duration mapped to the model.
-    func body(for request: GenerationRequest) -> Data {
+    func body(for request: GenerationRequest) throws -> Data {
         let content = request.content
         let seconds = Double(content.frames * content.frameRate.den) / Double(content.frameRate.num)
         let size = model.sizeParameter(for: FrameSize(width: request.format.width, height: request.format.height))
         let negative = content.negativePrompt.clipped(to: DashScopeBody.negativeLimit)
-        return DashScopeBody(
+        return try DashScopeBody(
             model: model.name,
             input: .init(
                 prompt: content.prompt.clipped(to: DashScopeBody.promptLimit),
@@ -121,13 +121,13 @@ public struct DashScopeGenerator: Generator {
 
     /// The journal's key for `request`: the SHA-256 of the endpoint and the create body
     /// (task IDs belong to a region).
-    func journalDigest(for request: GenerationRequest) -> String {
-        SHA256.hex(Array(baseURL.absoluteString.utf8) + [0x0A] + Array(body(for: request)))
+    func journalDigest(for request: GenerationRequest) throws -> String {
+        SHA256.hex(Array(baseURL.absoluteString.utf8) + [0x0A] + Array(try body(for: request)))
     }
 
     private func run(_ request: GenerationRequest, to destination: URL, key: String) async throws {
-        let body = body(for: request)
-        let digest = journalDigest(for: request)
+        let body = try body(for: request)
+        let digest = try journalDigest(for: request)
         let segment = request.segmentID
         let (taskID, videoURL): (String, URL)
         if let journalled = try await journaled(digest) {

@@ -68,7 +68,7 @@ struct DashScopeBody: Encodable {
     static let promptLimit = 800
     static let negativeLimit = 500
 
-    var data: Data { CanonicalJSON.data(self) }
+    var data: Data { get throws { try CanonicalJSON.data(self) } }
 }
 
 extension String {

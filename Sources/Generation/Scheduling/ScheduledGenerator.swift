@@ -48,7 +48,7 @@ public struct ScheduledGenerator: Generator {
     /// The backend's settings: scheduling does not shape pixels.
     public var settings: String { backend.settings }
     /// The backend's.
-    public func keyMaterial(for request: GenerationRequest) -> Data { backend.keyMaterial(for: request) }
+    public func keyMaterial(for request: GenerationRequest) throws -> Data { try backend.keyMaterial(for: request) }
     /// The backend's capabilities, with the limiter's limit as the parallel jobs.
     public var capabilities: GeneratorCapabilities {
         var capabilities = backend.capabilities

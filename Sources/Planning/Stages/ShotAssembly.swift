@@ -27,14 +27,25 @@ struct ShotAssembly: Sendable {
         let segmenter = Segmenter(maxFrames: configuration.maxSegmentFrames,
                                   minFrames: configuration.frameRate.frames(milliseconds: 1000))
         let sceneParts = prompts.sceneParts(scene)
+        var occurrences: [String: Int] = [:]  // first prompt → shots of the scene with it so far
         return drafts.enumerated().map { index, draft in
             let id = ShotLetters.id(scene: scene.number, index: index)
             let frames = timer.frames(of: draft, endsScene: index == drafts.count - 1)
-            let seed = draft.seed ?? SeedHash.seed(shotID: id, globalSeed: configuration.seed)
             let style = draft.style ?? defaultStyle
             let negative = PromptText.cut(draft.negative ?? configuration.negativePrompt ?? Self.defaultNegative(language),
                                           to: Self.maxNegativeCharacters)
             let pieces = segmenter.cut(frames: frames, weights: draft.units.map(timer.weight))
+            // The seed comes from what the shot is — its scene, its first prompt in the shot's
+            // own style, and how many earlier shots of the scene share that prompt — never from
+            // its letter, so a shot inserted before it leaves its requests alone.
+            let content = pieces.first.map { piece in
+                prompts.prompt(PromptBuilder.Request(draft: draft, units: Array(draft.units[piece.units]), scene: sceneParts,
+                                                     style: style, isContinuation: false))
+            } ?? ""
+            let occurrence = occurrences[content, default: 0]
+            occurrences[content] = occurrence + 1
+            let seed = draft.seed
+                ?? SeedHash.seed(scene: scene.number, content: content, occurrence: occurrence, globalSeed: configuration.seed)
             // One take per style, and at least as many as asked; take 1 keeps the shot's seed.
             let styles = draft.styles ?? defaultStyles ?? []
             let takeCount = max(draft.takes ?? configuration.takes ?? 1, styles.count)

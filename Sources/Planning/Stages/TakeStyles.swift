@@ -10,6 +10,6 @@ enum TakeStyles {
     /// take 1, else a hash of both, so every take differs and none depends on how many
     /// takes there are.
     static func seed(shotSeed: Int, take number: Int) -> Int {
-        number == 1 ? shotSeed : SeedHash.seed(shotID: "take\(number)", globalSeed: shotSeed)
+        number == 1 ? shotSeed : SeedHash.hash("\(shotSeed)/take\(number)")
     }
 }
