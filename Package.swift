@@ -23,15 +23,24 @@ let package = Package(
         // FFmpeg's C libraries, and C shims for the macros Swift cannot import.
         .systemLibrary(
             name: "CFFmpeg",
-            pkgConfig: "libavformat libavcodec libavfilter libavutil libswscale",
+            pkgConfig: "libavformat libavcodec libavfilter libavutil libswscale libswresample",
             providers: [
-                .apt(["libavformat-dev", "libavcodec-dev", "libavfilter-dev", "libavutil-dev", "libswscale-dev"]),
+                .apt(["libavformat-dev", "libavcodec-dev", "libavfilter-dev", "libavutil-dev", "libswscale-dev",
+                      "libswresample-dev"]),
                 .brew(["ffmpeg"]),
             ]
         ),
         .target(name: "CFFmpegShims", dependencies: ["CFFmpeg"]),
         // Files, frames and filter graphs; knows nothing of shots.
         .target(name: "Media", dependencies: ["CFFmpeg", "CFFmpegShims"]),
+
+        // eSpeak NG's C library, the offline text-to-speech engine the scratch voices use.
+        .systemLibrary(
+            name: "CEspeakNG", pkgConfig: "espeak-ng",
+            providers: [.apt(["libespeak-ng-dev", "espeak-ng-data"]), .brew(["espeak-ng"])]
+        ),
+        // Text to speech samples through eSpeak NG, one utterance at a time; knows no scripts.
+        .target(name: "Speech", dependencies: ["CEspeakNG"]),
 
         // Stage 3: generators (built-in storyboard renderer, remote backends), scheduler, clip cache.
         .target(name: "Generation", dependencies: ["Planning", "Media"]),
@@ -52,6 +61,7 @@ let package = Package(
         .testTarget(name: "ScreenplayTests", dependencies: ["Screenplay"], exclude: ["Fixtures"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Screenplay"], exclude: ["Golden"]),
         .testTarget(name: "MediaTests", dependencies: ["Media"]),
+        .testTarget(name: "SpeechTests", dependencies: ["Speech"]),
         // Test servers that speak the DashScope and ComfyUI protocols on loopback, for the
         // backend tests and the build's end-to-end tests.
         .target(name: "TestServers", path: "Tests/TestServers", exclude: ["Servers"]),

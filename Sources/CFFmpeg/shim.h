@@ -21,5 +21,8 @@
 #include <libavutil/rational.h>
 #include <libavutil/timecode.h>
 #include <libswscale/swscale.h>
+#include <libswresample/swresample.h>
+#include <libavutil/channel_layout.h>
+#include <libavutil/samplefmt.h>
 
 #endif

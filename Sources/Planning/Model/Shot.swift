@@ -42,12 +42,15 @@ public struct Shot: Hashable, Sendable, Codable {
     /// Where the shot comes from in the script.
     public var range: SourceRange
     public var segments: [Segment]
+    /// With audio (`PlanConfiguration.lineAudio`): the spoken lines that start in this
+    /// shot and where; nil in a plan made without audio.
+    public var lines: [LineTiming]?
 
     public init(id: String, scene: String, kind: ShotKind, frames: Int, size: ShotSize, angle: CameraAngle,
                 move: CameraMove, lens: String?, characters: [String], speaker: String?, foreground: String?,
                 subject: String?, text: String, location: String, setting: Setting?, timeOfDay: String?,
                 transitionIn: ShotTransition?, transitionOut: ShotTransition?, style: String?, takes: Int,
-                seed: Int, range: SourceRange, segments: [Segment]) {
+                seed: Int, range: SourceRange, segments: [Segment], lines: [LineTiming]? = nil) {
         self.id = id
         self.scene = scene
         self.kind = kind
@@ -71,5 +74,6 @@ public struct Shot: Hashable, Sendable, Codable {
         self.seed = seed
         self.range = range
         self.segments = segments
+        self.lines = lines
     }
 }

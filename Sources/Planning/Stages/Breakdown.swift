@@ -130,6 +130,10 @@ struct Breakdown {
     // MARK: - Annotations
 
     private mutating func receive(_ annotation: Annotation) {
+        // A recorded take (`audio`) belongs to the next line, not to a shot (SpokenLines).
+        var annotation = annotation
+        annotation.audio = nil
+        guard annotation != Annotation(range: annotation.range) else { return }
         let shapesShot = annotation.shot != nil || annotation.angle != nil || annotation.move != nil
             || annotation.lens != nil || annotation.duration != nil || annotation.seed != nil
             || annotation.prompt != nil || annotation.takes != nil || annotation.negative != nil

@@ -21,7 +21,9 @@ struct ShotAssembly: Sendable {
     }
 
     func shots(_ drafts: [ShotDraft], in scene: SceneSource) -> [Shot] {
-        let timer = ShotTimer(rules: configuration.timing, frameRate: configuration.frameRate)
+        let lineAudio = configuration.lineAudio
+        let timer = ShotTimer(rules: configuration.timing, frameRate: configuration.frameRate,
+                              lineAudio: lineAudio?.timesShots == true ? lineAudio?.milliseconds ?? [:] : [:])
         let segmenter = Segmenter(maxFrames: configuration.maxSegmentFrames,
                                   minFrames: configuration.frameRate.frames(milliseconds: 1000))
         let sceneParts = prompts.sceneParts(scene)
@@ -32,7 +34,7 @@ struct ShotAssembly: Sendable {
             let style = draft.style ?? defaultStyle
             let negative = PromptText.cut(draft.negative ?? configuration.negativePrompt ?? Self.defaultNegative(language),
                                           to: Self.maxNegativeCharacters)
-            let pieces = segmenter.cut(frames: frames, weights: draft.units.map(timer.weight))
+            let pieces = segmenter.cut(frames: frames, weights: timer.weights(of: draft.units))
             var segments: [Segment] = []
             for (number, piece) in pieces.enumerated() {
                 let units = Array(draft.units[piece.units])
@@ -50,7 +52,14 @@ struct ShotAssembly: Sendable {
                         foreground: draft.foreground, subject: draft.subject, text: draft.text, location: scene.location,
                         setting: scene.heading?.setting, timeOfDay: scene.heading?.timeOfDay,
                         transitionIn: draft.transitionIn, transitionOut: draft.transitionOut, style: style,
-                        takes: draft.takes ?? 1, seed: seed, range: draft.range, segments: segments)
+                        takes: draft.takes ?? 1, seed: seed, range: draft.range, segments: segments,
+                        lines: lineAudio.map { audio in
+                            timer.lineStarts(of: draft).map { start in
+                                LineTiming(speaker: start.unit.speaker ?? "",
+                                         offset: min(configuration.frameRate.frames(milliseconds: start.milliseconds), frames - 1),
+                                         milliseconds: audio.milliseconds[start.unit.range.start], range: start.unit.range)
+                            }
+                        })
         }
     }
 

@@ -34,7 +34,7 @@ extension ShotDuration: Codable {
 public struct Annotation: Hashable, Sendable, Codable {
     /// The keys an annotation may use.
     public static let keys = ["shot", "angle", "move", "lens", "duration", "seed", "style",
-                              "prompt", "negative", "takes"]
+                              "prompt", "negative", "takes", "audio"]
 
     /// Shot size and subject, e.g. `CU Anna`, `WS`, `特写 安娜`.
     public var shot: String?
@@ -51,6 +51,8 @@ public struct Annotation: Hashable, Sendable, Codable {
     public var negative: String?
     /// How many takes to generate.
     public var takes: Int?
+    /// A recorded take that replaces the next dialogue line's scratch voice.
+    public var audio: AudioReference?
     public var range: SourceRange
 
     public init(shot: String? = nil, angle: String? = nil, move: String? = nil, lens: String? = nil,
@@ -66,6 +68,19 @@ public struct Annotation: Hashable, Sendable, Codable {
         self.prompt = prompt
         self.negative = negative
         self.takes = takes
+        self.range = range
+    }
+}
+
+/// An audio file a script names (`[[audio: sound/sc2-line4.wav]]`): the path as written,
+/// relative to the script, and where it is written, for a diagnostic when it cannot be read.
+public struct AudioReference: Hashable, Sendable, Codable {
+    public var path: String
+    /// The value's range in the script.
+    public var range: SourceRange
+
+    public init(path: String, range: SourceRange) {
+        self.path = path
         self.range = range
     }
 }

@@ -65,6 +65,7 @@ enum AnnotationParser {
         case "style": annotation.style = value
         case "prompt": annotation.prompt = value
         case "negative": annotation.negative = value
+        case "audio": annotation.audio = AudioReference(path: value, range: valueRange)
         case "duration":
             switch DurationSyntax.parse(value) {
             case .valid(let duration): annotation.duration = duration
