@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "CutLists", dependencies: ["Planning"]),
 
         // The build: ties the stages together; reads the project file (animatic.yaml or .toml).
-        .target(name: "Animatic", dependencies: ["Screenplay", "Planning", "Generation", "Media", "CutLists",
+        .target(name: "Animatic", dependencies: ["Screenplay", "Planning", "Generation", "Media", "CutLists", "Speech",
                                                  .product(name: "Yams", package: "Yams")]),
         // The command line (the `animatic` program): parses flags, calls Animatic, maps errors
         // to exit codes. Named apart from `Animatic` so case-insensitive file systems cope.

@@ -49,7 +49,9 @@ public struct Builder: Sendable {
     /// - Throws: `AnimaticError`: `.unavailable` when segments failed (after writing the
     ///   report, and with `keepGoing` every output), others when outputs are not writable;
     ///   or `CancellationError`.
-    public func build(_ plan: Plan, scriptPath: String) async throws -> BuildReport {
+    /// With `voicing` (the script's voiced lines), the video carries the soundtrack and
+    /// `film.media/` a WAV beside each segment.
+    public func build(_ plan: Plan, scriptPath: String, voicing: Voicing? = nil) async throws -> BuildReport {
         let cache = self.cache
         let lock: CacheLock
         do { lock = try cache.lock(waiting: { events(.waitingForCache) }) } catch {
@@ -78,7 +80,9 @@ public struct Builder: Sendable {
         }
         let digest = SHA256.hex(
             planJSON + Data(([settings.format.encoderSettings, "editor \(Self.editorVersion)"]
-                + buildPlan.items.map(\.key)).joined(separator: "\n").utf8))
+                + buildPlan.items.map(\.key)
+                + (voicing.map { [Soundtrack.digestText($0, loudness: settings.loudness)] } ?? []))
+                .joined(separator: "\n").utf8))
         var report = makeReport(buildPlan, plan: plan, scriptPath: scriptPath, outcome: outcome, digest: digest)
         let firstFailure = buildPlan.items.first { outcome.failures[$0.segmentID] != nil }
         if let stopper = outcome.stoppedBy {
@@ -106,6 +110,7 @@ public struct Builder: Sendable {
             events(.stage((named.count == 1 ? "a failure card stands in for " : "failure cards stand in for ")
                 + named.joined(separator: ", ")))
         }
+        var soundtrack: AudioTrack?
         let upToDate = pending.isEmpty && previous?.inputsDigest == digest
             && FileManager.default.fileExists(atPath: settings.output.path)
         if upToDate {
@@ -113,9 +118,10 @@ public struct Builder: Sendable {
             events(.stage("\(settings.outputName) is up to date"))
         } else {
             do {
+                soundtrack = try voicing.map { try Soundtrack.track(for: plan, voicing: $0, loudness: settings.loudness) }
                 try await Editor(format: settings.format).assemble(
-                    clips: clips, tracks: Editor.tracks(for: plan, items: buildPlan.items), scratch: cache.scratchDirectory,
-                    output: settings.output)
+                    clips: clips, tracks: Editor.tracks(for: plan, items: buildPlan.items), audio: soundtrack,
+                    scratch: cache.scratchDirectory, output: settings.output)
             } catch let error as CancellationError {
                 throw error
             } catch {
@@ -127,7 +133,16 @@ public struct Builder: Sendable {
         report.videoWritten = !upToDate
         try AtomicFile.write(planJSON, to: settings.planURL)
         if !upToDate || !FileManager.default.fileExists(atPath: settings.mediaDirectory.path) {
-            try MediaExport.export(clips: zip(buildPlan.items.map(\.segmentID), clips), to: settings.mediaDirectory)
+            if soundtrack == nil, let voicing {
+                soundtrack = try Soundtrack.track(for: plan, voicing: voicing, loudness: settings.loudness)
+            }
+            try MediaExport.export(
+                clips: zip(buildPlan.items.map(\.segmentID), clips), to: settings.mediaDirectory,
+                audio: soundtrack.map { track in
+                    (track, buildPlan.items.map { item in
+                        (item.segmentID, Soundtrack.samples(item.startFrame, plan)..<Soundtrack.samples(item.startFrame + item.frames, plan))
+                    })
+                })
         }
         let cutListsStarted = Date()
         let cutLists = try await CutListExport.write(
@@ -147,7 +162,8 @@ public struct Builder: Sendable {
         if let depfile = settings.depfile {
             let text = Depfile.text(
                 target: settings.outputName,
-                prerequisites: [scriptPath] + (settings.projectFile.map { [$0] } ?? []) + generator.inputFiles.map(\.path))
+                prerequisites: [scriptPath] + (settings.projectFile.map { [$0] } ?? []) + generator.inputFiles.map(\.path)
+                    + (voicing?.inputFiles ?? []))
             try AtomicFile.write(Data(text.utf8), to: depfile)
         }
         if let firstFailure {

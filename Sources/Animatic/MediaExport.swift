@@ -1,10 +1,15 @@
 import Foundation
+import Media
 
 /// The per-segment media beside the video (`film.media/12A-1.mp4`, …) that cut lists
 /// point to: hard links to the cache's clips (copies where linking fails). The directory
 /// is assembled under a temporary name and swapped into place.
 enum MediaExport {
-    static func export(clips: some Sequence<(String, URL)>, to directory: URL) throws(AnimaticError) {
+    /// With `audio`, each segment's stretch of the soundtrack goes beside its clip as
+    /// `12A-1.wav` (48 kHz stereo, at the video's loudness).
+    static func export(
+        clips: some Sequence<(String, URL)>, to directory: URL, audio: (AudioTrack, [(String, Range<Int>)])? = nil
+    ) throws(AnimaticError) {
         let manager = FileManager.default
         let parent = directory.deletingLastPathComponent()
         let staging = parent.appendingPathComponent(".\(directory.lastPathComponent).partial-\(UUID().uuidString)")
@@ -14,6 +19,11 @@ enum MediaExport {
             for (id, clip) in clips {
                 let target = staging.appendingPathComponent(id + ".mp4")
                 if link(clip.path, target.path) != 0 { try manager.copyItem(at: clip, to: target) }
+            }
+            if let (track, stretches) = audio {
+                for (id, range) in stretches {
+                    try track.mix.writeWAV(range, gain: track.gain, to: staging.appendingPathComponent(id + ".wav"))
+                }
             }
             let hadOld = manager.fileExists(atPath: directory.path)
             if hadOld { try manager.moveItem(at: directory, to: retired) }

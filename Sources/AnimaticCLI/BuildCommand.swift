@@ -73,6 +73,15 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .customLong("comfyui-workflow"), help: "For --backend comfyui: the API-format workflow JSON.")
     var comfyUIWorkflow: String?
 
+    @Option(help: "The soundtrack: scratch (every line spoken by eSpeak NG, or its [[audio:]] take; the default) or none (a silent video).")
+    var audio: SoundSettings.Mode?
+
+    @Option(help: "Shot timing with sound: voice (each dialogue shot at least its spoken audio plus a breath; the default) or estimate (words a minute).")
+    var timing: SoundSettings.Timing?
+
+    @Option(help: "The soundtrack's integrated loudness in LUFS, EBU R128 (default: -23; -16 for the web).")
+    var loudness: Double?
+
     @OptionGroup var options: PlanOptions
 
     func validate() throws {
@@ -81,6 +90,7 @@ struct BuildCommand: AsyncParsableCommand {
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
         if file == "-" { throw ValidationError("build needs a script file, not standard input") }
         _ = try cutListFormats()
+        if let loudness, !(-70.0 ... -5.0).contains(loudness) { throw ValidationError("--loudness must be from -70 to -5 LUFS") }
     }
 
     /// The formats named by `--cutlists`, if given.
@@ -104,7 +114,11 @@ struct BuildCommand: AsyncParsableCommand {
         let generator = makeGenerator(cacheDirectory: cacheURL, fromFile: fromFile)
         var configuration = options.configuration(with: fromFile)
         configuration.backendMaxMilliseconds = generator.capabilities.longestClipMilliseconds
-        let compilation = Compilation(input, configuration: configuration)
+        let sound = SoundSettings(mode: audio ?? .scratch, timing: timing ?? .voice, loudness: loudness ?? -23)
+        let compilation: Compilation
+        do { compilation = try Compilation(input, configuration: configuration, sound: sound, cache: cacheURL) } catch {
+            fail(error)
+        }
         printError(DiagnosticReport.render(compilation.diagnostics, path: input.displayPath))
         if compilation.hasErrors { throw ExitCode(AnimaticError.Kind.badInput.exitCode) }
 
@@ -119,10 +133,13 @@ struct BuildCommand: AsyncParsableCommand {
             edlFlavor: edlFlavor ?? fromFile.edlFlavor ?? .resolve,
             keepGoing: keepGoing ?? fromFile.keepGoing ?? false)
         settings.projectFile = project?.displayPath
+        settings.loudness = sound.loudness
         let display = ProgressDisplay(level: quiet ? .quiet : verbose ? .verbose : .normal)
         let builder = Builder(settings: settings, generator: generator, events: display.show)
 
-        let build = Task { try await builder.build(compilation.plan, scriptPath: input.displayPath) }
+        let build = Task {
+            try await builder.build(compilation.plan, scriptPath: input.displayPath, voicing: compilation.voicing)
+        }
         let trap = InterruptTrap()
         trap.watch { build.cancel() }
         do {
@@ -154,3 +171,5 @@ struct BuildCommand: AsyncParsableCommand {
 }
 
 extension BackendKind: ExpressibleByArgument {}
+extension SoundSettings.Mode: ExpressibleByArgument {}
+extension SoundSettings.Timing: ExpressibleByArgument {}
