@@ -38,6 +38,8 @@ public final class SpeechEngine: Sendable {
     /// part of every spoken line's key, so that another engine or voice set re-speaks.
     public var version: String {
         queue.sync {
+            // Before espeak_Initialize the data path is not known yet: start first.
+            _ = try? start()
             var path: UnsafePointer<CChar>?
             let version = espeak_Info(&path).map { String(cString: $0) } ?? "unknown"
             return "espeak-ng \(version) \(path.map { String(cString: $0) } ?? "")"

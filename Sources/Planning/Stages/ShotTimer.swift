@@ -15,7 +15,12 @@ struct ShotTimer: Sendable {
         switch draft.duration {
         case .frames(let frames)?: return max(frames, 1)
         case .milliseconds(let milliseconds)?: return max(frameRate.frames(milliseconds: milliseconds), 1)
-        case nil: return max(frameRate.frames(milliseconds: milliseconds(of: draft, endsScene: endsScene)), 1)
+        case nil:
+            let milliseconds = milliseconds(of: draft, endsScene: endsScene)
+            // Timed from the voice, a shot rounds up, so that it holds its line and breath.
+            let voiced = draft.units.contains { $0.kind == .speech && lineAudio[$0.range.start] != nil }
+            let exact = milliseconds * frameRate.num, perFrame = 1000 * frameRate.den
+            return max(voiced ? (exact + perFrame - 1) / perFrame : frameRate.frames(milliseconds: milliseconds), 1)
         }
     }
 
