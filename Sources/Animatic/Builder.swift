@@ -150,7 +150,7 @@ public struct Builder: Sendable {
             keys: Dictionary(zip(buildPlan.items, report.segments).map { ($0.segmentID, $1.failureCard ?? $0.key) }) {
                 first, _ in first
             },
-            cache: cache)
+            cache: cache, withAudio: voicing != nil)
         if !cutLists.files.isEmpty {
             let made = [(cutLists.thumbnailsGrabbed, "new thumbnail"), (cutLists.pagesDrawn, "sheet page")]
                 .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }

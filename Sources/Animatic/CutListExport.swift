@@ -17,14 +17,15 @@ enum CutListExport {
         var pagesDrawn = 0
     }
 
-    /// Writes the formats `settings` names; `keys` gives each segment's cache key by segment ID.
+    /// Writes the formats `settings` names; `keys` gives each segment's cache key by segment
+    /// ID; `withAudio`, the clips carry the segments' WAVs as audio.
     static func write(
-        _ plan: Plan, settings: BuildSettings, keys: [String: String], cache: ClipCache
+        _ plan: Plan, settings: BuildSettings, keys: [String: String], cache: ClipCache, withAudio: Bool = false
     ) async throws -> Written {
         let timeline = Timeline(
             plan: plan, media: .beside(video: settings.output),
             title: settings.output.deletingPathExtension().lastPathComponent,
-            width: settings.size.width, height: settings.size.height)
+            width: settings.size.width, height: settings.size.height, audio: withAudio)
         let needsThumbnails = settings.cutLists.contains(.html) || settings.cutLists.contains(.sheet)
         let frames = needsThumbnails ? timeline.shotFrames : []
         let thumbnails = try await Thumbnails.load(
