@@ -2,11 +2,15 @@ import Foundation
 import Planning
 import Screenplay
 
-/// A script parsed and planned: the first two stages of a build, which need no media.
+/// A script parsed and planned: the first two stages of a build, which need no media, and
+/// everything `check`, `plan`, `export` and `build` report about the script.
 public struct Compilation: Sendable {
+    /// The parsed script.
+    public var screenplay: Screenplay
     /// The plan.
     public var plan: Plan
-    /// The reader's and the planner's diagnostics, in that order.
+    /// The reader's and the planner's diagnostics, in script order (the reader's first
+    /// where two start at the same place).
     public var diagnostics: [Diagnostic]
     /// Whether the script has errors (a build then stops before any work).
     public var hasErrors: Bool
@@ -17,9 +21,12 @@ public struct Compilation: Sendable {
     public init(_ input: ScriptInput, configuration: PlanConfiguration) {
         let parsed = FountainReader.parse(input.bytes)
         let planned = Planner(configuration: configuration).plan(parsed.screenplay)
+        screenplay = parsed.screenplay
         plan = planned.plan
-        diagnostics = parsed.diagnostics + planned.diagnostics
-        hasErrors = parsed.hasErrors
+        diagnostics = (parsed.diagnostics + planned.diagnostics).enumerated()
+            .sorted { ($0.element.range.start.offset, $0.offset) < ($1.element.range.start.offset, $1.offset) }
+            .map(\.element)
+        hasErrors = diagnostics.contains { $0.severity == .error }
     }
 
     /// Parses `input`, voices its dialogue (`sound`, cached in `cache`) unless sound is
@@ -39,10 +46,12 @@ public struct Compilation: Sendable {
             voicing = voiced
         }
         let planned = Planner(configuration: configuration).plan(parsed.screenplay)
+        screenplay = parsed.screenplay
         plan = planned.plan
-        let soundDiagnostics = voicing?.diagnostics ?? []
-        diagnostics = parsed.diagnostics + planned.diagnostics + soundDiagnostics
-        hasErrors = parsed.hasErrors || soundDiagnostics.contains { $0.severity == .error }
+        diagnostics = (parsed.diagnostics + planned.diagnostics + (voicing?.diagnostics ?? [])).enumerated()
+            .sorted { ($0.element.range.start.offset, $0.offset) < ($1.element.range.start.offset, $1.offset) }
+            .map(\.element)
+        hasErrors = diagnostics.contains { $0.severity == .error }
         self.voicing = voicing
     }
 }

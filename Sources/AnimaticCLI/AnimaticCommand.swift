@@ -1,21 +1,89 @@
 import Animatic
 import ArgumentParser
 import Foundation
+import Screenplay
 
 @main
 struct AnimaticCommand: AsyncParsableCommand {
+    /// The program's version, `animatic --version`.
+    static let version = "0.1.0"
+
     static let configuration = CommandConfiguration(
         commandName: "animatic",
         abstract: "Compile a Fountain screenplay into an animatic.",
         discussion: "Exit codes: 0 success, 64 usage, 65 script errors, 66 missing input, 69 service unavailable, 70 internal error, 73 cannot create output, 74 I/O error.",
+        version: version,
         subcommands: [ParseCommand.self, CheckCommand.self, PlanCommand.self, BuildCommand.self, ExportCommand.self]
     )
+
+    /// Parses the command line and runs the command. The one place the program ends on an
+    /// error: whatever a command throws is mapped to its exit code here, after every task
+    /// it started has finished.
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let parsed: ParsableCommand
+        do {
+            try checkSubcommand(arguments)
+            parsed = try parseAsRoot(arguments)
+        } catch {
+            exit(after: error)
+        }
+        do {
+            if var command = parsed as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                var command = parsed
+                try command.run()
+            }
+        } catch {
+            exit(after: error)
+        }
+    }
+
+    /// `animatic biuld film.fountain`: a first word that names no command is a usage error,
+    /// with the command it is a slip for.
+    private static func checkSubcommand(_ arguments: [String]) throws(AnimaticError) {
+        guard let first = arguments.first, !first.hasPrefix("-") else { return }
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+        guard !names.contains(first) else { return }
+        let help = SpellingSuggestion.closest(to: first, among: names).map { "; did you mean '\($0)'?" }
+            ?? "; the commands are " + names.joined(separator: ", ")
+        throw AnimaticError(.usage, "unknown command '\(first)'\(help)")
+    }
+
+    /// Ends the program with the exit code `error` maps to: an `AnimaticError`'s own
+    /// (its message printed), 65 for diagnostics already printed, the argument parser's for
+    /// usage, help and `--version`, and 70 for anything unforeseen.
+    private static func exit(after error: Error) -> Never {
+        switch error {
+        case let error as AnimaticError:
+            printError("animatic: error: \(error.message)\n")
+            Foundation.exit(error.exitCode)
+        case is ReportedErrors:
+            Foundation.exit(AnimaticError.Kind.badInput.exitCode)
+        case let code as ExitCode:
+            Foundation.exit(code.rawValue)
+        default:
+            // The argument parser's own errors (usage, help, version) carry their exit codes.
+            let code = exitCode(for: error)
+            guard code != .failure else {
+                printError("animatic: error: internal error: \(error)\n")
+                Foundation.exit(AnimaticError.Kind.internalFailure.exitCode)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
-/// Prints `animatic: error: message` to standard error and exits with the error's code.
-func fail(_ error: AnimaticError) -> Never {
-    FileHandle.standardError.write(Data("animatic: error: \(error.message)\n".utf8))
-    Foundation.exit(error.exitCode)
+/// The script or project file has errors, already printed as diagnostics: the program
+/// exits 65 and prints nothing more.
+struct ReportedErrors: Error {}
+
+/// Prints diagnostics like a compiler, with their count; throws `ReportedErrors` when any
+/// is an error.
+func report(_ diagnostics: [Diagnostic], path: String) throws(ReportedErrors) {
+    printError(DiagnosticReport.render(diagnostics, path: path))
+    if diagnostics.contains(where: { $0.severity == .error }) { throw ReportedErrors() }
 }
 
 /// Writes text to standard error.

@@ -36,13 +36,13 @@ struct BuildCommand: AsyncParsableCommand {
     var cacheDirectory: String?
 
     @Option(help: "Frame size, WxH with even numbers (default: 1280x720).")
-    var size: String?
+    var size: FrameSize?
 
     @Option(help: "Write a make dependency file listing every file the build read.")
     var depfile: String?
 
     @Option(help: "Cut lists to write beside the video, comma-separated: edl, fcp7, fcpxml, otio, srt, csv, html, sheet (the contact sheet PNG); or none (default: all).")
-    var cutlists: String?
+    var cutlists: CutListSet?
 
     @Option(name: .customLong("edl-flavor"), help: "EDL conventions: avid, premiere or resolve (default: resolve).")
     var edlFlavor: EDLFlavor?
@@ -57,22 +57,6 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Also print a line per generated segment.")
     var verbose = false
 
-    @Option(help: "The generator: cards (the built-in storyboard, the default), command, dashscope or comfyui (docs/backends.md).")
-    var backend: BackendKind?
-
-    @Option(name: .customLong("command-template"),
-            help: "For --backend command: the program and its arguments with {prompt}, {seed}, {frames}, {width}, {height}, {output}, ...")
-    var commandTemplate: String?
-
-    @Option(name: .customLong("dashscope-url"), help: "For --backend dashscope: the regional base URL.")
-    var dashScopeURL: String?
-
-    @Option(name: .customLong("comfyui-url"), help: "For --backend comfyui: a server URL (repeat for several servers).")
-    var comfyUIURLs: [String] = []
-
-    @Option(name: .customLong("comfyui-workflow"), help: "For --backend comfyui: the API-format workflow JSON.")
-    var comfyUIWorkflow: String?
-
     @Option(help: "The soundtrack: scratch (every line spoken by eSpeak NG, or its [[audio:]] take; the default) or none (a silent video).")
     var audio: SoundSettings.Mode?
 
@@ -85,61 +69,41 @@ struct BuildCommand: AsyncParsableCommand {
     @OptionGroup var options: PlanOptions
 
     func validate() throws {
-        if let size, FrameSize(size) == nil { throw ValidationError("--size must be WxH with positive even numbers, not '\(size)'") }
         if let jobs, !SettingLimits.jobs.contains(jobs) { throw ValidationError("--jobs must be from 1 to 64") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
         if file == "-" { throw ValidationError("build needs a script file, not standard input") }
-        _ = try cutListFormats()
         if let loudness, !(-70.0 ... -5.0).contains(loudness) { throw ValidationError("--loudness must be from -70 to -5 LUFS") }
     }
 
-    /// The formats named by `--cutlists`, if given.
-    private func cutListFormats() throws -> [CutListFormat]? {
-        guard let cutlists else { return nil }
-        if cutlists == "none" { return [] }
-        do {
-            return try CutListFormat.formats(named: cutlists.split(separator: ",").map(String.init))
-        } catch {
-            throw ValidationError("--cutlists: \(error.message)")
-        }
-    }
-
     func run() async throws {
-        let input: ScriptInput
-        do { input = try ScriptInput.read(file) } catch { fail(error) }
-        guard let script = input.url else { fail(AnimaticError(.usage, "build needs a script file")) }
-        let project = try options.projectFile.load(for: input)
-        let fromFile = project?.settings ?? ProjectSettings()
-        let cacheURL = cacheDirectory.map { URL(fileURLWithPath: $0) } ?? fromFile.cacheDirectory ?? BuildSettings.defaultCache(for: script)
-        let generator = makeGenerator(cacheDirectory: cacheURL, fromFile: fromFile)
-        var configuration = options.configuration(with: fromFile)
+        let input = try ScriptInput.read(file)
+        guard let script = input.url else { throw AnimaticError(.usage, "build needs a script file") }
+        var flags = ProjectSettings()
+        flags.size = size
+        flags.jobs = jobs
+        flags.cacheDirectory = cacheDirectory.map { URL(fileURLWithPath: $0) }
+        flags.cutLists = cutlists?.formats
+        flags.edlFlavor = edlFlavor
+        flags.keepGoing = keepGoing
+        let (project, chosen) = try options.settings(for: input, commandFlags: flags)
+        let cacheURL = chosen.cacheDirectory ?? BuildSettings.defaultCache(for: script)
+        let generator = try chosen.makeGenerator(cacheDirectory: cacheURL)
+        var configuration = chosen.planConfiguration()
         configuration.backendMaxMilliseconds = generator.capabilities.longestClipMilliseconds
         let sound = SoundSettings(mode: audio ?? .scratch, timing: timing ?? .voice, loudness: loudness ?? -23)
-        let compilation: Compilation
-        do { compilation = try Compilation(input, configuration: configuration, sound: sound, cache: cacheURL) } catch {
-            fail(error)
-        }
-        printError(DiagnosticReport.render(compilation.diagnostics, path: input.displayPath))
-        if compilation.hasErrors { throw ExitCode(AnimaticError.Kind.badInput.exitCode) }
+        let compilation = try Compilation(input, configuration: configuration, sound: sound, cache: cacheURL)
+        try report(compilation.diagnostics, path: input.displayPath)
 
         let outputURL = output.map { URL(fileURLWithPath: $0) } ?? BuildSettings.defaultOutput(for: script)
         var settings = BuildSettings(
-            output: outputURL.standardizedFileURL,
-            cacheDirectory: cacheURL,
-            size: size.flatMap(FrameSize.init) ?? fromFile.size ?? FrameSize(width: 1280, height: 720),
-            planConfiguration: configuration, jobs: jobs ?? fromFile.jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-            depfile: depfile.map { URL(fileURLWithPath: $0) }, outputName: output ?? outputURL.path,
-            cutLists: try cutListFormats() ?? fromFile.cutLists ?? CutListFormat.allCases,
-            edlFlavor: edlFlavor ?? fromFile.edlFlavor ?? .resolve,
-            keepGoing: keepGoing ?? fromFile.keepGoing ?? false)
+            output: outputURL.standardizedFileURL, cacheDirectory: cacheURL, planConfiguration: configuration,
+            depfile: depfile.map { URL(fileURLWithPath: $0) }, outputName: output ?? outputURL.path, chosen: chosen)
         settings.projectFile = project?.displayPath
         settings.loudness = sound.loudness
         let display = ProgressDisplay(level: quiet ? .quiet : verbose ? .verbose : .normal)
         let builder = Builder(settings: settings, generator: generator, events: display.show)
 
-        let build = Task {
-            try await builder.build(compilation.plan, scriptPath: input.displayPath, voicing: compilation.voicing)
-        }
+        let build = Task { try await builder.build(compilation.plan, scriptPath: input.displayPath, voicing: compilation.voicing) }
         let trap = InterruptTrap()
         trap.watch { build.cancel() }
         do {
@@ -147,29 +111,9 @@ struct BuildCommand: AsyncParsableCommand {
         } catch is CancellationError {
             printError("animatic: interrupted; finished segments stay cached\n")
             throw ExitCode(trap.exitStatus ?? 130)
-        } catch let error as AnimaticError {
-            fail(error)
-        } catch {
-            fail(AnimaticError(.internalFailure, "\(error)"))
-        }
-    }
-
-    /// The backend the flags name, each setting not given taken from the project file; the
-    /// built-in renderer runs as it is, the others under the retrying, rate-limited scheduler.
-    /// A missing or unreadable setting is a usage error.
-    private func makeGenerator(cacheDirectory: URL, fromFile: ProjectSettings) -> any Generator {
-        let backendOptions = fromFile.backendOptions(
-            kind: backend, commandTemplate: commandTemplate, dashScopeURL: dashScopeURL, comfyUIURLs: comfyUIURLs,
-            comfyUIWorkflow: comfyUIWorkflow)
-        do {
-            let generator = try backendOptions.makeGenerator(cacheDirectory: cacheDirectory)
-            return backendOptions.kind == .cards ? generator : ScheduledGenerator(backend: generator)
-        } catch {
-            fail(AnimaticError(.usage, error.description))
         }
     }
 }
 
-extension BackendKind: ExpressibleByArgument {}
 extension SoundSettings.Mode: ExpressibleByArgument {}
 extension SoundSettings.Timing: ExpressibleByArgument {}

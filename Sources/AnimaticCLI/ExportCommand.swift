@@ -2,14 +2,6 @@ import Animatic
 import ArgumentParser
 import CutLists
 import Foundation
-import Planning
-import Screenplay
-
-extension CutListFormat: ExpressibleByArgument {
-    /// The formats `export` can write: the contact sheet needs rendered clips.
-    public static var allValueStrings: [String] { textFormats.map(\.rawValue) }
-}
-extension EDLFlavor: ExpressibleByArgument {}
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -46,13 +38,12 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let input: ScriptInput
-        do { input = try ScriptInput.read(file) } catch { fail(error) }
-        let (fromFile, configuration) = try plan.planning(for: input)
-        let parsed = FountainReader.parse(input.bytes)
-        let result = Planner(configuration: configuration).plan(parsed.screenplay)
-        printError(DiagnosticReport.render(parsed.diagnostics + result.diagnostics, path: input.displayPath))
-        if parsed.hasErrors { throw ExitCode(AnimaticError.Kind.badInput.exitCode) }
+        let input = try ScriptInput.read(file)
+        var flags = ProjectSettings()
+        flags.edlFlavor = edlFlavor
+        let (settings, configuration) = try plan.planning(for: input, commandFlags: flags)
+        let compilation = Compilation(input, configuration: configuration)
+        try report(compilation.diagnostics, path: input.displayPath)
 
         let name = input.url?.deletingPathExtension().lastPathComponent ?? "animatic"
         let scriptDirectory = input.url?.deletingLastPathComponent() ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -62,16 +53,16 @@ struct ExportCommand: ParsableCommand {
         case nil: scriptDirectory.appendingPathComponent(name + "." + format.fileExtension)
         }
         let mediaDirectory = destination?.deletingLastPathComponent() ?? scriptDirectory
-        let timeline = Timeline(plan: result.plan, media: .beside(video: mediaDirectory.appendingPathComponent(name + ".mp4")),
+        let timeline = Timeline(plan: compilation.plan, media: .beside(video: mediaDirectory.appendingPathComponent(name + ".mp4")),
                                 title: name)
         // validate() admits text formats only.
-        let text = Data((format.render(timeline, edlFlavor: edlFlavor ?? fromFile.edlFlavor ?? .resolve) ?? "").utf8)
+        let text = Data((format.render(timeline, edlFlavor: settings.edlFlavor ?? .resolve) ?? "").utf8)
         guard let destination else {
             FileHandle.standardOutput.write(text)
             return
         }
         do { try text.write(to: destination, options: .atomic) } catch {
-            fail(AnimaticError(.cannotCreate, "cannot write \(destination.path): \(error.localizedDescription)"))
+            throw AnimaticError(.cannotCreate, "cannot write \(destination.path): \(error.localizedDescription)")
         }
     }
 }

@@ -2,7 +2,6 @@ import Animatic
 import ArgumentParser
 import Foundation
 import Planning
-import Screenplay
 
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,26 +30,23 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let input: ScriptInput
-        do { input = try ScriptInput.read(file) } catch { fail(error) }
-        let configuration = try options.planning(for: input).configuration
-        let parsed = FountainReader.parse(input.bytes)
-        let result = Planner(configuration: configuration).plan(parsed.screenplay)
+        let input = try ScriptInput.read(file)
+        let compilation = Compilation(input, configuration: try options.planning(for: input).configuration)
+        let plan = compilation.plan
         let output: Data
         if json {
-            do { output = try PlanJSON.encode(result.plan) + Data("\n".utf8) } catch {
-                fail(AnimaticError(.internalFailure, "cannot encode the plan as JSON: \(error)"))
+            do { output = try PlanJSON.encode(plan) + Data("\n".utf8) } catch {
+                throw AnimaticError(.internalFailure, "cannot encode the plan as JSON: \(error)")
             }
         } else if csv {
-            output = Data(ShotListCSV.render(result.plan).utf8)
+            output = Data(ShotListCSV.render(plan).utf8)
         } else {
-            let pages = PageCount.pages(parsed.screenplay)
-            let minutes = Double(result.plan.totalFrames * result.plan.frameRate.den) / Double(result.plan.frameRate.num) / 60
+            let pages = PageCount.pages(compilation.screenplay)
+            let minutes = Double(plan.totalFrames * plan.frameRate.den) / Double(plan.frameRate.num) / 60
             let perPage = pages > 0 ? String(format: ", %.2f min a page", minutes / pages) : ""
-            output = Data((ShotListTable.render(result.plan) + String(format: "%.1f pages (55 lines a page)", pages) + perPage + "\n").utf8)
+            output = Data((ShotListTable.render(plan) + String(format: "%.1f pages (55 lines a page)", pages) + perPage + "\n").utf8)
         }
         FileHandle.standardOutput.write(output)
-        printError(DiagnosticReport.render(parsed.diagnostics + result.diagnostics, path: input.displayPath))
-        if parsed.hasErrors { throw ExitCode(AnimaticError.Kind.badInput.exitCode) }
+        try report(compilation.diagnostics, path: input.displayPath)
     }
 }

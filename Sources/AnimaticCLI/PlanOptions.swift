@@ -2,11 +2,12 @@ import Animatic
 import ArgumentParser
 import Planning
 
-/// The planner's options, shared by `animatic plan`, `animatic build` and `animatic export`.
-/// Each one left out is taken from the project file, else from its default.
+/// The planner's options, shared by `animatic check`, `plan`, `build` and `export`, with the
+/// backend flags (the backend sizes the segments) and the project file's. Each one left out
+/// is taken from the project file, else from its default.
 struct PlanOptions: ParsableArguments {
     @Option(help: "Timeline frame rate: 24, 25, 23.976 or 29.97 (default: 24).")
-    var fps: String?
+    var fps: FrameRate?
 
     @Option(name: .customLong("max-segment"), help: "Longest generation segment, in seconds (default: 10).")
     var maxSegment: Double?
@@ -15,7 +16,7 @@ struct PlanOptions: ParsableArguments {
     var style: String?
 
     @Option(name: .customLong("prompt-language"), help: "Prompt language: en, zh, or auto, the script's language (default: auto).")
-    var promptLanguage: String?
+    var promptLanguage: PromptLanguageChoice?
 
     @Option(help: "Mixed into every shot's seed (an annotation's seed still wins; default: 0).")
     var seed: Int?
@@ -35,15 +36,11 @@ struct PlanOptions: ParsableArguments {
             help: "Shortest shot, in seconds (an annotation's duration still wins; default: \(Double(TimingRules().minimumShot) / 1000)).")
     var minimumShot: Double?
 
+    @OptionGroup var backend: BackendFlags
+
     @OptionGroup var projectFile: ProjectFileOptions
 
     func validate() throws {
-        if let fps, FrameRate(fps).map({ FrameRate.supported.contains($0) }) != true {
-            throw ValidationError("--fps must be 24, 25, 23.976 or 29.97, not '\(fps)'")
-        }
-        if let promptLanguage, PromptLanguageChoice(rawValue: promptLanguage) == nil {
-            throw ValidationError("--prompt-language must be en, zh or auto, not '\(promptLanguage)'")
-        }
         if let maxSegment, !SettingLimits.maxSegment.contains(maxSegment) {
             throw ValidationError("--max-segment must be from 2 to 600 seconds")
         }
@@ -59,33 +56,36 @@ struct PlanOptions: ParsableArguments {
         }
     }
 
-    /// For `plan` and `export`, which take no backend flags: the project file's settings
-    /// for `input`, and the planner configuration from them and the flags, its segments cut
-    /// to the file's backend as `build` cuts them.
-    func planning(for input: ScriptInput) throws -> (file: ProjectSettings, configuration: PlanConfiguration) {
-        let file = try projectFile.load(for: input)?.settings ?? ProjectSettings()
-        var configuration = configuration(with: file)
-        configuration.backendMaxMilliseconds = file.backendLongestClipMilliseconds()
-        return (file, configuration)
+    /// The settings these flags give, nil where a flag is not given.
+    func flagSettings() throws(AnimaticError) -> ProjectSettings {
+        var settings = try backend.settings()
+        settings.frameRate = fps
+        settings.maxSegment = maxSegment
+        settings.style = style
+        settings.promptLanguage = promptLanguage
+        settings.seed = seed
+        settings.negative = negative
+        settings.dialogueWordsPerMinute = dialogueWordsPerMinute
+        settings.chineseCharactersPerMinute = chineseCharactersPerMinute
+        settings.minimumShot = minimumShot
+        return settings
     }
 
-    /// The planner configuration: each flag given, else the project file's value, else the default.
-    func configuration(with file: ProjectSettings) -> PlanConfiguration {
-        var timing = TimingRules()
-        timing.dialogueWordsPerMinute = dialogueWordsPerMinute ?? file.dialogueWordsPerMinute ?? timing.dialogueWordsPerMinute
-        timing.chineseCharactersPerMinute =
-            chineseCharactersPerMinute ?? file.chineseCharactersPerMinute ?? timing.chineseCharactersPerMinute
-        if let minimumShot = minimumShot ?? file.minimumShot { timing.minimumShot = Int((minimumShot * 1000).rounded()) }
-        var configuration = PlanConfiguration(timing: timing)
-        configuration.frameRate = fps.flatMap(FrameRate.init) ?? file.frameRate ?? configuration.frameRate
-        if let maxSegment = maxSegment ?? file.maxSegment {
-            configuration.maxSegmentMilliseconds = Int((maxSegment * 1000).rounded())
-        }
-        configuration.style = style ?? file.style
-        configuration.promptLanguage =
-            promptLanguage.flatMap(PromptLanguageChoice.init(rawValue:)) ?? file.promptLanguage ?? configuration.promptLanguage
-        configuration.seed = seed ?? file.seed ?? configuration.seed
-        configuration.negativePrompt = negative ?? file.negative
-        return configuration
+    /// The project file for `input`, and the settings in effect: `commandFlags` (the
+    /// command's own flags) and these flags over the project file's.
+    func settings(for input: ScriptInput, commandFlags: ProjectSettings = ProjectSettings()) throws
+        -> (project: ProjectFile?, settings: ProjectSettings) {
+        let project = try projectFile.load(for: input)
+        return (project, commandFlags.over(try flagSettings()).over(project?.settings ?? ProjectSettings()))
+    }
+
+    /// For `check`, `plan` and `export`: the settings in effect and the planner configuration
+    /// from them, its segments cut to the backend as `build` cuts them.
+    func planning(for input: ScriptInput, commandFlags: ProjectSettings = ProjectSettings()) throws
+        -> (settings: ProjectSettings, configuration: PlanConfiguration) {
+        let settings = try settings(for: input, commandFlags: commandFlags).settings
+        var configuration = settings.planConfiguration()
+        configuration.backendMaxMilliseconds = try settings.backendLongestClipMilliseconds()
+        return (settings, configuration)
     }
 }

@@ -3,32 +3,32 @@ import Foundation
 import Generation
 
 extension ProjectSettings {
-    /// The backend options the project file gives, with `build`'s flags (where given) over
-    /// them.
-    func backendOptions(
-        kind: BackendKind? = nil, commandTemplate: String? = nil, dashScopeURL: String? = nil,
-        comfyUIURLs: [String] = [], comfyUIWorkflow: String? = nil
-    ) -> BackendOptions {
+    /// The backend these settings name (the built-in cards when none).
+    var backendOptions: BackendOptions {
         BackendOptions(
-            kind: kind ?? backend ?? .cards, commandTemplate: commandTemplate ?? self.commandTemplate?.description,
-            dashScopeURL: dashScopeURL.flatMap(URL.init(string:)) ?? self.dashScopeURL,
-            comfyUIURLs: comfyUIURLs.isEmpty ? self.comfyUIURLs ?? [] : comfyUIURLs.compactMap(URL.init(string:)),
-            comfyUIWorkflow: comfyUIWorkflow.map { URL(fileURLWithPath: $0) } ?? self.comfyUIWorkflow)
+            kind: backend ?? .cards, commandTemplate: commandTemplate?.description, dashScopeURL: dashScopeURL,
+            comfyUIURLs: comfyUIURLs ?? [], comfyUIWorkflow: comfyUIWorkflow)
     }
 
-    /// The longest clip of the backend the project file names, which `build` sizes its
-    /// segments to: `plan` and `export` cut the same segments, so an EDL exported before
-    /// the build names the clips the build makes. Nil for the built-in cards. A backend
-    /// the file leaves incomplete is a usage error, as it is for `build`.
-    func backendLongestClipMilliseconds() -> Int? {
-        let options = backendOptions()
-        guard options.kind != .cards else { return nil }
+    /// The generator `build` runs: the built-in renderer as it is, the others under the
+    /// retrying, rate-limited scheduler. A setting the backend needs but lacks, or cannot
+    /// read, is a usage error.
+    func makeGenerator(cacheDirectory: URL) throws(AnimaticError) -> any Generator {
+        let options = backendOptions
         do {
-            // Only its capabilities are read: the journal directory is never written.
-            return try options.makeGenerator(cacheDirectory: FileManager.default.temporaryDirectory)
-                .capabilities.longestClipMilliseconds
+            let generator = try options.makeGenerator(cacheDirectory: cacheDirectory)
+            return options.kind == .cards ? generator : ScheduledGenerator(backend: generator)
         } catch {
-            fail(AnimaticError(.usage, error.description))
+            throw AnimaticError(.usage, error.description)
         }
+    }
+
+    /// The longest clip of the backend, which `build` sizes its segments to: `check`, `plan`
+    /// and `export` cut the same segments, so an EDL exported before the build names the
+    /// clips the build makes. Nil for the built-in cards.
+    func backendLongestClipMilliseconds() throws(AnimaticError) -> Int? {
+        guard backendOptions.kind != .cards else { return nil }
+        // Only its capabilities are read: the journal directory is never written.
+        return try makeGenerator(cacheDirectory: FileManager.default.temporaryDirectory).capabilities.longestClipMilliseconds
     }
 }

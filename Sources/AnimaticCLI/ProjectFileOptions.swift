@@ -1,8 +1,8 @@
 import Animatic
 import ArgumentParser
 
-/// `--config` and `--no-config`, shared by `plan`, `build` and `export`: which project file
-/// (docs/project-file.md) supplies the settings no flag gives.
+/// `--config` and `--no-config`, shared by `check`, `plan`, `build` and `export`: which
+/// project file (docs/project-file.md) supplies the settings no flag gives.
 struct ProjectFileOptions: ParsableArguments {
     @Option(help: "The project file (default: animatic.yaml or animatic.toml beside the script).")
     var config: String?
@@ -15,18 +15,13 @@ struct ProjectFileOptions: ParsableArguments {
     }
 
     /// The project file for `input`, or nil when there is none or `--no-config` is given.
-    /// Prints its diagnostics; exits 65 when it has errors, 66 when it cannot be read.
+    /// Prints its diagnostics; throws `ReportedErrors` when it has errors, and
+    /// `AnimaticError` when it cannot be read.
     func load(for input: ScriptInput) throws -> ProjectFile? {
         if noConfig { return nil }
-        let file: ProjectFile
-        do {
-            guard let found = try ProjectFile.locate(explicit: config, script: input) else { return nil }
-            file = try ProjectFile.read(found.url, displayPath: found.displayPath)
-        } catch {
-            fail(error)
-        }
-        printError(DiagnosticReport.render(file.diagnostics, path: file.displayPath))
-        if file.hasErrors { throw ExitCode(AnimaticError.Kind.badInput.exitCode) }
+        guard let found = try ProjectFile.locate(explicit: config, script: input) else { return nil }
+        let file = try ProjectFile.read(found.url, displayPath: found.displayPath)
+        try report(file.diagnostics, path: file.displayPath)
         return file
     }
 }

@@ -34,6 +34,18 @@ struct ParseAndCheckCommandTests {
         }
     }
 
+    @Test func parseJSONGivesEachAnnotationValueItsRange() throws {
+        try withScript(Array("INT. A - DAY\n\n[[shot: CU; move: wobble]]\nx\n".utf8)) { file in
+            let output = try CommandRunner.run(["parse", "--json", file.path])
+            #expect(output.status == 0)
+            let object = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
+            let scenes = try #require(object?["scenes"] as? [[String: Any]])
+            let annotation = try #require((scenes[1]["elements"] as? [[String: Any]])?.first)
+            let move = try #require((annotation["valueRanges"] as? [String: Any])?["move"] as? [String: [String: Int]])
+            #expect(move["start"]?["line"] == 3 && move["start"]?["column"] == 19 && move["end"]?["column"] == 25)
+        }
+    }
+
     @Test func checkCleanScriptExitsZeroSilently() throws {
         try withScript(Array(Self.clean.utf8)) { file in
             let output = try CommandRunner.run(["check", file.path])

@@ -130,6 +130,19 @@ struct BreakdownTests {
         #expect(result.diagnostics.contains { $0.message.contains("no shot size") })
     }
 
+    @Test func unknownCameraTermsAreWarningsAtTheValueWithTheNearestTerm() {
+        let result = plan("INT. ROOM - DAY\n\n[[shot: CUU Anna; angle: hihg; move: pussh in]]\nAnna smiles.\n\n[[move: wobble; shot: BIG]]\nShe sits.\n")
+        #expect(result.diagnostics.map { "\($0.severity.rawValue)@\($0.range)" } == [
+            "warning@@3:9-3:17", "warning@@3:26-3:30", "warning@@3:38-3:46", "warning@@6:23-6:26", "warning@@6:9-6:15",
+        ])
+        #expect(result.diagnostics.map(\.message) == [
+            "no shot size in 'CUU Anna'; did you mean 'CU'?", "unknown camera angle 'hihg'; did you mean 'high'?",
+            "unknown camera move 'pussh in'; did you mean 'push in'?", "no shot size in 'BIG'", "unknown camera move 'wobble'",
+        ])
+        #expect(result.diagnostics[2].note?.hasPrefix("the camera stays static; moves: static camera 固定镜头") == true)
+        #expect(result.plan.shots.allSatisfy { $0.move == .static })
+    }
+
     @Test func standaloneAnnotationIsAShot() {
         let shots = plan("EXT. CITY - DAWN\n\n[[shot: EWS; prompt: rooftops at first light; duration: 4s]]\n\n[[shot: CU Anna; duration: 2s]]\nAnna wakes.\n").plan.shots
         #expect(shots.count == 2)

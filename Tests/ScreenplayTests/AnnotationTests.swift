@@ -6,12 +6,12 @@ struct AnnotationTests {
     @Test func typedFields() throws {
         let result = parse("\n[[shot: CU Anna; move: dolly in; lens: 35mm; duration: 3s; seed: 42; takes: 2]]\nAnna reads.\n")
         let annotation = try #require(annotations(result).first)
-        #expect(annotation.shot == "CU Anna")
-        #expect(annotation.move == "dolly in")
-        #expect(annotation.lens == "35mm")
-        #expect(annotation.duration == .milliseconds(3000))
-        #expect(annotation.seed == 42)
-        #expect(annotation.takes == 2)
+        #expect(annotation.text(.shot) == "CU Anna")
+        #expect(annotation.text(.move) == "dolly in")
+        #expect(annotation.text(.lens) == "35mm")
+        #expect(annotation.duration(.duration) == .milliseconds(3000))
+        #expect(annotation.integer(.seed) == 42)
+        #expect(annotation.integer(.takes) == 2)
         #expect(result.diagnostics.isEmpty)
         #expect(shape(result) == ["annotation", "action"])
     }
@@ -35,7 +35,7 @@ struct AnnotationTests {
     @Test func unitlessDurationWarns() throws {
         let result = parse("\n[[duration: 3]]\nx\n")
         #expect(diagnosticSpots(result) == ["warning@2:13"])
-        #expect(try #require(annotations(result).first).duration == .milliseconds(3000))
+        #expect(try #require(annotations(result).first).duration(.duration) == .milliseconds(3000))
     }
 
     @Test func otherErrors() {
@@ -68,9 +68,49 @@ struct AnnotationTests {
     @Test func chineseAnnotation() throws {
         let result = parse("\n[[shot：特写 安娜；move：推；duration：3秒]]\n安娜看信。\n")
         let annotation = try #require(annotations(result).first)
-        #expect(annotation.shot == "特写 安娜")
-        #expect(annotation.move == "推")
-        #expect(annotation.duration == .milliseconds(3000))
+        #expect(annotation.text(.shot) == "特写 安娜")
+        #expect(annotation.text(.move) == "推")
+        #expect(annotation.duration(.duration) == .milliseconds(3000))
+    }
+
+    @Test func valuesKeepTheirOwnRanges() throws {
+        let annotation = try #require(annotations(parse("\n[[shot: CU Anna; move: wobble; seed: 7]]\nx\n")).first)
+        #expect(annotation[.shot]?.range.description == "@2:9-2:16")
+        #expect(annotation[.move]?.range.description == "@2:24-2:30")
+        #expect(annotation[.seed]?.range.description == "@2:38-2:39")
+        #expect(annotation.range.description == "@2:1-2:41")
+    }
+
+    @Test func laterValueOfARepeatedKeyKeepsItsRange() throws {
+        let annotation = try #require(annotations(parse("\n[[shot: CU; shot: WS]]\nx\n")).first)
+        #expect(annotation.text(.shot) == "WS" && annotation[.shot]?.range.start.column == 19)
+    }
+
+    @Test func unknownKeyClosToAKnownOneSuggestsIt() {
+        let result = parse("\n[[shot: CU; mvoe: pan; colour: red]]\nx\n")
+        #expect(result.diagnostics.map(\.note) == ["did you mean 'move'?",
+                                                    "annotation keys are " + AnnotationKey.allCases.map(\.rawValue).joined(separator: ", ")])
+    }
+
+    @Test(arguments: [
+        ("[[shoot: CU Anna]]", "unknown annotation key 'shoot'; this note is read as a plain note", "did you mean 'shot'?"),
+        ("[[Moev: dolly in]]", "unknown annotation key 'moev'; this note is read as a plain note", "did you mean 'move'?"),
+        ("[[shot CU]]", "no ':' after annotation key 'shot'; this note is read as a plain note", "write 'shot: …' to make it an annotation"),
+        ("[[Shot CU; move: dolly in]]", "no ':' after annotation key 'Shot'; this note is read as a plain note",
+         "write 'shot: …' to make it an annotation"),
+    ])
+    func noteThatLooksLikeAFailedAnnotationWarns(note: String, message: String, help: String) {
+        let result = parse("\n\(note)\nx\n")
+        #expect(shape(result) == ["note", "action"])
+        #expect(diagnosticSpots(result) == ["warning@2:3"])
+        #expect(result.diagnostics.first?.message == message)
+        #expect(result.diagnostics.first?.note == help)
+    }
+
+    @Test(arguments: ["[[Note: call the producer]]", "[[Move this scene up]]", "[[Shot list to follow]]", "[[Scene: rewrite]]",
+                      "[[shot]]", "[[推近]]", "Anna reads [[shot CU]] the card."])
+    func proseNotesStayQuiet(note: String) {
+        #expect(parse("\n\(note)\nx\n").diagnostics.isEmpty)
     }
 
     @Test func multiLineAnnotationPointsIntoTheRightLine() {

@@ -45,6 +45,10 @@ struct JSONFormTests {
         #expect(lines.compactMap { $0["type"] as? String } == ["parenthetical", "text"])
         let annotation = elements[0]
         #expect((annotation["duration"] as? [String: Any])?["milliseconds"] as? Int == 2500)
+        let valueRanges = try #require(annotation["valueRanges"] as? [String: [String: [String: Int]]])
+        #expect(valueRanges.keys.sorted() == ["duration", "shot"])
+        #expect(valueRanges["shot"]?["start"]?["column"] == 9 && valueRanges["shot"]?["end"]?["column"] == 16)
+        #expect(valueRanges["duration"]?["start"]?["line"] == 5 && valueRanges["duration"]?["start"]?["column"] == 28)
         let actionLines = try #require(elements[1]["lines"] as? [Any])
         let runs = try #require(actionLines.first as? [[String: Any]])
         #expect(runs.map { $0["text"] as? String } == ["Anna ", "waits", "."])

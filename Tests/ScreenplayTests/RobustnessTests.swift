@@ -78,7 +78,7 @@ struct RobustnessTests {
         let bytes: [UInt8] = [0x5B, 0x5B, 0x73, 0x68, 0x6F, 0x74, 0x3A, 0x20, 0x9D, 0x3B, 0x61, 0x3A, 0x62, 0x5D, 0x5D, 0x0A]
         let result = FountainReader.parse(bytes)   // [[shot: \x9D;a:b]]
         expectRangesInside(result, count: bytes.count)
-        #expect(annotations(result).first?.shot == "\u{FFFD}")
+        #expect(annotations(result).first?.text(.shot) == "\u{FFFD}")
         let unknown = try #require(result.diagnostics.first { $0.message.contains("unknown annotation key 'a'") })
         #expect(unknown.range.start.offset == 10 && unknown.range.end.offset == 11)
     }

@@ -87,7 +87,7 @@ struct Breakdown {
         var draft = draft
         if needsEstablishing && draft.kind != .establishing && draft.kind != .title {
             needsEstablishing = false
-            if draft.kind != .scripted && pending?.shot == nil {
+            if draft.kind != .scripted && pending?[.shot] == nil {
                 var opening = establishing(at: draft.range)
                 opening.style = sceneStyle
                 append(opening)
@@ -98,7 +98,7 @@ struct Breakdown {
         if let annotation = pending {
             pending = nil
             apply(annotation, to: &draft)
-            if annotation.shot != nil { needsEstablishing = false }
+            if annotation[.shot] != nil { needsEstablishing = false }
         }
         append(draft)
     }
@@ -122,7 +122,7 @@ struct Breakdown {
     }
 
     /// Whether the next action should open the scene as its establishing shot.
-    var opensScene: Bool { needsEstablishing && pending?.shot == nil }
+    var opensScene: Bool { needsEstablishing && pending?[.shot] == nil }
 
     /// The most recent draft of the scene.
     var lastDraft: ShotDraft? { drafts.last }
@@ -130,14 +130,12 @@ struct Breakdown {
     // MARK: - Annotations
 
     private mutating func receive(_ annotation: Annotation) {
-        // A recorded take (`audio`) belongs to the next line, not to a shot (SpokenLines).
+        // A recorded take (`audio`) belongs to the next speech, not to a shot (SpokenLines).
         var annotation = annotation
-        annotation.audio = nil
-        guard annotation != Annotation(range: annotation.range) else { return }
-        let shapesShot = annotation.shot != nil || annotation.angle != nil || annotation.move != nil
-            || annotation.lens != nil || annotation.duration != nil || annotation.seed != nil
-            || annotation.prompt != nil || annotation.takes != nil || annotation.negative != nil
-        if !shapesShot, let style = annotation.style {
+        annotation[.audio] = nil
+        if annotation.fields.isEmpty { return }
+        let shapesShot = annotation.fields.keys.contains { $0 != .style }
+        if !shapesShot, let style = annotation.text(.style) {
             sceneStyle = style
             return
         }
@@ -147,7 +145,7 @@ struct Breakdown {
             } else {
                 diagnostics.append(Diagnostic(.warning, "annotation is followed by another annotation; the two are merged",
                                               at: waiting.range))
-                pending = merged(waiting, annotation)
+                pending = waiting.merging(annotation)
                 return
             }
         }
@@ -161,7 +159,7 @@ struct Breakdown {
     }
 
     private func definesStandaloneShot(_ annotation: Annotation) -> Bool {
-        annotation.shot != nil || annotation.prompt != nil || annotation.duration != nil
+        annotation[.shot] != nil || annotation[.prompt] != nil || annotation[.duration] != nil
     }
 
     /// An annotation with no script element after it: a shot of its own, from its values.
@@ -185,60 +183,49 @@ struct Breakdown {
         }
     }
 
-    private func merged(_ first: Annotation, _ second: Annotation) -> Annotation {
-        var result = first
-        result.shot = second.shot ?? first.shot
-        result.angle = second.angle ?? first.angle
-        result.move = second.move ?? first.move
-        result.lens = second.lens ?? first.lens
-        result.duration = second.duration ?? first.duration
-        result.seed = second.seed ?? first.seed
-        result.style = second.style ?? first.style
-        result.prompt = second.prompt ?? first.prompt
-        result.negative = second.negative ?? first.negative
-        result.takes = second.takes ?? first.takes
-        return result
-    }
-
-    /// Lets an annotation's values override what the rules chose.
+    /// Lets an annotation's values override what the rules chose. Camera terms the
+    /// vocabulary does not know are warnings at the value, with the nearest term.
     mutating func apply(_ annotation: Annotation, to draft: inout ShotDraft) {
-        if let shot = annotation.shot {
-            let spec = ShotSpec(shot, cast: cast)
+        if let shot = annotation[.shot], case .text(let text) = shot.value {
+            let spec = ShotSpec(text, cast: cast)
             if let size = spec.size {
                 draft.size = size
             } else {
-                diagnostics.append(Diagnostic(.warning, "no shot size in '\(shot)'; the planner chooses one",
-                                              at: annotation.range, note: CameraVocabularyHelp.sizes))
+                diagnostics.append(CameraVocabularyHelp.unknown(
+                    "no shot size in '\(text)'", text, at: shot.range, among: ShotSize.spellings,
+                    otherwise: "the planner chooses one; " + CameraVocabularyHelp.sizes))
             }
             if !spec.characters.isEmpty { draft.characters = spec.characters }
             draft.foreground = spec.foreground ?? draft.foreground
             draft.subject = spec.subject ?? draft.subject
             draft.kind = .scripted
         }
-        if let angle = annotation.angle {
-            if let found = CameraTerms.angle(in: angle) {
+        if let angle = annotation[.angle], case .text(let text) = angle.value {
+            if let found = CameraTerms.angle(in: text) {
                 draft.angle = found
             } else {
-                diagnostics.append(Diagnostic(.warning, "unknown camera angle '\(angle)'; eye level is used",
-                                              at: annotation.range, note: CameraVocabularyHelp.angles))
+                diagnostics.append(CameraVocabularyHelp.unknown(
+                    "unknown camera angle '\(text)'", text, at: angle.range, among: CameraAngle.spellings,
+                    otherwise: "eye level is used; " + CameraVocabularyHelp.angles))
             }
         }
-        if let move = annotation.move {
-            if let found = CameraTerms.move(named: move) {
+        if let move = annotation[.move], case .text(let text) = move.value {
+            if let found = CameraTerms.move(named: text) {
                 draft.move = found
             } else {
-                diagnostics.append(Diagnostic(.warning, "unknown camera move '\(move)'; the camera stays static",
-                                              at: annotation.range, note: CameraVocabularyHelp.moves))
+                diagnostics.append(CameraVocabularyHelp.unknown(
+                    "unknown camera move '\(text)'", text, at: move.range, among: CameraMove.spellings,
+                    otherwise: "the camera stays static; " + CameraVocabularyHelp.moves))
                 draft.move = .static
             }
         }
-        draft.lens = annotation.lens ?? draft.lens
-        draft.duration = annotation.duration ?? draft.duration
-        draft.seed = annotation.seed ?? draft.seed
-        draft.style = annotation.style ?? draft.style
-        draft.extraPrompt = annotation.prompt ?? draft.extraPrompt
-        draft.negative = annotation.negative ?? draft.negative
-        draft.takes = annotation.takes ?? draft.takes
+        draft.lens = annotation.text(.lens) ?? draft.lens
+        draft.duration = annotation.duration(.duration) ?? draft.duration
+        draft.seed = annotation.integer(.seed) ?? draft.seed
+        draft.style = annotation.text(.style) ?? draft.style
+        draft.extraPrompt = annotation.text(.prompt) ?? draft.extraPrompt
+        draft.negative = annotation.text(.negative) ?? draft.negative
+        draft.takes = annotation.integer(.takes) ?? draft.takes
     }
 
     // MARK: - Shot lines, forced headings, transitions, titles, lyrics
@@ -321,10 +308,24 @@ struct Breakdown {
     var hasPendingAnnotation: Bool { pending != nil }
 }
 
-/// The help notes that list the camera vocabulary in diagnostics.
+/// The help notes that list the camera vocabulary in diagnostics, and the "did you mean"
+/// for a term it does not know.
 enum CameraVocabularyHelp {
     static let sizes = "sizes: " + ShotSize.allCases.map(\.abbreviation).joined(separator: ", ")
         + " (or their names in English or Chinese)"
     static let angles = "angles: " + CameraAngle.allCases.map { "\($0.english) \($0.chinese)" }.joined(separator: ", ")
     static let moves = "moves: " + CameraMove.allCases.map { "\($0.english) \($0.chinese)" }.joined(separator: ", ")
+
+    /// A warning at `range`: `message`, then the nearest spelling in `table` to the value or
+    /// one of its words when one is close; the note says what happens instead and lists the
+    /// vocabulary.
+    static func unknown<T>(_ message: String, _ value: String, at range: SourceRange, among table: [(T, [String])],
+                           otherwise: String) -> Diagnostic {
+        let spellings = table.flatMap(\.1)
+        let words = value.split(whereSeparator: \.isWhitespace).map(String.init)
+        let suggestion = ([value] + words).lazy.compactMap { word in
+            SpellingSuggestion.closest(to: word, among: spellings).map { word == word.uppercased() ? $0.uppercased() : $0 }
+        }.first
+        return Diagnostic(.warning, message + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), at: range, note: otherwise)
+    }
 }

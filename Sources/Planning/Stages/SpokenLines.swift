@@ -11,7 +11,9 @@ public enum SpokenLines {
         for element in screenplay.allElements {
             switch element {
             case .annotation(let annotation):
-                if let audio = annotation.audio { recording = audio }
+                if let field = annotation[.audio], case .text(let path) = field.value {
+                    recording = AudioReference(path: path, range: field.range)
+                }
             case .dialogue(let dialogue):
                 let speaker = CastIndex.canonical(dialogue.character)
                 let placement = placement(of: dialogue)

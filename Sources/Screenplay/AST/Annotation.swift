@@ -31,44 +31,48 @@ extension ShotDuration: Codable {
 /// animatic's shot annotation: a note on its own line whose body is `key: value; key: value`,
 /// e.g. `[[shot: CU Anna; move: dolly in; lens: 35mm; duration: 3s]]`. It applies to the
 /// shot that follows it. Camera terms stay text here; the planner reads its vocabulary.
-public struct Annotation: Hashable, Sendable, Codable {
-    /// The keys an annotation may use.
-    public static let keys = ["shot", "angle", "move", "lens", "duration", "seed", "style",
-                              "prompt", "negative", "takes", "audio"]
-
-    /// Shot size and subject, e.g. `CU Anna`, `WS`, `特写 安娜`.
-    public var shot: String?
-    public var angle: String?
-    public var move: String?
-    public var lens: String?
-    public var duration: ShotDuration?
-    /// The generation seed, 0…2147483647.
-    public var seed: Int?
-    public var style: String?
-    /// Text appended to the generated prompt.
-    public var prompt: String?
-    /// The negative prompt for this shot.
-    public var negative: String?
-    /// How many takes to generate.
-    public var takes: Int?
-    /// A recorded take that replaces the next dialogue line's scratch voice.
-    public var audio: AudioReference?
+public struct Annotation: Hashable, Sendable {
+    /// The values given, each with its own range. A key written twice keeps its last value.
+    public var fields: [AnnotationKey: AnnotationField]
+    /// The whole note, brackets included.
     public var range: SourceRange
 
-    public init(shot: String? = nil, angle: String? = nil, move: String? = nil, lens: String? = nil,
-                duration: ShotDuration? = nil, seed: Int? = nil, style: String? = nil,
-                prompt: String? = nil, negative: String? = nil, takes: Int? = nil, range: SourceRange) {
-        self.shot = shot
-        self.angle = angle
-        self.move = move
-        self.lens = lens
-        self.duration = duration
-        self.seed = seed
-        self.style = style
-        self.prompt = prompt
-        self.negative = negative
-        self.takes = takes
+    public init(fields: [AnnotationKey: AnnotationField] = [:], range: SourceRange) {
+        self.fields = fields
         self.range = range
+    }
+
+    public subscript(key: AnnotationKey) -> AnnotationField? {
+        get { fields[key] }
+        set { fields[key] = newValue }
+    }
+
+    /// The fields in the order of `AnnotationKey.allCases`, the order dumps and JSON use.
+    public var orderedFields: [(key: AnnotationKey, field: AnnotationField)] {
+        AnnotationKey.allCases.compactMap { key in fields[key].map { (key, $0) } }
+    }
+
+    /// The value of a text key, e.g. `text(.shot)` → `CU Anna`.
+    public func text(_ key: AnnotationKey) -> String? {
+        if case .text(let text)? = fields[key]?.value { text } else { nil }
+    }
+
+    /// The value of a whole-number key (`seed`, `takes`).
+    public func integer(_ key: AnnotationKey) -> Int? {
+        if case .integer(let number)? = fields[key]?.value { number } else { nil }
+    }
+
+    /// The value of a duration key.
+    public func duration(_ key: AnnotationKey) -> ShotDuration? {
+        if case .duration(let duration)? = fields[key]?.value { duration } else { nil }
+    }
+
+    /// This annotation with `later`'s values over its own, as when two annotations in a row
+    /// frame the same shot.
+    public func merging(_ later: Annotation) -> Annotation {
+        var result = self
+        result.fields.merge(later.fields) { _, new in new }
+        return result
     }
 }
 

@@ -70,26 +70,17 @@ public enum TreeDump {
         }
     }
 
+    /// `key=value@range` for each value given, in `AnnotationKey` order.
     private static func fields(_ annotation: Annotation) -> [String] {
-        var fields: [String] = []
-        func add(_ key: String, _ value: String?) {
-            if let value { fields.append("\(key)=\(quote(value))") }
+        annotation.orderedFields.map { key, field in
+            let value = switch field.value {
+            case .text(let text): quote(text)
+            case .duration(.milliseconds(let milliseconds)): "\(milliseconds)ms"
+            case .duration(.frames(let frames)): "\(frames)f"
+            case .integer(let number): "\(number)"
+            }
+            return "\(key.rawValue)=\(value)\(field.range)"
         }
-        add("shot", annotation.shot)
-        add("angle", annotation.angle)
-        add("move", annotation.move)
-        add("lens", annotation.lens)
-        switch annotation.duration {
-        case .milliseconds(let value)?: fields.append("duration=\(value)ms")
-        case .frames(let value)?: fields.append("duration=\(value)f")
-        case nil: break
-        }
-        if let seed = annotation.seed { fields.append("seed=\(seed)") }
-        add("style", annotation.style)
-        add("prompt", annotation.prompt)
-        add("negative", annotation.negative)
-        if let takes = annotation.takes { fields.append("takes=\(takes)") }
-        return fields
     }
 
     /// A double-quoted string with `\`, `"`, newlines and tabs escaped.

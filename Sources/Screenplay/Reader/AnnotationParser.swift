@@ -17,14 +17,15 @@ enum AnnotationParser {
     }
 
     /// The annotation in `note`, or nil when the note is a plain note (its first field is
-    /// not `known-key: value`).
+    /// not `known-key: value`). A plain note that looks like a failed annotation is a warning.
     static func parse(_ note: MaskedSpan, in source: SourceText, diagnostics: inout [Diagnostic]) -> Annotation? {
         let pieces = split(note, in: source)
-        guard case .field(let first)? = pieces.first, Annotation.keys.contains(first.key) else {
+        guard case .field(let first)? = pieces.first, AnnotationKey(rawValue: first.key) != nil else {
+            if let warning = failedAnnotation(pieces, in: source) { diagnostics.append(warning) }
             return nil
         }
         var annotation = Annotation(range: source.range(note.start, note.end))
-        var seen: Set<String> = []
+        var seen: Set<AnnotationKey> = []
         for piece in pieces {
             guard case .field(let field) = piece else {
                 if case .malformed(let start, let end) = piece {
@@ -35,13 +36,12 @@ enum AnnotationParser {
             }
             let keyRange = source.range(field.keyStart, field.keyEnd)
             let valueRange = source.range(field.valueStart, field.valueEnd)
-            guard Annotation.keys.contains(field.key) else {
-                diagnostics.append(Diagnostic(
-                    .warning, "unknown annotation key '\(field.key)'; it is ignored", at: keyRange,
-                    note: "annotation keys are " + Annotation.keys.joined(separator: ", ")))
+            guard let key = AnnotationKey(rawValue: field.key) else {
+                diagnostics.append(Diagnostic(.warning, "unknown annotation key '\(field.key)'; it is ignored", at: keyRange,
+                                              note: keyHelp(field.key)))
                 continue
             }
-            if !seen.insert(field.key).inserted {
+            if !seen.insert(key).inserted {
                 diagnostics.append(Diagnostic(.warning, "'\(field.key)' is given twice; the last value is used",
                                               at: keyRange))
             }
@@ -49,52 +49,75 @@ enum AnnotationParser {
                 diagnostics.append(Diagnostic(.error, "'\(field.key)' has no value", at: keyRange))
                 continue
             }
-            assign(field, to: &annotation, valueRange: valueRange, diagnostics: &diagnostics)
+            if let value = read(field.value, for: key, at: valueRange, diagnostics: &diagnostics) {
+                annotation[key] = AnnotationField(value, at: valueRange)
+            }
         }
         return annotation
     }
 
-    private static func assign(_ field: Field, to annotation: inout Annotation, valueRange: SourceRange,
-                               diagnostics: inout [Diagnostic]) {
-        let value = field.value
-        switch field.key {
-        case "shot": annotation.shot = value
-        case "angle": annotation.angle = value
-        case "move": annotation.move = value
-        case "lens": annotation.lens = value
-        case "style": annotation.style = value
-        case "prompt": annotation.prompt = value
-        case "negative": annotation.negative = value
-        case "audio": annotation.audio = AudioReference(path: value, range: valueRange)
-        case "duration":
-            switch DurationSyntax.parse(value) {
-            case .valid(let duration): annotation.duration = duration
+    private static let keyNames = AnnotationKey.allCases.map(\.rawValue)
+
+    /// "did you mean" for a key close to a known one, else the list of keys.
+    private static func keyHelp(_ key: String) -> String {
+        SpellingSuggestion.closest(to: key, among: keyNames).map { "did you mean '\($0)'?" }
+            ?? "annotation keys are " + keyNames.joined(separator: ", ")
+    }
+
+    /// A warning for a plain note that was probably meant as an annotation: its first key is
+    /// a slip for a known one (`[[shoot: CU]]`), or it starts with a key but no `:` follows
+    /// (`[[shot CU]]`). A note in prose (`[[Note: call the DP]]`, `[[Move this scene up]]`)
+    /// is neither: a capitalised key word without `:` counts only when a real `key: value`
+    /// follows it in the same note.
+    private static func failedAnnotation(_ pieces: [Piece], in source: SourceText) -> Diagnostic? {
+        switch pieces.first {
+        case .field(let first)?:
+            guard let suggestion = SpellingSuggestion.closest(to: first.key, among: keyNames) else { return nil }
+            return Diagnostic(.warning, "unknown annotation key '\(first.key)'; this note is read as a plain note",
+                              at: source.range(first.keyStart, first.keyEnd), note: "did you mean '\(suggestion)'?")
+        case .malformed(let start, let end)?:
+            var wordEnd = start
+            while wordEnd < end, ![0x20, 0x09, 0x0A, 0x0D].contains(source.bytes[wordEnd]) { wordEnd += 1 }
+            let word = source.string(start, wordEnd)
+            let laterField = pieces.dropFirst().contains {
+                if case .field(let field) = $0 { AnnotationKey(rawValue: field.key) != nil } else { false }
+            }
+            guard let key = AnnotationKey(rawValue: word.lowercased()), wordEnd < end,
+                  word == key.rawValue || laterField else { return nil }
+            return Diagnostic(.warning, "no ':' after annotation key '\(word)'; this note is read as a plain note",
+                              at: source.range(start, wordEnd), note: "write '\(key.rawValue): …' to make it an annotation")
+        case nil:
+            return nil
+        }
+    }
+
+    /// The value `text` typed by `key`'s kind, or nil with a diagnostic at the value.
+    private static func read(_ text: String, for key: AnnotationKey, at valueRange: SourceRange,
+                             diagnostics: inout [Diagnostic]) -> AnnotationValue? {
+        switch key.valueKind {
+        case .text:
+            return .text(text)
+        case .duration:
+            switch DurationSyntax.parse(text) {
+            case .valid(let duration):
+                return .duration(duration)
             case .unitless(let duration):
-                annotation.duration = duration
-                diagnostics.append(Diagnostic(.warning, "duration '\(value)' has no unit; read as seconds",
-                                              at: valueRange, note: "write '\(value)s' for seconds or '\(value)f' for frames"))
+                diagnostics.append(Diagnostic(.warning, "\(key.rawValue) '\(text)' has no unit; read as seconds",
+                                              at: valueRange, note: "write '\(text)s' for seconds or '\(text)f' for frames"))
+                return .duration(duration)
             case .notPositive:
-                diagnostics.append(Diagnostic(.error, "duration must be longer than zero", at: valueRange))
+                diagnostics.append(Diagnostic(.error, "\(key.rawValue) must be longer than zero", at: valueRange))
             case .invalid:
-                diagnostics.append(Diagnostic(.error, "invalid duration '\(value)'", at: valueRange,
+                diagnostics.append(Diagnostic(.error, "invalid \(key.rawValue) '\(text)'", at: valueRange,
                                               note: "write seconds like '3s' or '2.5s', or frames like '72f'"))
             }
-        case "seed":
-            if let seed = Int(value), seed >= 0, seed <= 2_147_483_647 {
-                annotation.seed = seed
-            } else {
-                diagnostics.append(Diagnostic(.error, "invalid seed '\(value)': expected a whole number from 0 to 2147483647",
-                                              at: valueRange))
-            }
-        case "takes":
-            if let takes = Int(value), takes >= 1, takes <= 100 {
-                annotation.takes = takes
-            } else {
-                diagnostics.append(Diagnostic(.error, "invalid takes '\(value)': expected a whole number from 1 to 100",
-                                              at: valueRange))
-            }
-        default:
-            break
+            return nil
+        case .integer(let range):
+            if let number = Int(text), range.contains(number) { return .integer(number) }
+            diagnostics.append(Diagnostic(
+                .error, "invalid \(key.rawValue) '\(text)': expected a whole number from \(range.lowerBound) to \(range.upperBound)",
+                at: valueRange))
+            return nil
         }
     }
 

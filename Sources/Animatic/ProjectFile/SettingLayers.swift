@@ -1,0 +1,68 @@
+import Foundation
+import Planning
+
+extension ProjectSettings {
+    /// These settings with `lower`'s value wherever these have none: the command line's
+    /// settings over the project file's. The one place the chain flag → project file is
+    /// written; `planConfiguration()` and the build then fill in the defaults.
+    public func over(_ lower: ProjectSettings) -> ProjectSettings {
+        var merged = self
+        func fill<Value>(_ field: WritableKeyPath<ProjectSettings, Value?>) {
+            if merged[keyPath: field] == nil { merged[keyPath: field] = lower[keyPath: field] }
+        }
+        fill(\.size)
+        fill(\.frameRate)
+        fill(\.jobs)
+        fill(\.cacheDirectory)
+        fill(\.cutLists)
+        fill(\.edlFlavor)
+        fill(\.keepGoing)
+        fill(\.style)
+        fill(\.seed)
+        fill(\.negative)
+        fill(\.maxSegment)
+        fill(\.promptLanguage)
+        fill(\.dialogueWordsPerMinute)
+        fill(\.chineseCharactersPerMinute)
+        fill(\.minimumShot)
+        fill(\.backend)
+        fill(\.commandTemplate)
+        fill(\.dashScopeURL)
+        fill(\.comfyUIURLs)
+        fill(\.comfyUIWorkflow)
+        return merged
+    }
+
+    /// The planner's configuration: each setting given, else the planner's default. The
+    /// backend's longest clip is the caller's to set, from the generator it makes.
+    public func planConfiguration() -> PlanConfiguration {
+        var configuration = PlanConfiguration()
+        var timing = configuration.timing
+        timing.dialogueWordsPerMinute = dialogueWordsPerMinute ?? timing.dialogueWordsPerMinute
+        timing.chineseCharactersPerMinute = chineseCharactersPerMinute ?? timing.chineseCharactersPerMinute
+        if let minimumShot { timing.minimumShot = Int((minimumShot * 1000).rounded()) }
+        configuration.timing = timing
+        configuration.frameRate = frameRate ?? configuration.frameRate
+        if let maxSegment { configuration.maxSegmentMilliseconds = Int((maxSegment * 1000).rounded()) }
+        configuration.style = style
+        configuration.promptLanguage = promptLanguage ?? configuration.promptLanguage
+        configuration.seed = seed ?? configuration.seed
+        configuration.negativePrompt = negative
+        return configuration
+    }
+}
+
+extension BuildSettings {
+    /// Build settings from the settings in effect (`chosen`), each one they leave out at
+    /// the default of `init(output:cacheDirectory:…)`.
+    public init(output: URL, cacheDirectory: URL, planConfiguration: PlanConfiguration, depfile: URL?, outputName: String?,
+                chosen: ProjectSettings) {
+        self.init(output: output, cacheDirectory: cacheDirectory, planConfiguration: planConfiguration, depfile: depfile,
+                  outputName: outputName)
+        if let size = chosen.size { self.size = size }
+        if let jobs = chosen.jobs { self.jobs = max(1, jobs) }
+        if let cutLists = chosen.cutLists { self.cutLists = cutLists }
+        if let edlFlavor = chosen.edlFlavor { self.edlFlavor = edlFlavor }
+        if let keepGoing = chosen.keepGoing { self.keepGoing = keepGoing }
+    }
+}
