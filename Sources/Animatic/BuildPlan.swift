@@ -70,10 +70,13 @@ public struct BuildPlan: Sendable {
         items.filter { $0.action != .reuse }
     }
 
-    /// Decides, for every segment of `plan`, whether `cache` holds its clip; `previous` (the
+    /// Decides, for every segment of `plan`, whether `cache` holds its clip; `audioKey` gives
+    /// the key of a segment's sound (from its first frame and length) for a backend driven by
+    /// audio; `previous` (the
     /// last build's report, if any) tells a new segment from a changed one.
     public static func make(
-        plan: Plan, settings: BuildSettings, generator: any Generator, cache: ClipCache, previous: BuildReport?
+        plan: Plan, settings: BuildSettings, generator: any Generator, cache: ClipCache, previous: BuildReport?,
+        audioKey: (_ startFrame: Int, _ frames: Int) -> String? = { _, _ in nil }
     ) -> BuildPlan {
         let format = settings.format
         let previousSegments = Dictionary(
@@ -83,6 +86,9 @@ public struct BuildPlan: Sendable {
         let fromImage = generator.capabilities.imageToVideo
         let items = GenerationRequest.all(in: plan, format: format).map { request in
             defer { start += request.content.frames }
+            var request = request
+            // A backend driven by audio makes a clip from the segment's sound: its key too.
+            if generator.capabilities.drivingAudio { request.drivingAudioKey = audioKey(start, request.content.frames) }
             // A continuation made from its predecessor's last frame depends on that clip:
             // its key does too, so a changed predecessor remakes it.
             let continues = fromImage && request.shotStartFrame > 0 ? previousKey : nil

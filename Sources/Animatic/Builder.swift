@@ -59,13 +59,24 @@ public struct Builder: Sendable {
         }
         defer { withExtendedLifetime(lock) {} }
         let previous = BuildReport.read(settings.reportURL)
-        let buildPlan = BuildPlan.make(plan: plan, settings: settings, generator: generator, cache: cache, previous: previous)
+        // A backend driven by audio (`{audio}`) gets each segment's stretch of the mix before
+        // loudness normalisation, so that an edit elsewhere does not change its sound.
+        let drivingMix = generator.capabilities.drivingAudio
+            ? try voicing.map { try Soundtrack.track(for: plan, voicing: $0, loudness: settings.loudness).mix } : nil
+        let buildPlan = BuildPlan.make(
+            plan: plan, settings: settings, generator: generator, cache: cache, previous: previous,
+            audioKey: { start, frames in
+                drivingMix.map { mix in
+                    Soundtrack.key(of: Soundtrack.samples(start, plan)..<Soundtrack.samples(start + frames, plan), in: mix,
+                                   musicKey: voicing?.musicKey)
+                }
+            })
         let pending = buildPlan.toGenerate
         events(.planned(segments: buildPlan.items.count, toGenerate: pending.count, frames: plan.totalFrames))
         for item in buildPlan.items where item.action == .reuse { events(.segmentCached(id: item.segmentID)) }
 
         let started = Date()
-        let outcome = try await generate(pending, cache: cache)
+        let outcome = try await generate(pending, cache: cache, drivingMix: drivingMix)
         if !pending.isEmpty {
             let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
             let made = pending.count - outcome.failures.count - outcome.notStarted.count

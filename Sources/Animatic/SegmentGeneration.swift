@@ -27,7 +27,8 @@ extension Builder {
     /// idling through its conform. Without `keepGoing`, the first failure stops the
     /// starting of new segments: the running ones finish (and stay cached), the rest are
     /// returned as not started.
-    func generate(_ items: [BuildPlan.Item], cache: ClipCache) async throws -> GenerationOutcome {
+    /// With `drivingMix`, a segment whose request asks for audio gets its stretch as a WAV.
+    func generate(_ items: [BuildPlan.Item], cache: ClipCache, drivingMix: AudioMix? = nil) async throws -> GenerationOutcome {
         let backendLimit = min(settings.jobs, generator.capabilities.maxParallelJobs ?? .max)
         let conformLimit = settings.jobs
         var outcome = GenerationOutcome()
@@ -58,7 +59,7 @@ extension Builder {
                     }
                     queue.remove(at: index)
                     atBackend += 1
-                    group.addTask { try await self.generateStep(item, cache: cache) }
+                    group.addTask { try await self.generateStep(item, cache: cache, drivingMix: drivingMix) }
                 }
             }
             func startConforming() {
@@ -109,7 +110,7 @@ extension Builder {
     /// Has the backend make `item`: into the cache when it writes the house format, else
     /// into a raw file in the scratch directory for `conformStep`. A continuation for a
     /// backend that starts from an image gets its predecessor's last frame as a PNG.
-    private func generateStep(_ item: BuildPlan.Item, cache: ClipCache) async throws -> Step {
+    private func generateStep(_ item: BuildPlan.Item, cache: ClipCache, drivingMix: AudioMix?) async throws -> Step {
         let direct = generator.capabilities.writesHouseFormat
         let destination =
             direct
@@ -119,6 +120,10 @@ extension Builder {
             cache.scratchDirectory.appendingPathComponent("\(item.key)-\(UUID().uuidString).png")
         }
         defer { if let reference { try? FileManager.default.removeItem(at: reference) } }
+        let audio = item.request.drivingAudioKey.flatMap { _ in drivingMix }.map { _ in
+            cache.scratchDirectory.appendingPathComponent("\(item.key)-\(UUID().uuidString).wav")
+        }
+        defer { if let audio { try? FileManager.default.removeItem(at: audio) } }
         do {
             try cache.prepareEntry(item.key)
             var request = item.request
@@ -130,6 +135,13 @@ extension Builder {
                     height: settings.size.height)
                 try ImageCodec.png(frame).write(to: reference)
                 request.referenceImage = reference
+            }
+            if let audio, let drivingMix {
+                let rate = settings.format.frameRate
+                let range = AudioMix.samples(frames: item.startFrame, rate: rate)..<AudioMix.samples(
+                    frames: item.startFrame + item.frames, rate: rate)
+                try drivingMix.writeWAV(range, gain: 0, to: audio)
+                request.drivingAudio = audio
             }
             try await generator.generate(request, to: destination)
         } catch let error as CancellationError {

@@ -30,6 +30,8 @@ public struct ClipCache: Sendable {
         var encoder: String
         var shotStartFrame: Int
         var content: SegmentContent
+        /// Only for a backend driven by audio (absent, so every other key is as before).
+        var audio: String?
     }
 
     /// The canonical text of `request`'s key: JSON with sorted keys of the backend's name
@@ -38,7 +40,8 @@ public struct ClipCache: Sendable {
     public static func keyText(for request: GenerationRequest, generator: any Generator) -> String {
         let material = KeyMaterial(
             keyVersion: keyVersion, backend: generator.name, settings: generator.settings,
-            encoder: request.format.encoderSettings, shotStartFrame: request.shotStartFrame, content: request.content)
+            encoder: request.format.encoderSettings, shotStartFrame: request.shotStartFrame, content: request.content,
+            audio: request.drivingAudioKey)
         return String(decoding: CanonicalJSON.data(material), as: UTF8.self)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Generation
 import Media
 import Planning
 
@@ -24,6 +25,19 @@ enum Soundtrack {
             length: AudioMix.samples(frames: plan.totalFrames, rate: rate), voices: voices,
             music: voicing.music.map { AudioMix.Music(audio: $0) })
         return AudioTrack(mix: mix, gain: try mix.normalisingGain(to: loudness))
+    }
+
+    /// What the stretch `range` of `mix` holds, for the key of a clip driven by it: the
+    /// voices that sound in it (their files are named by their keys) and where, and the music.
+    static func key(of range: Range<Int>, in mix: AudioMix, musicKey: String?) -> String {
+        var text = "segment audio \(version) \(range.count)"
+        for voice in mix.voices where voice.start < range.upperBound && voice.start + voice.length > range.lowerBound {
+            text += "\n\(voice.start - range.lowerBound) \(voice.file.lastPathComponent)"
+        }
+        if let musicKey, let music = mix.music, range.lowerBound < music.audio.samples.count {
+            text += "\nmusic \(musicKey) from \(range.lowerBound)"
+        }
+        return SHA256.hex(text.utf8)
     }
 
     /// Frame `frame` of `plan` in 48 kHz samples.
