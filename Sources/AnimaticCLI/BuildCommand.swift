@@ -90,7 +90,8 @@ struct BuildCommand: AsyncParsableCommand {
         let generator = try chosen.makeGenerator(cacheDirectory: cacheURL)
         var configuration = chosen.planConfiguration()
         configuration.backendMaxMilliseconds = generator.capabilities.longestClipMilliseconds
-        let sound = SoundSettings(mode: audio ?? .scratch, timing: timing ?? .voice, loudness: loudness ?? -23)
+        let sound = SoundSettings(
+            mode: audio ?? .scratch, timing: timing ?? .voice, loudness: loudness ?? -23, music: chosen.music)
         let compilation = try Compilation(input, configuration: configuration, sound: sound, cache: cacheURL)
         try report(compilation.diagnostics, path: input.displayPath)
 

@@ -173,6 +173,28 @@ struct SoundBuildTests {
         #expect(depfile.contains("take.wav") && depfile.contains("score.wav"))
     }
 
+    @Test func theProjectFilesMusicPlaysUnderAScriptWithoutOne() throws {
+        let project = try BuildProject(script: Self.script)
+        let music = project.directory.appendingPathComponent("score.wav")
+        _ = try runTool("ffmpeg", ["-v", "error", "-f", "lavfi", "-i", "sine=frequency=200:duration=30", music.path])
+        try Data("music: score.wav\n".utf8).write(to: project.directory.appendingPathComponent("animatic.yaml"))
+        let depfile = project.directory.appendingPathComponent("film.d")
+        let output = try CommandRunner.run([
+            "build", project.script.path, "--size", "160x90", "--cutlists", "none", "--quiet", "--depfile", depfile.path,
+        ])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(try String(contentsOf: depfile, encoding: .utf8).contains("score.wav"))
+        // The bed is heard before the first line.
+        let level = try runTool("ffmpeg", ["-v", "error", "-t", "1", "-i", project.output.path, "-map", "0:a", "-af",
+                                           "astats=metadata=1:reset=0,ametadata=mode=print:key=lavfi.astats.Overall.RMS_level:file=-",
+                                           "-f", "null", "-"])
+        let rms = try #require(level.split(separator: "\n").last.flatMap { Double($0.split(separator: "=")[1]) })
+        #expect(rms > -50, "the music is at \(rms) dB")
+        try Data("music: gone.wav\n".utf8).write(to: project.directory.appendingPathComponent("animatic.yaml"))
+        let missing = try CommandRunner.run(["build", project.script.path, "--size", "160x90", "--cutlists", "none", "--quiet"])
+        #expect(missing.status == 66 && missing.stderr.contains("gone.wav"), "\(missing.stderr)")
+    }
+
     @Test func aMissingTakeIsAnErrorAtItsPath() throws {
         let project = try BuildProject(script: "INT. ROOM - DAY\n\n[[audio: sound/missing.wav]]\nANNA\nHello.\n")
         let compilation = try compile(project)

@@ -22,6 +22,7 @@ enum ProjectSchema {
             .value("dialogue_wpm", \.dialogueWordsPerMinute, .integer(in: SettingLimits.dialogueWordsPerMinute)),
             .value("chinese_cpm", \.chineseCharactersPerMinute, .integer(in: SettingLimits.chineseCharactersPerMinute)),
             .value("min_shot", \.minimumShot, .seconds(in: SettingLimits.minimumShot)),
+            .value("music", \.music, .path),
             .section("backend", [
                 .value("kind", \.backend, .choice),
                 .section("command", [.value("template", \.commandTemplate, .commandTemplate)]),

@@ -23,6 +23,8 @@ public struct ProjectSettings: Sendable, Equatable {
     public var keepGoing: Bool?
     /// `style`: a style for every shot.
     public var style: String?
+    /// `music`: a temp track under every film (a script's title-page `Music:` wins).
+    public var music: URL?
     /// `seed`: mixed into every shot's seed.
     public var seed: Int?
     /// `negative`: the negative prompt for every shot.

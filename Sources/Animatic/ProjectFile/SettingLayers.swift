@@ -25,6 +25,7 @@ extension ProjectSettings {
         fill(\.dialogueWordsPerMinute)
         fill(\.chineseCharactersPerMinute)
         fill(\.minimumShot)
+        fill(\.music)
         fill(\.backend)
         fill(\.commandTemplate)
         fill(\.dashScopeURL)

@@ -27,11 +27,15 @@ public struct SoundSettings: Sendable, Hashable {
     public var loudness: Double
     /// Voices chosen per character (canonical cue name) instead of the derived ones.
     public var voices: [String: Voice]
+    /// The project file's `music`, used when the script's title page names none.
+    public var music: URL?
 
-    public init(mode: Mode = .scratch, timing: Timing = .voice, loudness: Double = -23, voices: [String: Voice] = [:]) {
+    public init(mode: Mode = .scratch, timing: Timing = .voice, loudness: Double = -23, voices: [String: Voice] = [:],
+                music: URL? = nil) {
         self.mode = mode
         self.timing = timing
         self.loudness = loudness
         self.voices = voices
+        self.music = music
     }
 }

@@ -114,15 +114,19 @@ public struct Voicing: Sendable {
 
         var music: MonoAudio?
         var musicKey: String?
+        func load(_ file: URL) throws {
+            inputs.append(file.path)
+            musicKey = SHA256.hex(try Data(contentsOf: file))
+            music = try MonoAudio.decoding(file.path)
+        }
         if let entry = screenplay.titlePage.first(where: { $0.key.lowercased() == "music" }),
            let path = entry.values.first?.plain.trimmingCharacters(in: .whitespaces), !path.isEmpty {
-            let file = resolve(path)
-            inputs.append(file.path)
-            do {
-                musicKey = SHA256.hex(try Data(contentsOf: file))
-                music = try MonoAudio.decoding(file.path)
-            } catch {
+            do { try load(resolve(path)) } catch {
                 diagnostics.append(Diagnostic(.error, "cannot read the music '\(path)': \(Self.reason(error))", at: entry.range))
+            }
+        } else if let file = settings.music {
+            do { try load(file) } catch {
+                throw AnimaticError(.noInput, "cannot read the music \(file.path) (the project file's 'music'): \(Self.reason(error))")
             }
         }
         return Voicing(lines: lines, music: music, musicKey: musicKey, inputFiles: inputs, made: made, diagnostics: diagnostics)
