@@ -5,7 +5,7 @@ SWIFT ?= swift
 SAMPLE ?= samples/coffee-shop.fountain
 export PATH := $(CURDIR)/.venv/bin:$(PATH)
 
-.PHONY: all setup build test demo bench fuzz clean
+.PHONY: all setup build test demo docs-images bench fuzz clean
 
 all: build
 
@@ -23,6 +23,11 @@ test: setup
 ## Run the main job on a sample with the built-in renderer.
 demo: build
 	@scripts/demo.sh "$(SAMPLE)"
+
+## The README's picture, made by the program: the contact sheet of the demo build.
+docs-images: build
+	@scripts/demo.sh samples/coffee-shop.fountain
+	cp out/coffee-shop.contact.png docs/images/contact-sheet.png
 
 ## Benchmarks (release builds, reference tools in the same run): see bench/README.md.
 bench: setup

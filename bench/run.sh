@@ -3,7 +3,7 @@
 # (see bench/README.md). `make bench` calls this after scripts/setup.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-corpus=${ANIMATIC_CORPUS:-../shared/corpus}
+corpus=Tests/Fixtures/corpus
 
 swift build -c release --product screenplay-bench
 swift build -c release --product planning-bench

@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # The demo: read a sample script, report its diagnostics, print its shot plan, and build
 # the animatic with the built-in storyboard renderer when this build has that stage.
+# The clips are cached beside the sample (animatic's default), where `make -C samples`
+# caches them too. Environment: ANIMATIC (default the release build), OUT (default out).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sample=${1:-samples/coffee-shop.fountain}
-animatic=.build/release/animatic
+animatic=${ANIMATIC:-.build/release/animatic}
+out=${OUT:-out}
 
 echo "== animatic check $sample"
 "$animatic" check "$sample"
 if "$animatic" help build >/dev/null 2>&1; then
-  mkdir -p out
-  video="out/$(basename "${sample%.fountain}").mp4"
+  video="$out/$(basename "${sample%.fountain}").mp4"
   echo "== animatic build $sample -o $video"
   "$animatic" build "$sample" -o "$video"
   echo "The animatic is at $video"

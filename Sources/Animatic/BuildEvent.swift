@@ -1,4 +1,7 @@
-/// What a build tells its progress display, as it happens.
+import Foundation
+
+/// What a build tells its progress display, as it happens: values, never sentences (the
+/// display words them).
 public enum BuildEvent: Sendable {
     /// The script was planned: `segments` in all, `toGenerate` of them to generate.
     case planned(segments: Int, toGenerate: Int, frames: Int)
@@ -6,8 +9,19 @@ public enum BuildEvent: Sendable {
     case segmentCached(id: String)
     /// Another build holds the cache; this one waits for it.
     case waitingForCache
-    /// A segment was generated (or failed, with the error), `done` of `total` so far.
-    case segmentFinished(id: String, reason: String, error: String?, done: Int, total: Int)
-    /// A stage ended, with a line saying what it did.
-    case stage(String)
+    /// A segment was generated for `reason` (or failed, with the error), `done` of `total` so far.
+    case segmentFinished(id: String, reason: BuildPlan.Reason, error: String?, done: Int, total: Int)
+    /// A segment failed and, without `--keep-going`, no new segment starts.
+    case stopping(failed: String)
+    /// Generation ended: `made` of `requested` segments made, in `seconds`.
+    case generated(made: Int, requested: Int, failed: Int, notStarted: Int, seconds: Double)
+    /// Failure cards stand in for these segments.
+    case failureCards(segments: [String])
+    /// The video (as the user named it) was already up to date.
+    case videoUpToDate(name: String)
+    /// The video was written, `frames` long.
+    case videoWritten(name: String, frames: Int)
+    /// The cut lists were written in `seconds`, making `thumbnails` thumbnails and drawing
+    /// `pages` contact sheet pages.
+    case cutListsWritten(files: [URL], thumbnails: Int, pages: Int, seconds: Double)
 }

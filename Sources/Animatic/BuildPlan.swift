@@ -47,9 +47,11 @@ public struct BuildPlan: Sendable {
         case failedBefore
         /// The previous build stopped at another segment's failure before starting this one.
         case notStartedBefore
+        /// The previous build wrote this output, and it is gone.
+        case outputMissing
 
         /// `new`, `content changed`, `cache entry missing`, `cache entry corrupt: …`,
-        /// `failed in the previous build`, `not started in the previous build`.
+        /// `failed in the previous build`, `not started in the previous build`, `output missing`.
         public var description: String {
             switch self {
             case .new: "new"
@@ -58,6 +60,22 @@ public struct BuildPlan: Sendable {
             case let .entryCorrupt(why): "cache entry corrupt: \(why)"
             case .failedBefore: "failed in the previous build"
             case .notStartedBefore: "not started in the previous build"
+            case .outputMissing: "output missing"
+            }
+        }
+
+        /// The reason as a word for programs (docs/build-plan-json.md): `new`,
+        /// `content-changed`, `cache-entry-missing`, `cache-entry-corrupt`, `failed-before`,
+        /// `not-started-before`, `output-missing`.
+        public var code: String {
+            switch self {
+            case .new: "new"
+            case .contentChanged: "content-changed"
+            case .entryMissing: "cache-entry-missing"
+            case .entryCorrupt: "cache-entry-corrupt"
+            case .failedBefore: "failed-before"
+            case .notStartedBefore: "not-started-before"
+            case .outputMissing: "output-missing"
             }
         }
     }

@@ -69,14 +69,19 @@ public struct BuildSettings: Sendable {
     public var reportURL: URL { baseURL.appendingPathExtension("report.json") }
     /// `film.media/` beside the video: one clip per segment, named by segment ID.
     public var mediaDirectory: URL { baseURL.appendingPathExtension("media") }
+    /// A cut list beside the video: `film.edl`, `film.storyboard.html`, … (the contact
+    /// sheet's pages: `ContactSheetExport.urls`).
+    public func cutListURL(_ format: CutListFormat) -> URL { baseURL.appendingPathExtension(format.fileExtension) }
 
     /// The default video for a script: `film.mp4` beside `film.fountain`.
     public static func defaultOutput(for script: URL) -> URL {
         script.deletingPathExtension().appendingPathExtension("mp4")
     }
 
-    /// The default cache: `.animatic-cache/` beside the script.
-    public static func defaultCache(for script: URL) -> URL {
-        script.deletingLastPathComponent().appendingPathComponent(".animatic-cache", isDirectory: true)
+    /// The default cache: `.animatic-cache/` beside the script, or in the current directory
+    /// for a script from standard input (nil).
+    public static func defaultCache(for script: URL?) -> URL {
+        let directory = script?.deletingLastPathComponent() ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        return directory.appendingPathComponent(".animatic-cache", isDirectory: true)
     }
 }

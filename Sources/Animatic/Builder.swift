@@ -49,8 +49,8 @@ public struct Builder: Sendable {
     /// - Throws: `AnimaticError`: `.unavailable` when segments failed (after writing the
     ///   report, and with `keepGoing` every output), others when outputs are not writable;
     ///   or `CancellationError`.
-    /// With `voicing` (the script's voiced lines), the video carries the soundtrack and
-    /// `film.media/` a WAV beside each segment.
+    /// With `voicing` (the script's voiced lines), the video carries the soundtrack,
+    /// `film.media/` a WAV beside each segment, and the cut lists audio clips.
     public func build(_ plan: Plan, scriptPath: String, voicing: Voicing? = nil) async throws -> BuildReport {
         let cache = self.cache
         let lock: CacheLock
@@ -78,22 +78,15 @@ public struct Builder: Sendable {
         let started = Date()
         let outcome = try await generate(pending, cache: cache, drivingMix: drivingMix)
         if !pending.isEmpty {
-            let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
-            let made = pending.count - outcome.failures.count - outcome.notStarted.count
-            var text = "generated \(made) of \(pending.count) segments in \(seconds) s"
-            if !outcome.failures.isEmpty { text += ", \(outcome.failures.count) failed" }
-            if !outcome.notStarted.isEmpty { text += ", \(outcome.notStarted.count) not started" }
-            events(.stage(text))
+            events(.generated(
+                made: pending.count - outcome.failures.count - outcome.notStarted.count, requested: pending.count,
+                failed: outcome.failures.count, notStarted: outcome.notStarted.count,
+                seconds: Date().timeIntervalSince(started)))
         }
-        let planJSON: Data
-        do { planJSON = try PlanJSON.encode(plan) + Data("\n".utf8) } catch {
-            throw AnimaticError(.internalFailure, "cannot encode the plan as JSON: \(error)")
-        }
-        let digest = SHA256.hex(
-            planJSON + Data(([settings.format.encoderSettings, "editor \(Self.editorVersion)"]
-                + buildPlan.items.map(\.key)
-                + (voicing.map { [Soundtrack.digestText($0, loudness: settings.loudness)] } ?? []))
-                .joined(separator: "\n").utf8))
+        let planJSON = try Self.planJSON(plan)
+        let digest = inputsDigest(
+            planJSON: planJSON, items: buildPlan.items,
+            sound: voicing.map { Soundtrack.digestText($0, loudness: settings.loudness) })
         var report = makeReport(buildPlan, plan: plan, scriptPath: scriptPath, outcome: outcome, digest: digest)
         let firstFailure = buildPlan.items.first { outcome.failures[$0.segmentID] != nil }
         if let stopper = outcome.stoppedBy {
@@ -117,16 +110,13 @@ public struct Builder: Sendable {
                 clips[index] = cache.url(for: card)
                 report.segments[index].failureCard = card
             }
-            let named = buildPlan.items.map(\.segmentID).filter { cards[$0] != nil }
-            events(.stage((named.count == 1 ? "a failure card stands in for " : "failure cards stand in for ")
-                + named.joined(separator: ", ")))
+            events(.failureCards(segments: buildPlan.items.map(\.segmentID).filter { cards[$0] != nil }))
         }
+        let upToDate = videoIsUpToDate(buildPlan, previous: previous, digest: digest)
         var soundtrack: AudioTrack?
-        let upToDate = pending.isEmpty && previous?.inputsDigest == digest
-            && FileManager.default.fileExists(atPath: settings.output.path)
         if upToDate {
             try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: settings.output.path)
-            events(.stage("\(settings.outputName) is up to date"))
+            events(.videoUpToDate(name: settings.outputName))
         } else {
             do {
                 soundtrack = try voicing.map { try Soundtrack.track(for: plan, voicing: $0, loudness: settings.loudness) }
@@ -138,12 +128,12 @@ public struct Builder: Sendable {
             } catch {
                 throw AnimaticError(.cannotCreate, "cannot write \(settings.outputName): \(error)")
             }
-            events(.stage("wrote \(settings.outputName) (\(plan.totalFrames) frames)"))
+            events(.videoWritten(name: settings.outputName, frames: plan.totalFrames))
             if firstFailure != nil { backdate(settings.output, before: scriptPath) }
         }
         report.videoWritten = !upToDate
         try AtomicFile.write(planJSON, to: settings.planURL)
-        if !upToDate || !FileManager.default.fileExists(atPath: settings.mediaDirectory.path) {
+        if !mediaIsUpToDate(videoIsUpToDate: upToDate) {
             if soundtrack == nil, let voicing {
                 soundtrack = try Soundtrack.track(for: plan, voicing: voicing, loudness: settings.loudness)
             }
@@ -163,19 +153,13 @@ public struct Builder: Sendable {
             },
             cache: cache, withAudio: voicing != nil)
         if !cutLists.files.isEmpty {
-            let made = [(cutLists.thumbnailsGrabbed, "new thumbnail"), (cutLists.pagesDrawn, "sheet page")]
-                .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
-            let seconds = String(format: "%.2f", Date().timeIntervalSince(cutListsStarted))
-            events(.stage("wrote \(Self.names(cutLists.files)) in \(seconds) s"
-                + (made.isEmpty ? "" : "; made " + made.joined(separator: " and "))))
+            events(.cutListsWritten(
+                files: cutLists.files, thumbnails: cutLists.thumbnailsGrabbed, pages: cutLists.pagesDrawn,
+                seconds: Date().timeIntervalSince(cutListsStarted)))
         }
         try AtomicFile.write(try encode(report), to: settings.reportURL)
         if let depfile = settings.depfile {
-            let text = Depfile.text(
-                target: settings.outputName,
-                prerequisites: [scriptPath] + (settings.projectFile.map { [$0] } ?? []) + generator.inputFiles.map(\.path)
-                    + (voicing?.inputFiles ?? []))
-            try AtomicFile.write(Data(text.utf8), to: depfile)
+            try AtomicFile.write(depfileData(scriptPath: scriptPath, voicing: voicing), to: depfile)
         }
         if let firstFailure {
             let count = outcome.failures.count, reason = outcome.failures[firstFailure.segmentID] ?? ""
@@ -208,7 +192,45 @@ public struct Builder: Sendable {
             + (unstarted > 0 ? "\(unstarted) segment\(unstarted == 1 ? "" : "s") not started; " : "")
     }
 
-    private func makeReport(
+    /// The dependency file: the video depends on the script, the project file and the
+    /// backend's input files.
+    func depfileData(scriptPath: String, voicing: Voicing? = nil) -> Data {
+        Data(Depfile.text(
+            target: settings.outputName,
+            prerequisites: (scriptPath == ScriptInput.standardInputPath ? [] : [scriptPath])
+                + (settings.projectFile.map { [$0] } ?? []) + generator.inputFiles.map(\.path)
+                + (voicing?.inputFiles ?? [])).utf8)
+    }
+
+    /// Whether the video needs no join: nothing to generate, the same inputs as the
+    /// previous build, and the video still there. (A build with failures leaves an empty
+    /// digest, so its video is never up to date.)
+    func videoIsUpToDate(_ buildPlan: BuildPlan, previous: BuildReport?, digest: String) -> Bool {
+        buildPlan.toGenerate.isEmpty && previous?.inputsDigest == digest
+            && FileManager.default.fileExists(atPath: settings.output.path)
+    }
+
+    /// Whether the per-segment media need no relinking: the video is up to date and they are there.
+    func mediaIsUpToDate(videoIsUpToDate: Bool) -> Bool {
+        videoIsUpToDate && FileManager.default.fileExists(atPath: settings.mediaDirectory.path)
+    }
+
+    /// The plan as `film.plan.json` holds it.
+    static func planJSON(_ plan: Plan) throws(AnimaticError) -> Data {
+        do { return try PlanJSON.encode(plan) + Data("\n".utf8) } catch {
+            throw AnimaticError(.internalFailure, "cannot encode the plan as JSON: \(error)")
+        }
+    }
+
+    /// The SHA-256 of everything the video is made from: the plan, the house format, the
+    /// editor, every segment's key and, with sound, what the soundtrack is made of.
+    func inputsDigest(planJSON: Data, items: [BuildPlan.Item], sound: String? = nil) -> String {
+        SHA256.hex(
+            planJSON + Data(([settings.format.encoderSettings, "editor \(Self.editorVersion)"]
+                + items.map(\.key) + (sound.map { [$0] } ?? [])).joined(separator: "\n").utf8))
+    }
+
+    func makeReport(
         _ buildPlan: BuildPlan, plan: Plan, scriptPath: String, outcome: GenerationOutcome, digest: String
     ) -> BuildReport {
         let segments = buildPlan.items.map { item in
@@ -235,22 +257,7 @@ public struct Builder: Sendable {
             segments: segments)
     }
 
-    /// The files' names, a run of contact sheet pages shortened to its first and last.
-    private static func names(_ files: [URL]) -> String {
-        var names: [String] = []
-        var pages: [String] = []
-        func flush() {
-            names += pages.count > 2 ? ["\(pages[0])…\(pages[pages.count - 1]) (\(pages.count) pages)"] : pages
-            pages = []
-        }
-        for name in files.map(\.lastPathComponent) {
-            if name.contains(".contact-") && name.hasSuffix(".png") { pages.append(name) } else { flush(); names.append(name) }
-        }
-        flush()
-        return names.joined(separator: ", ")
-    }
-
-    private func encode(_ report: BuildReport) throws(AnimaticError) -> Data {
+    func encode(_ report: BuildReport) throws(AnimaticError) -> Data {
         do { return try report.jsonData() } catch {
             throw AnimaticError(.internalFailure, "cannot encode the build report: \(error)")
         }

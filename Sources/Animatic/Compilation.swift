@@ -27,6 +27,15 @@ public struct Compilation: Sendable {
             .sorted { ($0.element.range.start.offset, $0.offset) < ($1.element.range.start.offset, $1.offset) }
             .map(\.element)
         hasErrors = diagnostics.contains { $0.severity == .error }
+        if !hasErrors && plan.shots.isEmpty {
+            // A body of notes, sections or synopses only: the reader finds scenes, but there
+            // is nothing to film, and a build would fail at the join after all the set-up.
+            let start = SourceLocation(line: 1, column: 1, offset: 0)
+            diagnostics.insert(Diagnostic(
+                .error, "the script has nothing to film: no action, dialogue or shot", at: SourceRange(start: start, end: start),
+                note: "write a scene heading (INT. KITCHEN - NIGHT) and what happens in it"), at: 0)
+            hasErrors = true
+        }
     }
 
     /// Parses `input`, voices its dialogue (`sound`, cached in `cache`) unless sound is

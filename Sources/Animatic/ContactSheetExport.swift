@@ -34,6 +34,11 @@ enum ContactSheetExport {
         }
     }
 
+    /// `frames` in pages of `shotsPerPage`.
+    static func pages(_ frames: [ShotFrame]) -> [[ShotFrame]] {
+        stride(from: 0, to: frames.count, by: shotsPerPage).map { Array(frames[$0..<min(frames.count, $0 + shotsPerPage)]) }
+    }
+
     /// Bumped when a page's drawing changes for the same cells and layout: part of its key.
     static let pageVersion = 1
 
@@ -61,9 +66,7 @@ enum ContactSheetExport {
             return ([], 0)
         }
         let sheet = layout(thumbnail: size)
-        let pages = stride(from: 0, to: frames.count, by: shotsPerPage).map {
-            Array(frames[$0..<min(frames.count, $0 + shotsPerPage)])
-        }
+        let pages = pages(frames)
         let urls = urls(pages: pages.count, video: video)
         var toDraw: [(cells: [(image: Data, caption: String)], cached: URL)] = []
         var cachedPages: [URL] = []

@@ -17,17 +17,26 @@ enum CutListExport {
         var pagesDrawn = 0
     }
 
-    /// Writes the formats `settings` names; `keys` gives each segment's cache key by segment
-    /// ID; `withAudio`, the clips carry the segments' WAVs as audio.
-    static func write(
-        _ plan: Plan, settings: BuildSettings, keys: [String: String], cache: ClipCache, withAudio: Bool = false
-    ) async throws -> Written {
-        let timeline = Timeline(
+    /// The timeline every cut list is written from; `withAudio`, each clip carries its
+    /// segment's WAV as audio.
+    static func timeline(_ plan: Plan, settings: BuildSettings, withAudio: Bool = false) -> Timeline {
+        Timeline(
             plan: plan, media: .beside(video: settings.output),
             title: settings.output.deletingPathExtension().lastPathComponent,
             width: settings.size.width, height: settings.size.height, audio: withAudio)
-        let needsThumbnails = settings.cutLists.contains(.html) || settings.cutLists.contains(.sheet)
-        let frames = needsThumbnails ? timeline.shotFrames : []
+    }
+
+    /// Whether the formats `settings` names show thumbnails (the storyboard page, the sheet).
+    static func needsThumbnails(_ settings: BuildSettings) -> Bool {
+        settings.cutLists.contains(.html) || settings.cutLists.contains(.sheet)
+    }
+
+    /// Writes the formats `settings` names; `keys` gives each segment's cache key by segment ID.
+    static func write(
+        _ plan: Plan, settings: BuildSettings, keys: [String: String], cache: ClipCache, withAudio: Bool = false
+    ) async throws -> Written {
+        let timeline = timeline(plan, settings: settings, withAudio: withAudio)
+        let frames = needsThumbnails(settings) ? timeline.shotFrames : []
         let thumbnails = try await Thumbnails.load(
             frames, keys: keys, cache: cache, video: settings.size, jobs: settings.jobs)
         var written = Written(thumbnailsGrabbed: thumbnails.grabbed)
@@ -42,7 +51,7 @@ enum CutListExport {
                 written.pagesDrawn += sheet.drawn
                 continue
             }
-            let url = settings.output.deletingPathExtension().appendingPathExtension(format.fileExtension)
+            let url = settings.cutListURL(format)
             try AtomicFile.write(Data(text.utf8), to: url)
             written.files.append(url)
         }

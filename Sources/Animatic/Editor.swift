@@ -31,7 +31,8 @@ struct Editor: Sendable {
             chapters.append(Chapter(title: scene.heading.isEmpty ? "Opening" : scene.heading, startFrame: start))
         }
         return ExtraTracks(
-            subtitles: cues, subtitleLanguage: plan.promptLanguage == .chinese ? "chi" : "eng",
+            // The dialogue's own language: a Chinese script planned with English prompts still speaks Chinese.
+            subtitles: cues, subtitleLanguage: PromptLanguage.detect(in: cues.map(\.text)) == .chinese ? "chi" : "eng",
             timecode: Timecode(hours: 1, minutes: 0, seconds: 0, frames: 0, dropFrame: plan.frameRate.isDropFrame),
             chapters: chapters)
     }

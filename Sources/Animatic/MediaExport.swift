@@ -1,8 +1,9 @@
 import Foundation
 import Media
+import Planning
 
-/// The per-segment media beside the video (`film.media/12A-1.mp4`, …) that cut lists
-/// point to: hard links to the cache's clips (copies where linking fails). The directory
+/// The per-segment media beside the video (`film.media/12A-1.mp4`, …, each named from its
+/// segment ID by `PortableFileName`) that cut lists point to: hard links to the cache's clips (copies where linking fails). The directory
 /// is assembled under a temporary name and swapped into place.
 enum MediaExport {
     /// With `audio`, each segment's stretch of the soundtrack goes beside its clip as
@@ -17,12 +18,13 @@ enum MediaExport {
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
             for (id, clip) in clips {
-                let target = staging.appendingPathComponent(id + ".mp4")
+                let target = staging.appendingPathComponent(PortableFileName.clip(id))
                 if link(clip.path, target.path) != 0 { try manager.copyItem(at: clip, to: target) }
             }
             if let (track, stretches) = audio {
                 for (id, range) in stretches {
-                    try track.mix.writeWAV(range, gain: track.gain, to: staging.appendingPathComponent(id + ".wav"))
+                    let name = (PortableFileName.clip(id) as NSString).deletingPathExtension + ".wav"
+                    try track.mix.writeWAV(range, gain: track.gain, to: staging.appendingPathComponent(name))
                 }
             }
             let hadOld = manager.fileExists(atPath: directory.path)

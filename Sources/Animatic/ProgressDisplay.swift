@@ -29,7 +29,8 @@ public final class ProgressDisplay: @unchecked Sendable {
             case let .planned(segments, toGenerate, frames):
                 started = Date()
                 failed = 0
-                line("planned \(segments) segments (\(frames) frames): \(toGenerate) to generate, \(segments - toGenerate) cached")
+                line("planned \(Self.count(segments, "segment")) (\(Self.count(frames, "frame"))): "
+                    + "\(toGenerate) to generate, \(segments - toGenerate) cached")
             case let .segmentCached(id):
                 if level == .verbose { line("\(id): cached") }
             case .waitingForCache:
@@ -42,10 +43,32 @@ public final class ProgressDisplay: @unchecked Sendable {
                     line("\(id): generated (\(reason))")
                 }
                 if isTerminal { bar(done: done, total: total) }
-            case let .stage(text):
+            case let .stopping(segment):
+                line("stopping: \(segment) failed; no new segment starts, the running ones finish")
+            case let .generated(made, requested, failedCount, notStarted, seconds):
+                var text = "generated \(made) of \(Self.count(requested, "segment")) in \(String(format: "%.1f", seconds)) s"
+                if failedCount > 0 { text += ", \(failedCount) failed" }
+                if notStarted > 0 { text += ", \(notStarted) not started" }
                 line(text)
+            case let .failureCards(segments):
+                line((segments.count == 1 ? "a failure card stands in for " : "failure cards stand in for ")
+                    + segments.joined(separator: ", "))
+            case let .videoUpToDate(name):
+                line("\(name) is up to date")
+            case let .videoWritten(name, frames):
+                line("wrote \(name) (\(Self.count(frames, "frame")))")
+            case let .cutListsWritten(files, thumbnails, pages, seconds):
+                let made = [Self.count(thumbnails, "new thumbnail"), Self.count(pages, "sheet page")]
+                    .enumerated().filter { [thumbnails, pages][$0.offset] > 0 }.map(\.element)
+                line("wrote \(Self.names(files)) in \(String(format: "%.2f", seconds)) s"
+                    + (made.isEmpty ? "" : "; made " + made.joined(separator: " and ")))
             }
         }
+    }
+
+    /// `1 segment`, `2 segments`.
+    static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 
     private func line(_ text: String) {
@@ -66,6 +89,22 @@ public final class ProgressDisplay: @unchecked Sendable {
         barShown = done < total
         if !barShown { write("\n") }
     }
+
+    /// The files' names, a run of contact sheet pages shortened to its first and last.
+    private static func names(_ files: [URL]) -> String {
+        var names: [String] = []
+        var pages: [String] = []
+        func flush() {
+            names += pages.count > 2 ? ["\(pages[0])…\(pages[pages.count - 1]) (\(pages.count) pages)"] : pages
+            pages = []
+        }
+        for name in files.map(\.lastPathComponent) {
+            if name.contains(".contact-") && name.hasSuffix(".png") { pages.append(name) } else { flush(); names.append(name) }
+        }
+        flush()
+        return names.joined(separator: ", ")
+    }
+
 
     private func write(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))

@@ -2,6 +2,9 @@ import Foundation
 
 /// A script as read from disk or standard input, never modified.
 public struct ScriptInput: Sendable {
+    /// What diagnostics print for standard input.
+    public static let standardInputPath = "<stdin>"
+
     /// The path as the user gave it (`<stdin>` for `-`): what diagnostics print.
     public var displayPath: String
     /// The absolute file URL, or nil for standard input.
@@ -19,7 +22,7 @@ public struct ScriptInput: Sendable {
     public static func read(_ path: String) throws(AnimaticError) -> ScriptInput {
         if path == "-" {
             let data = FileHandle.standardInput.readDataToEndOfFile()
-            return ScriptInput(displayPath: "<stdin>", url: nil, bytes: [UInt8](data))
+            return ScriptInput(displayPath: standardInputPath, url: nil, bytes: [UInt8](data))
         }
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false

@@ -13,104 +13,84 @@ extension Builder {
         var notStarted: Set<String> = []
     }
 
-    /// A step of one segment's generation, as its task reports it.
-    private enum Step: Sendable {
-        /// The backend is done with `item`: its raw clip (when it needs conforming) or its error.
-        case generated(BuildPlan.Item, raw: URL?, error: String?)
-        /// `item` is in the cache, or failed with `error`.
-        case finished(BuildPlan.Item, error: String?)
-    }
+    /// A segment's failure, in words fit to show (secrets redacted).
+    private typealias SegmentFailure = StepExecutor.JobFailure
 
-    /// Generates `items` in plan order: at most `settings.jobs` (and the backend's limit)
-    /// at the backend at once and, apart from them, at most `settings.jobs` conforming, so
-    /// that the backend starts its next segment as soon as it hands one over instead of
-    /// idling through its conform. Without `keepGoing`, the first failure stops the
-    /// starting of new segments: the running ones finish (and stay cached), the rest are
-    /// returned as not started.
+    /// Generates `items` in plan order, as steps for `StepExecutor`: a generate step per
+    /// item, at most `settings.jobs` (and the backend's limit) at the backend at once, and,
+    /// for a backend whose files need conforming, a conform step per item in a pool of its
+    /// own, so that the backend starts its next segment as soon as it hands one over
+    /// instead of idling through its conform. A continuation made from its predecessor's
+    /// last frame waits for that clip when this build makes it. Without `keepGoing`, the
+    /// first failure stops the starting of new segments: the running ones finish (and stay
+    /// cached), the rest are returned as not started.
     /// With `drivingMix`, a segment whose request asks for audio gets its stretch as a WAV.
     func generate(_ items: [BuildPlan.Item], cache: ClipCache, drivingMix: AudioMix? = nil) async throws -> GenerationOutcome {
-        let backendLimit = min(settings.jobs, generator.capabilities.maxParallelJobs ?? .max)
-        let conformLimit = settings.jobs
+        let backend = StepExecutor.Pool(
+            name: "backend", limit: min(settings.jobs, generator.capabilities.maxParallelJobs ?? .max))
+        let conformer = StepExecutor.Pool(name: "conform", limit: settings.jobs)
+        let direct = generator.capabilities.writesHouseFormat
+        var jobs: [StepExecutor.Job] = []
+        var clipJob: [String: String] = [:]  // segment key → the job that puts its clip in the cache
+        var itemOf: [String: BuildPlan.Item] = [:]  // job ID → its segment
+        for item in items {
+            let generateID = "generate \(item.segmentID)"
+            jobs.append(StepExecutor.Job(
+                id: generateID, inputs: item.continues.flatMap { clipJob[$0] }.map { [$0] } ?? [], pool: backend,
+                beginsWork: true, work: { _ in try await self.generateStep(item, cache: cache, drivingMix: drivingMix) }))
+            itemOf[generateID] = item
+            clipJob[item.key] = generateID
+            if !direct {
+                let conformID = "conform \(item.segmentID)"
+                jobs.append(StepExecutor.Job(
+                    id: conformID, inputs: [generateID], pool: conformer, beginsWork: false,
+                    work: { products in
+                        guard let raw = products[generateID] else { throw SegmentFailure(description: "no clip to conform") }
+                        return try await self.conformStep(item, raw: raw, cache: cache)
+                    }))
+                itemOf[conformID] = item
+                clipJob[item.key] = conformID
+            }
+        }
+
         var outcome = GenerationOutcome()
         var done = 0
-        // For continuations made from their predecessor's last frame: which keys this build
-        // makes, which it has made, and which failed (by segment ID).
-        let pendingKeys = Set(items.map(\.key))
-        var madeKeys: Set<String> = [], failedKeys: [String: String] = [:]
-        var waitingToConform: [(BuildPlan.Item, URL)] = []
-        defer { for (_, raw) in waitingToConform { try? FileManager.default.removeItem(at: raw) } }
-        try await withThrowingTaskGroup(of: Step.self) { group in
-            var queue = items
-            var atBackend = 0, conforming = 0
-            /// Starts the next segments in plan order, passing over a continuation whose
-            /// predecessor is still being made (it starts once that one is in the cache).
-            func startGenerating() {
-                var index = 0
-                while atBackend < backendLimit, outcome.stoppedBy == nil, index < queue.count {
-                    let item = queue[index]
-                    if let previous = item.continues, pendingKeys.contains(previous), !madeKeys.contains(previous) {
-                        if let failed = failedKeys[previous] {
-                            queue.remove(at: index)
-                            finish(item, error: "it continues \(failed), which failed, so there is no frame to start it from")
-                        } else {
-                            index += 1
-                        }
-                        continue
-                    }
-                    queue.remove(at: index)
-                    atBackend += 1
-                    group.addTask { try await self.generateStep(item, cache: cache, drivingMix: drivingMix) }
-                }
-            }
-            func startConforming() {
-                while conforming < conformLimit, !waitingToConform.isEmpty {
-                    let (item, raw) = waitingToConform.removeFirst()
-                    conforming += 1
-                    group.addTask { try await self.conformStep(item, raw: raw, cache: cache) }
-                }
-            }
-            func finish(_ item: BuildPlan.Item, error: String?) {
-                done += 1
-                if let error {
-                    outcome.failures[item.segmentID] = error
-                    failedKeys[item.key] = item.segmentID
-                } else {
-                    madeKeys.insert(item.key)
-                }
-                let reason = if case let .generate(reason) = item.action { reason.description } else { "cached" }
-                events(.segmentFinished(id: item.segmentID, reason: reason, error: error, done: done, total: items.count))
-                if error != nil, !settings.keepGoing, outcome.stoppedBy == nil {
-                    outcome.stoppedBy = item.segmentID
-                    events(.stage("stopping: \(item.segmentID) failed; no new segment starts, the running ones finish"))
-                }
-            }
-
-            startGenerating()
-            while let step = try await group.next() {
-                switch step {
-                case let .generated(item, raw, error):
-                    atBackend -= 1
-                    if let raw {
-                        waitingToConform.append((item, raw))
-                    } else {
-                        finish(item, error: error ?? check(item, in: cache))
-                    }
-                case let .finished(item, error):
-                    conforming -= 1
-                    finish(item, error: error)
-                }
-                startConforming()
-                startGenerating()
-            }
-            outcome.notStarted = Set(queue.map(\.segmentID))
+        func finish(_ item: BuildPlan.Item, error: String?) {
+            done += 1
+            if let error { outcome.failures[item.segmentID] = error }
+            // Only stale segments are generated: a reused one never gets here.
+            let reason = if case let .generate(reason) = item.action { reason } else { BuildPlan.Reason.new }
+            events(.segmentFinished(id: item.segmentID, reason: reason, error: error, done: done, total: items.count))
         }
+        let report = try await StepExecutor(stopOnFailure: !settings.keepGoing).run(jobs) { event in
+            switch event {
+            case let .succeeded(id):
+                if let item = itemOf[id], clipJob[item.key] == id { finish(item, error: nil) }
+            case let .failed(id, .threw(error)):
+                if let item = itemOf[id] { finish(item, error: error) }
+            case let .failed(id, .inputFailed(input)):
+                // A conform whose generate failed has said so already; a continuation whose
+                // predecessor failed has no frame to start from.
+                guard let item = itemOf[id], let previous = itemOf[input], previous.key != item.key else { return }
+                finish(item, error: "it continues \(previous.segmentID), which failed, so there is no frame to start it from")
+            case let .stopped(id):
+                if let item = itemOf[id] {
+                    outcome.stoppedBy = item.segmentID
+                    events(.stopping(failed: item.segmentID))
+                }
+            }
+        }
+        outcome.notStarted = Set(report.notStarted.compactMap { id in
+            itemOf[id].flatMap { outcome.failures[$0.segmentID] == nil ? $0.segmentID : nil }
+        })
         return outcome
     }
 
     /// Has the backend make `item`: into the cache when it writes the house format, else
     /// into a raw file in the scratch directory for `conformStep`. A continuation for a
     /// backend that starts from an image gets its predecessor's last frame as a PNG.
-    private func generateStep(_ item: BuildPlan.Item, cache: ClipCache, drivingMix: AudioMix?) async throws -> Step {
+    /// Returns the raw file, or nil when the clip is in the cache.
+    private func generateStep(_ item: BuildPlan.Item, cache: ClipCache, drivingMix: AudioMix?) async throws -> URL? {
         let direct = generator.capabilities.writesHouseFormat
         let destination =
             direct
@@ -149,23 +129,26 @@ extension Builder {
             throw error
         } catch {
             if !direct { try? FileManager.default.removeItem(at: destination) }
-            return .generated(item, raw: nil, error: SecretRedaction.redact("\(error)"))
+            throw SegmentFailure(description: SecretRedaction.redact("\(error)"))
         }
-        return .generated(item, raw: direct ? nil : destination, error: nil)
+        guard direct else { return destination }
+        if let error = check(item, in: cache) { throw SegmentFailure(description: error) }
+        return nil
     }
 
     /// Conforms the backend's `raw` clip of `item` into the cache and checks the entry;
     /// `raw` is removed either way.
-    private func conformStep(_ item: BuildPlan.Item, raw: URL, cache: ClipCache) async throws -> Step {
+    private func conformStep(_ item: BuildPlan.Item, raw: URL, cache: ClipCache) async throws -> URL? {
         defer { try? FileManager.default.removeItem(at: raw) }
         do {
             try await Conformer(format: settings.format).conform(raw, frames: item.frames, to: cache.url(for: item.key))
         } catch let error as CancellationError {
             throw error
         } catch {
-            return .finished(item, error: SecretRedaction.redact("\(error)"))
+            throw SegmentFailure(description: SecretRedaction.redact("\(error)"))
         }
-        return .finished(item, error: check(item, in: cache))
+        if let error = check(item, in: cache) { throw SegmentFailure(description: error) }
+        return nil
     }
 
     /// Nil when the cache now holds a valid clip for `item`, else why not (a corrupt one

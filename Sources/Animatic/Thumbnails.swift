@@ -61,11 +61,14 @@ struct Thumbnails {
                 startNext()
             }
         }
-        let identities = urls.mapValues { url in
-            let modified = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
-            return "\(url.lastPathComponent) \(modified?.timeIntervalSince1970 ?? 0)"
-        }
+        let identities = urls.mapValues(identity(of:))
         return Thumbnails(jpegs: jpegs, identities: identities, grabbed: missing.count)
+    }
+
+    /// What the thumbnail at `url` is, for a sheet page's key: its name and modification time.
+    static func identity(of url: URL) -> String {
+        let modified = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
+        return "\(url.lastPathComponent) \(modified?.timeIntervalSince1970 ?? 0)"
     }
 
     /// Grabs `frame` from `clip`, encodes it and writes it to `url` atomically.

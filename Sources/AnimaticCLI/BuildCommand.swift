@@ -19,14 +19,19 @@ struct BuildCommand: AsyncParsableCommand {
             and no video; with --keep-going a red failure card of the same length stands in \
             for it and every output is written. The next build tries failed segments again. \
             Settings not given as flags come from animatic.yaml or animatic.toml beside the \
-            script (docs/project-file.md).
+            script (docs/project-file.md). Before any work, every output path is checked: \
+            none may replace the script, the project file, the review file \
+            (<name>.review.yaml beside the script) or another output (exit 64), missing \
+            folders are created, and one that takes no files is named (exit 73). FILE - reads \
+            the script from standard input and then needs -o; -o - is refused (an MP4 cannot \
+            be finished on a pipe).
             """
     )
 
-    @Argument(help: "The Fountain script.")
+    @Argument(help: "The Fountain script, or - for standard input (then -o is needed).")
     var file: String
 
-    @Option(name: .shortAndLong, help: "The video to write (default: <script name>.mp4 beside the script).")
+    @Option(name: .shortAndLong, help: "The video to write (default: <script name>.mp4 beside the script); its folder is created when missing.")
     var output: String?
 
     @Option(help: "Segments to generate at once (default: the number of cores).")
@@ -51,6 +56,13 @@ struct BuildCommand: AsyncParsableCommand {
           help: "When a segment fails, put a failure card of the same length in its place and finish the build (still exit 69).")
     var keepGoing: Bool?
 
+    @Flag(name: .customLong("dry-run"),
+          help: "Print the build's steps, what runs and why, and the requests per backend; generate and write nothing.")
+    var dryRun = false
+
+    @Flag(help: "With --dry-run: print the plan as JSON (docs/build-plan-json.md).")
+    var json = false
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
@@ -71,13 +83,22 @@ struct BuildCommand: AsyncParsableCommand {
     func validate() throws {
         if let jobs, !SettingLimits.jobs.contains(jobs) { throw ValidationError("--jobs must be from 1 to 64") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
-        if file == "-" { throw ValidationError("build needs a script file, not standard input") }
+        if json && !dryRun { throw ValidationError("--json needs --dry-run") }
+        if output == "-" {
+            // An MP4 is finished by seeking back to write its index, which a pipe cannot do.
+            throw ValidationError("-o -: the video cannot go to standard output; name a file")
+        }
         if let loudness, !(-70.0 ... -5.0).contains(loudness) { throw ValidationError("--loudness must be from -70 to -5 LUFS") }
+        if file == "-" && output == nil {
+            throw ValidationError(Self.stdinNeedsOutput)
+        }
     }
+
+    /// Why `build -` needs `-o`.
+    static let stdinNeedsOutput = "build -: a script from standard input has no name to give the outputs; name the video with -o"
 
     func run() async throws {
         let input = try ScriptInput.read(file)
-        guard let script = input.url else { throw AnimaticError(.usage, "build needs a script file") }
         var flags = ProjectSettings()
         flags.size = size
         flags.jobs = jobs
@@ -86,25 +107,47 @@ struct BuildCommand: AsyncParsableCommand {
         flags.edlFlavor = edlFlavor
         flags.keepGoing = keepGoing
         let (project, chosen) = try options.settings(for: input, commandFlags: flags)
-        let cacheURL = chosen.cacheDirectory ?? BuildSettings.defaultCache(for: script)
+        let cacheURL = chosen.cacheDirectory ?? BuildSettings.defaultCache(for: input.url)
         let generator = try chosen.makeGenerator(cacheDirectory: cacheURL)
         var configuration = chosen.planConfiguration()
         configuration.backendMaxMilliseconds = generator.capabilities.longestClipMilliseconds
+        // A dry run creates nothing, so it speaks nothing: it plans as `--audio none` would.
         let sound = SoundSettings(
-            mode: audio ?? .scratch, timing: timing ?? .voice, loudness: loudness ?? -23, music: chosen.music)
+            mode: dryRun ? .none : audio ?? .scratch, timing: timing ?? .voice, loudness: loudness ?? -23, music: chosen.music)
         let compilation = try Compilation(input, configuration: configuration, sound: sound, cache: cacheURL)
         try report(compilation.diagnostics, path: input.displayPath)
 
-        let outputURL = output.map { URL(fileURLWithPath: $0) } ?? BuildSettings.defaultOutput(for: script)
+        let outputURL: URL
+        if let output {
+            outputURL = URL(fileURLWithPath: output)
+        } else if let script = input.url {
+            outputURL = BuildSettings.defaultOutput(for: script)
+        } else {
+            throw AnimaticError(.usage, Self.stdinNeedsOutput)
+        }
+        // The depfile's target as make names it: the path as given, relative when it was.
+        let outputName = output ?? (file as NSString).deletingPathExtension + ".mp4"
         var settings = BuildSettings(
             output: outputURL.standardizedFileURL, cacheDirectory: cacheURL, planConfiguration: configuration,
-            depfile: depfile.map { URL(fileURLWithPath: $0) }, outputName: output ?? outputURL.path, chosen: chosen)
+            depfile: depfile.map { URL(fileURLWithPath: $0) }, outputName: outputName, chosen: chosen)
         settings.projectFile = project?.displayPath
         settings.loudness = sound.loudness
+        // Before any work: no output replaces an input or another output, and every one has
+        // a folder that takes files (a dry run checks the first and creates nothing).
+        let paths = OutputPaths(build: settings, shots: compilation.plan.shots.count)
+        try paths.checkAgainst(
+            OutputPaths.inputs(script: input.url, projectFile: project?.url, others: generator.inputFiles))
+        if dryRun {
+            try printDryRun(Builder(settings: settings, generator: generator), compilation: compilation, input: input)
+            return
+        }
+        try paths.prepareFolders()
         let display = ProgressDisplay(level: quiet ? .quiet : verbose ? .verbose : .normal)
         let builder = Builder(settings: settings, generator: generator, events: display.show)
 
-        let build = Task { try await builder.build(compilation.plan, scriptPath: input.displayPath, voicing: compilation.voicing) }
+        let build = Task {
+            try await builder.build(compilation.plan, scriptPath: input.displayPath, voicing: compilation.voicing)
+        }
         let trap = InterruptTrap()
         trap.watch { build.cancel() }
         do {
@@ -113,6 +156,20 @@ struct BuildCommand: AsyncParsableCommand {
             printError("animatic: interrupted; finished segments stay cached\n")
             throw ExitCode(trap.exitStatus ?? 130)
         }
+    }
+
+    /// Prints the steps a build would take, as text or JSON, touching nothing.
+    private func printDryRun(_ builder: Builder, compilation: Compilation, input: ScriptInput) throws {
+        let plan = try builder.stepPlan(for: compilation.plan, scriptPath: input.displayPath)
+        let text: Data
+        if json {
+            do { text = try StepPlanJSON.encode(plan, script: input.displayPath, output: builder.settings.outputName) } catch {
+                throw AnimaticError(.internalFailure, "cannot encode the build plan: \(error)")
+            }
+        } else {
+            text = Data(StepPlanText.render(plan).utf8)
+        }
+        FileHandle.standardOutput.write(text)
     }
 }
 

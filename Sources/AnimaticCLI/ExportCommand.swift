@@ -11,7 +11,8 @@ struct ExportCommand: ParsableCommand {
             Names the media `animatic build` would write: <script name>.media/<segment id>.mp4 \
             beside the output (beside the script when writing to standard output). Writes \
             <script name>.<extension> beside the script unless -o is given (- for standard \
-            output); the file is replaced atomically. Diagnostics go to standard error; \
+            output; its folder is created when missing); the file is replaced atomically, and \
+            never replaces the script or the project file. Diagnostics go to standard error; \
             nothing is written when the script has errors (exit 65).
             """
     )
@@ -41,7 +42,7 @@ struct ExportCommand: ParsableCommand {
         let input = try ScriptInput.read(file)
         var flags = ProjectSettings()
         flags.edlFlavor = edlFlavor
-        let (settings, configuration) = try plan.planning(for: input, commandFlags: flags)
+        let (settings, configuration, projectURL) = try plan.planning(for: input, commandFlags: flags)
         let compilation = Compilation(input, configuration: configuration)
         try report(compilation.diagnostics, path: input.displayPath)
 
@@ -61,6 +62,9 @@ struct ExportCommand: ParsableCommand {
             FileHandle.standardOutput.write(text)
             return
         }
+        let paths = OutputPaths([OutputPaths.Output("the \(format.rawValue) cut list", destination, option: "-o")])
+        try paths.checkAgainst(OutputPaths.inputs(script: input.url, projectFile: projectURL))
+        try paths.prepareFolders()
         do { try text.write(to: destination, options: .atomic) } catch {
             throw AnimaticError(.cannotCreate, "cannot write \(destination.path): \(error.localizedDescription)")
         }

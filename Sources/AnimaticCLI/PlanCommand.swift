@@ -10,7 +10,7 @@ struct PlanCommand: ParsableCommand {
         discussion: """
             Prints a readable table by default, the versioned plan JSON with --json \
             (docs/plan-json.md), or the CSV shot list with --csv. Diagnostics go to standard \
-            error. Exits 65 when the script has errors.
+            error. When the script has errors it prints them and nothing else, and exits 65.
             """
     )
 
@@ -32,6 +32,9 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         let input = try ScriptInput.read(file)
         let compilation = Compilation(input, configuration: try options.planning(for: input).configuration)
+        // Like a compiler: on errors, the diagnostics and nothing else, so that `plan --json >
+        // p.json` cannot leave a plausible plan behind.
+        try report(compilation.diagnostics, path: input.displayPath)
         let plan = compilation.plan
         let output: Data
         if json {
@@ -47,6 +50,5 @@ struct PlanCommand: ParsableCommand {
             output = Data((ShotListTable.render(plan) + String(format: "%.1f pages (55 lines a page)", pages) + perPage + "\n").utf8)
         }
         FileHandle.standardOutput.write(output)
-        try report(compilation.diagnostics, path: input.displayPath)
     }
 }

@@ -1,4 +1,5 @@
 import Animatic
+import Foundation
 import ArgumentParser
 import Planning
 
@@ -82,10 +83,10 @@ struct PlanOptions: ParsableArguments {
     /// For `check`, `plan` and `export`: the settings in effect and the planner configuration
     /// from them, its segments cut to the backend as `build` cuts them.
     func planning(for input: ScriptInput, commandFlags: ProjectSettings = ProjectSettings()) throws
-        -> (settings: ProjectSettings, configuration: PlanConfiguration) {
-        let settings = try settings(for: input, commandFlags: commandFlags).settings
+        -> (settings: ProjectSettings, configuration: PlanConfiguration, projectURL: URL?) {
+        let (project, settings) = try settings(for: input, commandFlags: commandFlags)
         var configuration = settings.planConfiguration()
         configuration.backendMaxMilliseconds = try settings.backendLongestClipMilliseconds()
-        return (settings, configuration)
+        return (settings, configuration, project?.url)
     }
 }

@@ -12,12 +12,13 @@ public struct MediaLocator: Sendable {
         self.url = url
     }
 
-    /// The build's convention: `<name>.media/<segment id>.mp4` next to the video
-    /// `<name>.mp4` (`film.mp4` → `film.media/12A-1.mp4`).
+    /// The build's convention: `<name>.media/<file name>` next to the video `<name>.mp4`,
+    /// the file named from the segment ID by `PortableFileName` (`film.mp4` →
+    /// `film.media/12A-1.mp4`).
     public static func beside(video: URL) -> MediaLocator {
         let directory = video.deletingPathExtension().appendingPathExtension("media")
         return MediaLocator { segment in
-            directory.appendingPathComponent(segment.id).appendingPathExtension("mp4")
+            directory.appendingPathComponent(PortableFileName.clip(segment.id))
         }
     }
 }

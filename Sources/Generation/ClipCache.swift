@@ -19,28 +19,28 @@ public struct ClipCache: Sendable {
         self.directory = directory
     }
 
-    /// Bumped if the key's text changes form.
-    public static let keyVersion = 1
+    /// Bumped if the key's text changes form. 2: the backend's own key material
+    /// (`Generator.keyMaterial`) in place of its settings and the whole segment content.
+    public static let keyVersion = 2
 
-    /// What a key is a hash of: the backend, its settings, the encoder, and the segment.
+    /// What a key is a hash of: the backend, what it is given, and the encoder.
     private struct KeyMaterial: Encodable {
         var keyVersion: Int
         var backend: String
-        var settings: String
         var encoder: String
-        var shotStartFrame: Int
-        var content: SegmentContent
-        /// Only for a backend driven by audio (absent, so every other key is as before).
+        var material: String
+        /// The segment's sound, only for a backend driven by audio (absent otherwise, so
+        /// every other key is as before).
         var audio: String?
     }
 
-    /// The canonical text of `request`'s key: JSON with sorted keys of the backend's name
-    /// and settings, the house format's encoder settings, the shot-relative start frame and
-    /// the segment content. The segment ID, source range and timeline position are not in it.
+    /// The canonical text of `request`'s key: JSON with sorted keys of the backend's name,
+    /// the house format's encoder settings and what the backend is given for the request
+    /// (`Generator.keyMaterial`). The segment ID, source range and timeline position are not in it.
     public static func keyText(for request: GenerationRequest, generator: any Generator) -> String {
         let material = KeyMaterial(
-            keyVersion: keyVersion, backend: generator.name, settings: generator.settings,
-            encoder: request.format.encoderSettings, shotStartFrame: request.shotStartFrame, content: request.content,
+            keyVersion: keyVersion, backend: generator.name, encoder: request.format.encoderSettings,
+            material: String(decoding: generator.keyMaterial(for: request), as: UTF8.self),
             audio: request.drivingAudioKey)
         return String(decoding: CanonicalJSON.data(material), as: UTF8.self)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Media
+import Planning
 
 /// A backend that turns one segment into one video file.
 ///
@@ -12,8 +13,14 @@ public protocol Generator: Sendable {
     /// The backend's short name (`cards`), part of every cache key.
     var name: String { get }
     /// Everything besides the request that shapes the backend's pixels (model, version,
-    /// fonts, layout), as text: part of every cache key. Never a secret.
+    /// fonts, layout), as text. Never a secret.
     var settings: String { get }
+    /// What the backend is given for `request`, as bytes that change exactly when what it
+    /// is asked for does: the clip's cache key is a hash of them (`ClipCache.key`). Holds
+    /// nothing that only names the clip or where it goes (segment ID, output and reference
+    /// image paths), so an edit the backend never sees (a card's caption for a hosted
+    /// model) does not pay for the same clip again. Never a secret.
+    func keyMaterial(for request: GenerationRequest) -> Data
     /// What the backend can make.
     var capabilities: GeneratorCapabilities { get }
     /// Files the backend reads whose contents shape its pixels (fonts, workflows): listed
@@ -23,6 +30,21 @@ public protocol Generator: Sendable {
     /// Makes the clip for `request` at `destination`, atomically: when it throws (including
     /// `CancellationError`), nothing is left at `destination`.
     func generate(_ request: GenerationRequest, to destination: URL) async throws
+}
+
+extension Generator {
+    /// By default, the settings and the whole segment content (prompt, seed, frames, card)
+    /// with the shot-relative start frame: anything that could shape the pixels.
+    public func keyMaterial(for request: GenerationRequest) -> Data {
+        CanonicalJSON.data(DefaultKeyMaterial(
+            settings: settings, shotStartFrame: request.shotStartFrame, content: request.content))
+    }
+}
+
+private struct DefaultKeyMaterial: Encodable {
+    var settings: String
+    var shotStartFrame: Int
+    var content: SegmentContent
 }
 
 /// What a backend can make; the planner sizes segments to fit and the build schedules

@@ -1,5 +1,6 @@
 import Foundation
 import Media
+import Planning
 
 /// The built-in backend, `cards`: a motion storyboard drawn with libavfilter, no network
 /// and no GPU. Each segment is a card coloured by time of day and INT/EXT, with a framing
@@ -26,6 +27,21 @@ public struct StoryboardRenderer: Generator {
     /// The drawing's version and the font files.
     public var settings: String {
         "version=\(Self.version) regular=\(fonts.regular) bold=\(fonts.bold) cjk=\(fonts.cjk ?? "none")"
+    }
+
+    /// The drawing's settings, the card, its length, and where in its shot it starts (the
+    /// camera move goes on from there): not the prompt or seed, which it does not draw.
+    public func keyMaterial(for request: GenerationRequest) -> Data {
+        CanonicalJSON.data(CardKeyMaterial(
+            settings: settings, card: request.content.card, frames: request.content.frames,
+            shotStartFrame: request.shotStartFrame))
+    }
+
+    private struct CardKeyMaterial: Encodable {
+        var settings: String
+        var card: StoryboardCard
+        var frames: Int
+        var shotStartFrame: Int
     }
 
     /// Any size and rate, any length, as many jobs as the machine has cores, in the house format.

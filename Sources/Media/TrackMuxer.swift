@@ -3,7 +3,8 @@ import CFFmpegShims
 import Foundation
 
 /// Makes the final MP4: the video stream of a joined file copied as is, plus a `mov_text`
-/// subtitle track, a `tmcd` timecode track and chapters, all timed in frames.
+/// subtitle track (not shown by default: `MP4TrackEnabling`), a `tmcd` timecode track and
+/// chapters, all timed in frames.
 ///
 /// The synchronous methods block the calling thread and check `Task.isCancelled` between
 /// packets; the `async` ones run the same work on a thread of their own (keeping Swift's
@@ -102,6 +103,7 @@ public struct TrackMuxer: Sendable {
             try writeCues(upTo: nil)
             try audioWriter?.finish(to: output)
             try output.finish()
+            if subtitleOut != nil { try MP4TrackEnabling.disableSubtitles(at: path) }
         }
     }
 

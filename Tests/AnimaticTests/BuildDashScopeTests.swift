@@ -21,6 +21,29 @@ struct BuildDashScopeTests {
         """
     static let key = "sk-loopback-7f3a9c2e51d84b06"
 
+    @Test func anEditTheModelNeverSeesPaysForNoRequest() async throws {
+        let server = try await TestServer.start("dashscope_server.py", config: ["key": Self.key, "task_seconds": 0])
+        defer { server.stop() }
+        let project = try BuildProject(script: Self.script)
+        let arguments = [
+            "build", project.script.path, "--size", "320x180", "--backend", "dashscope",
+            "--dashscope-url", server.url.absoluteString,
+        ]
+        let first = try CommandRunner.run(arguments, environment: ["DASHSCOPE_API_KEY": Self.key])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(try await server.count("creates") == 2)
+        // The headings' wording changes what the cards show, not what the model is sent.
+        try project.write(Self.script.replacingOccurrences(of: "EXT. HARBOR", with: "EXT. Harbor")
+            .replacingOccurrences(of: "INT. KITCHEN", with: "INT KITCHEN"))
+        let plan = try CommandRunner.run(arguments + ["--dry-run"], environment: ["DASHSCOPE_API_KEY": Self.key])
+        #expect(plan.stdout.hasSuffix("no backend requests\n"), "\(plan.stdout)")
+        let second = try CommandRunner.run(arguments, environment: ["DASHSCOPE_API_KEY": Self.key])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(try await server.count("creates") == 2, "no new task for the same request")
+        let report = try #require(BuildReport.read(project.directory.appendingPathComponent("film.report.json")))
+        #expect(report.reused == 2 && report.generated == 0)
+    }
+
     @Test func aBuildStoppedWhileItsTasksRunResumesThemAndPaysForNoOtherTask() async throws {
         let server = try await TestServer.start("dashscope_server.py", config: ["key": Self.key, "task_seconds": 2])
         defer { server.stop() }

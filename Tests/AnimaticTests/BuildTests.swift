@@ -37,6 +37,17 @@ struct BuildTests {
         #expect(project.partialFiles().isEmpty)
     }
 
+    /// The subtitles are tagged with the language the dialogue is in, not the prompts'.
+    @Test(arguments: [PromptLanguageChoice.english, .auto])
+    func chineseDialogueIsTaggedChinese(prompts: PromptLanguageChoice) async throws {
+        let project = try BuildProject(script: "内景 厨房 - 夜\n\n安娜坐在桌边。\n\n安娜\n这么晚了，还去哪儿？\n")
+        var settings = project.settings()
+        settings.planConfiguration.promptLanguage = prompts
+        _ = try await project.build(settings)
+        let subtitles = try Probe.info(project.output).streams.filter { $0.kind == .subtitle }
+        #expect(subtitles.count == 1 && subtitles.first?.metadata["language"] == "chi")
+    }
+
     @Test func subtitlesFollowTheDialogueSegments() async throws {
         let project = try BuildProject(script: buildScript)
         let (_, buildPlan, _) = try await project.build()
@@ -154,8 +165,40 @@ private struct ImageStartingRenderer: Generator {
     }
 }
 
+/// A backend that starts clips from an image and cannot make a shot's first segment.
+private struct FirstSegmentFailingRenderer: Generator {
+    struct Refused: Error, CustomStringConvertible { var description: String { "refused" } }
+    var name: String { "from-image-failing" }
+    var settings: String { "" }
+    var capabilities: GeneratorCapabilities { GeneratorCapabilities(imageToVideo: true, writesHouseFormat: true) }
+    var inputFiles: [URL] { [] }
+    func generate(_ request: GenerationRequest, to destination: URL) async throws {
+        if request.shotStartFrame == 0 { throw Refused() }
+        try await StoryboardRenderer().generate(request, to: destination)
+    }
+}
+
 @Suite("animatic build: continuations made from an image")
 struct ContinuationPlanTests {
+    @Test func aContinuationOfAFailedSegmentFailsWithoutARequest() async throws {
+        let project = try BuildProject(script: "EXT. HARBOR - DAWN\n\n[[shot: WS; duration: 25s]]\nFog rolls in.\n")
+        var settings = project.settings()
+        settings.keepGoing = true
+        let plan = try project.compile(settings).plan
+        await #expect(throws: AnimaticError.self) {
+            try await Builder(settings: settings, generator: FirstSegmentFailingRenderer())
+                .build(plan, scriptPath: project.script.path)
+        }
+        let report = try #require(BuildReport.read(settings.reportURL))
+        #expect(report.segments.map(\.status) == [.failed, .failed, .failed])
+        #expect(report.segments.map(\.reason) == [
+            "refused",
+            "it continues 1A-1, which failed, so there is no frame to start it from",
+            "it continues 1A-2, which failed, so there is no frame to start it from",
+        ])
+        #expect(report.segments.allSatisfy { $0.failureCard != nil }, "a card stands in for each")
+    }
+
     @Test func aContinuationIsKeyedOnTheClipItStartsFrom() throws {
         let project = try BuildProject(script: "EXT. HARBOR - DAWN\n\n[[shot: WS; duration: 25s]]\nFog rolls in.\n")
         let settings = project.settings()

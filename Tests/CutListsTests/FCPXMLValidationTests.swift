@@ -7,8 +7,8 @@ import Testing
 struct FCPXMLValidationTests {
     @Test("xmllint --dtdvalid FCPXMLv1_10.dtd", arguments: FrameRate.supported)
     func valid(rate: FrameRate) throws {
-        let dtd = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/dtd/FCPXMLv1_10.dtd")
-        try #require(FileManager.default.fileExists(atPath: dtd.path), "\(dtd.path) is missing: the test needs ../shared/dtd")
+        let dtd = packageRoot.appendingPathComponent("Tests/Fixtures/dtd/FCPXMLv1_10.dtd")
+        try #require(FileManager.default.fileExists(atPath: dtd.path), "\(dtd.path) is missing from the checkout")
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("cut.fcpxml")

@@ -25,8 +25,8 @@ struct ClipCacheKeyTests {
     }
 
     @Test(arguments: [
-        "prompt", "negative", "seed", "frames", "rate", "continues", "heading", "action", "dialogue", "speaker", "size",
-        "move", "daylight", "start", "width", "height", "fonts",
+        "frames", "rate", "heading", "action", "dialogue", "speaker", "size", "move", "daylight", "start", "width",
+        "height", "fonts",
     ])
     func changesWithEveryPixelShapingInput(field: String) {
         var changed = request
@@ -36,7 +36,7 @@ struct ClipCacheKeyTests {
         case "negative": changed.content.negativePrompt += "!"
         case "seed": changed.content.seed += 1
         case "frames": changed.content.frames += 1
-        case "rate": changed.content.frameRate = .pal
+        case "rate": changed.format.frameRate = Rational(25)
         case "continues": changed.content.continuesFrom = "1A-1"
         case "heading": changed.content.card.heading += "!"
         case "action": changed.content.card.action = "Something else."
@@ -52,6 +52,33 @@ struct ClipCacheKeyTests {
         default: Issue.record("unknown field \(field)")
         }
         #expect(key(changed, generator) != key(request))
+    }
+
+    @Test func theCardsKeyIgnoresWhatTheCardDoesNotDraw() {
+        var changed = request
+        changed.content.prompt += "!"
+        changed.content.negativePrompt += "!"
+        changed.content.seed += 1
+        changed.content.continuesFrom = "1A-1"
+        #expect(key(changed) == key(request))
+    }
+
+    @Test func aHostedModelsKeyIsItsRequestBody() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("never-created-\(UUID().uuidString)")
+        let dashScope = DashScopeGenerator(baseURL: DashScopeGenerator.defaultBaseURL, journalDirectory: directory)
+        var card = request
+        card.content.card.heading = "INT. ANOTHER ROOM - DAY"
+        card.content.card.shotID = "7C"
+        card.content.card.action = "Something else."
+        #expect(key(card, dashScope) == key(request, dashScope), "the card is not sent")
+        var prompt = request
+        prompt.content.prompt += "!"
+        #expect(key(prompt, dashScope) != key(request, dashScope))
+        var seed = request
+        seed.content.seed += 1
+        #expect(key(seed, dashScope) != key(request, dashScope))
+        #expect(key(request, dashScope) != key(request), "each backend's keys are its own")
+        #expect(!FileManager.default.fileExists(atPath: directory.path))
     }
 
     @Test func ignoresWhatDoesNotShapePixels() {

@@ -28,6 +28,9 @@ struct MuxTests {
         let subtitle = try #require(streams.first { $0["codec_type"] as? String == "subtitle" })
         #expect(subtitle["codec_name"] as? String == "mov_text")
         #expect((subtitle["tags"] as? [String: Any])?["language"] as? String == "eng")
+        // Not shown unless asked for: the storyboard cards already draw the dialogue.
+        #expect((subtitle["disposition"] as? [String: Any])?["default"] as? Int == 0)
+        #expect((videoStream["disposition"] as? [String: Any])?["default"] as? Int == 1)
         let timecodeTrack = try #require(streams.first { $0["codec_tag_string"] as? String == "tmcd" })
         #expect(timecodeTrack["codec_type"] as? String == "data")
         #expect((timecodeTrack["tags"] as? [String: Any])?["timecode"] as? String == "01:00:00:00")

@@ -11,11 +11,12 @@ func plan(_ text: String, _ configuration: PlanConfiguration = PlanConfiguration
 /// The package root, from this file's path.
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-/// `../shared/corpus` next to the package, or a clear failure when it is missing.
+/// A real screenplay from the corpus in the repository (`Tests/Fixtures/corpus`, see its
+/// SOURCES.txt), or a clear failure when it is missing.
 func corpusURL(_ name: String) throws -> URL {
-    let url = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/\(name)")
+    let url = packageRoot.appendingPathComponent("Tests/Fixtures/corpus/\(name)")
     guard FileManager.default.fileExists(atPath: url.path) else {
-        Issue.record("the corpus script \(url.path) is missing: the planning tests need ../shared/corpus next to the package")
+        Issue.record("the corpus script \(url.path) is missing from the checkout")
         throw CorpusMissing()
     }
     return url

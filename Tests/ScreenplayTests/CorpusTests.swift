@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import Screenplay
 
-/// The real scripts in ../shared/corpus, read by the rules of FOUNTAIN.md.
+/// The real scripts in Tests/Fixtures/corpus, read by the rules of FOUNTAIN.md (the expected
+/// counts are in the corpus's SOURCES.txt too).
 @Suite("Corpus conformance")
 struct CorpusTests {
     struct Counts: Equatable, CustomStringConvertible {

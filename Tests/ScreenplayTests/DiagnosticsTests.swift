@@ -40,10 +40,13 @@ struct DiagnosticsTests {
         #expect(diagnosticSpots(result) == ["warning@4:1"])
     }
 
-    @Test func emptyFileWarnsNoScenes() {
-        for text in ["", "\n\n  \n"] {
+    /// An error at 1:1: a build of a script without scenes would have nothing to film.
+    @Test func emptyScriptIsAnErrorAtTheStart() {
+        for text in ["", "\n\n  \n", "Title: Nothing Yet\nAuthor: A. Writer\n\n", "\u{FEFF}"] {
             let result = parse(text)
-            #expect(result.diagnostics.map(\.message) == ["the script is empty: no scenes"])
+            #expect(result.diagnostics.map(\.message) == ["the script is empty: no scenes"], "\(text.debugDescription)")
+            #expect(diagnosticSpots(result) == ["error@1:1"], "\(text.debugDescription)")
+            #expect(result.hasErrors)
             #expect(result.screenplay.scenes.count == 1)
         }
     }

@@ -36,13 +36,10 @@ func diagnosticSpots(_ result: ParseResult) -> [String] {
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
-/// The shared corpus of real screenplays, beside the checkout (or `ANIMATIC_CORPUS`).
+/// A real screenplay from the corpus in the repository (`Tests/Fixtures/corpus`, see its SOURCES.txt).
 func corpusFile(_ name: String) throws -> URL {
-    let directory = ProcessInfo.processInfo.environment["ANIMATIC_CORPUS"].map { URL(fileURLWithPath: $0) }
-        ?? packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
-    let url = directory.appendingPathComponent(name)
-    try #require(FileManager.default.fileExists(atPath: url.path),
-                 "corpus file \(url.path) is missing: the corpus must sit beside the checkout in ../shared/corpus, or set ANIMATIC_CORPUS")
+    let url = packageRoot.appendingPathComponent("Tests/Fixtures/corpus").appendingPathComponent(name)
+    try #require(FileManager.default.fileExists(atPath: url.path), "corpus file \(url.path) is missing from the checkout")
     return url
 }
 

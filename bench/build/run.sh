@@ -3,13 +3,13 @@
 # 1280x720 24 fps with the built-in storyboard renderer (wall time, ratio to the film's
 # running time, peak memory), a no-op rebuild, and a rebuild after a one-line edit.
 #
-#   bench/build/run.sh [SCRIPT]     (default ../shared/corpus/Big-Fish.fountain)
+#   bench/build/run.sh [SCRIPT]     (default Tests/Fixtures/corpus/Big-Fish.fountain)
 #
 # Environment: ANIMATIC (default: the release build, made if missing), SIZE (1280x720),
 # JOBS (the number of cores), KEEP=1 to keep the work directory.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-script=${1:-${ANIMATIC_CORPUS:-../shared/corpus}/Big-Fish.fountain}
+script=${1:-Tests/Fixtures/corpus/Big-Fish.fountain}
 size=${SIZE:-1280x720}
 jobs=${JOBS:-$(nproc)}
 if [ -z "${ANIMATIC:-}" ]; then

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer target for the Fountain reader and runs it on a corpus seeded with
-# the project's samples, fixtures and grammar-free real scripts (../shared/corpus).
+# the project's samples, fixtures and grammar-free real scripts (Tests/Fixtures/corpus).
 # FUZZ_SECONDS=60 bench/fuzz/run.sh runs for a minute; without it, until Ctrl-C.
 # Crashing inputs are written to .build-fuzz/crash-*; replay one with
 # `.build-fuzz/screenplay-fuzz .build-fuzz/crash-…`. FUZZ_NO_BUILD=1 skips the compile.
@@ -12,8 +12,7 @@ if [ -z "${FUZZ_NO_BUILD:-}" ]; then
   swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name ScreenplayFuzz \
     $(find Sources/Screenplay -name '*.swift') bench/fuzz/ScreenplayFuzzer.swift -o "$out/screenplay-fuzz"
 fi
-cp samples/*.fountain Tests/ScreenplayTests/Fixtures/*.fountain "$out/corpus/" 2>/dev/null || true
-if [ -d ../shared/corpus ]; then cp ../shared/corpus/*.fountain "$out/corpus/"; fi
+cp samples/*.fountain Tests/ScreenplayTests/Fixtures/*.fountain Tests/Fixtures/corpus/*.fountain "$out/corpus/"
 args=(-max_len=65536 -timeout=10 -artifact_prefix="$out/")
 if [ -n "${FUZZ_SECONDS:-}" ]; then args+=(-max_total_time="$FUZZ_SECONDS"); fi
 exec "$out/screenplay-fuzz" "${args[@]}" "$out/corpus"

@@ -1,6 +1,6 @@
 // planning-bench: parse and plan a script many times in one process and print the median,
 // minimum and maximum wall time of each stage. Run a release build:
-//   swift run -c release planning-bench ../shared/corpus/Big-Fish.fountain
+//   swift run -c release planning-bench Tests/Fixtures/corpus/Big-Fish.fountain
 import Foundation
 import Planning
 import Screenplay

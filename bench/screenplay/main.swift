@@ -1,4 +1,4 @@
-// screenplay-bench: parses a script (default Big Fish from ../shared/corpus) many times in
+// screenplay-bench: parses a script (default Big Fish from Tests/Fixtures/corpus) many times in
 // a release build and compares the median with screenplain (the Python reference parser
 // from the test venv) parsing the same file in the same run. With --memory N it instead
 // parses N concatenated copies once and prints the peak resident set, so a driver can check
@@ -7,7 +7,7 @@ import Foundation
 import Screenplay
 
 struct Options {
-    var file = "../shared/corpus/Big-Fish.fountain"
+    var file = "Tests/Fixtures/corpus/Big-Fish.fountain"
     var runs = 200
     var memoryCopies: Int?
     var python = ".venv/bin/python"

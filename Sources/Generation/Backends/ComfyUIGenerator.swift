@@ -85,6 +85,17 @@ public struct ComfyUIGenerator: Generator {
         }
     }
 
+    /// The profile and the workflow graph filled for `request`, the reference image's file
+    /// left as its placeholder.
+    public func keyMaterial(for request: GenerationRequest) -> Data {
+        var values = PlaceholderValues(request: request, shape: profile.shape(for: request), output: nil)
+        values.values[.reference] = request.referenceImage.map { _ in Placeholder.reference.token }
+        // Cannot fail: the graph was parsed from JSON and only strings and numbers went in.
+        let graph = (try? JSONSerialization.data(withJSONObject: workflow.filled(with: values), options: [.sortedKeys]))
+            ?? Data(workflow.text.utf8)
+        return Data(profile.settingsText.utf8) + Data("\n".utf8) + graph
+    }
+
     private func run(_ request: GenerationRequest, to destination: URL, server: URL) async throws {
         let segment = request.segmentID
         let values = PlaceholderValues(request: request, shape: profile.shape(for: request), output: nil)

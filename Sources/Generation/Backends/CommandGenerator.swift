@@ -59,6 +59,14 @@ public struct CommandGenerator: Generator {
     /// The template and the profile (paths to checkpoints included; no environment).
     public var settings: String { "template=\(template) \(profile.settingsText)" }
 
+    /// The template and profile, and the argument list it expands to, with the output and
+    /// reference image paths left as their placeholders (they change from run to run).
+    public func keyMaterial(for request: GenerationRequest) -> Data {
+        var values = PlaceholderValues(request: request, shape: profile.shape(for: request), output: Placeholder.output.token)
+        values.values[.reference] = request.referenceImage.map { _ in Placeholder.reference.token }
+        return Data((([settings] + template.expand(values)).joined(separator: "\n")).utf8)
+    }
+
     /// Runs the program for `request` and moves its clip to `destination`.
     public func generate(_ request: GenerationRequest, to destination: URL) async throws {
         let program = template.arguments[0]

@@ -72,6 +72,11 @@ public struct DashScopeGenerator: Generator {
             sizes: sizes, longestClipMilliseconds: model.durations.upperBound * 1000, maxParallelJobs: maxParallelJobs)
     }
 
+    /// The create request's body: what DashScope is paid for.
+    public func keyMaterial(for request: GenerationRequest) -> Data {
+        body(for: request)
+    }
+
     /// No input files.
     public var inputFiles: [URL] { [] }
 

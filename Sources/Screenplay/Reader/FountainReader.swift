@@ -19,8 +19,10 @@ public enum FountainReader {
         diagnostics += reader.diagnostics
         let scenes = reader.assembler.scenes
         if scenes.count == 1 && scenes[0].elements.isEmpty {
-            diagnostics.append(Diagnostic(.warning, "the script is empty: no scenes",
-                                          at: source.range(source.contentStart, source.contentStart)))
+            // An error, not a warning: a build of it would have nothing to film.
+            diagnostics.append(Diagnostic(.error, "the script is empty: no scenes",
+                                          at: source.range(source.contentStart, source.contentStart),
+                                          note: "write a scene heading (INT. KITCHEN - NIGHT) and what happens in it"))
         }
         diagnostics.sort { $0.range.start.offset < $1.range.start.offset }   // stable: same-place order kept
         return ParseResult(screenplay: Screenplay(titlePage: titlePage, scenes: scenes), diagnostics: diagnostics)

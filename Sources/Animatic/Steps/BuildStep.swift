@@ -1,0 +1,92 @@
+/// One output of a build, decided before any work starts (the way swift-driver plans its
+/// jobs): what kind of work makes it, which steps it needs first, the file it writes, the
+/// key that names its content, and whether and why it runs.
+public struct BuildStep: Sendable, Hashable {
+    /// The kinds of work a build does.
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        /// A backend makes one segment's clip.
+        case generate
+        /// A backend's clip is made into the house format in the cache.
+        case conform
+        /// The clips are joined end to end.
+        case join
+        /// The joined clips get their subtitle, timecode and chapter tracks: the video.
+        case tracks
+        /// The plan JSON beside the video.
+        case plan
+        /// The per-segment media directory beside the video.
+        case media
+        /// A shot's thumbnail, cached beside its clip.
+        case thumbnail
+        /// A contact sheet page, drawn into the cache and placed beside the video.
+        case sheetPage = "sheet-page"
+        /// A cut list beside the video.
+        case cutList = "cut-list"
+        /// The build report beside the video.
+        case report
+        /// The make dependency file.
+        case depfile
+    }
+
+    /// `kind` and the name of what it makes (`generate 1A-1`, `cut-list film.edl`):
+    /// unique within a build.
+    public var id: String
+    /// What kind of work it is.
+    public var kind: Kind
+    /// The steps whose outputs it reads, by ID.
+    public var inputs: [String]
+    /// The file or directory it writes (cache entries as their path in the cache).
+    public var output: String
+    /// The SHA-256 (hex) naming what it makes: its content's inputs, or the bytes it writes;
+    /// nil when that is known only once its inputs are made (a page of new thumbnails).
+    public var key: String?
+    /// Whether it runs and why.
+    public var status: Status
+    /// For a generate step: the backend and what it is asked for.
+    public var generation: Generation?
+
+    /// Whether a step runs.
+    public enum Status: Sendable, Hashable, CustomStringConvertible {
+        /// Its output is there with the content its key names.
+        case upToDate
+        /// It runs, for this reason.
+        case runs(BuildPlan.Reason)
+
+        /// Whether the step runs.
+        public var runs: Bool { self != .upToDate }
+
+        /// `up-to-date`, or the reason's code (`BuildPlan.Reason.code`).
+        public var code: String {
+            if case let .runs(reason) = self { reason.code } else { "up-to-date" }
+        }
+
+        /// `up to date`, or the reason (`BuildPlan.Reason.description`).
+        public var description: String {
+            if case let .runs(reason) = self { reason.description } else { "up to date" }
+        }
+    }
+
+    /// A generate step's request, as its backend gets it.
+    public struct Generation: Sendable, Hashable {
+        /// The backend's name (`cards`, `dashscope`).
+        public var backend: String
+        /// The segment's ID.
+        public var segmentID: String
+        /// The prompt.
+        public var prompt: String
+        /// The negative prompt.
+        public var negativePrompt: String
+        /// The seed.
+        public var seed: Int
+        /// The clip's length in frames.
+        public var frames: Int
+        /// The clip's length in seconds at the timeline rate.
+        public var seconds: Double
+        /// Frames of the same shot before this segment.
+        public var shotStartFrame: Int
+        /// `width`x`height`.
+        public var size: String
+        /// For a backend that starts from an image: the segment whose last frame it starts from.
+        public var continues: String?
+    }
+}

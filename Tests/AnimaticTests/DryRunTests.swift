@@ -1,0 +1,147 @@
+import Animatic
+import Foundation
+import Generation
+import Media
+import Testing
+
+/// `animatic build --dry-run`: the plan of steps says what a build would do and why, and
+/// writes nothing.
+@Suite("animatic build --dry-run: the step plan")
+struct DryRunTests {
+    /// The step plan of a build of `project` now, with `generator`.
+    private func steps(
+        _ project: BuildProject, generator: any Generator = StoryboardRenderer()
+    ) throws -> StepPlan {
+        let settings = project.settings()
+        let builder = Builder(settings: settings, generator: generator)
+        return try builder.stepPlan(for: try project.compile(settings).plan, scriptPath: project.script.path)
+    }
+
+    private func step(_ plan: StepPlan, _ id: String) -> BuildStep? {
+        plan.steps.first { $0.id == id }
+    }
+
+    @Test func aColdBuildRunsEveryStepAndCountsTheRequests() throws {
+        let project = try BuildProject(script: buildScript)
+        let compilation = try project.compile(project.settings())
+        let plan = try steps(project)
+        #expect(plan.steps.allSatisfy { $0.status == .runs(.new) })
+        let generates = plan.steps.filter { $0.kind == .generate }
+        #expect(generates.map { $0.generation?.segmentID } == compilation.plan.shots.flatMap(\.segments).map(\.id))
+        #expect(Set(plan.steps.map(\.kind)).isSuperset(of: [
+            .generate, .join, .tracks, .plan, .media, .thumbnail, .sheetPage, .cutList, .report,
+        ]))
+        // Every step comes after the steps it reads.
+        var seen: Set<String> = []
+        for step in plan.steps {
+            #expect(step.inputs.allSatisfy(seen.contains), "\(step.id) before its inputs")
+            seen.insert(step.id)
+        }
+        let total = try #require(plan.totals.first)
+        #expect(plan.totals.count == 1 && total.backend == "cards" && total.requests == generates.count)
+        #expect(total.frames == compilation.plan.totalFrames && total.seconds == Double(compilation.plan.totalFrames) / 24)
+        #expect(!FileManager.default.fileExists(atPath: project.cache.path), "a dry run creates no cache")
+    }
+
+    @Test func aNoOpRebuildRunsNothing() async throws {
+        let project = try BuildProject(script: buildScript)
+        _ = try await project.build()
+        // After a cold build only the report would change: its segments would say reused.
+        #expect(try steps(project).running.map(\.id) == ["report film.report.json"])
+        _ = try await project.build()
+        let plan = try steps(project)
+        #expect(plan.running.isEmpty)
+        #expect(plan.totals.isEmpty)
+    }
+
+    @Test func aOneLineEditRunsTheChangedSegmentAndWhatIsMadeFromIt() async throws {
+        let project = try BuildProject(script: buildScript)
+        _ = try await project.build()
+        _ = try await project.build()
+        try project.write(buildScript.replacingOccurrences(of: "Fog rolls in", with: "Mist rolls in"))
+        let plan = try steps(project)
+        let generating = plan.running.filter { $0.kind == .generate }
+        #expect(generating.map(\.id) == ["generate 1A-1"])
+        #expect(generating.first?.status == .runs(.contentChanged))
+        #expect(generating.first?.generation?.prompt.contains("Mist rolls in") == true)
+        #expect(step(plan, "tracks film.mp4")?.status == .runs(.contentChanged))
+        #expect(step(plan, "thumbnail 1A")?.status.runs == true)
+        #expect(step(plan, "thumbnail 2A")?.status == .upToDate)
+        // The EDL names no action text: it stays as it is.
+        #expect(step(plan, "cut-list film.edl")?.status == .upToDate)
+        #expect(step(plan, "cut-list film.csv")?.status == .runs(.contentChanged))
+        #expect(plan.totals.map(\.requests) == [1])
+    }
+
+    @Test func theCardsRendererRedrawsAHeadingWhoseWordingChanged() async throws {
+        let project = try BuildProject(script: buildScript)
+        _ = try await project.build()
+        try project.write(buildScript.replacingOccurrences(of: "EXT. HARBOR", with: "EXT. Harbor"))
+        let plan = try steps(project)
+        #expect(plan.running.filter { $0.kind == .generate }.map(\.id) == ["generate 1A-1"])
+        #expect(step(plan, "generate 1A-1")?.status == .runs(.contentChanged))
+    }
+
+    @Test func aDeletedOutputIsMadeAgainWithoutRequests() async throws {
+        let project = try BuildProject(script: buildScript)
+        _ = try await project.build()
+        _ = try await project.build()
+        try FileManager.default.removeItem(at: project.output)
+        try FileManager.default.removeItem(at: project.directory.appendingPathComponent("film.srt"))
+        let plan = try steps(project)
+        #expect(Set(plan.running.map(\.id)) == [
+            "join", "tracks film.mp4", "media film.media", "cut-list film.srt", "report film.report.json",
+        ])
+        #expect(step(plan, "tracks film.mp4")?.status == .runs(.outputMissing))
+        #expect(step(plan, "cut-list film.srt")?.status == .runs(.outputMissing))
+        #expect(plan.totals.isEmpty)
+    }
+
+    @Test func aChangedBackendSettingRegeneratesEverySegment() async throws {
+        let project = try BuildProject(script: buildScript)
+        let settings = project.settings()
+        _ = try await Builder(settings: settings, generator: TunedRenderer(model: "a"))
+            .build(try project.compile(settings).plan, scriptPath: project.script.path)
+        #expect(try steps(project, generator: TunedRenderer(model: "a")).running.allSatisfy { $0.kind != .generate })
+        let plan = try steps(project, generator: TunedRenderer(model: "b"))
+        let generates = plan.steps.filter { $0.kind == .generate }
+        #expect(!generates.isEmpty && generates.allSatisfy { $0.status == .runs(.contentChanged) })
+        #expect(plan.totals.map(\.backend) == ["tuned"] && plan.totals.map(\.requests) == [generates.count])
+        #expect(step(plan, "tracks film.mp4")?.status == .runs(.contentChanged))
+    }
+
+    @Test func theCommandPrintsThePlanAndWritesNothing() throws {
+        let project = try BuildProject(script: buildScript)
+        let text = try CommandRunner.run(["build", "film.fountain", "--dry-run", "--size", "160x90"], in: project.directory)
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("generate 1A-1: runs (new)\n    backend cards, "))
+        #expect(text.stdout.hasSuffix("cards: 5 requests, 11.00 s of video (264 frames)\n"))
+        let json = try CommandRunner.run(
+            ["build", "film.fountain", "--dry-run", "--json", "--backend", "dashscope"], in: project.directory)
+        #expect(json.status == 0, "\(json.stderr)")
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(document["version"] as? Int == 1)
+        let steps = try #require(document["steps"] as? [[String: Any]])
+        let generation = try #require(steps.first?["generation"] as? [String: Any])
+        #expect(generation["backend"] as? String == "dashscope")
+        let totals = try #require(document["totals"] as? [[String: Any]])
+        #expect(totals.count == 1 && totals.first?["backend"] as? String == "dashscope")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: project.directory.path) == ["film.fountain"])
+        let misuse = try CommandRunner.run(["build", "film.fountain", "--json"], in: project.directory)
+        #expect(misuse.status == 64)
+    }
+}
+
+/// The storyboard renderer under another name, with a setting that is part of its key.
+private struct TunedRenderer: Generator {
+    var model: String
+    var name: String { "tuned" }
+    var settings: String { "model=\(model)" }
+    var capabilities: GeneratorCapabilities { StoryboardRenderer().capabilities }
+    var inputFiles: [URL] { [] }
+
+    func generate(_ request: GenerationRequest, to destination: URL) async throws {
+        try await StoryboardRenderer().generate(request, to: destination)
+    }
+}
