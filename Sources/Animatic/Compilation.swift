@@ -19,11 +19,33 @@ public struct Compilation: Sendable {
 
     /// Parses `input` and plans it with `configuration`.
     public init(_ input: ScriptInput, configuration: PlanConfiguration) {
+        self.init(FountainReader.parse(input.bytes), configuration: configuration, voicing: nil)
+    }
+
+    /// Parses `input`, voices its dialogue (`sound`, cached in `cache`) unless sound is
+    /// off, and plans it with each line's audio length. A script with errors is not voiced:
+    /// errors stop a build before any work.
+    /// - Throws: `AnimaticError` when the speech engine is unavailable or the cache unwritable.
+    public init(_ input: ScriptInput, configuration: PlanConfiguration, sound: SoundSettings, cache: URL)
+        throws(AnimaticError)
+    {
         let parsed = FountainReader.parse(input.bytes)
+        self.init(parsed, configuration: configuration, voicing: nil)
+        guard sound.mode == .scratch, !hasErrors else { return }
+        let directory = input.url?.deletingLastPathComponent()
+            ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let voicing = try Voicing.make(parsed.screenplay, settings: sound, scriptDirectory: directory, cache: cache)
+        var configuration = configuration
+        configuration.lineAudio = voicing.lineAudio(timing: sound.timing)
+        self.init(parsed, configuration: configuration, voicing: voicing)
+    }
+
+    private init(_ parsed: ParseResult, configuration: PlanConfiguration, voicing: Voicing?) {
         let planned = Planner(configuration: configuration).plan(parsed.screenplay)
         screenplay = parsed.screenplay
         plan = planned.plan
-        diagnostics = (parsed.diagnostics + planned.diagnostics).enumerated()
+        self.voicing = voicing
+        diagnostics = (parsed.diagnostics + planned.diagnostics + (voicing?.diagnostics ?? [])).enumerated()
             .sorted { ($0.element.range.start.offset, $0.offset) < ($1.element.range.start.offset, $1.offset) }
             .map(\.element)
         hasErrors = diagnostics.contains { $0.severity == .error }
@@ -36,31 +58,5 @@ public struct Compilation: Sendable {
                 note: "write a scene heading (INT. KITCHEN - NIGHT) and what happens in it"), at: 0)
             hasErrors = true
         }
-    }
-
-    /// Parses `input`, voices its dialogue (`sound`, cached in `cache`) unless sound is
-    /// off, and plans it with each line's audio length.
-    /// - Throws: `AnimaticError` when the speech engine is unavailable or the cache unwritable.
-    public init(_ input: ScriptInput, configuration: PlanConfiguration, sound: SoundSettings, cache: URL)
-        throws(AnimaticError)
-    {
-        let parsed = FountainReader.parse(input.bytes)
-        var configuration = configuration
-        var voicing: Voicing?
-        if sound.mode == .scratch {
-            let directory = input.url?.deletingLastPathComponent()
-                ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            let voiced = try Voicing.make(parsed.screenplay, settings: sound, scriptDirectory: directory, cache: cache)
-            configuration.lineAudio = voiced.lineAudio(timing: sound.timing)
-            voicing = voiced
-        }
-        let planned = Planner(configuration: configuration).plan(parsed.screenplay)
-        screenplay = parsed.screenplay
-        plan = planned.plan
-        diagnostics = (parsed.diagnostics + planned.diagnostics + (voicing?.diagnostics ?? [])).enumerated()
-            .sorted { ($0.element.range.start.offset, $0.offset) < ($1.element.range.start.offset, $1.offset) }
-            .map(\.element)
-        hasErrors = diagnostics.contains { $0.severity == .error }
-        self.voicing = voicing
     }
 }

@@ -134,6 +134,7 @@ struct SettingLayerTests {
         settings.dialogueWordsPerMinute = 120
         settings.chineseCharactersPerMinute = 200
         settings.minimumShot = 1
+        settings.music = URL(fileURLWithPath: "/score.wav")
         settings.backend = .dashscope
         settings.commandTemplate = try? .init(parsing: "gen {output}")
         settings.dashScopeURL = URL(string: "https://example.com")

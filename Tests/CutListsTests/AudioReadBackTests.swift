@@ -43,6 +43,21 @@ struct AudioReadBackTests {
         }
     }
 
+    @Test("FCPXML with audio lanes against Apple's DTD", arguments: FrameRate.supported)
+    func fcpxmlWithAudioIsValid(rate: FrameRate) throws {
+        let dtd = packageRoot.appendingPathComponent("Tests/Fixtures/dtd/FCPXMLv1_10.dtd")
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let timeline = Timeline(plan: samplePlan(rate), media: .beside(video: directory.appendingPathComponent("cut.mp4")),
+                                title: "cut", audio: true)
+        let text = FCPXMLWriter.render(timeline)
+        #expect(text.components(separatedBy: "lane=\"-1\"").count - 1 == timeline.clips.count)
+        let file = directory.appendingPathComponent("cut.fcpxml")
+        try Data(text.utf8).write(to: file)
+        let result = try run(URL(fileURLWithPath: "/usr/bin/xmllint"), ["--noout", "--dtdvalid", dtd.path, file.path])
+        #expect(result.status == 0, "\(result.error)")
+    }
+
     @Test func withoutSoundThereIsNoAudioTrack() throws {
         let timeline = sampleTimeline(.film)
         for format in [CutListFormat.edl, .fcp7, .fcpxml, .otio] {

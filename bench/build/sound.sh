@@ -4,13 +4,13 @@
 # 1280x720 24 fps with the built-in storyboard renderer; wall time and peak memory of each,
 # and their ratio. Then a no-op rebuild and a one-line edit with sound.
 #
-#   bench/build/sound.sh [SCRIPT]   (default ../shared/corpus/The-Last-Birthday-Card.fountain)
+#   bench/build/sound.sh [SCRIPT]   (default Tests/Fixtures/corpus/The-Last-Birthday-Card.fountain)
 #
 # Environment: ANIMATIC (default: the release build, made if missing), SIZE (1280x720),
 # JOBS (the number of cores), KEEP=1 to keep the work directories.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-script=${1:-${ANIMATIC_CORPUS:-../shared/corpus}/The-Last-Birthday-Card.fountain}
+script=${1:-Tests/Fixtures/corpus/The-Last-Birthday-Card.fountain}
 size=${SIZE:-1280x720}
 jobs=${JOBS:-$(nproc)}
 if [ -z "${ANIMATIC:-}" ]; then
