@@ -130,6 +130,17 @@ struct SoundBuildTests {
         #expect(try compile(project).voicing?.made == 1)
     }
 
+    @Test func aLineSaidTwiceIsSpokenOnceAndTheNextPlanIsTheSame() throws {
+        // The same words by the same speaker twice: one cache entry, so the lengths the first
+        // plan used are the ones a rebuild reads back.
+        let project = try BuildProject(script: "INT. ROOM - DAY\n\nANNA\nNo.\n\nBEN\nWhy?\n\nANNA\nNo.\n")
+        let first = try compile(project)
+        #expect(first.voicing?.made == 2)
+        let lines = try #require(first.voicing?.lines)
+        #expect(Set(lines.values.map(\.key)).count == 2 && lines.count == 3)
+        #expect(try compile(project).plan == first.plan)
+    }
+
     @Test func aChineseLineIsSpokenInMandarin() throws {
         let project = try BuildProject(script: "内景 厨房 - 夜\n\n安娜\n我们明天见。\n\nANNA\nSee you tomorrow.\n")
         let lines = SpokenLines.collect(FountainReader.parse(try ScriptInput.read(project.script.path).bytes).screenplay)

@@ -58,6 +58,8 @@ public struct Voicing: Sendable {
         var inputs: [String] = []
         var toSpeak: [(line: SpokenLine, voice: LineVoice, key: String)] = []
         var made = 0
+        var sharing: [SourceLocation: SourceLocation] = [:]
+        var speaking: [String: SourceLocation] = [:]
         func resolve(_ path: String) -> URL {
             path.hasPrefix("/") ? URL(fileURLWithPath: path) : scriptDirectory.appendingPathComponent(path)
         }
@@ -90,7 +92,12 @@ public struct Voicing: Sendable {
             let target = url(for: key, cache: cache)
             if let samples = WAVFile.monoSampleCount(target) {
                 lines[line.range.start] = VoicedLine(key: key, file: target, samples: samples)
+            } else if let twin = speaking[key] {
+                // The same words in the same voice: spoken once, shared (a second take of it
+                // could differ by a few samples, and the cache keeps only one).
+                sharing[line.range.start] = twin
             } else {
+                speaking[key] = line.range.start
                 toSpeak.append((line, voice, key))
             }
         }
@@ -106,6 +113,7 @@ public struct Voicing: Sendable {
                 lines[request.line.range.start] = VoicedLine(key: request.key, file: target, samples: audio.samples.count)
                 made += 1
             }
+            for (line, twin) in sharing { lines[line] = lines[twin] }
         } catch let error as SpeechError {
             throw AnimaticError(.unavailable, "cannot speak the scratch dialogue: \(error)")
         } catch {
