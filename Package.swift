@@ -73,6 +73,7 @@ let package = Package(
         // Benchmarks (bench/README.md): release builds compared with reference tools.
         .executableTarget(name: "screenplay-bench", dependencies: ["Screenplay"], path: "bench/screenplay"),
         .executableTarget(name: "planning-bench", dependencies: ["Planning", "Screenplay"], path: "bench/planning"),
+        .executableTarget(name: "shotlist-bench", dependencies: ["Planning", "Screenplay"], path: "bench/shotlist"),
         .executableTarget(name: "media-bench", dependencies: ["Media"], path: "bench/media"),
         .executableTarget(
             name: "scheduler-bench", dependencies: ["Animatic", "Generation", "Planning", "Media", "TestServers"],

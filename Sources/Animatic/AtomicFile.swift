@@ -1,4 +1,5 @@
 import Foundation
+import Media
 
 /// Small outputs (plan, report, depfile) written whole or not at all.
 enum AtomicFile {
@@ -7,18 +8,23 @@ enum AtomicFile {
         try replace(url) { temporary in try data.write(to: temporary) }
     }
 
-    /// Puts the file `source` at `url` under a temporary name first — a hard link, or a
-    /// copy where linking fails — then renames it into place. Does nothing when `url` is
-    /// already `source` (the same file).
+    /// Puts a copy of the file `source` at `url` — a reflink where the file system has
+    /// them, else a copy, never a hard link (editing the output must not edit `source`, a
+    /// cache entry) — under a temporary name first, then renames it into place. The copy
+    /// keeps `source`'s modification time, so `isCopy` can tell it is current with a stat.
     static func place(_ source: URL, at url: URL) throws(AnimaticError) {
+        try replace(url) { temporary in try FileClone.copy(source, to: temporary) }
+    }
+
+    /// Whether `url` holds a copy `place` made of `source` as it is now: another file of
+    /// the same size and modification time. A file edited in place has a new time.
+    static func isCopy(_ url: URL, of source: URL) -> Bool {
         var sourceStatus = stat(), targetStatus = stat()
-        if stat(source.path, &sourceStatus) == 0, stat(url.path, &targetStatus) == 0,
-           sourceStatus.st_dev == targetStatus.st_dev, sourceStatus.st_ino == targetStatus.st_ino {
-            return
-        }
-        try replace(url) { temporary in
-            if link(source.path, temporary.path) != 0 { try FileManager.default.copyItem(at: source, to: temporary) }
-        }
+        guard stat(source.path, &sourceStatus) == 0, stat(url.path, &targetStatus) == 0 else { return false }
+        let sameFile = sourceStatus.st_dev == targetStatus.st_dev && sourceStatus.st_ino == targetStatus.st_ino
+        return !sameFile && sourceStatus.st_size == targetStatus.st_size
+            && sourceStatus.st_mtim.tv_sec == targetStatus.st_mtim.tv_sec
+            && sourceStatus.st_mtim.tv_nsec == targetStatus.st_mtim.tv_nsec
     }
 
     /// Runs `make` on a temporary path beside `url` and renames the result into place; the

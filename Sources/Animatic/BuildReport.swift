@@ -3,7 +3,7 @@ import Foundation
 /// What a build did, written beside the video as `film.report.json` (docs/build-report.md).
 public struct BuildReport: Sendable, Codable, Hashable {
     /// The report's schema version.
-    public static let currentVersion = 2
+    public static let currentVersion = 4
 
     /// One segment's outcome.
     public struct Segment: Sendable, Codable, Hashable {
@@ -49,10 +49,15 @@ public struct BuildReport: Sendable, Codable, Hashable {
     /// The video's length in frames.
     public var totalFrames: Int
     /// The SHA-256 of everything the video is made from (the plan, the house format and
-    /// every segment's key): a rebuild with the same digest and the video present skips
-    /// the join. Empty when segments failed, so that the next build never takes a video
-    /// with failure cards in it for up to date.
+    /// every segment's key): a rebuild with the same digest and the video `video` records
+    /// skips the join. Empty when segments failed, so that the next build never takes a
+    /// video with failure cards in it for up to date; and empty in the report a build
+    /// writes before it replaces any output, so that a stop anywhere makes the next build
+    /// redo the outputs.
     public var inputsDigest: String
+    /// The video this report describes — its size, modification time and SHA-256 — when
+    /// the build wrote one or found it up to date.
+    public var video: VideoRecord?
     /// Whether the video was written by this build (false when it was already up to date,
     /// or when a failure stopped the build; true with failure cards in it under `--keep-going`).
     public var videoWritten: Bool
@@ -64,6 +69,8 @@ public struct BuildReport: Sendable, Codable, Hashable {
     public var failed: Int
     /// Segments not started because a failure stopped the build.
     public var skipped: Int
+    /// The shots a review file revised (docs/review.md), in timeline order.
+    public var revisedShots: [String]
     /// Every segment, in timeline order.
     public var segments: [Segment]
 

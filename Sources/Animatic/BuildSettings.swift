@@ -35,6 +35,9 @@ public struct BuildSettings: Sendable {
     public var projectFile: String?
     /// The integrated loudness the soundtrack is normalised to, in LUFS (`--loudness`).
     public var loudness: Double = -23
+    /// The review file the plan's revisions came from (docs/review.md), as the user would
+    /// name it: a depfile prerequisite too.
+    public var reviewFile: String?
 
     /// Settings as given.
     public init(

@@ -58,12 +58,13 @@ public struct Builder: Sendable {
             throw AnimaticError(.cannotCreate, "cannot use the cache \(settings.cacheDirectory.path): \(error)")
         }
         defer { withExtendedLifetime(lock) {} }
+        StalePartials.remove(beside: settings.output)
         let previous = BuildReport.read(settings.reportURL)
         // A backend driven by audio (`{audio}`) gets each segment's stretch of the mix before
         // loudness normalisation, so that an edit elsewhere does not change its sound.
         let drivingMix = generator.capabilities.drivingAudio
             ? try voicing.map { try Soundtrack.track(for: plan, voicing: $0, loudness: settings.loudness).mix } : nil
-        let buildPlan = BuildPlan.make(
+        var buildPlan = BuildPlan.make(
             plan: plan, settings: settings, generator: generator, cache: cache, previous: previous,
             audioKey: { start, frames in
                 drivingMix.map { mix in
@@ -71,6 +72,14 @@ public struct Builder: Sendable {
                                    musicKey: voicing?.musicKey)
                 }
             })
+        let planJSON = try Self.planJSON(plan)
+        let digest = inputsDigest(
+            planJSON: planJSON, items: buildPlan.items,
+            sound: voicing.map { Soundtrack.digestText($0, loudness: settings.loudness) })
+        let currentVideo = self.currentVideo(previous: previous, digest: digest)
+        // Clips about to feed a new video or film.media/ are checked against their digests.
+        let clipsVerified = !mediaIsUpToDate(videoIsUpToDate: buildPlan.toGenerate.isEmpty && currentVideo != nil)
+        if clipsVerified { buildPlan = buildPlan.verifyingReused(in: cache) }
         let pending = buildPlan.toGenerate
         events(.planned(segments: buildPlan.items.count, toGenerate: pending.count, frames: plan.totalFrames))
         for item in buildPlan.items where item.action == .reuse { events(.segmentCached(id: item.segmentID)) }
@@ -83,10 +92,6 @@ public struct Builder: Sendable {
                 failed: outcome.failures.count, notStarted: outcome.notStarted.count,
                 seconds: Date().timeIntervalSince(started)))
         }
-        let planJSON = try Self.planJSON(plan)
-        let digest = inputsDigest(
-            planJSON: planJSON, items: buildPlan.items,
-            sound: voicing.map { Soundtrack.digestText($0, loudness: settings.loudness) })
         var report = makeReport(buildPlan, plan: plan, scriptPath: scriptPath, outcome: outcome, digest: digest)
         let firstFailure = buildPlan.items.first { outcome.failures[$0.segmentID] != nil }
         if let stopper = outcome.stoppedBy {
@@ -112,12 +117,17 @@ public struct Builder: Sendable {
             }
             events(.failureCards(segments: buildPlan.items.map(\.segmentID).filter { cards[$0] != nil }))
         }
-        let upToDate = videoIsUpToDate(buildPlan, previous: previous, digest: digest)
+        let upToDate = currentVideo != nil && pending.isEmpty
         var soundtrack: AudioTrack?
         if upToDate {
-            try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: settings.output.path)
+            report.video = touchedIfOlder(currentVideo, than: scriptPath, voicing: voicing)
             events(.videoUpToDate(name: settings.outputName))
         } else {
+            // Before any output is replaced, the report stops vouching for the old ones: a
+            // stop from here until the report is written last makes the next build redo them.
+            var invalid = report
+            invalid.inputsDigest = ""
+            try AtomicFile.write(try encode(invalid), to: settings.reportURL)
             do {
                 soundtrack = try voicing.map { try Soundtrack.track(for: plan, voicing: $0, loudness: settings.loudness) }
                 try await Editor(format: settings.format).assemble(
@@ -130,6 +140,7 @@ public struct Builder: Sendable {
             }
             events(.videoWritten(name: settings.outputName, frames: plan.totalFrames))
             if firstFailure != nil { backdate(settings.output, before: scriptPath) }
+            report.video = VideoRecord.of(settings.output)
         }
         report.videoWritten = !upToDate
         try AtomicFile.write(planJSON, to: settings.planURL)
@@ -151,7 +162,7 @@ public struct Builder: Sendable {
             keys: Dictionary(zip(buildPlan.items, report.segments).map { ($0.segmentID, $1.failureCard ?? $0.key) }) {
                 first, _ in first
             },
-            cache: cache, withAudio: voicing != nil)
+            cache: cache, clipsVerified: clipsVerified, withAudio: voicing != nil)
         if !cutLists.files.isEmpty {
             events(.cutListsWritten(
                 files: cutLists.files, thumbnails: cutLists.thumbnailsGrabbed, pages: cutLists.pagesDrawn,
@@ -192,22 +203,47 @@ public struct Builder: Sendable {
             + (unstarted > 0 ? "\(unstarted) segment\(unstarted == 1 ? "" : "s") not started; " : "")
     }
 
-    /// The dependency file: the video depends on the script, the project file and the
-    /// backend's input files.
+    /// The dependency file: the video depends on its prerequisites.
     func depfileData(scriptPath: String, voicing: Voicing? = nil) -> Data {
-        Data(Depfile.text(
-            target: settings.outputName,
-            prerequisites: (scriptPath == ScriptInput.standardInputPath ? [] : [scriptPath])
-                + (settings.projectFile.map { [$0] } ?? []) + generator.inputFiles.map(\.path)
-                + (voicing?.inputFiles ?? [])).utf8)
+        Data(Depfile.text(target: settings.outputName, prerequisites: prerequisites(scriptPath: scriptPath, voicing: voicing)).utf8)
+    }
+
+    /// The files the video depends on, as make sees them: the script, the project and review
+    /// files, the backend's input files and the sound's (recorded takes, music).
+    func prerequisites(scriptPath: String, voicing: Voicing? = nil) -> [String] {
+        (scriptPath == ScriptInput.standardInputPath ? [] : [scriptPath])
+            + [settings.projectFile, settings.reviewFile].compactMap { $0 } + generator.inputFiles.map(\.path)
+            + (voicing?.inputFiles ?? [])
+    }
+
+    /// An up-to-date video's record after the build: when a prerequisite is newer than the
+    /// video (a script saved without a change that matters), the video is touched so that
+    /// make, which compares times, sees it rebuilt, and the record takes its new time;
+    /// otherwise it is left alone, so that a no-op changes no file.
+    func touchedIfOlder(_ video: VideoRecord?, than scriptPath: String, voicing: Voicing? = nil) -> VideoRecord? {
+        guard let video, videoIsOlder(video, than: scriptPath, voicing: voicing) else { return video }
+        try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: settings.output.path)
+        return RegularFile.status(settings.output.path).map { VideoRecord(size: video.size, modified: $0.modified, sha256: video.sha256) }
+    }
+
+    /// Whether a prerequisite of the video was modified after `video`.
+    func videoIsOlder(_ video: VideoRecord, than scriptPath: String, voicing: Voicing? = nil) -> Bool {
+        prerequisites(scriptPath: scriptPath, voicing: voicing).contains { path in
+            RegularFile.status(path).map { $0.modified > video.modified } ?? false
+        }
     }
 
     /// Whether the video needs no join: nothing to generate, the same inputs as the
     /// previous build, and the video still there. (A build with failures leaves an empty
     /// digest, so its video is never up to date.)
     func videoIsUpToDate(_ buildPlan: BuildPlan, previous: BuildReport?, digest: String) -> Bool {
-        buildPlan.toGenerate.isEmpty && previous?.inputsDigest == digest
-            && FileManager.default.fileExists(atPath: settings.output.path)
+        buildPlan.toGenerate.isEmpty && currentVideo(previous: previous, digest: digest) != nil
+    }
+
+    /// The video the previous build recorded, when it was made from these inputs and the
+    /// file is still the one it recorded (not cut short, swapped or edited); else nil.
+    func currentVideo(previous: BuildReport?, digest: String) -> VideoRecord? {
+        previous?.inputsDigest == digest ? previous?.video?.current(at: settings.output) : nil
     }
 
     /// Whether the per-segment media need no relinking: the video is up to date and they are there.
@@ -254,7 +290,7 @@ public struct Builder: Sendable {
             inputsDigest: outcome.failures.isEmpty ? digest : "", videoWritten: false,
             generated: segments.count { $0.status == .generated }, reused: segments.count { $0.status == .reused },
             failed: segments.count { $0.status == .failed }, skipped: segments.count { $0.status == .skipped },
-            segments: segments)
+            revisedShots: plan.shots.filter { $0.revised != nil }.map(\.id), segments: segments)
     }
 
     func encode(_ report: BuildReport) throws(AnimaticError) -> Data {

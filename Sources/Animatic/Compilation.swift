@@ -17,31 +17,32 @@ public struct Compilation: Sendable {
     /// The spoken lines' audio, when planned with sound.
     public var voicing: Voicing?
 
-    /// Parses `input` and plans it with `configuration`.
-    public init(_ input: ScriptInput, configuration: PlanConfiguration) {
-        self.init(FountainReader.parse(input.bytes), configuration: configuration, voicing: nil)
+    /// Parses `input` and plans it with `configuration` and a review's `revisions`.
+    public init(_ input: ScriptInput, configuration: PlanConfiguration, revisions: ShotRevisions = ShotRevisions()) {
+        self.init(FountainReader.parse(input.bytes), configuration: configuration, revisions: revisions, voicing: nil)
     }
 
     /// Parses `input`, voices its dialogue (`sound`, cached in `cache`) unless sound is
-    /// off, and plans it with each line's audio length. A script with errors is not voiced:
-    /// errors stop a build before any work.
+    /// off, and plans it with each line's audio length and a review's `revisions`. A script
+    /// with errors is not voiced: errors stop a build before any work.
     /// - Throws: `AnimaticError` when the speech engine is unavailable or the cache unwritable.
-    public init(_ input: ScriptInput, configuration: PlanConfiguration, sound: SoundSettings, cache: URL)
-        throws(AnimaticError)
-    {
+    public init(
+        _ input: ScriptInput, configuration: PlanConfiguration, revisions: ShotRevisions = ShotRevisions(),
+        sound: SoundSettings, cache: URL
+    ) throws(AnimaticError) {
         let parsed = FountainReader.parse(input.bytes)
-        self.init(parsed, configuration: configuration, voicing: nil)
+        self.init(parsed, configuration: configuration, revisions: revisions, voicing: nil)
         guard sound.mode == .scratch, !hasErrors else { return }
         let directory = input.url?.deletingLastPathComponent()
             ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let voicing = try Voicing.make(parsed.screenplay, settings: sound, scriptDirectory: directory, cache: cache)
         var configuration = configuration
         configuration.lineAudio = voicing.lineAudio(timing: sound.timing)
-        self.init(parsed, configuration: configuration, voicing: voicing)
+        self.init(parsed, configuration: configuration, revisions: revisions, voicing: voicing)
     }
 
-    private init(_ parsed: ParseResult, configuration: PlanConfiguration, voicing: Voicing?) {
-        let planned = Planner(configuration: configuration).plan(parsed.screenplay)
+    private init(_ parsed: ParseResult, configuration: PlanConfiguration, revisions: ShotRevisions, voicing: Voicing?) {
+        let planned = Planner(configuration: configuration, revisions: revisions).plan(parsed.screenplay)
         screenplay = parsed.screenplay
         plan = planned.plan
         self.voicing = voicing

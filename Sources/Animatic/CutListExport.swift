@@ -31,14 +31,17 @@ enum CutListExport {
         settings.cutLists.contains(.html) || settings.cutLists.contains(.sheet)
     }
 
-    /// Writes the formats `settings` names; `keys` gives each segment's cache key by segment ID.
+    /// Writes the formats `settings` names; `keys` gives each segment's cache key by segment
+    /// ID; `clipsVerified` says whether the build has checked every clip's digest already;
+    /// `withAudio`, each clip carries its segment's WAV.
     static func write(
-        _ plan: Plan, settings: BuildSettings, keys: [String: String], cache: ClipCache, withAudio: Bool = false
+        _ plan: Plan, settings: BuildSettings, keys: [String: String], cache: ClipCache, clipsVerified: Bool,
+        withAudio: Bool = false
     ) async throws -> Written {
         let timeline = timeline(plan, settings: settings, withAudio: withAudio)
         let frames = needsThumbnails(settings) ? timeline.shotFrames : []
         let thumbnails = try await Thumbnails.load(
-            frames, keys: keys, cache: cache, video: settings.size, jobs: settings.jobs)
+            frames, keys: keys, cache: cache, video: settings.size, jobs: settings.jobs, clipsVerified: clipsVerified)
         var written = Written(thumbnailsGrabbed: thumbnails.grabbed)
         for format in settings.cutLists {
             let sources = format == .html ? thumbnails.jpegs.mapValues { "data:image/jpeg;base64," + $0.base64EncodedString() } : [:]

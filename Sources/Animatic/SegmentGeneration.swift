@@ -151,16 +151,15 @@ extension Builder {
         return nil
     }
 
-    /// Nil when the cache now holds a valid clip for `item`, else why not (a corrupt one
-    /// is removed).
+    /// Nil when the cache now holds a valid clip for `item`, sealed, else why not (a
+    /// corrupt one is removed).
     private func check(_ item: BuildPlan.Item, in cache: ClipCache) -> String? {
-        switch cache.state(of: item.key, frames: item.frames, format: settings.format) {
+        switch cache.admit(item.key, frames: item.frames, format: settings.format) {
         case .valid:
             return nil
         case .missing:
             return "the \(generator.name) backend wrote no clip"
         case let .corrupt(why):
-            try? FileManager.default.removeItem(at: cache.url(for: item.key))
             return "the \(generator.name) backend's clip \(why)"
         }
     }

@@ -114,7 +114,10 @@ struct BuildCommand: AsyncParsableCommand {
         // A dry run creates nothing, so it speaks nothing: it plans as `--audio none` would.
         let sound = SoundSettings(
             mode: dryRun ? .none : audio ?? .scratch, timing: timing ?? .voice, loudness: loudness ?? -23, music: chosen.music)
-        let compilation = try Compilation(input, configuration: configuration, sound: sound, cache: cacheURL)
+        let review = try options.reviewFile.load(for: input)
+        let compilation = try Compilation(
+            input, configuration: configuration, revisions: review.revisions, sound: sound, cache: cacheURL)
+        review.warnAboutStaleEntries(in: compilation.plan)
         try report(compilation.diagnostics, path: input.displayPath)
 
         let outputURL: URL
@@ -132,6 +135,7 @@ struct BuildCommand: AsyncParsableCommand {
             depfile: depfile.map { URL(fileURLWithPath: $0) }, outputName: outputName, chosen: chosen)
         settings.projectFile = project?.displayPath
         settings.loudness = sound.loudness
+        settings.reviewFile = review?.displayPath
         // Before any work: no output replaces an input or another output, and every one has
         // a folder that takes files (a dry run checks the first and creates nothing).
         let paths = OutputPaths(build: settings, shots: compilation.plan.shots.count)

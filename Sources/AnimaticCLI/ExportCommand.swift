@@ -43,7 +43,9 @@ struct ExportCommand: ParsableCommand {
         var flags = ProjectSettings()
         flags.edlFlavor = edlFlavor
         let (settings, configuration, projectURL) = try plan.planning(for: input, commandFlags: flags)
-        let compilation = Compilation(input, configuration: configuration)
+        let review = try plan.reviewFile.load(for: input)
+        let compilation = Compilation(input, configuration: configuration, revisions: review.revisions)
+        review.warnAboutStaleEntries(in: compilation.plan)
         try report(compilation.diagnostics, path: input.displayPath)
 
         let name = input.url?.deletingPathExtension().lastPathComponent ?? "animatic"

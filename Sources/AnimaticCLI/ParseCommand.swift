@@ -35,7 +35,7 @@ struct ParseCommand: ParsableCommand {
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Print every diagnostic about the script: the reader's, the planner's and the project file's.",
+        abstract: "Print every diagnostic about the script: the reader's, the planner's, the project and review files'.",
         discussion: """
             Reads and plans the script as `plan` does, with the same options and project file, \
             and prints nothing else. Exits 0 when there are no errors (warnings allowed), 65 \
@@ -50,7 +50,10 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let input = try ScriptInput.read(file)
-        let compilation = Compilation(input, configuration: try options.planning(for: input).configuration)
+        let configuration = try options.planning(for: input).configuration
+        let review = try options.reviewFile.load(for: input)
+        let compilation = Compilation(input, configuration: configuration, revisions: review.revisions)
+        review.warnAboutStaleEntries(in: compilation.plan)
         try report(compilation.diagnostics, path: input.displayPath)
     }
 }

@@ -41,6 +41,8 @@ struct PlanOptions: ParsableArguments {
 
     @OptionGroup var projectFile: ProjectFileOptions
 
+    @OptionGroup var reviewFile: ReviewFileOptions
+
     func validate() throws {
         if let maxSegment, !SettingLimits.maxSegment.contains(maxSegment) {
             throw ValidationError("--max-segment must be from 2 to 600 seconds")

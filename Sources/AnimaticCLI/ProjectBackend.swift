@@ -17,7 +17,8 @@ extension ProjectSettings {
         let options = backendOptions
         do {
             let generator = try options.makeGenerator(cacheDirectory: cacheDirectory)
-            return options.kind == .cards ? generator : ScheduledGenerator(backend: generator)
+            guard options.kind != .cards else { return generator }
+            return ScheduledGenerator(backend: generator, policy: RetryPolicy(patience: .seconds(patience ?? 600)))
         } catch {
             throw AnimaticError(.usage, error.description)
         }

@@ -19,6 +19,7 @@
 #include <libavutil/opt.h>
 #include <libavutil/pixdesc.h>
 #include <libavutil/rational.h>
+#include <libavutil/sha.h>
 #include <libavutil/timecode.h>
 #include <libswscale/swscale.h>
 #include <libswresample/swresample.h>

@@ -7,9 +7,15 @@ import Planning
 ///
 /// Entries are written to a temporary name (`.….partial-UUID`) and renamed into place, so
 /// an entry exists only once complete. Temporary files are never read; a build holding the
-/// cache's lock removes any that a killed build left. An entry that is not a complete MP4
-/// file, or whose frame count or size is not what its key says, is reported corrupt and
-/// regenerated.
+/// cache's lock removes any that a killed build left.
+///
+/// Every entry (clip, thumbnail, sheet page) is sealed when written: its size and SHA-256
+/// go beside it (`….sha256`) and it is made read-only. Finding an entry checks that it is
+/// a regular file whose MP4 header says the right size and frame count, and whose size is
+/// the recorded one (a stat and a header read: cheap enough for every build); before an
+/// entry feeds an output that is being rewritten, `verify` checks its content's digest.
+/// An entry that fails either check — damaged, swapped, a FIFO or a directory in its
+/// place, or without a recorded digest — is discarded and made again.
 public struct ClipCache: Sendable {
     /// The cache's root directory.
     public var directory: URL
@@ -94,7 +100,16 @@ public struct ClipCache: Sendable {
     /// checked in well under a second.
     public func state(of key: String, frames: Int, format: HouseFormat) -> EntryState {
         let file = url(for: key)
-        guard FileManager.default.fileExists(atPath: file.path) else { return .missing }
+        var status = stat()
+        guard lstat(file.path, &status) == 0 else { return .missing }
+        guard let size = RegularFile.status(file.path)?.size else { return .corrupt("is not a regular file") }
+        guard let recorded = Self.recordedDigest(of: file) else { return .corrupt("has no recorded digest") }
+        guard recorded.size == size else { return .corrupt("is \(size) bytes, not the \(recorded.size) recorded") }
+        return headerState(of: file, frames: frames, format: format)
+    }
+
+    /// Whether the clip at `file` is a complete MP4 of `frames` frames of `format`'s size.
+    private func headerState(of file: URL, frames: Int, format: HouseFormat) -> EntryState {
         guard let header = MP4Header.read(file.path) else {
             return .corrupt("is not a complete MP4 file with a video track")
         }
@@ -105,11 +120,85 @@ public struct ClipCache: Sendable {
         return .valid
     }
 
-    /// Makes the directory for `key`'s entry, before its clip is made, and removes the
+    /// Takes a clip just written for `key` into the cache: checks that it is a complete MP4
+    /// of `frames` frames of `format`'s size, then seals it. A clip that fails is discarded.
+    public func admit(_ key: String, frames: Int, format: HouseFormat) -> EntryState {
+        let file = url(for: key)
+        guard RegularFile.status(file.path) != nil else {
+            var status = stat()
+            if lstat(file.path, &status) != 0 { return .missing }
+            discard(file)
+            return .corrupt("is not a regular file")
+        }
+        let state = headerState(of: file, frames: frames, format: format)
+        guard state == .valid else {
+            discard(file)
+            return state
+        }
+        do { try seal(file) } catch {
+            discard(file)
+            return .corrupt("cannot be sealed: \(error)")
+        }
+        return .valid
+    }
+
+    /// Where the size and digest of the entry at `file` are recorded: `….mp4.sha256` beside it.
+    public static func digestURL(of file: URL) -> URL {
+        file.deletingLastPathComponent().appendingPathComponent(file.lastPathComponent + ".sha256")
+    }
+
+    /// The size and digest recorded for the entry at `file`, if any.
+    public static func recordedDigest(of file: URL) -> FileDigest? {
+        RegularFile.read(digestURL(of: file).path, limit: 4096).flatMap { FileDigest(text: String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// Records the size and digest of the entry at `file` (atomically) and makes it read-only,
+    /// so that nothing edits it by accident.
+    public func seal(_ file: URL) throws {
+        guard let digest = RegularFile.digest(file.path) else {
+            throw MediaError.fileSystem(operation: "read", path: file.path, errno: EINVAL, message: "not a readable regular file")
+        }
+        let record = Self.digestURL(of: file)
+        let temporary = record.deletingLastPathComponent()
+            .appendingPathComponent(".\(record.lastPathComponent).partial-\(UUID().uuidString)")
+        do {
+            try Data(digest.text.utf8).write(to: temporary)
+            guard rename(temporary.path, record.path) == 0 else {
+                let code = errno
+                throw MediaError.fileSystem(operation: "rename", path: record.path, errno: code, message: String(cString: strerror(code)))
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+        chmod(file.path, 0o444)
+    }
+
+    /// Nil when the entry at `file` is a regular file whose content matches its recorded
+    /// digest, else what is wrong with it. Reads the whole file.
+    public func verify(_ file: URL) -> String? {
+        guard let recorded = Self.recordedDigest(of: file) else { return "has no recorded digest" }
+        guard let actual = RegularFile.digest(file.path) else { return "is not a readable regular file" }
+        guard actual == recorded else {
+            return actual.size == recorded.size
+                ? "its content does not match its recorded digest" : "is \(actual.size) bytes, not the \(recorded.size) recorded"
+        }
+        return nil
+    }
+
+    /// Removes the entry at `file`, whatever it is (a directory too), and its recorded digest.
+    public func discard(_ file: URL) {
+        try? FileManager.default.removeItem(at: file)
+        try? FileManager.default.removeItem(at: Self.digestURL(of: file))
+    }
+
+    /// Makes the directory for `key`'s entry, before its clip is made, and removes whatever
+    /// is there under the key (a damaged entry, or anything else in its place) and the
     /// thumbnails of any clip made under that key before.
     public func prepareEntry(_ key: String) throws {
         let directory = url(for: key).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        discard(url(for: key))
         // A clip made again under its key may look different (a remote model is not
         // deterministic): the thumbnails of the old one go with it.
         let thumbnails = "\(key).thumb"

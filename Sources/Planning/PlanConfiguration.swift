@@ -24,11 +24,14 @@ public struct PlanConfiguration: Hashable, Sendable, Codable {
     /// The spoken lines' audio lengths when the film has sound: shots then record their
     /// lines, and are timed from them unless `--timing estimate`. Nil: no sound.
     public var lineAudio: LineAudio?
+    /// Whether the first interior at a new place opens on an exterior of it (project file
+    /// `establishing_exteriors`, on unless turned off).
+    public var establishingExteriors: Bool
 
     public init(frameRate: FrameRate = .film, maxSegmentMilliseconds: Int = 10_000, backendMaxMilliseconds: Int? = nil,
                 style: String? = nil, promptLanguage: PromptLanguageChoice = .auto, seed: Int = 0,
                 negativePrompt: String? = nil, timing: TimingRules = TimingRules(), maxPromptCharacters: Int = 800,
-                lineAudio: LineAudio? = nil) {
+                lineAudio: LineAudio? = nil, establishingExteriors: Bool = true) {
         self.frameRate = frameRate
         self.maxSegmentMilliseconds = maxSegmentMilliseconds
         self.backendMaxMilliseconds = backendMaxMilliseconds
@@ -39,6 +42,7 @@ public struct PlanConfiguration: Hashable, Sendable, Codable {
         self.timing = timing
         self.maxPromptCharacters = maxPromptCharacters
         self.lineAudio = lineAudio
+        self.establishingExteriors = establishingExteriors
     }
 
     /// The longest segment in frames: the shorter of the configured and backend limits, at

@@ -55,7 +55,7 @@ private struct CopyingBackend: Generator {
 struct BuildSchedulingTests {
     /// `segments` one-line scenes, each one segment.
     private static func script(segments: Int) -> String {
-        (1...segments).map { "INT. ROOM \($0) - DAY\n\nMara waits by window \($0).\n" }.joined(separator: "\n")
+        (1...segments).map { "EXT. YARD \($0) - DAY\n\nMara waits by gate \($0).\n" }.joined(separator: "\n")
     }
 
     /// Builds `segments` segments with `jobs` through a `CopyingBackend` of `limit`.

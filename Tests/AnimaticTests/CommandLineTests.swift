@@ -135,11 +135,13 @@ struct SettingLayerTests {
         settings.chineseCharactersPerMinute = 200
         settings.minimumShot = 1
         settings.music = URL(fileURLWithPath: "/score.wav")
+        settings.establishingExteriors = false
         settings.backend = .dashscope
         settings.commandTemplate = try? .init(parsing: "gen {output}")
         settings.dashScopeURL = URL(string: "https://example.com")
         settings.comfyUIURLs = [URL(string: "http://gpu:8188")!]
         settings.comfyUIWorkflow = URL(fileURLWithPath: "/w.json")
+        settings.patience = 30
         return settings
     }()
 

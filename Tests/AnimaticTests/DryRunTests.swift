@@ -115,7 +115,7 @@ struct DryRunTests {
         let text = try CommandRunner.run(["build", "film.fountain", "--dry-run", "--size", "160x90"], in: project.directory)
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.contains("generate 1A-1: runs (new)\n    backend cards, "))
-        #expect(text.stdout.hasSuffix("cards: 5 requests, 11.00 s of video (264 frames)\n"))
+        #expect(text.stdout.hasSuffix("cards: 4 requests, 10.71 s of video (257 frames)\n"))
         let json = try CommandRunner.run(
             ["build", "film.fountain", "--dry-run", "--json", "--backend", "dashscope"], in: project.directory)
         #expect(json.status == 0, "\(json.stderr)")

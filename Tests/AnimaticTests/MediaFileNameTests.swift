@@ -4,16 +4,17 @@ import Planning
 import Testing
 
 /// Scene numbers become shot IDs, and shot IDs name the media files: the files get portable
-/// names, the plan and the cut lists' clip names keep the script's IDs (issue #10).
+/// names, the plan and the cut lists' clip names keep the script's IDs (issue #10). The
+/// scenes are exteriors, so that each is one shot (no establishing exterior is added).
 @Suite("animatic build: media file names")
 struct MediaFileNameTests {
     static let longNumber = String(repeating: "9", count: 300)
     static let script = """
-        INT. HOUSE - DAY #.#
+        EXT. HOUSE - DAY #.#
 
         A door opens.
 
-        INT. HALL - DAY #..#
+        EXT. HALL - DAY #..#
 
         A lamp flickers.
 
@@ -29,7 +30,7 @@ struct MediaFileNameTests {
 
         Clouds.
 
-        INT. CAVE - NIGHT #\(longNumber)#
+        EXT. CAVE - NIGHT #\(longNumber)#
 
         Dripping water.
 

@@ -27,6 +27,7 @@ struct ProjectFileTests {
         dialogue_wpm: 150
         chinese_cpm: 240
         min_shot: 1.5
+        establishing_exteriors: false
         backend:
           kind: comfyui
           command:
@@ -54,6 +55,7 @@ struct ProjectFileTests {
         dialogue_wpm = 150
         chinese_cpm = 240
         min_shot = 1.5
+        establishing_exteriors = false
 
         [backend]
         kind = "comfyui"
@@ -100,6 +102,7 @@ struct ProjectFileTests {
         #expect(settings.dialogueWordsPerMinute == 150)
         #expect(settings.chineseCharactersPerMinute == 240)
         #expect(settings.minimumShot == 1.5)
+        #expect(settings.establishingExteriors == false)
         #expect(settings.backend == .comfyui)
         #expect(settings.commandTemplate?.arguments == [
             "python3", "gen.py", "--prompt", "{prompt}", "--title", "a 'quoted' word", "--out", "{output}",
@@ -135,7 +138,7 @@ struct ProjectFileTests {
             "animatic.yaml:5:5: error: unknown key 'wrkflow' in 'backend.comfyui'\nanimatic.yaml:5:5: note: did you mean 'workflow'?",
         ])
         #expect(Self.errors("[backend]\nkind = \"cards\"\n  colour = \"red\"\n", as: "animatic.toml") == [
-            "animatic.toml:3:3: error: unknown key 'colour' in 'backend'\nanimatic.toml:3:3: note: valid keys in 'backend': kind, command, dashscope, comfyui",
+            "animatic.toml:3:3: error: unknown key 'colour' in 'backend'\nanimatic.toml:3:3: note: valid keys in 'backend': kind, patience, command, dashscope, comfyui",
         ])
         #expect(Self.errors("[backend.comfyui]\nurls = []\nwrkflow = 'w.json'\n", as: "animatic.toml") == [
             "animatic.toml:3:1: error: unknown key 'wrkflow' in 'backend.comfyui'\nanimatic.toml:3:1: note: did you mean 'workflow'?",

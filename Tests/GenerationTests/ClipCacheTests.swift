@@ -17,7 +17,13 @@ struct ClipCacheTests {
 
         try cache.prepareEntry(key)
         try await StoryboardRenderer().generate(request, to: cache.url(for: key))
+        // Not trusted until admitted: its digest recorded.
+        #expect(cache.state(of: key, frames: frames, format: tinyFormat) == .corrupt("has no recorded digest"))
+        #expect(cache.admit(key, frames: frames, format: tinyFormat) == .valid)
         #expect(cache.state(of: key, frames: frames, format: tinyFormat) == .valid)
+        #expect(cache.verify(cache.url(for: key)) == nil)
+        let mode = try FileManager.default.attributesOfItem(atPath: cache.url(for: key).path)[.posixPermissions]
+        #expect(mode as? Int == 0o444)
         guard case .corrupt = cache.state(of: key, frames: frames + 1, format: tinyFormat) else {
             Issue.record("a frame count mismatch must be corrupt")
             return

@@ -56,8 +56,8 @@ struct PromptTests {
         let shot = try #require(result.shots.first { $0.size == .closeUp && $0.move == .pushIn })
         let prompt = shot.segments[0].prompt
         let atmosphere = try #require(prompt.range(of: "Soft interior light"))
-        let environment = try #require(prompt.range(of: "Interior, Marlowe's Coffee Bar"))
-        let camera = try #require(prompt.range(of: "Close-up, eye level, slow push in"))
+        let environment = try #require(prompt.range(of: "Inside Marlowe's Coffee Bar."))
+        let camera = try #require(prompt.range(of: "Close-up at eye level; the camera pushes in slowly."))
         let style = try #require(prompt.range(of: "Style: warm 35mm film look"))
         #expect(atmosphere.lowerBound < environment.lowerBound && environment.lowerBound < camera.lowerBound
                 && camera.lowerBound < style.lowerBound)
@@ -79,17 +79,17 @@ struct PromptTests {
 
     @Test func styleSources() {
         let script = "Title: T\nStyle: film noir\n\nINT. ROOM - DAY\n\nAnna waits.\n\nINT. HALL - DAY\n\n[[style: watercolour]]\nBob waits.\n"
-        let fromTitle = plan(script).plan
+        let fromTitle = plan(script, withoutExteriors).plan
         #expect(fromTitle.shots[0].style == "film noir")
         #expect(fromTitle.shots[1].style == "watercolour")
-        let fromFlag = plan(script, PlanConfiguration(style: "claymation")).plan
+        let fromFlag = plan(script, PlanConfiguration(style: "claymation", establishingExteriors: false)).plan
         #expect(fromFlag.shots[0].style == "claymation" && fromFlag.shots[1].style == "watercolour")
         #expect(fromFlag.shots[0].segments[0].prompt.contains("Style: claymation"))
     }
 
     @Test func negativePromptDefaultAndOverrides() {
         let script = "INT. ROOM - DAY\n\nAnna waits.\n\n[[negative: cartoon]]\nBob waits.\n"
-        let defaults = plan(script).plan
+        let defaults = plan(script, withoutExteriors).plan
         #expect(defaults.shots[0].segments[0].negativePrompt == ShotAssembly.defaultNegative(.english))
         #expect(defaults.shots[1].segments[0].negativePrompt == "cartoon")
         let flagged = plan(script, PlanConfiguration(negativePrompt: "text, logos")).plan
@@ -113,7 +113,7 @@ struct PromptTests {
         let script = "EXT. DOCK - NIGHT\n\n[[shot: WS]]\n\(paragraph)\n"
         for segment in plan(script).plan.shots.flatMap(\.segments) {
             #expect(segment.prompt.count <= 800)
-            #expect(segment.prompt.contains("Wide shot, eye level"), "camera language survives the cut")
+            #expect(segment.prompt.contains("Wide shot at eye level"), "camera language survives the cut")
             #expect(!segment.prompt.contains("boathous."), "never cut mid-word")
         }
         #expect(PromptText.cut("one two, three four, five", to: 17) == "one two.")
@@ -132,10 +132,10 @@ struct PromptTests {
     }
 
     @Test func cardCarriesWhatTheStoryboardDraws() {
-        let shot = plan("INT. ROOM - NIGHT\n\nBOB\nHi.\n\nANNA\nYou came.\n").plan.shots.last!
+        let shot = plan("INT. ROOM - NIGHT\n\nBOB\nHi there, I was not sure you would come tonight.\n\nANNA\nYou came all the way out here in the rain.\n").plan.shots.last!
         let card = shot.segments[0].card
         #expect(card.heading == "INT. ROOM - NIGHT" && card.shotID == shot.id)
-        #expect(card.speaker == "Anna" && card.dialogue == "You came.")
+        #expect(card.speaker == "Anna" && card.dialogue == "You came all the way out here in the rain.")
         #expect(card.cameraTerm == "OTS" && card.daylight == .night)
     }
 }

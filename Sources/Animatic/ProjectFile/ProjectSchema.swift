@@ -23,8 +23,10 @@ enum ProjectSchema {
             .value("chinese_cpm", \.chineseCharactersPerMinute, .integer(in: SettingLimits.chineseCharactersPerMinute)),
             .value("min_shot", \.minimumShot, .seconds(in: SettingLimits.minimumShot)),
             .value("music", \.music, .path),
+            .value("establishing_exteriors", \.establishingExteriors, .bool),
             .section("backend", [
                 .value("kind", \.backend, .choice),
+                .value("patience", \.patience, .seconds(in: SettingLimits.patience)),
                 .section("command", [.value("template", \.commandTemplate, .commandTemplate)]),
                 .section("dashscope", [.value("url", \.dashScopeURL, .webAddress)]),
                 .section("comfyui", [

@@ -39,8 +39,12 @@ public struct ProjectSettings: Sendable, Equatable {
     public var chineseCharactersPerMinute: Int?
     /// `min_shot`: the shortest shot, in seconds.
     public var minimumShot: Double?
+    /// `establishing_exteriors`: open the first interior at a new place on its exterior.
+    public var establishingExteriors: Bool?
     /// `backend.kind`: the generator.
     public var backend: BackendKind?
+    /// `backend.patience`: how long, in seconds, a segment waits out a throttling service.
+    public var patience: Double?
     /// `backend.command.template`: the command backend's program and arguments.
     public var commandTemplate: CommandTemplate?
     /// `backend.dashscope.url`: DashScope's regional endpoint.

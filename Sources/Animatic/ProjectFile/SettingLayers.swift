@@ -26,11 +26,13 @@ extension ProjectSettings {
         fill(\.chineseCharactersPerMinute)
         fill(\.minimumShot)
         fill(\.music)
+        fill(\.establishingExteriors)
         fill(\.backend)
         fill(\.commandTemplate)
         fill(\.dashScopeURL)
         fill(\.comfyUIURLs)
         fill(\.comfyUIWorkflow)
+        fill(\.patience)
         return merged
     }
 
@@ -49,6 +51,7 @@ extension ProjectSettings {
         configuration.promptLanguage = promptLanguage ?? configuration.promptLanguage
         configuration.seed = seed ?? configuration.seed
         configuration.negativePrompt = negative
+        configuration.establishingExteriors = establishingExteriors ?? configuration.establishingExteriors
         return configuration
     }
 }

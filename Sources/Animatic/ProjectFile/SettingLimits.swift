@@ -8,6 +8,8 @@ public enum SettingLimits {
     public static let maxSegment = 2.0...600.0
     /// `--min-shot`, `min_shot`, in seconds.
     public static let minimumShot = 0.1...60.0
+    /// `backend.patience`: how long throttling is waited out, in seconds (a day at most).
+    public static let patience = 0.0...86_400.0
     /// `--dialogue-wpm`, `dialogue_wpm`.
     public static let dialogueWordsPerMinute = 60...600
     /// `--chinese-cpm`, `chinese_cpm`.

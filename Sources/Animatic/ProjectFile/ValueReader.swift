@@ -134,10 +134,18 @@ extension ValueReader where Value == URL {
     static var webAddress: Self {
         Self { node, key, directory throws(ConfigError) in
             let text = try ValueReader<String>.string.read(node, key, directory)
-            guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
-                url.host?.isEmpty == false
-            else {
-                throw ConfigError("'\(key)' must be an http:// or https:// URL, not '\(text)'", at: node.location)
+            // `https://user:password@host/`: a secret, never quoted back, like any other.
+            let url = URL(string: text)
+            if url?.password != nil || url?.user != nil {
+                throw ConfigError(
+                    "'\(key)' holds a user name or password; a project file is shared with the script, so it holds none",
+                    at: node.location,
+                    note: "write the address without them; credentials belong in the environment")
+            }
+            guard let url, ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host?.isEmpty == false else {
+                // Text that did not parse as a URL may still hold credentials: not quoted then.
+                let found = text.contains("@") ? "" : ", not '\(text)'"
+                throw ConfigError("'\(key)' must be an http:// or https:// URL\(found)", at: node.location)
             }
             return url
         }

@@ -106,6 +106,10 @@ extension Builder {
             buildPlan, plan: plan, scriptPath: scriptPath, outcome: GenerationOutcome(), digest: digest)
         var written = report
         written.videoWritten = videoStatus.runs
+        // An up-to-date video keeps its record, unless the build will touch it for make.
+        if videoUpToDate, let video = currentVideo(previous: previous, digest: digest) {
+            written.video = videoIsOlder(video, than: scriptPath) ? nil : video
+        }
         planner.addFile(.report, settings.reportURL, data: try encode(written), inputs: planner.steps.map(\.id))
         if let depfile = settings.depfile {
             planner.addFile(.depfile, depfile, data: depfileData(scriptPath: scriptPath), inputs: ["tracks \(settings.output.lastPathComponent)"])

@@ -25,6 +25,12 @@ public struct CommandTemplate: Sendable, Hashable, CustomStringConvertible {
     /// else a shell does: whitespace separates, `'…'` keeps everything, `"…"` keeps
     /// everything but `\"` and `\\`, and `\` outside quotes keeps the next character.
     public init(parsing text: String) throws(BackendError) {
+        try self.init(arguments: try Self.words(text))
+    }
+
+    /// `text` split into arguments as `init(parsing:)` splits it, for other commands (a
+    /// prompt reviser) that take no placeholders.
+    public static func words(_ text: String) throws(BackendError) -> [String] {
         var words: [String] = []
         var word = ""
         var inWord = false
@@ -59,7 +65,7 @@ public struct CommandTemplate: Sendable, Hashable, CustomStringConvertible {
         }
         guard quote == nil, !escaped else { throw Self.invalid("the command template ends inside a quote or after \\") }
         if inWord { words.append(word) }
-        try self.init(arguments: words)
+        return words
     }
 
     /// The arguments, shell-quoted where needed, for messages and settings.

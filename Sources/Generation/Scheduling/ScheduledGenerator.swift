@@ -78,15 +78,29 @@ public struct ScheduledGenerator: Generator {
         }
     }
 
+    /// Tries until the clip is made: other transient failures up to `policy.maxAttempts`
+    /// attempts, throttling for as long as `policy.patience` allows (in waits), each wait
+    /// backing off with jitter and never shorter than the service's `Retry-After`.
     private func attempts(_ request: GenerationRequest, to destination: URL) async throws {
-        for attempt in 1...policy.maxAttempts {
+        var attempt = 0, counted = 0
+        var waitedOnThrottling = Duration.zero
+        while true {
+            attempt += 1
             do {
                 try await backend.generate(request, to: destination)
                 return
             } catch var error as BackendError {
                 error.attempts = attempt
-                guard !error.isPermanent, attempt < policy.maxAttempts else { throw error }
+                guard !error.isPermanent else { throw error }
+                // The backoff grows with every attempt, throttled or not.
                 let delay = policy.delay(beforeAttempt: attempt + 1, retryAfter: error.retryAfter, random: random())
+                if error.isThrottled {
+                    guard waitedOnThrottling + delay <= policy.patience else { throw error }
+                    waitedOnThrottling += delay
+                } else {
+                    counted += 1
+                    guard counted < policy.maxAttempts else { throw error }
+                }
                 onRetry(request.segmentID, error, delay)
                 try await sleeper.sleep(delay)
             }

@@ -13,6 +13,8 @@ public struct Shot: Hashable, Sendable, Codable {
     public var size: ShotSize
     public var angle: CameraAngle
     public var move: CameraMove
+    /// Which way the move goes (`crane down`, `pan left`), when the script says.
+    public var direction: MoveDirection?
     /// The lens when the script gives one (`35mm`).
     public var lens: String?
     /// Characters in frame, canonical cue names, subject first.
@@ -45,9 +47,11 @@ public struct Shot: Hashable, Sendable, Codable {
     /// With audio (`PlanConfiguration.lineAudio`): the spoken lines that start in this
     /// shot and where; nil in a plan made without audio.
     public var lines: [LineTiming]?
+    /// The fields a review revised, with the review-file line of each; nil when none.
+    public var revised: [RevisedField]? = nil
 
     public init(id: String, scene: String, kind: ShotKind, frames: Int, size: ShotSize, angle: CameraAngle,
-                move: CameraMove, lens: String?, characters: [String], speaker: String?, foreground: String?,
+                move: CameraMove, direction: MoveDirection? = nil, lens: String?, characters: [String], speaker: String?, foreground: String?,
                 subject: String?, text: String, location: String, setting: Setting?, timeOfDay: String?,
                 transitionIn: ShotTransition?, transitionOut: ShotTransition?, style: String?, takes: Int,
                 seed: Int, range: SourceRange, segments: [Segment], lines: [LineTiming]? = nil) {
@@ -58,6 +62,7 @@ public struct Shot: Hashable, Sendable, Codable {
         self.size = size
         self.angle = angle
         self.move = move
+        self.direction = direction
         self.lens = lens
         self.characters = characters
         self.speaker = speaker

@@ -4,7 +4,7 @@ import Screenplay
 /// writes each segment's prompt and storyboard card.
 struct ShotAssembly: Sendable {
     let configuration: PlanConfiguration
-    let language: PromptLanguage
+    /// The prompt builder; each scene gets a copy in the scene's prompt language.
     let prompts: PromptBuilder
     /// `--style`, else the title page's `Style:`.
     let defaultStyle: String?
@@ -14,13 +14,13 @@ struct ShotAssembly: Sendable {
 
     /// The negative prompt used when neither `--negative` nor an annotation gives one.
     static func defaultNegative(_ language: PromptLanguage) -> String {
-        switch language {
-        case .english: "blurry, low resolution, distorted faces, deformed hands, extra limbs, text, subtitles, watermark, logo, flicker, jitter"
-        case .chinese: "画面模糊，低分辨率，面部扭曲，手部畸形，多余的肢体，文字，字幕，水印，标志，闪烁，抖动"
-        }
+        language.phrasebook.defaultNegative
     }
 
-    func shots(_ drafts: [ShotDraft], in scene: SceneSource) -> [Shot] {
+    /// The scene's shots, their prompts and cards in `language`.
+    func shots(_ drafts: [ShotDraft], in scene: SceneSource, language: PromptLanguage) -> [Shot] {
+        var prompts = self.prompts
+        prompts.language = language
         let lineAudio = configuration.lineAudio
         let timer = ShotTimer(rules: configuration.timing, frameRate: configuration.frameRate,
                               lineAudio: lineAudio?.timesShots == true ? lineAudio?.milliseconds ?? [:] : [:])
@@ -36,21 +36,30 @@ struct ShotAssembly: Sendable {
                                           to: Self.maxNegativeCharacters)
             let pieces = segmenter.cut(frames: frames, weights: timer.weights(of: draft.units))
             var segments: [Segment] = []
+            // Segments cut from one long text unit share it: the prompt of the same units is
+            // made once (the second and later continuations are the same request).
+            var previous: (units: Range<Int>, isContinuation: Bool, prompt: String)?
             for (number, piece) in pieces.enumerated() {
                 let units = Array(draft.units[piece.units])
                 let segmentID = "\(id)-\(number + 1)"
-                let prompt = prompts.prompt(PromptBuilder.Request(draft: draft, units: units, scene: sceneParts, style: style,
+                let prompt: String
+                if let previous, previous.units == piece.units, previous.isContinuation == (number > 0) {
+                    prompt = previous.prompt
+                } else {
+                    prompt = prompts.prompt(PromptBuilder.Request(draft: draft, units: units, scene: sceneParts, style: style,
                                                                   isContinuation: number > 0))
+                }
+                previous = (piece.units, number > 0, prompt)
                 segments.append(Segment(
                     id: segmentID, frames: piece.frames, isContinuation: number > 0,
                     continuesFrom: number > 0 ? segments.last?.id : nil, prompt: prompt, negativePrompt: negative,
-                    seed: seed, card: card(draft, id: id, units: units, scene: sceneParts),
+                    seed: seed, card: card(draft, id: id, units: units, scene: sceneParts, language: language),
                     range: units.isEmpty ? draft.range : SourceRange(start: units.first!.range.start, end: units.last!.range.end)))
             }
             return Shot(id: id, scene: scene.number, kind: draft.kind, frames: frames, size: draft.size, angle: draft.angle,
-                        move: draft.move, lens: draft.lens, characters: draft.characters, speaker: draft.speaker,
+                        move: draft.move, direction: draft.direction, lens: draft.lens, characters: draft.characters, speaker: draft.speaker,
                         foreground: draft.foreground, subject: draft.subject, text: draft.text, location: scene.location,
-                        setting: scene.heading?.setting, timeOfDay: scene.heading?.timeOfDay,
+                        setting: draft.setting ?? scene.heading?.setting, timeOfDay: scene.heading?.timeOfDay,
                         transitionIn: draft.transitionIn, transitionOut: draft.transitionOut, style: style,
                         takes: draft.takes ?? 1, seed: seed, range: draft.range, segments: segments,
                         lines: lineAudio.map { audio in
@@ -68,47 +77,70 @@ struct ShotAssembly: Sendable {
         prompts.bible[name]?.displayName ?? CastIndex.display(name)
     }
 
-    private func card(_ draft: ShotDraft, id: String, units: [TextUnit], scene parts: PromptBuilder.SceneParts) -> StoryboardCard {
+    /// The most text a card holds: far more than its few drawn lines, and a bound on
+    /// what every segment of a very long shot carries (the plan's size stays linear).
+    static let maxCardCharacters = 1000
+
+    /// `texts` joined with spaces, cut to `maxCardCharacters` with an ellipsis.
+    private static func cardText(_ texts: some Sequence<String>) -> String {
+        let (kept, cut) = BoundedText.prefixes(texts, limit: maxCardCharacters)
+        return kept.joined(separator: " ") + (cut ? "…" : "")
+    }
+
+    private func card(_ draft: ShotDraft, id: String, units: [TextUnit], scene parts: PromptBuilder.SceneParts,
+                      language: PromptLanguage) -> StoryboardCard {
         let scene = parts.scene
-        let action = units.filter { $0.kind == .action || $0.kind == .title }.map(\.text).joined(separator: " ")
+        let action = Self.cardText(units.lazy.filter { $0.kind == .action || $0.kind == .title }.map(\.text))
         let spoken = units.filter { $0.kind == .speech || $0.kind == .lyric }
         let dialogue: String
+        let exchange = PromptBuilder.speakers(of: units).count > 1
         if draft.simultaneous {
             let speakers = spoken.map(\.speaker).reduce(into: [String?]()) { if !$0.contains($1) { $0.append($1) } }
             dialogue = speakers.map { speaker in
                 let words = spoken.filter { $0.speaker == speaker }.map(\.text).joined(separator: " ")
                 return "\(speaker.map(displayName) ?? ""): \(words)"
             }.joined(separator: " / ")
+        } else if exchange {
+            // Lines in turn, each with its speaker, as a script prints an exchange.
+            var turns: [(speaker: String?, words: [String])] = []
+            for unit in spoken {
+                if turns.last?.speaker == unit.speaker { turns[turns.count - 1].words.append(unit.text) }
+                else { turns.append((unit.speaker, [unit.text])) }
+            }
+            dialogue = turns.map { "\($0.speaker.map(displayName) ?? ""): \($0.words.joined(separator: " "))" }
+                .joined(separator: " / ")
         } else {
-            dialogue = spoken.map(\.text).joined(separator: " ")
+            dialogue = Self.cardText(spoken.lazy.map(\.text))
         }
         let pause = units.filter { $0.kind == .parenthetical && draft.kind == .reaction }.map { "(\($0.text))" }
         return StoryboardCard(
             heading: scene.heading?.text ?? "", shotID: id, cameraTerm: CameraTerm.text(for: draft, language: language),
             kind: draft.kind, size: draft.size, angle: draft.angle, move: draft.move,
             action: action.isEmpty ? (pause.isEmpty ? nil : pause.joined(separator: " ")) : action,
-            speaker: draft.simultaneous || dialogue.isEmpty ? nil : draft.speaker.map(displayName),
-            dialogue: dialogue.isEmpty ? nil : dialogue, setting: scene.heading?.setting,
+            speaker: draft.simultaneous || exchange || dialogue.isEmpty ? nil : draft.speaker.map(displayName),
+            dialogue: dialogue.isEmpty ? nil : dialogue, setting: draft.setting ?? scene.heading?.setting,
             daylight: parts.daylight)
     }
 }
 
-/// The camera term a shot list and a card print: `CU · low angle · push in · 35mm`.
+/// The camera term a shot list and a card print: `CU · low angle · crane down · 35mm`.
 enum CameraTerm {
     static func text(for draft: ShotDraft, language: PromptLanguage) -> String {
-        text(size: draft.size, angle: draft.angle, move: draft.move, lens: draft.lens, language: language)
-    }
-
-    static func text(size: ShotSize, angle: CameraAngle, move: CameraMove, lens: String?, language: PromptLanguage) -> String {
-        var parts = [language == .chinese ? size.chinese : size.abbreviation]
-        if angle != .eyeLevel { parts.append(language == .chinese ? angle.chinese : angle.english) }
-        if move != .static { parts.append(language == .chinese ? move.chinese : move.shortName) }
-        if let lens { parts.append(lens) }
+        let words = language.phrasebook
+        var parts = [words.sizeTerm(draft.size)]
+        if draft.angle != .eyeLevel { parts.append(words.angleTerm(draft.angle)) }
+        if draft.move != .static { parts.append(words.moveTerm(draft.move, draft.direction)) }
+        if let lens = draft.lens { parts.append(lens) }
         return parts.joined(separator: " · ")
     }
 }
 
 extension CameraMove {
+    /// The move as a shot list names it, with its direction when it has one: `crane down`.
+    public func shortName(_ direction: MoveDirection?) -> String {
+        direction.map { "\(shortName) \($0.rawValue)" } ?? shortName
+    }
+
     /// The move as a shot list names it: `push in`, `pan`, `handheld`.
     public var shortName: String {
         switch self {

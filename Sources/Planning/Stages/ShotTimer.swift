@@ -43,12 +43,14 @@ struct ShotTimer: Sendable {
             total = max(rules.establishing, action > 0 ? rules.actionBase + action : 0)
         case .reaction:
             total = max(rules.reaction, action > 0 ? rules.actionBase + action : 0) + parentheticals
+            // A reaction can end on a short line of the one reacting.
+            if speech > 0 { total += rules.breath * draft.units.turns + speech }
         case .title:
             total = max(rules.title, rules.actionBase + action)
         default:
             total = parentheticals
             if action > 0 { total += rules.actionBase + action }
-            if speech > 0 { total += rules.breath + speech }
+            if speech > 0 { total += rules.breath * draft.units.turns + speech }
         }
         total = max(total, rules.minimumShot)
         if let transition = draft.transitionOut {
