@@ -24,18 +24,20 @@ public struct Compilation: Sendable {
 
     /// Parses `input`, voices its dialogue (`sound`, cached in `cache`) unless sound is
     /// off, and plans it with each line's audio length and a review's `revisions`. A script
-    /// with errors is not voiced: errors stop a build before any work.
+    /// with errors is not voiced: errors stop a build before any work. Without `storing`,
+    /// lines missing from the cache are spoken to be measured but not kept (a dry run).
     /// - Throws: `AnimaticError` when the speech engine is unavailable or the cache unwritable.
     public init(
         _ input: ScriptInput, configuration: PlanConfiguration, revisions: ShotRevisions = ShotRevisions(),
-        sound: SoundSettings, cache: URL
+        sound: SoundSettings, cache: URL, storing: Bool = true
     ) throws(AnimaticError) {
         let parsed = FountainReader.parse(input.bytes)
         self.init(parsed, configuration: configuration, revisions: revisions, voicing: nil)
         guard sound.mode == .scratch, !hasErrors else { return }
         let directory = input.url?.deletingLastPathComponent()
             ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let voicing = try Voicing.make(parsed.screenplay, settings: sound, scriptDirectory: directory, cache: cache)
+        let voicing = try Voicing.make(
+            parsed.screenplay, settings: sound, scriptDirectory: directory, cache: cache, storing: storing)
         var configuration = configuration
         configuration.lineAudio = voicing.lineAudio(timing: sound.timing)
         self.init(parsed, configuration: configuration, revisions: revisions, voicing: voicing)

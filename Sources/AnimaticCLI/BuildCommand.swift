@@ -37,9 +37,6 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "Segments to generate at once (default: the number of cores).")
     var jobs: Int?
 
-    @Option(name: .customLong("cache-dir"), help: "The clip cache (default: .animatic-cache/ beside the script).")
-    var cacheDirectory: String?
-
     @Option(help: "Frame size, WxH with even numbers (default: 1280x720).")
     var size: FrameSize?
 
@@ -69,14 +66,10 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Also print a line per generated segment.")
     var verbose = false
 
-    @Option(help: "The soundtrack: scratch (every line spoken by eSpeak NG, or its [[audio:]] take; the default) or none (a silent video).")
-    var audio: SoundSettings.Mode?
-
-    @Option(help: "Shot timing with sound: voice (each dialogue shot at least its spoken audio plus a breath; the default) or estimate (words a minute).")
-    var timing: SoundSettings.Timing?
-
     @Option(help: "The soundtrack's integrated loudness in LUFS, EBU R128 (default: -23; -16 for the web).")
     var loudness: Double?
+
+    @OptionGroup var sound: SoundOptions
 
     @OptionGroup var options: PlanOptions
 
@@ -102,21 +95,21 @@ struct BuildCommand: AsyncParsableCommand {
         var flags = ProjectSettings()
         flags.size = size
         flags.jobs = jobs
-        flags.cacheDirectory = cacheDirectory.map { URL(fileURLWithPath: $0) }
+        flags.cacheDirectory = sound.cacheDirectory.map { URL(fileURLWithPath: $0) }
         flags.cutLists = cutlists?.formats
         flags.edlFlavor = edlFlavor
         flags.keepGoing = keepGoing
         let (project, chosen) = try options.settings(for: input, commandFlags: flags)
-        let cacheURL = chosen.cacheDirectory ?? BuildSettings.defaultCache(for: input.url)
+        let cacheURL = self.sound.cache(chosen, for: input)
         let generator = try chosen.makeGenerator(cacheDirectory: cacheURL)
         var configuration = chosen.planConfiguration()
         configuration.backendMaxMilliseconds = generator.capabilities.longestClipMilliseconds
-        // A dry run creates nothing, so it speaks nothing: it plans as `--audio none` would.
-        let sound = SoundSettings(
-            mode: dryRun ? .none : audio ?? .scratch, timing: timing ?? .voice, loudness: loudness ?? -23, music: chosen.music)
+        let sound = self.sound.settings(chosen, loudness: loudness ?? -23)
         let review = try options.reviewFile.load(for: input)
+        // A dry run creates nothing: it speaks the lines the cache lacks only to time them.
         let compilation = try Compilation(
-            input, configuration: configuration, revisions: review.revisions, sound: sound, cache: cacheURL)
+            input, configuration: configuration, revisions: review.revisions, sound: sound, cache: cacheURL,
+            storing: !dryRun)
         review.warnAboutStaleEntries(in: compilation.plan)
         try report(compilation.diagnostics, path: input.displayPath)
 
@@ -164,7 +157,7 @@ struct BuildCommand: AsyncParsableCommand {
 
     /// Prints the steps a build would take, as text or JSON, touching nothing.
     private func printDryRun(_ builder: Builder, compilation: Compilation, input: ScriptInput) throws {
-        let plan = try builder.stepPlan(for: compilation.plan, scriptPath: input.displayPath)
+        let plan = try builder.stepPlan(for: compilation.plan, scriptPath: input.displayPath, voicing: compilation.voicing)
         let text: Data
         if json {
             do { text = try StepPlanJSON.encode(plan, script: input.displayPath, output: builder.settings.outputName) } catch {
@@ -176,6 +169,3 @@ struct BuildCommand: AsyncParsableCommand {
         FileHandle.standardOutput.write(text)
     }
 }
-
-extension SoundSettings.Mode: ExpressibleByArgument {}
-extension SoundSettings.Timing: ExpressibleByArgument {}

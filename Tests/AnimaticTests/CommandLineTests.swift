@@ -1,6 +1,7 @@
 import Animatic
 import Generation
 import Planning
+import Speech
 import Foundation
 import Testing
 
@@ -135,6 +136,7 @@ struct SettingLayerTests {
         settings.chineseCharactersPerMinute = 200
         settings.minimumShot = 1
         settings.music = URL(fileURLWithPath: "/score.wav")
+        settings.voices = ["ANNA": Voice(language: "en-gb", variant: "f2", pitch: 70)]
         settings.establishingExteriors = false
         settings.backend = .dashscope
         settings.commandTemplate = try? .init(parsing: "gen {output}")

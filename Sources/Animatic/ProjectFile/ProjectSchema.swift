@@ -23,6 +23,7 @@ enum ProjectSchema {
             .value("chinese_cpm", \.chineseCharactersPerMinute, .integer(in: SettingLimits.chineseCharactersPerMinute)),
             .value("min_shot", \.minimumShot, .seconds(in: SettingLimits.minimumShot)),
             .value("music", \.music, .path),
+            .value("voices", \.voices, .voices),
             .value("establishing_exteriors", \.establishingExteriors, .bool),
             .section("backend", [
                 .value("kind", \.backend, .choice),

@@ -26,6 +26,7 @@ extension ProjectSettings {
         fill(\.chineseCharactersPerMinute)
         fill(\.minimumShot)
         fill(\.music)
+        fill(\.voices)
         fill(\.establishingExteriors)
         fill(\.backend)
         fill(\.commandTemplate)

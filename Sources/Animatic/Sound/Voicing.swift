@@ -48,8 +48,10 @@ public struct Voicing: Sendable {
     /// Voices every spoken line of `screenplay` (read from `scriptDirectory`), reusing the
     /// cache in `cache`. A take or music file that is missing or unreadable is an error
     /// diagnostic at its path in the script; its line falls back to the scratch voice.
+    /// Without `storing` (a dry run, which creates nothing), lines not in the cache are
+    /// spoken and measured but not kept: their `file` does not exist.
     public static func make(
-        _ screenplay: Screenplay, settings: SoundSettings, scriptDirectory: URL, cache: URL
+        _ screenplay: Screenplay, settings: SoundSettings, scriptDirectory: URL, cache: URL, storing: Bool = true
     ) throws(AnimaticError) -> Voicing {
         let engine = SpeechEngine.shared
         let version = engine.version
@@ -75,11 +77,14 @@ public struct Voicing: Sendable {
                     let bytes = try Data(contentsOf: file)
                     let key = SHA256.hex(Data("take \(LineVoice.version)\n".utf8) + bytes)
                     let target = url(for: key, cache: cache)
-                    if WAVFile.monoSampleCount(target) == nil {
-                        try store(MonoAudio.decoding(file.path), at: target)
+                    var samples = WAVFile.monoSampleCount(target)
+                    if samples == nil {
+                        let audio = try MonoAudio.decoding(file.path)
+                        if storing { try store(audio, at: target) }
+                        samples = audio.samples.count
                         made += 1
                     }
-                    lines[line.range.start] = VoicedLine(key: key, file: target, samples: WAVFile.monoSampleCount(target) ?? 0)
+                    lines[line.range.start] = VoicedLine(key: key, file: target, samples: samples ?? 0)
                     continue
                 } catch {
                     diagnostics.append(Diagnostic(
@@ -109,7 +114,7 @@ public struct Voicing: Sendable {
                 var audio = try MonoAudio.resampling(utterance.samples, rate: utterance.sampleRate)
                 if let colour = request.voice.colour { audio = try audio.filtered(colour) }
                 let target = url(for: request.key, cache: cache)
-                try store(audio, at: target)
+                if storing { try store(audio, at: target) }
                 lines[request.line.range.start] = VoicedLine(key: request.key, file: target, samples: audio.samples.count)
                 made += 1
             }
