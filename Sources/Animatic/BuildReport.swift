@@ -3,7 +3,7 @@ import Foundation
 /// What a build did, written beside the video as `film.report.json` (docs/build-report.md).
 public struct BuildReport: Sendable, Codable, Hashable {
     /// The report's schema version.
-    public static let currentVersion = 4
+    public static let currentVersion = 5
 
     /// One segment's outcome.
     public struct Segment: Sendable, Codable, Hashable {
@@ -23,6 +23,19 @@ public struct BuildReport: Sendable, Codable, Hashable {
         /// For a failed segment of a `--keep-going` build: the cache key of the failure card
         /// that stands in for it in the video (never the segment's own key).
         public var failureCard: String?
+    }
+
+    /// A shot whose take a review picked.
+    public struct PickedShot: Sendable, Codable, Hashable {
+        /// The shot's ID (`2A`).
+        public var shot: String
+        /// The take on the timeline (1-based).
+        public var take: Int
+
+        public init(shot: String, take: Int) {
+            self.shot = shot
+            self.take = take
+        }
     }
 
     /// A segment's outcome.
@@ -71,8 +84,13 @@ public struct BuildReport: Sendable, Codable, Hashable {
     public var skipped: Int
     /// The shots a review file revised (docs/review.md), in timeline order.
     public var revisedShots: [String]
-    /// Every segment, in timeline order.
+    /// The shots whose take a review file picked, in timeline order.
+    public var pickedShots: [PickedShot]
+    /// Every segment on the timeline (of each shot's picked take), in timeline order.
     public var segments: [Segment]
+    /// The segments of the takes not on the timeline, take by take in timeline order
+    /// (`12A-1.take2`); the counts above include them.
+    public var takes: [Segment]
 
     /// Reads a report; nil when there is none or it cannot be read.
     public static func read(_ url: URL) -> BuildReport? {

@@ -78,11 +78,12 @@ public struct Builder: Sendable {
             sound: voicing.map { Soundtrack.digestText($0, loudness: settings.loudness) })
         let currentVideo = self.currentVideo(previous: previous, digest: digest)
         // Clips about to feed a new video or film.media/ are checked against their digests.
-        let clipsVerified = !mediaIsUpToDate(videoIsUpToDate: buildPlan.toGenerate.isEmpty && currentVideo != nil)
+        let clipsVerified = !mediaIsUpToDate(
+            videoIsUpToDate: buildPlan.toGenerate.isEmpty && currentVideo != nil, buildPlan: buildPlan, previous: previous)
         if clipsVerified { buildPlan = buildPlan.verifyingReused(in: cache) }
         let pending = buildPlan.toGenerate
-        events(.planned(segments: buildPlan.items.count, toGenerate: pending.count, frames: plan.totalFrames))
-        for item in buildPlan.items where item.action == .reuse { events(.segmentCached(id: item.segmentID)) }
+        events(.planned(segments: buildPlan.items.count + buildPlan.takeItems.count, toGenerate: pending.count, frames: plan.totalFrames))
+        for item in buildPlan.items + buildPlan.takeItems where item.action == .reuse { events(.segmentCached(id: item.segmentID)) }
 
         let started = Date()
         let outcome = try await generate(pending, cache: cache, drivingMix: drivingMix)
@@ -93,7 +94,7 @@ public struct Builder: Sendable {
                 seconds: Date().timeIntervalSince(started)))
         }
         var report = makeReport(buildPlan, plan: plan, scriptPath: scriptPath, outcome: outcome, digest: digest)
-        let firstFailure = buildPlan.items.first { outcome.failures[$0.segmentID] != nil }
+        let firstFailure = (buildPlan.items + buildPlan.takeItems).first { outcome.failures[$0.segmentID] != nil }
         if let stopper = outcome.stoppedBy {
             try AtomicFile.write(try encode(report), to: settings.reportURL)
             throw AnimaticError(
@@ -144,12 +145,15 @@ public struct Builder: Sendable {
         }
         report.videoWritten = !upToDate
         try AtomicFile.write(planJSON, to: settings.planURL)
-        if !mediaIsUpToDate(videoIsUpToDate: upToDate) {
+        if !mediaIsUpToDate(videoIsUpToDate: upToDate, buildPlan: buildPlan, previous: previous) {
             if soundtrack == nil, let voicing {
                 soundtrack = try Soundtrack.track(for: plan, voicing: voicing, loudness: settings.loudness)
             }
+            // Every take beside the picked ones, but a take that failed (under --keep-going) has no clip.
+            let takes = buildPlan.takeItems.filter { outcome.failures[$0.segmentID] == nil }
             try MediaExport.export(
-                clips: zip(buildPlan.items.map(\.segmentID), clips), to: settings.mediaDirectory,
+                clips: Array(zip(buildPlan.items.map(\.segmentID), clips)) + takes.map { ($0.segmentID, cache.url(for: $0.key)) },
+                to: settings.mediaDirectory,
                 audio: soundtrack.map { track in
                     (track, buildPlan.items.map { item in
                         (item.segmentID, Soundtrack.samples(item.startFrame, plan)..<Soundtrack.samples(item.startFrame + item.frames, plan))
@@ -173,15 +177,29 @@ public struct Builder: Sendable {
             try AtomicFile.write(depfileData(scriptPath: scriptPath, voicing: voicing), to: depfile)
         }
         if let firstFailure {
-            let count = outcome.failures.count, reason = outcome.failures[firstFailure.segmentID] ?? ""
-            throw AnimaticError(
-                .unavailable,
-                count == 1
-                    ? "\(firstFailure.segmentID) failed: \(reason); a failure card stands in for it in \(settings.outputName)"
-                    : "\(count) segments failed; failure cards stand in for them in \(settings.outputName); the first, "
-                        + "\(firstFailure.segmentID): \(reason)")
+            throw AnimaticError(.unavailable, keptGoingMessage(firstFailure, buildPlan: buildPlan, outcome: outcome))
         }
         return report
+    }
+
+    /// What a `--keep-going` build with failures says: a failure card stands in for a
+    /// failed segment on the timeline; a failed take is left out of the media.
+    private func keptGoingMessage(_ first: BuildPlan.Item, buildPlan: BuildPlan, outcome: GenerationOutcome) -> String {
+        let count = outcome.failures.count, reason = outcome.failures[first.segmentID] ?? ""
+        let takes = buildPlan.takeItems.count { outcome.failures[$0.segmentID] != nil }
+        let media = settings.mediaDirectory.lastPathComponent
+        switch (count, takes) {
+        case (1, 0): return "\(first.segmentID) failed: \(reason); a failure card stands in for it in \(settings.outputName)"
+        case (1, _): return "\(first.segmentID) failed: \(reason); the take is left out of \(media)"
+        case (_, 0):
+            return "\(count) segments failed; failure cards stand in for them in \(settings.outputName); the first, "
+                + "\(first.segmentID): \(reason)"
+        case (_, count):
+            return "\(count) takes failed and are left out of \(media); the first, \(first.segmentID): \(reason)"
+        default:
+            return "\(count) segments failed (\(takes) of them takes, left out of \(media)); failure cards stand in for "
+                + "the others in \(settings.outputName); the first, \(first.segmentID): \(reason)"
+        }
     }
 
     /// Gives `video` (holding failure cards) a modification time a second before the
@@ -246,9 +264,11 @@ public struct Builder: Sendable {
         previous?.inputsDigest == digest ? previous?.video?.current(at: settings.output) : nil
     }
 
-    /// Whether the per-segment media need no relinking: the video is up to date and they are there.
-    func mediaIsUpToDate(videoIsUpToDate: Bool) -> Bool {
-        videoIsUpToDate && FileManager.default.fileExists(atPath: settings.mediaDirectory.path)
+    /// Whether the per-segment media need no relinking: the video is up to date, the takes
+    /// beside it are those of the previous build, and they are there.
+    func mediaIsUpToDate(videoIsUpToDate: Bool, buildPlan: BuildPlan, previous: BuildReport?) -> Bool {
+        videoIsUpToDate && previous?.takes.map(\.key) == buildPlan.takeItems.map(\.key)
+            && FileManager.default.fileExists(atPath: settings.mediaDirectory.path)
     }
 
     /// The plan as `film.plan.json` holds it.
@@ -269,7 +289,7 @@ public struct Builder: Sendable {
     func makeReport(
         _ buildPlan: BuildPlan, plan: Plan, scriptPath: String, outcome: GenerationOutcome, digest: String
     ) -> BuildReport {
-        let segments = buildPlan.items.map { item in
+        let segments = (buildPlan.items + buildPlan.takeItems).map { item in
             let (status, reason): (BuildReport.Status, String) =
                 if let error = outcome.failures[item.segmentID] {
                     (.failed, error)
@@ -290,7 +310,9 @@ public struct Builder: Sendable {
             inputsDigest: outcome.failures.isEmpty ? digest : "", videoWritten: false,
             generated: segments.count { $0.status == .generated }, reused: segments.count { $0.status == .reused },
             failed: segments.count { $0.status == .failed }, skipped: segments.count { $0.status == .skipped },
-            revisedShots: plan.shots.filter { $0.revised != nil }.map(\.id), segments: segments)
+            revisedShots: plan.shots.filter { $0.revised != nil }.map(\.id),
+            pickedShots: plan.shots.compactMap { shot in shot.picked.map { BuildReport.PickedShot(shot: shot.id, take: $0) } },
+            segments: Array(segments.prefix(buildPlan.items.count)), takes: Array(segments.dropFirst(buildPlan.items.count)))
     }
 
     func encode(_ report: BuildReport) throws(AnimaticError) -> Data {

@@ -8,17 +8,23 @@ extension BuildPlan {
     /// build with nothing to do, so that a no-op stays a stat per entry.
     func verifyingReused(in cache: ClipCache) -> BuildPlan {
         var plan = self
-        let reused = items.indices.filter { items[$0].action == .reuse }
+        // The takes beside the timeline go into film.media/ too.
+        let all = items + takeItems
+        let reused = all.indices.filter { all[$0].action == .reuse }
         // One digest per core at a time: a feature's clips are hundreds of megabytes.
         let problems = VerificationResults([String?](repeating: nil, count: reused.count))
         DispatchQueue.concurrentPerform(iterations: reused.count) { index in
-            let why = cache.verify(cache.url(for: items[reused[index]].key))
+            let why = cache.verify(cache.url(for: all[reused[index]].key))
             problems.set(index, why)
         }
         for (index, item) in reused.enumerated() {
             guard let why = problems.values[index] else { continue }
-            cache.discard(cache.url(for: items[item].key))
-            plan.items[item].action = .generate(.entryCorrupt(why))
+            cache.discard(cache.url(for: all[item].key))
+            if item < items.count {
+                plan.items[item].action = .generate(.entryCorrupt(why))
+            } else {
+                plan.takeItems[item - items.count].action = .generate(.entryCorrupt(why))
+            }
         }
         return plan
     }

@@ -22,9 +22,10 @@ extension Optional where Wrapped == ReviewFile {
     /// The planner's revisions from the review file, none without one.
     var revisions: ShotRevisions { self?.review.revisions ?? ShotRevisions() }
 
-    /// Prints a warning for each entry naming a shot `plan` does not have.
+    /// Prints a warning for each entry naming a shot `plan` does not have, and for each
+    /// pick of a take its shot does not have.
     func warnAboutStaleEntries(in plan: Plan) {
         guard let file = self else { return }
-        printError(DiagnosticReport.render(file.staleEntries(in: plan), path: file.displayPath))
+        printError(DiagnosticReport.render(file.staleEntries(in: plan) + file.unmadePicks(in: plan), path: file.displayPath))
     }
 }

@@ -27,6 +27,12 @@ public struct PlanConfiguration: Hashable, Sendable, Codable {
     /// Whether the first interior at a new place opens on an exterior of it (project file
     /// `establishing_exteriors`, on unless turned off).
     public var establishingExteriors: Bool
+    /// Takes of every shot (`--takes`, project file `takes`); a `takes` annotation wins
+    /// for its shot. Nil: one.
+    public var takes: Int?
+    /// One take per style for every shot (project file `styles`); a `styles` annotation
+    /// wins for its shot, and this wins over the title page's `Styles:`.
+    public var styles: [String]?
 
     public init(frameRate: FrameRate = .film, maxSegmentMilliseconds: Int = 10_000, backendMaxMilliseconds: Int? = nil,
                 style: String? = nil, promptLanguage: PromptLanguageChoice = .auto, seed: Int = 0,

@@ -31,7 +31,8 @@ public struct Planner: Sendable {
             prompts: PromptBuilder(language: language, bible: Dictionary(characters.map { ($0.name, $0) }) { first, _ in first },
                                    cast: cast, properNouns: ProperNouns.words(screenplay, cast: cast),
                                    maxCharacters: configuration.maxPromptCharacters),
-            defaultStyle: configuration.style ?? screenplay.titleValue("Style").map(TextMeasure.collapsingWhitespace))
+            defaultStyle: configuration.style ?? screenplay.titleValue("Style").map(TextMeasure.collapsingWhitespace),
+            defaultStyles: configuration.styles ?? screenplay.titleValue("Styles").map(TakeStyles.split))
 
         var diagnostics: [Diagnostic] = []
         var scenes: [PlanScene] = []
@@ -60,7 +61,7 @@ public struct Planner: Sendable {
                 drafts.enumerated().map { revising.revise($1, id: ShotLetters.id(scene: source.number, index: $0)) },
                 in: source, language: sceneLanguage
             ).map(revising.finish)
-            shots += sceneShots
+            shots += sceneShots.map { TakePicking.pick(revisions.picks[$0.id], of: $0) }
             if source.heading != nil || !sceneShots.isEmpty {
                 scenes.append(PlanScene(number: source.number, heading: source.heading?.text ?? "", location: source.location,
                                         setting: source.heading?.setting, timeOfDay: source.heading?.timeOfDay,

@@ -40,7 +40,7 @@ struct CommandLineTests {
         ["plan", "--fps", "30"], ["plan", "--prompt-language", "fr"], ["check", "--fps", "fast"],
         ["export", "--format", "edl", "--size-is-not-an-export-flag"], ["build", "--size", "161x90"],
         ["build", "--cutlists", "edl,foo"], ["plan", "--backend", "sora"], ["plan", "--dashscope-url", "ftp://x"],
-        ["plan", "--comfyui-url", "not a url"],
+        ["plan", "--comfyui-url", "not a url"], ["build", "--takes", "0"], ["plan", "--takes", "101"],
     ])
     func badValuesAreUsageErrorsBeforeAnyWork(arguments: [String]) throws {
         try withScript(Self.longShot) { script in
@@ -128,6 +128,8 @@ struct SettingLayerTests {
         settings.edlFlavor = .avid
         settings.keepGoing = true
         settings.style = "ink"
+        settings.takes = 2
+        settings.styles = ["noir", "pastel"]
         settings.seed = 9
         settings.negative = "blur"
         settings.maxSegment = 4

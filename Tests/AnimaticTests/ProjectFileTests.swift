@@ -20,6 +20,8 @@ struct ProjectFileTests {
         cutlists: [edl, fcpxml, otio]
         edl_flavor: avid
         style: charcoal sketch
+        takes: 3
+        styles: [noir, pastel]
         seed: 42
         negative: "blurry, text"
         max_segment: 5
@@ -48,6 +50,8 @@ struct ProjectFileTests {
         cutlists = ["edl", "fcpxml", "otio"]
         edl_flavor = "avid"
         style = "charcoal sketch"
+        takes = 3
+        styles = ["noir", "pastel"]
         seed = 42
         negative = "blurry, text"
         max_segment = 5
@@ -95,6 +99,7 @@ struct ProjectFileTests {
         #expect(settings.cutLists == [.edl, .fcpxml, .otio])
         #expect(settings.edlFlavor == .avid)
         #expect(settings.style == "charcoal sketch")
+        #expect(settings.takes == 3 && settings.styles == ["noir", "pastel"])
         #expect(settings.seed == 42)
         #expect(settings.negative == "blurry, text")
         #expect(settings.maxSegment == 5)

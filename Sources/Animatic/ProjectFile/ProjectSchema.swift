@@ -15,6 +15,8 @@ enum ProjectSchema {
             .value("edl_flavor", \.edlFlavor, .choice),
             .value("keep_going", \.keepGoing, .bool),
             .value("style", \.style, .string),
+            .value("takes", \.takes, .integer(in: SettingLimits.takes)),
+            .value("styles", \.styles, .list(of: .string)),
             .value("seed", \.seed, .integer(in: SettingLimits.seed)),
             .value("negative", \.negative, .string),
             .value("max_segment", \.maxSegment, .seconds(in: SettingLimits.maxSegment)),

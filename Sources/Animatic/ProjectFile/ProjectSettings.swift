@@ -28,6 +28,10 @@ public struct ProjectSettings: Sendable, Equatable {
     public var music: URL?
     /// `voices`: a scratch voice per character (canonical cue name) instead of the derived one.
     public var voices: [String: Voice]?
+    /// `takes`: takes of every shot.
+    public var takes: Int?
+    /// `styles`: one take per style for every shot.
+    public var styles: [String]?
     /// `seed`: mixed into every shot's seed.
     public var seed: Int?
     /// `negative`: the negative prompt for every shot.

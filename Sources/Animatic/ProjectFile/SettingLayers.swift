@@ -18,6 +18,8 @@ extension ProjectSettings {
         fill(\.edlFlavor)
         fill(\.keepGoing)
         fill(\.style)
+        fill(\.takes)
+        fill(\.styles)
         fill(\.seed)
         fill(\.negative)
         fill(\.maxSegment)
@@ -49,6 +51,8 @@ extension ProjectSettings {
         configuration.frameRate = frameRate ?? configuration.frameRate
         if let maxSegment { configuration.maxSegmentMilliseconds = Int((maxSegment * 1000).rounded()) }
         configuration.style = style
+        configuration.takes = takes
+        configuration.styles = styles
         configuration.promptLanguage = promptLanguage ?? configuration.promptLanguage
         configuration.seed = seed ?? configuration.seed
         configuration.negativePrompt = negative

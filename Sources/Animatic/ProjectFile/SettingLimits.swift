@@ -12,6 +12,8 @@ public enum SettingLimits {
     public static let patience = 0.0...86_400.0
     /// `--dialogue-wpm`, `dialogue_wpm`.
     public static let dialogueWordsPerMinute = 60...600
+    /// `--takes`, `takes` (as the annotation).
+    public static let takes = 1...100
     /// `--chinese-cpm`, `chinese_cpm`.
     public static let chineseCharactersPerMinute = 60...900
 }

@@ -16,7 +16,9 @@ public struct Review: Sendable {
     public var revisions: ShotRevisions {
         var byShot: [String: ShotRevision] = [:]
         for entry in entries where entry.revision != ShotRevision() { byShot[entry.shotID] = entry.revision }
-        return ShotRevisions(byShot: byShot)
+        return ShotRevisions(
+            byShot: byShot,
+            picks: Dictionary(entries.compactMap { entry in entry.pick.map { (entry.shotID, $0) } }) { first, _ in first })
     }
 }
 
@@ -28,6 +30,8 @@ public struct ReviewEntry: Sendable {
     public var location: SourceLocation
     /// `pick`: the take the video and the cut lists use (1-based).
     public var pick: Int?
+    /// Where the pick is written.
+    public var pickLocation: SourceLocation?
     /// `status`.
     public var status: ReviewStatus?
     /// `notes`, in order.

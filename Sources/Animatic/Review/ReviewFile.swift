@@ -85,4 +85,17 @@ public struct ReviewFile: Sendable {
                 note: "the script no longer has this shot, or the ID is mistyped; `animatic plan` lists the shot IDs")
         }
     }
+
+    /// A warning for each pick of a take its shot does not have in `plan`, at the pick.
+    public func unmadePicks(in plan: Plan) -> [Diagnostic] {
+        let takes = Dictionary(plan.shots.map { ($0.id, $0.takes) }) { first, _ in first }
+        return review.entries.compactMap { entry in
+            guard let count = takes[entry.shotID], let pick = entry.pick, pick > count else { return nil }
+            let location = entry.pickLocation ?? entry.location
+            return Diagnostic(
+                .warning, "shot \(entry.shotID) has \(count) take\(count == 1 ? "" : "s"); pick \(pick) is ignored and take 1 is used",
+                at: SourceRange(start: location, end: location),
+                note: "give the shot more takes with a takes or styles annotation, --takes or the project file's takes")
+        }
+    }
 }

@@ -39,7 +39,9 @@ struct ReviewDecoding {
         for field in table(shot.value, named: "shot \(shot.key)", keys: Self.entryKeys) {
             let path = "shots.\(shot.key).\(field.key)"
             switch field.key {
-            case "pick": entry.pick = value(field.value, path, .integer(in: 1...100))
+            case "pick":
+                entry.pick = value(field.value, path, .integer(in: 1...100))
+                entry.pickLocation = field.value.location
             case "status": entry.status = value(field.value, path, .choice)
             case "notes":
                 guard case .array(let items) = field.value.value else {

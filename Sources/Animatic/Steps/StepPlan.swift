@@ -57,7 +57,9 @@ extension Builder {
         let direct = generator.capabilities.writesHouseFormat
         var clipStep: [String: String] = [:]  // segment key → the step that puts its clip in the cache
         var clipRuns: [String: Bool] = [:]  // segment key → whether that step runs
-        for item in buildPlan.items {
+        let allItems = buildPlan.items + buildPlan.takeItems
+        let segmentOfKey = Dictionary(allItems.map { ($0.key, $0.segmentID) }) { first, _ in first }
+        for item in allItems {
             let status: BuildStep.Status = if case let .generate(reason) = item.action { .runs(reason) } else { .upToDate }
             let generateID = "generate \(item.segmentID)"
             let cached = cache.url(for: item.key).path
@@ -66,7 +68,7 @@ extension Builder {
                 negativePrompt: item.request.content.negativePrompt, seed: item.request.content.seed,
                 frames: item.frames, seconds: Double(item.frames) * Double(plan.frameRate.den) / Double(plan.frameRate.num),
                 shotStartFrame: item.request.shotStartFrame, size: settings.size.description,
-                continues: item.continues.flatMap { key in buildPlan.items.first { $0.key == key }?.segmentID })
+                continues: item.continues.flatMap { segmentOfKey[$0] })
             planner.add(BuildStep(
                 id: generateID, kind: .generate, inputs: item.continues.flatMap { clipStep[$0] }.map { [$0] } ?? [],
                 output: direct ? cached : "\(cache.scratchDirectory.path)/\(item.key).raw", key: item.key, status: status,
@@ -81,6 +83,7 @@ extension Builder {
             clipRuns[item.key] = status.runs
         }
         let clipSteps = buildPlan.items.compactMap { clipStep[$0.key] }
+        let takeSteps = buildPlan.takeItems.compactMap { clipStep[$0.key] }
 
         // The video: joined, then given its tracks; up to date when nothing it is made of changed.
         let planJSON = try Self.planJSON(plan)
@@ -97,9 +100,9 @@ extension Builder {
             status: videoStatus))
         planner.addFile(.plan, settings.planURL, data: planJSON, inputs: [])
         planner.add(BuildStep(
-            id: "media \(settings.mediaDirectory.lastPathComponent)", kind: .media, inputs: clipSteps,
+            id: "media \(settings.mediaDirectory.lastPathComponent)", kind: .media, inputs: clipSteps + takeSteps,
             output: settings.mediaDirectory.path, key: digest,
-            status: mediaIsUpToDate(videoIsUpToDate: videoUpToDate)
+            status: mediaIsUpToDate(videoIsUpToDate: videoUpToDate, buildPlan: buildPlan, previous: previous)
                 ? .upToDate : planner.reason(settings.mediaDirectory, changed: true)))
 
         try addCutLists(

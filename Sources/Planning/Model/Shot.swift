@@ -37,9 +37,9 @@ public struct Shot: Hashable, Sendable, Codable {
     public var transitionOut: ShotTransition?
     /// The style in effect for this shot (annotation, `--style`, or the title page's `Style:`).
     public var style: String?
-    /// How many takes to generate (annotation `takes`), 1 unless asked.
+    /// How many takes to generate (annotation `takes`, `--takes`, or one per style), 1 unless asked.
     public var takes: Int
-    /// The generation seed shared by all segments of the shot.
+    /// The generation seed shared by all segments of the shot (of the take on the timeline).
     public var seed: Int
     /// Where the shot comes from in the script.
     public var range: SourceRange
@@ -49,6 +49,11 @@ public struct Shot: Hashable, Sendable, Codable {
     public var lines: [LineTiming]?
     /// The fields a review revised, with the review-file line of each; nil when none.
     public var revised: [RevisedField]? = nil
+    /// The takes not on the timeline, in take order; nil with one take. `segments`, `seed`
+    /// and `style` are the picked take's.
+    public var otherTakes: [Take]? = nil
+    /// The take a review picked for the timeline; nil for take 1 unless picked.
+    public var picked: Int? = nil
 
     public init(id: String, scene: String, kind: ShotKind, frames: Int, size: ShotSize, angle: CameraAngle,
                 move: CameraMove, direction: MoveDirection? = nil, lens: String?, characters: [String], speaker: String?, foreground: String?,

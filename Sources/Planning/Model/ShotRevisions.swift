@@ -6,12 +6,15 @@ import Screenplay
 public struct ShotRevisions: Hashable, Sendable {
     /// The revision of each shot that has one, by shot ID (`2K`).
     public var byShot: [String: ShotRevision]
+    /// The take a review picks for the timeline, by shot ID (`pick: 2`).
+    public var picks: [String: Int]
 
-    public init(byShot: [String: ShotRevision] = [:]) {
+    public init(byShot: [String: ShotRevision] = [:], picks: [String: Int] = [:]) {
         self.byShot = byShot
+        self.picks = picks
     }
 
-    /// No revisions.
+    /// No revisions (picks aside).
     public var isEmpty: Bool { byShot.isEmpty }
 }
 

@@ -238,6 +238,7 @@ struct Breakdown {
         draft.extraPrompt = annotation.text(.prompt) ?? draft.extraPrompt
         draft.negative = annotation.text(.negative) ?? draft.negative
         draft.takes = annotation.integer(.takes) ?? draft.takes
+        draft.styles = annotation.text(.styles).map(TakeStyles.split) ?? draft.styles
     }
 
     // MARK: - Shot lines, forced headings, transitions, titles, lyrics

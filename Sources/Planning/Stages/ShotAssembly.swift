@@ -8,6 +8,8 @@ struct ShotAssembly: Sendable {
     let prompts: PromptBuilder
     /// `--style`, else the title page's `Style:`.
     let defaultStyle: String?
+    /// The project file's `styles`, else the title page's `Styles:`.
+    let defaultStyles: [String]?
 
     /// Longest negative prompt hosted Wan accepts.
     static let maxNegativeCharacters = 500
@@ -35,33 +37,44 @@ struct ShotAssembly: Sendable {
             let negative = PromptText.cut(draft.negative ?? configuration.negativePrompt ?? Self.defaultNegative(language),
                                           to: Self.maxNegativeCharacters)
             let pieces = segmenter.cut(frames: frames, weights: timer.weights(of: draft.units))
-            var segments: [Segment] = []
-            // Segments cut from one long text unit share it: the prompt of the same units is
-            // made once (the second and later continuations are the same request).
-            var previous: (units: Range<Int>, isContinuation: Bool, prompt: String)?
-            for (number, piece) in pieces.enumerated() {
-                let units = Array(draft.units[piece.units])
-                let segmentID = "\(id)-\(number + 1)"
-                let prompt: String
-                if let previous, previous.units == piece.units, previous.isContinuation == (number > 0) {
-                    prompt = previous.prompt
-                } else {
-                    prompt = prompts.prompt(PromptBuilder.Request(draft: draft, units: units, scene: sceneParts, style: style,
-                                                                  isContinuation: number > 0))
+            // One take per style, and at least as many as asked; take 1 keeps the shot's seed.
+            let styles = draft.styles ?? defaultStyles ?? []
+            let takeCount = max(draft.takes ?? configuration.takes ?? 1, styles.count)
+            let takes = (1...takeCount).map { number in
+                let ownStyle = number <= styles.count ? styles[number - 1] : nil
+                let takeStyle = ownStyle ?? style
+                let takeSeed = TakeStyles.seed(shotSeed: seed, take: number)
+                var segments: [Segment] = []
+                // Segments cut from one long text unit share it: the prompt of the same units is
+                // made once (the second and later continuations are the same request).
+                var previous: (units: Range<Int>, isContinuation: Bool, prompt: String)?
+                for (index, piece) in pieces.enumerated() {
+                    let units = Array(draft.units[piece.units])
+                    let segmentID = Take.segmentID("\(id)-\(index + 1)", take: number)
+                    let prompt: String
+                    if let previous, previous.units == piece.units, previous.isContinuation == (index > 0) {
+                        prompt = previous.prompt
+                    } else {
+                        prompt = prompts.prompt(PromptBuilder.Request(draft: draft, units: units, scene: sceneParts, style: takeStyle,
+                                                                      isContinuation: index > 0))
+                    }
+                    previous = (piece.units, index > 0, prompt)
+                    var drawn = card(draft, id: id, units: units, scene: sceneParts, language: language)
+                    if number > 1 { drawn.take = (["take \(number)"] + (ownStyle.map { [$0] } ?? [])).joined(separator: " · ") }
+                    segments.append(Segment(
+                        id: segmentID, frames: piece.frames, isContinuation: index > 0,
+                        continuesFrom: index > 0 ? segments.last?.id : nil, prompt: prompt, negativePrompt: negative,
+                        seed: takeSeed, card: drawn,
+                        range: units.isEmpty ? draft.range : SourceRange(start: units.first!.range.start, end: units.last!.range.end)))
                 }
-                previous = (piece.units, number > 0, prompt)
-                segments.append(Segment(
-                    id: segmentID, frames: piece.frames, isContinuation: number > 0,
-                    continuesFrom: number > 0 ? segments.last?.id : nil, prompt: prompt, negativePrompt: negative,
-                    seed: seed, card: card(draft, id: id, units: units, scene: sceneParts, language: language),
-                    range: units.isEmpty ? draft.range : SourceRange(start: units.first!.range.start, end: units.last!.range.end)))
+                return Take(number: number, seed: takeSeed, style: takeStyle, segments: segments)
             }
-            return Shot(id: id, scene: scene.number, kind: draft.kind, frames: frames, size: draft.size, angle: draft.angle,
+            var shot = Shot(id: id, scene: scene.number, kind: draft.kind, frames: frames, size: draft.size, angle: draft.angle,
                         move: draft.move, direction: draft.direction, lens: draft.lens, characters: draft.characters, speaker: draft.speaker,
                         foreground: draft.foreground, subject: draft.subject, text: draft.text, location: scene.location,
                         setting: draft.setting ?? scene.heading?.setting, timeOfDay: scene.heading?.timeOfDay,
-                        transitionIn: draft.transitionIn, transitionOut: draft.transitionOut, style: style,
-                        takes: draft.takes ?? 1, seed: seed, range: draft.range, segments: segments,
+                        transitionIn: draft.transitionIn, transitionOut: draft.transitionOut, style: takes[0].style,
+                        takes: takeCount, seed: seed, range: draft.range, segments: takes[0].segments,
                         lines: lineAudio.map { audio in
                             timer.lineStarts(of: draft).map { start in
                                 LineTiming(speaker: start.unit.speaker ?? "",
@@ -69,6 +82,8 @@ struct ShotAssembly: Sendable {
                                          milliseconds: audio.milliseconds[start.unit.range.start], range: start.unit.range)
                             }
                         })
+            shot.otherTakes = takeCount > 1 ? Array(takes.dropFirst()) : nil
+            return shot
         }
     }
 

@@ -60,6 +60,8 @@ struct ShotDraft: Sendable {
     var extraPrompt: String?
     var negative: String?
     var takes: Int?
+    /// One take per style (annotation `styles`).
+    var styles: [String]?
 
     init(kind: ShotKind, size: ShotSize, range: SourceRange) {
         self.kind = kind

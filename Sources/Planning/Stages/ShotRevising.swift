@@ -31,17 +31,25 @@ struct ShotRevising: Sendable {
     func finish(_ shot: Shot) -> Shot {
         guard let revision = revisions.byShot[shot.id] else { return shot }
         var shot = shot
-        for index in shot.segments.indices {
-            if let remove = revision.promptRemove {
-                shot.segments[index].prompt = PromptRevision.removing(remove.value, from: shot.segments[index].prompt)
-            }
-            if let add = revision.negativeAdd {
-                shot.segments[index].negativePrompt = PromptRevision.adding(
-                    add.value, to: shot.segments[index].negativePrompt, limit: ShotAssembly.maxNegativeCharacters,
-                    language: language)
-            }
+        shot.segments = shot.segments.map { revise($0, by: revision) }
+        shot.otherTakes = shot.otherTakes?.map { take in
+            var take = take
+            take.segments = take.segments.map { revise($0, by: revision) }
+            return take
         }
         shot.revised = revision.marks
         return shot
+    }
+
+    private func revise(_ segment: Segment, by revision: ShotRevision) -> Segment {
+        var segment = segment
+        if let remove = revision.promptRemove {
+            segment.prompt = PromptRevision.removing(remove.value, from: segment.prompt)
+        }
+        if let add = revision.negativeAdd {
+            segment.negativePrompt = PromptRevision.adding(
+                add.value, to: segment.negativePrompt, limit: ShotAssembly.maxNegativeCharacters, language: language)
+        }
+        return segment
     }
 }
