@@ -18,7 +18,8 @@ let package = Package(
         .target(name: "Screenplay"),
 
         // Stage 2: screenplay → shots, timing, segments, prompts. Pure values, deterministic.
-        .target(name: "Planning", dependencies: ["Screenplay"]),
+        // Its compliance lists (public figures, sensitive terms) are data files shipped with it.
+        .target(name: "Planning", dependencies: ["Screenplay"], resources: [.copy("Compliance/Data")]),
 
         // FFmpeg's C libraries, and C shims for the macros Swift cannot import.
         .systemLibrary(
@@ -68,7 +69,8 @@ let package = Package(
         .testTarget(name: "GenerationTests", dependencies: ["Generation", "Planning", "Screenplay", "Media", "TestServers"],
                     exclude: ["Fakes"]),
         .testTarget(name: "CutListsTests", dependencies: ["CutLists", "Planning", "Screenplay"], exclude: ["Golden"]),
-        .testTarget(name: "AnimaticTests", dependencies: ["Animatic", "Screenplay", "AnimaticCLI", "TestServers"]),
+        .testTarget(name: "AnimaticTests", dependencies: ["Animatic", "Screenplay", "AnimaticCLI", "TestServers"],
+                    exclude: ["Fakes"]),
 
         // Benchmarks (bench/README.md): release builds compared with reference tools.
         .executableTarget(name: "screenplay-bench", dependencies: ["Screenplay"], path: "bench/screenplay"),

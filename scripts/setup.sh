@@ -10,6 +10,8 @@ cd "$(dirname "$0")/.."
 apt_packages=(libavformat-dev libavcodec-dev libavfilter-dev libavutil-dev libswscale-dev libswresample-dev
               libespeak-ng-dev espeak-ng-data
               pkg-config fonts-dejavu-core fonts-wqy-zenhei ffmpeg libxml2-utils python3-venv)
+# time: /usr/bin/time measures the peak memory of a build in the download tests.
+apt_packages+=(time)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -23,6 +23,9 @@ public struct BuildReport: Sendable, Codable, Hashable {
         /// For a failed segment of a `--keep-going` build: the cache key of the failure card
         /// that stands in for it in the video (never the segment's own key).
         public var failureCard: String?
+        /// Quality control's record of the clip in use (docs/qc.md): every attempt's
+        /// measures and reasons, and which was kept and why. Absent with `--qc off`.
+        public var qc: QCRecord?
     }
 
     /// A shot whose take a review picked.

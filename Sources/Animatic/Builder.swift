@@ -86,7 +86,8 @@ public struct Builder: Sendable {
         for item in buildPlan.items + buildPlan.takeItems where item.action == .reuse { events(.segmentCached(id: item.segmentID)) }
 
         let started = Date()
-        let outcome = try await generate(pending, cache: cache, drivingMix: drivingMix)
+        let outcome = try await generate(
+            pending, reused: buildPlan.items.filter { $0.action == .reuse }, cache: cache, drivingMix: drivingMix)
         if !pending.isEmpty {
             events(.generated(
                 made: pending.count - outcome.failures.count - outcome.notStarted.count, requested: pending.count,
@@ -166,7 +167,7 @@ public struct Builder: Sendable {
             keys: Dictionary(zip(buildPlan.items, report.segments).map { ($0.segmentID, $1.failureCard ?? $0.key) }) {
                 first, _ in first
             },
-            cache: cache, clipsVerified: clipsVerified, withAudio: voicing != nil)
+            qcNotes: Self.qcNotes(report), cache: cache, clipsVerified: clipsVerified, withAudio: voicing != nil)
         if !cutLists.files.isEmpty {
             events(.cutListsWritten(
                 files: cutLists.files, thumbnails: cutLists.thumbnailsGrabbed, pages: cutLists.pagesDrawn,
@@ -179,6 +180,7 @@ public struct Builder: Sendable {
         if let firstFailure {
             throw AnimaticError(.unavailable, keptGoingMessage(firstFailure, buildPlan: buildPlan, outcome: outcome))
         }
+        try qcGate(report)
         return report
     }
 
@@ -302,7 +304,7 @@ public struct Builder: Sendable {
                 }
             return BuildReport.Segment(
                 id: item.segmentID, key: item.key, status: status, reason: reason, frames: item.frames,
-                startFrame: item.startFrame)
+                startFrame: item.startFrame, qc: status == .failed || status == .skipped ? nil : qcRecord(item))
         }
         return BuildReport(
             version: BuildReport.currentVersion, script: scriptPath, output: settings.outputName,

@@ -32,11 +32,12 @@ enum CutListExport {
     }
 
     /// Writes the formats `settings` names; `keys` gives each segment's cache key by segment
-    /// ID; `clipsVerified` says whether the build has checked every clip's digest already;
-    /// `withAudio`, each clip carries its segment's WAV.
+    /// ID, `qcNotes` its quality-control verdict for the storyboard page; `clipsVerified` says
+    /// whether the build has checked every clip's digest already; `withAudio`, each clip
+    /// carries its segment's WAV.
     static func write(
-        _ plan: Plan, settings: BuildSettings, keys: [String: String], cache: ClipCache, clipsVerified: Bool,
-        withAudio: Bool = false
+        _ plan: Plan, settings: BuildSettings, keys: [String: String], qcNotes: [String: QCNote] = [:], cache: ClipCache,
+        clipsVerified: Bool, withAudio: Bool = false
     ) async throws -> Written {
         let timeline = timeline(plan, settings: settings, withAudio: withAudio)
         let frames = needsThumbnails(settings) ? timeline.shotFrames : []
@@ -45,7 +46,8 @@ enum CutListExport {
         var written = Written(thumbnailsGrabbed: thumbnails.grabbed)
         for format in settings.cutLists {
             let sources = format == .html ? thumbnails.jpegs.mapValues { "data:image/jpeg;base64," + $0.base64EncodedString() } : [:]
-            guard let text = format.render(timeline, edlFlavor: settings.edlFlavor, thumbnails: sources) else {
+            guard let text = format.render(timeline, edlFlavor: settings.edlFlavor, thumbnails: sources, qcNotes: qcNotes)
+            else {
                 // The one format that is not text: the contact sheet.
                 let sheet = try await ContactSheetExport.write(
                     frames, thumbnails: thumbnails, size: Thumbnails.size(for: settings.size), video: settings.output,

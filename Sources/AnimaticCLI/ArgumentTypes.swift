@@ -26,6 +26,7 @@ extension FrameSize: ExpressibleByArgument {
 extension PromptLanguageChoice: ExpressibleByArgument {}
 extension BackendKind: ExpressibleByArgument {}
 extension EDLFlavor: ExpressibleByArgument {}
+extension QCPolicy: ExpressibleByArgument {}
 
 extension CutListFormat: ExpressibleByArgument {
     /// The formats `export` can write: the contact sheet needs rendered clips.

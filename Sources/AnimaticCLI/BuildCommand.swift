@@ -53,6 +53,12 @@ struct BuildCommand: AsyncParsableCommand {
           help: "When a segment fails, put a failure card of the same length in its place and finish the build (still exit 69).")
     var keepGoing: Bool?
 
+    @Option(help: "Quality control of every clip (docs/qc.md): off, warn, retake (make a failing clip again with the next seed, keep the best take) or strict (as retake, exit 69 when the best take still fails). Default: off for the cards renderer, retake for the others.")
+    var qc: QCPolicy?
+
+    @Option(name: .customLong("qc-retakes"), help: "Retakes of a clip that fails quality control (default: 2).")
+    var qcRetakes: Int?
+
     @Flag(name: .customLong("dry-run"),
           help: "Print the build's steps, what runs and why, and the requests per backend; generate and write nothing.")
     var dryRun = false
@@ -75,6 +81,7 @@ struct BuildCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let jobs, !SettingLimits.jobs.contains(jobs) { throw ValidationError("--jobs must be from 1 to 64") }
+        if let qcRetakes, !SettingLimits.qcRetakes.contains(qcRetakes) { throw ValidationError("--qc-retakes must be from 0 to 10") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
         if json && !dryRun { throw ValidationError("--json needs --dry-run") }
         if output == "-" {
@@ -99,6 +106,8 @@ struct BuildCommand: AsyncParsableCommand {
         flags.cutLists = cutlists?.formats
         flags.edlFlavor = edlFlavor
         flags.keepGoing = keepGoing
+        flags.qcPolicy = qc
+        flags.qcRetakes = qcRetakes
         let (project, chosen) = try options.settings(for: input, commandFlags: flags)
         let cacheURL = self.sound.cache(chosen, for: input)
         let generator = try chosen.makeGenerator(cacheDirectory: cacheURL)
@@ -107,11 +116,15 @@ struct BuildCommand: AsyncParsableCommand {
         let sound = self.sound.settings(chosen, loudness: loudness ?? -23)
         let review = try options.reviewFile.load(for: input)
         // A dry run creates nothing: it speaks the lines the cache lacks only to time them.
-        let compilation = try Compilation(
+        var compilation = try Compilation(
             input, configuration: configuration, revisions: review.revisions, sound: sound, cache: cacheURL,
             storing: !dryRun)
         review.warnAboutStaleEntries(in: compilation.plan)
         try report(compilation.diagnostics, path: input.displayPath)
+        // Every prompt is checked before any request; a blocked one stops here (exit 65).
+        let compliance = try chosen.complianceChecker(backend: generator.name).check(compilation.plan, source: input.bytes)
+        try report(compliance.diagnostics, path: input.displayPath)
+        compilation.plan = compliance.plan
 
         let outputURL: URL
         if let output {

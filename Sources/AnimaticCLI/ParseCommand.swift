@@ -46,14 +46,22 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "The Fountain script, or - for standard input.")
     var file: String
 
+    @Flag(help: "Check only the prompts' compliance (docs/compliance.md): public figures, brands and sensitive terms under the backend's policies; blocked findings are errors.")
+    var compliance = false
+
     @OptionGroup var options: PlanOptions
 
     func run() throws {
         let input = try ScriptInput.read(file)
-        let configuration = try options.planning(for: input).configuration
+        let (settings, configuration, _) = try options.planning(for: input)
         let review = try options.reviewFile.load(for: input)
         let compilation = Compilation(input, configuration: configuration, revisions: review.revisions)
-        review.warnAboutStaleEntries(in: compilation.plan)
-        try report(compilation.diagnostics, path: input.displayPath)
+        guard compliance else {
+            review.warnAboutStaleEntries(in: compilation.plan)
+            try report(compilation.diagnostics, path: input.displayPath)
+            return
+        }
+        let checker = try settings.complianceChecker(backend: (settings.backend ?? .cards).rawValue)
+        try report(checker.check(compilation.plan, source: input.bytes).diagnostics, path: input.displayPath)
     }
 }

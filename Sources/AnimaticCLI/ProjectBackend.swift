@@ -7,7 +7,7 @@ extension ProjectSettings {
     var backendOptions: BackendOptions {
         BackendOptions(
             kind: backend ?? .cards, commandTemplate: commandTemplate?.description, dashScopeURL: dashScopeURL,
-            comfyUIURLs: comfyUIURLs ?? [], comfyUIWorkflow: comfyUIWorkflow)
+            comfyUIURLs: comfyUIURLs ?? [], comfyUIWorkflow: comfyUIWorkflow, maxDownloadBytes: maxDownload)
     }
 
     /// The generator `build` runs: the built-in renderer as it is, the others under the

@@ -63,6 +63,12 @@ public struct ClipCache: Sendable {
             .appendingPathComponent(key + ".mp4")
     }
 
+    /// Where the quality-control record of `key`'s clip lives: beside the clip, named by
+    /// the same key (`clips/ab/abcdef….qc.json`), so a reused clip is not analysed again.
+    public func qcURL(for key: String) -> URL {
+        url(for: key).deletingLastPathComponent().appendingPathComponent("\(key).qc.json")
+    }
+
     /// Bumped when the frame a thumbnail shows, or how it is encoded, changes.
     public static let thumbnailVersion = 1
 
@@ -194,7 +200,7 @@ public struct ClipCache: Sendable {
 
     /// Makes the directory for `key`'s entry, before its clip is made, and removes whatever
     /// is there under the key (a damaged entry, or anything else in its place) and the
-    /// thumbnails of any clip made under that key before.
+    /// thumbnails and quality-control record of any clip made under that key before.
     public func prepareEntry(_ key: String) throws {
         let directory = url(for: key).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -203,7 +209,7 @@ public struct ClipCache: Sendable {
         // deterministic): the thumbnails of the old one go with it.
         let thumbnails = "\(key).thumb"
         for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        where name.hasPrefix(thumbnails) {
+        where name.hasPrefix(thumbnails) || name == "\(key).qc.json" {
             try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
         }
     }

@@ -89,7 +89,7 @@ struct BuildBackendFlagTests {
         func build() throws -> BuildReport {
             let output = try CommandRunner.run(
                 ["build", script.path, "--size", "320x180", "--backend", "command", "--command-template", template,
-                 "--cutlists", "none", "--quiet"],
+                 "--cutlists", "none", "--quiet", "--qc", "off"],  // counts requests: no QC retakes
                 environment: ["FAKE_WAN_AUDIO": kept.path])
             #expect(output.status == 0, "\(output.stderr)")
             return try #require(BuildReport.read(directory.appendingPathComponent("film.report.json")))

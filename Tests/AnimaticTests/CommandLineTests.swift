@@ -140,12 +140,24 @@ struct SettingLayerTests {
         settings.music = URL(fileURLWithPath: "/score.wav")
         settings.voices = ["ANNA": Voice(language: "en-gb", variant: "f2", pitch: 70)]
         settings.establishingExteriors = false
+        settings.qcPolicy = .strict
+        settings.qcRetakes = 3
+        settings.qcBlack = 1
+        settings.qcFrozen = 2
+        settings.qcCut = 20
+        settings.qcFlicker = 4
+        settings.qcBlur = 6
+        settings.qcMinLength = 0.5
+        settings.complianceNames = URL(fileURLWithPath: "/names.txt")
+        settings.complianceBrands = URL(fileURLWithPath: "/brands.txt")
+        settings.compliancePolicies = [.publicFigures: .rewrite, .hate: .warn]
         settings.backend = .dashscope
         settings.commandTemplate = try? .init(parsing: "gen {output}")
         settings.dashScopeURL = URL(string: "https://example.com")
         settings.comfyUIURLs = [URL(string: "http://gpu:8188")!]
         settings.comfyUIWorkflow = URL(fileURLWithPath: "/w.json")
         settings.patience = 30
+        settings.maxDownload = 1 << 30
         return settings
     }()
 

@@ -88,3 +88,19 @@ import Testing
             .contains("'backend.patience' must be from 0 to 86,400 seconds") == true)
     }
 }
+
+@Suite struct MaxDownloadSettingTests {
+    @Test func backendMaxDownloadIsReadInBytesOrWithAUnit() {
+        let yaml = { (value: String) in ProjectFileTests.read("backend:\n  max_download: \(value)\n", as: "animatic.yaml") }
+        #expect(yaml("2147483648").settings.maxDownload == 2 << 30)
+        #expect(yaml("8 MiB").settings.maxDownload == 8 << 20)
+        #expect(yaml("1.5GB").settings.maxDownload == 1_500_000_000)
+        #expect(ProjectFileTests.read("[backend]\nmax_download = \"512 kib\"\n", as: "animatic.toml").settings.maxDownload == 512 << 10)
+        #expect(ProjectFileTests.errors("backend:\n  max_download: 2 gallons\n", as: "animatic.yaml").first?
+            .contains("'backend.max_download' must be a number of bytes, such as 2147483648 or \"2 GiB\"") == true)
+        #expect(ProjectFileTests.errors("backend:\n  max_download: 12\n", as: "animatic.yaml").first?
+            .contains("'backend.max_download' must be from 1 KiB to 1 TiB") == true)
+        #expect(ProjectFileTests.errors("backend:\n  max_download: true\n", as: "animatic.yaml").first?
+            .contains("'backend.max_download' must be a number of bytes, not a boolean") == true)
+    }
+}

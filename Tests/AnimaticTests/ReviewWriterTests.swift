@@ -100,6 +100,55 @@ struct ReviewWriterTests {
             """)
     }
 
+    @Test func importedNotesPicksAndEntriesGoInBlockAndBraces() throws {
+        let text = """
+            shots:
+              1A: {status: approved}      # braces
+              1B: {notes: [{text: first}]}
+              2A:
+                notes: []
+              2B:
+                pick: 1
+                notes:
+                - text: unindented list   # kept
+            """ + "\n"
+        let note = ReviewChange.NewNote(text: "too dark, again", by: "editor")
+        var pick = ReviewChange(shotID: "2B")
+        pick.pick = 3
+        pick.newNotes = [note]
+        var fresh = ReviewChange(shotID: "3C")
+        fresh.newNotes = [note]
+        fresh.fields = [("duration", .text("70f"))]
+        var braces = ReviewChange(shotID: "1A")
+        braces.newNotes = [note]
+        var flowList = ReviewChange(shotID: "1B")
+        flowList.newNotes = [note]
+        var emptyList = ReviewChange(shotID: "2A")
+        emptyList.newNotes = [note]
+        let changes = [braces, flowList, emptyList, pick, fresh]
+        #expect(try ReviewWriter.apply(changes, to: text) == """
+            shots:
+              1A: {status: approved, notes: [{text: "too dark, again", by: editor}]}      # braces
+              1B: {notes: [{text: first}, {text: "too dark, again", by: editor}]}
+              2A:
+                notes: [{text: "too dark, again", by: editor}]
+              2B:
+                pick: 3
+                notes:
+                - text: unindented list   # kept
+                - text: too dark, again
+                  by: editor
+              3C:
+                notes:
+                  - text: too dark, again
+                    by: editor
+                revise:
+                  duration: 70f
+            """ + "\n")
+        #expect(try ReviewWriter.apply([fresh], to: "shots: {}\n") == "shots: {3C: {notes: [{text: \"too dark, again\", by: editor}], revise: {duration: 70f}}}\n")
+        #expect(ReviewWriter.newFile([pick]) == "shots:\n  2B:\n    pick: 3\n    notes:\n      - text: too dark, again\n        by: editor\n")
+    }
+
     @Test func plainTextIsQuotedOnlyWhereYAMLWouldReadItAsSomethingElse() {
         #expect(YAMLScalarText.render("slow push in") == "slow push in")
         #expect(YAMLScalarText.render("true") == "\"true\"")

@@ -67,7 +67,7 @@ struct TakesBuildTests {
             + "--ckpt_dir \(project.directory.path) --prompt {prompt} --base_seed {seed} --save_file {output}"
         let output = try project.run(
             ["build", "film.fountain", "--takes", "3", "--size", "320x180", "--backend", "command", "--command-template", template,
-             "--cutlists", "none", "--quiet"],
+             "--cutlists", "none", "--qc", "off", "--quiet"],
             environment: ["FAKE_WAN_ARGS": runs.path])
         #expect(output.status == 0, "\(output.stderr)")
         let arguments = try String(contentsOf: runs, encoding: .utf8).split(separator: "\n").map {
@@ -196,7 +196,7 @@ extension TakesBuildTests {
             + "--ckpt_dir \(project.directory.path) --prompt {prompt} --base_seed {seed} --save_file {output}"
         let output = try project.run(
             ["build", "film.fountain", "--size", "320x180", "--backend", "command", "--command-template", template,
-             "--cutlists", "edl", "--keep-going", "--quiet"],
+             "--cutlists", "edl", "--keep-going", "--qc", "off", "--quiet"],
             environment: ["FAKE_WAN_ARGS": runs.path, "FAKE_WAN_FAIL_PROMPT": "noir"])
         #expect(output.status == 69)
         #expect(output.stderr.contains("1A-1.take2 failed:") && output.stderr.contains("the take is left out of film.media"))

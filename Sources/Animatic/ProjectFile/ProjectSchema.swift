@@ -27,9 +27,27 @@ enum ProjectSchema {
             .value("music", \.music, .path),
             .value("voices", \.voices, .voices),
             .value("establishing_exteriors", \.establishingExteriors, .bool),
+            .section("qc", [
+                .value("policy", \.qcPolicy, .choice),
+                .value("retakes", \.qcRetakes, .integer(in: SettingLimits.qcRetakes)),
+                .value("black", \.qcBlack, .seconds(in: 0...600)),
+                .value("frozen", \.qcFrozen, .seconds(in: 0...600)),
+                .value("cut", \.qcCut, .number(in: 0...100)),
+                .value("flicker", \.qcFlicker, .number(in: 0...255)),
+                .value("blur", \.qcBlur, .number(in: 0...1000)),
+                .value("min_length", \.qcMinLength, .number(in: 0...1)),
+            ]),
+            .section("compliance", [
+                .value("names", \.complianceNames, .path),
+                .value("brands", \.complianceBrands, .path),
+                .section("policy", ComplianceCategory.allCases.map { category in
+                    .value(category.rawValue, \.compliancePolicies[category], .compliancePolicy(for: category))
+                }),
+            ]),
             .section("backend", [
                 .value("kind", \.backend, .choice),
                 .value("patience", \.patience, .seconds(in: SettingLimits.patience)),
+                .value("max_download", \.maxDownload, .bytes(in: SettingLimits.maxDownload)),
                 .section("command", [.value("template", \.commandTemplate, .commandTemplate)]),
                 .section("dashscope", [.value("url", \.dashScopeURL, .webAddress)]),
                 .section("comfyui", [

@@ -30,12 +30,24 @@ extension ProjectSettings {
         fill(\.music)
         fill(\.voices)
         fill(\.establishingExteriors)
+        fill(\.qcPolicy)
+        fill(\.qcRetakes)
+        fill(\.qcBlack)
+        fill(\.qcFrozen)
+        fill(\.qcCut)
+        fill(\.qcFlicker)
+        fill(\.qcBlur)
+        fill(\.qcMinLength)
+        fill(\.complianceNames)
+        fill(\.complianceBrands)
+        merged.compliancePolicies.merge(lower.compliancePolicies) { mine, _ in mine }
         fill(\.backend)
         fill(\.commandTemplate)
         fill(\.dashScopeURL)
         fill(\.comfyUIURLs)
         fill(\.comfyUIWorkflow)
         fill(\.patience)
+        fill(\.maxDownload)
         return merged
     }
 
@@ -73,5 +85,12 @@ extension BuildSettings {
         if let cutLists = chosen.cutLists { self.cutLists = cutLists }
         if let edlFlavor = chosen.edlFlavor { self.edlFlavor = edlFlavor }
         if let keepGoing = chosen.keepGoing { self.keepGoing = keepGoing }
+        qcPolicy = chosen.qcPolicy
+        if let retakes = chosen.qcRetakes { qcRetakes = retakes }
+        let limits: [(WritableKeyPath<QCThresholds, Double>, Double?)] = [
+            (\.black, chosen.qcBlack), (\.frozen, chosen.qcFrozen), (\.cut, chosen.qcCut), (\.flicker, chosen.qcFlicker),
+            (\.blur, chosen.qcBlur), (\.minLength, chosen.qcMinLength),
+        ]
+        for case let (field, value?) in limits { qcThresholds[keyPath: field] = value }
     }
 }

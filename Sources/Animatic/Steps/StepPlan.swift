@@ -80,6 +80,16 @@ extension Builder {
                     id: conformID, kind: .conform, inputs: [generateID], output: cached, key: item.key, status: status))
                 clipStep[item.key] = conformID
             }
+            if qcPolicy.analyses {
+                // Its record is cached with the clip: a clip made again is analysed again,
+                // a cached one only when it has no record.
+                let qcID = "qc \(item.segmentID)", record = cache.qcURL(for: item.key)
+                planner.add(BuildStep(
+                    id: qcID, kind: .qc, inputs: status.runs ? [clipStep[item.key] ?? generateID] : [],
+                    output: record.path, key: item.key,
+                    status: status.runs ? status : planner.exists(record) ? .upToDate : .runs(.outputMissing)))
+                clipStep[item.key] = qcID
+            }
             clipRuns[item.key] = status.runs
         }
         let clipSteps = buildPlan.items.compactMap { clipStep[$0.key] }
@@ -149,6 +159,9 @@ extension Builder {
             thumbnailURLs[frame.shotID] = url
         }
         let thumbnailSteps = frames.map { "thumbnail \($0.shotID)" }
+        let qcNotes = Dictionary(items.compactMap { item in
+            qcRecord(item).map { (item.segmentID, QCNote(passed: $0.best.passed, text: $0.why)) }
+        }) { first, _ in first }
         for format in settings.cutLists {
             switch format {
             case .sheet:
@@ -163,7 +176,8 @@ extension Builder {
                 let sources = format == .html ? thumbnailURLs.compactMapValues { url in
                     (try? Data(contentsOf: url)).map { "data:image/jpeg;base64," + $0.base64EncodedString() }
                 } : [:]
-                guard let text = format.render(timeline, edlFlavor: settings.edlFlavor, thumbnails: sources) else { continue }
+                guard let text = format.render(timeline, edlFlavor: settings.edlFlavor, thumbnails: sources, qcNotes: qcNotes)
+                else { continue }
                 planner.addFile(
                     .cutList, settings.cutListURL(format), data: Data(text.utf8),
                     inputs: format == .html ? thumbnailSteps : [])

@@ -13,8 +13,12 @@ public enum BackendKind: String, Sendable, Hashable, CaseIterable {
 }
 
 /// What the command line says about the backend: `--backend`, `--command-template`,
-/// `--dashscope-url`, `--dashscope-model`, `--comfyui-url` (repeatable), `--comfyui-workflow`.
+/// `--dashscope-url`, `--dashscope-model`, `--comfyui-url` (repeatable), `--comfyui-workflow`,
+/// and the project file's `backend.max_download`.
 public struct BackendOptions: Sendable, Hashable {
+    /// The largest download of the remote backends when none is set: 2 GiB.
+    public static let defaultMaxDownloadBytes = 2 << 30
+
     /// `--backend`.
     public var kind: BackendKind
     /// `--command-template`: the program and its arguments with placeholders, split like shell words.
@@ -27,12 +31,17 @@ public struct BackendOptions: Sendable, Hashable {
     public var comfyUIURLs: [URL]
     /// `--comfyui-workflow`: the API-format workflow file.
     public var comfyUIWorkflow: URL?
+    /// The largest video the `dashscope` and `comfyui` backends download, in bytes;
+    /// `defaultMaxDownloadBytes` when nil.
+    public var maxDownloadBytes: Int?
 
     /// Options as listed.
     public init(
         kind: BackendKind = .cards, commandTemplate: String? = nil, dashScopeURL: URL? = nil,
-        dashScopeModel: String? = nil, comfyUIURLs: [URL] = [], comfyUIWorkflow: URL? = nil
+        dashScopeModel: String? = nil, comfyUIURLs: [URL] = [], comfyUIWorkflow: URL? = nil,
+        maxDownloadBytes: Int? = nil
     ) {
+        self.maxDownloadBytes = maxDownloadBytes
         self.kind = kind
         self.commandTemplate = commandTemplate
         self.dashScopeURL = dashScopeURL
@@ -61,7 +70,8 @@ public struct BackendOptions: Sendable, Hashable {
         case .dashscope:
             return DashScopeGenerator(
                 baseURL: dashScopeURL ?? DashScopeGenerator.defaultBaseURL,
-                model: dashScopeModel.map(DashScopeModel.named) ?? .wan22T2VPlus, journalDirectory: cacheDirectory)
+                model: dashScopeModel.map(DashScopeModel.named) ?? .wan22T2VPlus, journalDirectory: cacheDirectory,
+                maxDownloadBytes: maxDownloadBytes ?? Self.defaultMaxDownloadBytes)
         case .comfyui:
             guard !comfyUIURLs.isEmpty else { throw Self.missing("--comfyui-url", key: "backend.comfyui.urls", for: kind) }
             guard let comfyUIWorkflow else { throw Self.missing("--comfyui-workflow", key: "backend.comfyui.workflow", for: kind) }
@@ -72,7 +82,8 @@ public struct BackendOptions: Sendable, Hashable {
                     failure: .invalidConfiguration(error.localizedDescription), isPermanent: true)
             }
             return ComfyUIGenerator(
-                servers: comfyUIURLs, workflow: try ComfyUIWorkflow(data: data), workflowFile: comfyUIWorkflow)
+                servers: comfyUIURLs, workflow: try ComfyUIWorkflow(data: data), workflowFile: comfyUIWorkflow,
+                maxDownloadBytes: maxDownloadBytes ?? Self.defaultMaxDownloadBytes)
         }
     }
 

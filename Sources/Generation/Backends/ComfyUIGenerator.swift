@@ -29,6 +29,8 @@ public struct ComfyUIGenerator: Generator {
     public var sleeper: Sleeper
     /// The longest clip to plan, in milliseconds.
     public var longestClipMilliseconds: Int?
+    /// The largest video downloaded, in bytes; a larger one fails the attempt.
+    public var maxDownloadBytes: Int
     private let pool: ServerPool
     private let client: HTTPClient
     private let clientID = UUID().uuidString
@@ -40,8 +42,9 @@ public struct ComfyUIGenerator: Generator {
         longestClipMilliseconds: Int? = 5000,
         jobsPerServer: Int = 1, pollInterval: Duration = .seconds(2), maxPolls: Int = 3600,
         requestTimeout: TimeInterval = 60,
-        sleeper: Sleeper = .continuous
+        sleeper: Sleeper = .continuous, maxDownloadBytes: Int = BackendOptions.defaultMaxDownloadBytes
     ) {
+        self.maxDownloadBytes = max(1, maxDownloadBytes)
         self.workflow = workflow
         self.workflowFile = workflowFile
         self.profile = profile
@@ -130,8 +133,8 @@ public struct ComfyUIGenerator: Generator {
         let operation = "download \(file.filename) of prompt \(promptID) for \(segment)"
         let pathExtension = (file.filename as NSString).pathExtension
         try await StagedClip(for: destination, extension: pathExtension.isEmpty ? "mp4" : pathExtension)
-            .commit(backend: name, operation: operation) { [client] in
-                try await client.download(url, to: $0, operation: operation)
+            .commit(backend: name, operation: operation) { [client, maxDownloadBytes] in
+                try await client.download(url, to: $0, limit: maxDownloadBytes, operation: operation)
             }
     }
 

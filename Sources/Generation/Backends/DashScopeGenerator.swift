@@ -34,6 +34,8 @@ public struct DashScopeGenerator: Generator {
     public var sleeper: Sleeper
     /// Tasks at once (the account allows about 2).
     public var maxParallelJobs: Int
+    /// The largest video downloaded, in bytes; a larger one fails the attempt.
+    public var maxDownloadBytes: Int
     private let client: HTTPClient
     private let environment: @Sendable () -> [String: String]
 
@@ -44,6 +46,7 @@ public struct DashScopeGenerator: Generator {
         baseURL: URL, model: DashScopeModel = .wan22T2VPlus, journalDirectory: URL, promptExtend: Bool = true,
         maxParallelJobs: Int = 2, pollInterval: Duration = .seconds(10), maxPolls: Int = 600,
         requestTimeout: TimeInterval = 60, sleeper: Sleeper = .continuous,
+        maxDownloadBytes: Int = BackendOptions.defaultMaxDownloadBytes,
         environment: @escaping @Sendable () -> [String: String] = { ProcessInfo.processInfo.environment }
     ) {
         self.baseURL = baseURL
@@ -54,6 +57,7 @@ public struct DashScopeGenerator: Generator {
         self.maxPolls = max(1, maxPolls)
         self.sleeper = sleeper
         self.maxParallelJobs = max(1, maxParallelJobs)
+        self.maxDownloadBytes = max(1, maxDownloadBytes)
         self.client = HTTPClient(backend: "dashscope", requestTimeout: requestTimeout)
         self.environment = environment
     }
@@ -136,9 +140,10 @@ public struct DashScopeGenerator: Generator {
         }
         let operation = "download the video of task \(taskID) for \(segment)"
         do {
-            try await StagedClip(for: destination).commit(backend: name, operation: operation) { [client] in
+            try await StagedClip(for: destination).commit(backend: name, operation: operation) {
+                [client, maxDownloadBytes] in
                 // No credential: the URL is signed, and it is not DashScope's host.
-                try await client.download(videoURL, to: $0, operation: operation)
+                try await client.download(videoURL, to: $0, limit: maxDownloadBytes, operation: operation)
             }
         } catch let error as BackendError {
             // A complete file that is not a video will not get better by downloading it again.

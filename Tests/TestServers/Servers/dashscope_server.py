@@ -5,7 +5,7 @@ Config (JSON, first argument): "key" (the API key it accepts), "video" (the MP4 
 serves), "task_seconds" (how long a task runs), and scripted answers consumed in order:
 "create" and "poll" ("429:SECONDS", "500", "slow:SECONDS"), "outcomes" for successive
 tasks ("SUCCEEDED", "FAILED:CODE", "CANCELED", "UNKNOWN"), "download" ("short",
-"notvideo"), "throttle_seconds" (every create that long from the first answers 429), "chat"
+"notvideo", "undecodable", "huge:BYTES", "huge-unsized:BYTES"), "throttle_seconds" (every create that long from the first answers 429), "chat"
 for the chat endpoint ("429:SECONDS", "500"), "chat_reply" (the revised prompt it answers),
 "chat_malformed" (an answer without choices). GET /_stats: requests, creates, polls,
 downloads, unauthorized, max_running (tasks running at once), bodies (create bodies), chats
