@@ -24,9 +24,10 @@ let package = Package(
         // FFmpeg's C libraries, and C shims for the macros Swift cannot import.
         .systemLibrary(
             name: "CFFmpeg",
-            pkgConfig: "libavformat libavcodec libavfilter libavutil libswscale",
+            pkgConfig: "libavformat libavcodec libavfilter libavutil libswscale libswresample",
             providers: [
-                .apt(["libavformat-dev", "libavcodec-dev", "libavfilter-dev", "libavutil-dev", "libswscale-dev"]),
+                .apt(["libavformat-dev", "libavcodec-dev", "libavfilter-dev", "libavutil-dev", "libswscale-dev",
+                      "libswresample-dev"]),
                 .brew(["ffmpeg"]),
             ]
         ),
@@ -34,13 +35,21 @@ let package = Package(
         // Files, frames and filter graphs; knows nothing of shots.
         .target(name: "Media", dependencies: ["CFFmpeg", "CFFmpegShims"]),
 
+        // eSpeak NG's C library, the offline text-to-speech engine the scratch voices use.
+        .systemLibrary(
+            name: "CEspeakNG", pkgConfig: "espeak-ng",
+            providers: [.apt(["libespeak-ng-dev", "espeak-ng-data"]), .brew(["espeak-ng"])]
+        ),
+        // Text to speech samples through eSpeak NG, one utterance at a time; knows no scripts.
+        .target(name: "Speech", dependencies: ["CEspeakNG"]),
+
         // Stage 3: generators (built-in storyboard renderer, remote backends), scheduler, clip cache.
         .target(name: "Generation", dependencies: ["Planning", "Media"]),
         // Cut lists from the timeline: EDL, FCP 7 XML, FCPXML, OTIO, SRT, CSV. Pure text writers.
         .target(name: "CutLists", dependencies: ["Planning"]),
 
         // The build: ties the stages together; reads the project file (animatic.yaml or .toml).
-        .target(name: "Animatic", dependencies: ["Screenplay", "Planning", "Generation", "Media", "CutLists",
+        .target(name: "Animatic", dependencies: ["Screenplay", "Planning", "Generation", "Media", "CutLists", "Speech",
                                                  .product(name: "Yams", package: "Yams")]),
         // The command line (the `animatic` program): parses flags, calls Animatic, maps errors
         // to exit codes. Named apart from `Animatic` so case-insensitive file systems cope.
@@ -53,6 +62,7 @@ let package = Package(
         .testTarget(name: "ScreenplayTests", dependencies: ["Screenplay"], exclude: ["Fixtures"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Screenplay"], exclude: ["Golden"]),
         .testTarget(name: "MediaTests", dependencies: ["Media"]),
+        .testTarget(name: "SpeechTests", dependencies: ["Speech"]),
         // Test servers that speak the DashScope and ComfyUI protocols on loopback, for the
         // backend tests and the build's end-to-end tests.
         .target(name: "TestServers", path: "Tests/TestServers", exclude: ["Servers"]),

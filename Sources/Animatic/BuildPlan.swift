@@ -91,11 +91,14 @@ public struct BuildPlan: Sendable {
         (items + takeItems).filter { $0.action != .reuse }
     }
 
-    /// Decides, for every segment of `plan`, whether `cache` holds its clip; `previous` (the
+    /// Decides, for every segment of `plan`, whether `cache` holds its clip; `audioKey` gives
+    /// the key of a segment's sound (from its first frame and length) for a backend driven by
+    /// audio; `previous` (the
     /// last build's report, if any) tells a new segment from a changed one.
     /// - Throws: `AnimaticError` `.internalFailure` when a request's key material cannot be encoded.
     public static func make(
-        plan: Plan, settings: BuildSettings, generator: any Generator, cache: ClipCache, previous: BuildReport?
+        plan: Plan, settings: BuildSettings, generator: any Generator, cache: ClipCache, previous: BuildReport?,
+        audioKey: (_ startFrame: Int, _ frames: Int) -> String? = { _, _ in nil }
     ) throws(AnimaticError) -> BuildPlan {
         let format = settings.format
         let previousSegments = Dictionary(
@@ -104,6 +107,10 @@ public struct BuildPlan: Sendable {
         var previousKey: String?
         let fromImage = generator.capabilities.imageToVideo
         func item(_ request: GenerationRequest, start: Int) throws(AnimaticError) -> Item {
+            var request = request
+            // A backend driven by audio makes a clip from the segment's sound: its key too
+            // (a take's sound is its shot's: it sits at the same frames).
+            if generator.capabilities.drivingAudio { request.drivingAudioKey = audioKey(start, request.content.frames) }
             // A continuation made from its predecessor's last frame depends on that clip:
             // its key does too, so a changed predecessor remakes it.
             let continues = fromImage && request.shotStartFrame > 0 ? previousKey : nil

@@ -33,6 +33,8 @@ public struct BuildSettings: Sendable {
     /// The project file the settings came from, as the user would name it: a depfile
     /// prerequisite, so that changing it rebuilds.
     public var projectFile: String?
+    /// The integrated loudness the soundtrack is normalised to, in LUFS (`--loudness`).
+    public var loudness: Double = -23
     /// The review file the plan's revisions came from (docs/review.md), as the user would
     /// name it: a depfile prerequisite too.
     public var reviewFile: String?

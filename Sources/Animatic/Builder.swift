@@ -50,7 +50,9 @@ public struct Builder: Sendable {
     /// - Throws: `AnimaticError`: `.unavailable` when segments failed (after writing the
     ///   report, and with `keepGoing` every output), others when outputs are not writable;
     ///   or `CancellationError`.
-    public func build(_ plan: Plan, scriptPath: String) async throws -> BuildReport {
+    /// With `voicing` (the script's voiced lines), the video carries the soundtrack,
+    /// `film.media/` a WAV beside each segment, and the cut lists audio clips.
+    public func build(_ plan: Plan, scriptPath: String, voicing: Voicing? = nil) async throws -> BuildReport {
         let cache = self.cache
         let lock: CacheLock
         do { lock = try await cache.lock(waiting: { events(.waitingForCache) }) } catch {
@@ -59,9 +61,22 @@ public struct Builder: Sendable {
         defer { withExtendedLifetime(lock) {} }
         StalePartials.remove(beside: settings.output)
         let previous = BuildReport.read(settings.reportURL)
-        var buildPlan = try BuildPlan.make(plan: plan, settings: settings, generator: generator, cache: cache, previous: previous)
+        // A backend driven by audio (`{audio}`) gets each segment's stretch of the mix before
+        // loudness normalisation, so that an edit elsewhere does not change its sound.
+        let drivingMix = generator.capabilities.drivingAudio
+            ? try voicing.map { try Soundtrack.track(for: plan, voicing: $0, loudness: settings.loudness).mix } : nil
+        var buildPlan = try BuildPlan.make(
+            plan: plan, settings: settings, generator: generator, cache: cache, previous: previous,
+            audioKey: { start, frames in
+                drivingMix.map { mix in
+                    Soundtrack.key(of: Soundtrack.samples(start, plan)..<Soundtrack.samples(start + frames, plan), in: mix,
+                                   musicKey: voicing?.musicKey)
+                }
+            })
         let planJSON = try Self.planJSON(plan)
-        let digest = inputsDigest(planJSON: planJSON, items: buildPlan.items)
+        let digest = inputsDigest(
+            planJSON: planJSON, items: buildPlan.items,
+            sound: voicing.map { Soundtrack.digestText($0, loudness: settings.loudness) })
         let currentVideo = self.currentVideo(previous: previous, digest: digest)
         // Clips about to feed a new video or film.media/ are checked against their digests.
         let clipsVerified = !mediaIsUpToDate(
@@ -73,7 +88,7 @@ public struct Builder: Sendable {
 
         let started = Date()
         let outcome = try await generate(
-            pending, reused: buildPlan.items.filter { $0.action == .reuse }, cache: cache)
+            pending, reused: buildPlan.items.filter { $0.action == .reuse }, cache: cache, drivingMix: drivingMix)
         if !pending.isEmpty {
             events(.generated(
                 made: pending.count - outcome.failures.count - outcome.notStarted.count, requested: pending.count,
@@ -106,8 +121,9 @@ public struct Builder: Sendable {
             events(.failureCards(segments: buildPlan.items.map(\.segmentID).filter { cards[$0] != nil }))
         }
         let upToDate = currentVideo != nil && pending.isEmpty
+        var soundtrack: AudioTrack?
         if upToDate {
-            report.video = touchedIfOlder(currentVideo, than: scriptPath)
+            report.video = touchedIfOlder(currentVideo, than: scriptPath, voicing: voicing)
             events(.videoUpToDate(name: settings.outputName))
         } else {
             // Before any output is replaced, the report stops vouching for the old ones: a
@@ -116,9 +132,10 @@ public struct Builder: Sendable {
             invalid.inputsDigest = ""
             try AtomicFile.write(try encode(invalid), to: settings.reportURL)
             do {
+                soundtrack = try voicing.map { try Soundtrack.track(for: plan, voicing: $0, loudness: settings.loudness) }
                 try await Editor(format: settings.format).assemble(
-                    clips: clips, tracks: Editor.tracks(for: plan, items: buildPlan.items), scratch: cache.scratchDirectory,
-                    output: settings.output)
+                    clips: clips, tracks: Editor.tracks(for: plan, items: buildPlan.items), audio: soundtrack,
+                    scratch: cache.scratchDirectory, output: settings.output)
             } catch let error as CancellationError {
                 throw error
             } catch {
@@ -131,11 +148,19 @@ public struct Builder: Sendable {
         report.videoWritten = !upToDate
         try AtomicFile.update(planJSON, at: settings.planURL)
         if !mediaIsUpToDate(videoIsUpToDate: upToDate, buildPlan: buildPlan, previous: previous) {
+            if soundtrack == nil, let voicing {
+                soundtrack = try Soundtrack.track(for: plan, voicing: voicing, loudness: settings.loudness)
+            }
             // Every take beside the picked ones, but a take that failed (under --keep-going) has no clip.
             let takes = buildPlan.takeItems.filter { outcome.failures[$0.segmentID] == nil }
             try MediaExport.export(
                 clips: Array(zip(buildPlan.items.map(\.segmentID), clips)) + takes.map { ($0.segmentID, cache.url(for: $0.key)) },
-                to: settings.mediaDirectory)
+                to: settings.mediaDirectory,
+                audio: soundtrack.map { track in
+                    (track, buildPlan.items.map { item in
+                        (item.segmentID, Soundtrack.samples(item.startFrame, plan)..<Soundtrack.samples(item.startFrame + item.frames, plan))
+                    })
+                })
         }
         let cutListsStarted = Date()
         let cutLists = try await CutListExport.write(
@@ -143,7 +168,7 @@ public struct Builder: Sendable {
             keys: Dictionary(zip(buildPlan.items, report.segments).map { ($0.segmentID, $1.failureCard ?? $0.key) }) {
                 first, _ in first
             },
-            qcNotes: Self.qcNotes(report), cache: cache, clipsVerified: clipsVerified)
+            qcNotes: Self.qcNotes(report), cache: cache, clipsVerified: clipsVerified, withAudio: voicing != nil)
         if !cutLists.files.isEmpty {
             events(.cutListsWritten(
                 files: cutLists.files, thumbnails: cutLists.thumbnailsGrabbed, pages: cutLists.pagesDrawn,
@@ -152,7 +177,7 @@ public struct Builder: Sendable {
         // Outputs already holding their bytes are left alone (`AtomicFile.update`).
         try AtomicFile.update(try encode(report), at: settings.reportURL)
         if let depfile = settings.depfile {
-            try AtomicFile.update(depfileData(scriptPath: scriptPath), at: depfile)
+            try AtomicFile.update(depfileData(scriptPath: scriptPath, voicing: voicing), at: depfile)
         }
         if let firstFailure {
             throw AnimaticError(.unavailable, keptGoingMessage(firstFailure, buildPlan: buildPlan, outcome: outcome))
@@ -200,32 +225,32 @@ public struct Builder: Sendable {
             + (unstarted > 0 ? "\(unstarted) segment\(unstarted == 1 ? "" : "s") not started; " : "")
     }
 
-    /// The dependency file: the video depends on the script, the project file and the
-    /// backend's input files.
-    func depfileData(scriptPath: String) -> Data {
-        Data(Depfile.text(target: settings.outputName, prerequisites: prerequisites(scriptPath: scriptPath)).utf8)
+    /// The dependency file: the video depends on its prerequisites.
+    func depfileData(scriptPath: String, voicing: Voicing? = nil) -> Data {
+        Data(Depfile.text(target: settings.outputName, prerequisites: prerequisites(scriptPath: scriptPath, voicing: voicing)).utf8)
     }
 
     /// The files the video depends on, as make sees them: the script, the project and review
-    /// files and the backend's input files.
-    func prerequisites(scriptPath: String) -> [String] {
+    /// files, the backend's input files and the sound's (recorded takes, music).
+    func prerequisites(scriptPath: String, voicing: Voicing? = nil) -> [String] {
         (scriptPath == ScriptInput.standardInputPath ? [] : [scriptPath])
             + [settings.projectFile, settings.reviewFile].compactMap { $0 } + generator.inputFiles.map(\.path)
+            + (voicing?.inputFiles ?? [])
     }
 
     /// An up-to-date video's record after the build: when a prerequisite is newer than the
     /// video (a script saved without a change that matters), the video is touched so that
     /// make, which compares times, sees it rebuilt, and the record takes its new time;
     /// otherwise it is left alone, so that a no-op changes no file.
-    func touchedIfOlder(_ video: VideoRecord?, than scriptPath: String) -> VideoRecord? {
-        guard let video, videoIsOlder(video, than: scriptPath) else { return video }
+    func touchedIfOlder(_ video: VideoRecord?, than scriptPath: String, voicing: Voicing? = nil) -> VideoRecord? {
+        guard let video, videoIsOlder(video, than: scriptPath, voicing: voicing) else { return video }
         try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: settings.output.path)
         return RegularFile.status(settings.output.path).map { VideoRecord(size: video.size, modified: $0.modified, sha256: video.sha256) }
     }
 
     /// Whether a prerequisite of the video was modified after `video`.
-    func videoIsOlder(_ video: VideoRecord, than scriptPath: String) -> Bool {
-        prerequisites(scriptPath: scriptPath).contains { path in
+    func videoIsOlder(_ video: VideoRecord, than scriptPath: String, voicing: Voicing? = nil) -> Bool {
+        prerequisites(scriptPath: scriptPath, voicing: voicing).contains { path in
             RegularFile.status(path).map { $0.modified > video.modified } ?? false
         }
     }
@@ -258,11 +283,11 @@ public struct Builder: Sendable {
     }
 
     /// The SHA-256 of everything the video is made from: the plan, the house format, the
-    /// editor and every segment's key.
-    func inputsDigest(planJSON: Data, items: [BuildPlan.Item]) -> String {
+    /// editor, every segment's key and, with sound, what the soundtrack is made of.
+    func inputsDigest(planJSON: Data, items: [BuildPlan.Item], sound: String? = nil) -> String {
         SHA256.hex(
             planJSON + Data(([settings.format.encoderSettings, "editor \(Self.editorVersion)"]
-                + items.map(\.key)).joined(separator: "\n").utf8))
+                + items.map(\.key) + (sound.map { [$0] } ?? [])).joined(separator: "\n").utf8))
     }
 
     func makeReport(

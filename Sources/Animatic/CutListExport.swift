@@ -17,12 +17,13 @@ enum CutListExport {
         var pagesDrawn = 0
     }
 
-    /// The timeline every cut list is written from.
-    static func timeline(_ plan: Plan, settings: BuildSettings) -> Timeline {
+    /// The timeline every cut list is written from; `withAudio`, each clip carries its
+    /// segment's WAV as audio.
+    static func timeline(_ plan: Plan, settings: BuildSettings, withAudio: Bool = false) -> Timeline {
         Timeline(
             plan: plan, media: .beside(video: settings.output),
             title: settings.output.deletingPathExtension().lastPathComponent,
-            width: settings.size.width, height: settings.size.height)
+            width: settings.size.width, height: settings.size.height, audio: withAudio)
     }
 
     /// Whether the formats `settings` names show thumbnails (the storyboard page, the sheet).
@@ -32,12 +33,13 @@ enum CutListExport {
 
     /// Writes the formats `settings` names; `keys` gives each segment's cache key by segment
     /// ID, `qcNotes` its quality-control verdict for the storyboard page; `clipsVerified` says
-    /// whether the build has checked every clip's digest already.
+    /// whether the build has checked every clip's digest already; `withAudio`, each clip
+    /// carries its segment's WAV.
     static func write(
         _ plan: Plan, settings: BuildSettings, keys: [String: String], qcNotes: [String: QCNote] = [:], cache: ClipCache,
-        clipsVerified: Bool
+        clipsVerified: Bool, withAudio: Bool = false
     ) async throws -> Written {
-        let timeline = timeline(plan, settings: settings)
+        let timeline = timeline(plan, settings: settings, withAudio: withAudio)
         let frames = needsThumbnails(settings) ? timeline.shotFrames : []
         let thumbnails = try await Thumbnails.load(
             frames, keys: keys, cache: cache, video: settings.size, jobs: settings.jobs, clipsVerified: clipsVerified)

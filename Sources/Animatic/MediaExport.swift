@@ -7,7 +7,11 @@ import Planning
 /// hard links, so that editing a clip in an editor never edits the cache. The directory
 /// is assembled under a temporary name and swapped into place.
 enum MediaExport {
-    static func export(clips: some Sequence<(String, URL)>, to directory: URL) throws(AnimaticError) {
+    /// With `audio`, each segment's stretch of the soundtrack goes beside its clip as
+    /// `12A-1.wav` (48 kHz stereo, at the video's loudness).
+    static func export(
+        clips: some Sequence<(String, URL)>, to directory: URL, audio: (AudioTrack, [(String, Range<Int>)])? = nil
+    ) throws(AnimaticError) {
         let manager = FileManager.default
         let parent = directory.deletingLastPathComponent()
         let staging = parent.appendingPathComponent(".\(directory.lastPathComponent).partial-\(UUID().uuidString)")
@@ -17,6 +21,12 @@ enum MediaExport {
             for (id, clip) in clips {
                 let target = staging.appendingPathComponent(PortableFileName.clip(id))
                 try FileClone.copy(clip, to: target)
+            }
+            if let (track, stretches) = audio {
+                for (id, range) in stretches {
+                    let name = (PortableFileName.clip(id) as NSString).deletingPathExtension + ".wav"
+                    try track.mix.writeWAV(range, gain: track.gain, to: staging.appendingPathComponent(name))
+                }
             }
             let hadOld = manager.fileExists(atPath: directory.path)
             if hadOld { try manager.moveItem(at: directory, to: retired) }

@@ -29,9 +29,10 @@ extension Builder {
     /// pool of its own), which may have the backend make it again (`qcStep`); a
     /// continuation waits for it. Each of `reused`, the segments taken from the cache, gets
     /// a QC step too, which reads the clip's cached record (analysing only a clip that has none).
-    func generate(_ items: [BuildPlan.Item], reused: [BuildPlan.Item] = [], cache: ClipCache) async throws
-        -> GenerationOutcome
-    {
+    /// With `drivingMix`, a segment whose request asks for audio gets its stretch as a WAV.
+    func generate(
+        _ items: [BuildPlan.Item], reused: [BuildPlan.Item] = [], cache: ClipCache, drivingMix: AudioMix? = nil
+    ) async throws -> GenerationOutcome {
         let backend = StepExecutor.Pool(
             name: "backend", limit: min(settings.jobs, generator.capabilities.maxParallelJobs ?? .max))
         let conformer = StepExecutor.Pool(name: "conform", limit: settings.jobs)
@@ -49,7 +50,8 @@ extension Builder {
             let generateID = "generate \(item.segmentID)"
             jobs.append(StepExecutor.Job(
                 id: generateID, inputs: item.continues.flatMap { clipJob[$0] }.map { [$0] } ?? [], pool: backend,
-                beginsWork: true, work: { _ in try await self.generateStep(item, cache: cache, slots: slots) }))
+                beginsWork: true,
+                work: { _ in try await self.generateStep(item, cache: cache, slots: slots, drivingMix: drivingMix) }))
             itemOf[generateID] = item
             clipJob[item.key] = generateID
             if !direct {
@@ -68,7 +70,8 @@ extension Builder {
                 jobs.append(StepExecutor.Job(
                     id: qcID, inputs: [clip], pool: checker, beginsWork: false,
                     work: { _ in
-                        try await self.qcStep(item, cache: cache, coverage: coverages[item.key], made: true, slots: slots)
+                        try await self.qcStep(
+                            item, cache: cache, coverage: coverages[item.key], made: true, slots: slots, drivingMix: drivingMix)
                     }))
                 itemOf[qcID] = item
                 clipJob[item.key] = qcID
@@ -77,7 +80,8 @@ extension Builder {
         for item in reused where analyses {
             jobs.append(StepExecutor.Job(
                 id: "qc \(item.segmentID)", inputs: [], pool: checker, beginsWork: false,
-                work: { _ in try await self.qcStep(item, cache: cache, coverage: nil, made: false, slots: slots) }))
+                work: { _ in try await self.qcStep(
+                    item, cache: cache, coverage: nil, made: false, slots: slots, drivingMix: drivingMix) }))
         }
 
         var outcome = GenerationOutcome()
@@ -117,7 +121,9 @@ extension Builder {
     /// into a raw file in the scratch directory for `conformStep`. A continuation for a
     /// backend that starts from an image gets its predecessor's last frame as a PNG.
     /// Returns the raw file, or nil when the clip is in the cache.
-    private func generateStep(_ item: BuildPlan.Item, cache: ClipCache, slots: ConcurrencyLimiter) async throws -> URL? {
+    private func generateStep(
+        _ item: BuildPlan.Item, cache: ClipCache, slots: ConcurrencyLimiter, drivingMix: AudioMix?
+    ) async throws -> URL? {
         let direct = generator.capabilities.writesHouseFormat
         let destination =
             direct
@@ -125,7 +131,7 @@ extension Builder {
             : cache.scratchDirectory.appendingPathComponent("\(item.key)-\(UUID().uuidString).raw")
         do {
             try cache.prepareEntry(item.key)
-            try await runBackend(item.request, of: item, to: destination, cache: cache, slots: slots)
+            try await runBackend(item.request, of: item, to: destination, cache: cache, slots: slots, drivingMix: drivingMix)
         } catch let error as CancellationError {
             if !direct { try? FileManager.default.removeItem(at: destination) }
             throw error
@@ -142,12 +148,16 @@ extension Builder {
     /// backend that starts from an image gets its predecessor's last frame as a PNG.
     private func runBackend(
         _ request: GenerationRequest, of item: BuildPlan.Item, to destination: URL, cache: ClipCache,
-        slots: ConcurrencyLimiter
+        slots: ConcurrencyLimiter, drivingMix: AudioMix?
     ) async throws {
         let reference = item.continues.map { _ in
             cache.scratchDirectory.appendingPathComponent("\(item.key)-\(UUID().uuidString).png")
         }
         defer { if let reference { try? FileManager.default.removeItem(at: reference) } }
+        let audio = item.request.drivingAudioKey.flatMap { _ in drivingMix }.map { _ in
+            cache.scratchDirectory.appendingPathComponent("\(item.key)-\(UUID().uuidString).wav")
+        }
+        defer { if let audio { try? FileManager.default.removeItem(at: audio) } }
         var request = request
         if let previous = item.continues, let reference {
             // Past the predecessor's end (its frames are at most the shot's frames
@@ -158,24 +168,32 @@ extension Builder {
             try ImageCodec.png(frame).write(to: reference)
             request.referenceImage = reference
         }
+        if let audio, let drivingMix {
+            let rate = settings.format.frameRate
+            let range = AudioMix.samples(frames: item.startFrame, rate: rate)..<AudioMix.samples(
+                frames: item.startFrame + item.frames, rate: rate)
+            try drivingMix.writeWAV(range, gain: 0, to: audio)
+            request.drivingAudio = audio
+        }
         try await slots.withPermit { [request] in try await generator.generate(request, to: destination) }
     }
 
     /// Has the backend make `item` again with `seed`, into `clip` in the house format (a
     /// quality-control retake); returns how much of the segment the backend's own clip
     /// covered (nil when it writes the house format itself).
-    func makeClip(_ item: BuildPlan.Item, seed: Int, to clip: URL, cache: ClipCache, slots: ConcurrencyLimiter)
-        async throws -> Double?
+    func makeClip(
+        _ item: BuildPlan.Item, seed: Int, to clip: URL, cache: ClipCache, slots: ConcurrencyLimiter, drivingMix: AudioMix?
+    ) async throws -> Double?
     {
         var request = item.request
         request.content.seed = seed
         guard !generator.capabilities.writesHouseFormat else {
-            try await runBackend(request, of: item, to: clip, cache: cache, slots: slots)
+            try await runBackend(request, of: item, to: clip, cache: cache, slots: slots, drivingMix: drivingMix)
             return nil
         }
         let raw = cache.scratchDirectory.appendingPathComponent("\(item.key)-\(UUID().uuidString).raw")
         defer { try? FileManager.default.removeItem(at: raw) }
-        try await runBackend(request, of: item, to: raw, cache: cache, slots: slots)
+        try await runBackend(request, of: item, to: raw, cache: cache, slots: slots, drivingMix: drivingMix)
         let coverage = coverage(of: raw, frames: item.frames)
         try await Conformer(format: settings.format).conform(raw, frames: item.frames, to: clip)
         return coverage

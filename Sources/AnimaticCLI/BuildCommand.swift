@@ -37,9 +37,6 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "Segments to generate at once (default: the number of cores).")
     var jobs: Int?
 
-    @Option(name: .customLong("cache-dir"), help: "The clip cache (default: .animatic-cache/ beside the script).")
-    var cacheDirectory: String?
-
     @Option(help: "Frame size, WxH with even numbers (default: 1280x720).")
     var size: FrameSize?
 
@@ -75,6 +72,11 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Also print a line per generated segment.")
     var verbose = false
 
+    @Option(help: "The soundtrack's integrated loudness in LUFS, EBU R128 (default: -23; -16 for the web).")
+    var loudness: Double?
+
+    @OptionGroup var sound: SoundOptions
+
     @OptionGroup var options: PlanOptions
 
     func validate() throws {
@@ -86,6 +88,7 @@ struct BuildCommand: AsyncParsableCommand {
             // An MP4 is finished by seeking back to write its index, which a pipe cannot do.
             throw ValidationError("-o -: the video cannot go to standard output; name a file")
         }
+        if let loudness, !(-70.0 ... -5.0).contains(loudness) { throw ValidationError("--loudness must be from -70 to -5 LUFS") }
         if file == "-" && output == nil {
             throw ValidationError(Self.stdinNeedsOutput)
         }
@@ -99,19 +102,23 @@ struct BuildCommand: AsyncParsableCommand {
         var flags = ProjectSettings()
         flags.size = size
         flags.jobs = jobs
-        flags.cacheDirectory = cacheDirectory.map { URL(fileURLWithPath: $0) }
+        flags.cacheDirectory = sound.cacheDirectory.map { URL(fileURLWithPath: $0) }
         flags.cutLists = cutlists?.formats
         flags.edlFlavor = edlFlavor
         flags.keepGoing = keepGoing
         flags.qcPolicy = qc
         flags.qcRetakes = qcRetakes
         let (project, chosen) = try options.settings(for: input, commandFlags: flags)
-        let cacheURL = chosen.cacheDirectory ?? BuildSettings.defaultCache(for: input.url)
+        let cacheURL = self.sound.cache(chosen, for: input)
         let generator = try chosen.makeGenerator(cacheDirectory: cacheURL)
         var configuration = chosen.planConfiguration()
         configuration.backendMaxMilliseconds = generator.capabilities.longestClipMilliseconds
+        let sound = self.sound.settings(chosen, loudness: loudness ?? -23)
         let review = try options.reviewFile.load(for: input)
-        var compilation = Compilation(input, configuration: configuration, revisions: review.revisions)
+        // A dry run creates nothing: it speaks the lines the cache lacks only to time them.
+        var compilation = try Compilation(
+            input, configuration: configuration, revisions: review.revisions, sound: sound, cache: cacheURL,
+            storing: !dryRun)
         review.warnAboutStaleEntries(in: compilation.plan)
         try report(compilation.diagnostics, path: input.displayPath)
         // Every prompt is checked before any request; a blocked one stops here (exit 65).
@@ -133,6 +140,7 @@ struct BuildCommand: AsyncParsableCommand {
             output: outputURL.standardizedFileURL, cacheDirectory: cacheURL, planConfiguration: configuration,
             depfile: depfile.map { URL(fileURLWithPath: $0) }, outputName: outputName, chosen: chosen)
         settings.projectFile = project?.displayPath
+        settings.loudness = sound.loudness
         settings.reviewFile = review?.displayPath
         // Before any work: no output replaces an input or another output, and every one has
         // a folder that takes files (a dry run checks the first and creates nothing).
@@ -147,7 +155,9 @@ struct BuildCommand: AsyncParsableCommand {
         let display = ProgressDisplay(level: quiet ? .quiet : verbose ? .verbose : .normal)
         let builder = Builder(settings: settings, generator: generator, events: display.show)
 
-        let build = Task { try await builder.build(compilation.plan, scriptPath: input.displayPath) }
+        let build = Task {
+            try await builder.build(compilation.plan, scriptPath: input.displayPath, voicing: compilation.voicing)
+        }
         let trap = InterruptTrap()
         trap.watch { build.cancel() }
         do {
@@ -160,7 +170,7 @@ struct BuildCommand: AsyncParsableCommand {
 
     /// Prints the steps a build would take, as text or JSON, touching nothing.
     private func printDryRun(_ builder: Builder, compilation: Compilation, input: ScriptInput) throws {
-        let plan = try builder.stepPlan(for: compilation.plan, scriptPath: input.displayPath)
+        let plan = try builder.stepPlan(for: compilation.plan, scriptPath: input.displayPath, voicing: compilation.voicing)
         let text: Data
         if json {
             do { text = try StepPlanJSON.encode(plan, script: input.displayPath, output: builder.settings.outputName) } catch {

@@ -23,6 +23,8 @@ struct PlanCommand: ParsableCommand {
     @Flag(help: "Print the shot list as CSV.")
     var csv = false
 
+    @OptionGroup var sound: SoundOptions
+
     @OptionGroup var options: PlanOptions
 
     func validate() throws {
@@ -31,9 +33,13 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let input = try ScriptInput.read(file)
-        let configuration = try options.planning(for: input).configuration
+        let (settings, configuration, _) = try options.planning(for: input)
         let review = try options.reviewFile.load(for: input)
-        let compilation = Compilation(input, configuration: configuration, revisions: review.revisions)
+        // Timed as `build` times it: the lines spoken (or read from the cache) unless
+        // `--audio none` (docs/sound.md).
+        let compilation = try Compilation(
+            input, configuration: configuration, revisions: review.revisions, sound: sound.settings(settings),
+            cache: sound.cache(settings, for: input))
         review.warnAboutStaleEntries(in: compilation.plan)
         // Like a compiler: on errors, the diagnostics and nothing else, so that `plan --json >
         // p.json` cannot leave a plausible plan behind.

@@ -22,5 +22,8 @@
 #include <libavutil/sha.h>
 #include <libavutil/timecode.h>
 #include <libswscale/swscale.h>
+#include <libswresample/swresample.h>
+#include <libavutil/channel_layout.h>
+#include <libavutil/samplefmt.h>
 
 #endif

@@ -35,6 +35,9 @@ public struct ClipCache: Sendable {
         var backend: String
         var encoder: String
         var material: String
+        /// The segment's sound, only for a backend driven by audio (absent otherwise, so
+        /// every other key is as before).
+        var audio: String?
     }
 
     /// The canonical text of `request`'s key: JSON with sorted keys of the backend's name,
@@ -44,7 +47,8 @@ public struct ClipCache: Sendable {
     public static func keyText(for request: GenerationRequest, generator: any Generator) throws -> String {
         let material = KeyMaterial(
             keyVersion: keyVersion, backend: generator.name, encoder: request.format.encoderSettings,
-            material: String(decoding: try generator.keyMaterial(for: request), as: UTF8.self))
+            material: String(decoding: try generator.keyMaterial(for: request), as: UTF8.self),
+            audio: request.drivingAudioKey)
         return String(decoding: try CanonicalJSON.data(material), as: UTF8.self)
     }
 

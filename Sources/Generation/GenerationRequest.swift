@@ -20,6 +20,12 @@ public struct GenerationRequest: Sendable, Hashable {
     /// The last frame of the previous segment of the same shot, for backends that can
     /// start from an image; nil for a shot's first segment or when none is available.
     public var referenceImage: URL?
+    /// The segment's audio (a WAV) for a backend driven by audio; made just before the
+    /// segment is generated, like the reference image.
+    public var drivingAudio: URL?
+    /// What `drivingAudio` holds (the voices and music in the segment's stretch), part of
+    /// the cache key when the backend takes audio; nil otherwise.
+    public var drivingAudioKey: String?
 
     /// A request for `content` in `format`.
     public init(

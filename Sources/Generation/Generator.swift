@@ -63,11 +63,14 @@ public struct GeneratorCapabilities: Sendable, Hashable, Codable {
     public var imageToVideo: Bool
     /// Whether its files are already in the house format of the request (no conform step).
     public var writesHouseFormat: Bool
+    /// Whether it takes the segment's audio to drive the picture (a template with `{audio}`).
+    public var drivingAudio: Bool
 
     /// Capabilities as listed.
     public init(
         sizes: [FrameSize]? = nil, frameRates: [Rational]? = nil, longestClipMilliseconds: Int? = nil,
-        maxParallelJobs: Int? = nil, imageToVideo: Bool = false, writesHouseFormat: Bool = false
+        maxParallelJobs: Int? = nil, imageToVideo: Bool = false, writesHouseFormat: Bool = false,
+        drivingAudio: Bool = false
     ) {
         self.sizes = sizes
         self.frameRates = frameRates
@@ -75,6 +78,7 @@ public struct GeneratorCapabilities: Sendable, Hashable, Codable {
         self.maxParallelJobs = maxParallelJobs
         self.imageToVideo = imageToVideo
         self.writesHouseFormat = writesHouseFormat
+        self.drivingAudio = drivingAudio
     }
 }
 

@@ -1,3 +1,5 @@
+import Screenplay
+
 /// Everything the planner can be told. The defaults make the plan `animatic plan` prints.
 public struct PlanConfiguration: Hashable, Sendable, Codable {
     /// The timeline rate (24 unless asked).
@@ -19,6 +21,9 @@ public struct PlanConfiguration: Hashable, Sendable, Codable {
     public var timing: TimingRules
     /// The longest prompt, in characters (800, what hosted Wan accepts).
     public var maxPromptCharacters: Int
+    /// The spoken lines' audio lengths when the film has sound: shots then record their
+    /// lines, and are timed from them unless `--timing estimate`. Nil: no sound.
+    public var lineAudio: LineAudio?
     /// Whether the first interior at a new place opens on an exterior of it (project file
     /// `establishing_exteriors`, on unless turned off).
     public var establishingExteriors: Bool
@@ -32,7 +37,7 @@ public struct PlanConfiguration: Hashable, Sendable, Codable {
     public init(frameRate: FrameRate = .film, maxSegmentMilliseconds: Int = 10_000, backendMaxMilliseconds: Int? = nil,
                 style: String? = nil, promptLanguage: PromptLanguageChoice = .auto, seed: Int = 0,
                 negativePrompt: String? = nil, timing: TimingRules = TimingRules(), maxPromptCharacters: Int = 800,
-                establishingExteriors: Bool = true) {
+                lineAudio: LineAudio? = nil, establishingExteriors: Bool = true) {
         self.frameRate = frameRate
         self.maxSegmentMilliseconds = maxSegmentMilliseconds
         self.backendMaxMilliseconds = backendMaxMilliseconds
@@ -42,6 +47,7 @@ public struct PlanConfiguration: Hashable, Sendable, Codable {
         self.negativePrompt = negativePrompt
         self.timing = timing
         self.maxPromptCharacters = maxPromptCharacters
+        self.lineAudio = lineAudio
         self.establishingExteriors = establishingExteriors
     }
 

@@ -1,6 +1,7 @@
 import Animatic
 import Generation
 import Planning
+import Speech
 import Foundation
 import Testing
 
@@ -136,6 +137,8 @@ struct SettingLayerTests {
         settings.dialogueWordsPerMinute = 120
         settings.chineseCharactersPerMinute = 200
         settings.minimumShot = 1
+        settings.music = URL(fileURLWithPath: "/score.wav")
+        settings.voices = ["ANNA": Voice(language: "en-gb", variant: "f2", pitch: 70)]
         settings.establishingExteriors = false
         settings.qcPolicy = .strict
         settings.qcRetakes = 3

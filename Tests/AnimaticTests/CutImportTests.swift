@@ -53,7 +53,10 @@ struct CutImportTests {
         let project = try ReviewProject(review: Self.review, script: Self.script)
         let before = try project.plannedShots(["--fps", rate])
         let exported = project.directory.appendingPathComponent("ours.\(spec.export == "fcp7" ? "xml" : spec.export)")
-        let export = try project.run(["export", "film.fountain", "--fps", rate, "--format", spec.export, "-o", exported.path])
+        // Picture only: OpenTimelineIO's FCPXML writer fails on an OTIO audio track at 29.97
+        // (it reads a frame duration from the audio clip's format), and the script has no dialogue.
+        let export = try project.run(
+            ["export", "film.fountain", "--fps", rate, "--format", spec.export, "-o", exported.path, "--audio", "none"])
         #expect(export.status == 0, "\(export.stderr)")
         let edited = project.directory.appendingPathComponent("edited.\(spec.ending)")
         try Self.edit(exported, into: edited, adapter: spec.adapter, rate: rate)

@@ -102,7 +102,8 @@ struct TakesBuildTests {
         #expect(Self.generated(single).isEmpty && single.takes.isEmpty)
         // The media follow the takes asked for.
         let media = try FileManager.default.contentsOfDirectory(atPath: project.directory.appendingPathComponent("film.media").path)
-        #expect(media.sorted() == ids.map { "\($0).mp4" }.sorted())
+        // (With sound, the timeline's segments also have their WAVs: clips are what takes change.)
+        #expect(media.filter { $0.hasSuffix(".mp4") }.sorted() == ids.map { "\($0).mp4" }.sorted())
     }
 
     @Test func aPickChangesTheCutListsAndTheFramesOfItsShotAndNothingElse() throws {
@@ -208,7 +209,7 @@ extension TakesBuildTests {
         let report = try Self.report(project)
         #expect(report.segments.map(\.status) == [.generated] && report.takes.map(\.status) == [.failed])
         let media = try FileManager.default.contentsOfDirectory(atPath: project.directory.appendingPathComponent("film.media").path)
-        #expect(media == ["1A-1.mp4"])
+        #expect(media.filter { $0.hasSuffix(".mp4") } == ["1A-1.mp4"])
         #expect(FileManager.default.fileExists(atPath: project.directory.appendingPathComponent("film.mp4").path))
     }
 }

@@ -24,6 +24,8 @@ enum ProjectSchema {
             .value("dialogue_wpm", \.dialogueWordsPerMinute, .integer(in: SettingLimits.dialogueWordsPerMinute)),
             .value("chinese_cpm", \.chineseCharactersPerMinute, .integer(in: SettingLimits.chineseCharactersPerMinute)),
             .value("min_shot", \.minimumShot, .seconds(in: SettingLimits.minimumShot)),
+            .value("music", \.music, .path),
+            .value("voices", \.voices, .voices),
             .value("establishing_exteriors", \.establishingExteriors, .bool),
             .section("qc", [
                 .value("policy", \.qcPolicy, .choice),

@@ -2,6 +2,7 @@ import CutLists
 import Foundation
 import Generation
 import Planning
+import Speech
 
 /// The settings a project file holds: one optional value per setting, nil where the file
 /// is silent. A command-line flag wins over a value here, and a value here over the default.
@@ -23,6 +24,10 @@ public struct ProjectSettings: Sendable, Equatable {
     public var keepGoing: Bool?
     /// `style`: a style for every shot.
     public var style: String?
+    /// `music`: a temp track under every film (a script's title-page `Music:` wins).
+    public var music: URL?
+    /// `voices`: a scratch voice per character (canonical cue name) instead of the derived one.
+    public var voices: [String: Voice]?
     /// `takes`: takes of every shot.
     public var takes: Int?
     /// `styles`: one take per style for every shot.

@@ -27,6 +27,8 @@ extension ProjectSettings {
         fill(\.dialogueWordsPerMinute)
         fill(\.chineseCharactersPerMinute)
         fill(\.minimumShot)
+        fill(\.music)
+        fill(\.voices)
         fill(\.establishingExteriors)
         fill(\.qcPolicy)
         fill(\.qcRetakes)

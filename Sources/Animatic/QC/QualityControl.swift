@@ -15,7 +15,8 @@ extension Builder {
     /// record is cached beside it. A clip taken from the cache is never retaken: its
     /// record says what its own build did.
     func qcStep(
-        _ item: BuildPlan.Item, cache: ClipCache, coverage: Double?, made: Bool, slots: ConcurrencyLimiter
+        _ item: BuildPlan.Item, cache: ClipCache, coverage: Double?, made: Bool, slots: ConcurrencyLimiter,
+        drivingMix: AudioMix? = nil
     ) async throws -> URL? {
         let format = settings.format
         let thresholds = settings.qcThresholds
@@ -48,7 +49,8 @@ extension Builder {
                 let takeSeed = (seed + take + 1) % 2_147_483_648
                 let clip = cache.scratchDirectory.appendingPathComponent("\(item.key)-take-\(UUID().uuidString).mp4")
                 do {
-                    let takeCoverage = try await makeClip(item, seed: takeSeed, to: clip, cache: cache, slots: slots)
+                    let takeCoverage = try await makeClip(
+                        item, seed: takeSeed, to: clip, cache: cache, slots: slots, drivingMix: drivingMix)
                     record.attempts.append(judged(try await ClipAnalysis.measure(clip), seed: takeSeed, coverage: takeCoverage))
                     clips.append(clip)
                 } catch let error as CancellationError {

@@ -43,10 +43,10 @@ public struct StepPlan: Sendable {
 }
 
 extension Builder {
-    /// The steps a build of `plan` (from the script at `scriptPath`) would take now, and why
-    /// each runs or not, assuming every request succeeds.
+    /// The steps a build of `plan` (from the script at `scriptPath`, its lines voiced as
+    /// `voicing`) would take now, and why each runs or not, assuming every request succeeds.
     /// - Throws: `AnimaticError` `.internalFailure` when the plan cannot be encoded.
-    public func stepPlan(for plan: Plan, scriptPath: String) throws(AnimaticError) -> StepPlan {
+    public func stepPlan(for plan: Plan, scriptPath: String, voicing: Voicing? = nil) throws(AnimaticError) -> StepPlan {
         let cache = self.cache
         let previous = BuildReport.read(settings.reportURL)
         let buildPlan = try BuildPlan.make(plan: plan, settings: settings, generator: generator, cache: cache, previous: previous)
@@ -97,7 +97,9 @@ extension Builder {
 
         // The video: joined, then given its tracks; up to date when nothing it is made of changed.
         let planJSON = try Self.planJSON(plan)
-        let digest = inputsDigest(planJSON: planJSON, items: buildPlan.items)
+        let digest = inputsDigest(
+            planJSON: planJSON, items: buildPlan.items,
+            sound: voicing.map { Soundtrack.digestText($0, loudness: settings.loudness) })
         let videoUpToDate = videoIsUpToDate(buildPlan, previous: previous, digest: digest)
         let videoStatus: BuildStep.Status = videoUpToDate ? .upToDate : planner.reason(settings.output, changed: true)
         planner.add(BuildStep(
@@ -113,7 +115,9 @@ extension Builder {
             status: mediaIsUpToDate(videoIsUpToDate: videoUpToDate, buildPlan: buildPlan, previous: previous)
                 ? .upToDate : planner.reason(settings.mediaDirectory, changed: true)))
 
-        try addCutLists(plan, items: buildPlan.items, clipStep: clipStep, clipRuns: clipRuns, cache: cache, to: &planner)
+        try addCutLists(
+            plan, items: buildPlan.items, clipStep: clipStep, clipRuns: clipRuns, cache: cache, withAudio: voicing != nil,
+            to: &planner)
 
         let report = makeReport(
             buildPlan, plan: plan, scriptPath: scriptPath, outcome: GenerationOutcome(), digest: digest)
@@ -121,21 +125,21 @@ extension Builder {
         written.videoWritten = videoStatus.runs
         // An up-to-date video keeps its record, unless the build will touch it for make.
         if videoUpToDate, let video = currentVideo(previous: previous, digest: digest) {
-            written.video = videoIsOlder(video, than: scriptPath) ? nil : video
+            written.video = videoIsOlder(video, than: scriptPath, voicing: voicing) ? nil : video
         }
         planner.addFile(.report, settings.reportURL, data: try encode(written), inputs: planner.steps.map(\.id))
         if let depfile = settings.depfile {
-            planner.addFile(.depfile, depfile, data: depfileData(scriptPath: scriptPath), inputs: ["tracks \(settings.output.lastPathComponent)"])
+            planner.addFile(.depfile, depfile, data: depfileData(scriptPath: scriptPath, voicing: voicing), inputs: ["tracks \(settings.output.lastPathComponent)"])
         }
         return StepPlan(steps: planner.steps)
     }
 
-    /// The thumbnail, sheet page and cut list steps.
+    /// The thumbnail, sheet page and cut list steps (`withAudio`: cut lists with the WAVs).
     private func addCutLists(
         _ plan: Plan, items: [BuildPlan.Item], clipStep: [String: String], clipRuns: [String: Bool], cache: ClipCache,
-        to planner: inout StepPlanner
+        withAudio: Bool, to planner: inout StepPlanner
     ) throws(AnimaticError) {
-        let timeline = CutListExport.timeline(plan, settings: settings)
+        let timeline = CutListExport.timeline(plan, settings: settings, withAudio: withAudio)
         let frames = CutListExport.needsThumbnails(settings) ? timeline.shotFrames : []
         let keys = Dictionary(items.map { ($0.segmentID, $0.key) }, uniquingKeysWith: { first, _ in first })
         let size = Thumbnails.size(for: settings.size)

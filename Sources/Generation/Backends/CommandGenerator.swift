@@ -49,7 +49,8 @@ public struct CommandGenerator: Generator {
         GeneratorCapabilities(
             sizes: profile.sizes, frameRates: profile.frameRate.map { [Rational(Int32($0))] },
             longestClipMilliseconds: longestClipMilliseconds, maxParallelJobs: maxParallelJobs,
-            imageToVideo: template.arguments.contains { $0.contains(Placeholder.reference.token) })
+            imageToVideo: template.arguments.contains { $0.contains(Placeholder.reference.token) },
+            drivingAudio: template.arguments.contains { $0.contains(Placeholder.audio.token) })
     }
 
     /// `command`.

@@ -44,6 +44,9 @@ public struct Shot: Hashable, Sendable, Codable {
     /// Where the shot comes from in the script.
     public var range: SourceRange
     public var segments: [Segment]
+    /// With audio (`PlanConfiguration.lineAudio`): the spoken lines that start in this
+    /// shot and where; nil in a plan made without audio.
+    public var lines: [LineTiming]?
     /// The fields a review revised, with the review-file line of each; nil when none.
     public var revised: [RevisedField]? = nil
     /// The takes not on the timeline, in take order; nil with one take. `segments`, `seed`
@@ -56,7 +59,7 @@ public struct Shot: Hashable, Sendable, Codable {
                 move: CameraMove, direction: MoveDirection? = nil, lens: String?, characters: [String], speaker: String?, foreground: String?,
                 subject: String?, text: String, location: String, setting: Setting?, timeOfDay: String?,
                 transitionIn: ShotTransition?, transitionOut: ShotTransition?, style: String?, takes: Int,
-                seed: Int, range: SourceRange, segments: [Segment]) {
+                seed: Int, range: SourceRange, segments: [Segment], lines: [LineTiming]? = nil) {
         self.id = id
         self.scene = scene
         self.kind = kind
@@ -81,5 +84,6 @@ public struct Shot: Hashable, Sendable, Codable {
         self.seed = seed
         self.range = range
         self.segments = segments
+        self.lines = lines
     }
 }

@@ -141,6 +141,10 @@ struct Breakdown {
     // MARK: - Annotations
 
     private mutating func receive(_ annotation: Annotation) {
+        // A recorded take (`audio`) belongs to the next speech, not to a shot (SpokenLines).
+        var annotation = annotation
+        annotation[.audio] = nil
+        if annotation.fields.isEmpty { return }
         let shapesShot = annotation.fields.keys.contains { $0 != .style }
         if !shapesShot, let style = annotation.text(.style) {
             sceneStyle = style

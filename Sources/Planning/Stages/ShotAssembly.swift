@@ -23,7 +23,9 @@ struct ShotAssembly: Sendable {
     func shots(_ drafts: [ShotDraft], in scene: SceneSource, language: PromptLanguage) -> [Shot] {
         var prompts = self.prompts
         prompts.language = language
-        let timer = ShotTimer(rules: configuration.timing, frameRate: configuration.frameRate)
+        let lineAudio = configuration.lineAudio
+        let timer = ShotTimer(rules: configuration.timing, frameRate: configuration.frameRate,
+                              lineAudio: lineAudio?.timesShots == true ? lineAudio?.milliseconds ?? [:] : [:])
         let segmenter = Segmenter(maxFrames: configuration.maxSegmentFrames,
                                   minFrames: configuration.frameRate.frames(milliseconds: 1000))
         let sceneParts = prompts.sceneParts(scene)
@@ -34,7 +36,7 @@ struct ShotAssembly: Sendable {
             let style = draft.style ?? defaultStyle
             let negative = PromptText.cut(draft.negative ?? configuration.negativePrompt ?? Self.defaultNegative(language),
                                           to: Self.maxNegativeCharacters)
-            let pieces = segmenter.cut(frames: frames, weights: draft.units.map(timer.weight))
+            let pieces = segmenter.cut(frames: frames, weights: timer.weights(of: draft.units))
             // The seed comes from what the shot is — its scene, its first prompt in the shot's
             // own style, and how many earlier shots of the scene share that prompt — never from
             // its letter, so a shot inserted before it leaves its requests alone.
@@ -83,7 +85,14 @@ struct ShotAssembly: Sendable {
                         foreground: draft.foreground, subject: draft.subject, text: draft.text, location: scene.location,
                         setting: draft.setting ?? scene.heading?.setting, timeOfDay: scene.heading?.timeOfDay,
                         transitionIn: draft.transitionIn, transitionOut: draft.transitionOut, style: takes[0].style,
-                        takes: takeCount, seed: seed, range: draft.range, segments: takes[0].segments)
+                        takes: takeCount, seed: seed, range: draft.range, segments: takes[0].segments,
+                        lines: lineAudio.map { audio in
+                            timer.lineStarts(of: draft).map { start in
+                                LineTiming(speaker: start.unit.speaker ?? "",
+                                         offset: min(configuration.frameRate.frames(milliseconds: start.milliseconds), frames - 1),
+                                         milliseconds: audio.milliseconds[start.unit.range.start], range: start.unit.range)
+                            }
+                        })
             shot.otherTakes = takeCount > 1 ? Array(takes.dropFirst()) : nil
             return shot
         }
