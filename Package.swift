@@ -18,14 +18,16 @@ let package = Package(
         .target(name: "Screenplay"),
 
         // Stage 2: screenplay → shots, timing, segments, prompts. Pure values, deterministic.
-        .target(name: "Planning", dependencies: ["Screenplay"]),
+        // Its compliance lists (public figures, sensitive terms) are data files shipped with it.
+        .target(name: "Planning", dependencies: ["Screenplay"], resources: [.copy("Compliance/Data")]),
 
         // FFmpeg's C libraries, and C shims for the macros Swift cannot import.
         .systemLibrary(
             name: "CFFmpeg",
-            pkgConfig: "libavformat libavcodec libavfilter libavutil libswscale",
+            pkgConfig: "libavformat libavcodec libavfilter libavutil libswscale libswresample",
             providers: [
-                .apt(["libavformat-dev", "libavcodec-dev", "libavfilter-dev", "libavutil-dev", "libswscale-dev"]),
+                .apt(["libavformat-dev", "libavcodec-dev", "libavfilter-dev", "libavutil-dev", "libswscale-dev",
+                      "libswresample-dev"]),
                 .brew(["ffmpeg"]),
             ]
         ),
@@ -33,13 +35,21 @@ let package = Package(
         // Files, frames and filter graphs; knows nothing of shots.
         .target(name: "Media", dependencies: ["CFFmpeg", "CFFmpegShims"]),
 
+        // eSpeak NG's C library, the offline text-to-speech engine the scratch voices use.
+        .systemLibrary(
+            name: "CEspeakNG", pkgConfig: "espeak-ng",
+            providers: [.apt(["libespeak-ng-dev", "espeak-ng-data"]), .brew(["espeak-ng"])]
+        ),
+        // Text to speech samples through eSpeak NG, one utterance at a time; knows no scripts.
+        .target(name: "Speech", dependencies: ["CEspeakNG"]),
+
         // Stage 3: generators (built-in storyboard renderer, remote backends), scheduler, clip cache.
         .target(name: "Generation", dependencies: ["Planning", "Media"]),
         // Cut lists from the timeline: EDL, FCP 7 XML, FCPXML, OTIO, SRT, CSV. Pure text writers.
         .target(name: "CutLists", dependencies: ["Planning"]),
 
         // The build: ties the stages together; reads the project file (animatic.yaml or .toml).
-        .target(name: "Animatic", dependencies: ["Screenplay", "Planning", "Generation", "Media", "CutLists",
+        .target(name: "Animatic", dependencies: ["Screenplay", "Planning", "Generation", "Media", "CutLists", "Speech",
                                                  .product(name: "Yams", package: "Yams")]),
         // The command line (the `animatic` program): parses flags, calls Animatic, maps errors
         // to exit codes. Named apart from `Animatic` so case-insensitive file systems cope.
@@ -52,17 +62,20 @@ let package = Package(
         .testTarget(name: "ScreenplayTests", dependencies: ["Screenplay"], exclude: ["Fixtures"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Screenplay"], exclude: ["Golden"]),
         .testTarget(name: "MediaTests", dependencies: ["Media"]),
+        .testTarget(name: "SpeechTests", dependencies: ["Speech"]),
         // Test servers that speak the DashScope and ComfyUI protocols on loopback, for the
         // backend tests and the build's end-to-end tests.
         .target(name: "TestServers", path: "Tests/TestServers", exclude: ["Servers"]),
         .testTarget(name: "GenerationTests", dependencies: ["Generation", "Planning", "Screenplay", "Media", "TestServers"],
                     exclude: ["Fakes"]),
         .testTarget(name: "CutListsTests", dependencies: ["CutLists", "Planning", "Screenplay"], exclude: ["Golden"]),
-        .testTarget(name: "AnimaticTests", dependencies: ["Animatic", "Screenplay", "AnimaticCLI", "TestServers"]),
+        .testTarget(name: "AnimaticTests", dependencies: ["Animatic", "Screenplay", "AnimaticCLI", "TestServers"],
+                    exclude: ["Fakes"]),
 
         // Benchmarks (bench/README.md): release builds compared with reference tools.
         .executableTarget(name: "screenplay-bench", dependencies: ["Screenplay"], path: "bench/screenplay"),
         .executableTarget(name: "planning-bench", dependencies: ["Planning", "Screenplay"], path: "bench/planning"),
+        .executableTarget(name: "shotlist-bench", dependencies: ["Planning", "Screenplay"], path: "bench/shotlist"),
         .executableTarget(name: "media-bench", dependencies: ["Media"], path: "bench/media"),
         .executableTarget(
             name: "scheduler-bench", dependencies: ["Animatic", "Generation", "Planning", "Media", "TestServers"],

@@ -9,6 +9,7 @@ swift build -c release --product screenplay-bench
 swift build -c release --product planning-bench
 swift build -c release --product media-bench
 swift build -c release --product scheduler-bench
+swift build -c release --product shotlist-bench
 bin=$(swift build -c release --show-bin-path)
 
 echo "== Reader: Big Fish, animatic vs screenplain"
@@ -18,6 +19,9 @@ for copies in 1 4 16; do "$bin/screenplay-bench" "$corpus/Big-Fish.fountain" --m
 
 echo "== Planner: Big Fish, parse + plan"
 "$bin/planning-bench" "$corpus/Big-Fish.fountain" 50
+
+echo "== Shot lists: size classes against the blind hand breakdowns of bench/shotlist-eval"
+"$bin/shotlist-bench" bench/shotlist-eval
 
 echo "== Media: render and join vs the ffmpeg program"
 "$bin/media-bench"

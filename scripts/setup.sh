@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Installs what animatic needs to build and test: FFmpeg's development libraries, the
+# Installs what animatic needs to build and test: FFmpeg's development libraries, eSpeak NG's
+# library and voices (the scratch dialogue), the
 # DejaVu and WenQuanYi Zen Hei (CJK) fonts the storyboard renderer draws with, the ffmpeg/ffprobe programs the tests
 # use as an independent check, xmllint, and a Python venv with the test tools.
 # Idempotent: a second run installs nothing and takes about a second.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(libavformat-dev libavcodec-dev libavfilter-dev libavutil-dev libswscale-dev
+apt_packages=(libavformat-dev libavcodec-dev libavfilter-dev libavutil-dev libswscale-dev libswresample-dev
+              libespeak-ng-dev espeak-ng-data
               pkg-config fonts-dejavu-core fonts-wqy-zenhei ffmpeg libxml2-utils python3-venv)
+# time: /usr/bin/time measures the peak memory of a build in the download tests.
+apt_packages+=(time)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -18,6 +18,10 @@ public enum BuildEvent: Sendable {
     case stopping(failed: String)
     /// Generation ended: `made` of `requested` segments made, in `seconds`.
     case generated(made: Int, requested: Int, failed: Int, notStarted: Int, seconds: Double)
+    /// Quality control judged a segment's clip (`analysed` false: from its cached record).
+    case qualityChecked(id: String, record: QCRecord, analysed: Bool)
+    /// The backend could not make a quality-control retake of a segment.
+    case retakeFailed(id: String, seed: Int, error: String)
     /// Failure cards stand in for these segments.
     case failureCards(segments: [String])
     /// The video (as the user named it) was already up to date.

@@ -80,31 +80,44 @@ public struct BuildPlan: Sendable {
         }
     }
 
-    /// Every segment, in timeline order.
+    /// Every segment on the timeline (each shot's picked take), in timeline order.
     public var items: [Item]
+    /// The segments of the takes not on the timeline, take by take in plan order; their
+    /// start frames are those of their shot's segments.
+    public var takeItems: [Item] = []
 
-    /// The items to generate.
+    /// The items to generate, the timeline's first.
     public var toGenerate: [Item] {
-        items.filter { $0.action != .reuse }
+        (items + takeItems).filter { $0.action != .reuse }
     }
 
-    /// Decides, for every segment of `plan`, whether `cache` holds its clip; `previous` (the
+    /// Decides, for every segment of `plan`, whether `cache` holds its clip; `audioKey` gives
+    /// the key of a segment's sound (from its first frame and length) for a backend driven by
+    /// audio; `previous` (the
     /// last build's report, if any) tells a new segment from a changed one.
+    /// - Throws: `AnimaticError` `.internalFailure` when a request's key material cannot be encoded.
     public static func make(
-        plan: Plan, settings: BuildSettings, generator: any Generator, cache: ClipCache, previous: BuildReport?
-    ) -> BuildPlan {
+        plan: Plan, settings: BuildSettings, generator: any Generator, cache: ClipCache, previous: BuildReport?,
+        audioKey: (_ startFrame: Int, _ frames: Int) -> String? = { _, _ in nil }
+    ) throws(AnimaticError) -> BuildPlan {
         let format = settings.format
         let previousSegments = Dictionary(
-            (previous?.segments ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            ((previous?.segments ?? []) + (previous?.takes ?? [])).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var start = 0
         var previousKey: String?
         let fromImage = generator.capabilities.imageToVideo
-        let items = GenerationRequest.all(in: plan, format: format).map { request in
-            defer { start += request.content.frames }
+        func item(_ request: GenerationRequest, start: Int) throws(AnimaticError) -> Item {
+            var request = request
+            // A backend driven by audio makes a clip from the segment's sound: its key too
+            // (a take's sound is its shot's: it sits at the same frames).
+            if generator.capabilities.drivingAudio { request.drivingAudioKey = audioKey(start, request.content.frames) }
             // A continuation made from its predecessor's last frame depends on that clip:
             // its key does too, so a changed predecessor remakes it.
             let continues = fromImage && request.shotStartFrame > 0 ? previousKey : nil
-            let ownKey = ClipCache.key(for: request, generator: generator)
+            let ownKey: String
+            do { ownKey = try ClipCache.key(for: request, generator: generator) } catch {
+                throw AnimaticError(.internalFailure, "cannot encode the request of \(request.segmentID) for its key: \(error)")
+            }
             let key = continues.map { SHA256.hex("\(ownKey)\ncontinues \($0)".utf8) } ?? ownKey
             previousKey = key
             let action: Action
@@ -129,6 +142,18 @@ public struct BuildPlan: Sendable {
                 segmentID: request.segmentID, startFrame: start, key: key, action: action, request: request,
                 continues: continues)
         }
-        return BuildPlan(items: items)
+        let items = try GenerationRequest.all(in: plan, format: format).map { request throws(AnimaticError) in
+            defer { start += request.content.frames }
+            return try item(request, start: start)
+        }
+        // A take's segment sits where its shot's segment of the same number does.
+        var shotStarts: [String: Int] = [:]
+        for item in items where item.request.shotStartFrame == 0 {
+            shotStarts[item.request.content.card.shotID] = shotStarts[item.request.content.card.shotID] ?? item.startFrame
+        }
+        let takeItems = try GenerationRequest.otherTakes(in: plan, format: format).map { request throws(AnimaticError) in
+            try item(request, start: (shotStarts[request.content.card.shotID] ?? 0) + request.shotStartFrame)
+        }
+        return BuildPlan(items: items, takeItems: takeItems)
     }
 }

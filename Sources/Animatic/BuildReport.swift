@@ -3,7 +3,7 @@ import Foundation
 /// What a build did, written beside the video as `film.report.json` (docs/build-report.md).
 public struct BuildReport: Sendable, Codable, Hashable {
     /// The report's schema version.
-    public static let currentVersion = 2
+    public static let currentVersion = 5
 
     /// One segment's outcome.
     public struct Segment: Sendable, Codable, Hashable {
@@ -26,6 +26,22 @@ public struct BuildReport: Sendable, Codable, Hashable {
         /// For a failed segment of a `--keep-going` build: the cache key of the failure card
         /// that stands in for it in the video (never the segment's own key).
         public var failureCard: String?
+        /// Quality control's record of the clip in use (docs/qc.md): every attempt's
+        /// measures and reasons, and which was kept and why. Absent with `--qc off`.
+        public var qc: QCRecord?
+    }
+
+    /// A shot whose take a review picked.
+    public struct PickedShot: Sendable, Codable, Hashable {
+        /// The shot's ID (`2A`).
+        public var shot: String
+        /// The take on the timeline (1-based).
+        public var take: Int
+
+        public init(shot: String, take: Int) {
+            self.shot = shot
+            self.take = take
+        }
     }
 
     /// A segment's outcome.
@@ -54,10 +70,15 @@ public struct BuildReport: Sendable, Codable, Hashable {
     /// The video's length in frames.
     public var totalFrames: Int
     /// The SHA-256 of everything the video is made from (the plan, the house format and
-    /// every segment's key): a rebuild with the same digest and the video present skips
-    /// the join. Empty when segments failed, so that the next build never takes a video
-    /// with failure cards in it for up to date.
+    /// every segment's key): a rebuild with the same digest and the video `video` records
+    /// skips the join. Empty when segments failed, so that the next build never takes a
+    /// video with failure cards in it for up to date; and empty in the report a build
+    /// writes before it replaces any output, so that a stop anywhere makes the next build
+    /// redo the outputs.
     public var inputsDigest: String
+    /// The video this report describes — its size, modification time and SHA-256 — when
+    /// the build wrote one or found it up to date.
+    public var video: VideoRecord?
     /// Whether the video was written by this build (false when it was already up to date,
     /// or when a failure stopped the build; true with failure cards in it under `--keep-going`).
     public var videoWritten: Bool
@@ -69,8 +90,15 @@ public struct BuildReport: Sendable, Codable, Hashable {
     public var failed: Int
     /// Segments not started because a failure stopped the build.
     public var skipped: Int
-    /// Every segment, in timeline order.
+    /// The shots a review file revised (docs/review.md), in timeline order.
+    public var revisedShots: [String]
+    /// The shots whose take a review file picked, in timeline order.
+    public var pickedShots: [PickedShot]
+    /// Every segment on the timeline (of each shot's picked take), in timeline order.
     public var segments: [Segment]
+    /// The segments of the takes not on the timeline, take by take in timeline order
+    /// (`12A-1.take2`); the counts above include them.
+    public var takes: [Segment]
 
     /// Reads a report; nil when there is none or it cannot be read.
     public static func read(_ url: URL) -> BuildReport? {

@@ -33,6 +33,18 @@ public struct BuildSettings: Sendable {
     /// The project file the settings came from, as the user would name it: a depfile
     /// prerequisite, so that changing it rebuilds.
     public var projectFile: String?
+    /// The integrated loudness the soundtrack is normalised to, in LUFS (`--loudness`).
+    public var loudness: Double = -23
+    /// The review file the plan's revisions came from (docs/review.md), as the user would
+    /// name it: a depfile prerequisite too.
+    public var reviewFile: String?
+    /// What quality control does with a failing clip (`--qc`); nil for the backend's default
+    /// (`QCPolicy.defaultFor(backend:)`).
+    public var qcPolicy: QCPolicy?
+    /// The limits a clip must keep to pass quality control (`qc:` in the project file).
+    public var qcThresholds = QCThresholds()
+    /// How many times a failing clip is made again with the next seed (`qc.retakes`).
+    public var qcRetakes = 2
 
     /// Settings as given.
     public init(

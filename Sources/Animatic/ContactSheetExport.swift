@@ -10,8 +10,10 @@ import Media
 /// feature's 1,700 shots on one page would be an image some 50,000 pixels tall).
 /// Pages are drawn into the cache under a hash of what they show, so a rebuild draws only
 /// the pages whose shots or captions changed, and each is placed beside the video
-/// atomically (a hard link to the cached page); pages a previous build left beyond the
-/// last are removed.
+/// atomically (a copy of the cached page, so editing the sheet never edits the cache; a
+/// copy already there, unedited, stays); pages a previous build left beyond the last are
+/// removed. A cached page is copied out only when its content matches its recorded digest,
+/// else it is drawn again.
 enum ContactSheetExport {
     static let columns = 6
     static let rows = 10
@@ -70,6 +72,7 @@ enum ContactSheetExport {
         let urls = urls(pages: pages.count, video: video)
         var toDraw: [(cells: [(image: Data, caption: String)], cached: URL)] = []
         var cachedPages: [URL] = []
+        var toPlace: [(cached: URL, url: URL)] = []
         for page in pages {
             let cells = try page.map { frame in
                 guard let image = thumbnails.jpegs[frame.shotID], let identity = thumbnails.identities[frame.shotID] else {
@@ -78,21 +81,25 @@ enum ContactSheetExport {
                 return (image: image, name: identity, caption: frame.caption)
             }
             let cached = cache.sheetPageURL(for: pageKey(cells.map { ($0.name, $0.caption) }, layout: sheet))
+            let url = urls[cachedPages.count]
             cachedPages.append(cached)
-            if !FileManager.default.fileExists(atPath: cached.path) {
+            if AtomicFile.isCopy(url, of: cached) { continue }
+            if cache.verify(cached) != nil {
+                cache.discard(cached)
                 toDraw.append((cells.map { ($0.image, $0.caption) }, cached))
             }
+            toPlace.append((cached, url))
         }
-        for (cells, cached) in toDraw { try await draw(cells, with: sheet, to: cached) }
-        for (cached, url) in zip(cachedPages, urls) { try AtomicFile.place(cached, at: url) }
+        for (cells, cached) in toDraw { try await draw(cells, with: sheet, to: cached, cache: cache) }
+        for (cached, url) in toPlace { try AtomicFile.place(cached, at: url) }
         removeStalePages(keeping: urls, video: video)
         return (urls, toDraw.count)
     }
 
-    /// Draws one page and writes it to `url` in the cache, atomically.
-    private static func draw(_ cells: [(image: Data, caption: String)], with sheet: ContactSheet, to url: URL)
-        async throws
-    {
+    /// Draws one page and writes it to `url` in the cache, atomically, and seals it.
+    private static func draw(
+        _ cells: [(image: Data, caption: String)], with sheet: ContactSheet, to url: URL, cache: ClipCache
+    ) async throws {
         let data: Data
         do { data = try await sheet.png(cells) } catch let error as CancellationError {
             throw error
@@ -105,6 +112,9 @@ enum ContactSheetExport {
             throw AnimaticError(.cannotCreate, "cannot create \(url.deletingLastPathComponent().path): \(error.localizedDescription)")
         }
         try AtomicFile.write(data, to: url)
+        do { try cache.seal(url) } catch {
+            throw AnimaticError(.cannotCreate, "cannot record the digest of \(url.path): \(error)")
+        }
     }
 
     /// Removes sheet pages beside `video` that this build did not write.

@@ -6,7 +6,7 @@ import Planning
 /// Writes the cut lists beside the video — `film.edl`, `film.xml`, `film.fcpxml`,
 /// `film.otio`, `film.srt`, `film.csv`, `film.storyboard.html`, the contact sheet
 /// `film.contact.png` — from the same timeline in integer frames as the video, each
-/// atomically, naming the per-segment clips in `film.media/`. The storyboard page embeds
+/// atomically (and not at all when it already holds those bytes), naming the per-segment clips in `film.media/`. The storyboard page embeds
 /// each shot's thumbnail, and the sheet is drawn from them (`Thumbnails`).
 enum CutListExport {
     /// What `write` did: the files, in `formats` order, and the thumbnails and contact
@@ -17,12 +17,13 @@ enum CutListExport {
         var pagesDrawn = 0
     }
 
-    /// The timeline every cut list is written from.
-    static func timeline(_ plan: Plan, settings: BuildSettings) -> Timeline {
+    /// The timeline every cut list is written from; `withAudio`, each clip carries its
+    /// segment's WAV as audio.
+    static func timeline(_ plan: Plan, settings: BuildSettings, withAudio: Bool = false) -> Timeline {
         Timeline(
             plan: plan, media: .beside(video: settings.output),
             title: settings.output.deletingPathExtension().lastPathComponent,
-            width: settings.size.width, height: settings.size.height)
+            width: settings.size.width, height: settings.size.height, audio: withAudio)
     }
 
     /// Whether the formats `settings` names show thumbnails (the storyboard page, the sheet).
@@ -30,18 +31,23 @@ enum CutListExport {
         settings.cutLists.contains(.html) || settings.cutLists.contains(.sheet)
     }
 
-    /// Writes the formats `settings` names; `keys` gives each segment's cache key by segment ID.
+    /// Writes the formats `settings` names; `keys` gives each segment's cache key by segment
+    /// ID, `qcNotes` its quality-control verdict for the storyboard page; `clipsVerified` says
+    /// whether the build has checked every clip's digest already; `withAudio`, each clip
+    /// carries its segment's WAV.
     static func write(
-        _ plan: Plan, settings: BuildSettings, keys: [String: String], cache: ClipCache
+        _ plan: Plan, settings: BuildSettings, keys: [String: String], qcNotes: [String: QCNote] = [:], cache: ClipCache,
+        clipsVerified: Bool, withAudio: Bool = false
     ) async throws -> Written {
-        let timeline = timeline(plan, settings: settings)
+        let timeline = timeline(plan, settings: settings, withAudio: withAudio)
         let frames = needsThumbnails(settings) ? timeline.shotFrames : []
         let thumbnails = try await Thumbnails.load(
-            frames, keys: keys, cache: cache, video: settings.size, jobs: settings.jobs)
+            frames, keys: keys, cache: cache, video: settings.size, jobs: settings.jobs, clipsVerified: clipsVerified)
         var written = Written(thumbnailsGrabbed: thumbnails.grabbed)
         for format in settings.cutLists {
             let sources = format == .html ? thumbnails.jpegs.mapValues { "data:image/jpeg;base64," + $0.base64EncodedString() } : [:]
-            guard let text = format.render(timeline, edlFlavor: settings.edlFlavor, thumbnails: sources) else {
+            guard let text = format.render(timeline, edlFlavor: settings.edlFlavor, thumbnails: sources, qcNotes: qcNotes)
+            else {
                 // The one format that is not text: the contact sheet.
                 let sheet = try await ContactSheetExport.write(
                     frames, thumbnails: thumbnails, size: Thumbnails.size(for: settings.size), video: settings.output,
@@ -51,7 +57,7 @@ enum CutListExport {
                 continue
             }
             let url = settings.cutListURL(format)
-            try AtomicFile.write(Data(text.utf8), to: url)
+            try AtomicFile.update(Data(text.utf8), at: url)
             written.files.append(url)
         }
         return written

@@ -1,13 +1,21 @@
 import Screenplay
 
 /// Diagnostics as a compiler prints them, one `path:line:col: severity: message` a line,
-/// followed by a count summary when there are any.
+/// followed by a count summary when there are any. At most `shownPerFile` are printed,
+/// then how many more there are: a file of a million bad lines must not print a million
+/// errors (the summary still counts them all).
 public enum DiagnosticReport {
+    /// How many diagnostics of one file are printed.
+    public static let shownPerFile = 50
+
     public static func render(_ diagnostics: [Diagnostic], path: String) -> String {
         guard !diagnostics.isEmpty else { return "" }
-        var out = diagnostics.map { $0.formatted(path: path) + "\n" }.joined()
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        var out = diagnostics.prefix(shownPerFile).map { $0.formatted(path: path) + "\n" }.joined()
+        if diagnostics.count > shownPerFile {
+            out += "\(path): note: and \(diagnostics.count - shownPerFile) more not shown\n"
+        }
+        let errors = diagnostics.count { $0.severity == .error }
+        let warnings = diagnostics.count { $0.severity == .warning }
         out += "\(count(errors, "error")), \(count(warnings, "warning")) in \(path)\n"
         return out
     }

@@ -38,11 +38,11 @@ struct Editor: Sendable {
     }
 
     /// Joins `clips` by remux into a scratch file in `scratch`, then muxes it with `tracks`
-    /// into `output`, atomically; the scratch file is removed either way.
-    func assemble(clips: [URL], tracks: ExtraTracks, scratch: URL, output: URL) async throws {
+    /// (and the soundtrack, encoded as AAC) into `output`, atomically; the scratch file is removed either way.
+    func assemble(clips: [URL], tracks: ExtraTracks, audio: AudioTrack? = nil, scratch: URL, output: URL) async throws {
         let joined = scratch.appendingPathComponent("joined-\(UUID().uuidString).mp4")
         defer { try? FileManager.default.removeItem(at: joined) }
         try await Joiner().join(clips, to: joined)
-        try await TrackMuxer(format: format).mux(video: joined, tracks: tracks, to: output)
+        try await TrackMuxer(format: format).mux(video: joined, tracks: tracks, audio: audio, to: output)
     }
 }

@@ -20,8 +20,14 @@ struct FailureCards: Sendable {
         for item in items {
             guard let reason = failures[item.segmentID] else { continue }
             let card = FailureCard(request: item.request, segmentKey: item.key, backend: backend, reason: reason)
-            let key = renderer.key(for: card)
-            if cache.state(of: key, frames: item.frames, format: item.request.format) != .valid {
+            let key: String
+            do { key = try renderer.key(for: card) } catch {
+                throw AnimaticError(.internalFailure, "cannot encode the failure card of \(item.segmentID) for its key: \(error)")
+            }
+            // A card feeds the video being written now: its content is checked, not just its header.
+            if cache.state(of: key, frames: item.frames, format: item.request.format) != .valid
+                || cache.verify(cache.url(for: key)) != nil
+            {
                 do {
                     try cache.prepareEntry(key)
                     try await renderer.render(card, to: cache.url(for: key))
@@ -29,6 +35,9 @@ struct FailureCards: Sendable {
                     throw error
                 } catch {
                     throw AnimaticError(.cannotCreate, "cannot draw the failure card for \(item.segmentID): \(error)")
+                }
+                if case let .corrupt(why) = cache.admit(key, frames: item.frames, format: item.request.format) {
+                    throw AnimaticError(.internalFailure, "the failure card for \(item.segmentID) \(why)")
                 }
             }
             keys[item.segmentID] = key

@@ -63,6 +63,13 @@ public final class ProgressDisplay: @unchecked Sendable {
                 if failedCount > 0 { text += ", \(failedCount) failed" }
                 if notStarted > 0 { text += ", \(notStarted) not started" }
                 line(text)
+            case let .qualityChecked(id, record, analysed):
+                // A pass is news only when retakes were needed, or in verbose mode.
+                if !record.best.passed || record.attempts.count > 1 || level == .verbose {
+                    line("\(id): qc \(record.why)" + (analysed ? "" : " (cached)"))
+                }
+            case let .retakeFailed(id, seed, error):
+                line("\(id): qc retake with seed \(seed) failed: \(error)")
             case let .failureCards(segments):
                 line((segments.count == 1 ? "a failure card stands in for " : "failure cards stand in for ")
                     + segments.joined(separator: ", "))

@@ -34,10 +34,24 @@ extension Builder {
     /// last frame waits for that clip when this build makes it. Without `keepGoing`, the
     /// first failure stops the starting of new segments: the running ones finish (and stay
     /// cached), the rest are returned as not started.
-    func generate(_ items: [BuildPlan.Item], cache: ClipCache) async throws -> GenerationOutcome {
+    ///
+    /// With quality control on, each clip gets a QC step after it is in the cache (in a
+    /// pool of its own), which may have the backend make it again (`qcStep`); a
+    /// continuation waits for it. Each of `reused`, the segments taken from the cache, gets
+    /// a QC step too, which reads the clip's cached record (analysing only a clip that has none).
+    /// With `drivingMix`, a segment whose request asks for audio gets its stretch as a WAV.
+    func generate(
+        _ items: [BuildPlan.Item], reused: [BuildPlan.Item] = [], cache: ClipCache, drivingMix: AudioMix? = nil
+    ) async throws -> GenerationOutcome {
         let backend = StepExecutor.Pool(
             name: "backend", limit: min(settings.jobs, generator.capabilities.maxParallelJobs ?? .max))
         let conformer = StepExecutor.Pool(name: "conform", limit: settings.jobs)
+        let checker = StepExecutor.Pool(name: "qc", limit: settings.jobs)
+        // The backend's places, shared by the generate steps and the QC steps' retakes, so
+        // that retakes keep to the backend's limit too.
+        let slots = ConcurrencyLimiter(limit: backend.limit)
+        let analyses = qcPolicy.analyses
+        let coverages = Coverages()
         let direct = generator.capabilities.writesHouseFormat
         let times = GenerationTimes()
         var jobs: [StepExecutor.Job] = []
@@ -47,7 +61,10 @@ extension Builder {
             let generateID = "generate \(item.segmentID)"
             jobs.append(StepExecutor.Job(
                 id: generateID, inputs: item.continues.flatMap { clipJob[$0] }.map { [$0] } ?? [], pool: backend,
-                beginsWork: true, work: { _ in try await self.generateStep(item, cache: cache, times: times) }))
+                beginsWork: true,
+                work: { _ in
+                    try await self.generateStep(item, cache: cache, slots: slots, drivingMix: drivingMix, times: times)
+                }))
             itemOf[generateID] = item
             clipJob[item.key] = generateID
             if !direct {
@@ -56,11 +73,28 @@ extension Builder {
                     id: conformID, inputs: [generateID], pool: conformer, beginsWork: false,
                     work: { products in
                         guard let raw = products[generateID] else { throw SegmentFailure(description: "no clip to conform") }
-                        return try await self.conformStep(item, raw: raw, cache: cache)
+                        return try await self.conformStep(item, raw: raw, cache: cache, coverages: coverages)
                     }))
                 itemOf[conformID] = item
                 clipJob[item.key] = conformID
             }
+            if analyses, let clip = clipJob[item.key] {
+                let qcID = "qc \(item.segmentID)"
+                jobs.append(StepExecutor.Job(
+                    id: qcID, inputs: [clip], pool: checker, beginsWork: false,
+                    work: { _ in
+                        try await self.qcStep(
+                            item, cache: cache, coverage: coverages[item.key], made: true, slots: slots, drivingMix: drivingMix)
+                    }))
+                itemOf[qcID] = item
+                clipJob[item.key] = qcID
+            }
+        }
+        for item in reused where analyses {
+            jobs.append(StepExecutor.Job(
+                id: "qc \(item.segmentID)", inputs: [], pool: checker, beginsWork: false,
+                work: { _ in try await self.qcStep(
+                    item, cache: cache, coverage: nil, made: false, slots: slots, drivingMix: drivingMix) }))
         }
 
         var outcome = GenerationOutcome()
@@ -101,35 +135,19 @@ extension Builder {
     /// into a raw file in the scratch directory for `conformStep`. A continuation for a
     /// backend that starts from an image gets its predecessor's last frame as a PNG.
     /// Returns the raw file, or nil when the clip is in the cache.
-    private func generateStep(_ item: BuildPlan.Item, cache: ClipCache, times: GenerationTimes) async throws -> URL? {
+    private func generateStep(
+        _ item: BuildPlan.Item, cache: ClipCache, slots: ConcurrencyLimiter, drivingMix: AudioMix?, times: GenerationTimes
+    ) async throws -> URL? {
         let direct = generator.capabilities.writesHouseFormat
         let destination =
             direct
             ? cache.url(for: item.key)
             : cache.scratchDirectory.appendingPathComponent("\(item.key)-\(UUID().uuidString).raw")
-        let reference = item.continues.map { _ in
-            cache.scratchDirectory.appendingPathComponent("\(item.key)-\(UUID().uuidString).png")
-        }
-        defer { if let reference { try? FileManager.default.removeItem(at: reference) } }
         do {
             try cache.prepareEntry(item.key)
-            var request = item.request
-            if let previous = item.continues, let reference {
-                // Past the predecessor's end (its frames are at most the shot's frames
-                // before this segment), FrameGrab takes its last frame.
-                let frame = try await FrameGrab.frame(
-                    cache.url(for: previous), at: item.request.shotStartFrame, width: settings.size.width,
-                    height: settings.size.height)
-                try ImageCodec.png(frame).write(to: reference)
-                request.referenceImage = reference
-            }
-            let events = self.events, id = item.segmentID
-            let started = ContinuousClock.now
-            try await GenerationProgress.$report.withValue({ events(.segmentProgress(id: id, fraction: $0)) }) {
-                try await generator.generate(request, to: destination)
-            }
-            let spent = (ContinuousClock.now - started).components
-            times.record(id, Double(spent.seconds) + Double(spent.attoseconds) / 1e18)
+            let seconds = try await runBackend(
+                item.request, of: item, to: destination, cache: cache, slots: slots, drivingMix: drivingMix)
+            times.record(item.segmentID, seconds)
         } catch let error as CancellationError {
             if !direct { try? FileManager.default.removeItem(at: destination) }
             throw error
@@ -142,10 +160,84 @@ extension Builder {
         return nil
     }
 
-    /// Conforms the backend's `raw` clip of `item` into the cache and checks the entry;
-    /// `raw` is removed either way.
-    private func conformStep(_ item: BuildPlan.Item, raw: URL, cache: ClipCache) async throws -> URL? {
+    /// Has the backend make `request` (for `item`) into `destination`. A continuation for a
+    /// backend that starts from an image gets its predecessor's last frame as a PNG.
+    private func runBackend(
+        _ request: GenerationRequest, of item: BuildPlan.Item, to destination: URL, cache: ClipCache,
+        slots: ConcurrencyLimiter, drivingMix: AudioMix?
+    ) async throws -> Double {
+        let reference = item.continues.map { _ in
+            cache.scratchDirectory.appendingPathComponent("\(item.key)-\(UUID().uuidString).png")
+        }
+        defer { if let reference { try? FileManager.default.removeItem(at: reference) } }
+        let audio = item.request.drivingAudioKey.flatMap { _ in drivingMix }.map { _ in
+            cache.scratchDirectory.appendingPathComponent("\(item.key)-\(UUID().uuidString).wav")
+        }
+        defer { if let audio { try? FileManager.default.removeItem(at: audio) } }
+        var request = request
+        if let previous = item.continues, let reference {
+            // Past the predecessor's end (its frames are at most the shot's frames
+            // before this segment), FrameGrab takes its last frame.
+            let frame = try await FrameGrab.frame(
+                cache.url(for: previous), at: item.request.shotStartFrame, width: settings.size.width,
+                height: settings.size.height)
+            try ImageCodec.png(frame).write(to: reference)
+            request.referenceImage = reference
+        }
+        if let audio, let drivingMix {
+            let rate = settings.format.frameRate
+            let range = AudioMix.samples(frames: item.startFrame, rate: rate)..<AudioMix.samples(
+                frames: item.startFrame + item.frames, rate: rate)
+            try drivingMix.writeWAV(range, gain: 0, to: audio)
+            request.drivingAudio = audio
+        }
+        let events = self.events, id = item.segmentID
+        return try await slots.withPermit { [request] in
+            // Timed inside the permit: the backend's own time, not the wait for a place.
+            let started = ContinuousClock.now
+            try await GenerationProgress.$report.withValue({ events(.segmentProgress(id: id, fraction: $0)) }) {
+                try await generator.generate(request, to: destination)
+            }
+            let spent = (ContinuousClock.now - started).components
+            return Double(spent.seconds) + Double(spent.attoseconds) / 1e18
+        }
+    }
+
+    /// Has the backend make `item` again with `seed`, into `clip` in the house format (a
+    /// quality-control retake); returns how much of the segment the backend's own clip
+    /// covered (nil when it writes the house format itself).
+    func makeClip(
+        _ item: BuildPlan.Item, seed: Int, to clip: URL, cache: ClipCache, slots: ConcurrencyLimiter, drivingMix: AudioMix?
+    ) async throws -> Double?
+    {
+        var request = item.request
+        request.content.seed = seed
+        guard !generator.capabilities.writesHouseFormat else {
+            _ = try await runBackend(request, of: item, to: clip, cache: cache, slots: slots, drivingMix: drivingMix)
+            return nil
+        }
+        let raw = cache.scratchDirectory.appendingPathComponent("\(item.key)-\(UUID().uuidString).raw")
         defer { try? FileManager.default.removeItem(at: raw) }
+        _ = try await runBackend(request, of: item, to: raw, cache: cache, slots: slots, drivingMix: drivingMix)
+        let coverage = coverage(of: raw, frames: item.frames)
+        try await Conformer(format: settings.format).conform(raw, frames: item.frames, to: clip)
+        return coverage
+    }
+
+    /// How much of a `frames`-frame segment the backend's clip `raw` covers: its length
+    /// over the segment's (1 when its length cannot be read: the conformer will say why).
+    private func coverage(of raw: URL, frames: Int) -> Double {
+        guard let info = try? Probe.info(raw), let seconds = info.video?.duration ?? info.duration else { return 1 }
+        return seconds / (Double(frames) / settings.format.frameRate.doubleValue)
+    }
+
+    /// Conforms the backend's `raw` clip of `item` into the cache and checks the entry;
+    /// `raw` is removed either way. Notes how much of the segment `raw` covered for QC.
+    private func conformStep(_ item: BuildPlan.Item, raw: URL, cache: ClipCache, coverages: Coverages) async throws
+        -> URL?
+    {
+        defer { try? FileManager.default.removeItem(at: raw) }
+        if qcPolicy.analyses { coverages[item.key] = coverage(of: raw, frames: item.frames) }
         do {
             try await Conformer(format: settings.format).conform(raw, frames: item.frames, to: cache.url(for: item.key))
         } catch let error as CancellationError {
@@ -157,17 +249,28 @@ extension Builder {
         return nil
     }
 
-    /// Nil when the cache now holds a valid clip for `item`, else why not (a corrupt one
-    /// is removed).
+    /// Nil when the cache now holds a valid clip for `item`, sealed, else why not (a
+    /// corrupt one is removed).
     private func check(_ item: BuildPlan.Item, in cache: ClipCache) -> String? {
-        switch cache.state(of: item.key, frames: item.frames, format: settings.format) {
+        switch cache.admit(item.key, frames: item.frames, format: settings.format) {
         case .valid:
             return nil
         case .missing:
             return "the \(generator.name) backend wrote no clip"
         case let .corrupt(why):
-            try? FileManager.default.removeItem(at: cache.url(for: item.key))
             return "the \(generator.name) backend's clip \(why)"
         }
+    }
+}
+
+/// How much of its segment each backend clip covered, by segment key: noted by the conform
+/// steps for the quality-control steps, which run on other tasks.
+final class Coverages: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String: Double] = [:]
+
+    subscript(key: String) -> Double? {
+        get { lock.withLock { values[key] } }
+        set { lock.withLock { values[key] = newValue } }
     }
 }

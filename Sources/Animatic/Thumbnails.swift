@@ -30,8 +30,12 @@ struct Thumbnails {
 
     /// The thumbnail of every shot in `frames`: read from `cache`, or grabbed from the clip
     /// whose cache key `keys` gives (by segment ID) and cached, at most `jobs` at once.
+    /// A cached thumbnail is used only when its content matches its recorded digest (else it
+    /// is grabbed again); a clip is grabbed from only after its own digest is checked, unless
+    /// `clipsVerified` says the build has checked every clip already.
     static func load(
-        _ frames: [ShotFrame], keys: [String: String], cache: ClipCache, video: FrameSize, jobs: Int
+        _ frames: [ShotFrame], keys: [String: String], cache: ClipCache, video: FrameSize, jobs: Int,
+        clipsVerified: Bool
     ) async throws -> Thumbnails {
         let size = size(for: video)
         var jpegs: [String: Data] = [:]
@@ -43,9 +47,10 @@ struct Thumbnails {
             }
             let url = cache.thumbnailURL(for: key, width: size.width, height: size.height)
             urls[frame.shotID] = url
-            if let data = try? Data(contentsOf: url) {
+            if cache.verify(url) == nil, let data = RegularFile.read(url.path) {
                 jpegs[frame.shotID] = data
             } else {
+                cache.discard(url)
                 missing.append((frame, key, url))
             }
         }
@@ -53,7 +58,17 @@ struct Thumbnails {
             var queue = missing[...]
             func startNext() {
                 guard let (frame, key, url) = queue.popFirst() else { return }
-                group.addTask { (frame.shotID, try await grab(frame, clip: cache.url(for: key), size: size, to: url)) }
+                group.addTask {
+                    let clip = cache.url(for: key)
+                    if !clipsVerified, let why = cache.verify(clip) {
+                        // Found now, after the build planned: the next build makes the clip again.
+                        cache.discard(clip)
+                        throw AnimaticError(
+                            .unavailable,
+                            "the cached clip of \(frame.clip.name) \(why); it is discarded, and the next build makes it again")
+                    }
+                    return (frame.shotID, try await grab(frame, clip: clip, size: size, to: url, cache: cache))
+                }
             }
             for _ in 0..<max(1, jobs) { startNext() }
             while let (shot, data) = try await group.next() {
@@ -71,8 +86,10 @@ struct Thumbnails {
         return "\(url.lastPathComponent) \(modified?.timeIntervalSince1970 ?? 0)"
     }
 
-    /// Grabs `frame` from `clip`, encodes it and writes it to `url` atomically.
-    private static func grab(_ frame: ShotFrame, clip: URL, size: FrameSize, to url: URL) async throws -> Data {
+    /// Grabs `frame` from `clip`, encodes it, writes it to `url` atomically and seals it.
+    private static func grab(_ frame: ShotFrame, clip: URL, size: FrameSize, to url: URL, cache: ClipCache)
+        async throws -> Data
+    {
         let data: Data
         do {
             let image = try await FrameGrab.frame(clip, at: frame.frame, width: size.width, height: size.height)
@@ -83,6 +100,9 @@ struct Thumbnails {
             throw AnimaticError(.internalFailure, "cannot grab frame \(frame.frame) of \(frame.clip.name): \(error)")
         }
         try AtomicFile.write(data, to: url)
+        do { try cache.seal(url) } catch {
+            throw AnimaticError(.cannotCreate, "cannot record the digest of \(url.path): \(error)")
+        }
         return data
     }
 }

@@ -13,7 +13,7 @@ struct AnimaticCommand: AsyncParsableCommand {
         abstract: "Compile a Fountain screenplay into an animatic.",
         discussion: "Exit codes: 0 success, 64 usage, 65 script errors, 66 missing input, 69 service unavailable, 70 internal error, 73 cannot create output, 74 I/O error.",
         version: version,
-        subcommands: [ParseCommand.self, CheckCommand.self, PlanCommand.self, BuildCommand.self, ExportCommand.self]
+        subcommands: [ParseCommand.self, CheckCommand.self, PlanCommand.self, BuildCommand.self, ExportCommand.self, ReviewCommand.self]
     )
 
     /// Parses the command line and runs the command. The one place the program ends on an

@@ -27,6 +27,7 @@ extension PromptLanguageChoice: ExpressibleByArgument {}
 extension BackendKind: ExpressibleByArgument {}
 extension EDLFlavor: ExpressibleByArgument {}
 extension DashScopeRegion: ExpressibleByArgument {}
+extension QCPolicy: ExpressibleByArgument {}
 
 extension CutListFormat: ExpressibleByArgument {
     /// The formats `export` can write: the contact sheet needs rendered clips.

@@ -37,9 +37,6 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "Segments to generate at once (default: the number of cores).")
     var jobs: Int?
 
-    @Option(name: .customLong("cache-dir"), help: "The clip cache (default: .animatic-cache/ beside the script).")
-    var cacheDirectory: String?
-
     @Option(help: "Frame size, WxH with even numbers (default: 1280x720).")
     var size: FrameSize?
 
@@ -55,6 +52,12 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .customLong("keep-going"), inversion: .prefixedNo,
           help: "When a segment fails, put a failure card of the same length in its place and finish the build (still exit 69).")
     var keepGoing: Bool?
+
+    @Option(help: "Quality control of every clip (docs/qc.md): off, warn, retake (make a failing clip again with the next seed, keep the best take) or strict (as retake, exit 69 when the best take still fails). Default: off for the cards renderer, retake for the others.")
+    var qc: QCPolicy?
+
+    @Option(name: .customLong("qc-retakes"), help: "Retakes of a clip that fails quality control (default: 2).")
+    var qcRetakes: Int?
 
     @Flag(name: .customLong("dry-run"),
           help: "Print the build's steps, what runs and why, and the requests per backend; generate and write nothing.")
@@ -73,10 +76,16 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Also print a line per generated segment.")
     var verbose = false
 
+    @Option(help: "The soundtrack's integrated loudness in LUFS, EBU R128 (default: -23; -16 for the web).")
+    var loudness: Double?
+
+    @OptionGroup var sound: SoundOptions
+
     @OptionGroup var options: PlanOptions
 
     func validate() throws {
         if let jobs, !SettingLimits.jobs.contains(jobs) { throw ValidationError("--jobs must be from 1 to 64") }
+        if let qcRetakes, !SettingLimits.qcRetakes.contains(qcRetakes) { throw ValidationError("--qc-retakes must be from 0 to 10") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
         if json && !dryRun { throw ValidationError("--json needs --dry-run") }
         if let maxCost, !(maxCost.isFinite && maxCost >= 0) { throw ValidationError("--max-cost must be a number, 0 or more") }
@@ -84,6 +93,7 @@ struct BuildCommand: AsyncParsableCommand {
             // An MP4 is finished by seeking back to write its index, which a pipe cannot do.
             throw ValidationError("-o -: the video cannot go to standard output; name a file")
         }
+        if let loudness, !(-70.0 ... -5.0).contains(loudness) { throw ValidationError("--loudness must be from -70 to -5 LUFS") }
         if file == "-" && output == nil {
             throw ValidationError(Self.stdinNeedsOutput)
         }
@@ -97,18 +107,30 @@ struct BuildCommand: AsyncParsableCommand {
         var flags = ProjectSettings()
         flags.size = size
         flags.jobs = jobs
-        flags.cacheDirectory = cacheDirectory.map { URL(fileURLWithPath: $0) }
+        flags.cacheDirectory = sound.cacheDirectory.map { URL(fileURLWithPath: $0) }
         flags.cutLists = cutlists?.formats
         flags.edlFlavor = edlFlavor
         flags.keepGoing = keepGoing
         flags.maxCost = maxCost
+        flags.qcPolicy = qc
+        flags.qcRetakes = qcRetakes
         let (project, chosen) = try options.settings(for: input, commandFlags: flags)
-        let cacheURL = chosen.cacheDirectory ?? BuildSettings.defaultCache(for: input.url)
+        let cacheURL = self.sound.cache(chosen, for: input)
         let generator = try chosen.makeGenerator(cacheDirectory: cacheURL)
         var configuration = chosen.planConfiguration()
         configuration.backendMaxMilliseconds = generator.capabilities.longestClipMilliseconds
-        let compilation = Compilation(input, configuration: configuration)
+        let sound = self.sound.settings(chosen, loudness: loudness ?? -23)
+        let review = try options.reviewFile.load(for: input)
+        // A dry run creates nothing: it speaks the lines the cache lacks only to time them.
+        var compilation = try Compilation(
+            input, configuration: configuration, revisions: review.revisions, sound: sound, cache: cacheURL,
+            storing: !dryRun)
+        review.warnAboutStaleEntries(in: compilation.plan)
         try report(compilation.diagnostics, path: input.displayPath)
+        // Every prompt is checked before any request; a blocked one stops here (exit 65).
+        let compliance = try chosen.complianceChecker(backend: generator.name).check(compilation.plan, source: input.bytes)
+        try report(compliance.diagnostics, path: input.displayPath)
+        compilation.plan = compliance.plan
 
         let outputURL: URL
         if let output {
@@ -124,6 +146,8 @@ struct BuildCommand: AsyncParsableCommand {
             output: outputURL.standardizedFileURL, cacheDirectory: cacheURL, planConfiguration: configuration,
             depfile: depfile.map { URL(fileURLWithPath: $0) }, outputName: outputName, chosen: chosen)
         settings.projectFile = project?.displayPath
+        settings.loudness = sound.loudness
+        settings.reviewFile = review?.displayPath
         // Before any work: no output replaces an input or another output, and every one has
         // a folder that takes files (a dry run checks the first and creates nothing).
         let paths = OutputPaths(build: settings, shots: compilation.plan.shots.count)
@@ -144,7 +168,9 @@ struct BuildCommand: AsyncParsableCommand {
         let display = ProgressDisplay(level: quiet ? .quiet : verbose ? .verbose : .normal)
         let builder = Builder(settings: settings, generator: generator, events: display.show)
 
-        let build = Task { try await builder.build(compilation.plan, scriptPath: input.displayPath) }
+        let build = Task {
+            try await builder.build(compilation.plan, scriptPath: input.displayPath, voicing: compilation.voicing)
+        }
         let trap = InterruptTrap()
         trap.watch { build.cancel() }
         do {
@@ -166,8 +192,8 @@ struct BuildCommand: AsyncParsableCommand {
     private func checkCost(
         _ builder: Builder, compilation: Compilation, input: ScriptInput, costs: CostTable, limit: Double
     ) throws {
-        let estimate = estimate(
-            builder, plan: try builder.stepPlan(for: compilation.plan, scriptPath: input.displayPath), costs: costs)
+        let plan = try builder.stepPlan(for: compilation.plan, scriptPath: input.displayPath, voicing: compilation.voicing)
+        let estimate = estimate(builder, plan: plan, costs: costs)
         let limitText = String(format: "%.2f", limit) + " " + estimate.currency
         guard let price = estimate.totalPrice else {
             let unpriced = estimate.lines.flatMap(\.unpriced).joined(separator: ", ")
@@ -186,7 +212,7 @@ struct BuildCommand: AsyncParsableCommand {
 
     /// Prints the steps a build would take and their estimated cost, as text or JSON, touching nothing.
     private func printDryRun(_ builder: Builder, compilation: Compilation, input: ScriptInput, costs: CostTable) throws {
-        let plan = try builder.stepPlan(for: compilation.plan, scriptPath: input.displayPath)
+        let plan = try builder.stepPlan(for: compilation.plan, scriptPath: input.displayPath, voicing: compilation.voicing)
         let estimate = estimate(builder, plan: plan, costs: costs)
         let text: Data
         if json {

@@ -29,6 +29,8 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .customLong("edl-flavor"), help: "EDL conventions: avid, premiere or resolve (default: resolve).")
     var edlFlavor: EDLFlavor?
 
+    @OptionGroup var sound: SoundOptions
+
     @OptionGroup var plan: PlanOptions
 
     func validate() throws {
@@ -43,7 +45,12 @@ struct ExportCommand: ParsableCommand {
         var flags = ProjectSettings()
         flags.edlFlavor = edlFlavor
         let (settings, configuration, projectURL) = try plan.planning(for: input, commandFlags: flags)
-        let compilation = Compilation(input, configuration: configuration)
+        let review = try plan.reviewFile.load(for: input)
+        // Timed as `build` times it, so the cut list names the clips the build makes.
+        let compilation = try Compilation(
+            input, configuration: configuration, revisions: review.revisions, sound: sound.settings(settings),
+            cache: sound.cache(settings, for: input))
+        review.warnAboutStaleEntries(in: compilation.plan)
         try report(compilation.diagnostics, path: input.displayPath)
 
         let name = input.url?.deletingPathExtension().lastPathComponent ?? "animatic"
@@ -55,7 +62,7 @@ struct ExportCommand: ParsableCommand {
         }
         let mediaDirectory = destination?.deletingLastPathComponent() ?? scriptDirectory
         let timeline = Timeline(plan: compilation.plan, media: .beside(video: mediaDirectory.appendingPathComponent(name + ".mp4")),
-                                title: name)
+                                title: name, audio: compilation.voicing != nil)
         // validate() admits text formats only.
         let text = Data((format.render(timeline, edlFlavor: settings.edlFlavor ?? .resolve) ?? "").utf8)
         guard let destination else {

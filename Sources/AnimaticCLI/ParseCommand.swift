@@ -35,7 +35,7 @@ struct ParseCommand: ParsableCommand {
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Print every diagnostic about the script: the reader's, the planner's and the project file's.",
+        abstract: "Print every diagnostic about the script: the reader's, the planner's, the project and review files'.",
         discussion: """
             Reads and plans the script as `plan` does, with the same options and project file, \
             and prints nothing else. Exits 0 when there are no errors (warnings allowed), 65 \
@@ -46,11 +46,22 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "The Fountain script, or - for standard input.")
     var file: String
 
+    @Flag(help: "Check only the prompts' compliance (docs/compliance.md): public figures, brands and sensitive terms under the backend's policies; blocked findings are errors.")
+    var compliance = false
+
     @OptionGroup var options: PlanOptions
 
     func run() throws {
         let input = try ScriptInput.read(file)
-        let compilation = Compilation(input, configuration: try options.planning(for: input).configuration)
-        try report(compilation.diagnostics, path: input.displayPath)
+        let (settings, configuration, _) = try options.planning(for: input)
+        let review = try options.reviewFile.load(for: input)
+        let compilation = Compilation(input, configuration: configuration, revisions: review.revisions)
+        guard compliance else {
+            review.warnAboutStaleEntries(in: compilation.plan)
+            try report(compilation.diagnostics, path: input.displayPath)
+            return
+        }
+        let checker = try settings.complianceChecker(backend: (settings.backend ?? .cards).rawValue)
+        try report(checker.check(compilation.plan, source: input.bytes).diagnostics, path: input.displayPath)
     }
 }

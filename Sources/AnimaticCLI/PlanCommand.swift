@@ -23,6 +23,8 @@ struct PlanCommand: ParsableCommand {
     @Flag(help: "Print the shot list as CSV.")
     var csv = false
 
+    @OptionGroup var sound: SoundOptions
+
     @OptionGroup var options: PlanOptions
 
     func validate() throws {
@@ -31,7 +33,14 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let input = try ScriptInput.read(file)
-        let compilation = Compilation(input, configuration: try options.planning(for: input).configuration)
+        let (settings, configuration, _) = try options.planning(for: input)
+        let review = try options.reviewFile.load(for: input)
+        // Timed as `build` times it: the lines spoken (or read from the cache) unless
+        // `--audio none` (docs/sound.md).
+        let compilation = try Compilation(
+            input, configuration: configuration, revisions: review.revisions, sound: sound.settings(settings),
+            cache: sound.cache(settings, for: input))
+        review.warnAboutStaleEntries(in: compilation.plan)
         // Like a compiler: on errors, the diagnostics and nothing else, so that `plan --json >
         // p.json` cannot leave a plausible plan behind.
         try report(compilation.diagnostics, path: input.displayPath)
@@ -47,7 +56,8 @@ struct PlanCommand: ParsableCommand {
             let pages = PageCount.pages(compilation.screenplay)
             let minutes = Double(plan.totalFrames * plan.frameRate.den) / Double(plan.frameRate.num) / 60
             let perPage = pages > 0 ? String(format: ", %.2f min a page", minutes / pages) : ""
-            output = Data((ShotListTable.render(plan) + String(format: "%.1f pages (55 lines a page)", pages) + perPage + "\n").utf8)
+            output = Data((ShotListTable.render(plan) + String(format: "%.1f pages (55 lines a page)", pages) + perPage + "\n"
+                + RevisionListing.render(plan, reviewFile: review?.displayPath)).utf8)
         }
         FileHandle.standardOutput.write(output)
     }

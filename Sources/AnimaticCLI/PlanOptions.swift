@@ -16,6 +16,9 @@ struct PlanOptions: ParsableArguments {
     @Option(help: "A style for every shot (a style annotation still wins for its scene or shot).")
     var style: String?
 
+    @Option(help: "Takes of every shot, each with its own seed (a takes annotation still wins for its shot; a shot has at least one take per style; default: 1).")
+    var takes: Int?
+
     @Option(name: .customLong("prompt-language"), help: "Prompt language: en, zh, or auto, the script's language (default: auto).")
     var promptLanguage: PromptLanguageChoice?
 
@@ -41,6 +44,8 @@ struct PlanOptions: ParsableArguments {
 
     @OptionGroup var projectFile: ProjectFileOptions
 
+    @OptionGroup var reviewFile: ReviewFileOptions
+
     func validate() throws {
         if let maxSegment, !SettingLimits.maxSegment.contains(maxSegment) {
             throw ValidationError("--max-segment must be from 2 to 600 seconds")
@@ -48,6 +53,7 @@ struct PlanOptions: ParsableArguments {
         if let minimumShot, !SettingLimits.minimumShot.contains(minimumShot) {
             throw ValidationError("--min-shot must be from 0.1 to 60 seconds")
         }
+        if let takes, !SettingLimits.takes.contains(takes) { throw ValidationError("--takes must be from 1 to 100") }
         if let seed, !SettingLimits.seed.contains(seed) { throw ValidationError("--seed must be from 0 to 2147483647") }
         if let dialogueWordsPerMinute, !SettingLimits.dialogueWordsPerMinute.contains(dialogueWordsPerMinute) {
             throw ValidationError("--dialogue-wpm must be from 60 to 600")
@@ -63,6 +69,7 @@ struct PlanOptions: ParsableArguments {
         settings.frameRate = fps
         settings.maxSegment = maxSegment
         settings.style = style
+        settings.takes = takes
         settings.promptLanguage = promptLanguage
         settings.seed = seed
         settings.negative = negative

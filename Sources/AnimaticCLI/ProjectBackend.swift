@@ -9,7 +9,7 @@ extension ProjectSettings {
             kind: backend ?? .cards, commandTemplate: commandTemplate?.description, dashScopeURL: dashScopeURL,
             dashScopeModel: dashScopeModel,
             comfyUIURLs: comfyUIURLs ?? [], comfyUIWorkflow: comfyUIWorkflow, workerCommand: workerCommand?.description,
-            workers: workers, workerGPUs: workerGPUs, dashScopeRegion: dashScopeRegion)
+            workers: workers, workerGPUs: workerGPUs, dashScopeRegion: dashScopeRegion, maxDownloadBytes: maxDownload)
     }
 
     /// The generator `build` runs: the built-in renderer as it is, the others under the
@@ -19,7 +19,8 @@ extension ProjectSettings {
         let options = backendOptions
         do {
             let generator = try options.makeGenerator(cacheDirectory: cacheDirectory)
-            return options.kind == .cards ? generator : ScheduledGenerator(backend: generator)
+            guard options.kind != .cards else { return generator }
+            return ScheduledGenerator(backend: generator, policy: RetryPolicy(patience: .seconds(patience ?? 600)))
         } catch {
             throw AnimaticError(.usage, error.description)
         }

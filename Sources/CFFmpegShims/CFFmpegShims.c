@@ -1,3 +1,4 @@
+#define _GNU_SOURCE
 #include "CFFmpegShims.h"
 
 #include <errno.h>
@@ -6,6 +7,11 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+#if defined(__linux__)
+#include <linux/fs.h>
+#endif
 
 #include <libavutil/avutil.h>
 #include <libavutil/error.h>
@@ -87,4 +93,27 @@ size_t cffmpeg_log_take_errors(char *buffer, size_t size) {
     captured_length = 0;
     captured[0] = '\0';
     return length;
+}
+
+int cffmpeg_file_clone(int destination, int source) {
+#if defined(__linux__) && defined(FICLONE)
+    return ioctl(destination, FICLONE, source);
+#else
+    (void)destination;
+    (void)source;
+    errno = ENOTSUP;
+    return -1;
+#endif
+}
+
+long cffmpeg_copy_file_range(int source, int destination, size_t length) {
+#if defined(__linux__)
+    return (long)copy_file_range(source, NULL, destination, NULL, length, 0);
+#else
+    (void)source;
+    (void)destination;
+    (void)length;
+    errno = ENOSYS;
+    return -1;
+#endif
 }

@@ -3,6 +3,7 @@ import Planning
 
 /// A CMX 3600 EDL of the timeline: one event per segment (two lines for a dissolve or a
 /// fade), fixed columns, `* FROM CLIP NAME:` on every event and scene markers as `* LOC:`.
+/// With sound, each segment's audio follows its picture as a cut on A1 and A2 (`AA`).
 public enum EDLWriter {
     /// The EDL text: `TITLE:`, `FCM:`, a blank line, then the events. No byte-order mark
     /// and no note before event 001. Drop-frame timecode (`;`) at 29.97.
@@ -59,6 +60,11 @@ private struct EventList {
             line("BL", dissolve(fade), 0, fade, body.recordOut, clip.recordOut)
             names(from: clip.media.lastPathComponent, to: "BLACK", media: nil)
         }
+        if let audio = clip.audioMedia {
+            number += 1
+            line(reel, "C", clip.sourceIn, clip.sourceOut, clip.recordIn, clip.recordOut, channels: "AA")
+            names(from: audio.lastPathComponent, to: nil, media: audio)
+        }
     }
 
     /// `D 024`: a dissolve of so many frames.
@@ -69,11 +75,11 @@ private struct EventList {
 
     /// `001  12A1     V     C        00:00:00:00 00:00:03:00 01:00:00:00 01:00:03:00`
     private mutating func line(_ reel: String, _ transition: String, _ sourceIn: Int, _ sourceOut: Int,
-                               _ recordIn: Int, _ recordOut: Int) {
+                               _ recordIn: Int, _ recordOut: Int, channels: String = "V") {
         let rate = timeline.frameRate
         let event = String(number)
         lines.append(String(repeating: "0", count: max(0, 3 - event.count)) + event + "  " + padded(reel, 8) + " "
-            + padded("V", 5) + " " + padded(transition, 8) + " " + rate.timecode(frame: sourceIn) + " "
+            + padded(channels, 5) + " " + padded(transition, 8) + " " + rate.timecode(frame: sourceIn) + " "
             + rate.timecode(frame: sourceOut) + " " + timeline.recordTimecode(recordIn) + " " + timeline.recordTimecode(recordOut))
     }
 

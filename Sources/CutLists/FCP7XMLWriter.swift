@@ -39,6 +39,19 @@ public enum FCP7XMLWriter {
         xml.element("locked", "FALSE")
         xml.close("track")
         xml.close("video")
+        if timeline.hasAudio {
+            // With sound: the segments' WAVs (stereo) on audio tracks 1 and 2, left and right.
+            xml.open("audio")
+            xml.element("numOutputChannels", "2")
+            for channel in 1...2 {
+                xml.open("track")
+                for clip in timeline.clips { writeAudioClip(clip, channel: channel, timeline: timeline, to: &xml) }
+                xml.element("enabled", "TRUE")
+                xml.element("locked", "FALSE")
+                xml.close("track")
+            }
+            xml.close("audio")
+        }
         xml.close("media")
         for marker in timeline.markers {
             xml.open("marker")
@@ -76,6 +89,47 @@ public enum FCP7XMLWriter {
         xml.close("video")
         xml.close("media")
         xml.close("file")
+        xml.close("clipitem")
+    }
+
+    /// A segment's WAV as a clipitem on audio track `channel`; the file is described once,
+    /// on track 1, and referred to by its id on track 2.
+    private static func writeAudioClip(_ clip: TimelineClip, channel: Int, timeline: Timeline, to xml: inout XMLLines) {
+        guard let audio = clip.audioMedia else { return }
+        let rate = timeline.frameRate
+        xml.open("clipitem", [("id", "clipitem-\(clip.name)-a\(channel)")])
+        xml.element("name", audio.lastPathComponent)
+        xml.element("enabled", "TRUE")
+        xml.element("duration", String(clip.segment.frames))
+        writeRate(rate, to: &xml)
+        xml.element("start", String(clip.recordIn))
+        xml.element("end", String(clip.recordOut))
+        xml.element("in", String(clip.sourceIn))
+        xml.element("out", String(clip.sourceOut))
+        if channel == 1 {
+            xml.open("file", [("id", "file-\(clip.name)-audio")])
+            xml.element("name", audio.lastPathComponent)
+            xml.element("pathurl", "file://localhost" + XMLText.percentEncodedPath(audio))
+            writeRate(rate, to: &xml)
+            xml.element("duration", String(clip.segment.frames))
+            xml.open("media")
+            xml.open("audio")
+            xml.element("channelcount", "2")
+            xml.open("samplecharacteristics")
+            xml.element("depth", "16")
+            xml.element("samplerate", "48000")
+            xml.close("samplecharacteristics")
+            xml.close("audio")
+            xml.close("media")
+            xml.close("file")
+        } else {
+            xml.open("file", [("id", "file-\(clip.name)-audio")])
+            xml.close("file")
+        }
+        xml.open("sourcetrack")
+        xml.element("mediatype", "audio")
+        xml.element("trackindex", String(channel))
+        xml.close("sourcetrack")
         xml.close("clipitem")
     }
 

@@ -5,6 +5,7 @@ import Planning
 /// with the rate's `frameDuration`, one asset per segment file with its `media-rep`, and
 /// a project whose spine holds an `asset-clip` per segment (scene markers inside),
 /// cross-dissolve transitions, and every time a rational number of seconds on the frame grid.
+/// With sound, each segment's WAV is an audio asset connected under its clip on lane -1.
 public enum FCPXMLWriter {
     /// Final Cut Pro's Cross Dissolve.
     static let crossDissolveUID = "FxPlug:4731E73A-8DAC-4113-9A30-AE85B1761265"
@@ -29,6 +30,14 @@ public enum FCPXMLWriter {
             xml.empty("media-rep", [("kind", "original-media"), ("src", clip.media.absoluteString)])
             xml.close("asset")
         }
+        for clip in timeline.clips {
+            guard let audio = clip.audioMedia else { continue }
+            xml.open("asset", [("id", audioAssetID(clip)), ("name", audio.lastPathComponent), ("start", "0s"),
+                               ("duration", time.seconds(clip.segment.frames)), ("hasAudio", "1"), ("audioSources", "1"),
+                               ("audioChannels", "2"), ("audioRate", "48000")])
+            xml.empty("media-rep", [("kind", "original-media"), ("src", audio.absoluteString)])
+            xml.close("asset")
+        }
         xml.close("resources")
         xml.open("library")
         xml.open("event", [("name", timeline.title)])
@@ -43,6 +52,12 @@ public enum FCPXMLWriter {
             xml.open("asset-clip", [("ref", assetID(clip)), ("offset", time.seconds(timeline.recordStart + clip.recordIn)),
                                     ("name", clip.name), ("start", time.seconds(clip.sourceIn)),
                                     ("duration", time.seconds(clip.frames)), ("tcFormat", tcFormat)])
+            if clip.audioMedia != nil {
+                // The segment's sound, connected below its picture on lane -1.
+                xml.empty("asset-clip", [("ref", audioAssetID(clip)), ("lane", "-1"), ("offset", time.seconds(clip.sourceIn)),
+                                         ("name", clip.name + " audio"), ("start", "0s"), ("duration", time.seconds(clip.frames)),
+                                         ("audioRole", "dialogue")])
+            }
             for marker in timeline.markers where marker.frame == clip.recordIn {
                 xml.empty("marker", [("start", time.seconds(clip.sourceIn)), ("duration", time.seconds(1)),
                                      ("value", marker.name), ("note", marker.comment)])
@@ -62,6 +77,7 @@ public enum FCPXMLWriter {
     }
 
     private static func assetID(_ clip: TimelineClip) -> String { "a-" + clip.name }
+    private static func audioAssetID(_ clip: TimelineClip) -> String { "w-" + clip.name }
 
     private static func writeTransition(at frame: Int, frames: Int, time: FCPXMLTime, to xml: inout XMLLines) {
         xml.open("transition", [("name", "Cross Dissolve"), ("offset", time.seconds(frame)), ("duration", time.seconds(frames))])

@@ -24,8 +24,13 @@ public enum OTIOWriter {
         let track = writer.item("Track.1", name: "V1", extra: [
             ("children", .array(children)), ("kind", .string("Video")), ("markers", .array([])),
         ])
+        // With sound: an audio track of each segment's WAV at the same record frames.
+        let audio = timeline.clips.compactMap { clip in clip.audioMedia.map { writer.clip(clip, shot: clip.shot, media: $0) } }
+        let audioTrack = writer.item("Track.1", name: "A1", extra: [
+            ("children", .array(audio)), ("kind", .string("Audio")), ("markers", .array([])),
+        ])
         let stack = writer.item("Stack.1", name: "tracks", extra: [
-            ("children", .array([track])),
+            ("children", .array(audio.isEmpty ? [track] : [track, audioTrack])),
             ("markers", .array(timeline.markers.map(writer.marker))),
         ])
         let root = JSONText.object([
@@ -59,14 +64,16 @@ private struct Writer {
                  ("source_range", sourceRange), ("effects", .array([])), ("enabled", .bool(true))] + extra)
     }
 
-    func clip(_ clip: TimelineClip, shot: Shot) -> JSONText {
+    /// The clip, playing `media` (its own, unless told: the audio track's WAV).
+    func clip(_ clip: TimelineClip, shot: Shot, media: URL? = nil) -> JSONText {
+        let media = media ?? clip.media
         let reference = JSONText.object([
             ("OTIO_SCHEMA", .string("ExternalReference.1")),
             ("metadata", .object([])),
-            ("name", .string(clip.media.lastPathComponent)),
+            ("name", .string(media.lastPathComponent)),
             ("available_range", range(0, clip.segment.frames)),
             ("available_image_bounds", .null),
-            ("target_url", .string(clip.media.absoluteString)),
+            ("target_url", .string(media.absoluteString)),
         ])
         let animatic = JSONText.object([
             ("id", .string(clip.segment.id)),

@@ -7,11 +7,13 @@ public enum StoryboardHTML {
     /// The page. `thumbnails` maps shot IDs to image URLs: `data:` URIs of the frame grabs the
     /// build makes (so the page stands alone), or paths relative to the page; shots without
     /// one show their camera term in the frame instead.
-    public static func render(_ timeline: Timeline, thumbnails: [String: String] = [:]) -> String {
+    public static func render(
+        _ timeline: Timeline, thumbnails: [String: String] = [:], qcNotes: [String: QCNote] = [:]
+    ) -> String {
         let shots = timeline.clipsByShot
         var html = [
             "<!DOCTYPE html>", "<html lang=\"en\">", "<head>", "<meta charset=\"utf-8\">",
-            "<title>\(escaped(timeline.title)) — storyboard</title>", "<style>\(style)</style>", "</head>", "<body>",
+            "<title>\(escaped(timeline.title)) — storyboard</title>", "<style>\(style)\(qcNotes.isEmpty ? "" : qcStyle)</style>", "</head>", "<body>",
             "<h1>\(escaped(timeline.title))</h1>",
             "<p class=\"summary\">\(shots.count) shots · \(timeline.clips.count) segments · running time "
                 + "\(timeline.frameRate.timecode(frame: timeline.totalFrames)) at \(timeline.frameRate) fps</p>",
@@ -27,14 +29,16 @@ public enum StoryboardHTML {
                 html.append("<section>")
                 html.append("<h2>Scene \(escaped(shot.scene))\(heading.isEmpty ? "" : " · " + escaped(heading))</h2>")
             }
-            html.append(card(shotClips, timeline: timeline, thumbnail: thumbnails[shot.id]))
+            html.append(card(shotClips, timeline: timeline, thumbnail: thumbnails[shot.id], qcNotes: qcNotes))
         }
         if scene != nil { html.append("</section>") }
         html += ["</body>", "</html>"]
         return html.joined(separator: "\n") + "\n"
     }
 
-    private static func card(_ clips: [TimelineClip], timeline: Timeline, thumbnail: String?) -> String {
+    private static func card(
+        _ clips: [TimelineClip], timeline: Timeline, thumbnail: String?, qcNotes: [String: QCNote]
+    ) -> String {
         let shot = clips[0].shot
         let card = clips[0].segment.card
         let frames = clips.reduce(0) { $0 + $1.frames }
@@ -57,6 +61,9 @@ public enum StoryboardHTML {
         }
         for clip in clips {
             parts.append("<p class=\"prompt\"><code>\(escaped(clip.name))</code> \(escaped(clip.segment.prompt))</p>")
+            if let note = qcNotes[clip.name] {
+                parts.append("<p class=\"qc \(note.passed ? "pass" : "fail")\">QC \(escaped(note.text))</p>")
+            }
         }
         parts.append("</article>")
         return parts.joined(separator: "\n")
@@ -69,6 +76,9 @@ public enum StoryboardHTML {
     }
 
     private static func escaped(_ text: String) -> String { XMLText.escaped(text) }
+
+    /// Added only to a page with QC verdicts, so a page without any is as it was.
+    private static let qcStyle = ".qc{font-size:.8em}.qc.pass{color:#2a7}.qc.fail{color:#c33}"
 
     private static let style = """
         body{font:15px/1.4 -apple-system,Helvetica,Arial,sans-serif;margin:2em;color:#222}\

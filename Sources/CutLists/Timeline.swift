@@ -23,8 +23,9 @@ public struct Timeline: Hashable, Sendable {
     /// Lays out a plan: each segment's clip from `media`, one after another from
     /// `recordStart` (a frame number; nil for 01:00:00:00), with the script's dissolves and
     /// fades as transitions of at most one second and at most half of either clip.
+    /// With `audio`, each clip also has an audio clip: its media's WAV sibling.
     public init(plan: Plan, media: MediaLocator, title: String, recordStart: Int? = nil,
-                width: Int = 1280, height: Int = 720) {
+                width: Int = 1280, height: Int = 720, audio: Bool = false) {
         self.title = plan.title ?? title
         self.frameRate = plan.frameRate
         self.recordStart = recordStart ?? plan.frameRate.programmeStart
@@ -38,7 +39,8 @@ public struct Timeline: Hashable, Sendable {
         for ((shot, segment), reel) in zip(placed, reels) {
             clips.append(TimelineClip(
                 name: segment.id, reel: reel, media: media.url(segment), recordIn: start, recordOut: start + segment.frames,
-                sourceIn: 0, sourceOut: segment.frames, transitionIn: nil, fadeOut: nil, shot: shot, segment: segment))
+                sourceIn: 0, sourceOut: segment.frames, transitionIn: nil, fadeOut: nil, shot: shot, segment: segment,
+                audioMedia: audio ? media.url(segment).deletingPathExtension().appendingPathExtension("wav") : nil))
             start += segment.frames
         }
         Self.applyTransitions(&clips, second: plan.frameRate.timecodeBase)
@@ -50,6 +52,9 @@ public struct Timeline: Hashable, Sendable {
             }
         }.sorted { $0.frame < $1.frame }
     }
+
+    /// Whether the clips carry audio.
+    public var hasAudio: Bool { clips.contains { $0.audioMedia != nil } }
 
     /// The running time in frames.
     public var totalFrames: Int { clips.last?.recordOut ?? 0 }

@@ -26,6 +26,9 @@ public struct TimelineClip: Hashable, Sendable {
     public var shot: Shot
     /// The segment the clip plays.
     public var segment: Segment
+    /// The segment's stretch of the soundtrack (`12A-1.wav` beside its clip), when the
+    /// film has sound: an audio clip at the same record frames.
+    public var audioMedia: URL? = nil
 
     /// The duration in frames.
     public var frames: Int { recordOut - recordIn }

@@ -5,11 +5,13 @@ import Planning
 /// canvas drawn once, the camera move over it, then the text in front.
 ///
 /// Text reaches drawtext through `filterOptions` (set with `av_opt_set`), never through
-/// the graph text, so nothing the writer typed needs escaping. A still camera renders one
-/// frame and lets the renderer hold it, which costs almost nothing to encode.
+/// the graph text, so nothing the writer typed needs escaping. A still camera's graph
+/// makes one frame, which the renderer holds (`FilterGraphRenderer.renderStill`).
 struct CardGraph: Sendable {
     var graph: String
     var filterOptions: [String: [String: String]]
+    /// Whether every frame of the card is the same picture: the camera does not move.
+    var isStill: Bool
 
     init(request: GenerationRequest, fonts: CardFonts) {
         let card = request.content.card
@@ -37,6 +39,7 @@ struct CardGraph: Sendable {
         if let moving = motion.filters {
             chain += ["loop=loop=-1:size=1", "setpts=N", moving]
         }
+        isStill = motion.filters == nil
         let text = CardText(card: card, width: width, height: height, fonts: fonts)
         chain += text.filters
         graph = chain.joined(separator: ",")

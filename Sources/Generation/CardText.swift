@@ -2,10 +2,10 @@ import Media
 import Planning
 
 /// The text of a storyboard card and where it goes: a dark band at the top with the scene
-/// heading on the left and the shot ID and camera term on the right; the action, wrapped,
-/// at the lower left; the dialogue centred at the bottom under its speaker's name, like a
-/// subtitle; a title card's text large in the middle. Sizes scale with the frame height
-/// (designed at 720 lines).
+/// heading on the left and the shot ID (with a later take's number) and camera term on the
+/// right; the action, wrapped, at the lower left; the dialogue centred at the bottom under
+/// its speaker's name, like a subtitle; a title card's text large in the middle. Sizes scale
+/// with the frame height (designed at 720 lines).
 struct CardText: Sendable {
     private var layers = TextLayers()
     /// The `drawbox` and `drawtext` filters, in drawing order.
@@ -24,7 +24,7 @@ struct CardText: Sendable {
         func size(_ value: Double) -> Int { max(6, px(value)) }
         func columns(_ available: Double, fontSize: Int) -> Int { Int(available / (Self.columnWidth * Double(fontSize))) }
 
-        let texts = [card.heading, card.cameraTerm, card.action ?? "", card.speaker ?? "", card.dialogue ?? ""]
+        let texts = [card.heading, card.cameraTerm, card.action ?? "", card.speaker ?? "", card.dialogue ?? "", card.take ?? ""]
         let (regular, bold) = fonts.faces(for: texts)
         let margin = px(28)
 
@@ -32,7 +32,8 @@ struct CardText: Sendable {
         let band = px(62)
         layers.filters.append("drawbox=x=0:y=0:w=\(width):h=\(band):c=black@0.6:t=fill")
         let shotSize = size(24)
-        let shotLine = card.shotID + "   " + card.cameraTerm
+        // A later take says so beside the shot ID: `12A  take 2 · noir   MS`.
+        let shotLine = card.shotID + (card.take.map { "  " + $0 } ?? "") + "   " + card.cameraTerm
         let shotColumns = TextWrap.columns(of: shotLine)
         layers.add("shot", shotLine, font: bold, size: shotSize, colour: Self.accent, x: "w-tw-\(margin)",
             y: "\((band - shotSize) / 2)")

@@ -7,9 +7,15 @@ import Planning
 ///
 /// Entries are written to a temporary name (`.….partial-UUID`) and renamed into place, so
 /// an entry exists only once complete. Temporary files are never read; a build holding the
-/// cache's lock removes any that a killed build left. An entry that is not a complete MP4
-/// file, or whose frame count or size is not what its key says, is reported corrupt and
-/// regenerated.
+/// cache's lock removes any that a killed build left.
+///
+/// Every entry (clip, thumbnail, sheet page) is sealed when written: its size and SHA-256
+/// go beside it (`….sha256`) and it is made read-only. Finding an entry checks that it is
+/// a regular file whose MP4 header says the right size and frame count, and whose size is
+/// the recorded one (a stat and a header read: cheap enough for every build); before an
+/// entry feeds an output that is being rewritten, `verify` checks its content's digest.
+/// An entry that fails either check — damaged, swapped, a FIFO or a directory in its
+/// place, or without a recorded digest — is discarded and made again.
 public struct ClipCache: Sendable {
     /// The cache's root directory.
     public var directory: URL
@@ -29,21 +35,26 @@ public struct ClipCache: Sendable {
         var backend: String
         var encoder: String
         var material: String
+        /// The segment's sound, only for a backend driven by audio (absent otherwise, so
+        /// every other key is as before).
+        var audio: String?
     }
 
     /// The canonical text of `request`'s key: JSON with sorted keys of the backend's name,
     /// the house format's encoder settings and what the backend is given for the request
     /// (`Generator.keyMaterial`). The segment ID, source range and timeline position are not in it.
-    public static func keyText(for request: GenerationRequest, generator: any Generator) -> String {
+    /// - Throws: when the material cannot be encoded (`CanonicalJSON`).
+    public static func keyText(for request: GenerationRequest, generator: any Generator) throws -> String {
         let material = KeyMaterial(
             keyVersion: keyVersion, backend: generator.name, encoder: request.format.encoderSettings,
-            material: String(decoding: generator.keyMaterial(for: request), as: UTF8.self))
-        return String(decoding: CanonicalJSON.data(material), as: UTF8.self)
+            material: String(decoding: try generator.keyMaterial(for: request), as: UTF8.self),
+            audio: request.drivingAudioKey)
+        return String(decoding: try CanonicalJSON.data(material), as: UTF8.self)
     }
 
     /// The cache key of `request` for `generator`: the SHA-256 of `keyText`, in hex.
-    public static func key(for request: GenerationRequest, generator: any Generator) -> String {
-        SHA256.hex(keyText(for: request, generator: generator).utf8)
+    public static func key(for request: GenerationRequest, generator: any Generator) throws -> String {
+        SHA256.hex(try keyText(for: request, generator: generator).utf8)
     }
 
     /// Where the entry for `key` lives.
@@ -51,6 +62,12 @@ public struct ClipCache: Sendable {
         directory.appendingPathComponent("clips", isDirectory: true)
             .appendingPathComponent(String(key.prefix(2)), isDirectory: true)
             .appendingPathComponent(key + ".mp4")
+    }
+
+    /// Where the quality-control record of `key`'s clip lives: beside the clip, named by
+    /// the same key (`clips/ab/abcdef….qc.json`), so a reused clip is not analysed again.
+    public func qcURL(for key: String) -> URL {
+        url(for: key).deletingLastPathComponent().appendingPathComponent("\(key).qc.json")
     }
 
     /// Bumped when the frame a thumbnail shows, or how it is encoded, changes.
@@ -90,7 +107,16 @@ public struct ClipCache: Sendable {
     /// checked in well under a second.
     public func state(of key: String, frames: Int, format: HouseFormat) -> EntryState {
         let file = url(for: key)
-        guard FileManager.default.fileExists(atPath: file.path) else { return .missing }
+        var status = stat()
+        guard lstat(file.path, &status) == 0 else { return .missing }
+        guard let size = RegularFile.status(file.path)?.size else { return .corrupt("is not a regular file") }
+        guard let recorded = Self.recordedDigest(of: file) else { return .corrupt("has no recorded digest") }
+        guard recorded.size == size else { return .corrupt("is \(size) bytes, not the \(recorded.size) recorded") }
+        return headerState(of: file, frames: frames, format: format)
+    }
+
+    /// Whether the clip at `file` is a complete MP4 of `frames` frames of `format`'s size.
+    private func headerState(of file: URL, frames: Int, format: HouseFormat) -> EntryState {
         guard let header = MP4Header.read(file.path) else {
             return .corrupt("is not a complete MP4 file with a video track")
         }
@@ -101,16 +127,80 @@ public struct ClipCache: Sendable {
         return .valid
     }
 
-    /// Makes the directory for `key`'s entry, before its clip is made, and removes the
-    /// thumbnails of any clip made under that key before.
+    /// Takes a clip just written for `key` into the cache: checks that it is a complete MP4
+    /// of `frames` frames of `format`'s size, then seals it. A clip that fails is discarded.
+    public func admit(_ key: String, frames: Int, format: HouseFormat) -> EntryState {
+        let file = url(for: key)
+        guard RegularFile.status(file.path) != nil else {
+            var status = stat()
+            if lstat(file.path, &status) != 0 { return .missing }
+            discard(file)
+            return .corrupt("is not a regular file")
+        }
+        let state = headerState(of: file, frames: frames, format: format)
+        guard state == .valid else {
+            discard(file)
+            return state
+        }
+        do { try seal(file) } catch {
+            discard(file)
+            return .corrupt("cannot be sealed: \(error)")
+        }
+        return .valid
+    }
+
+    /// Where the size and digest of the entry at `file` are recorded: `….mp4.sha256` beside it.
+    public static func digestURL(of file: URL) -> URL {
+        file.deletingLastPathComponent().appendingPathComponent(file.lastPathComponent + ".sha256")
+    }
+
+    /// The size and digest recorded for the entry at `file`, if any.
+    public static func recordedDigest(of file: URL) -> FileDigest? {
+        RegularFile.read(digestURL(of: file).path, limit: 4096).flatMap { FileDigest(text: String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// Records the size and digest of the entry at `file` (atomically) and makes it read-only,
+    /// so that nothing edits it by accident.
+    public func seal(_ file: URL) throws {
+        guard let digest = RegularFile.digest(file.path) else {
+            throw MediaError.fileSystem(operation: "read", path: file.path, errno: EINVAL, message: "not a readable regular file")
+        }
+        try writeAtomically(to: Self.digestURL(of: file)) { path in
+            try Data(digest.text.utf8).write(to: URL(fileURLWithPath: path))
+        }
+        chmod(file.path, 0o444)
+    }
+
+    /// Nil when the entry at `file` is a regular file whose content matches its recorded
+    /// digest, else what is wrong with it. Reads the whole file.
+    public func verify(_ file: URL) -> String? {
+        guard let recorded = Self.recordedDigest(of: file) else { return "has no recorded digest" }
+        guard let actual = RegularFile.digest(file.path) else { return "is not a readable regular file" }
+        guard actual == recorded else {
+            return actual.size == recorded.size
+                ? "its content does not match its recorded digest" : "is \(actual.size) bytes, not the \(recorded.size) recorded"
+        }
+        return nil
+    }
+
+    /// Removes the entry at `file`, whatever it is (a directory too), and its recorded digest.
+    public func discard(_ file: URL) {
+        try? FileManager.default.removeItem(at: file)
+        try? FileManager.default.removeItem(at: Self.digestURL(of: file))
+    }
+
+    /// Makes the directory for `key`'s entry, before its clip is made, and removes whatever
+    /// is there under the key (a damaged entry, or anything else in its place) and the
+    /// thumbnails and quality-control record of any clip made under that key before.
     public func prepareEntry(_ key: String) throws {
         let directory = url(for: key).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        discard(url(for: key))
         // A clip made again under its key may look different (a remote model is not
         // deterministic): the thumbnails of the old one go with it.
         let thumbnails = "\(key).thumb"
         for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        where name.hasPrefix(thumbnails) {
+        where name.hasPrefix(thumbnails) || name == "\(key).qc.json" {
             try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
         }
     }
@@ -119,9 +209,9 @@ public struct ClipCache: Sendable {
     /// then removes temporary files left by killed builds (no other build can be writing).
     /// `waiting` is called once if the lock is held elsewhere. The lock is released when
     /// the returned value is freed or the process ends, however it ends.
-    public func lock(waiting: () -> Void = {}) throws -> CacheLock {
+    public func lock(waiting: () -> Void = {}) async throws -> CacheLock {
         try FileManager.default.createDirectory(at: scratchDirectory, withIntermediateDirectories: true)
-        let lock = try CacheLock(path: directory.appendingPathComponent(".lock").path, waiting: waiting)
+        let lock = try await CacheLock(path: directory.appendingPathComponent(".lock").path, waiting: waiting)
         removePartials()
         return lock
     }
@@ -146,7 +236,12 @@ public struct ClipCache: Sendable {
 public final class CacheLock: Sendable {
     private let descriptor: Int32
 
-    init(path: String, waiting: () -> Void) throws {
+    /// Takes the lock at `path`. When another process holds it, `waiting` is called and the
+    /// blocking `flock` runs on a thread of its own, awaited, so that waiting (for as long
+    /// as the other build takes) never holds one of the few threads of Swift's cooperative
+    /// pool. A cancelled task still waits for the lock: a blocked `flock` cannot be
+    /// interrupted, and the process's own stop ends it.
+    init(path: String, waiting: () -> Void) async throws {
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             let code = errno
@@ -154,8 +249,10 @@ public final class CacheLock: Sendable {
         }
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             waiting()
-            guard flock(descriptor, LOCK_EX) == 0 else {
-                let code = errno
+            let code = await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
+                Thread { continuation.resume(returning: flock(descriptor, LOCK_EX) == 0 ? 0 : errno) }.start()
+            }
+            guard code == 0 else {
                 close(descriptor)
                 throw MediaError.fileSystem(
                     operation: "flock", path: path, errno: code, message: String(cString: strerror(code)))

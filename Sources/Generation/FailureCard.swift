@@ -6,8 +6,9 @@ import Media
 /// the backend and the reason, exactly as long as the segment, so the animatic keeps its
 /// timing. Drawn by the storyboard renderer (`StoryboardRenderer.render(_:to:)`).
 public struct FailureCard: Sendable, Hashable {
-    /// Bumped whenever a change to the drawing changes pixels: part of every card's key.
-    public static let version = 1
+    /// Bumped whenever a change to the drawing changes pixels or the clip's bytes: part of
+    /// every card's key. 2: the card's clip repeats its first keyframe interval.
+    public static let version = 2
 
     /// The request of the segment the card stands in for: its IDs, frames and format.
     public var request: GenerationRequest
@@ -43,11 +44,11 @@ extension StoryboardRenderer {
 
     /// The cache key of `card`: the SHA-256 (hex) of the canonical JSON of what it draws
     /// and how. It is never the segment's key, and changes with the reason.
-    public func key(for card: FailureCard) -> String {
+    public func key(for card: FailureCard) throws -> String {
         let material = FailureCardKeyMaterial(
             renderer: settings, segmentKey: card.segmentKey, segmentID: card.request.segmentID,
             shotID: card.request.content.card.shotID, backend: card.backend, reason: card.reason)
-        return SHA256.hex(CanonicalJSON.data(material))
+        return SHA256.hex(try CanonicalJSON.data(material))
     }
 
     /// The filter graph and drawtext options for `card` (what `render(_:to:)` renders).
@@ -56,10 +57,11 @@ extension StoryboardRenderer {
         return (drawing.graph, drawing.filterOptions)
     }
 
-    /// Renders `card` to `destination`, atomically: the segment's frame count in its house format.
+    /// Renders `card` to `destination`, atomically: the segment's frame count in its house
+    /// format, one picture drawn and encoded once and held.
     public func render(_ card: FailureCard, to destination: URL) async throws {
         let drawing = FailureCardGraph(card: card, fonts: fonts)
-        try await FilterGraphRenderer(format: card.request.format).render(
+        try await FilterGraphRenderer(format: card.request.format).renderStill(
             graph: drawing.graph, frames: card.request.content.frames, filterOptions: drawing.filterOptions,
             to: destination)
     }

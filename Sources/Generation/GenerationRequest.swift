@@ -20,6 +20,12 @@ public struct GenerationRequest: Sendable, Hashable {
     /// The last frame of the previous segment of the same shot, for backends that can
     /// start from an image; nil for a shot's first segment or when none is available.
     public var referenceImage: URL?
+    /// The segment's audio (a WAV) for a backend driven by audio; made just before the
+    /// segment is generated, like the reference image.
+    public var drivingAudio: URL?
+    /// What `drivingAudio` holds (the voices and music in the segment's stretch), part of
+    /// the cache key when the backend takes audio; nil otherwise.
+    public var drivingAudioKey: String?
 
     /// A request for `content` in `format`.
     public init(
@@ -33,16 +39,27 @@ public struct GenerationRequest: Sendable, Hashable {
         self.referenceImage = referenceImage
     }
 
-    /// The requests for every segment of `plan`, in plan order, at `format`.
+    /// The requests for every segment of `plan` (of each shot's picked take), in plan order,
+    /// at `format`.
     public static func all(in plan: Plan, format: HouseFormat) -> [GenerationRequest] {
+        plan.shots.flatMap { requests(for: $0.segments, frameRate: plan.frameRate, format: format) }
+    }
+
+    /// The requests for the segments of every take not on the timeline, take by take in
+    /// plan order, at `format`.
+    public static func otherTakes(in plan: Plan, format: HouseFormat) -> [GenerationRequest] {
         plan.shots.flatMap { shot in
-            var start = 0
-            return shot.segments.map { segment in
-                defer { start += segment.frames }
-                return GenerationRequest(
-                    segmentID: segment.id, content: segment.content(frameRate: plan.frameRate), shotStartFrame: start,
-                    format: format)
-            }
+            (shot.otherTakes ?? []).flatMap { requests(for: $0.segments, frameRate: plan.frameRate, format: format) }
+        }
+    }
+
+    /// The requests for one take's segments, in order.
+    private static func requests(for segments: [Segment], frameRate: FrameRate, format: HouseFormat) -> [GenerationRequest] {
+        var start = 0
+        return segments.map { segment in
+            defer { start += segment.frames }
+            return GenerationRequest(
+                segmentID: segment.id, content: segment.content(frameRate: frameRate), shotStartFrame: start, format: format)
         }
     }
 }

@@ -19,8 +19,9 @@ public protocol Generator: Sendable {
     /// is asked for does: the clip's cache key is a hash of them (`ClipCache.key`). Holds
     /// nothing that only names the clip or where it goes (segment ID, output and reference
     /// image paths), so an edit the backend never sees (a card's caption for a hosted
-    /// model) does not pay for the same clip again. Never a secret.
-    func keyMaterial(for request: GenerationRequest) -> Data
+    /// model) does not pay for the same clip again. Never a secret. Throws when the
+    /// material cannot be encoded.
+    func keyMaterial(for request: GenerationRequest) throws -> Data
     /// What making `request` costs: billed seconds of a hosted model, or seconds of video
     /// made on local GPUs; nil when it costs nothing worth estimating (the built-in cards).
     func charge(for request: GenerationRequest) -> RequestCharge?
@@ -41,8 +42,8 @@ extension Generator {
 
     /// By default, the settings and the whole segment content (prompt, seed, frames, card)
     /// with the shot-relative start frame: anything that could shape the pixels.
-    public func keyMaterial(for request: GenerationRequest) -> Data {
-        CanonicalJSON.data(DefaultKeyMaterial(
+    public func keyMaterial(for request: GenerationRequest) throws -> Data {
+        try CanonicalJSON.data(DefaultKeyMaterial(
             settings: settings, shotStartFrame: request.shotStartFrame, content: request.content))
     }
 }
@@ -68,11 +69,14 @@ public struct GeneratorCapabilities: Sendable, Hashable, Codable {
     public var imageToVideo: Bool
     /// Whether its files are already in the house format of the request (no conform step).
     public var writesHouseFormat: Bool
+    /// Whether it takes the segment's audio to drive the picture (a template with `{audio}`).
+    public var drivingAudio: Bool
 
     /// Capabilities as listed.
     public init(
         sizes: [FrameSize]? = nil, frameRates: [Rational]? = nil, longestClipMilliseconds: Int? = nil,
-        maxParallelJobs: Int? = nil, imageToVideo: Bool = false, writesHouseFormat: Bool = false
+        maxParallelJobs: Int? = nil, imageToVideo: Bool = false, writesHouseFormat: Bool = false,
+        drivingAudio: Bool = false
     ) {
         self.sizes = sizes
         self.frameRates = frameRates
@@ -80,6 +84,7 @@ public struct GeneratorCapabilities: Sendable, Hashable, Codable {
         self.maxParallelJobs = maxParallelJobs
         self.imageToVideo = imageToVideo
         self.writesHouseFormat = writesHouseFormat
+        self.drivingAudio = drivingAudio
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Media
 
 /// What a clip's MP4 header says about its first video track: picture size and sample
 /// (frame) count, read from the `moov` box alone without opening a decoder, so the cache
@@ -15,11 +16,9 @@ struct MP4Header: Equatable, Sendable {
     /// The header of the MP4 file at `path`; nil when there is no complete `moov` box with
     /// a video track.
     static func read(_ path: String) -> MP4Header? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+        // Only a regular file, opened without blocking: a FIFO in its place must not hang.
+        guard let (descriptor, status) = RegularFile.open(path) else { return nil }
         defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return nil }
         let fileSize = Int64(status.st_size)
         var offset: Int64 = 0
         while offset + 8 <= fileSize {

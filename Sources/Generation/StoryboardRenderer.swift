@@ -10,8 +10,9 @@ import Planning
 /// Deterministic: the same request gives the same bytes. It renders straight to the house
 /// format, so its clips need no conforming.
 public struct StoryboardRenderer: Generator {
-    /// Bumped whenever a change to the drawing changes pixels: part of every cache key.
-    public static let version = 4
+    /// Bumped whenever a change to the drawing changes pixels or the clip's bytes: part of
+    /// every cache key. 5: a still card's clip repeats its first keyframe interval.
+    public static let version = 5
 
     /// The fonts the cards are drawn with.
     public var fonts: CardFonts
@@ -31,8 +32,8 @@ public struct StoryboardRenderer: Generator {
 
     /// The drawing's settings, the card, its length, and where in its shot it starts (the
     /// camera move goes on from there): not the prompt or seed, which it does not draw.
-    public func keyMaterial(for request: GenerationRequest) -> Data {
-        CanonicalJSON.data(CardKeyMaterial(
+    public func keyMaterial(for request: GenerationRequest) throws -> Data {
+        try CanonicalJSON.data(CardKeyMaterial(
             settings: settings, card: request.content.card, frames: request.content.frames,
             shotStartFrame: request.shotStartFrame))
     }
@@ -58,10 +59,17 @@ public struct StoryboardRenderer: Generator {
         return (card.graph, card.filterOptions)
     }
 
-    /// Renders the card for `request` to `destination` in the request's house format.
+    /// Renders the card for `request` to `destination` in the request's house format; a
+    /// card whose camera does not move is drawn and encoded once and held.
     public func generate(_ request: GenerationRequest, to destination: URL) async throws {
         let card = CardGraph(request: request, fonts: fonts)
-        try await FilterGraphRenderer(format: request.format).render(
-            graph: card.graph, frames: request.content.frames, filterOptions: card.filterOptions, to: destination)
+        let renderer = FilterGraphRenderer(format: request.format)
+        if card.isStill {
+            try await renderer.renderStill(
+                graph: card.graph, frames: request.content.frames, filterOptions: card.filterOptions, to: destination)
+        } else {
+            try await renderer.render(
+                graph: card.graph, frames: request.content.frames, filterOptions: card.filterOptions, to: destination)
+        }
     }
 }

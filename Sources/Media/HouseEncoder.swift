@@ -3,6 +3,11 @@ import CFFmpegShims
 
 /// Encodes frames with the house encoder into a new MP4 file, numbering them 0, 1, 2…
 /// at the house rate, so the file's timestamps depend only on the frame count.
+///
+/// A held picture (`keepingPackets`) is encoded for one keyframe interval at most and
+/// `finish(repeatingTo:)` writes that interval's packets again for the rest: the interval
+/// starts with an IDR frame and nothing after it refers back past it, so each copy decodes
+/// to the same pictures, and x264 does a keyframe interval's work instead of a whole clip's.
 final class HouseEncoder {
     private let format: HouseFormat
     private let output: OutputFile
@@ -12,10 +17,15 @@ final class HouseEncoder {
     private let pixelFormat: AVPixelFormat
     /// Frames sent to the encoder so far.
     private(set) var framesEncoded = 0
+    /// Every packet written, in the codec's time base, when they are to be repeated.
+    private var kept: [Packet]?
 
-    init(path: String, format: HouseFormat) throws(MediaError) {
+    /// An encoder writing `path`; with `keepingPackets`, one whose packets
+    /// `finish(repeatingTo:)` can write again.
+    init(path: String, format: HouseFormat, keepingPackets: Bool = false) throws(MediaError) {
         try format.validate()
         self.format = format
+        kept = keepingPackets ? [] : nil
         packet = try Packet()
         output = try OutputFile(path: path)
         pixelFormat = av_get_pix_fmt(HouseFormat.pixelFormatName)
@@ -79,8 +89,34 @@ final class HouseEncoder {
 
     /// Flushes the encoder, writes the trailer and closes the file.
     func finish() throws(MediaError) {
+        try finish(repeatingTo: framesEncoded)
+    }
+
+    /// Flushes the encoder, writes its packets again, one keyframe interval after another,
+    /// until the file holds `count` frames (the last copy cut short as needed), then writes
+    /// the trailer and closes the file. Repeating needs an encoder keeping its packets that
+    /// was sent one keyframe interval of one picture, and gives that picture held for
+    /// `count` frames.
+    func finish(repeatingTo count: Int) throws(MediaError) {
         try check(avcodec_send_frame(codec, nil), "avcodec_send_frame")
         try writePackets()
+        if count > framesEncoded {
+            guard let kept, framesEncoded == format.keyframeInterval, kept.count == framesEncoded,
+                kept[0].pointer.pointee.flags & AV_PKT_FLAG_KEY != 0
+            else {
+                throw .invalidArgument(
+                    "only a whole keyframe interval starting with a keyframe can be repeated "
+                        + "(\(framesEncoded) frames encoded, \(kept?.count ?? 0) packets kept)")
+            }
+            for index in framesEncoded..<count {
+                let copy = try Packet()
+                try check(av_packet_ref(copy.pointer, kept[index % framesEncoded].pointer), "av_packet_ref")
+                let shift = Int64(index - index % framesEncoded)
+                copy.pointer.pointee.pts += shift
+                copy.pointer.pointee.dts += shift
+                try write(copy)
+            }
+        }
         try output.finish()
     }
 
@@ -92,9 +128,19 @@ final class HouseEncoder {
             if packet.pointer.pointee.duration == 0 {
                 packet.pointer.pointee.duration = 1
             }
-            packet.pointer.pointee.stream_index = stream.pointee.index
-            av_packet_rescale_ts(packet.pointer, codec.pointee.time_base, stream.pointee.time_base)
-            try output.write(packet)
+            if kept != nil {
+                let copy = try Packet()
+                try check(av_packet_ref(copy.pointer, packet.pointer), "av_packet_ref")
+                kept?.append(copy)
+            }
+            try write(packet)
         }
+    }
+
+    /// Writes `packet`, its timestamps in the codec's time base, to the stream.
+    private func write(_ packet: Packet) throws(MediaError) {
+        packet.pointer.pointee.stream_index = stream.pointee.index
+        av_packet_rescale_ts(packet.pointer, codec.pointee.time_base, stream.pointee.time_base)
+        try output.write(packet)
     }
 }

@@ -20,14 +20,15 @@ public struct TrackMuxer: Sendable {
 
     /// `mux(video:tracks:to:)` on a thread of its own; cancelling the awaiting task stops it
     /// and removes the temporary file.
-    public func mux(video: URL, tracks: ExtraTracks, to destination: URL) async throws {
-        try await runOnOwnThread { try self.mux(video: video, tracks: tracks, to: destination) }
+    public func mux(video: URL, tracks: ExtraTracks, audio: AudioTrack? = nil, to destination: URL) async throws {
+        try await runOnOwnThread { try self.mux(video: video, tracks: tracks, audio: audio, to: destination) }
     }
 
-    /// Writes `video`'s video stream with `tracks` to `destination`, atomically.
+    /// Writes `video`'s video stream with `tracks` (and `audio`, encoded as AAC 48 kHz
+    /// stereo and as long as its mix) to `destination`, atomically.
     /// - Throws: `MediaError` (also when `video`'s frame rate is not the house rate, or the
     ///   timecode does not fit it), or `CancellationError`; no file is left behind.
-    public func mux(video: URL, tracks: ExtraTracks, to destination: URL) throws {
+    public func mux(video: URL, tracks: ExtraTracks, audio: AudioTrack? = nil, to destination: URL) throws {
         try format.validate()
         beginOperation()
         let input = try InputFile(path: video.path)
@@ -66,6 +67,7 @@ public struct TrackMuxer: Sendable {
                     av_dict_set(&stream.pointee.metadata, "language", tracks.subtitleLanguage, 0), "av_dict_set")
                 subtitleOut = stream
             }
+            let audioWriter = try audio.map { track throws(MediaError) in try AACTrackWriter(track: track, output: output) }
             try Self.addChapters(tracks.chapters, frameCount: frameCount, rate: format.frameRate, to: output)
             try output.writeHeader()
 
@@ -91,9 +93,15 @@ public struct TrackMuxer: Sendable {
                 av_packet_rescale_ts(packet.pointer, source.pointee.time_base, videoOut.pointee.time_base)
                 let time = packet.pointer.pointee.dts != CFFmpegNoPTSValue ? packet.pointer.pointee.dts : packet.pointer.pointee.pts
                 try writeCues(upTo: time)
+                if let audioWriter {
+                    // Audio up to a second past this frame: the muxer interleaves what is ahead.
+                    let sample = av_rescale_q(time, videoOut.pointee.time_base, AVRational(num: 1, den: Int32(MonoAudio.sampleRate)))
+                    try audioWriter.write(upTo: Int(sample) + MonoAudio.sampleRate, to: output)
+                }
                 try output.write(packet)
             }
             try writeCues(upTo: nil)
+            try audioWriter?.finish(to: output)
             try output.finish()
             if subtitleOut != nil { try MP4TrackEnabling.disableSubtitles(at: path) }
         }

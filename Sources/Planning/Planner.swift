@@ -1,7 +1,7 @@
 import Screenplay
 
 /// Turns a screenplay into a `Plan`: breakdown into shots, timing in frames, segments no
-/// longer than the maximum, prompts with camera language, seeds from shot identity.
+/// longer than the maximum, prompts with camera language, seeds from what each shot is (`SeedHash`), not its letter.
 ///
 /// Pure and deterministic: the same screenplay and configuration give an identical plan.
 /// Each scene is planned on its own (only the character bible, the style and the prompt
@@ -9,9 +9,12 @@ import Screenplay
 /// frames, prompts and seeds as they were.
 public struct Planner: Sendable {
     public var configuration: PlanConfiguration
+    /// A review's changes to shots, applied over the script's own (docs/review.md).
+    public var revisions: ShotRevisions
 
-    public init(configuration: PlanConfiguration = PlanConfiguration()) {
+    public init(configuration: PlanConfiguration = PlanConfiguration(), revisions: ShotRevisions = ShotRevisions()) {
         self.configuration = configuration
+        self.revisions = revisions
     }
 
     /// Plans a parsed screenplay.
@@ -24,16 +27,19 @@ public struct Planner: Sendable {
         case .auto: ScriptLanguage.detect(screenplay)
         }
         let assembly = ShotAssembly(
-            configuration: configuration, language: language,
+            configuration: configuration,
             prompts: PromptBuilder(language: language, bible: Dictionary(characters.map { ($0.name, $0) }) { first, _ in first },
-                                   cast: cast, maxCharacters: configuration.maxPromptCharacters),
-            defaultStyle: configuration.style ?? screenplay.titleValue("Style").map(TextMeasure.collapsingWhitespace))
+                                   cast: cast, properNouns: ProperNouns.words(screenplay, cast: cast),
+                                   maxCharacters: configuration.maxPromptCharacters),
+            defaultStyle: configuration.style ?? screenplay.titleValue("Style").map(TextMeasure.collapsingWhitespace),
+            defaultStyles: configuration.styles ?? screenplay.titleValue("Styles").map(TakeStyles.split))
 
         var diagnostics: [Diagnostic] = []
         var scenes: [PlanScene] = []
         var shots: [Shot] = []
         var incoming: ShotTransition?
         var usedNumbers: [String: Int] = [:]
+        var places = PlaceHistory()
         for var source in SceneGrouping.group(screenplay) {
             usedNumbers[source.number, default: 0] += 1
             if let uses = usedNumbers[source.number], uses > 1 {
@@ -42,12 +48,20 @@ public struct Planner: Sendable {
                                               at: source.heading?.range ?? source.range))
                 source.number = renamed
             }
-            var breakdown = Breakdown(scene: source, cast: cast, incomingTransition: incoming)
+            let exterior = places.needsExterior(source.heading) && configuration.establishingExteriors
+            var breakdown = Breakdown(scene: source, cast: cast, incomingTransition: incoming, opensOnExterior: exterior)
             let (drafts, outgoing) = breakdown.run(timing: configuration.timing)
             diagnostics += breakdown.diagnostics
             incoming = outgoing
-            let sceneShots = assembly.shots(drafts, in: source)
-            shots += sceneShots
+            // `auto` decides scene by scene from the scene's own text, so a Chinese scene in an
+            // English script is prompted wholly in Chinese (and the choice never looks past the scene).
+            let sceneLanguage = configuration.promptLanguage == .auto ? ScriptLanguage.detect(source) ?? language : language
+            let revising = ShotRevising(revisions: revisions, language: sceneLanguage)
+            let sceneShots = revisions.isEmpty ? assembly.shots(drafts, in: source, language: sceneLanguage) : assembly.shots(
+                drafts.enumerated().map { revising.revise($1, id: ShotLetters.id(scene: source.number, index: $0)) },
+                in: source, language: sceneLanguage
+            ).map(revising.finish)
+            shots += sceneShots.map { TakePicking.pick(revisions.picks[$0.id], of: $0) }
             if source.heading != nil || !sceneShots.isEmpty {
                 scenes.append(PlanScene(number: source.number, heading: source.heading?.text ?? "", location: source.location,
                                         setting: source.heading?.setting, timeOfDay: source.heading?.timeOfDay,

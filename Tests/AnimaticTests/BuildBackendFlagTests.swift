@@ -77,6 +77,42 @@ struct BuildBackendFlagTests {
         }
     }
 
+    @Test func anAudioTemplateGetsEachSegmentsSoundAndItsKeyFollowsTheLines() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let script = directory.appendingPathComponent("film.fountain")
+        let text = "EXT. HARBOR - DAWN\n\nFog rolls in over the water.\n\nANNA\nThey are selling the building.\n"
+        try Data(text.utf8).write(to: script)
+        let template = "python3 \(Self.fakeWan.path) --task t2v-A14B --size {width}*{height} --frame_num {frames} "
+            + "--ckpt_dir \(directory.path) --prompt {prompt} --audio {audio} --save_file {output}"
+        let kept = directory.appendingPathComponent("audio")
+        func build() throws -> BuildReport {
+            let output = try CommandRunner.run(
+                ["build", script.path, "--size", "320x180", "--backend", "command", "--command-template", template,
+                 "--cutlists", "none", "--quiet", "--qc", "off"],  // counts requests: no QC retakes
+                environment: ["FAKE_WAN_AUDIO": kept.path])
+            #expect(output.status == 0, "\(output.stderr)")
+            return try #require(BuildReport.read(directory.appendingPathComponent("film.report.json")))
+        }
+        let report = try build()
+        let wavs = try FileManager.default.contentsOfDirectory(atPath: kept.path).sorted()
+        #expect(wavs.count == report.generated && report.generated == report.segments.count)
+        // Each WAV is its segment's stretch (48 kHz stereo 16-bit): the dialogue one is heard.
+        var heard: [Bool] = []
+        for (name, segment) in zip(wavs, report.segments) {
+            let data = try Data(contentsOf: kept.appendingPathComponent(name))
+            #expect((data.count - 44) / 4 == segment.frames * 2000, "\(segment.id)")
+            let samples = data.dropFirst(44).withUnsafeBytes { Array($0.bindMemory(to: Int16.self)) }
+            heard.append(samples.contains { abs(Int($0)) > 1000 })
+        }
+        #expect(heard.first == false && heard.last == true, "\(heard)")
+        // A changed line changes only the clips its sound is under.
+        try Data(text.replacingOccurrences(of: "the building", with: "the old building").utf8).write(to: script)
+        let again = try build()
+        let remade = again.segments.filter { $0.status == .generated }.map(\.id)
+        #expect(!remade.isEmpty && !remade.contains(again.segments[0].id), "\(remade)")
+    }
+
     /// The mean absolute difference of two packed frames, in levels.
     private func meanDifference(_ a: [UInt8], _ b: [UInt8]) -> Double {
         Double(zip(a, b).reduce(0) { $0 + abs(Int($1.0) - Int($1.1)) }) / Double(max(1, min(a.count, b.count)))

@@ -31,7 +31,8 @@ struct BuildCommandTests {
         let deadline = Date().addingTimeInterval(60)
         while process.isRunning, Date() < deadline {
             let files = FileManager.default.enumerator(atPath: project.cache.path)?.allObjects as? [String] ?? []
-            if files.contains(where: { $0.contains(".partial-") }), !project.cachedClips().isEmpty { return }
+            // A clip being written, not a digest being recorded (`….mp4.sha256.partial-…`).
+            if files.contains(where: { $0.contains(".mp4.partial-") }), !project.cachedClips().isEmpty { return }
             usleep(1000)
         }
         Issue.record("the build never had a clip in progress")

@@ -27,7 +27,7 @@ struct BuildDashScopeTests {
         let project = try BuildProject(script: Self.script)
         let arguments = [
             "build", project.script.path, "--size", "320x180", "--backend", "dashscope",
-            "--dashscope-url", server.url.absoluteString,
+            "--dashscope-url", server.url.absoluteString, "--qc", "off",  // counts requests: no QC retakes
         ]
         let first = try CommandRunner.run(arguments, environment: ["DASHSCOPE_API_KEY": Self.key])
         #expect(first.status == 0, "\(first.stderr)")
@@ -44,13 +44,48 @@ struct BuildDashScopeTests {
         #expect(report.reused == 2 && report.generated == 0)
     }
 
+    @Test func aShotInsertedEarlierInTheSceneIsTheOnlyNewRequest() async throws {
+        let server = try await TestServer.start("dashscope_server.py", config: ["key": Self.key, "task_seconds": 0])
+        defer { server.stop() }
+        let scene = """
+            INT. KITCHEN - NIGHT
+
+            Anna reads the letter by candlelight.
+
+            The candle gutters and goes out.
+
+            """
+        let project = try BuildProject(script: scene)
+        let arguments = [
+            "build", project.script.path, "--size", "320x180", "--backend", "dashscope",
+            "--dashscope-url", server.url.absoluteString, "--qc", "off",
+        ]
+        let first = try CommandRunner.run(arguments, environment: ["DASHSCOPE_API_KEY": Self.key])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(try await server.count("creates") == 3, "an establishing exterior and two shots")
+        // The new shot takes 1C: the one after it becomes 1D, its request unchanged.
+        try project.write(scene.replacingOccurrences(
+            of: "The candle gutters", with: "Rain streaks the window.\n\nThe candle gutters"))
+        let plan = try CommandRunner.run(arguments + ["--dry-run"], environment: ["DASHSCOPE_API_KEY": Self.key])
+        #expect(plan.stdout.contains("generate 1C-1: runs"), "\(plan.stdout)")
+        for earlier in ["1A-1", "1B-1", "1D-1"] {
+            #expect(plan.stdout.contains("generate \(earlier): up to date"), "\(plan.stdout)")
+        }
+        #expect(plan.stdout.contains("\ndashscope: 1 request, "), "\(plan.stdout)")
+        let second = try CommandRunner.run(arguments, environment: ["DASHSCOPE_API_KEY": Self.key])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(try await server.count("creates") == 4, "one new task, for the inserted shot alone")
+        let report = try #require(BuildReport.read(project.directory.appendingPathComponent("film.report.json")))
+        #expect(report.generated == 1 && report.reused == 3)
+    }
+
     @Test func aBuildStoppedWhileItsTasksRunResumesThemAndPaysForNoOtherTask() async throws {
         let server = try await TestServer.start("dashscope_server.py", config: ["key": Self.key, "task_seconds": 2])
         defer { server.stop() }
         let project = try BuildProject(script: Self.script)
         let arguments = [
             "build", project.script.path, "--size", "320x180", "--jobs", "2", "--backend", "dashscope",
-            "--dashscope-url", server.url.absoluteString,
+            "--dashscope-url", server.url.absoluteString, "--qc", "off",  // counts requests: no QC retakes
         ]
         let environment = ProcessInfo.processInfo.environment.merging(["DASHSCOPE_API_KEY": Self.key]) { $1 }
 

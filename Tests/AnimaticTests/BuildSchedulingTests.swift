@@ -55,7 +55,7 @@ private struct CopyingBackend: Generator {
 struct BuildSchedulingTests {
     /// `segments` one-line scenes, each one segment.
     private static func script(segments: Int) -> String {
-        (1...segments).map { "INT. ROOM \($0) - DAY\n\nMara waits by window \($0).\n" }.joined(separator: "\n")
+        (1...segments).map { "EXT. YARD \($0) - DAY\n\nMara waits by gate \($0).\n" }.joined(separator: "\n")
     }
 
     /// Builds `segments` segments with `jobs` through a `CopyingBackend` of `limit`.
@@ -73,7 +73,7 @@ struct BuildSchedulingTests {
             settings: settings, generator: CopyingBackend(clip: clip, limit: limit, delay: delay, log: log),
             events: log.record)
         let compilation = try project.compile(settings)
-        let ids = builder.buildPlan(for: compilation.plan).items.map(\.segmentID)
+        let ids = try builder.buildPlan(for: compilation.plan).items.map(\.segmentID)
         let report = try await builder.build(compilation.plan, scriptPath: project.script.path)
         #expect(report.generated == segments && report.failed == 0)
         return (log, ids)

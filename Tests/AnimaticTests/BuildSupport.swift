@@ -40,7 +40,7 @@ final class BuildProject {
         let settings = settings ?? self.settings()
         let compilation = try compile(settings)
         let builder = Builder(settings: settings)
-        let buildPlan = builder.buildPlan(for: compilation.plan)
+        let buildPlan = try builder.buildPlan(for: compilation.plan)
         let report = try await builder.build(compilation.plan, scriptPath: script.path)
         return (compilation, buildPlan, report)
     }

@@ -1,6 +1,7 @@
 import Animatic
 import Generation
 import Planning
+import Speech
 import Foundation
 import Testing
 
@@ -39,7 +40,7 @@ struct CommandLineTests {
         ["plan", "--fps", "30"], ["plan", "--prompt-language", "fr"], ["check", "--fps", "fast"],
         ["export", "--format", "edl", "--size-is-not-an-export-flag"], ["build", "--size", "161x90"],
         ["build", "--cutlists", "edl,foo"], ["plan", "--backend", "sora"], ["plan", "--dashscope-url", "ftp://x"],
-        ["plan", "--comfyui-url", "not a url"],
+        ["plan", "--comfyui-url", "not a url"], ["build", "--takes", "0"], ["plan", "--takes", "101"],
     ])
     func badValuesAreUsageErrorsBeforeAnyWork(arguments: [String]) throws {
         try withScript(Self.longShot) { script in
@@ -127,6 +128,8 @@ struct SettingLayerTests {
         settings.edlFlavor = .avid
         settings.keepGoing = true
         settings.style = "ink"
+        settings.takes = 2
+        settings.styles = ["noir", "pastel"]
         settings.seed = 9
         settings.negative = "blur"
         settings.maxSegment = 4
@@ -134,6 +137,20 @@ struct SettingLayerTests {
         settings.dialogueWordsPerMinute = 120
         settings.chineseCharactersPerMinute = 200
         settings.minimumShot = 1
+        settings.music = URL(fileURLWithPath: "/score.wav")
+        settings.voices = ["ANNA": Voice(language: "en-gb", variant: "f2", pitch: 70)]
+        settings.establishingExteriors = false
+        settings.qcPolicy = .strict
+        settings.qcRetakes = 3
+        settings.qcBlack = 1
+        settings.qcFrozen = 2
+        settings.qcCut = 20
+        settings.qcFlicker = 4
+        settings.qcBlur = 6
+        settings.qcMinLength = 0.5
+        settings.complianceNames = URL(fileURLWithPath: "/names.txt")
+        settings.complianceBrands = URL(fileURLWithPath: "/brands.txt")
+        settings.compliancePolicies = [.publicFigures: .rewrite, .hate: .warn]
         settings.backend = .dashscope
         settings.commandTemplate = try? .init(parsing: "gen {output}")
         settings.dashScopeURL = URL(string: "https://example.com")
@@ -148,6 +165,8 @@ struct SettingLayerTests {
         settings.prices = ["wan2.6-t2v": 0.1]
         settings.gpuSecondsPerSecond = 208
         settings.maxCost = 20
+        settings.patience = 30
+        settings.maxDownload = 1 << 30
         return settings
     }()
 

@@ -23,16 +23,16 @@ private final class Events: @unchecked Sendable {
         let text = try CommandRunner.run(
             ["build", "film.fountain", "--dry-run", "--size", "160x90", "--backend", "dashscope"], in: project.directory)
         #expect(text.status == 0, "\(text.stderr)")
-        // Five segments, each billed wan2.2's 5 s at 480P (0.14 CNY a second).
-        #expect(text.stdout.contains("estimate dashscope: 25.00 billed seconds, 3.50 CNY\n"), "\(text.stdout)")
-        #expect(text.stdout.hasSuffix("estimated price: 3.50 CNY\n"))
+        // Four segments, each billed wan2.2's 5 s at 480P (0.14 CNY a second).
+        #expect(text.stdout.contains("estimate dashscope: 20.00 billed seconds, 2.80 CNY\n"), "\(text.stdout)")
+        #expect(text.stdout.hasSuffix("estimated price: 2.80 CNY\n"))
         let json = try CommandRunner.run(
             ["build", "film.fountain", "--dry-run", "--json", "--size", "160x90", "--backend", "dashscope"],
             in: project.directory)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let estimate = try #require(document["estimate"] as? [String: Any])
         #expect(estimate["currency"] as? String == "CNY")
-        #expect((estimate["price"] as? Double).map { abs($0 - 3.5) < 1e-9 } == true)
+        #expect((estimate["price"] as? Double).map { abs($0 - 2.8) < 1e-9 } == true)
         // The project file's prices replace the defaults, per resolution class, in their currency.
         try Data("""
             [cost]
@@ -42,7 +42,7 @@ private final class Events: @unchecked Sendable {
             """.utf8).write(to: project.directory.appendingPathComponent("animatic.toml"))
         let priced = try CommandRunner.run(
             ["build", "film.fountain", "--dry-run", "--size", "160x90", "--backend", "dashscope"], in: project.directory)
-        #expect(priced.stdout.contains("estimate dashscope: 25.00 billed seconds, 12.50 USD\n"), "\(priced.stdout)")
+        #expect(priced.stdout.contains("estimate dashscope: 20.00 billed seconds, 10.00 USD\n"), "\(priced.stdout)")
         // Another model bills the segment's length rounded up; one the table lacks is a usage error.
         let newer = try CommandRunner.run(
             ["build", "film.fountain", "--dry-run", "--size", "160x90", "--backend", "dashscope", "--dashscope-model",
@@ -58,11 +58,16 @@ private final class Events: @unchecked Sendable {
     @Test func maxCostRefusesABuildEstimatedAboveItBeforeAnyWork() throws {
         let project = try BuildProject(script: buildScript)
         let refused = try CommandRunner.run(
-            ["build", "film.fountain", "--size", "160x90", "--backend", "dashscope", "--max-cost", "3"],
+            ["build", "film.fountain", "--size", "160x90", "--backend", "dashscope", "--max-cost", "2"],
             in: project.directory, environment: ["DASHSCOPE_API_KEY": "sk-test"])
         #expect(refused.status == 69)
-        #expect(refused.stderr.contains("estimated at 3.50 CNY, above --max-cost 3.00 CNY"), "\(refused.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: project.directory.path) == ["film.fountain"])
+        #expect(refused.stderr.contains("estimated at 2.80 CNY, above --max-cost 2.00 CNY"), "\(refused.stderr)")
+        // Nothing but the script: the only thing made is the cache's spoken lines (local and
+        // free; the build times its shots by them before it can price them).
+        #expect(try FileManager.default.contentsOfDirectory(atPath: project.directory.path).sorted()
+            == [".animatic-cache", "film.fountain"])
+        #expect(try FileManager.default.contentsOfDirectory(
+            atPath: project.directory.appendingPathComponent(".animatic-cache").path) == ["lines"])
         // A model with no price cannot be held to a limit.
         try Data("[cost.prices]\nother-model = 1\n".utf8).write(to: project.directory.appendingPathComponent("animatic.toml"))
         let unpriced = try CommandRunner.run(
@@ -89,9 +94,9 @@ private final class Events: @unchecked Sendable {
         ]
         let planned = try CommandRunner.run(arguments + ["--dry-run"], in: project.directory)
         #expect(planned.status == 0, "\(planned.stderr)")
-        // 11 s of video at 208 GPU seconds a second: 38.1 min, over two workers 19.1 min.
+        // 10 s of video at 208 GPU seconds a second: 34.7 min, over two workers 17.3 min.
         #expect(planned.stdout.contains(
-            "estimate worker: 38.1 min of GPU time (speed from the project file), about 19.1 min of waiting"),
+            "estimate worker: 34.7 min of GPU time (speed from the project file), about 17.3 min of waiting"),
             "\(planned.stdout)")
         try FileManager.default.removeItem(at: project.directory.appendingPathComponent("animatic.toml"))
         let built = try CommandRunner.run(arguments, in: project.directory)

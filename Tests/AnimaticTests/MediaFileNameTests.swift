@@ -4,16 +4,17 @@ import Planning
 import Testing
 
 /// Scene numbers become shot IDs, and shot IDs name the media files: the files get portable
-/// names, the plan and the cut lists' clip names keep the script's IDs (issue #10).
+/// names, the plan and the cut lists' clip names keep the script's IDs (issue #10). The
+/// scenes are exteriors, so that each is one shot (no establishing exterior is added).
 @Suite("animatic build: media file names")
 struct MediaFileNameTests {
     static let longNumber = String(repeating: "9", count: 300)
     static let script = """
-        INT. HOUSE - DAY #.#
+        EXT. HOUSE - DAY #.#
 
         A door opens.
 
-        INT. HALL - DAY #..#
+        EXT. HALL - DAY #..#
 
         A lamp flickers.
 
@@ -29,7 +30,7 @@ struct MediaFileNameTests {
 
         Clouds.
 
-        INT. CAVE - NIGHT #\(longNumber)#
+        EXT. CAVE - NIGHT #\(longNumber)#
 
         Dripping water.
 
@@ -46,7 +47,9 @@ struct MediaFileNameTests {
 
         let media = project.directory.appendingPathComponent("film.media")
         let files = try FileManager.default.contentsOfDirectory(atPath: media.path).sorted()
-        #expect(files == ids.map(PortableFileName.clip).sorted())
+        // Each segment's clip, and its stretch of the soundtrack beside it under the same name.
+        let wav = { (id: String) in (PortableFileName.clip(id) as NSString).deletingPathExtension + ".wav" }
+        #expect(files == ids.flatMap { [PortableFileName.clip($0), wav($0)] }.sorted())
         for name in files {
             #expect(!name.hasPrefix(".") && !name.hasPrefix("-") && name.utf8.count <= 100, "\(name)")
             #expect(!name.contains(".partial-") && !name.lowercased().hasPrefix("con."), "\(name)")
@@ -72,10 +75,11 @@ struct MediaFileNameTests {
             }
         }
         collect(otio)
-        #expect(targets.count == ids.count)
-        for (target, id) in zip(targets, ids) {
+        // The picture track, then the audio track.
+        #expect(targets.count == 2 * ids.count)
+        for (index, (target, id)) in zip(targets, ids + ids).enumerated() {
             let url = try #require(URL(string: target))
-            #expect(url.lastPathComponent == PortableFileName.clip(id))
+            #expect(url.lastPathComponent == (index < ids.count ? PortableFileName.clip(id) : wav(id)))
             #expect(FileManager.default.fileExists(atPath: url.path), "\(target)")
         }
         #expect(text.contains("\"id\": \".A-1\"") || text.contains("\"id\":\".A-1\""))

@@ -63,6 +63,19 @@ struct ProjectFileCommandTests {
         #expect(try defaults.planRate() == "24/1")
     }
 
+    @Test func theProjectFileTurnsEstablishingExteriorsOff() throws {
+        func settings(_ files: [String: String]) throws -> [String] {
+            let project = try Project(files.merging(["interior.fountain": "INT. LIGHTHOUSE - NIGHT\n\nThe lamp turns.\n"]) { $1 })
+            let output = try project.run(["plan", "--json", "interior.fountain"])
+            #expect(output.status == 0, "\(output.stderr)")
+            let plan = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
+            return (plan?["shots"] as? [[String: Any]] ?? []).compactMap { $0["setting"] as? String }
+        }
+        #expect(try settings([:]) == ["exterior", "interior"])
+        #expect(try settings(["animatic.yaml": "establishing_exteriors: false\n"]) == ["interior"])
+        #expect(try settings(["animatic.toml": "establishing_exteriors = true\n"]) == ["exterior", "interior"])
+    }
+
     @Test func configNamesAFileAndNoConfigIgnoresTheOneBesideTheScript() throws {
         let project = try Project(["animatic.yaml": "fps: 25\n", "settings/ntsc.toml": "fps = 29.97\n"])
         #expect(try project.planRate(["--config", "settings/ntsc.toml"]) == "30000/1001")

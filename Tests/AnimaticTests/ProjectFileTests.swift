@@ -20,6 +20,8 @@ struct ProjectFileTests {
         cutlists: [edl, fcpxml, otio]
         edl_flavor: avid
         style: charcoal sketch
+        takes: 3
+        styles: [noir, pastel]
         seed: 42
         negative: "blurry, text"
         max_segment: 5
@@ -27,6 +29,7 @@ struct ProjectFileTests {
         dialogue_wpm: 150
         chinese_cpm: 240
         min_shot: 1.5
+        establishing_exteriors: false
         backend:
           kind: comfyui
           command:
@@ -47,6 +50,8 @@ struct ProjectFileTests {
         cutlists = ["edl", "fcpxml", "otio"]
         edl_flavor = "avid"
         style = "charcoal sketch"
+        takes = 3
+        styles = ["noir", "pastel"]
         seed = 42
         negative = "blurry, text"
         max_segment = 5
@@ -54,6 +59,7 @@ struct ProjectFileTests {
         dialogue_wpm = 150
         chinese_cpm = 240
         min_shot = 1.5
+        establishing_exteriors = false
 
         [backend]
         kind = "comfyui"
@@ -93,6 +99,7 @@ struct ProjectFileTests {
         #expect(settings.cutLists == [.edl, .fcpxml, .otio])
         #expect(settings.edlFlavor == .avid)
         #expect(settings.style == "charcoal sketch")
+        #expect(settings.takes == 3 && settings.styles == ["noir", "pastel"])
         #expect(settings.seed == 42)
         #expect(settings.negative == "blurry, text")
         #expect(settings.maxSegment == 5)
@@ -100,6 +107,7 @@ struct ProjectFileTests {
         #expect(settings.dialogueWordsPerMinute == 150)
         #expect(settings.chineseCharactersPerMinute == 240)
         #expect(settings.minimumShot == 1.5)
+        #expect(settings.establishingExteriors == false)
         #expect(settings.backend == .comfyui)
         #expect(settings.commandTemplate?.arguments == [
             "python3", "gen.py", "--prompt", "{prompt}", "--title", "a 'quoted' word", "--out", "{output}",
@@ -135,7 +143,7 @@ struct ProjectFileTests {
             "animatic.yaml:5:5: error: unknown key 'wrkflow' in 'backend.comfyui'\nanimatic.yaml:5:5: note: did you mean 'workflow'?",
         ])
         #expect(Self.errors("[backend]\nkind = \"cards\"\n  colour = \"red\"\n", as: "animatic.toml") == [
-            "animatic.toml:3:3: error: unknown key 'colour' in 'backend'\nanimatic.toml:3:3: note: valid keys in 'backend': kind, command, dashscope, comfyui, worker",
+            "animatic.toml:3:3: error: unknown key 'colour' in 'backend'\nanimatic.toml:3:3: note: valid keys in 'backend': kind, patience, max_download, command, dashscope, comfyui, worker",
         ])
         #expect(Self.errors("[backend.comfyui]\nurls = []\nwrkflow = 'w.json'\n", as: "animatic.toml") == [
             "animatic.toml:3:1: error: unknown key 'wrkflow' in 'backend.comfyui'\nanimatic.toml:3:1: note: did you mean 'workflow'?",

@@ -21,12 +21,14 @@ private let workflowText = #"""
     }
     """#
 
-private func comfy(_ servers: [TestServer], jobsPerServer: Int = 1) throws -> ComfyUIGenerator {
+private func comfy(
+    _ servers: [TestServer], jobsPerServer: Int = 1, maxDownloadBytes: Int = BackendOptions.defaultMaxDownloadBytes
+) throws -> ComfyUIGenerator {
     ComfyUIGenerator(
         servers: servers.map(\.url), workflow: try ComfyUIWorkflow(data: Data(workflowText.utf8)),
         jobsPerServer: jobsPerServer,
         pollInterval: .milliseconds(20), maxPolls: 500, requestTimeout: 10,
-        sleeper: WaitRecorder().sleeper(realWait: .milliseconds(20)))
+        sleeper: WaitRecorder().sleeper(realWait: .milliseconds(20)), maxDownloadBytes: maxDownloadBytes)
 }
 
 private func server(_ config: [String: Any] = [:]) async throws -> TestServer {
@@ -113,6 +115,23 @@ private func server(_ config: [String: Any] = [:]) async throws -> TestServer {
         #expect(waits[1] >= .seconds(4))
         #expect(try await server.count("downloads") == 3)
         #expect(filesUnder(scratch.file("clips")).map(\.lastPathComponent) == ["clip.mp4"])
+    }
+
+    @Test func aDownloadOverTheLimitIsRefusedAndAnUndecodableOneRetried() async throws {
+        let server = try await server(["download": ["huge-unsized:16777216", "undecodable"]])
+        defer { server.stop() }
+        let scratch = try Scratch()
+        let backend = try comfy([server], maxDownloadBytes: 4 << 20)
+        let destination = scratch.file("clips/clip.mp4")
+        let tooLarge = await backendError { try await backend.generate(backendRequests(1)[0], to: destination) }
+        #expect(tooLarge?.failure == .downloadTooLarge(limit: 4 << 20, declared: nil))
+        #expect(tooLarge?.isPermanent == false)
+        let undecodable = await backendError { try await backend.generate(backendRequests(1)[0], to: destination) }
+        #expect(undecodable?.isPermanent == false)
+        #expect(undecodable?.description.contains("its frames do not decode") == true, "\(String(describing: undecodable))")
+        #expect(filesUnder(scratch.file("clips")).isEmpty)
+        try await backend.generate(backendRequests(1)[0], to: destination)
+        #expect(StagedClip.problem(with: destination) == nil)
     }
 
     @Test func jobsGoToTheLeastBusyServerAndNoServerHoldsTwoAtOnce() async throws {
@@ -225,6 +244,6 @@ private func server(_ config: [String: Any] = [:]) async throws -> TestServer {
         let load = try #require((workflow["10"] as? [String: Any])?["inputs"] as? [String: Any])
         #expect(load["image"] as? String == uploaded)
         // The key holds the placeholder, not the upload's name, which changes every time.
-        #expect(String(decoding: generator.keyMaterial(for: request), as: UTF8.self).contains("{reference}"))
+        #expect(String(decoding: try generator.keyMaterial(for: request), as: UTF8.self).contains("{reference}"))
     }
 }

@@ -120,11 +120,11 @@ private func longRequest() -> GenerationRequest {
         #expect(parameters["resolution"] as? String == "720P" && parameters["size"] == nil)
         #expect(parameters["audio"] as? Bool == false)
         // The key names the continuation, not the image's bytes; a shot's first segment stays text-to-video.
-        let key = String(decoding: backend.keyMaterial(for: request), as: UTF8.self)
+        let key = String(decoding: try backend.keyMaterial(for: request), as: UTF8.self)
         #expect(key.contains("wan2.6-i2v") && key.contains("{reference}") && !key.contains("base64"))
         var first = request
         first.shotStartFrame = 0
         first.referenceImage = nil
-        #expect(String(decoding: backend.keyMaterial(for: first), as: UTF8.self).contains("\"model\":\"wan2.6-t2v\""))
+        #expect(String(decoding: try backend.keyMaterial(for: first), as: UTF8.self).contains("\"model\":\"wan2.6-t2v\""))
     }
 }

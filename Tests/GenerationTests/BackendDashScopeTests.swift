@@ -15,12 +15,12 @@ private func server(_ config: [String: Any] = [:]) async throws -> TestServer {
 /// The backend pointed at `server`, journalling in `journal`, polling every 20 ms.
 private func dashScope(
     _ server: TestServer, journal: URL, model: DashScopeModel = .wan22T2VPlus, key: String = apiKey,
-    requestTimeout: TimeInterval = 10
+    requestTimeout: TimeInterval = 10, maxDownloadBytes: Int = BackendOptions.defaultMaxDownloadBytes
 ) -> DashScopeGenerator {
     DashScopeGenerator(
         baseURL: server.url, model: model, journalDirectory: journal, pollInterval: .milliseconds(20), maxPolls: 500,
         requestTimeout: requestTimeout, sleeper: WaitRecorder().sleeper(realWait: .milliseconds(20)),
-        environment: { [DashScopeGenerator.apiKeyVariable: key] })
+        maxDownloadBytes: maxDownloadBytes, environment: { [DashScopeGenerator.apiKeyVariable: key] })
 }
 
 /// The backend scheduled with recorded (5 ms) waits between attempts.
@@ -125,7 +125,7 @@ private func scheduled(_ backend: DashScopeGenerator, _ recorder: WaitRecorder =
         let backend = dashScope(server, journal: scratch.url)
         let request = backendRequests(1)[0]
         try await backend.journal.record(
-            .init(taskID: "expired-task", segmentID: "S1"), for: backend.journalDigest(for: request))
+            .init(taskID: "expired-task", segmentID: "S1"), for: try backend.journalDigest(for: request))
         try await backend.generate(request, to: scratch.file("clip.mp4"))
         #expect(try await server.count("creates") == 1)
         #expect(try await backend.journal.entries().isEmpty)
@@ -173,6 +173,43 @@ private func scheduled(_ backend: DashScopeGenerator, _ recorder: WaitRecorder =
         #expect(filesUnder(scratch.file("clips")).isEmpty)
         try await scheduled(backend).generate(backendRequests(1)[0], to: destination)
         #expect(try await server.count("creates") == 2)
+    }
+
+    @Test(arguments: ["huge:67108864", "huge-unsized:67108864"])
+    func aDownloadOverTheLimitIsRefusedAsTransientWithTheLimit(answer: String) async throws {
+        let server = try await server(["download": [answer]])
+        defer { server.stop() }
+        let scratch = try Scratch()
+        let backend = dashScope(server, journal: scratch.url, maxDownloadBytes: 8 << 20)
+        let destination = scratch.file("clips/clip.mp4")
+        let error = await backendError { try await backend.generate(backendRequests(1)[0], to: destination) }
+        #expect(error?.isPermanent == false)
+        let sized = !answer.hasPrefix("huge-unsized")
+        #expect(error?.failure == .downloadTooLarge(limit: 8 << 20, declared: sized ? 64 << 20 : nil))
+        #expect(error?.description.contains("over the limit of 8 MiB (backend.max_download)") == true)
+        #expect(error?.operation.contains("for \(backendRequests(1)[0].segmentID)") == true)
+        #expect(filesUnder(scratch.file("clips")).isEmpty, "the partial file is removed")
+        // The task's video is fetched again (a raised limit takes it), not paid for again.
+        #expect(try await backend.journal.entries().count == 1)
+    }
+
+    @Test func aVideoThatDoesNotDecodeFailsTheAttemptAndTheRetrySucceeds() async throws {
+        let server = try await server(["download": ["undecodable"]])
+        defer { server.stop() }
+        let scratch = try Scratch()
+        let backend = dashScope(server, journal: scratch.url)
+        let destination = scratch.file("clips/clip.mp4")
+        let error = await backendError { try await backend.generate(backendRequests(1)[0], to: destination) }
+        #expect(error?.isPermanent == false)
+        #expect(error?.backend == "dashscope")
+        guard case .badOutput(let why)? = error?.failure else {
+            Issue.record("expected badOutput, got \(String(describing: error))")
+            return
+        }
+        #expect(why.contains("decode"), "\(why)")
+        #expect(filesUnder(scratch.file("clips")).isEmpty)
+        try await scheduled(backend).generate(backendRequests(1)[0], to: destination)
+        #expect(StagedClip.problem(with: destination) == nil)
     }
 
     @Test func aRejectedKeyFailsAtOnceWithoutTheKey() async throws {

@@ -241,10 +241,10 @@ private final class Fractions: @unchecked Sendable {
         #expect(ti2v.capabilities.frameRates == [Rational(24)])
         let other = try fakeWorker(scratch, workers: 3, arguments: ["--task", "ti2v-5B"])
         let request = backendRequests(1)[0]
-        #expect(ti2v.keyMaterial(for: request) == other.keyMaterial(for: request))
+        #expect(try ti2v.keyMaterial(for: request) == (try other.keyMaterial(for: request)))
         var changed = request
         changed.content.seed += 1
-        #expect(ti2v.keyMaterial(for: request) != ti2v.keyMaterial(for: changed))
+        #expect(try ti2v.keyMaterial(for: request) != (try ti2v.keyMaterial(for: changed)))
         let plain = try fakeWorker(scratch)
         #expect(!plain.capabilities.imageToVideo && plain.capabilities.longestClipMilliseconds == nil)
     }

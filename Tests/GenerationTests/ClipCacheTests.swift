@@ -8,16 +8,22 @@ struct ClipCacheTests {
     @Test func tellsValidMissingAndCorruptEntriesApart() async throws {
         let scratch = try Scratch()
         let cache = ClipCache(directory: scratch.file("cache"))
-        let lock = try cache.lock()
+        let lock = try await cache.lock()
         defer { withExtendedLifetime(lock) {} }
         let request = GenerationRequest.all(in: plan(), format: tinyFormat)[0]
-        let key = ClipCache.key(for: request, generator: StoryboardRenderer())
+        let key = try ClipCache.key(for: request, generator: StoryboardRenderer())
         let frames = request.content.frames
         #expect(cache.state(of: key, frames: frames, format: tinyFormat) == .missing)
 
         try cache.prepareEntry(key)
         try await StoryboardRenderer().generate(request, to: cache.url(for: key))
+        // Not trusted until admitted: its digest recorded.
+        #expect(cache.state(of: key, frames: frames, format: tinyFormat) == .corrupt("has no recorded digest"))
+        #expect(cache.admit(key, frames: frames, format: tinyFormat) == .valid)
         #expect(cache.state(of: key, frames: frames, format: tinyFormat) == .valid)
+        #expect(cache.verify(cache.url(for: key)) == nil)
+        let mode = try FileManager.default.attributesOfItem(atPath: cache.url(for: key).path)[.posixPermissions]
+        #expect(mode as? Int == 0o444)
         guard case .corrupt = cache.state(of: key, frames: frames + 1, format: tinyFormat) else {
             Issue.record("a frame count mismatch must be corrupt")
             return
@@ -36,7 +42,7 @@ struct ClipCacheTests {
         }
     }
 
-    @Test func takingTheLockRemovesPartialFilesOfKilledBuilds() throws {
+    @Test func takingTheLockRemovesPartialFilesOfKilledBuilds() async throws {
         let scratch = try Scratch()
         let cache = ClipCache(directory: scratch.file("cache"))
         let key = String(repeating: "ab", count: 32)
@@ -46,7 +52,7 @@ struct ClipCacheTests {
         try Data("half a clip".utf8).write(to: partial)
         try FileManager.default.createDirectory(at: cache.scratchDirectory, withIntermediateDirectories: true)
         try Data("joined".utf8).write(to: cache.scratchDirectory.appendingPathComponent("joined-x.mp4"))
-        let lock = try cache.lock()
+        let lock = try await cache.lock()
         defer { withExtendedLifetime(lock) {} }
         #expect(!FileManager.default.fileExists(atPath: partial.path))
         #expect(try FileManager.default.contentsOfDirectory(atPath: cache.scratchDirectory.path).isEmpty)
@@ -66,5 +72,43 @@ struct ClipCacheTests {
         try cache.prepareEntry(key)
         #expect(!FileManager.default.fileExists(atPath: old.path))
         #expect(FileManager.default.fileExists(atPath: kept.path))
+    }
+
+    /// A lock on the cache, and how many waited for it: a watchdog thread lets it go after a
+    /// while, so that a wait that blocks the cooperative pool ends in a failure, not a hang.
+    private final class HeldLock: @unchecked Sendable {
+        private let mutex = NSLock()
+        private var lock: CacheLock?
+        private(set) var waits = 0
+        init(_ lock: CacheLock) { self.lock = lock }
+        var isHeld: Bool { mutex.withLock { lock != nil } }
+        func release() { mutex.withLock { lock = nil } }
+        func waited() { mutex.withLock { waits += 1 } }
+        var waitCount: Int { mutex.withLock { waits } }
+    }
+
+    @Test func buildsWaitingForTheLockLeaveTheCooperativePoolFree() async throws {
+        let scratch = try Scratch()
+        let cache = ClipCache(directory: scratch.file("cache"))
+        let held = HeldLock(try await cache.lock())
+        // Long: in a full parallel test run other tests' blocking work can keep the pool
+        // busy for tens of seconds before the waiters start. The watchdog only ends a hang.
+        Thread { Thread.sleep(forTimeInterval: 180); held.release() }.start()
+        // More waiters than the pool has threads: a flock blocking a pool thread would
+        // leave the later ones (and this test) unable to run until the lock is let go.
+        let waiters = ProcessInfo.processInfo.activeProcessorCount + 2
+        let done = Task {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<waiters {
+                    group.addTask { _ = try await cache.lock(waiting: { held.waited() }) }
+                }
+                try await group.waitForAll()
+            }
+        }
+        while held.waitCount < waiters, held.isHeld { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(held.isHeld, "every waiter was waiting while the lock was held")
+        #expect(held.waitCount == waiters)
+        held.release()
+        try await done.value
     }
 }

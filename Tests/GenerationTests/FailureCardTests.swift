@@ -9,11 +9,11 @@ struct FailureCardTests {
     let renderer = StoryboardRenderer()
 
     private func card(reason: String = "command: run python3 for 1A-1 failed: exit status 1: checkpoint not found",
-                      frames: Int = 30) -> FailureCard {
+                      frames: Int = 30) throws -> FailureCard {
         var request = GenerationRequest.all(in: plan(), format: tinyFormat)[0]
         request.content.frames = frames
         return FailureCard(
-            request: request, segmentKey: ClipCache.key(for: request, generator: renderer), backend: "command",
+            request: request, segmentKey: try ClipCache.key(for: request, generator: renderer), backend: "command",
             reason: reason)
     }
 
@@ -32,7 +32,7 @@ struct FailureCardTests {
     func rendersTheSegmentsFrameCountInItsFormatInDarkRed(frames: Int) async throws {
         let scratch = try Scratch()
         let file = scratch.file("card.mp4")
-        try await renderer.render(card(frames: frames), to: file)
+        try await renderer.render(try card(frames: frames), to: file)
         let video = try #require(try Probe.info(file).video)
         #expect(video.width == 160 && video.height == 90 && video.hasBFrames == 0)
         #expect(try Probe.packetCount(file) == frames)
@@ -43,31 +43,31 @@ struct FailureCardTests {
 
     @Test func theSameCardGivesTheSameBytes() async throws {
         let scratch = try Scratch()
-        try await renderer.render(card(), to: scratch.file("a.mp4"))
-        try await renderer.render(card(), to: scratch.file("b.mp4"))
+        try await renderer.render(try card(), to: scratch.file("a.mp4"))
+        try await renderer.render(try card(), to: scratch.file("b.mp4"))
         let a = try Data(contentsOf: scratch.file("a.mp4")), b = try Data(contentsOf: scratch.file("b.mp4"))
         #expect(!a.isEmpty && a == b)
     }
 
-    @Test func itsKeyIsNeverTheSegmentsAndChangesWithWhatItShows() {
-        let base = card()
-        #expect(renderer.key(for: base) == renderer.key(for: card()))
-        #expect(renderer.key(for: base) != base.segmentKey)
-        #expect(renderer.key(for: base) != renderer.key(for: card(reason: "dashscope: HTTP 400")))
+    @Test func itsKeyIsNeverTheSegmentsAndChangesWithWhatItShows() throws {
+        let base = try card()
+        #expect(try renderer.key(for: base) == renderer.key(for: try card()))
+        #expect(try renderer.key(for: base) != base.segmentKey)
+        #expect(try renderer.key(for: base) != renderer.key(for: try card(reason: "dashscope: HTTP 400")))
         var renamed = base
         renamed.request.segmentID = "9Z-1"
-        #expect(renderer.key(for: base) != renderer.key(for: renamed))
+        #expect(try renderer.key(for: base) != renderer.key(for: renamed))
         var otherBackend = base
         otherBackend.backend = "comfyui"
-        #expect(renderer.key(for: base) != renderer.key(for: otherBackend))
-        #expect(renderer.key(for: base) != StoryboardRenderer(fonts: CardFonts(regular: "/r.ttf", bold: "/b.ttf", cjk: nil))
+        #expect(try renderer.key(for: base) != renderer.key(for: otherBackend))
+        #expect(try renderer.key(for: base) != StoryboardRenderer(fonts: CardFonts(regular: "/r.ttf", bold: "/b.ttf", cjk: nil))
             .key(for: base))
     }
 
-    @Test func saysWhatFailedWithTheReasonWrappedAndOutOfTheGraph() {
+    @Test func saysWhatFailedWithTheReasonWrappedAndOutOfTheGraph() throws {
         let reason = "comfyui: queue the workflow for 1A-1 on http://gpu1:8188 failed: HTTP 400: "
             + String(repeating: "node 3 (KSampler): value not in list; ", count: 40)
-        let failure = card(reason: reason)
+        let failure = try card(reason: reason)
         let (graph, options) = renderer.graph(for: failure)
         #expect(options["drawtext@title"]?["text"] == "GENERATION FAILED")
         let shotID = failure.request.content.card.shotID
@@ -81,12 +81,12 @@ struct FailureCardTests {
         #expect(graph.contains("c=\(FailureCardGraph.background)"))
     }
 
-    @Test func aChineseReasonIsDrawnWithTheCJKFont() {
+    @Test func aChineseReasonIsDrawnWithTheCJKFont() throws {
         let fonts = CardFonts(regular: "/r.ttf", bold: "/b.ttf", cjk: "/cjk.ttc")
-        let (graph, _) = StoryboardRenderer(fonts: fonts).graph(for: card(reason: "dashscope: 任务失败：内容审核未通过"))
+        let (graph, _) = StoryboardRenderer(fonts: fonts).graph(for: try card(reason: "dashscope: 任务失败：内容审核未通过"))
         #expect(graph.contains("drawtext@reason=fontfile=/cjk.ttc"))
         #expect(graph.contains("drawtext@title=fontfile=/b.ttf"))
-        let (latin, _) = StoryboardRenderer(fonts: fonts).graph(for: card())
+        let (latin, _) = StoryboardRenderer(fonts: fonts).graph(for: try card())
         #expect(!latin.contains("cjk"))
     }
 }

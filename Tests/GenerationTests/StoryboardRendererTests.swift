@@ -78,6 +78,24 @@ struct StoryboardRendererTests {
         #expect(difference(still[0], still[47]) < 0.5)
     }
 
+    @Test func aStillCardIsEncodedForOneKeyframeIntervalAndHeld() async throws {
+        // 100 frames at 24 fps: intervals of 48 from frames 0, 48 and 96. A still card's
+        // later intervals are its first one's packets again; a moving card's are not.
+        let scratch = try Scratch()
+        func packetHashes(_ move: CameraMove) async throws -> [Substring] {
+            let file = scratch.file("\(move).mp4")
+            try await renderer.generate(request(move: move, frames: 100), to: file)
+            let csv = try runProgram(
+                "ffprobe", ["-v", "error", "-select_streams", "v", "-show_data_hash", "sha256",
+                            "-show_entries", "packet=data_hash", "-of", "csv=p=0", file.path])
+            return String(decoding: csv, as: UTF8.self).split(separator: "\n")
+        }
+        let still = try await packetHashes(.static), pan = try await packetHashes(.pan)
+        #expect(still.count == 100 && pan.count == 100)
+        #expect(still.indices.allSatisfy { still[$0] == still[$0 % 48] })
+        #expect(pan[48] != pan[0])
+    }
+
     @Test func drawsTextByFontFileAndKeepsTheWritersTextOutOfTheGraph() {
         var request = request()
         request.content.card.action = "It's 3:15, [sic]; a \"quote\", 100% \\ done"

@@ -8,10 +8,51 @@ struct BreakdownTests {
         let exterior = plan("EXT. HARBOR - DAWN\n\nANNA\nMorning.\n").plan
         #expect(exterior.shots.first?.kind == .establishing)
         #expect(exterior.shots.first?.size == .extremeWide)
-        let interior = plan("INT. KITCHEN - NIGHT\n\nAnna chops onions by the sink.\n").plan
+        let interior = plan("INT. KITCHEN - NIGHT\n\nAnna chops onions by the sink.\n", withoutExteriors).plan
         #expect(interior.shots.first?.kind == .establishing)
         #expect(interior.shots.first?.size == .wide)
         #expect(interior.shots.count == 1, "the first action paragraph is the establishing shot")
+    }
+
+    @Test func firstInteriorAtANewPlaceOpensOnItsExterior() {
+        let script = """
+            INT. OBSERVATORY - DOME - NIGHT
+
+            The telescope turns.
+
+            INT. OBSERVATORY - CONTROL ROOM - NIGHT
+
+            Monitors glow.
+
+            EXT. HARBOR - NIGHT
+
+            Waves.
+
+            INT. MARLOWE'S BAR - NIGHT
+
+            Chairs on the tables.
+
+            INT. LIGHTHOUSE - NIGHT
+
+            [[shot: CU lamp]]
+            The lamp turns.
+            """
+        let result = plan(script).plan
+        let first = result.shots(inScene: "1")
+        #expect(first.map(\.size) == [.extremeWide, .wide])
+        #expect(first[0].kind == .establishing && first[0].setting == .exterior && first[1].setting == .interior)
+        #expect(first[0].segments[0].prompt.contains("The outside of Observatory"))
+        #expect(first[0].segments[0].prompt.contains("Outside at Observatory."))
+        #expect(!first[0].segments[0].prompt.contains("interior"))
+        #expect(result.shots(inScene: "2").count == 1, "the same building is already established")
+        #expect(result.shots(inScene: "4").count == 1, "the scene before was outside")
+        #expect(result.shots(inScene: "5").map(\.kind) == [.scripted], "the script names its opening shot")
+        let off = plan(script, PlanConfiguration(establishingExteriors: false)).plan
+        #expect(off.shots(inScene: "1").count == 1)
+        // Chinese headings are read the same way.
+        let chinese = plan("内景 茶馆 - 日\n\n茶馆里只剩两桌客人。\n").plan.shots
+        #expect(chinese.map(\.setting) == [.exterior, .interior])
+        #expect(chinese[0].segments[0].prompt.hasPrefix("白天，明亮的自然光。建立镜头，从外面展现茶馆的外观。外景，茶馆。"))
     }
 
     @Test func scriptedFirstShotReplacesTheEstablishingShot() {
@@ -32,35 +73,105 @@ struct BreakdownTests {
         #expect(shots.map(\.kind) == [.establishing, .action])
     }
 
-    @Test func dialogueCoverage() {
+    @Test func dialogueCoverage() throws {
         let script = """
             INT. BAR - NIGHT
 
             ANNA
-            You came.
+            You came all this way, in the rain, after everything I said?
 
             BOB
-            You asked.
+            You asked me to come, and I always come when you ask.
 
             ANNA
-            I didn't think you would.
+            I didn't think you would, not after the way we left it in March.
 
             BOB
-            Neither did I.
+            Neither did I, if I am honest with you, Anna, for a long while.
 
             ANNA
-            So why are you here?
+            So why are you here tonight, in this bar, at this hour?
             """
-        let shots = plan(script).plan.shots
+        let shots = plan(script, withoutExteriors).plan.shots
+        try #require(shots.count == 6)
         #expect(shots.map(\.size) == [.wide, .twoShot, .overTheShoulder, .overTheShoulder, .mediumCloseUp, .mediumCloseUp])
         #expect(shots[2].speaker == "BOB" && shots[2].foreground == "ANNA")
         #expect(shots[1].characters == ["ANNA", "BOB"])
     }
 
+    @Test func shortLinesStayInTheTwoShot() throws {
+        let script = """
+            INT. TRUCK - NIGHT
+
+            EARL
+            Got everything?
+
+            CODY
+            Yeah.
+
+            EARL
+            Ticket?
+
+            CODY
+            Yeah.
+
+            EARL
+            You scared of flying, out there on your own for the first time?
+
+            CODY
+            No.
+
+            CODY
+            Maybe.
+            """
+        let shots = plan(script, withoutExteriors).plan.shots
+        try #require(shots.count == 4, "\(shots.map(\.text))")
+        // One two-shot holds the quick exchange; its card prints each line with its speaker.
+        #expect(shots[1].size == .twoShot && shots[1].text == "Got everything? Yeah. Ticket? Yeah.")
+        #expect(shots[1].segments[0].card.dialogue == "Earl: Got everything? / Cody: Yeah. / Earl: Ticket? / Cody: Yeah.")
+        #expect(shots[1].segments[0].prompt.contains("Earl and Cody talk back and forth"))
+        // A longer line cuts in; the one-word reply after it is a two-shot, not a single of its own.
+        #expect(shots[2].speaker == "EARL" && shots[2].size != .twoShot)
+        #expect(shots[3].size == .twoShot && shots[3].text == "No. Maybe.")
+        // Each turn of the talk takes its breath.
+        let single = plan("INT. TRUCK - NIGHT\n\nEARL\nGot everything?\n", withoutExteriors).plan.shots.last!
+        #expect(shots[1].frames > single.frames)
+    }
+
+    @Test func aShortLineRidesOnItsSpeakersActionShot() {
+        let shots = plan("EXT. MARKET - DAWN\n\nGulls over the stalls.\n\nA BIG MAN shoulders a porter aside.\n\nBIG MAN\nNell! Stop!\n").plan.shots
+        #expect(shots.count == 2)
+        #expect(shots[1].speaker == "BIG MAN" && shots[1].text == "A BIG MAN shoulders a porter aside. Nell! Stop!")
+    }
+
+    @Test func actionParagraphsSplitIntoBeats() throws {
+        let script = """
+            EXT. ROOFTOPS - NIGHT
+
+            Rain on the tiles.
+
+            MIA sprints across the roof. Two GUARDS vault the gap behind her. Mia reaches the edge. She looks down. Forty feet below, a canal. Nowhere to go.
+
+            MIA
+            Great.
+
+            GUARDS
+            Stop!
+            """
+        let shots = plan(script).plan.shots.filter { $0.kind == .action }
+        try #require(shots.count == 4, "\(shots.map(\.text))")
+        #expect(shots.map(\.text) == ["MIA sprints across the roof.", "Two GUARDS vault the gap behind her.",
+                                      "Mia reaches the edge. She looks down.", "Forty feet below, a canal. Nowhere to go."])
+        #expect(shots[0].size == .wide, "a body moving through space")
+        #expect(shots[1].size == .mediumWide, "whole bodies in action")
+        #expect(shots[2].characters == ["MIA"] && shots[2].size == .closeUp, "her look")
+        #expect(shots[3].size == .wide && shots[3].segments[0].prompt.contains("Mia's point of view: Forty feet below, a canal."))
+    }
+
     @Test func longExchangeReestablishes() {
         var lines = ["INT. BAR - NIGHT", ""]
         for index in 0..<10 {
-            lines += [index % 2 == 0 ? "ANNA" : "BOB", "Line number \(index).", ""]
+            lines += [index % 2 == 0 ? "ANNA" : "BOB", "This is line number \(index) of a long exchange.", ""]
         }
         let shots = plan(lines.joined(separator: "\n")).plan.shots
         #expect(shots.contains { $0.kind == .reestablishing && $0.size == .mediumWide })
@@ -80,6 +191,10 @@ struct BreakdownTests {
         let reaction = plan(script).plan.shots.first { $0.kind == .reaction }
         #expect(reaction?.characters == ["ANNA"])
         #expect(reaction?.size == .closeUp)
+        // Her two words ride on her reaction, and are timed in it.
+        #expect(reaction?.text == "Anna stares at him. You what?" && reaction?.speaker == "ANNA")
+        let silent = plan("INT. BAR - NIGHT\n\nBOB\nI quit.\n\nAnna stares at him.\n").plan.shots.first { $0.kind == .reaction }
+        #expect((reaction?.frames ?? 0) > (silent?.frames ?? .max))
     }
 
     @Test func dualDialogueIsOneTwoShot() {
@@ -107,12 +222,12 @@ struct BreakdownTests {
     }
 
     @Test func shotLinesFrameTheirSubject() {
-        let shots = plan("INT. ROOM - DAY\n\nAnna waits.\n\nINSERT - WATCH\n\nIt is ten past four.\n\nA RIVER.\n\nBACK TO SCENE\n\nShe leaves.\n").plan.shots
+        let shots = plan("INT. ROOM - DAY\n\nAnna waits.\n\nINSERT - WATCH\n\nIt is ten past four.\n\nA RIVER.\n\nBACK TO SCENE\n\nShe leaves.\n", withoutExteriors).plan.shots
         #expect(shots.map(\.size) == [.wide, .insert, .wide, .wide])
     }
 
     @Test func transitionWrittenAsActionIsATransition() {
-        let shots = plan("INT. ROOM - DAY\n\nAnna waits.\n\nFADE OUT.\n").plan.shots
+        let shots = plan("INT. ROOM - DAY\n\nAnna waits.\n\nFADE OUT.\n", withoutExteriors).plan.shots
         #expect(shots.count == 1)
         #expect(shots[0].transitionOut?.style == .fade)
     }
@@ -156,7 +271,7 @@ struct BreakdownTests {
     }
 
     @Test func shotIDsUseTheScriptsSceneNumbers() {
-        let ids = plan("INT. ROOM - DAY #12A#\n\nAnna sits.\n\nBob stands.\n\nINT. HALL - DAY\n\nWind.\n").plan.shots.map(\.id)
+        let ids = plan("INT. ROOM - DAY #12A#\n\nAnna sits.\n\nBob stands.\n\nINT. HALL - DAY\n\nWind.\n", withoutExteriors).plan.shots.map(\.id)
         #expect(ids == ["12A.A", "12A.B", "2A"])
         #expect(ShotLetters.letters(25) == "Z" && ShotLetters.letters(26) == "AA" && ShotLetters.letters(27) == "AB")
     }

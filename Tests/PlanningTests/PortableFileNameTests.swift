@@ -30,6 +30,15 @@ struct PortableFileNameTests {
         #expect(Self.isPortable(name))
     }
 
+    @Test func aTakesSuffixIsKeptAsWritten() {
+        #expect(PortableFileName.clip("12A-1.take2") == "12A-1.take2.mp4")
+        #expect(PortableFileName.clip("1a-1.take12") == "1_61-1.take12.mp4")
+        // Only a take's own suffix: anything else lower-case is escaped as before.
+        #expect(PortableFileName.clip("1A-1.takeX") == "1A-1._74_61_6B_65X.mp4")
+        let long = PortableFileName.clip(String(repeating: "9", count: 300) + "A-1.take3")
+        #expect(long.utf8.count <= 100 && long.hasSuffix(".take3.mp4") && Self.isPortable(long))
+    }
+
     @Test func longIDsAreShortenedWithAHash() {
         let long = String(repeating: "9", count: 300)
         let names = [long + "A-1", long + "A-2", String(repeating: "é", count: 200) + "A-1"].map(PortableFileName.clip)

@@ -56,8 +56,8 @@ struct PromptTests {
         let shot = try #require(result.shots.first { $0.size == .closeUp && $0.move == .pushIn })
         let prompt = shot.segments[0].prompt
         let atmosphere = try #require(prompt.range(of: "Soft interior light"))
-        let environment = try #require(prompt.range(of: "Interior, Marlowe's Coffee Bar"))
-        let camera = try #require(prompt.range(of: "Close-up, eye level, slow push in"))
+        let environment = try #require(prompt.range(of: "Inside Marlowe's Coffee Bar."))
+        let camera = try #require(prompt.range(of: "Close-up at eye level; the camera pushes in slowly."))
         let style = try #require(prompt.range(of: "Style: warm 35mm film look"))
         #expect(atmosphere.lowerBound < environment.lowerBound && environment.lowerBound < camera.lowerBound
                 && camera.lowerBound < style.lowerBound)
@@ -79,17 +79,17 @@ struct PromptTests {
 
     @Test func styleSources() {
         let script = "Title: T\nStyle: film noir\n\nINT. ROOM - DAY\n\nAnna waits.\n\nINT. HALL - DAY\n\n[[style: watercolour]]\nBob waits.\n"
-        let fromTitle = plan(script).plan
+        let fromTitle = plan(script, withoutExteriors).plan
         #expect(fromTitle.shots[0].style == "film noir")
         #expect(fromTitle.shots[1].style == "watercolour")
-        let fromFlag = plan(script, PlanConfiguration(style: "claymation")).plan
+        let fromFlag = plan(script, PlanConfiguration(style: "claymation", establishingExteriors: false)).plan
         #expect(fromFlag.shots[0].style == "claymation" && fromFlag.shots[1].style == "watercolour")
         #expect(fromFlag.shots[0].segments[0].prompt.contains("Style: claymation"))
     }
 
     @Test func negativePromptDefaultAndOverrides() {
         let script = "INT. ROOM - DAY\n\nAnna waits.\n\n[[negative: cartoon]]\nBob waits.\n"
-        let defaults = plan(script).plan
+        let defaults = plan(script, withoutExteriors).plan
         #expect(defaults.shots[0].segments[0].negativePrompt == ShotAssembly.defaultNegative(.english))
         #expect(defaults.shots[1].segments[0].negativePrompt == "cartoon")
         let flagged = plan(script, PlanConfiguration(negativePrompt: "text, logos")).plan
@@ -113,29 +113,38 @@ struct PromptTests {
         let script = "EXT. DOCK - NIGHT\n\n[[shot: WS]]\n\(paragraph)\n"
         for segment in plan(script).plan.shots.flatMap(\.segments) {
             #expect(segment.prompt.count <= 800)
-            #expect(segment.prompt.contains("Wide shot, eye level"), "camera language survives the cut")
+            #expect(segment.prompt.contains("Wide shot at eye level"), "camera language survives the cut")
             #expect(!segment.prompt.contains("boathous."), "never cut mid-word")
         }
         #expect(PromptText.cut("one two, three four, five", to: 17) == "one two.")
         #expect(PromptText.cut("alpha beta gamma", to: 12) == "alpha beta")
     }
 
-    @Test func seedsFromShotIDAndGlobalSeed() {
+    @Test func seedsFromWhatTheShotIsAndGlobalSeed() {
         let script = "INT. ROOM - DAY\n\nAnna waits.\n\nBob waits.\n"
         let a = plan(script).plan.shots
         let b = plan(script, PlanConfiguration(seed: 42)).plan.shots
-        #expect(a[0].seed == SeedHash.seed(shotID: "1A", globalSeed: 0))
+        #expect(a[0].seed == SeedHash.seed(scene: "1", content: a[0].segments[0].prompt, occurrence: 0, globalSeed: 0))
         #expect(a[0].seed != a[1].seed)
         #expect(a[0].seed != b[0].seed)
         #expect(a.allSatisfy { (0...2_147_483_647).contains($0.seed) })
-        #expect(SeedHash.seed(shotID: "1A", globalSeed: 0) == SeedHash.seed(shotID: "1A", globalSeed: 0))
+        // A shot inserted before another moves its letter, not its seed (1A is the
+        // establishing exterior the planner adds).
+        let inserted = plan("INT. ROOM - DAY\n\nAnna waits.\n\nCarl waits.\n\nBob waits.\n").plan.shots
+        #expect(inserted.map(\.id) == ["1A", "1B", "1C", "1D"])
+        #expect(inserted[3].segments[0].prompt == a[2].segments[0].prompt)
+        #expect(inserted[3].seed == a[2].seed)
+        // Shots with the same content in one scene still get their own seeds.
+        let twice = plan("INT. ROOM - DAY\n\nAnna waits.\n\nBob waits.\n\nAnna waits.\n").plan.shots
+        #expect(twice[1].segments[0].prompt == twice[3].segments[0].prompt)
+        #expect(twice[1].seed != twice[3].seed)
     }
 
     @Test func cardCarriesWhatTheStoryboardDraws() {
-        let shot = plan("INT. ROOM - NIGHT\n\nBOB\nHi.\n\nANNA\nYou came.\n").plan.shots.last!
+        let shot = plan("INT. ROOM - NIGHT\n\nBOB\nHi there, I was not sure you would come tonight.\n\nANNA\nYou came all the way out here in the rain.\n").plan.shots.last!
         let card = shot.segments[0].card
         #expect(card.heading == "INT. ROOM - NIGHT" && card.shotID == shot.id)
-        #expect(card.speaker == "Anna" && card.dialogue == "You came.")
+        #expect(card.speaker == "Anna" && card.dialogue == "You came all the way out here in the rain.")
         #expect(card.cameraTerm == "OTS" && card.daylight == .night)
     }
 }

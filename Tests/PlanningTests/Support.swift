@@ -8,6 +8,10 @@ func plan(_ text: String, _ configuration: PlanConfiguration = PlanConfiguration
     Planner(configuration: configuration).plan(FountainReader.parse(text).screenplay)
 }
 
+/// The default configuration without exterior establishing shots, for tests of one
+/// interior scene's own shots.
+let withoutExteriors = PlanConfiguration(establishingExteriors: false)
+
 /// The package root, from this file's path.
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 

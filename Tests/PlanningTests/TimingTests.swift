@@ -51,9 +51,9 @@ struct TimingTests {
     }
 
     @Test func transitionsAddTheirBeatToTheOutgoingShot() {
-        let cut = plan("INT. ROOM - DAY\n\nAnna waits by the window.\n\nCUT TO:\n\nINT. HALL - DAY\n\nBob runs.\n")
-        let dissolve = plan("INT. ROOM - DAY\n\nAnna waits by the window.\n\nDISSOLVE TO:\n\nINT. HALL - DAY\n\nBob runs.\n")
-        let fade = plan("INT. ROOM - DAY\n\nAnna waits by the window.\n\n> FADE OUT.\n\nINT. HALL - DAY\n\nBob runs.\n")
+        let cut = plan("INT. ROOM - DAY\n\nAnna waits by the window.\n\nCUT TO:\n\nINT. HALL - DAY\n\nBob runs.\n", withoutExteriors)
+        let dissolve = plan("INT. ROOM - DAY\n\nAnna waits by the window.\n\nDISSOLVE TO:\n\nINT. HALL - DAY\n\nBob runs.\n", withoutExteriors)
+        let fade = plan("INT. ROOM - DAY\n\nAnna waits by the window.\n\n> FADE OUT.\n\nINT. HALL - DAY\n\nBob runs.\n", withoutExteriors)
         let base = cut.plan.shots[0].frames - FrameRate.film.frames(milliseconds: rules.cutBeat)
         #expect(dissolve.plan.shots[0].frames == base + FrameRate.film.frames(milliseconds: rules.dissolveBeat))
         #expect(fade.plan.shots[0].frames == base + FrameRate.film.frames(milliseconds: rules.fadeBeat))

@@ -69,6 +69,24 @@ struct RobustnessTests {
         }
     }
 
+    // MARK: Hostile inputs (issue 11; bench/hostile times them)
+
+    /// A one-line paragraph with no sentence end, a flood of headings, unclosed emphasis,
+    /// a long line of dialogue: read whole, every range inside the input.
+    @Test(arguments: [
+        "INT. ROOM - DAY\n\n" + String(repeating: "the man walks into the room and looks at ", count: 5000) + "\n",
+        String(repeating: "INT. ROOM - DAY\n\n", count: 20000),
+        "INT. ROOM - DAY\n\n" + String(repeating: "*_**", count: 25000) + "\n",
+        "INT. ROOM - DAY\n\nANNA\n" + String(repeating: "I never said that to anyone and ", count: 6000) + "\n",
+        String(repeating: "[[shot: CU Anna; duration: 2s]]\nAnna waits.\n\n", count: 5000),
+    ])
+    func hostileInputsAreReadWhole(text: String) {
+        let bytes = Array(text.utf8)
+        let result = FountainReader.parse(bytes)
+        expectRangesInside(result, count: bytes.count)
+        #expect(!result.screenplay.scenes.isEmpty)
+    }
+
     // MARK: Inputs found by the fuzzer (bench/fuzz)
 
     /// An invalid byte in an annotation body: offsets were counted on the decoded text,

@@ -20,10 +20,11 @@ work=$(mktemp -d)
 [ "${KEEP:-0}" = 1 ] || trap 'rm -rf "$work"' EXIT
 cp "$script" "$work/film.fountain"
 
-# Runs one build under /usr/bin/time; sets wall (s) and rss (MB).
+# Runs one build under /usr/bin/time; sets wall (s), cpu (user + system s) and rss (MB).
 timed_build() {
-  /usr/bin/time -f '%e %M' -o "$work/time" "$ANIMATIC" build "$work/film.fountain" --size "$size" --jobs "$jobs" --quiet
-  read -r wall kb <"$work/time"
+  /usr/bin/time -f '%e %M %U %S' -o "$work/time" "$ANIMATIC" build "$work/film.fountain" --size "$size" --jobs "$jobs" --quiet
+  read -r wall kb user system <"$work/time"
+  cpu=$(python3 -c "print(round($user + $system, 1))")
   rss=$((kb / 1024))
 }
 report_field() { python3 -c "import json,sys; print(json.load(open('$work/film.report.json'))['$1'])"; }
@@ -33,7 +34,7 @@ frames=$(report_field totalFrames)
 film=$(python3 -c "print(round($frames / 24, 1))")
 ratio=$(python3 -c "print(round($frames / 24 / $wall, 1))")
 echo "cold build:     ${wall} s for ${frames} frames (${film} s of film): ${ratio}x real time, peak ${rss} MB," \
-  "$(report_field generated) segments generated"
+  "$(report_field generated) segments generated, ${cpu} s of CPU"
 
 timed_build
 echo "no-op rebuild:  ${wall} s, peak ${rss} MB, $(report_field generated) generated, video written: $(report_field videoWritten)"

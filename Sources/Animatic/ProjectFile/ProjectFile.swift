@@ -57,12 +57,21 @@ public struct ProjectFile: Sendable {
         return parse(data, url: url, displayPath: displayPath)
     }
 
+    /// The largest project file read. Real ones are a few hundred bytes; megabytes of
+    /// keys took a minute and gigabytes of memory to read, only to be errors.
+    public static let maximumSize = 1 << 20
+
     /// Reads a project file's `data`; its format comes from `url`'s extension and relative
     /// paths resolve against `url`'s directory.
     public static func parse(_ data: Data, url: URL, displayPath: String) -> ProjectFile {
         var file = ProjectFile(displayPath: displayPath, url: url, settings: ProjectSettings(), diagnostics: [])
         let errors: [ConfigError]
         do throws(ConfigError) {
+            guard data.count <= maximumSize else {
+                throw ConfigError(
+                    "the project file is \(data.count) bytes; a project file holds at most \(maximumSize) (1 MiB)",
+                    at: .at(1, 1), note: "a project file holds a few settings; is this the right file?")
+            }
             guard let text = String(data: data, encoding: .utf8) else {
                 throw ConfigError("the project file is not UTF-8 text", at: .at(1, 1))
             }

@@ -2,6 +2,7 @@ import CutLists
 import Foundation
 import Generation
 import Planning
+import Speech
 
 /// The settings a project file holds: one optional value per setting, nil where the file
 /// is silent. A command-line flag wins over a value here, and a value here over the default.
@@ -23,6 +24,14 @@ public struct ProjectSettings: Sendable, Equatable {
     public var keepGoing: Bool?
     /// `style`: a style for every shot.
     public var style: String?
+    /// `music`: a temp track under every film (a script's title-page `Music:` wins).
+    public var music: URL?
+    /// `voices`: a scratch voice per character (canonical cue name) instead of the derived one.
+    public var voices: [String: Voice]?
+    /// `takes`: takes of every shot.
+    public var takes: Int?
+    /// `styles`: one take per style for every shot.
+    public var styles: [String]?
     /// `seed`: mixed into every shot's seed.
     public var seed: Int?
     /// `negative`: the negative prompt for every shot.
@@ -37,8 +46,33 @@ public struct ProjectSettings: Sendable, Equatable {
     public var chineseCharactersPerMinute: Int?
     /// `min_shot`: the shortest shot, in seconds.
     public var minimumShot: Double?
+    /// `establishing_exteriors`: open the first interior at a new place on its exterior.
+    public var establishingExteriors: Bool?
+    /// `qc.policy`: what quality control does with a failing clip.
+    public var qcPolicy: QCPolicy?
+    /// `qc.retakes`: how many times a failing clip is made again.
+    public var qcRetakes: Int?
+    /// `qc.black`, `qc.frozen`, `qc.cut`, `qc.flicker`, `qc.blur`, `qc.min_length`: the
+    /// quality-control thresholds (`QCThresholds`).
+    public var qcBlack: Double?
+    public var qcFrozen: Double?
+    public var qcCut: Double?
+    public var qcFlicker: Double?
+    public var qcBlur: Double?
+    public var qcMinLength: Double?
+    /// `compliance.names`: more real people's names, one a line (`name<TAB>description`).
+    public var complianceNames: URL?
+    /// `compliance.brands`: brands and trademarks, one a line.
+    public var complianceBrands: URL?
+    /// `compliance.policy.<category>`: each category's policy where set (the rest take the
+    /// backend's default).
+    public var compliancePolicies: [ComplianceCategory: CompliancePolicy] = [:]
     /// `backend.kind`: the generator.
     public var backend: BackendKind?
+    /// `backend.patience`: how long, in seconds, a segment waits out a throttling service.
+    public var patience: Double?
+    /// `backend.max_download`: the largest video a remote backend downloads, in bytes.
+    public var maxDownload: Int?
     /// `backend.command.template`: the command backend's program and arguments.
     public var commandTemplate: CommandTemplate?
     /// `backend.dashscope.url`: DashScope's regional endpoint.

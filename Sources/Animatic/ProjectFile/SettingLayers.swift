@@ -18,6 +18,8 @@ extension ProjectSettings {
         fill(\.edlFlavor)
         fill(\.keepGoing)
         fill(\.style)
+        fill(\.takes)
+        fill(\.styles)
         fill(\.seed)
         fill(\.negative)
         fill(\.maxSegment)
@@ -25,6 +27,20 @@ extension ProjectSettings {
         fill(\.dialogueWordsPerMinute)
         fill(\.chineseCharactersPerMinute)
         fill(\.minimumShot)
+        fill(\.music)
+        fill(\.voices)
+        fill(\.establishingExteriors)
+        fill(\.qcPolicy)
+        fill(\.qcRetakes)
+        fill(\.qcBlack)
+        fill(\.qcFrozen)
+        fill(\.qcCut)
+        fill(\.qcFlicker)
+        fill(\.qcBlur)
+        fill(\.qcMinLength)
+        fill(\.complianceNames)
+        fill(\.complianceBrands)
+        merged.compliancePolicies.merge(lower.compliancePolicies) { mine, _ in mine }
         fill(\.backend)
         fill(\.commandTemplate)
         fill(\.dashScopeURL)
@@ -39,6 +55,8 @@ extension ProjectSettings {
         fill(\.prices)
         fill(\.gpuSecondsPerSecond)
         fill(\.maxCost)
+        fill(\.patience)
+        fill(\.maxDownload)
         return merged
     }
 
@@ -67,9 +85,12 @@ extension ProjectSettings {
         configuration.frameRate = frameRate ?? configuration.frameRate
         if let maxSegment { configuration.maxSegmentMilliseconds = Int((maxSegment * 1000).rounded()) }
         configuration.style = style
+        configuration.takes = takes
+        configuration.styles = styles
         configuration.promptLanguage = promptLanguage ?? configuration.promptLanguage
         configuration.seed = seed ?? configuration.seed
         configuration.negativePrompt = negative
+        configuration.establishingExteriors = establishingExteriors ?? configuration.establishingExteriors
         return configuration
     }
 }
@@ -86,5 +107,12 @@ extension BuildSettings {
         if let cutLists = chosen.cutLists { self.cutLists = cutLists }
         if let edlFlavor = chosen.edlFlavor { self.edlFlavor = edlFlavor }
         if let keepGoing = chosen.keepGoing { self.keepGoing = keepGoing }
+        qcPolicy = chosen.qcPolicy
+        if let retakes = chosen.qcRetakes { qcRetakes = retakes }
+        let limits: [(WritableKeyPath<QCThresholds, Double>, Double?)] = [
+            (\.black, chosen.qcBlack), (\.frozen, chosen.qcFrozen), (\.cut, chosen.qcCut), (\.flicker, chosen.qcFlicker),
+            (\.blur, chosen.qcBlur), (\.minLength, chosen.qcMinLength),
+        ]
+        for case let (field, value?) in limits { qcThresholds[keyPath: field] = value }
     }
 }

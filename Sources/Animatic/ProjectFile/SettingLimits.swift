@@ -10,8 +10,16 @@ public enum SettingLimits {
     public static let maxSegment = 2.0...600.0
     /// `--min-shot`, `min_shot`, in seconds.
     public static let minimumShot = 0.1...60.0
+    /// `backend.patience`: how long throttling is waited out, in seconds (a day at most).
+    public static let patience = 0.0...86_400.0
+    /// `backend.max_download`: the largest download, in bytes (1 KiB to 1 TiB).
+    public static let maxDownload = 1024...(1 << 40)
     /// `--dialogue-wpm`, `dialogue_wpm`.
     public static let dialogueWordsPerMinute = 60...600
+    /// `--takes`, `takes` (as the annotation).
+    public static let takes = 1...100
     /// `--chinese-cpm`, `chinese_cpm`.
     public static let chineseCharactersPerMinute = 60...900
+    /// `--qc-retakes`, `qc.retakes`.
+    public static let qcRetakes = 0...10
 }

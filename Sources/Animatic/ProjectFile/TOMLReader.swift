@@ -81,7 +81,16 @@ struct TOMLReader {
         guard scanner.peek() == "=" else { throw ConfigError("expected '=' after the key", at: scanner.location) }
         scanner.advance()
         scanner.skipSpaces()
-        let node = try value()
+        let node: ConfigNode
+        do { node = try value() } catch {
+            // A syntax error quotes the value it found; under a key that names a secret
+            // (`api_key = sk-…`, unquoted) it says what the key is instead.
+            let path = table.path + keys.map(\.name)
+            guard let secret = keys.last(where: { SecretKey.looksSecret($0.name) }) else { throw error }
+            throw ConfigError(
+                "'\(Self.name(path))' looks like a secret; a project file is shared with the script, so it holds none",
+                at: secret.location, note: "remove it and set \(SecretKey.environmentVariable) in the environment instead")
+        }
         var target = table
         for part in keys.dropLast() {
             let path = target.path + [part.name]

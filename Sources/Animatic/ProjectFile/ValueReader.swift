@@ -73,6 +73,51 @@ extension ValueReader where Value == Double {
     }
 }
 
+extension ValueReader where Value == Double {
+    /// A number in `range`, whole or not.
+    static func number(in range: ClosedRange<Double>) -> Self {
+        Self { node, key, _ throws(ConfigError) in
+            let number: Double
+            switch node.value {
+            case .integer(let whole): number = Double(whole)
+            case .float(let fraction): number = fraction
+            default: throw mismatch(node, key, "a number")
+            }
+            guard range.contains(number) else {
+                throw ConfigError(
+                    "'\(key)' must be from \(range.lowerBound.formatted()) to \(range.upperBound.formatted())",
+                    at: node.location)
+            }
+            return number
+        }
+    }
+}
+
+extension ValueReader where Value == Int {
+    /// A number of bytes in `range`: an integer, or a string of a number and a unit
+    /// (`512 MiB`, `2GiB`, `1.5 GB`; KB, MB, GB, TB are powers of 1000, KiB… of 1024).
+    static func bytes(in range: ClosedRange<Int>) -> Self {
+        Self { node, key, _ throws(ConfigError) in
+            let bytes: Int?
+            switch node.value {
+            case .integer(let number): bytes = number
+            case .string(let text): bytes = ByteSize.parse(text)
+            default: throw mismatch(node, key, "a number of bytes")
+            }
+            guard let bytes else {
+                throw ConfigError(
+                    "'\(key)' must be a number of bytes, such as 2147483648 or \"2 GiB\"", at: node.location)
+            }
+            guard range.contains(bytes) else {
+                throw ConfigError(
+                    "'\(key)' must be from \(ByteCount.text(range.lowerBound)) to \(ByteCount.text(range.upperBound))",
+                    at: node.location)
+            }
+            return bytes
+        }
+    }
+}
+
 extension ValueReader where Value == FrameSize {
     /// `1280x720`.
     static var frameSize: Self {
@@ -134,10 +179,18 @@ extension ValueReader where Value == URL {
     static var webAddress: Self {
         Self { node, key, directory throws(ConfigError) in
             let text = try ValueReader<String>.string.read(node, key, directory)
-            guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
-                url.host?.isEmpty == false
-            else {
-                throw ConfigError("'\(key)' must be an http:// or https:// URL, not '\(text)'", at: node.location)
+            // `https://user:password@host/`: a secret, never quoted back, like any other.
+            let url = URL(string: text)
+            if url?.password != nil || url?.user != nil {
+                throw ConfigError(
+                    "'\(key)' holds a user name or password; a project file is shared with the script, so it holds none",
+                    at: node.location,
+                    note: "write the address without them; credentials belong in the environment")
+            }
+            guard let url, ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host?.isEmpty == false else {
+                // Text that did not parse as a URL may still hold credentials: not quoted then.
+                let found = text.contains("@") ? "" : ", not '\(text)'"
+                throw ConfigError("'\(key)' must be an http:// or https:// URL\(found)", at: node.location)
             }
             return url
         }
@@ -267,6 +320,22 @@ extension ValueReader where Value == [String: Double] {
                 prices[entry.key] = try ValueReader<Double>.amount.read(entry.value, key + "." + entry.key, directory)
             }
             return prices
+        }
+    }
+}
+
+extension ValueReader where Value == CompliancePolicy {
+    /// `block`, `warn` or `rewrite` for `category`; `rewrite` only where a description can
+    /// stand in (names and brands).
+    static func compliancePolicy(for category: ComplianceCategory) -> Self {
+        Self { node, key, directory throws(ConfigError) in
+            let policy = try ValueReader<CompliancePolicy>.choice.read(node, key, directory)
+            guard policy != .rewrite || category.rewritable else {
+                throw ConfigError(
+                    "'\(key)' cannot be rewrite: a sensitive term has no neutral stand-in; use block or warn",
+                    at: node.location)
+            }
+            return policy
         }
     }
 }

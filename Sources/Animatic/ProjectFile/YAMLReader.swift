@@ -16,17 +16,51 @@ enum YAMLReader {
             throw ConfigError("cannot read the YAML: \(error)", at: .at(1, 1))
         }
         guard let root else { return ConfigNode(value: .table([]), location: .at(1, 1)) }
-        return try node(root)
+        var walk = Walk()
+        return try walk.node(root, at: .at(1, 1))
     }
 
-    private static func node(_ node: Node) throws(ConfigError) -> ConfigNode {
+    /// The walk over the composed tree. Yams resolves an alias (`*name`) to the node its
+    /// anchor names, so the tree is a graph that a walk would expand: nine levels of ten
+    /// aliases are a billion nodes. Without aliases a walk meets the nodes in the order
+    /// they are written, so a node whose position is before one seen already is an alias
+    /// being expanded; the walk stops at the first, at the line of the alias.
+    private struct Walk {
+        /// The furthest position seen yet, as (line, column).
+        var furthest = (line: 0, column: 0)
+        /// Nodes walked: a backstop should a node come without a position.
+        var count = 0
+        static let maximumNodes = 1_000_000
+
+        mutating func node(_ node: Node, at use: SourceLocation) throws(ConfigError) -> ConfigNode {
+            count += 1
+            guard count <= Self.maximumNodes else {
+                throw ConfigError("the project file holds more than \(Self.maximumNodes) values", at: use)
+            }
+            if let mark = node.mark {
+                // A table or list starts where its first item does: equal is not past.
+                guard (mark.line, mark.column) >= furthest else {
+                    throw ConfigError(
+                        "YAML aliases and merge keys are not supported in a project file", at: use,
+                        note: "write the value out in full")
+                }
+                furthest = (mark.line, mark.column)
+            }
+            return try YAMLReader.node(node, walk: &self)
+        }
+
+        /// Where the walk is: the alias site of a list item is just past it.
+        var furthestLocation: SourceLocation { .at(max(furthest.line, 1), max(furthest.column, 1)) }
+    }
+
+    private static func node(_ node: Node, walk: inout Walk) throws(ConfigError) -> ConfigNode {
         let location = node.mark.map { SourceLocation.at($0.line, $0.column) } ?? .at(1, 1)
         switch node {
         case .scalar(let scalar):
             return ConfigNode(value: try value(of: scalar, in: node, at: location), location: location)
         case .sequence(let sequence):
             var items: [ConfigNode] = []
-            for item in sequence { items.append(try self.node(item)) }
+            for item in sequence { items.append(try walk.node(item, at: walk.furthestLocation)) }
             return ConfigNode(value: .array(items), location: location)
         case .mapping(let mapping):
             var entries: [ConfigEntry] = []
@@ -35,7 +69,8 @@ enum YAMLReader {
                 guard case .scalar(let name) = key else {
                     throw ConfigError("a key must be a plain name, not a list or a table", at: keyLocation)
                 }
-                entries.append(ConfigEntry(key: name.string, keyLocation: keyLocation, value: try self.node(value)))
+                _ = try walk.node(key, at: keyLocation)
+                entries.append(ConfigEntry(key: name.string, keyLocation: keyLocation, value: try walk.node(value, at: keyLocation)))
             }
             return ConfigNode(value: .table(entries), location: location)
         case .alias:

@@ -10,6 +10,8 @@ public struct BuildStep: Sendable, Hashable {
         case generate
         /// A backend's clip is made into the house format in the cache.
         case conform
+        /// Quality control analyses a clip in the cache, and may have it made again (docs/qc.md).
+        case qc
         /// The clips are joined end to end.
         case join
         /// The joined clips get their subtitle, timecode and chapter tracks: the video.

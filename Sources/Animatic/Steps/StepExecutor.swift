@@ -61,6 +61,18 @@ struct StepExecutor: Sendable {
         case stopped(by: String)
     }
 
+    /// A child task's answer: which job finished, and how. (A struct rather than a tuple of
+    /// an `Int` and a `Result`: release builds of that tuple through the task group handed
+    /// back a position out of range, Swift 6.3.1.)
+    struct Finished: Sendable {
+        enum Outcome: Sendable {
+            case made(URL?)
+            case failed(Failure)
+        }
+        var position: Int
+        var outcome: Outcome
+    }
+
     /// How a run ended.
     struct Report: Sendable {
         /// The jobs that failed and why, by ID.
@@ -104,7 +116,7 @@ struct StepExecutor: Sendable {
         }
         for position in jobs.indices where unfinishedInputs[position] == 0 { makeReady(position) }
 
-        try await withThrowingTaskGroup(of: (Int, Result<URL?, Failure>).self) { group in
+        try await withThrowingTaskGroup(of: Finished.self) { group in
             func startReady() {
                 for pool in ready.keys.sorted(by: { ready[$0]?.first ?? .max < ready[$1]?.first ?? .max }) {
                     var queue = ready[pool] ?? []
@@ -123,26 +135,26 @@ struct StepExecutor: Sendable {
                             uniquingKeysWith: { first, _ in first })
                         group.addTask {
                             do {
-                                return (position, .success(try await job.work(inputs)))
+                                return Finished(position: position, outcome: .made(try await job.work(inputs)))
                             } catch let failure as JobFailure {
-                                return (position, .failure(.threw(failure.description)))
+                                return Finished(position: position, outcome: .failed(.threw(failure.description)))
                             }
                         }
                     }
                     ready[pool] = skipped + queue
                 }
             }
-            func finish(_ position: Int, _ result: Result<URL?, Failure>) {
+            func finish(_ position: Int, _ outcome: Finished.Outcome) {
                 finished[position] = true
-                switch result {
-                case let .success(product):
+                switch outcome {
+                case let .made(product):
                     if let product { products[position] = product }
                     events(.succeeded(id: jobs[position].id))
                     for dependent in dependents[position] {
                         unfinishedInputs[dependent] -= 1
                         if unfinishedInputs[dependent] == 0 { makeReady(dependent) }
                     }
-                case let .failure(failure):
+                case let .failed(failure):
                     report.failures[jobs[position].id] = failure
                     events(.failed(id: jobs[position].id, failure))
                     if stopOnFailure, report.stoppedBy == nil {
@@ -152,15 +164,15 @@ struct StepExecutor: Sendable {
                     // After a stop, what depends on the failure is simply not started.
                     guard report.stoppedBy == nil else { return }
                     for dependent in dependents[position] where !finished[dependent] {
-                        finish(dependent, .failure(.inputFailed(jobs[position].id)))
+                        finish(dependent, .failed(.inputFailed(jobs[position].id)))
                     }
                 }
             }
 
             startReady()
-            while let (position, result) = try await group.next() {
-                running[jobs[position].pool, default: 0] -= 1
-                finish(position, result)
+            while let done = try await group.next() {
+                running[jobs[done.position].pool, default: 0] -= 1
+                finish(done.position, done.outcome)
                 startReady()
             }
         }

@@ -43,13 +43,13 @@ public struct StepPlan: Sendable {
 }
 
 extension Builder {
-    /// The steps a build of `plan` (from the script at `scriptPath`) would take now, and why
-    /// each runs or not, assuming every request succeeds.
+    /// The steps a build of `plan` (from the script at `scriptPath`, its lines voiced as
+    /// `voicing`) would take now, and why each runs or not, assuming every request succeeds.
     /// - Throws: `AnimaticError` `.internalFailure` when the plan cannot be encoded.
-    public func stepPlan(for plan: Plan, scriptPath: String) throws(AnimaticError) -> StepPlan {
+    public func stepPlan(for plan: Plan, scriptPath: String, voicing: Voicing? = nil) throws(AnimaticError) -> StepPlan {
         let cache = self.cache
         let previous = BuildReport.read(settings.reportURL)
-        let buildPlan = BuildPlan.make(plan: plan, settings: settings, generator: generator, cache: cache, previous: previous)
+        let buildPlan = try BuildPlan.make(plan: plan, settings: settings, generator: generator, cache: cache, previous: previous)
         var planner = StepPlanner(settings: settings, hadBuild: previous != nil)
 
         // Generation: a step per segment, and a conform step when the backend's files are
@@ -57,7 +57,9 @@ extension Builder {
         let direct = generator.capabilities.writesHouseFormat
         var clipStep: [String: String] = [:]  // segment key → the step that puts its clip in the cache
         var clipRuns: [String: Bool] = [:]  // segment key → whether that step runs
-        for item in buildPlan.items {
+        let allItems = buildPlan.items + buildPlan.takeItems
+        let segmentOfKey = Dictionary(allItems.map { ($0.key, $0.segmentID) }) { first, _ in first }
+        for item in allItems {
             let status: BuildStep.Status = if case let .generate(reason) = item.action { .runs(reason) } else { .upToDate }
             let generateID = "generate \(item.segmentID)"
             let cached = cache.url(for: item.key).path
@@ -66,7 +68,7 @@ extension Builder {
                 negativePrompt: item.request.content.negativePrompt, seed: item.request.content.seed,
                 frames: item.frames, seconds: Double(item.frames) * Double(plan.frameRate.den) / Double(plan.frameRate.num),
                 shotStartFrame: item.request.shotStartFrame, size: settings.size.description,
-                continues: item.continues.flatMap { key in buildPlan.items.first { $0.key == key }?.segmentID },
+                continues: item.continues.flatMap { segmentOfKey[$0] },
                 charge: generator.charge(for: item.request))
             planner.add(BuildStep(
                 id: generateID, kind: .generate, inputs: item.continues.flatMap { clipStep[$0] }.map { [$0] } ?? [],
@@ -79,13 +81,26 @@ extension Builder {
                     id: conformID, kind: .conform, inputs: [generateID], output: cached, key: item.key, status: status))
                 clipStep[item.key] = conformID
             }
+            if qcPolicy.analyses {
+                // Its record is cached with the clip: a clip made again is analysed again,
+                // a cached one only when it has no record.
+                let qcID = "qc \(item.segmentID)", record = cache.qcURL(for: item.key)
+                planner.add(BuildStep(
+                    id: qcID, kind: .qc, inputs: status.runs ? [clipStep[item.key] ?? generateID] : [],
+                    output: record.path, key: item.key,
+                    status: status.runs ? status : planner.exists(record) ? .upToDate : .runs(.outputMissing)))
+                clipStep[item.key] = qcID
+            }
             clipRuns[item.key] = status.runs
         }
         let clipSteps = buildPlan.items.compactMap { clipStep[$0.key] }
+        let takeSteps = buildPlan.takeItems.compactMap { clipStep[$0.key] }
 
         // The video: joined, then given its tracks; up to date when nothing it is made of changed.
         let planJSON = try Self.planJSON(plan)
-        let digest = inputsDigest(planJSON: planJSON, items: buildPlan.items)
+        let digest = inputsDigest(
+            planJSON: planJSON, items: buildPlan.items,
+            sound: voicing.map { Soundtrack.digestText($0, loudness: settings.loudness) })
         let videoUpToDate = videoIsUpToDate(buildPlan, previous: previous, digest: digest)
         let videoStatus: BuildStep.Status = videoUpToDate ? .upToDate : planner.reason(settings.output, changed: true)
         planner.add(BuildStep(
@@ -96,30 +111,36 @@ extension Builder {
             status: videoStatus))
         planner.addFile(.plan, settings.planURL, data: planJSON, inputs: [])
         planner.add(BuildStep(
-            id: "media \(settings.mediaDirectory.lastPathComponent)", kind: .media, inputs: clipSteps,
+            id: "media \(settings.mediaDirectory.lastPathComponent)", kind: .media, inputs: clipSteps + takeSteps,
             output: settings.mediaDirectory.path, key: digest,
-            status: mediaIsUpToDate(videoIsUpToDate: videoUpToDate)
+            status: mediaIsUpToDate(videoIsUpToDate: videoUpToDate, buildPlan: buildPlan, previous: previous)
                 ? .upToDate : planner.reason(settings.mediaDirectory, changed: true)))
 
-        try addCutLists(plan, items: buildPlan.items, clipStep: clipStep, clipRuns: clipRuns, cache: cache, to: &planner)
+        try addCutLists(
+            plan, items: buildPlan.items, clipStep: clipStep, clipRuns: clipRuns, cache: cache, withAudio: voicing != nil,
+            to: &planner)
 
         let report = makeReport(
             buildPlan, plan: plan, scriptPath: scriptPath, outcome: GenerationOutcome(), digest: digest)
         var written = report
         written.videoWritten = videoStatus.runs
+        // An up-to-date video keeps its record, unless the build will touch it for make.
+        if videoUpToDate, let video = currentVideo(previous: previous, digest: digest) {
+            written.video = videoIsOlder(video, than: scriptPath, voicing: voicing) ? nil : video
+        }
         planner.addFile(.report, settings.reportURL, data: try encode(written), inputs: planner.steps.map(\.id))
         if let depfile = settings.depfile {
-            planner.addFile(.depfile, depfile, data: depfileData(scriptPath: scriptPath), inputs: ["tracks \(settings.output.lastPathComponent)"])
+            planner.addFile(.depfile, depfile, data: depfileData(scriptPath: scriptPath, voicing: voicing), inputs: ["tracks \(settings.output.lastPathComponent)"])
         }
         return StepPlan(steps: planner.steps)
     }
 
-    /// The thumbnail, sheet page and cut list steps.
+    /// The thumbnail, sheet page and cut list steps (`withAudio`: cut lists with the WAVs).
     private func addCutLists(
         _ plan: Plan, items: [BuildPlan.Item], clipStep: [String: String], clipRuns: [String: Bool], cache: ClipCache,
-        to planner: inout StepPlanner
+        withAudio: Bool, to planner: inout StepPlanner
     ) throws(AnimaticError) {
-        let timeline = CutListExport.timeline(plan, settings: settings)
+        let timeline = CutListExport.timeline(plan, settings: settings, withAudio: withAudio)
         let frames = CutListExport.needsThumbnails(settings) ? timeline.shotFrames : []
         let keys = Dictionary(items.map { ($0.segmentID, $0.key) }, uniquingKeysWith: { first, _ in first })
         let size = Thumbnails.size(for: settings.size)
@@ -139,6 +160,9 @@ extension Builder {
             thumbnailURLs[frame.shotID] = url
         }
         let thumbnailSteps = frames.map { "thumbnail \($0.shotID)" }
+        let qcNotes = Dictionary(items.compactMap { item in
+            qcRecord(item).map { (item.segmentID, QCNote(passed: $0.best.passed, text: $0.why)) }
+        }) { first, _ in first }
         for format in settings.cutLists {
             switch format {
             case .sheet:
@@ -153,7 +177,8 @@ extension Builder {
                 let sources = format == .html ? thumbnailURLs.compactMapValues { url in
                     (try? Data(contentsOf: url)).map { "data:image/jpeg;base64," + $0.base64EncodedString() }
                 } : [:]
-                guard let text = format.render(timeline, edlFlavor: settings.edlFlavor, thumbnails: sources) else { continue }
+                guard let text = format.render(timeline, edlFlavor: settings.edlFlavor, thumbnails: sources, qcNotes: qcNotes)
+                else { continue }
                 planner.addFile(
                     .cutList, settings.cutListURL(format), data: Data(text.utf8),
                     inputs: format == .html ? thumbnailSteps : [])

@@ -32,4 +32,13 @@ void cffmpeg_log_set_print_level(int level);
 /// number of bytes copied, without the NUL.
 size_t cffmpeg_log_take_errors(char *buffer, size_t size);
 
+/// Makes `destination` share `source`'s data blocks (a reflink, `FICLONE`) where the file
+/// system can; returns 0 on success, else -1 with `errno` set (`ioctl` is variadic, so
+/// Swift cannot call it).
+int cffmpeg_file_clone(int destination, int source);
+/// Copies up to `length` bytes from `source`'s offset to `destination`'s inside the kernel
+/// (`copy_file_range`, which needs `_GNU_SOURCE`); returns the bytes copied, 0 at the end
+/// of `source`, or -1 with `errno` set (`ENOSYS` where there is no such call).
+long cffmpeg_copy_file_range(int source, int destination, size_t length);
+
 #endif

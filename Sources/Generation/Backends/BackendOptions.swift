@@ -16,8 +16,11 @@ public enum BackendKind: String, Sendable, Hashable, CaseIterable {
 
 /// What the command line says about the backend: `--backend`, `--command-template`,
 /// `--dashscope-url`, `--dashscope-model`, `--comfyui-url` (repeatable), `--comfyui-workflow`,
-/// `--worker-command`, `--workers`, `--worker-gpus`.
+/// `--worker-command`, `--workers`, `--worker-gpus`, and the project file's `backend.max_download`.
 public struct BackendOptions: Sendable, Hashable {
+    /// The largest download of the remote backends when none is set: 2 GiB.
+    public static let defaultMaxDownloadBytes = 2 << 30
+
     /// `--backend`.
     public var kind: BackendKind
     /// `--command-template`: the program and its arguments with placeholders, split like shell words.
@@ -38,15 +41,19 @@ public struct BackendOptions: Sendable, Hashable {
     public var workers: Int?
     /// `--worker-gpus`: one worker per entry, each seeing that GPU.
     public var workerGPUs: [String]?
+    /// The largest video the `dashscope` and `comfyui` backends download, in bytes;
+    /// `defaultMaxDownloadBytes` when nil.
+    public var maxDownloadBytes: Int?
 
     /// Options as listed.
     public init(
         kind: BackendKind = .cards, commandTemplate: String? = nil, dashScopeURL: URL? = nil,
         dashScopeModel: String? = nil, comfyUIURLs: [URL] = [], comfyUIWorkflow: URL? = nil,
         workerCommand: String? = nil, workers: Int? = nil, workerGPUs: [String]? = nil,
-        dashScopeRegion: DashScopeRegion? = nil
+        dashScopeRegion: DashScopeRegion? = nil, maxDownloadBytes: Int? = nil
     ) {
         self.dashScopeRegion = dashScopeRegion
+        self.maxDownloadBytes = maxDownloadBytes
         self.kind = kind
         self.commandTemplate = commandTemplate
         self.dashScopeURL = dashScopeURL
@@ -90,7 +97,7 @@ public struct BackendOptions: Sendable, Hashable {
             }
             return DashScopeGenerator(
                 baseURL: dashScopeURL ?? dashScopeRegion?.baseURL ?? DashScopeGenerator.defaultBaseURL, model: model,
-                journalDirectory: cacheDirectory)
+                journalDirectory: cacheDirectory, maxDownloadBytes: maxDownloadBytes ?? Self.defaultMaxDownloadBytes)
         case .comfyui:
             guard !comfyUIURLs.isEmpty else { throw Self.missing("--comfyui-url", key: "backend.comfyui.urls", for: kind) }
             guard let comfyUIWorkflow else { throw Self.missing("--comfyui-workflow", key: "backend.comfyui.workflow", for: kind) }
@@ -101,7 +108,8 @@ public struct BackendOptions: Sendable, Hashable {
                     failure: .invalidConfiguration(error.localizedDescription), isPermanent: true)
             }
             return ComfyUIGenerator(
-                servers: comfyUIURLs, workflow: try ComfyUIWorkflow(data: data), workflowFile: comfyUIWorkflow)
+                servers: comfyUIURLs, workflow: try ComfyUIWorkflow(data: data), workflowFile: comfyUIWorkflow,
+                maxDownloadBytes: maxDownloadBytes ?? Self.defaultMaxDownloadBytes)
         case .worker:
             guard let workerCommand else { throw Self.missing("--worker-command", key: "backend.worker.command", for: kind) }
             return WorkerGenerator(

@@ -17,9 +17,12 @@ struct ProcessOutcome: Sendable {
 /// The grace is short because it is often in vain: a child inherits the signal mask of the
 /// thread that spawns it, and the threads async code runs on block SIGTERM, so only the
 /// SIGKILL is sure to end it.
+///
+/// With `input`, the program reads that file as its standard input; with `output`, its
+/// standard output goes there and only its error to the log.
 func runProcess(
     executable: URL, arguments: [String], workingDirectory: URL?, environment: [String: String]?, log: URL,
-    gracePeriod: Duration = .seconds(1)
+    input: URL? = nil, output: URL? = nil, gracePeriod: Duration = .seconds(1)
 ) async throws -> ProcessOutcome {
     guard FileManager.default.createFile(atPath: log.path, contents: nil) else {
         throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: log.path])
@@ -31,8 +34,17 @@ func runProcess(
     process.arguments = arguments
     if let workingDirectory { process.currentDirectoryURL = workingDirectory }
     if let environment { process.environment = environment }
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = handle
+    let inputHandle = try input.map { try FileHandle(forReadingFrom: $0) }
+    defer { try? inputHandle?.close() }
+    let outputHandle = try output.map { url in
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        return try FileHandle(forWritingTo: url)
+    }
+    defer { try? outputHandle?.close() }
+    process.standardInput = inputHandle ?? FileHandle.nullDevice
+    process.standardOutput = outputHandle ?? handle
     process.standardError = handle
     let control = ProcessControl(process: process, gracePeriod: gracePeriod)
     let (status, bySignal) = try await withTaskCancellationHandler {

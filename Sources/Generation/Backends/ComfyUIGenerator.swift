@@ -29,6 +29,8 @@ public struct ComfyUIGenerator: Generator {
     public var sleeper: Sleeper
     /// The longest clip to plan, in milliseconds.
     public var longestClipMilliseconds: Int?
+    /// The largest video downloaded, in bytes; a larger one fails the attempt.
+    public var maxDownloadBytes: Int
     private let pool: ServerPool
     private let client: HTTPClient
     private let clientID = UUID().uuidString
@@ -40,8 +42,9 @@ public struct ComfyUIGenerator: Generator {
         longestClipMilliseconds: Int? = 5000,
         jobsPerServer: Int = 1, pollInterval: Duration = .seconds(2), maxPolls: Int = 3600,
         requestTimeout: TimeInterval = 60,
-        sleeper: Sleeper = .continuous
+        sleeper: Sleeper = .continuous, maxDownloadBytes: Int = BackendOptions.defaultMaxDownloadBytes
     ) {
+        self.maxDownloadBytes = max(1, maxDownloadBytes)
         self.workflow = workflow
         self.workflowFile = workflowFile
         self.profile = profile
@@ -91,12 +94,10 @@ public struct ComfyUIGenerator: Generator {
 
     /// The profile and the workflow graph filled for `request`, the reference image's file
     /// left as its placeholder.
-    public func keyMaterial(for request: GenerationRequest) -> Data {
+    public func keyMaterial(for request: GenerationRequest) throws -> Data {
         var values = PlaceholderValues(request: request, shape: profile.shape(for: request), output: nil)
         values.values[.reference] = request.referenceImage.map { _ in Placeholder.reference.token }
-        // Cannot fail: the graph was parsed from JSON and only strings and numbers went in.
-        let graph = (try? JSONSerialization.data(withJSONObject: workflow.filled(with: values), options: [.sortedKeys]))
-            ?? Data(workflow.text.utf8)
+        let graph = try JSONSerialization.data(withJSONObject: workflow.filled(with: values), options: [.sortedKeys])
         return Data(profile.settingsText.utf8) + Data("\n".utf8) + graph
     }
 
@@ -108,7 +109,7 @@ public struct ComfyUIGenerator: Generator {
         if let reference = request.referenceImage {
             values.values[.reference] = try await upload(reference, to: server, segment: segment)
         }
-        let submission: [String: Any] = ["prompt": workflow.filled(with: values), "client_id": clientID]
+        let submission: [String: Any] = ["prompt": try workflow.filled(with: values), "client_id": clientID]
         let body = try JSONSerialization.data(withJSONObject: submission, options: [.sortedKeys])
         let queued = "queue the workflow for \(segment) on \(server.absoluteString)"
         let answer = try await client.send(
@@ -139,8 +140,8 @@ public struct ComfyUIGenerator: Generator {
         let operation = "download \(file.filename) of prompt \(promptID) for \(segment)"
         let pathExtension = (file.filename as NSString).pathExtension
         try await StagedClip(for: destination, extension: pathExtension.isEmpty ? "mp4" : pathExtension)
-            .commit(backend: name, operation: operation) { [client] in
-                try await client.download(url, to: $0, operation: operation)
+            .commit(backend: name, operation: operation) { [client, maxDownloadBytes] in
+                try await client.download(url, to: $0, limit: maxDownloadBytes, operation: operation)
             }
     }
 

@@ -29,10 +29,9 @@ public struct ComfyUIWorkflow: Sendable, Hashable {
     }
 
     /// The workflow with every placeholder replaced, as a JSON object for `/prompt`.
-    func filled(with values: PlaceholderValues) -> Any {
-        // The workflow was checked to be a JSON object in init.
-        let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) ?? [String: Any]()
-        return fill(object, values)
+    /// - Throws: when the text no longer parses (init checked it does): never an empty graph.
+    func filled(with values: PlaceholderValues) throws -> Any {
+        fill(try JSONSerialization.jsonObject(with: Data(text.utf8)), values)
     }
 
     private func fill(_ value: Any, _ values: PlaceholderValues) -> Any {

@@ -49,7 +49,8 @@ public struct CommandGenerator: Generator {
         GeneratorCapabilities(
             sizes: profile.sizes, frameRates: profile.frameRate.map { [Rational(Int32($0))] },
             longestClipMilliseconds: longestClipMilliseconds, maxParallelJobs: maxParallelJobs,
-            imageToVideo: template.arguments.contains { $0.contains(Placeholder.reference.token) })
+            imageToVideo: template.arguments.contains { $0.contains(Placeholder.reference.token) },
+            drivingAudio: template.arguments.contains { $0.contains(Placeholder.audio.token) })
     }
 
     /// `command`.
@@ -60,7 +61,7 @@ public struct CommandGenerator: Generator {
 
     /// The template and profile, and the argument list it expands to, with the output and
     /// reference image paths left as their placeholders (they change from run to run).
-    public func keyMaterial(for request: GenerationRequest) -> Data {
+    public func keyMaterial(for request: GenerationRequest) throws -> Data {
         var values = PlaceholderValues(request: request, shape: profile.shape(for: request), output: Placeholder.output.token)
         values.values[.reference] = request.referenceImage.map { _ in Placeholder.reference.token }
         return Data((([settings] + template.expand(values)).joined(separator: "\n")).utf8)

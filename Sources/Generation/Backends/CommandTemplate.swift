@@ -3,7 +3,7 @@
 ///
 /// Each argument is expanded on its own, and the program is started with the arguments as
 /// an array, never through a shell: a prompt with quotes, spaces, `$` or `;` reaches the
-/// program as one argument, exactly as written. An argument holding `{reference}` when the
+/// program as one argument, exactly as written. An argument holding `{reference}` (or `{audio}`) when the
 /// segment has no reference image is left out, with the option before it when that starts
 /// with `-` (so `--image {reference}` disappears for a shot's first segment).
 public struct CommandTemplate: Sendable, Hashable, CustomStringConvertible {
@@ -28,8 +28,9 @@ public struct CommandTemplate: Sendable, Hashable, CustomStringConvertible {
         try self.init(arguments: try Self.words(text))
     }
 
-    /// `text` split into words as `init(parsing:)` splits it.
-    static func words(_ text: String) throws(BackendError) -> [String] {
+    /// `text` split into arguments as `init(parsing:)` splits it, for other commands (a
+    /// prompt reviser) that take no placeholders.
+    public static func words(_ text: String) throws(BackendError) -> [String] {
         var words: [String] = []
         var word = ""
         var inWord = false

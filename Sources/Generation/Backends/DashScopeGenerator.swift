@@ -34,6 +34,8 @@ public struct DashScopeGenerator: Generator {
     public var sleeper: Sleeper
     /// Tasks at once (the account allows about 2).
     public var maxParallelJobs: Int
+    /// The largest video downloaded, in bytes; a larger one fails the attempt.
+    public var maxDownloadBytes: Int
     private let client: HTTPClient
     private let environment: @Sendable () -> [String: String]
 
@@ -44,6 +46,7 @@ public struct DashScopeGenerator: Generator {
         baseURL: URL, model: DashScopeModel = .wan22T2VPlus, journalDirectory: URL, promptExtend: Bool = true,
         maxParallelJobs: Int = 2, pollInterval: Duration = .seconds(10), maxPolls: Int = 600,
         requestTimeout: TimeInterval = 60, sleeper: Sleeper = .continuous,
+        maxDownloadBytes: Int = BackendOptions.defaultMaxDownloadBytes,
         environment: @escaping @Sendable () -> [String: String] = { ProcessInfo.processInfo.environment }
     ) {
         self.baseURL = baseURL
@@ -54,6 +57,7 @@ public struct DashScopeGenerator: Generator {
         self.maxPolls = max(1, maxPolls)
         self.sleeper = sleeper
         self.maxParallelJobs = max(1, maxParallelJobs)
+        self.maxDownloadBytes = max(1, maxDownloadBytes)
         self.client = HTTPClient(backend: "dashscope", requestTimeout: requestTimeout)
         self.environment = environment
     }
@@ -84,8 +88,8 @@ public struct DashScopeGenerator: Generator {
     /// The create request's body: what DashScope is paid for.
     /// A continuation's image is its placeholder: the build keys continuations by their
     /// predecessor's clip.
-    public func keyMaterial(for request: GenerationRequest) -> Data {
-        body(for: request, image: model.continuation != nil && request.shotStartFrame > 0 ? Placeholder.reference.token : nil)
+    public func keyMaterial(for request: GenerationRequest) throws -> Data {
+        try body(for: request, image: model.continuation != nil && request.shotStartFrame > 0 ? Placeholder.reference.token : nil)
     }
 
     /// No input files.
@@ -95,7 +99,7 @@ public struct DashScopeGenerator: Generator {
     /// limit and 500 characters, seed folded into 0…2147483647, size and duration mapped to
     /// the model. With an `image` (a data URL) and a continuation model, the body asks that
     /// model to start from it (`input.img_url`, the documented first-frame field).
-    func body(for request: GenerationRequest, image: String?) -> Data {
+    func body(for request: GenerationRequest, image: String?) throws -> Data {
         let content = request.content
         let seconds = Double(content.frames * content.frameRate.den) / Double(content.frameRate.num)
         let negative = content.negativePrompt.clipped(to: DashScopeBody.negativeLimit)
@@ -107,7 +111,7 @@ public struct DashScopeGenerator: Generator {
         if let image, let continuation = model.continuation {
             parameters["resolution"] = .text(DashScopeModel.resolution(for: size, among: continuation.resolutions))
             if continuation.sound == .switchable { parameters["audio"] = .flag(false) }
-            return DashScopeBody(
+            return try DashScopeBody(
                 model: continuation.name,
                 input: .init(
                     prompt: content.prompt.clipped(to: continuation.promptLimit),
@@ -120,7 +124,7 @@ public struct DashScopeGenerator: Generator {
         }
         // animatic mixes its own sound: ask for none where the model lets us.
         if model.sound == .switchable { parameters["audio"] = .flag(false) }
-        return DashScopeBody(
+        return try DashScopeBody(
             model: model.name,
             input: .init(
                 prompt: content.prompt.clipped(to: model.promptLimit),
@@ -146,8 +150,8 @@ public struct DashScopeGenerator: Generator {
 
     /// The journal's key for `request`: the SHA-256 of the endpoint and the create body
     /// (task IDs belong to a region).
-    func journalDigest(for request: GenerationRequest) -> String {
-        journalDigest(of: body(for: request, image: nil))
+    func journalDigest(for request: GenerationRequest) throws -> String {
+        journalDigest(of: try body(for: request, image: nil))
     }
 
     private func journalDigest(of body: Data) -> String {
@@ -167,7 +171,7 @@ public struct DashScopeGenerator: Generator {
     }
 
     private func run(_ request: GenerationRequest, to destination: URL, key: String) async throws {
-        let body = body(for: request, image: try imageData(for: request))
+        let body = try body(for: request, image: try imageData(for: request))
         let digest = journalDigest(of: body)
         let segment = request.segmentID
         let (taskID, videoURL): (String, URL)
@@ -181,9 +185,10 @@ public struct DashScopeGenerator: Generator {
         }
         let operation = "download the video of task \(taskID) for \(segment)"
         do {
-            try await StagedClip(for: destination).commit(backend: name, operation: operation) { [client] in
+            try await StagedClip(for: destination).commit(backend: name, operation: operation) {
+                [client, maxDownloadBytes] in
                 // No credential: the URL is signed, and it is not DashScope's host.
-                try await client.download(videoURL, to: $0, operation: operation)
+                try await client.download(videoURL, to: $0, limit: maxDownloadBytes, operation: operation)
             }
         } catch let error as BackendError {
             // A complete file that is not a video will not get better by downloading it again.

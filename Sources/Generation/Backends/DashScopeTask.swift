@@ -70,7 +70,7 @@ struct DashScopeBody: Encodable {
     /// The longest prompt and negative prompt DashScope takes, in characters.
     static let negativeLimit = 500
 
-    var data: Data { CanonicalJSON.data(self) }
+    var data: Data { get throws { try CanonicalJSON.data(self) } }
 }
 
 extension String {

@@ -41,22 +41,39 @@ struct HTTPClient: Sendable {
         return data
     }
 
-    /// Downloads `url` to `file`; a body shorter than its `Content-Length` is a transient
+    /// Downloads `url` into `file` as the body arrives (memory stays flat), refusing a body
+    /// over `limit` bytes, by its `Content-Length` or as it is counted, as a transient
+    /// `downloadTooLarge`; a body shorter than its `Content-Length` is a transient
     /// `truncatedDownload`.
-    func download(_ url: URL, to file: URL, operation: String) async throws {
-        let (data, response) = try await exchange(
-            URLRequest(url: url, timeoutInterval: requestTimeout), operation: operation)
+    func download(_ url: URL, to file: URL, limit: Int, operation: String) async throws {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = requestTimeout
+        configuration.urlCache = nil
+        let outcome = try await StreamingDownload(file: file, limit: limit).run(
+            URLRequest(url: url, timeoutInterval: requestTimeout), configuration: configuration)
+        func failure(_ failure: BackendFailure) -> BackendError {
+            BackendError(backend: backend, operation: operation, failure: failure, isPermanent: false)
+        }
+        if let refusal = outcome.refusal {
+            throw failure(.downloadTooLarge(limit: limit, declared: refusal.declaredLength))
+        }
+        if let error = outcome.writeError { throw error }
+        if let error = outcome.transferError {
+            if let error = error as? URLError, error.code != .cancelled {
+                try Task.checkCancellation()
+                throw failure(.connection(error.localizedDescription))
+            }
+            throw CancellationError()
+        }
+        guard let response = outcome.response else { throw failure(.protocolViolation("not an HTTP answer")) }
         guard (200..<300).contains(response.statusCode) else {
-            throw statusError(response, body: data, operation: operation)
+            throw statusError(response, body: outcome.errorBody, operation: operation)
         }
         if let field = response.value(forHTTPHeaderField: "Content-Length"), let expected = Int(field),
-            data.count < expected
+            outcome.received < expected
         {
-            throw BackendError(
-                backend: backend, operation: operation,
-                failure: .truncatedDownload(received: data.count, expected: expected), isPermanent: false)
+            throw failure(.truncatedDownload(received: outcome.received, expected: expected))
         }
-        try data.write(to: file)
     }
 
     private func exchange(_ request: URLRequest, operation: String) async throws -> (Data, HTTPURLResponse) {

@@ -23,6 +23,9 @@ public enum Placeholder: String, Sendable, CaseIterable {
     /// The reference image, the previous segment's last frame: its path (command backend) or its
     /// name on the server after upload (ComfyUI).
     case reference
+    /// The segment's stretch of the soundtrack as a 48 kHz stereo WAV, for models driven by
+    /// audio (Wan2.2 S2V's `--audio`; command backend only, and only when the film has sound).
+    case audio
 
     /// `{prompt}`.
     public var token: String { "{\(rawValue)}" }
@@ -32,7 +35,7 @@ public enum Placeholder: String, Sendable, CaseIterable {
     var isNumeric: Bool {
         switch self {
         case .seed, .frames, .seconds, .fps, .width, .height: true
-        case .prompt, .negative, .output, .reference: false
+        case .prompt, .negative, .output, .reference, .audio: false
         }
     }
 }
@@ -54,6 +57,7 @@ struct PlaceholderValues: Sendable {
         ]
         values[.output] = output
         values[.reference] = request.referenceImage?.path
+        values[.audio] = request.drivingAudio?.path
     }
 
     /// `text` with every placeholder that has a value replaced, in one pass (a value that

@@ -37,8 +37,8 @@ struct StagedClip {
     }
 
     /// Why `file` is not a usable clip, or nil when it is: it must open as media, hold a
-    /// video stream with a size, last a positive time under an hour, and hold every frame
-    /// it declares (a file cut short holds fewer).
+    /// video stream with a size, last a positive time under an hour, hold every frame it
+    /// declares (a file cut short holds fewer), and decode every frame it holds.
     static func problem(with file: URL) -> String? {
         guard FileManager.default.fileExists(atPath: file.path) else { return "no file was written" }
         let info: MediaInfo
@@ -55,6 +55,16 @@ struct StagedClip {
         if let declared = video.declaredFrameCount, packets < declared {
             return "holds \(packets) of the \(declared) frames it declares"
         }
+        // Decoded here, while the backend can still be asked again: a clip whose codec
+        // parameters or frames are damaged would otherwise fail later, in the conform
+        // step, without the backend's name and without a retry.
+        let decoded: Int
+        do { decoded = try Probe.decodedFrameCount(file) } catch {
+            // FFmpeg's message without its log: one line a decoded packet would be too many.
+            if case let MediaError.ffmpeg(call, _, message, _) = error { return "its frames do not decode (\(call): \(message))" }
+            return "its frames do not decode (\(error))"
+        }
+        guard decoded >= packets else { return "only \(decoded) of its \(packets) frames decode" }
         return nil
     }
 }

@@ -15,6 +15,12 @@ public struct BackendError: Error, Sendable, Hashable, CustomStringConvertible {
     public var isPermanent: Bool
     /// How long the service asked to wait before the next request (`Retry-After`), if it did.
     public var retryAfter: Duration?
+    /// Whether the service is throttling (HTTP 429, or 503 with `Retry-After`): a rate quota
+    /// that recovers, waited out until the policy's patience runs out, not counted as an attempt.
+    public var isThrottled: Bool {
+        guard case let .http(status, _) = failure, !isPermanent else { return false }
+        return status == 429 || (status == 503 && retryAfter != nil)
+    }
     /// How many attempts were made when the scheduler gave up; 1 until it sets it.
     public var attempts: Int
 

@@ -14,6 +14,9 @@ public enum BackendFailure: Sendable, Hashable, CustomStringConvertible {
     case badOutput(String)
     /// The download ended after `received` of `expected` bytes.
     case truncatedDownload(received: Int, expected: Int)
+    /// The download was refused for being over `limit` bytes: its `Content-Length` said
+    /// `declared`, or (nil) more than `limit` bytes arrived.
+    case downloadTooLarge(limit: Int, declared: Int?)
     /// The service's answer does not follow its protocol.
     case protocolViolation(String)
     /// This backend cannot make the request as configured (why).
@@ -35,6 +38,9 @@ public enum BackendFailure: Sendable, Hashable, CustomStringConvertible {
         case let .launch(message): "cannot start: \(message)"
         case let .badOutput(message): "unusable output: \(message)"
         case let .truncatedDownload(received, expected): "download cut short at \(received) of \(expected) bytes"
+        case let .downloadTooLarge(limit, declared):
+            "download refused: " + (declared.map { "its \(ByteCount.text($0)) are" } ?? "it is")
+                + " over the limit of \(ByteCount.text(limit)) (backend.max_download)"
         case let .protocolViolation(message): "unexpected answer: \(message)"
         case let .invalidConfiguration(message): message
         case let .missingCredential(variable): "\(variable) is not set in the environment"
@@ -54,7 +60,7 @@ public enum BackendFailure: Sendable, Hashable, CustomStringConvertible {
         case let .badOutput(message): .badOutput(clean(message))
         case let .protocolViolation(message): .protocolViolation(clean(message))
         case let .invalidConfiguration(message): .invalidConfiguration(clean(message))
-        case .truncatedDownload, .missingCredential, .timedOut: self
+        case .truncatedDownload, .downloadTooLarge, .missingCredential, .timedOut: self
         }
     }
 }

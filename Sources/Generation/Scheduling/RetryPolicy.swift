@@ -12,17 +12,21 @@ public struct RetryPolicy: Sendable, Hashable {
     public var jitter: Double
     /// The longest `Retry-After` obeyed: a service asking for more gets this.
     public var longestRetryAfter: Duration
+    /// How long a segment waits out throttling (429, 503 with `Retry-After`) in all before
+    /// it fails: throttled attempts do not count against `maxAttempts`.
+    public var patience: Duration
 
     /// A policy as listed; `maxAttempts` is at least 1 and `jitter` within 0…1.
     public init(
         maxAttempts: Int = 4, initialDelay: Duration = .seconds(2), maxDelay: Duration = .seconds(60),
-        jitter: Double = 0.5, longestRetryAfter: Duration = .seconds(300)
+        jitter: Double = 0.5, longestRetryAfter: Duration = .seconds(300), patience: Duration = .seconds(600)
     ) {
         self.maxAttempts = max(1, maxAttempts)
         self.initialDelay = initialDelay
         self.maxDelay = maxDelay
         self.jitter = min(1, max(0, jitter))
         self.longestRetryAfter = longestRetryAfter
+        self.patience = patience
     }
 
     /// The wait before attempt `attempt` (2 for the first retry): `initialDelay · 2^(attempt−2)`

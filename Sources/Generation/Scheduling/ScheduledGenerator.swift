@@ -50,7 +50,7 @@ public struct ScheduledGenerator: Generator {
     /// The backend's: retries are not charged ahead.
     public func charge(for request: GenerationRequest) -> RequestCharge? { backend.charge(for: request) }
     /// The backend's.
-    public func keyMaterial(for request: GenerationRequest) -> Data { backend.keyMaterial(for: request) }
+    public func keyMaterial(for request: GenerationRequest) throws -> Data { try backend.keyMaterial(for: request) }
     /// The backend's capabilities, with the limiter's limit as the parallel jobs.
     public var capabilities: GeneratorCapabilities {
         var capabilities = backend.capabilities
@@ -80,15 +80,29 @@ public struct ScheduledGenerator: Generator {
         }
     }
 
+    /// Tries until the clip is made: other transient failures up to `policy.maxAttempts`
+    /// attempts, throttling for as long as `policy.patience` allows (in waits), each wait
+    /// backing off with jitter and never shorter than the service's `Retry-After`.
     private func attempts(_ request: GenerationRequest, to destination: URL) async throws {
-        for attempt in 1...policy.maxAttempts {
+        var attempt = 0, counted = 0
+        var waitedOnThrottling = Duration.zero
+        while true {
+            attempt += 1
             do {
                 try await backend.generate(request, to: destination)
                 return
             } catch var error as BackendError {
                 error.attempts = attempt
-                guard !error.isPermanent, attempt < policy.maxAttempts else { throw error }
+                guard !error.isPermanent else { throw error }
+                // The backoff grows with every attempt, throttled or not.
                 let delay = policy.delay(beforeAttempt: attempt + 1, retryAfter: error.retryAfter, random: random())
+                if error.isThrottled {
+                    guard waitedOnThrottling + delay <= policy.patience else { throw error }
+                    waitedOnThrottling += delay
+                } else {
+                    counted += 1
+                    guard counted < policy.maxAttempts else { throw error }
+                }
                 onRetry(request.segmentID, error, delay)
                 try await sleeper.sleep(delay)
             }

@@ -4,7 +4,7 @@ import Screenplay
 /// generation segments. Encoded as the versioned JSON of docs/plan-json.md.
 public struct Plan: Hashable, Sendable, Codable {
     /// The schema version of the JSON form.
-    public static let currentVersion = 1
+    public static let currentVersion = 2
 
     public var version: Int
     /// The timeline rate every `frames` value counts at.

@@ -76,6 +76,9 @@ public struct StoryboardCard: Hashable, Sendable, Codable {
     public var dialogue: String?
     public var setting: Setting?
     public var daylight: Daylight
+    /// A shot's second and later takes: `take 2`, `take 2 · noir`, drawn beside the shot ID
+    /// so takes differ on a storyboard card too. Nil for take 1.
+    public var take: String? = nil
 }
 
 /// The light a scene plays in, from its heading's time of day; colours a storyboard card

@@ -13,6 +13,8 @@ public struct Shot: Hashable, Sendable, Codable {
     public var size: ShotSize
     public var angle: CameraAngle
     public var move: CameraMove
+    /// Which way the move goes (`crane down`, `pan left`), when the script says.
+    public var direction: MoveDirection?
     /// The lens when the script gives one (`35mm`).
     public var lens: String?
     /// Characters in frame, canonical cue names, subject first.
@@ -35,19 +37,29 @@ public struct Shot: Hashable, Sendable, Codable {
     public var transitionOut: ShotTransition?
     /// The style in effect for this shot (annotation, `--style`, or the title page's `Style:`).
     public var style: String?
-    /// How many takes to generate (annotation `takes`), 1 unless asked.
+    /// How many takes to generate (annotation `takes`, `--takes`, or one per style), 1 unless asked.
     public var takes: Int
-    /// The generation seed shared by all segments of the shot.
+    /// The generation seed shared by all segments of the shot (of the take on the timeline).
     public var seed: Int
     /// Where the shot comes from in the script.
     public var range: SourceRange
     public var segments: [Segment]
+    /// With audio (`PlanConfiguration.lineAudio`): the spoken lines that start in this
+    /// shot and where; nil in a plan made without audio.
+    public var lines: [LineTiming]?
+    /// The fields a review revised, with the review-file line of each; nil when none.
+    public var revised: [RevisedField]? = nil
+    /// The takes not on the timeline, in take order; nil with one take. `segments`, `seed`
+    /// and `style` are the picked take's.
+    public var otherTakes: [Take]? = nil
+    /// The take a review picked for the timeline; nil for take 1 unless picked.
+    public var picked: Int? = nil
 
     public init(id: String, scene: String, kind: ShotKind, frames: Int, size: ShotSize, angle: CameraAngle,
-                move: CameraMove, lens: String?, characters: [String], speaker: String?, foreground: String?,
+                move: CameraMove, direction: MoveDirection? = nil, lens: String?, characters: [String], speaker: String?, foreground: String?,
                 subject: String?, text: String, location: String, setting: Setting?, timeOfDay: String?,
                 transitionIn: ShotTransition?, transitionOut: ShotTransition?, style: String?, takes: Int,
-                seed: Int, range: SourceRange, segments: [Segment]) {
+                seed: Int, range: SourceRange, segments: [Segment], lines: [LineTiming]? = nil) {
         self.id = id
         self.scene = scene
         self.kind = kind
@@ -55,6 +67,7 @@ public struct Shot: Hashable, Sendable, Codable {
         self.size = size
         self.angle = angle
         self.move = move
+        self.direction = direction
         self.lens = lens
         self.characters = characters
         self.speaker = speaker
@@ -71,5 +84,6 @@ public struct Shot: Hashable, Sendable, Codable {
         self.seed = seed
         self.range = range
         self.segments = segments
+        self.lines = lines
     }
 }

@@ -17,9 +17,22 @@ public enum PortableFileName {
     /// The longest file name made, in bytes, its extension included.
     public static let maximumBytes = 100
 
-    /// The file name of a segment's clip: `12A-1.mp4`.
+    /// The file name of a segment's clip: `12A-1.mp4`; a later take's, `12A-1.take2.mp4`.
     public static func clip(_ segmentID: String) -> String {
-        stem(segmentID, room: maximumBytes - ".mp4".utf8.count) + ".mp4"
+        // A take's suffix (`Take.segmentID`) is kept as written: a stem holds no lower-case
+        // letter, so the suffix cannot make one clip's name equal another's.
+        let (base, take) = takeSuffix(segmentID)
+        return stem(base, room: maximumBytes - ".mp4".utf8.count - take.utf8.count) + take + ".mp4"
+    }
+
+    /// `12A-1.take2` → (`12A-1`, `.take2`); an ID without a take suffix and an empty one.
+    private static func takeSuffix(_ segmentID: String) -> (String, String) {
+        guard let dot = segmentID.lastIndex(of: "."), segmentID[dot...].hasPrefix(".take") else { return (segmentID, "") }
+        let number = segmentID[dot...].dropFirst(".take".count)
+        guard !number.isEmpty, number.utf8.count <= 3, number.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            return (segmentID, "")
+        }
+        return (String(segmentID[..<dot]), String(segmentID[dot...]))
     }
 
     /// The name for `id` without an extension, at most `room` bytes (at least 96 left for

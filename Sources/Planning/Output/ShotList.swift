@@ -29,7 +29,7 @@ public enum ShotListTable {
             let names = shot.characters.map(CastIndex.display).joined(separator: ", ")
             lines.append([
                 row.id, rate.timecode(frame: row.startFrame), rate.timecode(frame: row.endFrame),
-                seconds(row.frames, rate: rate), shot.size.abbreviation, shot.move.shortName,
+                seconds(row.frames, rate: rate), shot.size.abbreviation, shot.move.shortName(shot.direction),
                 names.isEmpty ? "-" : clip(names, 24), clip(shot.segments.first?.prompt ?? "", promptWidth),
             ])
         }
@@ -92,7 +92,7 @@ public enum ShotListCSV {
             rows.append([
                 shot.id, shot.scene, rate.timecode(frame: row.startFrame), rate.timecode(frame: row.endFrame),
                 String(shot.frames), String(ShotListTable.seconds(shot.frames, rate: rate).dropLast()),
-                shot.size.abbreviation, shot.angle.english, shot.move.shortName, shot.lens ?? "",
+                shot.size.abbreviation, shot.angle.english, shot.move.shortName(shot.direction), shot.lens ?? "",
                 shot.characters.map(CastIndex.display).joined(separator: "; "), shot.location,
                 settingLabel(shot), shot.timeOfDay ?? "", shot.segments.first?.card.action ?? shot.text,
                 shot.transitionOut?.text ?? "", String(shot.segments.count), String(shot.range.start.line),

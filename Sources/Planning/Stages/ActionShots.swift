@@ -11,6 +11,21 @@ extension Breakdown {
     /// Details that call for a close-up in a short action.
     static let closeUpCues = ["face", "eyes", "eye", "hand", "hands", "fingers", "finger", "lips", "tear", "tears",
                               "脸", "眼睛", "手", "泪"]
+    /// Looks and expressions a close-up shows.
+    static let lookCues = ["looks", "looks back", "stares", "glances", "smiles", "frowns", "blinks", "her eyes", "his eyes",
+                           "看着", "笑了", "眼睛"]
+    /// Bodies moving through space: a wide shot.
+    static let travelCues = ["runs", "run", "sprints", "races", "flees", "jogs", "cuts left", "cuts right", "ploughs", "plows",
+                             "walks out", "walks away", "walks off", "heads off", "drives off", "cycles", "rides", "crosses the",
+                             "steps out", "leaves", "exits", "storms out", "marches", "charges", "跑", "冲", "离开", "走出"]
+    /// Whole-body action: a medium wide shot.
+    static let bodyCues = ["vaults", "vault", "climbs", "climb", "jumps", "jump", "leaps", "falls", "drops to", "ducks", "crawls",
+                           "dives", "rolls",
+                           "tackles", "slams into", "rounds", "throws", "swings", "kicks", "punches", "dances", "spins",
+                           "comes in", "enters", "爬", "跳", "摔", "扑", "走进", "进门"]
+    /// Words for people the cast does not name.
+    static let figureCues = ["man", "woman", "boy", "girl", "guard", "porter", "stranger", "driver", "waiter", "officer",
+                             "kid", "figure", "silhouette", "人"]
     /// Verbs of travel that a tracking shot follows.
     static let followCues = ["runs", "run", "chases", "races", "drives", "speed off", "speeds off", "flees", "sprints",
                              "walks down", "walks along", "跑", "追", "飞奔"]
@@ -32,9 +47,24 @@ extension Breakdown {
             add(reaction)
             return
         }
-        let chunks = hasPendingAnnotation ? [units] : chunked(units, maxWords: timing.actionShotWords)
+        // An annotation frames the whole paragraph; otherwise each beat is a shot, a long one several.
+        var chunks: [(units: [TextUnit], pointOfView: Bool)] = []
+        if hasPendingAnnotation {
+            chunks = [(units, false)]
+        } else {
+            for beat in ActionBeats(cast: cast).split(sentences) {
+                let beatUnits = beat.sentences.map { TextUnit(kind: .action, text: $0, speaker: nil, range: action.range) }
+                for (index, chunk) in chunked(beatUnits, maxWords: timing.actionShotWords).enumerated() {
+                    chunks.append((chunk, beat.isPointOfView && index == 0))
+                }
+            }
+        }
         for (index, chunk) in chunks.enumerated() {
-            var draft = actionShot(chunk, range: action.range, paragraph: paragraph)
+            var draft = actionShot(chunk.units, range: action.range, paragraph: paragraph)
+            if chunk.pointOfView, let looker = lastDraft?.characters.first {
+                draft.pointOfView = looker
+                draft.size = draft.characters.isEmpty ? .wide : .medium
+            }
             if index == 0 && opensScene {
                 let opening = establishing(at: action.range)
                 draft.kind = .establishing
@@ -72,36 +102,56 @@ extension Breakdown {
         let text = units.map(\.text).joined(separator: " ")
         let lower = text.lowercased()
         var characters = text == paragraph.text ? paragraph.characters : cast.characters(in: text)
-        if characters.isEmpty, Breakdown.continuesSubject(text), let previous = lastDraft, previous.kind != .title {
+        if characters.isEmpty, units.contains(where: { Breakdown.continuesSubject($0.text) }), let previous = lastDraft,
+           previous.kind != .title {
             characters = previous.characters
         }
         let words = TextMeasure.words(text) + TextMeasure.ideographs(text) / 2
         let starts = WordStarts(lower)
-        var size: ShotSize
-        if words <= 14 && Breakdown.closeUpCues.contains(where: { starts.mayContain($0) && TextMeasure.contains($0, in: lower) }) {
-            size = characters.count <= 1 ? .closeUp : .mediumCloseUp
+        func cued(_ cues: [String]) -> Bool { cues.contains { starts.mayContain($0) && TextMeasure.contains($0, in: lower) } }
+        // A figure the cast does not name (`The man waves.`) is a person all the same.
+        let figures = characters.count + (characters.isEmpty && cued(Breakdown.figureCues) ? 1 : 0)
+        let size: ShotSize
+        if let named = Breakdown.writtenSize(text) {
+            // The writer framed it: `CLOSE ON the notebook.`
+            size = named
+        } else if figures <= 1 && (words <= 14 && cued(Breakdown.closeUpCues) || words <= 10 && cued(Breakdown.lookCues)) {
+            size = .closeUp
+        } else if words <= 14 && cued(Breakdown.closeUpCues) {
+            size = .mediumCloseUp
+        } else if figures >= 1 && figures <= 2 && cued(Breakdown.travelCues) {
+            // A body moving through space: the space shows.
+            size = .wide
+        } else if figures >= 1 && figures <= 2 && cued(Breakdown.bodyCues) {
+            size = .mediumWide
         } else {
-            switch characters.count {
+            switch figures {
             case 0: size = .wide
             case 1: size = .medium
             case 2: size = .mediumWide
             default: size = .wide
             }
         }
-        if let previous = lastDraft, previous.kind == .action || previous.kind == .establishing,
-           previous.size == size, previous.characters == characters, size.closeness < ShotSize.mediumCloseUp.closeness {
-            size = ShotSize.ladder[min(ShotSize.ladder.firstIndex(of: size).map { $0 + 1 } ?? 0, ShotSize.ladder.count - 1)]
-        }
         var draft = ShotDraft(kind: .action, size: size, range: range)
         draft.characters = characters
         draft.units = units
         if let move = CameraTerms.move(inLowercasedAction: lower, words: starts) {
             draft.move = move
+            draft.direction = CameraTerms.direction(of: move, in: lower)
         } else if Breakdown.followCues.contains(where: { starts.mayContain($0) && TextMeasure.contains($0, in: lower) }) {
             draft.move = .follow
         }
         if let angle = ShotLineRules.angle(inLowercased: lower, words: starts) { draft.angle = angle }
         return draft
+    }
+
+    /// A size the writer puts in capitals at the start of action (`CLOSE ON the notebook.`,
+    /// `WIDE ON the square.`).
+    static func writtenSize(_ text: String) -> ShotSize? {
+        let opening = text.split(separator: " ", maxSplits: 2).prefix(2)
+        guard let first = opening.first, first.count >= 2, first.allSatisfy({ $0.isUppercase || $0 == "-" }) else { return nil }
+        let shouted = opening.prefix { $0.allSatisfy { $0.isUppercase || $0 == "-" || $0 == ":" } }.joined(separator: " ")
+        return CameraTerms.size(in: shouted)?.size
     }
 
     /// Whether action opens on a pronoun (`She brakes hard.`, `他转过身。`): it goes on
@@ -131,9 +181,4 @@ extension Breakdown {
         draft.units = Sentences.split(text).map { TextUnit(kind: .action, text: $0, speaker: nil, range: range) }
         return draft
     }
-}
-
-extension ShotSize {
-    /// The sizes from widest to closest that a run of action steps along.
-    static let ladder: [ShotSize] = [.extremeWide, .wide, .mediumWide, .medium, .mediumCloseUp, .closeUp]
 }

@@ -10,7 +10,7 @@ struct Breakdown {
     /// A transition written at the end of the previous scene (`CUT TO:`), for the first shot.
     let incomingTransition: ShotTransition?
 
-    private(set) var drafts: [ShotDraft] = []
+    var drafts: [ShotDraft] = []
     private(set) var diagnostics: [Diagnostic] = []
     /// An annotation waiting for the shot it applies to.
     private var pending: Annotation?
@@ -22,8 +22,12 @@ struct Breakdown {
     private var needsEstablishing: Bool
     var run: DialogueRun?
 
-    init(scene: SceneSource, cast: CastIndex, incomingTransition: ShotTransition?) {
+    /// Whether the scene's establishing shot is preceded by an exterior of the place (`PlaceHistory`).
+    let opensOnExterior: Bool
+
+    init(scene: SceneSource, cast: CastIndex, incomingTransition: ShotTransition?, opensOnExterior: Bool = false) {
         self.scene = scene
+        self.opensOnExterior = opensOnExterior
         self.cast = cast
         self.incomingTransition = incomingTransition
         self.transitionIn = incomingTransition
@@ -85,6 +89,13 @@ struct Breakdown {
     /// Appends a draft, applying a waiting annotation, the scene style and a waiting transition.
     mutating func add(_ draft: ShotDraft) {
         var draft = draft
+        if needsEstablishing && opensOnExterior && draft.kind != .title && draft.kind != .scripted && pending?[.shot] == nil
+            && drafts.isEmpty {
+            var outside = ShotDraft(kind: .establishing, size: .extremeWide, range: scene.heading?.range ?? draft.range)
+            outside.setting = .exterior
+            outside.style = sceneStyle
+            append(outside)
+        }
         if needsEstablishing && draft.kind != .establishing && draft.kind != .title {
             needsEstablishing = false
             if draft.kind != .scripted && pending?[.shot] == nil {
@@ -130,6 +141,10 @@ struct Breakdown {
     // MARK: - Annotations
 
     private mutating func receive(_ annotation: Annotation) {
+        // A recorded take (`audio`) belongs to the next speech, not to a shot (SpokenLines).
+        var annotation = annotation
+        annotation[.audio] = nil
+        if annotation.fields.isEmpty { return }
         let shapesShot = annotation.fields.keys.contains { $0 != .style }
         if !shapesShot, let style = annotation.text(.style) {
             sceneStyle = style
@@ -208,6 +223,7 @@ struct Breakdown {
         if let move = annotation[.move], case .text(let text) = move.value {
             if let found = CameraTerms.move(named: text) {
                 draft.move = found
+                draft.direction = CameraTerms.direction(of: found, in: text)
             } else {
                 diagnostics.append(CameraVocabularyHelp.unknown(
                     "unknown camera move '\(text)'", text, at: move.range, among: CameraMove.spellings,
@@ -222,6 +238,7 @@ struct Breakdown {
         draft.extraPrompt = annotation.text(.prompt) ?? draft.extraPrompt
         draft.negative = annotation.text(.negative) ?? draft.negative
         draft.takes = annotation.integer(.takes) ?? draft.takes
+        draft.styles = annotation.text(.styles).map(TakeStyles.split) ?? draft.styles
     }
 
     // MARK: - Shot lines, forced headings, transitions, titles, lyrics
@@ -232,6 +249,9 @@ struct Breakdown {
             self.transition(transition)
             return
         }
+        // `MONTAGE - …`, `SERIES OF SHOTS:`, `INTERCUT …` frame the shots that follow; each
+        // of those is a shot of its own, so the marker itself adds none.
+        if ShotLineRules.isSequenceMarker(text) { return }
         addScripted(text, range: line.range)
     }
 
@@ -243,6 +263,7 @@ struct Breakdown {
         draft.foreground = spec.foreground
         draft.subject = spec.subject
         draft.move = CameraTerms.move(inAction: text) ?? .static
+        draft.direction = CameraTerms.direction(of: draft.move, in: text)
         if let angle = ShotLineRules.angle(in: text) { draft.angle = angle }
         add(draft)
         openScripted = drafts.count - 1
@@ -296,7 +317,11 @@ struct Breakdown {
         }
         drafts[open].speaker = speaker
         drafts[open].range.end = max(drafts[open].range.end, units.last?.range.end ?? drafts[open].range.end)
-        if let move = CameraTerms.move(inAction: units.map(\.text).joined(separator: " ")) { drafts[open].move = move }
+        let text = units.map(\.text).joined(separator: " ")
+        if let move = CameraTerms.move(inAction: text) {
+            drafts[open].move = move
+            drafts[open].direction = CameraTerms.direction(of: move, in: text)
+        }
         return true
     }
 

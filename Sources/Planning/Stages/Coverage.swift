@@ -26,6 +26,7 @@ extension Breakdown {
             offscreen(dialogue, speaker: speaker)
             return
         }
+        if joinsShot(dialogue, speaker: speaker) { return }
         let listener = run?.listener(for: speaker)
         for (position, piece) in pieces(of: dialogue.lines, hasListener: listener != nil).enumerated() {
             if position > 0, let listener, let pause = piece.pause {
@@ -45,6 +46,51 @@ extension Breakdown {
             add(draft)
             count(speaker)
         }
+    }
+
+    /// Short lines are not cut to: a line of a few words stays on the picture the scene is
+    /// on — the action shot of its speaker, or the two-shot of a quick exchange — and a
+    /// short reply after a single opens a two-shot instead of a single of its own (no
+    /// ping-pong of singles on one-word lines). Returns whether the line was placed.
+    private mutating func joinsShot(_ dialogue: Dialogue, speaker: String) -> Bool {
+        let spoken = dialogue.lines.compactMap { line -> String? in
+            if case .text(let text, _) = line { return text.plain }
+            return nil
+        }.joined(separator: " ")
+        guard !spoken.isEmpty, TextMeasure.words(spoken) + TextMeasure.ideographs(spoken) / 2 <= DialogueRun.shortLineWords,
+              !dialogue.lines.contains(where: { if case .parenthetical(let text, _) = $0 { isPause(text) } else { false } }),
+              let previous = lastDraft else { return false }
+        let lines = units(of: dialogue.lines, speaker: speaker)
+        let manner = dialogue.lines.lazy.compactMap { line -> String? in
+            if case .parenthetical(let text, _) = line { return text }
+            return nil
+        }.first
+        if previous.kind == .action || previous.kind == .reaction, previous.speaker == nil, previous.characters.contains(speaker),
+           previous.characters.count <= 2 {
+            drafts[drafts.count - 1].units += lines
+            drafts[drafts.count - 1].speaker = speaker
+            drafts[drafts.count - 1].manner = manner
+        } else if previous.kind == .dialogue || previous.kind == .action, !previous.simultaneous,
+                  previous.size == .twoShot || previous.size == .mediumWide || previous.kind == .action,
+                  previous.units.last?.kind == .speech, previous.characters.contains(speaker) || previous.kind == .dialogue,
+                  previous.units.turns < DialogueRun.longestExchange {
+            drafts[drafts.count - 1].units += lines
+            if !previous.characters.contains(speaker) { drafts[drafts.count - 1].characters.append(speaker) }
+        } else if previous.kind == .dialogue, let other = previous.speaker, other != speaker, !previous.simultaneous {
+            var draft = ShotDraft(kind: .dialogue, size: .twoShot, range: dialogue.range)
+            draft.characters = [speaker, other]
+            draft.speaker = speaker
+            draft.manner = manner
+            draft.units = lines
+            add(draft)
+            count(speaker)
+            return true
+        } else {
+            return false
+        }
+        // A line placed on a shot before is no cut: only who spoke last changes.
+        run?.lastSpeaker = speaker
+        return true
     }
 
     private mutating func count(_ speaker: String) {

@@ -13,6 +13,10 @@ struct DialogueRun: Sendable {
 
     /// Every ninth speaker shot of a long exchange goes wide again.
     static let reestablishEvery = 8
+    /// A line this short (words, or Chinese characters / 2) stays on the shot before it.
+    static let shortLineWords = 5
+    /// The most turns a two-shot of a quick exchange holds before the next cut.
+    static let longestExchange = 8
     /// Action longer than this ends a run.
     static let longActionWords = 25
 

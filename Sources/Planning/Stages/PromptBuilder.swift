@@ -5,9 +5,11 @@ import Screenplay
 /// — filled from the scene, the shot and the character bible. Dialogue shots describe the
 /// speaker speaking, not the words.
 struct PromptBuilder: Sendable {
-    let language: PromptLanguage
+    var language: PromptLanguage
     let bible: [String: CharacterProfile]
     let cast: CastIndex
+    /// Words in capitals that are names (`ProperNouns`), kept capitalised in prose.
+    let properNouns: Set<String>
     let maxCharacters: Int
 
     /// The parts of a prompt that come from the scene alone, worked out once a scene.
@@ -32,106 +34,89 @@ struct PromptBuilder: Sendable {
     /// The scene's share of every prompt in it.
     func sceneParts(_ scene: SceneSource) -> SceneParts {
         let daylight = Daylight(scene.heading?.timeOfDay)
-        return SceneParts(scene: scene, daylight: daylight, atmosphere: atmosphere(daylight, setting: scene.heading?.setting),
-                          environment: environment(scene), tone: tone(daylight))
+        return SceneParts(scene: scene, daylight: daylight, atmosphere: words.atmosphere(daylight, setting: scene.heading?.setting),
+                          environment: environment(scene), tone: words.tone(daylight))
     }
 
     func prompt(_ request: Request) -> String {
+        var request = request
+        if let setting = request.draft.setting, setting != request.scene.scene.heading?.setting {
+            // A shot outside an interior scene's place: its light and environment are the outside's.
+            request.scene.atmosphere = words.atmosphere(request.scene.daylight, setting: setting)
+            request.scene.environment = request.scene.scene.heading.map {
+                words.environment(words.place(PlaceHistory.place($0.location)), setting: setting)
+            }
+        }
         let isTitle = request.draft.kind == .title
         var before: [String] = []
-        if request.isContinuation { before.append(english ? "Continuation of the same shot, seamless" : "延续上一段画面，同一镜头") }
+        if request.isContinuation { before.append(words.continuation) }
         if !isTitle, let atmosphere = request.scene.atmosphere { before.append(atmosphere) }
         var after: [String] = []
         if !isTitle, let environment = request.scene.environment { after.append(environment) }
-        after.append(isTitle ? (english ? "Static camera" : "固定镜头") : camera(request.draft))
-        after.append(isTitle ? (english ? "Clean graphic title, high contrast" : "简洁的字幕画面，高对比度") : request.scene.tone)
-        if let style = request.style, !style.isEmpty { after.append(english ? "Style: \(style)" : "风格：\(style)") }
+        after.append(isTitle ? words.titleCamera : camera(request.draft))
+        after.append(isTitle ? words.titleTone : request.scene.tone)
+        if let style = request.style, !style.isEmpty { after.append(words.style(style)) }
         if let extra = request.draft.extraPrompt, !extra.isEmpty { after.append(extra) }
         // A join of parts is the joins of its pieces, run together: each part is read on its
         // own. So the fixed parts are joined once, and the subject is fitted between them.
         let opening = PromptText.join(before, language: language)
         let closing = PromptText.join(after, language: language)
         let fixed = PromptText.concatenate([opening, closing], language: language)
-        let budget = maxCharacters - TextMeasure.characterCount(fixed) - (english ? 2 : 0)
+        let budget = maxCharacters - TextMeasure.characterCount(fixed) - (language == .english ? 2 : 0)
         let subject = PromptText.cut(PromptText.join([self.subject(request)], language: language), to: max(budget, 0))
         let full = PromptText.concatenate([opening, PromptText.join([subject], language: language), closing], language: language)
         return PromptText.cut(full, to: maxCharacters)
     }
 
-    private var english: Bool { language == .english }
+    /// The wording of the prompt's language.
+    private var words: any Phrasebook { language.phrasebook }
 
     // MARK: - Parts
 
-    private func atmosphere(_ daylight: Daylight, setting: Setting?) -> String? {
-        switch daylight {
-        case .day: english ? "Bright daylight" : "白天，明亮的自然光"
-        case .night: english ? "Night, low-key light" : "夜晚，低调照明"
-        case .dawn: english ? "Dawn, soft early light" : "黎明，柔和的晨光"
-        case .dusk: english ? "Dusk, warm low sun" : "黄昏，温暖的斜阳"
-        case .unspecified: setting == .interior ? (english ? "Soft interior light" : "柔和的室内光线") : nil
-        }
-    }
-
-    private func tone(_ daylight: Daylight) -> String {
-        switch daylight {
-        case .day: english ? "Natural warm colours" : "色调自然温暖"
-        case .night: english ? "Cool blue tones, deep shadows" : "冷蓝色调，阴影深重"
-        case .dawn: english ? "Soft pastel tones" : "柔和的粉色调"
-        case .dusk: english ? "Golden orange tones" : "金橙色调"
-        case .unspecified: english ? "Natural colours" : "色调自然"
-        }
-    }
-
     private func environment(_ scene: SceneSource) -> String? {
         guard let heading = scene.heading, !heading.location.isEmpty else { return nil }
-        let location = english ? Self.titleCase(heading.location) : heading.location
-        let setting: String? = switch heading.setting {
-        case .interior?: english ? "Interior" : "内景"
-        case .exterior?, .establishing?: english ? "Exterior" : "外景"
-        case .interiorExterior?: english ? "Interior and exterior" : "内外景"
-        case nil: nil
-        }
-        guard let setting else { return location }
-        return english ? "\(setting), \(location)" : "\(setting)，\(location)"
+        return words.environment(words.place(heading.location), setting: heading.setting)
     }
 
     private func camera(_ draft: ShotDraft) -> String {
-        var terms = english ? [draft.size.english, draft.angle.english, draft.move.english]
-            : [draft.size.chinese, draft.angle.chinese, draft.move.chinesePhrase]
-        if let lens = draft.lens, !lens.isEmpty {
-            let hasWord = TextMeasure.occurs("lens", in: lens.lowercased()) || TextMeasure.occurs("镜头", in: lens)
-            terms.append(hasWord ? lens : (english ? "\(lens) lens" : "\(lens)镜头"))
-        }
-        let text = terms.joined(separator: english ? ", " : "，")
-        return english ? Self.capitalisedFirst(text) : text
+        words.camera(size: draft.size, angle: draft.angle, move: draft.move, direction: draft.direction, lens: draft.lens)
     }
 
     // MARK: - Subject and action
 
     private func subject(_ request: Request) -> String {
         let draft = request.draft
-        let actionText = Self.joinSentences(request.units.filter { $0.kind == .action }.map(\.text))
+        // Never more than a few prompts' worth: the subject is cut to fit one anyway.
+        let actionText = Self.joinSentences(
+            BoundedText.prefixes(request.units.lazy.filter { $0.kind == .action }.map(\.text), limit: 2 * maxCharacters).texts)
         let speaker = draft.speaker.map(name)
+        let speakers = Self.speakers(of: request.units)
         var text: String
         switch draft.kind {
         case .title:
-            let title = request.units.map(\.text).joined(separator: " ")
-            text = english ? "Title card: \"\(title)\" in clean white letters on black" : "字幕卡：“\(title)”，黑底白字"
+            text = words.titleCard(request.units.map(\.text).joined(separator: " "))
         case .reaction where actionText.isEmpty:
-            let who = list(draft.characters)
-            text = english ? "\(who) listens in silence, reacting" : "\(who)默默倾听，做出反应"
+            text = words.listensInSilence(list(draft.characters))
         case .offscreenVoice:
             text = offscreenSubject(draft)
         default:
             if !actionText.isEmpty {
                 text = prose(actionText)
-                if let speaker { text += english ? "; \(speaker) \(verb(draft, request.units))" : "；\(speaker)\(verb(draft, request.units))" }
+                if let looker = draft.pointOfView { text = words.pointOfView(name(looker), text) }
+                if let speaker, speakers.count <= 1 {
+                    text = words.action(text, thenSpeaks: speaker, verb: verb(draft, request.units))
+                } else if speakers.count > 1 {
+                    text = words.action(text, thenSpeaks: list(speakers), verb: words.verb(.says, manner: nil))
+                }
+            } else if speakers.count > 1 && !draft.simultaneous {
+                text = words.exchange(list(speakers))
             } else if speaker != nil {
                 text = speakingSubject(draft, units: request.units)
+            } else if draft.kind == .establishing && draft.setting == .exterior {
+                text = words.exterior(words.place(PlaceHistory.place(request.scene.scene.location)))
             } else if draft.kind == .establishing {
                 let location = request.scene.scene.location
-                let place = location.isEmpty ? (english ? "the location" : "场景") : place(location)
-                text = english ? "Establishing view of \(place)" : "建立镜头，展现\(place)的全貌"
+                text = words.establishing(location.isEmpty ? nil : words.place(location))
             } else {
                 text = framedSubject(draft)
             }
@@ -139,62 +124,58 @@ struct PromptBuilder: Sendable {
         return describingCharacters(in: text, present: draft.characters + (draft.speaker.map { [$0] } ?? []))
     }
 
+    /// The people who speak in `units`, in order of their first line.
+    static func speakers(of units: [TextUnit]) -> [String] {
+        units.reduce(into: []) { names, unit in
+            if unit.kind == .speech || unit.kind == .lyric, let speaker = unit.speaker, !names.contains(speaker) {
+                names.append(speaker)
+            }
+        }
+    }
+
     private func speakingSubject(_ draft: ShotDraft, units: [TextUnit]) -> String {
         let speaker = name(draft.speaker ?? "")
         let others = draft.characters.filter { $0 != draft.speaker }.map(name)
-        if draft.simultaneous {
-            let both = list(draft.characters)
-            return english ? "\(both) speak at the same time" : "\(both)同时说话"
-        }
+        if draft.simultaneous { return words.simultaneous(list(draft.characters)) }
         let verb = self.verb(draft, units)
         switch draft.size {
         case .overTheShoulder:
-            let foreground = name(draft.foreground ?? others.first ?? "")
-            return english ? "Over \(foreground)'s shoulder, \(speaker) \(verb) to \(foreground)"
-                : "越过\(foreground)的肩膀，\(speaker)对\(foreground)\(verb)"
+            return words.overTheShoulder(foreground: name(draft.foreground ?? draft.characters.first { $0 != draft.speaker } ?? ""),
+                                         speaker: speaker, verb: verb)
         case .twoShot where !others.isEmpty:
-            return english ? "\(speaker) and \(list(others)) face each other; \(speaker) \(verb)"
-                : "\(speaker)和\(list(others))面对面，\(speaker)\(verb)"
+            return words.facing(speaker: speaker, others: words.list(others), verb: verb)
         default:
-            if !others.isEmpty {
-                return english ? "\(speaker) \(verb) to \(list(others))" : "\(speaker)对\(list(others))\(verb)"
-            }
-            return english ? "\(speaker) \(verb)" : "\(speaker)\(verb)"
+            return words.speaks(speaker, to: others.isEmpty ? nil : words.list(others), verb: verb)
         }
     }
 
     /// How the line is said: the parenthetical's manner, else asking or exclaiming from the punctuation.
     private func verb(_ draft: ShotDraft, _ units: [TextUnit]) -> String {
         let spoken = units.filter { $0.kind == .speech || $0.kind == .lyric }.map(\.text).joined(separator: " ")
-        let singing = units.contains { $0.kind == .lyric }
-        var verb: String
-        if singing {
-            verb = english ? "sings" : "正在唱歌"
+        let kind: SpeechKind
+        if units.contains(where: { $0.kind == .lyric }) {
+            kind = .sings
         } else if spoken.hasSuffix("?") || spoken.hasSuffix("？") {
-            verb = english ? "asks a question" : "正在提问"
+            kind = .asks
         } else if spoken.hasSuffix("!") || spoken.hasSuffix("！") {
-            verb = english ? "speaks emphatically" : "激动地说话"
+            kind = .exclaims
         } else {
-            verb = english ? "speaks" : "正在说话"
+            kind = .says
         }
-        if let manner = draft.manner, !manner.isEmpty { verb += english ? ", \(prose(manner))" : "，\(manner)" }
-        return verb
+        return words.verb(kind, manner: draft.manner.map(prose))
     }
 
     private func offscreenSubject(_ draft: ShotDraft) -> String {
-        if !draft.characters.isEmpty {
-            let who = list(draft.characters)
-            return english ? "\(who) listens, quiet" : "\(who)静静地倾听"
-        }
-        if let subject = draft.subject { return english ? prose(subject) : subject }
-        return english ? "The scene holds, still" : "画面静止"
+        if !draft.characters.isEmpty { return words.listensQuietly(list(draft.characters)) }
+        if let subject = draft.subject { return prose(subject) }
+        return words.sceneHolds
     }
 
     private func framedSubject(_ draft: ShotDraft) -> String {
         var parts: [String] = []
         if !draft.characters.isEmpty { parts.append(list(draft.characters)) }
-        if let subject = draft.subject { parts.append(english ? prose(subject) : subject) }
-        return parts.joined(separator: english ? ", " : "，")
+        if let subject = draft.subject { parts.append(prose(subject)) }
+        return parts.joined(separator: words.listSeparator)
     }
 
     // MARK: - Names and prose
@@ -204,23 +185,14 @@ struct PromptBuilder: Sendable {
     }
 
     private func list(_ names: [String]) -> String {
-        let shown = names.map(name)
-        guard english else { return shown.joined(separator: "和") }
-        switch shown.count {
-        case 0: return "Someone"
-        case 1: return shown[0]
-        default: return shown.dropLast().joined(separator: ", ") + " and " + shown.last!
-        }
-    }
-
-    private func place(_ location: String) -> String {
-        english ? Self.titleCase(location) : location
+        words.list(names.map(name))
     }
 
     /// Action prose for a prompt: shouted capitals lowered (`SLAMMED` → `slammed`), names
-    /// in title case (`BRICK BRADDOCK` → `Brick Braddock`).
+    /// in title case (`BRICK BRADDOCK` → `Brick Braddock`, `MARLOWE'S` → `Marlowe's`), and
+    /// words in double quotes — what a sign or a card says — as written.
     func prose(_ text: String) -> String {
-        Self.lowercasingShouts(text, names: cast.nameWords)
+        Self.lowercasingShouts(text, names: properNouns)
     }
 
     /// Inserts each present character's description after their first mention, or adds
@@ -233,15 +205,15 @@ struct PromptBuilder: Sendable {
             guard let description = bible[canonical]?.description, !description.isEmpty,
                   !TextMeasure.occurs(description, in: result) else { continue }
             let display = name(canonical)
-            let note = english ? " (\(description))" : "（\(description)）"
+            let note = words.description(description)
             if let found = Self.plainMention(of: display, in: result) {
                 result.insert(contentsOf: note, at: found.upperBound)
             } else {
-                missing.append(english ? "\(display): \(description)" : "\(display)：\(description)")
+                missing.append(display + note)
             }
         }
         guard !missing.isEmpty else { return result }
-        return PromptText.join([result], language: language) + (english ? " " : "") + missing.joined(separator: english ? "; " : "；")
+        return PromptText.concatenate([PromptText.join([result], language: language), words.inFrame(missing)], language: language)
     }
 
     /// Sentences joined with a space, except after Chinese punctuation.
@@ -289,9 +261,10 @@ struct PromptBuilder: Sendable {
         }
         var output = ""
         var sentenceStart = true
+        var quoted = false
         var index = 0
         while index < tokens.count {
-            guard case .word(let first) = tokens[index], isShout(first) else {
+            guard case .word(let first) = tokens[index], isShout(first), !quoted else {
                 switch tokens[index] {
                 case .word(let plain):
                     output += plain
@@ -299,6 +272,7 @@ struct PromptBuilder: Sendable {
                 case .other(let character):
                     output.append(character)
                     if ".!?".contains(character) { sentenceStart = true }
+                    if character == "\"" || character == "“" || character == "”" { quoted = character == "“" || (character == "\"" && !quoted) }
                 }
                 index += 1
                 continue

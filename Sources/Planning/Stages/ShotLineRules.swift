@@ -12,6 +12,13 @@ enum ShotLineRules {
         return transitions.contains(upper) ? ShotTransition(text: text) : nil
     }
 
+    /// Lines that open or close a sequence rather than name a shot.
+    static func isSequenceMarker(_ text: String) -> Bool {
+        let upper = text.uppercased().trimmingCharacters(in: ".:")
+        return ["MONTAGE", "SERIES OF SHOTS", "END MONTAGE", "END OF MONTAGE", "END SERIES OF SHOTS", "INTERCUT",
+                "END INTERCUT", "蒙太奇", "交叉剪辑"].contains { upper == $0 || upper.hasPrefix($0 + " ") || upper.hasPrefix($0 + ":") }
+    }
+
     /// Words that make a short shot line a place rather than a thing.
     private static let placeWords: Set<String> = [
         "APARTMENT", "HOUSE", "ROOM", "KITCHEN", "BEDROOM", "HALL", "HALLWAY", "STREET", "ROAD", "HIGHWAY", "RIVER",

@@ -44,10 +44,10 @@ enum PromptText {
         for part in parts where !part.isEmpty {
             var text = Substring(part)
             while let last = lastCharacter(text), isSoftStop(last.scalar) { text = text[..<last.start] }
-            guard let last = lastCharacter(text) else { continue }
+            guard lastCharacter(text) != nil else { continue }
             if !result.isEmpty && language == .english { result.append(" ") }
             result += text
-            if !isFullStop(last.scalar) { result.append(mark) }
+            if !endsInFullStop(text) { result.append(mark) }
         }
         return result
     }
@@ -81,9 +81,28 @@ enum PromptText {
         }
     }
 
+    /// Whether text ends a sentence: a full stop, perhaps inside closing quotes or brackets
+    /// (`…roaster."`). A bracket or quote after a word (`Anna (30s)`) ends no sentence.
+    private static func endsInFullStop(_ text: Substring) -> Bool {
+        var text = text
+        while let last = lastCharacter(text) {
+            if isFullStop(last.scalar) { return true }
+            guard isCloser(last.scalar) else { return false }
+            text = text[..<last.start]
+        }
+        return false
+    }
+
     private static func isFullStop(_ scalar: UInt32) -> Bool {
         switch scalar {
-        case 0x2E, 0x21, 0x3F, 0x3002, 0xFF01, 0xFF1F, 0x22, 0x201D, 0x27, 0x2019, 0x29, 0xFF09: true
+        case 0x2E, 0x21, 0x3F, 0x3002, 0xFF01, 0xFF1F, 0x2026: true
+        default: false
+        }
+    }
+
+    private static func isCloser(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x22, 0x201D, 0x27, 0x2019, 0x29, 0xFF09, 0x300D, 0x300F: true
         default: false
         }
     }

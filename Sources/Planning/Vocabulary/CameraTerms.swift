@@ -36,6 +36,19 @@ enum CameraTerms {
         first(of: CameraMove.spellings, in: text.lowercased())
     }
 
+    /// The direction `text` gives `move` (`crane down`, `向左摇`), if it gives one the move can take.
+    static func direction(of move: CameraMove, in text: String) -> MoveDirection? {
+        let allowed = MoveDirection.allowed(for: move)
+        guard !allowed.isEmpty else { return nil }
+        let lower = text.lowercased()
+        let words = lower.split(whereSeparator: { !$0.isLetter })
+        return allowed.first { direction in
+            MoveDirection.spellings.first { $0.0 == direction }!.1.contains { spelling in
+                spelling.unicodeScalars.allSatisfy(\.isASCII) ? words.contains(Substring(spelling)) : lower.contains(spelling)
+            }
+        }
+    }
+
     /// The camera move action prose describes ("we push in", "the camera tracks", "镜头推近").
     static func move(inAction text: String) -> CameraMove? {
         let lower = text.lowercased()

@@ -75,3 +75,16 @@ public struct Annotation: Hashable, Sendable {
         return result
     }
 }
+
+/// An audio file a script names (`[[audio: sound/sc2-line4.wav]]`): the path as written,
+/// relative to the script, and where it is written, for a diagnostic when it cannot be read.
+public struct AudioReference: Hashable, Sendable, Codable {
+    public var path: String
+    /// The value's range in the script.
+    public var range: SourceRange
+
+    public init(path: String, range: SourceRange) {
+        self.path = path
+        self.range = range
+    }
+}

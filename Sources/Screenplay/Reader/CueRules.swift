@@ -42,7 +42,7 @@ enum CueRules {
         }
         let trimmedName = name.trimmingBlanks()
         guard !trimmedName.isEmpty else { return nil }
-        if !forced && !isCueName(trimmedName) { return nil }
+        if !forced && !(isASCII ? isASCIICueName(trimmedName) : isCueName(trimmedName)) { return nil }
         return Cue(name: String(trimmedName), extensions: extensions, forced: forced, dual: dual)
     }
 
@@ -60,6 +60,16 @@ enum CueRules {
             previous = (previous.1, byte)
         }
         return false
+    }
+
+    /// `isCueName` for ASCII text: no lowercase letter and at least one uppercase one.
+    private static func isASCIICueName(_ name: Substring) -> Bool {
+        var sawLetter = false
+        for byte in name.utf8 {
+            if byte >= 0x61 && byte <= 0x7A { return false }
+            if byte >= 0x41 && byte <= 0x5A { sawLetter = true }
+        }
+        return sawLetter
     }
 
     /// An uppercase name with a letter, or a short run of CJK ideographs.

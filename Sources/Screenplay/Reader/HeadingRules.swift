@@ -1,14 +1,15 @@
 /// Scene-heading rules: the INT/EXT prefixes (English and Chinese), scene numbers, and the
 /// split into location and time of day.
 enum HeadingRules {
-    /// Prefixes as UTF-8 bytes, longest first so `INT./EXT` wins over `INT`.
-    private static let prefixes: [(bytes: [UInt8], setting: Setting)] = [
+    /// Prefixes as UTF-8 bytes with their length in characters, longest first so `INT./EXT`
+    /// wins over `INT`.
+    private static let prefixes: [(bytes: [UInt8], length: Int, setting: Setting)] = [
         ("INT./EXT", Setting.interiorExterior), ("INT/EXT", .interiorExterior),
         ("I./E", .interiorExterior), ("I/E", .interiorExterior),
         ("INT", .interior), ("EXT", .exterior), ("EST", .establishing),
         ("内/外景", .interiorExterior), ("内外景", .interiorExterior),
         ("内景", .interior), ("外景", .exterior),
-    ].map { (Array($0.0.utf8), $0.1) }
+    ].map { (Array($0.0.utf8), $0.0.count, $0.1) }
 
     /// Words after the last comma of a heading that name a time of day.
     private static let timeWords: Set<String> = [
@@ -47,7 +48,7 @@ enum HeadingRules {
 
     /// The prefix rule applied to a line's first bytes.
     private static func match(_ head: UnsafeRawBufferPointer) -> (setting: Setting, length: Int)? {
-        for (prefix, setting) in prefixes where head.count > prefix.count {
+        for (prefix, length, setting) in prefixes where head.count > prefix.count {
             var matches = true
             for index in prefix.indices {
                 let byte = head[index]
@@ -56,7 +57,6 @@ enum HeadingRules {
             }
             guard matches else { continue }
             let next = head[prefix.count]
-            let length = String(decoding: prefix, as: UTF8.self).count
             if next == 0x2E || next == 0x20 || next == 0x09 { return (setting, length) }
             if head.count >= prefix.count + 3 {
                 let tail = head[prefix.count..<prefix.count + 3]
@@ -72,7 +72,7 @@ enum HeadingRules {
     static func heading(_ line: Substring, forced: Bool, range: SourceRange) -> SceneHeading {
         var body = forced ? line.dropFirst() : line
         var sceneNumber: String?
-        if body.hasSuffix("#"), let open = body.dropLast().lastIndex(of: "#") {
+        if body.hasSuffixCharacter("#"), let open = body.dropLast().lastIndex(of: "#") {
             let number = body[body.index(after: open)..<body.index(before: body.endIndex)]
                 .trimmingBlanks()
             if !number.isEmpty, number.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }) {
@@ -98,6 +98,7 @@ enum HeadingRules {
 
     /// Splits `KITCHEN - NIGHT`, `APARTMENT, DAY` and `咖啡馆 夜` into location and time.
     private static func splitTimeOfDay(_ text: Substring) -> (String, String?) {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return splitASCIITimeOfDay(text) }
         for separator in [" - ", " – ", " — ", " -- "] {
             // A character match needs the bytes too; most headings lack most separators.
             guard text.containsBytes(of: separator) else { continue }
@@ -121,5 +122,37 @@ enum HeadingRules {
             }
         }
         return (String(text), nil)
+    }
+
+    /// `splitTimeOfDay` for ASCII text, by bytes: there every character is one byte (a line
+    /// holds no CR LF), so a byte search finds what the character search finds; the dashes
+    /// and the Chinese words and space are not ASCII, so they cannot occur.
+    private static func splitASCIITimeOfDay(_ text: Substring) -> (String, String?) {
+        let utf8 = text.utf8
+        for separator in [" - ", " -- "] {
+            guard let range = lastByteRange(of: separator, in: utf8) else { continue }
+            let time = text[range.upperBound...].trimmingBlanks()
+            if !time.isEmpty {
+                return (String(text[..<range.lowerBound].trimmingBlanks()), String(time))
+            }
+        }
+        if let comma = utf8.lastIndex(of: 0x2C) {
+            let time = text[utf8.index(after: comma)...].trimmingBlanks()
+            if timeWords.contains(time.uppercased()) {
+                return (String(text[..<comma].trimmingBlanks()), String(time))
+            }
+        }
+        return (String(text), nil)
+    }
+
+    /// The range of the last occurrence of `needle`'s bytes in `bytes`.
+    private static func lastByteRange(of needle: String, in bytes: Substring.UTF8View) -> Range<String.Index>? {
+        let pattern = needle.utf8
+        var end = bytes.endIndex
+        while let start = bytes.index(end, offsetBy: -pattern.count, limitedBy: bytes.startIndex) {
+            if bytes[start..<end].elementsEqual(pattern) { return start..<end }
+            end = bytes.index(before: end)
+        }
+        return nil
     }
 }

@@ -12,7 +12,9 @@ FAKE_WAN_FAIL_PROMPT=WORD every run whose --prompt holds WORD fails for good (ex
 safety checker refusing it, echoing HF_TOKEN as a careless program might). Every run
 appends its arguments as a JSON line to FAKE_WAN_ARGS when that is set, and
 FAKE_WAN_PIDFILE gets the pid of the sleeping child. An --image must be a PNG file; with FAKE_WAN_IMAGES=DIR
-each is kept there as 0.png, 1.png, …"""
+each is kept there as 0.png, 1.png, … A --base_seed draws a white square whose place
+depends on it, so clips of different seeds differ. An --audio (Wan2.2 S2V's driving audio)
+must be a WAV file; with FAKE_WAN_AUDIO=DIR each is kept there as 0.wav, 1.wav, …"""
 
 import argparse
 import json
@@ -33,6 +35,7 @@ parser.add_argument("--prompt", required=True)
 parser.add_argument("--base_seed", type=int, default=-1)
 parser.add_argument("--save_file", required=True)
 parser.add_argument("--image")
+parser.add_argument("--audio")
 parser.add_argument("--offload_model")
 parser.add_argument("--convert_model_dtype", action="store_true")
 parser.add_argument("--t5_cpu", action="store_true")
@@ -52,6 +55,15 @@ if args.image is not None:
         kept = os.environ["FAKE_WAN_IMAGES"]
         os.makedirs(kept, exist_ok=True)
         shutil.copy(args.image, os.path.join(kept, "%d.png" % len(os.listdir(kept))))
+
+if args.audio is not None:
+    with open(args.audio, "rb") as audio:
+        header = audio.read(12)
+        assert header[:4] == b"RIFF" and header[8:12] == b"WAVE", "--audio %s is not a WAV" % args.audio
+    if os.environ.get("FAKE_WAN_AUDIO"):
+        kept = os.environ["FAKE_WAN_AUDIO"]
+        os.makedirs(kept, exist_ok=True)
+        shutil.copy(args.audio, os.path.join(kept, "%d.wav" % len(os.listdir(kept))))
 
 refused = os.environ.get("FAKE_WAN_FAIL_PROMPT")
 if refused and refused in args.prompt:
@@ -91,7 +103,10 @@ if mode == "sleep":
     child.wait()
 
 width, height = (int(part) // 4 for part in args.size.split("*"))
+# As a model's output depends on its seed, a --base_seed moves a white square along the top.
+marks = [] if args.base_seed < 0 else [
+    "-vf", "drawbox=x=%d:y=0:w=8:h=8:c=white:t=fill" % (args.base_seed % (width - 8))]
 subprocess.run(
-    ["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=%dx%d:rate=10" % (width, height),
-     "-frames:v", str(args.frame_num), "-pix_fmt", "yuv420p", "-f", "mp4", args.save_file],
+    ["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=%dx%d:rate=10" % (width, height)] + marks
+    + ["-frames:v", str(args.frame_num), "-pix_fmt", "yuv420p", "-f", "mp4", args.save_file],
     check=True)

@@ -1,13 +1,17 @@
 """A DashScope test server: the asynchronous video-synthesis protocol of Alibaba Cloud
-Model Studio as documented (create, poll, download), on 127.0.0.1.
+Model Studio as documented (create, poll, download), and its OpenAI-compatible chat endpoint, on 127.0.0.1.
 
 Config (JSON, first argument): "key" (the API key it accepts), "video" (the MP4 it
 serves), "task_seconds" (how long a task runs), and scripted answers consumed in order:
 "create" and "poll" ("429:SECONDS", "500", "slow:SECONDS"), "outcomes" for successive
 tasks ("SUCCEEDED", "FAILED:CODE", "CANCELED", "UNKNOWN"), "download" ("short",
-"notvideo"). GET /_stats: requests, creates, polls, downloads, unauthorized, max_running
-(tasks running at once), bodies (create bodies), headers (every header value it got)."""
+"notvideo", "undecodable", "huge:BYTES", "huge-unsized:BYTES"), "throttle_seconds" (every create that long from the first answers 429), "chat"
+for the chat endpoint ("429:SECONDS", "500"), "chat_reply" (the revised prompt it answers),
+"chat_malformed" (an answer without choices). GET /_stats: requests, creates, polls,
+downloads, unauthorized, max_running (tasks running at once), bodies (create bodies), chats
+and chat_bodies, headers (every header value it got)."""
 
+import json
 import time
 import uuid
 
@@ -18,10 +22,16 @@ SIZES_26 = {"1280*720", "720*1280", "960*960", "1088*832", "832*1088",
             "1920*1080", "1080*1920", "1440*1440", "1632*1248", "1248*1632"}
 PROMPT_LIMITS = {"wan2.6-t2v": 1500, "wan2.6-i2v": 1500, "wan2.7-t2v": 5000}
 CREATE = "/api/v1/services/aigc/video-generation/video-synthesis"
+CHAT = "/compatible-mode/v1/chat/completions"
 
 
 def error_body(code, message):
     return {"code": code, "message": message, "request_id": str(uuid.uuid4())}
+
+
+def openai_error(code, message):
+    """The compatible mode's error body: {"error": {"message", "type", "code"}}."""
+    return {"error": {"message": message, "type": code, "code": code}, "request_id": str(uuid.uuid4())}
 
 
 class DashScopeScript(Script):
@@ -99,15 +109,34 @@ class DashScopeHandler(Handler):
             return False
         return True
 
+    def throttled(self):
+        """"throttle_seconds": every create in that many seconds from the first is answered
+        429 with Retry-After: 1 (an account over its rate quota), then the server recovers."""
+        window = float(self.script.config.get("throttle_seconds", 0))
+        if window <= 0:
+            return False
+        now = time.monotonic()
+        with self.script.lock:
+            first = self.script.__dict__.setdefault("first_create", now)
+        if now - first >= window:
+            return False
+        self.script.count("throttled")
+        self.send_json(429, error_body("Throttling.RateQuota", "Requests rate limit exceeded"), {"Retry-After": "1"})
+        return True
+
     def do_POST(self):
         self.script.count("requests")
         body = self.read_json()
+        if self.path == CHAT:
+            return self.chat(body)
         if self.path != CREATE:
             return self.send_json(404, error_body("NotFound", self.path))
         if not self.authorized():
             return
         if self.headers.get("X-DashScope-Async") != "enable":
             return self.send_json(403, error_body("AccessDenied", "current user api does not support synchronous calls"))
+        if self.throttled():
+            return
         if self.scripted_failure(self.script.next("create"), error_body):
             return
         problem = validate(body)
@@ -126,6 +155,31 @@ class DashScopeHandler(Handler):
         with script.lock:
             script.tasks[task_id]["outcome"] = "SUCCEEDED" if outcome == "ok" else outcome
         self.send_json(200, {"output": {"task_status": "PENDING", "task_id": task_id}, "request_id": str(uuid.uuid4())})
+
+    def chat(self, body):
+        """The OpenAI-compatible chat completion: the revised prompt is "chat_reply" when
+        configured, else the user message's prompt with its note appended."""
+        if not self.authorized():
+            return
+        self.script.count("chats")
+        if self.scripted_failure(self.script.next("chat"), openai_error):
+            return
+        messages = body.get("messages") if isinstance(body, dict) else None
+        if not isinstance(messages, list) or not messages or not isinstance(body.get("model"), str):
+            return self.send_json(400, openai_error("invalid_request_error", "model and messages are required"))
+        self.script.append("chat_bodies", body)
+        try:
+            request = json.loads(messages[-1]["content"])
+            reply = self.script.config.get("chat_reply") or "%s %s." % (request["prompt"], request["note"])
+        except (KeyError, TypeError, ValueError):
+            return self.send_json(400, openai_error("invalid_request_error", "the user message is not the reviser's JSON"))
+        if self.script.config.get("chat_malformed"):
+            return self.send_json(200, {"id": "chatcmpl-1", "object": "chat.completion", "choices": []})
+        self.send_json(200, {
+            "id": "chatcmpl-" + str(uuid.uuid4()), "object": "chat.completion", "model": body["model"],
+            "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": reply}}],
+            "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+        })
 
     def do_GET(self):
         if self.path == "/_stats":

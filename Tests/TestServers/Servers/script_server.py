@@ -86,17 +86,25 @@ class Handler(BaseHTTPRequestHandler):
 
     def send_video(self):
         """Sends the configured video, or the scripted "short" (half of it, then the
-        connection closes) or "notvideo" (text)."""
+        connection closes), "notvideo" (text), "undecodable" (the video with its avcC,
+        the decoder's parameters, overwritten: it opens and counts its frames, but none
+        decodes), "huge:BYTES" (that many bytes, streamed in 1 MiB chunks, with a
+        Content-Length) or "huge-unsized:BYTES" (the same without one)."""
         self.script.count("downloads")
         if self.headers.get("Authorization"):
             self.script.count("downloads_with_credentials")
         answer = self.script.next("download")
         if answer.startswith("slow:"):
             time.sleep(float(answer.split(":")[1]))
+        if answer.startswith("huge"):
+            return self.send_huge(answer.startswith("huge-unsized"), int(answer.split(":")[1]))
         with open(self.script.config["video"], "rb") as file:
             data = file.read()
         if answer == "notvideo":
             data = b"<html>this is an error page, not a video</html>\n" * 20
+        if answer == "undecodable":
+            box = data.index(b"avcC") + 4
+            data = data[:box] + bytes(~byte & 0xFF for byte in data[box:box + 24]) + data[box + 24:]
         self.send_response(200)
         self.send_header("Content-Type", "video/mp4")
         self.send_header("Content-Length", str(len(data)))
@@ -107,6 +115,24 @@ class Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             return
         self.wfile.write(data)
+
+    def send_huge(self, unsized, size):
+        """`size` bytes of zeros, never held whole, the connection closed after them."""
+        self.send_response(200)
+        self.send_header("Content-Type", "video/mp4")
+        if not unsized:
+            self.send_header("Content-Length", str(size))
+        self.end_headers()
+        chunk = bytes(1 << 20)
+        sent = 0
+        try:
+            while sent < size:
+                self.wfile.write(chunk[: size - sent])
+                sent += len(chunk)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client refused the rest
+        self.script.count("huge_bytes_sent", min(sent, size))
+        self.close_connection = True
 
     def answer_stats(self):
         self.send_json(200, self.script.snapshot())

@@ -63,9 +63,9 @@ public struct WorkerGenerator: Generator {
 
     /// The settings and what a request line holds but its ID and paths (the image as
     /// whether there is one).
-    public func keyMaterial(for request: GenerationRequest) -> Data {
+    public func keyMaterial(for request: GenerationRequest) throws -> Data {
         let content = request.content
-        return CanonicalJSON.data(WorkerKeyMaterial(
+        return try CanonicalJSON.data(WorkerKeyMaterial(
             settings: settings, prompt: content.prompt, negativePrompt: content.negativePrompt, seed: content.seed,
             frames: content.frames, frameRate: content.frameRate.description, width: request.format.width,
             height: request.format.height, image: request.referenceImage != nil))

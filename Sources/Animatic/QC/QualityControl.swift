@@ -1,0 +1,119 @@
+import CutLists
+import Foundation
+import Generation
+import Media
+
+extension Builder {
+    /// The quality-control policy of this build: the settings', else the backend's default.
+    public var qcPolicy: QCPolicy { settings.qcPolicy ?? .defaultFor(backend: generator.name) }
+
+    /// The quality-control step of `item`, run after its clip is in the cache (docs/qc.md):
+    /// takes the clip's cached record, or analyses the clip; judges it under this build's
+    /// thresholds; and, when it fails and the policy retakes, has the backend make the
+    /// segment again with the next seed, up to `qcRetakes` times, stopping at the first
+    /// pass. The attempt with the lowest penalty replaces the clip in the cache, and the
+    /// record is cached beside it. A clip taken from the cache is never retaken: its
+    /// record says what its own build did.
+    func qcStep(
+        _ item: BuildPlan.Item, cache: ClipCache, coverage: Double?, made: Bool, slots: ConcurrencyLimiter,
+        drivingMix: AudioMix? = nil
+    ) async throws -> URL? {
+        let format = settings.format
+        let thresholds = settings.qcThresholds
+        func judged(_ measures: ClipMeasures, seed: Int, coverage: Double?) -> QCRecord.Attempt {
+            let (reasons, penalty) = thresholds.judge(
+                measures, frames: item.frames, width: format.width, height: format.height, coverage: coverage)
+            return QCRecord.Attempt(seed: seed, measures: measures, coverage: coverage, reasons: reasons, penalty: penalty)
+        }
+        let recordURL = cache.qcURL(for: item.key)
+        if !made, let cached = QCRecord.read(recordURL) {
+            events(.qualityChecked(id: item.segmentID, record: cached.judged(
+                thresholds, frames: item.frames, width: format.width, height: format.height), analysed: false))
+            return nil
+        }
+        let seed = item.request.content.seed
+        var record: QCRecord
+        do {
+            record = QCRecord(
+                attempts: [judged(try await ClipAnalysis.measure(cache.url(for: item.key)), seed: seed, coverage: coverage)],
+                kept: 0)
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            throw StepExecutor.JobFailure(description: "quality control cannot read the clip: \(error)")
+        }
+        var clips: [URL?] = [nil]  // each attempt's clip in the scratch directory (the first is in the cache)
+        defer { for case let url? in clips { try? FileManager.default.removeItem(at: url) } }
+        if made && qcPolicy.retakes {
+            for take in 0..<settings.qcRetakes where !record.best.passed {
+                let takeSeed = (seed + take + 1) % 2_147_483_648
+                let clip = cache.scratchDirectory.appendingPathComponent("\(item.key)-take-\(UUID().uuidString).mp4")
+                do {
+                    let takeCoverage = try await makeClip(
+                        item, seed: takeSeed, to: clip, cache: cache, slots: slots, drivingMix: drivingMix)
+                    record.attempts.append(judged(try await ClipAnalysis.measure(clip), seed: takeSeed, coverage: takeCoverage))
+                    clips.append(clip)
+                } catch let error as CancellationError {
+                    try? FileManager.default.removeItem(at: clip)
+                    throw error
+                } catch {
+                    // A retake the backend could not make is an attempt that lost.
+                    try? FileManager.default.removeItem(at: clip)
+                    events(.retakeFailed(id: item.segmentID, seed: takeSeed, error: SecretRedaction.redact("\(error)")))
+                    continue
+                }
+                if record.attempts[record.attempts.count - 1].penalty < record.best.penalty {
+                    record.kept = record.attempts.count - 1
+                }
+            }
+            if let clip = clips[record.kept] {
+                try cache.prepareEntry(item.key)
+                // The scratch directory is inside the cache: one file system, so the
+                // rename replaces the clip atomically.
+                guard rename(clip.path, cache.url(for: item.key).path) == 0 else {
+                    throw StepExecutor.JobFailure(description: "cannot put the kept retake in the cache: errno \(errno)")
+                }
+                clips[record.kept] = nil
+                // Checked and sealed like any clip the cache takes (issue #11).
+                switch cache.admit(item.key, frames: item.frames, format: settings.format) {
+                case .valid: break
+                case .missing: throw StepExecutor.JobFailure(description: "the kept retake is not in the cache")
+                case let .corrupt(why): throw StepExecutor.JobFailure(description: "the kept retake \(why)")
+                }
+            }
+        }
+        record.summarise()
+        do { try record.write(to: recordURL) } catch {
+            throw StepExecutor.JobFailure(description: "cannot write the quality-control record: \(error)")
+        }
+        events(.qualityChecked(id: item.segmentID, record: record, analysed: true))
+        return nil
+    }
+
+    /// `item`'s cached quality-control record judged under this build's thresholds; nil
+    /// with QC off or when there is none.
+    func qcRecord(_ item: BuildPlan.Item) -> QCRecord? {
+        guard qcPolicy.analyses, let record = QCRecord.read(cache.qcURL(for: item.key)) else { return nil }
+        let format = settings.format
+        return record.judged(settings.qcThresholds, frames: item.frames, width: format.width, height: format.height)
+    }
+
+    /// With `--qc strict`, fails the build (exit 69) when a segment's kept clip fails QC,
+    /// after every output is written.
+    func qcGate(_ report: BuildReport) throws(AnimaticError) {
+        guard qcPolicy == .strict else { return }
+        let failing = report.segments.filter { $0.qc?.verdict == "failed" }
+        guard let first = failing.first, let record = first.qc else { return }
+        throw AnimaticError(
+            .unavailable,
+            "quality control (--qc strict): \(failing.count == 1 ? "" : "\(failing.count) segments fail; the first, ")"
+                + "\(first.id): \(record.why)")
+    }
+
+    /// Each segment's verdict for the storyboard page, by segment ID.
+    static func qcNotes(_ report: BuildReport) -> [String: QCNote] {
+        Dictionary(report.segments.compactMap { segment in
+            segment.qc.map { (segment.id, QCNote(passed: $0.best.passed, text: $0.why)) }
+        }) { first, _ in first }
+    }
+}

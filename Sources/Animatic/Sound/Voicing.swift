@@ -1,0 +1,157 @@
+import Foundation
+import Generation
+import Media
+import Planning
+import Screenplay
+import Speech
+
+/// A spoken line ready to mix: its WAV in the cache (48 kHz mono) and its length.
+public struct VoicedLine: Sendable, Hashable {
+    /// The cache key: engine and voice versions, voice, colour and text (or the take's bytes).
+    public var key: String
+    /// The WAV.
+    public var file: URL
+    /// Its length in 48 kHz samples.
+    public var samples: Int
+
+    /// The length in milliseconds, rounded up, as the planner takes it.
+    public var milliseconds: Int { (samples * 1000 + MonoAudio.sampleRate - 1) / MonoAudio.sampleRate }
+}
+
+/// Every spoken line of a script voiced: scratch lines spoken by eSpeak NG, recorded takes
+/// decoded, each cached by key under `lines/` in the clip cache, so a line is spoken once
+/// and a rebuild with nothing changed does no audio work.
+public struct Voicing: Sendable {
+    /// Each line's audio, by line start.
+    public var lines: [SourceLocation: VoicedLine]
+    /// The music bed decoded, if the title page names one, and the hash of its file.
+    public var music: MonoAudio?
+    public var musicKey: String?
+    /// The audio files the script names (depfile prerequisites).
+    public var inputFiles: [String]
+    /// Lines spoken or decoded by this build (not in the cache before).
+    public var made: Int
+    /// Problems with the audio files the script names, at their place in the script.
+    public var diagnostics: [Diagnostic]
+
+    /// The planner's view: each line's length, timing shots unless `timing` is `.estimate`.
+    public func lineAudio(timing: SoundSettings.Timing) -> LineAudio {
+        LineAudio(milliseconds: lines.mapValues(\.milliseconds), timesShots: timing == .voice)
+    }
+
+    /// The key's directory in the cache: `lines/ab/abcdef….wav`.
+    static func url(for key: String, cache: URL) -> URL {
+        cache.appendingPathComponent("lines", isDirectory: true).appendingPathComponent(String(key.prefix(2)), isDirectory: true)
+            .appendingPathComponent(key + ".wav")
+    }
+
+    /// Voices every spoken line of `screenplay` (read from `scriptDirectory`), reusing the
+    /// cache in `cache`. A take or music file that is missing or unreadable is an error
+    /// diagnostic at its path in the script; its line falls back to the scratch voice.
+    /// Without `storing` (a dry run, which creates nothing), lines not in the cache are
+    /// spoken and measured but not kept: their `file` does not exist.
+    public static func make(
+        _ screenplay: Screenplay, settings: SoundSettings, scriptDirectory: URL, cache: URL, storing: Bool = true
+    ) throws(AnimaticError) -> Voicing {
+        let engine = SpeechEngine.shared
+        let version = engine.version
+        var lines: [SourceLocation: VoicedLine] = [:]
+        var diagnostics: [Diagnostic] = []
+        var inputs: [String] = []
+        var toSpeak: [(line: SpokenLine, voice: LineVoice, key: String)] = []
+        var made = 0
+        var sharing: [SourceLocation: SourceLocation] = [:]
+        var speaking: [String: SourceLocation] = [:]
+        func resolve(_ path: String) -> URL {
+            path.hasPrefix("/") ? URL(fileURLWithPath: path) : scriptDirectory.appendingPathComponent(path)
+        }
+        for line in SpokenLines.collect(screenplay) {
+            if line.isCoveredByRecording {
+                lines[line.range.start] = nil
+                continue
+            }
+            if let take = line.recording {
+                let file = resolve(take.path)
+                inputs.append(file.path)
+                do {
+                    let bytes = try Data(contentsOf: file)
+                    let key = SHA256.hex(Data("take \(LineVoice.version)\n".utf8) + bytes)
+                    let target = url(for: key, cache: cache)
+                    var samples = WAVFile.monoSampleCount(target)
+                    if samples == nil {
+                        let audio = try MonoAudio.decoding(file.path)
+                        if storing { try store(audio, at: target) }
+                        samples = audio.samples.count
+                        made += 1
+                    }
+                    lines[line.range.start] = VoicedLine(key: key, file: target, samples: samples ?? 0)
+                    continue
+                } catch {
+                    diagnostics.append(Diagnostic(
+                        .error, "cannot read the recorded take '\(take.path)': \(Self.reason(error))", at: take.range))
+                }
+            }
+            let voice = LineVoice(line, overrides: settings.voices)
+            let key = SHA256.hex(
+                "line \(LineVoice.version)\n\(version)\n\(voice.voice)\n\(voice.colour ?? "")\n\(line.text)".utf8)
+            let target = url(for: key, cache: cache)
+            if let samples = WAVFile.monoSampleCount(target) {
+                lines[line.range.start] = VoicedLine(key: key, file: target, samples: samples)
+            } else if let twin = speaking[key] {
+                // The same words in the same voice: spoken once, shared (a second take of it
+                // could differ by a few samples, and the cache keeps only one).
+                sharing[line.range.start] = twin
+            } else {
+                speaking[key] = line.range.start
+                toSpeak.append((line, voice, key))
+            }
+        }
+        // One batch in script order on the engine's queue, so that what is spoken before a
+        // line (eSpeak keeps some state between utterances) is the same from run to run.
+        do {
+            let utterances = try engine.speakNow(toSpeak.map { ($0.line.text, $0.voice.voice) })
+            for (request, utterance) in zip(toSpeak, utterances) {
+                var audio = try MonoAudio.resampling(utterance.samples, rate: utterance.sampleRate)
+                if let colour = request.voice.colour { audio = try audio.filtered(colour) }
+                let target = url(for: request.key, cache: cache)
+                if storing { try store(audio, at: target) }
+                lines[request.line.range.start] = VoicedLine(key: request.key, file: target, samples: audio.samples.count)
+                made += 1
+            }
+            for (line, twin) in sharing { lines[line] = lines[twin] }
+        } catch let error as SpeechError {
+            throw AnimaticError(.unavailable, "cannot speak the scratch dialogue: \(error)")
+        } catch {
+            throw AnimaticError(.io, "cannot write the scratch dialogue to \(cache.path): \(error)")
+        }
+
+        var music: MonoAudio?
+        var musicKey: String?
+        func load(_ file: URL) throws {
+            inputs.append(file.path)
+            musicKey = SHA256.hex(try Data(contentsOf: file))
+            music = try MonoAudio.decoding(file.path)
+        }
+        if let entry = screenplay.titlePage.first(where: { $0.key.lowercased() == "music" }),
+           let path = entry.values.first?.plain.trimmingCharacters(in: .whitespaces), !path.isEmpty {
+            do { try load(resolve(path)) } catch {
+                diagnostics.append(Diagnostic(.error, "cannot read the music '\(path)': \(Self.reason(error))", at: entry.range))
+            }
+        } else if let file = settings.music {
+            do { try load(file) } catch {
+                throw AnimaticError(.noInput, "cannot read the music \(file.path) (the project file's 'music'): \(Self.reason(error))")
+            }
+        }
+        return Voicing(lines: lines, music: music, musicKey: musicKey, inputFiles: inputs, made: made, diagnostics: diagnostics)
+    }
+
+    private static func store(_ audio: MonoAudio, at url: URL) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try WAVFile.write(audio.samples, channels: 1, to: url)
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        if let error = error as? MediaError { return error.description }
+        return (error as NSError).localizedDescription
+    }
+}

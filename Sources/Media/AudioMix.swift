@@ -1,0 +1,193 @@
+import Foundation
+
+/// A film's soundtrack before it is encoded: voices (mono WAVs this module wrote) placed at
+/// sample offsets, and a music bed under them that ducks while anyone speaks. It renders
+/// any stretch on demand, loading a voice only while the stretch overlaps it, so a long
+/// film mixes in little memory; output is stereo (the mono mix on both channels).
+public struct AudioMix: Sendable {
+    /// One voice on the timeline.
+    public struct Voice: Sendable, Hashable {
+        /// The first sample it plays at.
+        public var start: Int
+        /// Its length in samples (the WAV's).
+        public var length: Int
+        /// The mono WAV holding it.
+        public var file: URL
+
+        /// A voice from `file` (`length` samples) starting at `start`.
+        public init(start: Int, length: Int, file: URL) {
+            self.start = start
+            self.length = length
+            self.file = file
+        }
+    }
+
+    /// The music bed and how it sits under the voices.
+    public struct Music: Sendable {
+        /// The bed, from the film's first sample; it stops where it ends.
+        public var audio: MonoAudio
+        /// Its level against the voices: -12 dB.
+        public var gain: Double
+        /// How much further it drops while a voice plays: -15 dB, ramped over `ramp` samples.
+        public var duck: Double
+        /// The length of the duck's fade down and up: 0.25 s.
+        public var ramp: Int
+
+        /// A bed at `gain` dB that ducks by `duck` dB under the voices.
+        public init(audio: MonoAudio, gain: Double = -12, duck: Double = -15, ramp: Int = MonoAudio.sampleRate / 4) {
+            self.audio = audio
+            self.gain = gain
+            self.duck = duck
+            self.ramp = max(ramp, 1)
+        }
+    }
+
+    /// The mix's length in samples (the video's length at 48 kHz).
+    public var length: Int
+    /// The voices, in start order.
+    public var voices: [Voice]
+    /// The music bed, if any.
+    public var music: Music?
+
+    /// A mix `length` samples long.
+    public init(length: Int, voices: [Voice], music: Music? = nil) {
+        self.length = max(length, 0)
+        self.voices = voices.sorted { ($0.start, $0.file.path) < ($1.start, $1.file.path) }
+        self.music = music
+    }
+
+    /// The number of 48 kHz samples in `frames` frames at `rate`, rounded to the nearest.
+    public static func samples(frames: Int, rate: Rational) -> Int {
+        let numerator = Int64(frames) * Int64(MonoAudio.sampleRate) * Int64(rate.denominator)
+        let denominator = Int64(rate.numerator)
+        return Int((2 * numerator + denominator) / (2 * denominator))
+    }
+
+    /// Renders the mix a chunk at a time, mono, with `gain` dB applied; `body` gets each
+    /// chunk's first sample and its samples.
+    func render(_ range: Range<Int>, gain: Double = 0, chunk: Int = MonoAudio.sampleRate,
+                _ body: (Int, [Float]) throws -> Void) throws {
+        let reader = Reader(mix: self)
+        let factor = Float(amplitude(decibels: gain))
+        var start = max(range.lowerBound, 0)
+        let end = min(range.upperBound, length)
+        while start < end {
+            try checkCancellation()
+            let stop = min(start + chunk, end)
+            var samples = try reader.mono(start..<stop)
+            if factor != 1 { for index in samples.indices { samples[index] *= factor } }
+            try body(start, samples)
+            start = stop
+        }
+    }
+
+    /// The integrated loudness of the whole stereo mix in LUFS (EBU R128, libavfilter's
+    /// `ebur128`), or nil when it is silent.
+    public func loudness() throws -> Double? {
+        beginOperation()
+        let meter = try AudioFilterGraph("ebur128=metadata=1", channels: 2)
+        try render(0..<length) { _, samples in _ = try meter.push(Self.stereo(samples)) }
+        _ = try meter.finish()
+        guard let value = meter.lastMetadata["lavfi.r128.I"].flatMap(Double.init), value > -70 else { return nil }
+        return value
+    }
+
+    /// The gain in dB that brings the mix to `target` LUFS (0 for a silent mix).
+    public func normalisingGain(to target: Double) throws -> Double {
+        guard let measured = try loudness() else { return 0 }
+        return target - measured
+    }
+
+    /// Writes `range` of the mix, with `gain` dB, as a stereo WAV at `url`, atomically.
+    public func writeWAV(_ range: Range<Int>, gain: Double, to url: URL) throws {
+        var samples: [Float] = []
+        samples.reserveCapacity(range.count * 2)
+        try render(range, gain: gain) { _, chunk in samples += Self.stereo(chunk) }
+        try WAVFile.write(samples, channels: 2, to: url)
+    }
+
+    /// The mono samples on both channels, interleaved.
+    static func stereo(_ mono: [Float]) -> [Float] {
+        var output = [Float](repeating: 0, count: mono.count * 2)
+        for (index, sample) in mono.enumerated() {
+            output[2 * index] = sample
+            output[2 * index + 1] = sample
+        }
+        return output
+    }
+
+    /// Loads voices as the render moves along and lets them go once it is past them.
+    final class Reader {
+        let mix: AudioMix
+        private var loaded: [Int: [Float]] = [:]
+        /// The stretches where a voice plays, merged, for the music's duck.
+        private let speaking: [Range<Int>]
+
+        init(mix: AudioMix) {
+            self.mix = mix
+            var merged: [Range<Int>] = []
+            for voice in mix.voices where voice.length > 0 {
+                let range = voice.start..<(voice.start + voice.length)
+                if let last = merged.last, range.lowerBound <= last.upperBound {
+                    merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+                } else {
+                    merged.append(range)
+                }
+            }
+            speaking = merged
+        }
+
+        func mono(_ range: Range<Int>) throws -> [Float] {
+            var output = [Float](repeating: 0, count: range.count)
+            for (index, voice) in mix.voices.enumerated() {
+                let voiceRange = voice.start..<(voice.start + voice.length)
+                if voiceRange.upperBound <= range.lowerBound {
+                    loaded[index] = nil
+                    continue
+                }
+                if voice.start >= range.upperBound { break }
+                let samples: [Float]
+                if let cached = loaded[index] {
+                    samples = cached
+                } else {
+                    samples = try WAVFile.readMono(voice.file).samples
+                    loaded[index] = samples
+                }
+                let from = max(range.lowerBound, voice.start), to = min(range.upperBound, voiceRange.upperBound)
+                for position in from..<to where position - voice.start < samples.count {
+                    output[position - range.lowerBound] += samples[position - voice.start]
+                }
+            }
+            if let music = mix.music {
+                let base = Float(amplitude(decibels: music.gain))
+                let ducked = Float(amplitude(decibels: music.duck))
+                let bed = music.audio.samples
+                for position in range where position < bed.count {
+                    let duck = duckFactor(at: position, ramp: music.ramp, ducked: ducked)
+                    output[position - range.lowerBound] += bed[position] * base * duck
+                }
+            }
+            return output
+        }
+
+        /// 1 away from speech, `ducked` during it, a linear ramp `ramp` samples long either side.
+        private func duckFactor(at position: Int, ramp: Int, ducked: Float) -> Float {
+            // The nearest stretch: the last one starting before position + ramp.
+            var low = 0, high = speaking.count
+            while low < high {
+                let middle = (low + high) / 2
+                if speaking[middle].lowerBound < position + ramp { low = middle + 1 } else { high = middle }
+            }
+            var distance = Int.max
+            for index in max(0, low - 2)..<min(speaking.count, low + 1) {
+                let range = speaking[index]
+                let away = range.contains(position)
+                    ? 0 : (position < range.lowerBound ? range.lowerBound - position : position - range.upperBound + 1)
+                distance = min(distance, away)
+            }
+            guard distance < ramp else { return 1 }
+            let t = Float(distance) / Float(ramp)
+            return ducked + (1 - ducked) * t
+        }
+    }
+}

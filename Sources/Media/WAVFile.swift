@@ -1,0 +1,57 @@
+import Foundation
+
+/// 16-bit PCM WAV at 48 kHz: the spoken lines in the cache and the per-segment audio in
+/// `film.media/`. Written atomically; read back only from files this module wrote.
+public enum WAVFile {
+    /// Writes `samples` (interleaved, `channels` of them, -1…1, clipped) to `url` atomically.
+    public static func write(_ samples: [Float], channels: Int, to url: URL) throws {
+        var data = Data(capacity: 44 + samples.count * 2)
+        let rate = MonoAudio.sampleRate
+        func append<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
+        data.append(contentsOf: Array("RIFF".utf8))
+        append(UInt32(36 + samples.count * 2))
+        data.append(contentsOf: Array("WAVEfmt ".utf8))
+        append(UInt32(16))
+        append(UInt16(1))  // PCM
+        append(UInt16(channels))
+        append(UInt32(rate))
+        append(UInt32(rate * channels * 2))
+        append(UInt16(channels * 2))
+        append(UInt16(16))
+        data.append(contentsOf: Array("data".utf8))
+        append(UInt32(samples.count * 2))
+        for sample in samples { append(pcm(sample)) }
+        try writeAtomically(to: url) { path in try data.write(to: URL(fileURLWithPath: path)) }
+    }
+
+    /// The 16-bit value of `sample`, clipped to full scale.
+    static func pcm(_ sample: Float) -> Int16 {
+        Int16(max(-32768, min(32767, (sample * 32768).rounded())))
+    }
+
+    /// The mono samples of a WAV this module wrote.
+    /// - Throws: `MediaError.invalidArgument` when it is not 16-bit mono PCM at 48 kHz.
+    public static func readMono(_ url: URL) throws -> MonoAudio {
+        let data = try Data(contentsOf: url)
+        guard data.count >= 44, data.prefix(4) == Data("RIFF".utf8), data[data.startIndex + 22] == 1,
+              data[data.startIndex + 34] == 16, data.subdata(in: 36..<40) == Data("data".utf8)
+        else { throw MediaError.invalidArgument("\(url.path) is not a 16-bit mono WAV") }
+        let count = (data.count - 44) / 2
+        var samples = [Float](repeating: 0, count: count)
+        data.withUnsafeBytes { bytes in
+            for index in 0..<count {
+                let value = Int16(littleEndian: bytes.loadUnaligned(fromByteOffset: 44 + index * 2, as: Int16.self))
+                samples[index] = Float(value) / 32768
+            }
+        }
+        return MonoAudio(samples: samples)
+    }
+
+    /// The number of samples (per channel) in a mono WAV this module wrote, from its size
+    /// alone; nil when there is no such file.
+    public static func monoSampleCount(_ url: URL) -> Int? {
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size >= 44
+        else { return nil }
+        return (size - 44) / 2
+    }
+}

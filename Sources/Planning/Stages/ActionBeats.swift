@@ -1,0 +1,123 @@
+/// Splits an action paragraph into beats — the pictures a board artist would draw — at a
+/// change of subject (another character, a group), at a reveal or point of view (a look,
+/// then what is seen: "She looks down. Forty feet below, a canal."), and at a camera verb.
+/// Fragments that belong to the picture before ("Nowhere to go.") stay with it.
+struct ActionBeats {
+    let cast: CastIndex
+
+    /// One beat: its sentences, and whether it shows what someone just looked at.
+    struct Beat {
+        var sentences: [String]
+        var isPointOfView = false
+    }
+
+    /// A sentence's subject as far as beats care: a character, a group, or neither.
+    private enum Subject: Equatable {
+        case character(String)
+        case group
+        case other
+    }
+
+    /// Words that open a sentence about many people at once.
+    static let groupOpenings = ["the crowd", "everyone", "the others", "the whole", "all of them", "they all",
+                                "人群", "众人", "大家", "所有人"]
+    /// Openings that place what follows somewhere the camera has not been: a reveal. At the
+    /// very start, or in an opening phrase set off by a comma (`Forty feet below, a canal.`).
+    static let revealOpenings = ["below", "beneath", "far below", "above", "outside", "through the", "beyond", "across the",
+                                 "in the distance", "on the other side", "远处", "窗外", "楼下", "脚下"]
+    /// Looking verbs: what comes after a look is what is seen.
+    static let lookCues = ["looks", "look", "stares", "peers", "glances", "gazes", "sees", "spots", "watches", "raises the binoculars",
+                           "看", "望", "盯着"]
+    /// A beat shorter than this (in words, or Chinese characters / 2) is a fragment.
+    static let fragmentWords = 4
+
+    func split(_ sentences: [String]) -> [Beat] {
+        var beats: [Beat] = []
+        var current: Subject?
+        var previousLooked = false
+        for sentence in sentences {
+            let lower = sentence.lowercased()
+            // Word starts rule out most cues before they are searched for.
+            let words = WordStarts(lower)
+            let opening = Self.opening(lower)
+            let subject = self.subject(of: Self.opening(sentence), lower: lower)
+            let reveal = Self.revealOpenings.contains { words.mayContain($0) && TextMeasure.contains($0, in: opening)
+                && (lower.hasPrefix($0) || opening.contains(",")) }
+            let looked = Self.lookCues.contains { words.mayContain($0) && TextMeasure.contains($0, in: lower) }
+            var starts = beats.isEmpty
+            var pointOfView = false
+            if !starts {
+                if reveal && previousLooked {
+                    starts = true
+                    pointOfView = true
+                } else if reveal || CameraTerms.move(inLowercasedAction: lower, words: words) != nil {
+                    starts = true
+                } else if subject != .other, let current, subject != current,
+                          !(Self.introduces(sentence) && Self.introduces(beats[beats.count - 1].sentences.last ?? "")) {
+                    // Characters introduced one after another are one picture of them together.
+                    starts = true
+                }
+            }
+            if starts {
+                beats.append(Beat(sentences: [sentence], isPointOfView: pointOfView))
+            } else {
+                beats[beats.count - 1].sentences.append(sentence)
+            }
+            // A beat keeps the subject that opened it until a named one takes over.
+            if subject != .other {
+                current = subject
+            } else if starts {
+                current = current ?? .other
+            }
+            previousLooked = looked
+        }
+        return merged(beats)
+    }
+
+    /// Fragments join the beat before them (the first one, the beat after).
+    private func merged(_ beats: [Beat]) -> [Beat] {
+        var result: [Beat] = []
+        for beat in beats {
+            let words = beat.sentences.reduce(0) { $0 + TextMeasure.words($1) + TextMeasure.ideographs($1) / 2 }
+            if words < Self.fragmentWords, !beat.isPointOfView, !result.isEmpty {
+                result[result.count - 1].sentences += beat.sentences
+            } else if let last = result.last, !last.isPointOfView,
+                      last.sentences.reduce(0, { $0 + TextMeasure.words($1) + TextMeasure.ideographs($1) / 2 }) < Self.fragmentWords {
+                result[result.count - 1].sentences += beat.sentences
+                result[result.count - 1].isPointOfView = beat.isPointOfView
+            } else {
+                result.append(beat)
+            }
+        }
+        return result
+    }
+
+    /// Who a sentence is about (from its opening words): a character named there, a group, or neither
+    /// (a pronoun carries the subject before it, and a thing or a place has none).
+    private func subject(of opening: String, lower: String) -> Subject {
+        if Self.groupOpenings.contains(where: { lower.hasPrefix($0) }) { return .group }
+        if let first = cast.characters(in: opening).first { return .character(first) }
+        return .other
+    }
+
+    /// Whether a sentence introduces someone: a name in capitals followed by a description
+    /// in brackets (`EARL (60s)`, `老周（七十岁）`).
+    static func introduces(_ sentence: String) -> Bool {
+        if sentence.contains("（") { return true }
+        return sentence.contains(" (") && sentence.split(separator: " ").contains { word in
+            word.count >= 2 && word.allSatisfy { $0.isUppercase || $0 == "." || $0 == "'" }
+        }
+    }
+
+    /// The first four words of a sentence (eight characters of Chinese), where its subject is.
+    static func opening(_ sentence: String) -> String {
+        if sentence.unicodeScalars.first.map(TextMeasure.isIdeograph) == true { return String(sentence.prefix(8)) }
+        var words = 0
+        var end = sentence.endIndex
+        for index in sentence.indices where sentence[index] == " " {
+            words += 1
+            if words == 4 { end = index; break }
+        }
+        return String(sentence[..<end])
+    }
+}

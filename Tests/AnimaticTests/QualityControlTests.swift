@@ -1,0 +1,157 @@
+import Animatic
+import Foundation
+import Testing
+
+/// Quality control (issue #16, docs/qc.md) on real clips: a command backend (`Fakes/qc_backend.py`)
+/// writes raw Y4M frames whose faults are known pixel for pixel; the build analyses each
+/// conformed clip through libavfilter, retakes the bad ones with the next seed and keeps the best.
+@Suite("quality control")
+struct QualityControlTests {
+    static let fake = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fakes/qc_backend.py")
+    static let template = "python3 \(fake.path) {width} {height} {frames} {fps} {seed} {output}"
+
+    /// A one-shot, one-segment script of 3 s in a fresh directory.
+    static func project() throws -> (directory: URL, script: URL) {
+        let directory = try temporaryDirectory()
+        let script = directory.appendingPathComponent("film.fountain")
+        try Data("EXT. HARBOR - DAWN\n\n[[shot: WS; duration: 3s]]\nFog rolls in over the water.\n".utf8).write(to: script)
+        return (directory, script)
+    }
+
+    static func build(
+        _ script: URL, mode: String, bad: Int = 1, extra: [String] = [], seeds: URL? = nil
+    ) throws -> CommandRunner.Output {
+        var environment = [
+            "FAKE_QC_MODE": mode, "FAKE_QC_BAD": String(bad),
+            "FAKE_QC_STATE": script.deletingLastPathComponent().appendingPathComponent("runs").path,
+        ]
+        if let seeds { environment["FAKE_QC_SEEDS"] = seeds.path }
+        return try CommandRunner.run(
+            ["build", script.path, "--size", "320x180", "--backend", "command", "--command-template", template,
+             "--cutlists", "none", "--jobs", "1"] + extra,
+            environment: environment)
+    }
+
+    @Test(arguments: [
+        ("black", "black for"), ("frozen", "frozen for"), ("cut", "a cut at 1.5 s"), ("flicker", "flicker of"),
+        ("blur", "blurred"), ("short", "short: the backend's clip covers 33%"),
+    ])
+    func aBadClipIsCaughtRetakenWithTheNextSeedAndTheGoodTakeIsUsed(mode: String, reason: String) throws {
+        let (directory, script) = try Self.project()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let seeds = directory.appendingPathComponent("seeds")
+        let output = try Self.build(script, mode: mode, seeds: seeds)
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stderr.contains("1A-1: qc retake 1"), "\(output.stderr)")
+        let report = try #require(BuildReport.read(directory.appendingPathComponent("film.report.json")))
+        let record = try #require(report.segments.first?.qc)
+        #expect(record.attempts.count == 2 && record.kept == 1 && record.verdict == "passed")
+        #expect(record.attempts[0].reasons.contains { $0.hasPrefix(reason) }, "\(record.attempts[0].reasons)")
+        #expect(record.attempts[1].reasons.isEmpty, "\(record.attempts[1].reasons)")
+        // The retake asked for the next seed.
+        let runs = try String(contentsOf: seeds, encoding: .utf8).split(separator: "\n").map { $0.split(separator: " ") }
+        #expect(runs.count == 2 && runs[0][1] == Substring(mode) && runs[1][1] == "good")
+        #expect(Int(runs[1][0]) == Int(runs[0][0])! + 1)
+        // Checked independently with the ffmpeg program: the video holds the good take.
+        let video = directory.appendingPathComponent("film.mp4")
+        #expect(try ffprobeFrameCount(video) == 72)
+        let found = try IndependentCheck(video)
+        #expect(!found.black && !found.frozen, "\(found)")
+        #expect(found.largestSceneChange < 10 && found.largestBrightnessSwing < 3 && found.blur < 5, "\(found)")
+    }
+
+    @Test func aBackendThatAlwaysFailsKeepsTheBestTakeExits0AndWithStrictExits69() throws {
+        let (directory, script) = try Self.project()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let seeds = directory.appendingPathComponent("seeds")
+        let retake = try Self.build(script, mode: "black", bad: 99, seeds: seeds)
+        #expect(retake.status == 0, "\(retake.stderr)")
+        let report = try #require(BuildReport.read(directory.appendingPathComponent("film.report.json")))
+        let record = try #require(report.segments.first?.qc)
+        #expect(record.attempts.count == 3 && record.verdict == "failed")
+        #expect(record.why.hasPrefix("all 3 takes failed; kept the first take, the least bad: black for 3 s"), "\(record.why)")
+        #expect(retake.stderr.contains("1A-1: qc all 3 takes failed"), "\(retake.stderr)")
+
+        // warn: analysed, reported, never retaken.
+        try FileManager.default.removeItem(at: directory.appendingPathComponent(".animatic-cache"))
+        try? FileManager.default.removeItem(at: seeds)
+        let warn = try Self.build(script, mode: "black", bad: 99, extra: ["--qc", "warn"], seeds: seeds)
+        #expect(warn.status == 0, "\(warn.stderr)")
+        #expect(try String(contentsOf: seeds, encoding: .utf8).split(separator: "\n").count == 1)
+        #expect(warn.stderr.contains("1A-1: qc failed: black for 3 s"), "\(warn.stderr)")
+
+        try FileManager.default.removeItem(at: directory.appendingPathComponent(".animatic-cache"))
+        let strict = try Self.build(script, mode: "black", bad: 99, extra: ["--qc", "strict", "--cutlists", "html"])
+        #expect(strict.status == 69, "\(strict.stderr)")
+        #expect(strict.stderr.contains("quality control (--qc strict): 1A-1: all 3 takes failed"), "\(strict.stderr)")
+        // The video is written all the same: the best take is in it; the storyboard page says why.
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("film.mp4").path))
+        let page = try String(contentsOf: directory.appendingPathComponent("film.storyboard.html"), encoding: .utf8)
+        #expect(page.contains("<p class=\"qc fail\">QC all 3 takes failed; kept the first take, the least bad: black for 3 s"))
+    }
+
+    @Test func aRebuildTakesTheCachedRecordAndAnalysesNothing() throws {
+        let (directory, script) = try Self.project()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let seeds = directory.appendingPathComponent("seeds")
+        #expect(try Self.build(script, mode: "frozen", seeds: seeds).status == 0)
+        let again = try Self.build(script, mode: "frozen", extra: ["--verbose"], seeds: seeds)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stderr.contains("1A-1: qc retake 1 (seed"), "\(again.stderr)")
+        #expect(again.stderr.contains("(cached)"), "\(again.stderr)")
+        #expect(try String(contentsOf: seeds, encoding: .utf8).split(separator: "\n").count == 2)
+        // A stricter limit in the project file judges the cached measures again, without analysis.
+        try Data("qc:\n  blur: 1\n".utf8).write(to: directory.appendingPathComponent("animatic.yaml"))
+        let stricter = try Self.build(script, mode: "frozen", seeds: seeds)
+        #expect(stricter.stderr.contains("blurred: blur"), "\(stricter.stderr)")
+        #expect(stricter.stderr.contains("(cached)"), "\(stricter.stderr)")
+    }
+
+    @Test func theCardsRendererIsNotCheckedUnlessAsked() throws {
+        let (directory, script) = try Self.project()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let plain = try CommandRunner.run(["build", script.path, "--size", "320x180", "--cutlists", "none", "--verbose"])
+        #expect(plain.status == 0 && !plain.stderr.contains("qc"), "\(plain.stderr)")
+        #expect(BuildReport.read(directory.appendingPathComponent("film.report.json"))?.segments.first?.qc == nil)
+        let checked = try CommandRunner.run(
+            ["build", script.path, "--size", "320x180", "--cutlists", "none", "--qc", "warn"])
+        #expect(checked.status == 0, "\(checked.stderr)")
+        let record = BuildReport.read(directory.appendingPathComponent("film.report.json"))?.segments.first?.qc
+        #expect(record?.attempts.first?.measures.frames == 72)
+    }
+}
+
+/// What the ffmpeg program's own filters find in a video: the independent check.
+struct IndependentCheck: CustomStringConvertible {
+    var black = false, frozen = false
+    var largestSceneChange = 0.0, largestBrightnessSwing = 0.0, blur = 0.0
+
+    init(_ video: URL) throws {
+        let text = try runTool("ffmpeg", [
+            "-v", "error", "-i", video.path, "-vf",
+            "scale=320:-2,signalstats,blackdetect=d=0:pix_th=0.1,freezedetect=n=-50dB:d=0.5,scdet=threshold=100,blurdetect,"
+                + "metadata=print:file=-", "-f", "null", "-",
+        ])
+        var luma: [Double] = [], scores: [Double] = [], blurs: [Double] = []
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { continue }
+            switch parts[0] {
+            case "lavfi.black_start": black = true
+            case "lavfi.freezedetect.freeze_start": frozen = true
+            case "lavfi.signalstats.YAVG": luma.append(Double(parts[1]) ?? 0)
+            case "lavfi.scd.score": scores.append(Double(parts[1]) ?? 0)
+            case "lavfi.blur": blurs.append(Double(parts[1]) ?? 0)
+            default: break
+            }
+        }
+        largestSceneChange = scores.dropFirst(2).max() ?? 0
+        largestBrightnessSwing = zip(luma, luma.dropFirst()).map { abs($1 - $0) }.max() ?? 0
+        blur = blurs.isEmpty ? 0 : blurs.reduce(0, +) / Double(blurs.count)
+    }
+
+    var description: String {
+        "black \(black), frozen \(frozen), scene change \(largestSceneChange), swing \(largestBrightnessSwing), blur \(blur)"
+    }
+}

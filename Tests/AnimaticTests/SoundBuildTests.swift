@@ -1,0 +1,242 @@
+import Foundation
+import Media
+import Planning
+import Screenplay
+import Speech
+import Testing
+
+@testable import Animatic
+
+/// The soundtrack end to end: voices where the plan says, silence elsewhere, checked with
+/// ffmpeg's own filters on the video the build wrote.
+@Suite("animatic build: sound")
+struct SoundBuildTests {
+    static let script = """
+        Title: Sound Test
+
+        EXT. HARBOR - DAWN
+
+        Fog rolls in over the water. Gulls circle above the empty pier for a long while.
+
+        INT. KITCHEN - NIGHT
+
+        ANNA
+        They're selling the building next month.
+
+        BEN
+        (whispering)
+        I know. I heard it this morning.
+
+        """
+
+    private func compile(_ project: BuildProject, sound: SoundSettings = SoundSettings()) throws -> Compilation {
+        try Compilation(
+            try ScriptInput.read(project.script.path), configuration: project.settings().planConfiguration, sound: sound,
+            cache: project.cache)
+    }
+
+    private func build(_ project: BuildProject, sound: SoundSettings = SoundSettings()) async throws -> Compilation {
+        let compilation = try compile(project, sound: sound)
+        var settings = project.settings()
+        settings.loudness = sound.loudness
+        _ = try await Builder(settings: settings).build(compilation.plan, scriptPath: project.script.path, voicing: compilation.voicing)
+        return compilation
+    }
+
+    /// Each line's place on the timeline in seconds, from the plan.
+    private func lineTimes(_ plan: Plan) -> [(start: Double, end: Double)] {
+        let fps = Double(plan.frameRate.num) / Double(plan.frameRate.den)
+        return zip(plan.shots, plan.startFrames).flatMap { shot, start in
+            (shot.lines ?? []).map { line in
+                let begin = Double(start + line.offset) / fps
+                return (begin, begin + Double(line.milliseconds ?? 0) / 1000)
+            }
+        }
+    }
+
+    @Test func audioIsAsLongAsTheVideoAndSpeechIsWhereTheLinesAre() async throws {
+        let project = try BuildProject(script: Self.script)
+        let compilation = try await build(project)
+        let plan = compilation.plan
+        let probe = try runTool("ffprobe", ["-v", "error", "-show_entries", "stream=codec_type,codec_name,duration,sample_rate,channels",
+                                            "-of", "csv=p=0", project.output.path])
+        let video = try #require(probe.split(separator: "\n").first { $0.hasPrefix("h264") })
+        let audio = try #require(probe.split(separator: "\n").first { $0.hasPrefix("aac") })
+        #expect(audio.contains(",48000,2,"))
+        let videoSeconds = try #require(Double(video.split(separator: ",").last!))
+        let audioSeconds = try #require(Double(audio.split(separator: ",").last!))
+        #expect(abs(videoSeconds - audioSeconds) <= 1.0 / 24, "video \(videoSeconds) s, audio \(audioSeconds) s")
+
+        let lines = lineTimes(plan)
+        #expect(lines.count == 2)
+        // silencedetect on the film: the opening shots (no dialogue) are silent, every line is heard.
+        let report = try runTool("ffmpeg", ["-v", "error", "-i", project.output.path, "-map", "0:a", "-af",
+                                            "silencedetect=n=-45dB:d=0.3,ametadata=mode=print:file=-", "-f", "null", "-"])
+        var silences: [(Double, Double)] = []
+        var start: Double?
+        for line in report.split(separator: "\n") {
+            if line.hasPrefix("lavfi.silence_start=") { start = Double(line.dropFirst(20)) }
+            if line.hasPrefix("lavfi.silence_end="), let begin = start { silences.append((begin, Double(line.split(separator: "=")[1])!)) }
+        }
+        if let begin = start, silences.last?.0 != begin { silences.append((begin, audioSeconds)) }
+        let firstLine = try #require(lines.first)
+        #expect(silences.first.map { $0.0 < 0.1 && $0.1 > firstLine.start - 0.3 } == true, "silences \(silences)")
+        for line in lines {
+            let hidden = silences.contains { $0.0 <= line.start + 0.1 && $0.1 >= line.end - 0.1 }
+            #expect(!hidden, "the line at \(line.start)–\(line.end) s is silent (silences \(silences))")
+        }
+        // Loudness normalised to -23 LUFS, measured by ffmpeg's ebur128.
+        let loudness = try runTool("ffmpeg", ["-v", "error", "-i", project.output.path, "-map", "0:a", "-af",
+                                              "ebur128=metadata=1,ametadata=mode=print:key=lavfi.r128.I:file=-", "-f", "null", "-"])
+        let integrated = try #require(loudness.split(separator: "\n").last.flatMap { Double($0.split(separator: "=")[1]) })
+        #expect(abs(integrated - -23) < 1, "integrated loudness \(integrated) LUFS")
+        // A WAV beside each segment's clip, as long as the segment.
+        for (shot, first) in zip(plan.shots, plan.startFrames) {
+            var frame = first
+            for segment in shot.segments {
+                let wav = project.directory.appendingPathComponent("film.media/\(segment.id).wav")
+                let expected = Soundtrack.samples(frame + segment.frames, plan) - Soundtrack.samples(frame, plan)
+                let size = try #require(try FileManager.default.attributesOfItem(atPath: wav.path)[.size] as? Int)
+                #expect((size - 44) / 4 == expected)
+                frame += segment.frames
+            }
+        }
+    }
+
+    @Test func shotsAreTimedFromTheVoiceUnlessTheEstimateIsAsked() throws {
+        let project = try BuildProject(script: Self.script)
+        let voiced = try compile(project).plan
+        let estimated = try compile(project, sound: SoundSettings(timing: .estimate)).plan
+        let silent = try compile(project, sound: SoundSettings(mode: .none)).plan
+        let fps = Double(voiced.frameRate.num) / Double(voiced.frameRate.den)
+        for shot in voiced.shots {
+            for line in shot.lines ?? [] {
+                let milliseconds = try #require(line.milliseconds)
+                #expect(Double(shot.frames) / fps >= Double(milliseconds) / 1000 + 0.4, "shot \(shot.id) is shorter than its line")
+            }
+        }
+        #expect(voiced.shots.map(\.frames) != estimated.shots.map(\.frames))
+        #expect(estimated.shots.map(\.frames) == silent.shots.map(\.frames))
+        #expect(silent.shots.allSatisfy { $0.lines == nil })
+        #expect(try compile(project).plan == voiced, "the same script and cache give the same plan")
+    }
+
+    @Test func aOneLineEditRespeaksOneLine() throws {
+        let project = try BuildProject(script: Self.script)
+        #expect(try compile(project).voicing?.made == 2)
+        let again = try compile(project).voicing
+        #expect(again?.made == 0, "\(again?.lines.values.map(\.file.path) ?? [])")
+        try project.write(Self.script.replacingOccurrences(of: "next month", with: "next week"))
+        #expect(try compile(project).voicing?.made == 1)
+    }
+
+    @Test func aLineSaidTwiceIsSpokenOnceAndTheNextPlanIsTheSame() throws {
+        // The same words by the same speaker twice: one cache entry, so the lengths the first
+        // plan used are the ones a rebuild reads back.
+        let project = try BuildProject(script: "INT. ROOM - DAY\n\nANNA\nNo.\n\nBEN\nWhy?\n\nANNA\nNo.\n")
+        let first = try compile(project)
+        #expect(first.voicing?.made == 2)
+        let lines = try #require(first.voicing?.lines)
+        #expect(Set(lines.values.map(\.key)).count == 2 && lines.count == 3)
+        #expect(try compile(project).plan == first.plan)
+    }
+
+    @Test func aChineseLineIsSpokenInMandarin() throws {
+        let project = try BuildProject(script: "内景 厨房 - 夜\n\n安娜\n我们明天见。\n\nANNA\nSee you tomorrow.\n")
+        let lines = SpokenLines.collect(FountainReader.parse(try ScriptInput.read(project.script.path).bytes).screenplay)
+        #expect(lines.map(\.isChinese) == [true, false])
+        #expect(LineVoice(lines[0], overrides: [:]).voice.language == "cmn")
+        #expect(LineVoice(lines[1], overrides: [:]).voice.language == "en-us")
+        #expect(try compile(project).voicing?.lines.count == 2)
+    }
+
+    @Test func twoCharactersGetDifferentVoices() throws {
+        let text = "I told you the coffee here is terrible."
+        let anna = Voice.derived(from: "ANNA", language: "en-us"), ben = Voice.derived(from: "BEN", language: "en-us")
+        let spoken = try SpeechEngine.shared.speakNow([(text, anna), (text, ben)])
+        let pitches = spoken.map { Self.pitch(of: $0) }
+        #expect(abs(pitches[0] - pitches[1]) / min(pitches[0], pitches[1]) > 0.08, "pitches \(pitches) Hz")
+    }
+
+    @Test func aRecordedTakeReplacesTheVoiceAndMusicDucksUnderDialogue() async throws {
+        let project = try BuildProject(script: "")
+        let take = project.directory.appendingPathComponent("take.wav")
+        let music = project.directory.appendingPathComponent("score.wav")
+        _ = try runTool("ffmpeg", ["-v", "error", "-f", "lavfi", "-i", "sine=frequency=1000:duration=2", "-ar", "44100", take.path])
+        _ = try runTool("ffmpeg", ["-v", "error", "-f", "lavfi", "-i", "sine=frequency=200:duration=60", "-ar", "44100", music.path])
+        try project.write(Self.script.replacingOccurrences(of: "Title: Sound Test", with: "Title: Sound Test\nMusic: score.wav")
+            .replacingOccurrences(of: "ANNA\n", with: "[[audio: take.wav]]\nANNA\n"))
+        let compilation = try await build(project)
+        let lines = lineTimes(compilation.plan)
+        #expect(abs(lines[0].end - lines[0].start - 2) < 0.01, "the take is 2 s long")
+        func level(_ filter: String, from: Double, to: Double) throws -> Double {
+            let text = try runTool("ffmpeg", ["-v", "error", "-ss", "\(from)", "-t", "\(to - from)", "-i", project.output.path, "-map", "0:a",
+                                              "-af", "\(filter),astats=metadata=1:reset=0,ametadata=mode=print:key=lavfi.astats.Overall.RMS_level:file=-",
+                                              "-f", "null", "-"])
+            return try #require(text.split(separator: "\n").last.flatMap { Double($0.split(separator: "=")[1]) })
+        }
+        let band1k = "bandpass=f=1000:width_type=h:w=100", band200 = "bandpass=f=200:width_type=h:w=40"
+        #expect(try level(band1k, from: lines[0].start + 0.5, to: lines[0].end - 0.5) > -40, "the take plays on its line")
+        let underSpeech = try level(band200, from: lines[0].start + 0.5, to: lines[0].end - 0.5)
+        let alone = try level(band200, from: 0.5, to: max(1, lines[0].start - 1))
+        #expect(alone - underSpeech >= 10, "music \(alone) dB alone, \(underSpeech) dB under dialogue")
+        let depfile = Depfile.text(target: "film.mp4", prerequisites: compilation.voicing?.inputFiles ?? [])
+        #expect(depfile.contains("take.wav") && depfile.contains("score.wav"))
+    }
+
+    @Test func theProjectFilesMusicPlaysUnderAScriptWithoutOne() throws {
+        let project = try BuildProject(script: Self.script)
+        let music = project.directory.appendingPathComponent("score.wav")
+        _ = try runTool("ffmpeg", ["-v", "error", "-f", "lavfi", "-i", "sine=frequency=200:duration=30", music.path])
+        try Data("music: score.wav\n".utf8).write(to: project.directory.appendingPathComponent("animatic.yaml"))
+        let depfile = project.directory.appendingPathComponent("film.d")
+        let output = try CommandRunner.run([
+            "build", project.script.path, "--size", "160x90", "--cutlists", "none", "--quiet", "--depfile", depfile.path,
+        ])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(try String(contentsOf: depfile, encoding: .utf8).contains("score.wav"))
+        // The bed is heard before the first line.
+        let level = try runTool("ffmpeg", ["-v", "error", "-t", "1", "-i", project.output.path, "-map", "0:a", "-af",
+                                           "astats=metadata=1:reset=0,ametadata=mode=print:key=lavfi.astats.Overall.RMS_level:file=-",
+                                           "-f", "null", "-"])
+        let rms = try #require(level.split(separator: "\n").last.flatMap { Double($0.split(separator: "=")[1]) })
+        #expect(rms > -50, "the music is at \(rms) dB")
+        try Data("music: gone.wav\n".utf8).write(to: project.directory.appendingPathComponent("animatic.yaml"))
+        let missing = try CommandRunner.run(["build", project.script.path, "--size", "160x90", "--cutlists", "none", "--quiet"])
+        #expect(missing.status == 66 && missing.stderr.contains("gone.wav"), "\(missing.stderr)")
+    }
+
+    @Test func aMissingTakeIsAnErrorAtItsPath() throws {
+        let project = try BuildProject(script: "INT. ROOM - DAY\n\n[[audio: sound/missing.wav]]\nANNA\nHello.\n")
+        let compilation = try compile(project)
+        #expect(compilation.hasErrors)
+        let error = try #require(compilation.diagnostics.first { $0.severity == .error })
+        #expect(error.range.start.line == 3 && error.range.start.column == 10)
+        #expect(error.message.contains("sound/missing.wav"))
+    }
+
+    /// The fundamental of the voiced parts by autocorrelation, in hertz.
+    static func pitch(of utterance: Utterance) -> Double {
+        let samples = utterance.samples.map { Double($0) }
+        let rate = Double(utterance.sampleRate)
+        let minLag = Int(rate / 400), maxLag = Int(rate / 60)
+        var votes: [Int: Int] = [:]
+        let window = 1024
+        var start = 0
+        while start + window + maxLag < samples.count {
+            let energy = samples[start..<(start + window)].reduce(0) { $0 + $1 * $1 }
+            if energy / Double(window) > 1_000_000 {
+                var best = (lag: 0, score: -Double.infinity)
+                for lag in minLag...maxLag {
+                    var score = 0.0
+                    for index in start..<(start + window) { score += samples[index] * samples[index + lag] }
+                    if score > best.score { best = (lag, score) }
+                }
+                votes[best.lag, default: 0] += 1
+            }
+            start += window
+        }
+        let lag = votes.max { $0.value < $1.value }?.key ?? 1
+        return rate / Double(lag)
+    }
+}

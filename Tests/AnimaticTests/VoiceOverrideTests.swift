@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+/// The project file's `voices`: a character's scratch voice chosen instead of derived.
+@Suite("project file: voices")
+struct VoiceOverrideTests {
+    /// Each line's audio length in `plan --json`, by speaker.
+    private func lineLengths(_ project: BuildProject) throws -> [String: Int] {
+        let output = try CommandRunner.run(["plan", "--json", "film.fountain"], in: project.directory)
+        #expect(output.status == 0, "\(output.stderr)")
+        let plan = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let shots = try #require(plan["shots"] as? [[String: Any]])
+        var lengths: [String: Int] = [:]
+        for line in shots.flatMap({ $0["lines"] as? [[String: Any]] ?? [] }) {
+            lengths[line["speaker"] as? String ?? ""] = line["milliseconds"] as? Int
+        }
+        return lengths
+    }
+
+    @Test func aCharactersRateAndVoiceComeFromTheProjectFile() throws {
+        let project = try BuildProject(script: SoundBuildTests.script)
+        let derived = try lineLengths(project)
+        // Anna slowed to 100 words a minute in a British voice; Ben's table is empty: his own.
+        try Data("voices:\n  anna: {voice: en, rate: 100, pitch: 70}\n  BEN: {}\n".utf8)
+            .write(to: project.directory.appendingPathComponent("animatic.yaml"))
+        let chosen = try lineLengths(project)
+        let anna = try #require(derived["ANNA"]), slowAnna = try #require(chosen["ANNA"])
+        #expect(Double(slowAnna) > Double(anna) * 1.3, "Anna at 100 wpm: \(slowAnna) ms, derived \(anna) ms")
+        #expect(chosen["BEN"] == derived["BEN"])
+    }
+
+    @Test func aMisspeltVoiceKeyIsAnErrorAtItsPlace() throws {
+        let project = try BuildProject(script: SoundBuildTests.script)
+        try Data("voices:\n  ANNA:\n    pich: 70\n".utf8).write(to: project.directory.appendingPathComponent("animatic.yaml"))
+        let output = try CommandRunner.run(["plan", "film.fountain"], in: project.directory)
+        #expect(output.status != 0)
+        #expect(output.stderr.contains("animatic.yaml:3:5: error: unknown key 'pich' in 'voices.ANNA'"), "\(output.stderr)")
+        #expect(output.stderr.contains("did you mean 'pitch'?"))
+    }
+}
