@@ -9,6 +9,9 @@ public enum BuildEvent: Sendable {
     case segmentCached(id: String)
     /// Another build holds the cache; this one waits for it.
     case waitingForCache
+    /// The backend says `fraction` (0…1) of a running segment is made (a worker's or
+    /// ComfyUI's progress); some backends never say.
+    case segmentProgress(id: String, fraction: Double)
     /// A segment was generated for `reason` (or failed, with the error), `done` of `total` so far.
     case segmentFinished(id: String, reason: BuildPlan.Reason, error: String?, done: Int, total: Int)
     /// A segment failed and, without `--keep-going`, no new segment starts.

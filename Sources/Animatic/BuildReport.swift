@@ -20,6 +20,9 @@ public struct BuildReport: Sendable, Codable, Hashable {
         public var frames: Int
         /// Its first frame on the timeline.
         public var startFrame: Int
+        /// For a segment this build generated: how long its backend took, in seconds (the
+        /// measure `--dry-run` estimates GPU time from).
+        public var generationSeconds: Double?
         /// For a failed segment of a `--keep-going` build: the cache key of the failure card
         /// that stands in for it in the video (never the segment's own key).
         public var failureCard: String?
@@ -58,6 +61,8 @@ public struct BuildReport: Sendable, Codable, Hashable {
     public var script: String
     /// The video.
     public var output: String
+    /// The backend's name (`cards`, `worker`); absent in reports of older builds.
+    public var backend: String?
     /// `width`x`height`.
     public var size: String
     /// The timeline rate (`24`, `29.97`).

@@ -306,10 +306,11 @@ public struct Builder: Sendable {
                 }
             return BuildReport.Segment(
                 id: item.segmentID, key: item.key, status: status, reason: reason, frames: item.frames,
-                startFrame: item.startFrame, qc: status == .failed || status == .skipped ? nil : qcRecord(item))
+                startFrame: item.startFrame, generationSeconds: status == .generated ? outcome.seconds[item.segmentID] : nil,
+                qc: status == .failed || status == .skipped ? nil : qcRecord(item))
         }
         return BuildReport(
-            version: BuildReport.currentVersion, script: scriptPath, output: settings.outputName,
+            version: BuildReport.currentVersion, script: scriptPath, output: settings.outputName, backend: generator.name,
             size: settings.size.description, frameRate: plan.frameRate.description, totalFrames: plan.totalFrames,
             inputsDigest: outcome.failures.isEmpty ? digest : "", videoWritten: false,
             generated: segments.count { $0.status == .generated }, reused: segments.count { $0.status == .reused },

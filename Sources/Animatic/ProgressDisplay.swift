@@ -14,6 +14,10 @@ public final class ProgressDisplay: @unchecked Sendable {
     private var started = Date()
     private var barShown = false
     private var failed = 0
+    /// The fraction made of each running segment whose backend says so.
+    private var running: [String: Double] = [:]
+    private var lastDone = 0
+    private var lastTotal = 0
 
     /// A display at `level`; live when standard error is a terminal.
     public init(level: Level, isTerminal: Bool = isatty(STDERR_FILENO) == 1) {
@@ -29,13 +33,22 @@ public final class ProgressDisplay: @unchecked Sendable {
             case let .planned(segments, toGenerate, frames):
                 started = Date()
                 failed = 0
+                running = [:]
+                lastDone = 0
+                lastTotal = toGenerate
                 line("planned \(Self.count(segments, "segment")) (\(Self.count(frames, "frame"))): "
                     + "\(toGenerate) to generate, \(segments - toGenerate) cached")
             case let .segmentCached(id):
                 if level == .verbose { line("\(id): cached") }
             case .waitingForCache:
                 line("waiting for another build to release the cache")
+            case let .segmentProgress(id, fraction):
+                running[id] = fraction
+                if isTerminal && lastTotal > 0 { bar(done: lastDone, total: lastTotal) }
             case let .segmentFinished(id, reason, error, done, total):
+                running[id] = nil
+                lastDone = done
+                lastTotal = total
                 if let error {
                     failed += 1
                     line("\(id): failed: \(error)")
@@ -83,14 +96,18 @@ public final class ProgressDisplay: @unchecked Sendable {
         barShown = false
     }
 
+    /// The live line: the bar counts the running segments' fractions too, so a build of a
+    /// few long segments on a hot worker moves between them.
     private func bar(done: Int, total: Int) {
         let elapsed = max(Date().timeIntervalSince(started), 0.001)
-        let rate = Double(done) / elapsed
-        let remaining = rate > 0 ? Double(total - done) / rate : 0
+        let made = min(Double(total), Double(done) + running.values.reduce(0, +))
+        let rate = made / elapsed
+        let remaining = rate > 0 ? (Double(total) - made) / rate : 0
         let width = 30
-        let filled = total > 0 ? width * done / total : width
+        let filled = total > 0 ? Int(Double(width) * made / Double(total)) : width
         let text = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "] "
             + "\(done)/\(total) segments  " + (failed > 0 ? "\(failed) failed  " : "")
+            + (running.isEmpty ? "" : "\(running.count) at \(Int((running.values.reduce(0, +) * 100 / Double(running.count)).rounded()))%  ")
             + String(format: "%.1f/s  ETA %.0f s", rate, remaining)
         write("\r\u{1B}[K" + text)
         barShown = done < total

@@ -11,6 +11,16 @@ extension Builder {
         var stoppedBy: String?
         /// The segments not started because a failure stopped the build.
         var notStarted: Set<String> = []
+        /// How long the backend took for each segment it made, in seconds, by ID.
+        var seconds: [String: Double] = [:]
+    }
+
+    /// Generation times from concurrent steps.
+    private final class GenerationTimes: @unchecked Sendable {
+        private let lock = NSLock()
+        private var seconds: [String: Double] = [:]
+        func record(_ id: String, _ value: Double) { lock.withLock { seconds[id] = value } }
+        var all: [String: Double] { lock.withLock { seconds } }
     }
 
     /// A segment's failure, in words fit to show (secrets redacted).
@@ -43,6 +53,7 @@ extension Builder {
         let analyses = qcPolicy.analyses
         let coverages = Coverages()
         let direct = generator.capabilities.writesHouseFormat
+        let times = GenerationTimes()
         var jobs: [StepExecutor.Job] = []
         var clipJob: [String: String] = [:]  // segment key → the job that puts its clip in the cache
         var itemOf: [String: BuildPlan.Item] = [:]  // job ID → its segment
@@ -51,7 +62,9 @@ extension Builder {
             jobs.append(StepExecutor.Job(
                 id: generateID, inputs: item.continues.flatMap { clipJob[$0] }.map { [$0] } ?? [], pool: backend,
                 beginsWork: true,
-                work: { _ in try await self.generateStep(item, cache: cache, slots: slots, drivingMix: drivingMix) }))
+                work: { _ in
+                    try await self.generateStep(item, cache: cache, slots: slots, drivingMix: drivingMix, times: times)
+                }))
             itemOf[generateID] = item
             clipJob[item.key] = generateID
             if !direct {
@@ -111,6 +124,7 @@ extension Builder {
                 }
             }
         }
+        outcome.seconds = times.all
         outcome.notStarted = Set(report.notStarted.compactMap { id in
             itemOf[id].flatMap { outcome.failures[$0.segmentID] == nil ? $0.segmentID : nil }
         })
@@ -122,7 +136,7 @@ extension Builder {
     /// backend that starts from an image gets its predecessor's last frame as a PNG.
     /// Returns the raw file, or nil when the clip is in the cache.
     private func generateStep(
-        _ item: BuildPlan.Item, cache: ClipCache, slots: ConcurrencyLimiter, drivingMix: AudioMix?
+        _ item: BuildPlan.Item, cache: ClipCache, slots: ConcurrencyLimiter, drivingMix: AudioMix?, times: GenerationTimes
     ) async throws -> URL? {
         let direct = generator.capabilities.writesHouseFormat
         let destination =
@@ -131,7 +145,9 @@ extension Builder {
             : cache.scratchDirectory.appendingPathComponent("\(item.key)-\(UUID().uuidString).raw")
         do {
             try cache.prepareEntry(item.key)
-            try await runBackend(item.request, of: item, to: destination, cache: cache, slots: slots, drivingMix: drivingMix)
+            let seconds = try await runBackend(
+                item.request, of: item, to: destination, cache: cache, slots: slots, drivingMix: drivingMix)
+            times.record(item.segmentID, seconds)
         } catch let error as CancellationError {
             if !direct { try? FileManager.default.removeItem(at: destination) }
             throw error
@@ -149,7 +165,7 @@ extension Builder {
     private func runBackend(
         _ request: GenerationRequest, of item: BuildPlan.Item, to destination: URL, cache: ClipCache,
         slots: ConcurrencyLimiter, drivingMix: AudioMix?
-    ) async throws {
+    ) async throws -> Double {
         let reference = item.continues.map { _ in
             cache.scratchDirectory.appendingPathComponent("\(item.key)-\(UUID().uuidString).png")
         }
@@ -175,7 +191,16 @@ extension Builder {
             try drivingMix.writeWAV(range, gain: 0, to: audio)
             request.drivingAudio = audio
         }
-        try await slots.withPermit { [request] in try await generator.generate(request, to: destination) }
+        let events = self.events, id = item.segmentID
+        return try await slots.withPermit { [request] in
+            // Timed inside the permit: the backend's own time, not the wait for a place.
+            let started = ContinuousClock.now
+            try await GenerationProgress.$report.withValue({ events(.segmentProgress(id: id, fraction: $0)) }) {
+                try await generator.generate(request, to: destination)
+            }
+            let spent = (ContinuousClock.now - started).components
+            return Double(spent.seconds) + Double(spent.attoseconds) / 1e18
+        }
     }
 
     /// Has the backend make `item` again with `seed`, into `clip` in the house format (a
@@ -188,12 +213,12 @@ extension Builder {
         var request = item.request
         request.content.seed = seed
         guard !generator.capabilities.writesHouseFormat else {
-            try await runBackend(request, of: item, to: clip, cache: cache, slots: slots, drivingMix: drivingMix)
+            _ = try await runBackend(request, of: item, to: clip, cache: cache, slots: slots, drivingMix: drivingMix)
             return nil
         }
         let raw = cache.scratchDirectory.appendingPathComponent("\(item.key)-\(UUID().uuidString).raw")
         defer { try? FileManager.default.removeItem(at: raw) }
-        try await runBackend(request, of: item, to: raw, cache: cache, slots: slots, drivingMix: drivingMix)
+        _ = try await runBackend(request, of: item, to: raw, cache: cache, slots: slots, drivingMix: drivingMix)
         let coverage = coverage(of: raw, frames: item.frames)
         try await Conformer(format: settings.format).conform(raw, frames: item.frames, to: clip)
         return coverage

@@ -26,6 +26,7 @@ extension FrameSize: ExpressibleByArgument {
 extension PromptLanguageChoice: ExpressibleByArgument {}
 extension BackendKind: ExpressibleByArgument {}
 extension EDLFlavor: ExpressibleByArgument {}
+extension DashScopeRegion: ExpressibleByArgument {}
 extension QCPolicy: ExpressibleByArgument {}
 
 extension CutListFormat: ExpressibleByArgument {

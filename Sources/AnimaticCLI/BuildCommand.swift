@@ -66,6 +66,10 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "With --dry-run: print the plan as JSON (docs/build-plan-json.md).")
     var json = false
 
+    @Option(name: .customLong("max-cost"),
+            help: "Refuse (exit 69) to start a build whose estimated price is above AMOUNT, or unknown (see --dry-run).")
+    var maxCost: Double?
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
@@ -84,6 +88,7 @@ struct BuildCommand: AsyncParsableCommand {
         if let qcRetakes, !SettingLimits.qcRetakes.contains(qcRetakes) { throw ValidationError("--qc-retakes must be from 0 to 10") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
         if json && !dryRun { throw ValidationError("--json needs --dry-run") }
+        if let maxCost, !(maxCost.isFinite && maxCost >= 0) { throw ValidationError("--max-cost must be a number, 0 or more") }
         if output == "-" {
             // An MP4 is finished by seeking back to write its index, which a pipe cannot do.
             throw ValidationError("-o -: the video cannot go to standard output; name a file")
@@ -106,6 +111,7 @@ struct BuildCommand: AsyncParsableCommand {
         flags.cutLists = cutlists?.formats
         flags.edlFlavor = edlFlavor
         flags.keepGoing = keepGoing
+        flags.maxCost = maxCost
         flags.qcPolicy = qc
         flags.qcRetakes = qcRetakes
         let (project, chosen) = try options.settings(for: input, commandFlags: flags)
@@ -148,8 +154,15 @@ struct BuildCommand: AsyncParsableCommand {
         try paths.checkAgainst(
             OutputPaths.inputs(script: input.url, projectFile: project?.url, others: generator.inputFiles))
         if dryRun {
-            try printDryRun(Builder(settings: settings, generator: generator), compilation: compilation, input: input)
+            try printDryRun(
+                Builder(settings: settings, generator: generator), compilation: compilation, input: input,
+                costs: chosen.costTable())
             return
+        }
+        if let limit = chosen.maxCost {
+            try checkCost(
+                Builder(settings: settings, generator: generator), compilation: compilation, input: input,
+                costs: chosen.costTable(), limit: limit)
         }
         try paths.prepareFolders()
         let display = ProgressDisplay(level: quiet ? .quiet : verbose ? .verbose : .normal)
@@ -168,16 +181,49 @@ struct BuildCommand: AsyncParsableCommand {
         }
     }
 
-    /// Prints the steps a build would take, as text or JSON, touching nothing.
-    private func printDryRun(_ builder: Builder, compilation: Compilation, input: ScriptInput) throws {
+    /// The estimate for what `builder` would generate now.
+    private func estimate(_ builder: Builder, plan: StepPlan, costs: CostTable) -> CostEstimate {
+        CostEstimate.make(
+            plan: plan, table: costs, previous: BuildReport.read(builder.settings.reportURL),
+            parallelJobs: min(builder.settings.jobs, builder.generator.capabilities.maxParallelJobs ?? .max))
+    }
+
+    /// Refuses, before any work, a build estimated above `limit` or at an unknown price.
+    private func checkCost(
+        _ builder: Builder, compilation: Compilation, input: ScriptInput, costs: CostTable, limit: Double
+    ) throws {
         let plan = try builder.stepPlan(for: compilation.plan, scriptPath: input.displayPath, voicing: compilation.voicing)
+        let estimate = estimate(builder, plan: plan, costs: costs)
+        let limitText = String(format: "%.2f", limit) + " " + estimate.currency
+        guard let price = estimate.totalPrice else {
+            let unpriced = estimate.lines.flatMap(\.unpriced).joined(separator: ", ")
+            throw AnimaticError(
+                .unavailable,
+                "the build's price cannot be estimated (no price for \(unpriced)), so it cannot be held to --max-cost "
+                    + "\(limitText); set cost.prices in the project file")
+        }
+        if price > limit {
+            throw AnimaticError(
+                .unavailable,
+                "the build is estimated at " + String(format: "%.2f", price) + " \(estimate.currency), above --max-cost "
+                    + "\(limitText); nothing was generated (animatic build --dry-run shows the requests)")
+        }
+    }
+
+    /// Prints the steps a build would take and their estimated cost, as text or JSON, touching nothing.
+    private func printDryRun(_ builder: Builder, compilation: Compilation, input: ScriptInput, costs: CostTable) throws {
+        let plan = try builder.stepPlan(for: compilation.plan, scriptPath: input.displayPath, voicing: compilation.voicing)
+        let estimate = estimate(builder, plan: plan, costs: costs)
         let text: Data
         if json {
-            do { text = try StepPlanJSON.encode(plan, script: input.displayPath, output: builder.settings.outputName) } catch {
+            do {
+                text = try StepPlanJSON.encode(
+                    plan, script: input.displayPath, output: builder.settings.outputName, estimate: estimate)
+            } catch {
                 throw AnimaticError(.internalFailure, "cannot encode the build plan: \(error)")
             }
         } else {
-            text = Data(StepPlanText.render(plan).utf8)
+            text = Data(StepPlanText.render(plan, estimate: estimate).utf8)
         }
         FileHandle.standardOutput.write(text)
     }

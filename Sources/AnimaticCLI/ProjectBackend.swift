@@ -7,7 +7,9 @@ extension ProjectSettings {
     var backendOptions: BackendOptions {
         BackendOptions(
             kind: backend ?? .cards, commandTemplate: commandTemplate?.description, dashScopeURL: dashScopeURL,
-            comfyUIURLs: comfyUIURLs ?? [], comfyUIWorkflow: comfyUIWorkflow, maxDownloadBytes: maxDownload)
+            dashScopeModel: dashScopeModel,
+            comfyUIURLs: comfyUIURLs ?? [], comfyUIWorkflow: comfyUIWorkflow, workerCommand: workerCommand?.description,
+            workers: workers, workerGPUs: workerGPUs, dashScopeRegion: dashScopeRegion, maxDownloadBytes: maxDownload)
     }
 
     /// The generator `build` runs: the built-in renderer as it is, the others under the

@@ -22,6 +22,9 @@ public protocol Generator: Sendable {
     /// model) does not pay for the same clip again. Never a secret. Throws when the
     /// material cannot be encoded.
     func keyMaterial(for request: GenerationRequest) throws -> Data
+    /// What making `request` costs: billed seconds of a hosted model, or seconds of video
+    /// made on local GPUs; nil when it costs nothing worth estimating (the built-in cards).
+    func charge(for request: GenerationRequest) -> RequestCharge?
     /// What the backend can make.
     var capabilities: GeneratorCapabilities { get }
     /// Files the backend reads whose contents shape its pixels (fonts, workflows): listed
@@ -34,6 +37,9 @@ public protocol Generator: Sendable {
 }
 
 extension Generator {
+    /// By default, nothing worth estimating.
+    public func charge(for request: GenerationRequest) -> RequestCharge? { nil }
+
     /// By default, the settings and the whole segment content (prompt, seed, frames, card)
     /// with the shot-relative start frame: anything that could shape the pixels.
     public func keyMaterial(for request: GenerationRequest) throws -> Data {

@@ -156,6 +156,15 @@ struct SettingLayerTests {
         settings.dashScopeURL = URL(string: "https://example.com")
         settings.comfyUIURLs = [URL(string: "http://gpu:8188")!]
         settings.comfyUIWorkflow = URL(fileURLWithPath: "/w.json")
+        settings.dashScopeModel = "wan2.6-t2v"
+        settings.dashScopeRegion = .virginia
+        settings.workerCommand = try? WorkerCommand(parsing: "python3 worker.py")
+        settings.workers = 2
+        settings.workerGPUs = ["0", "1"]
+        settings.costCurrency = "USD"
+        settings.prices = ["wan2.6-t2v": 0.1]
+        settings.gpuSecondsPerSecond = 208
+        settings.maxCost = 20
         settings.patience = 30
         settings.maxDownload = 1 << 30
         return settings

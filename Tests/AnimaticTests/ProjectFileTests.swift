@@ -143,7 +143,7 @@ struct ProjectFileTests {
             "animatic.yaml:5:5: error: unknown key 'wrkflow' in 'backend.comfyui'\nanimatic.yaml:5:5: note: did you mean 'workflow'?",
         ])
         #expect(Self.errors("[backend]\nkind = \"cards\"\n  colour = \"red\"\n", as: "animatic.toml") == [
-            "animatic.toml:3:3: error: unknown key 'colour' in 'backend'\nanimatic.toml:3:3: note: valid keys in 'backend': kind, patience, max_download, command, dashscope, comfyui",
+            "animatic.toml:3:3: error: unknown key 'colour' in 'backend'\nanimatic.toml:3:3: note: valid keys in 'backend': kind, patience, max_download, command, dashscope, comfyui, worker",
         ])
         #expect(Self.errors("[backend.comfyui]\nurls = []\nwrkflow = 'w.json'\n", as: "animatic.toml") == [
             "animatic.toml:3:1: error: unknown key 'wrkflow' in 'backend.comfyui'\nanimatic.toml:3:1: note: did you mean 'workflow'?",

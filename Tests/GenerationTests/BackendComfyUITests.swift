@@ -179,6 +179,9 @@ private func server(_ config: [String: Any] = [:]) async throws -> TestServer {
         #expect(ContinuousClock.now - started < .seconds(120))
         #expect(filesUnder(scratch.url).isEmpty)
         #expect(try await server.count("withdrawn") == 1)
+        // The prompt had started: it is interrupted by its ID, so no other client's prompt stops.
+        let interrupted = try await server.stats()["interrupted"] as? [String]
+        #expect(interrupted?.count == 1 && interrupted?.first?.isEmpty == false)
     }
 
     @Test func onlyAPIFormatWorkflowsWithAPromptAreAccepted() {
@@ -213,5 +216,34 @@ private func server(_ config: [String: Any] = [:]) async throws -> TestServer {
                 == .finished(.init(filename: "g.mp4", subfolder: "", type: "output")))
         #expect(ComfyUIHistory(history: [String: Any](), promptID: "p") == .pending)
         #expect(ComfyUIHistory(history: ["p": ["status": ["completed": false]]], promptID: "p") == .pending)
+    }
+}
+
+@Suite struct BackendComfyUIContinuityTests {
+    @Test func theLastFrameIsUploadedAndTheReferencePlaceholderNamesIt() async throws {
+        let server = try await server()
+        defer { server.stop() }
+        let scratch = try Scratch()
+        let text = workflowText.replacingOccurrences(
+            of: #""3": {"#, with: #""10": {"class_type": "LoadImage", "inputs": {"image": "{reference}"}}, "3": {"#)
+        let generator = ComfyUIGenerator(
+            servers: [server.url], workflow: try ComfyUIWorkflow(data: Data(text.utf8)), pollInterval: .milliseconds(20),
+            maxPolls: 500, requestTimeout: 10, sleeper: WaitRecorder().sleeper(realWait: .milliseconds(20)))
+        #expect(generator.capabilities.imageToVideo)
+        #expect(try !comfy([server]).capabilities.imageToVideo)
+        let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) + Data(repeating: 1, count: 32)
+        try png.write(to: scratch.file("last.png"))
+        var request = backendRequests(1)[0]
+        request.shotStartFrame = 24
+        request.referenceImage = scratch.file("last.png")
+        try await generator.generate(request, to: scratch.file("clip.mp4"))
+        let stats = try await server.stats()
+        let uploaded = try #require((stats["uploads"] as? [String])?.first)
+        #expect(uploaded.hasPrefix("S1-") && uploaded.hasSuffix(".png"))
+        let workflow = try #require((stats["workflows"] as? [[String: Any]])?.first)
+        let load = try #require((workflow["10"] as? [String: Any])?["inputs"] as? [String: Any])
+        #expect(load["image"] as? String == uploaded)
+        // The key holds the placeholder, not the upload's name, which changes every time.
+        #expect(String(decoding: try generator.keyMaterial(for: request), as: UTF8.self).contains("{reference}"))
     }
 }

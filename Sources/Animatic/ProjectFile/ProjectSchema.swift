@@ -44,15 +44,29 @@ enum ProjectSchema {
                     .value(category.rawValue, \.compliancePolicies[category], .compliancePolicy(for: category))
                 }),
             ]),
+            .section("cost", [
+                .value("currency", \.costCurrency, .string),
+                .value("prices", \.prices, .prices),
+                .value("gpu_seconds_per_second", \.gpuSecondsPerSecond, .amount),
+                .value("max", \.maxCost, .amount),
+            ]),
             .section("backend", [
                 .value("kind", \.backend, .choice),
                 .value("patience", \.patience, .seconds(in: SettingLimits.patience)),
                 .value("max_download", \.maxDownload, .bytes(in: SettingLimits.maxDownload)),
                 .section("command", [.value("template", \.commandTemplate, .commandTemplate)]),
-                .section("dashscope", [.value("url", \.dashScopeURL, .webAddress)]),
+                .section("dashscope", [
+                    .value("url", \.dashScopeURL, .webAddress), .value("model", \.dashScopeModel, .string),
+                    .value("region", \.dashScopeRegion, .choice),
+                ]),
                 .section("comfyui", [
                     .value("urls", \.comfyUIURLs, .list(of: .webAddress)),
                     .value("workflow", \.comfyUIWorkflow, .path),
+                ]),
+                .section("worker", [
+                    .value("command", \.workerCommand, .workerCommand),
+                    .value("workers", \.workers, .integer(in: SettingLimits.workers)),
+                    .value("gpus", \.workerGPUs, .gpus),
                 ]),
             ]),
         ]

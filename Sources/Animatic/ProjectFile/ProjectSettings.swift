@@ -77,10 +77,30 @@ public struct ProjectSettings: Sendable, Equatable {
     public var commandTemplate: CommandTemplate?
     /// `backend.dashscope.url`: DashScope's regional endpoint.
     public var dashScopeURL: URL?
+    /// `backend.dashscope.region`: the region whose endpoint to use when no URL is given.
+    public var dashScopeRegion: DashScopeRegion?
+    /// `backend.dashscope.model`: the DashScope model.
+    public var dashScopeModel: String?
     /// `backend.comfyui.urls`: the ComfyUI servers.
     public var comfyUIURLs: [URL]?
     /// `backend.comfyui.workflow`: the API-format workflow file.
     public var comfyUIWorkflow: URL?
+    /// `backend.worker.command`: the hot worker program and its arguments.
+    public var workerCommand: WorkerCommand?
+    /// `backend.worker.workers`: how many workers run.
+    public var workers: Int?
+    /// `backend.worker.gpus`: one worker per GPU, each seeing only its own.
+    public var workerGPUs: [String]?
+
+    /// `cost.currency`: the prices' currency.
+    public var costCurrency: String?
+    /// `cost.prices`: price per billed second by model (or `model@resolution`), replacing
+    /// the DashScope defaults.
+    public var prices: [String: Double]?
+    /// `cost.gpu_seconds_per_second`: GPU seconds per second of video for local backends.
+    public var gpuSecondsPerSecond: Double?
+    /// `cost.max`, `--max-cost`: the highest estimated price a build may start with.
+    public var maxCost: Double?
 
     /// Settings with nothing set.
     public init() {}

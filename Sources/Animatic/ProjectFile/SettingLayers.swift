@@ -44,11 +44,33 @@ extension ProjectSettings {
         fill(\.backend)
         fill(\.commandTemplate)
         fill(\.dashScopeURL)
+        fill(\.dashScopeModel)
+        fill(\.dashScopeRegion)
         fill(\.comfyUIURLs)
         fill(\.comfyUIWorkflow)
+        fill(\.workerCommand)
+        fill(\.workers)
+        fill(\.workerGPUs)
+        fill(\.costCurrency)
+        fill(\.prices)
+        fill(\.gpuSecondsPerSecond)
+        fill(\.maxCost)
         fill(\.patience)
         fill(\.maxDownload)
         return merged
+    }
+
+    /// The cost table: the prices given, in `cost.currency` (CNY when unnamed); else
+    /// DashScope's documented defaults, which are in CNY, so that naming another currency
+    /// without prices leaves every model unpriced rather than relabelling yuan. The GPU
+    /// speed given.
+    public func costTable() -> CostTable {
+        var table = CostTable.dashScope
+        if prices != nil || (costCurrency != nil && costCurrency != table.currency) {
+            table = CostTable(currency: costCurrency ?? table.currency, prices: prices ?? [:])
+        }
+        table.gpuSecondsPerSecond = gpuSecondsPerSecond
+        return table
     }
 
     /// The planner's configuration: each setting given, else the planner's default. The

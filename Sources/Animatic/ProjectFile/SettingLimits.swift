@@ -2,6 +2,8 @@
 public enum SettingLimits {
     /// `--jobs`, `jobs`.
     public static let jobs = 1...64
+    /// `--workers`, `backend.worker.workers`.
+    public static let workers = 1...64
     /// `--seed`, `seed`.
     public static let seed = 0...2_147_483_647
     /// `--max-segment`, `max_segment`, in seconds.

@@ -252,6 +252,78 @@ extension ValueReader where Value == CommandTemplate {
     }
 }
 
+extension ValueReader where Value == WorkerCommand {
+    /// A worker program and its arguments: a list of arguments, or one string split like shell words.
+    static var workerCommand: Self {
+        Self { node, key, directory throws(ConfigError) in
+            let arguments: [String]
+            switch node.value {
+            case .string(let text):
+                do throws(BackendError) { return try WorkerCommand(parsing: text) } catch {
+                    throw ConfigError("'\(key)': \(error.failure)", at: node.location)
+                }
+            case .array:
+                arguments = try ValueReader<[String]>.list(of: .string).read(node, key, directory)
+            default:
+                throw mismatch(node, key, "a list of arguments or a string")
+            }
+            do throws(BackendError) { return try WorkerCommand(arguments: arguments) } catch {
+                throw ConfigError("'\(key)': \(error.failure)", at: node.location)
+            }
+        }
+    }
+}
+
+extension ValueReader where Value == [String] {
+    /// GPU numbers or names (`[0, 1]`, `["0", "GPU-5f…"]`), one worker each; at least one.
+    static var gpus: Self {
+        Self { node, key, _ throws(ConfigError) in
+            guard case .array(let items) = node.value, !items.isEmpty else {
+                throw mismatch(node, key, "a list of GPUs")
+            }
+            var gpus: [String] = []
+            for item in items {
+                switch item.value {
+                case .integer(let number) where number >= 0: gpus.append(String(number))
+                case .string(let name) where !name.isEmpty && !name.contains(","): gpus.append(name)
+                default: throw mismatch(item, key, "a GPU number or name")
+                }
+            }
+            return gpus
+        }
+    }
+}
+
+extension ValueReader where Value == Double {
+    /// A number that is not negative (a price, a speed).
+    static var amount: Self {
+        Self { node, key, _ throws(ConfigError) in
+            let number: Double
+            switch node.value {
+            case .integer(let whole): number = Double(whole)
+            case .float(let fraction): number = fraction
+            default: throw mismatch(node, key, "a number")
+            }
+            guard number.isFinite, number >= 0 else { throw ConfigError("'\(key)' must not be negative", at: node.location) }
+            return number
+        }
+    }
+}
+
+extension ValueReader where Value == [String: Double] {
+    /// A table of prices per second by model (`"wan2.2-t2v-plus@1080P" = 0.70`).
+    static var prices: Self {
+        Self { node, key, directory throws(ConfigError) in
+            guard case .table(let entries) = node.value else { throw mismatch(node, key, "a table of prices by model") }
+            var prices: [String: Double] = [:]
+            for entry in entries {
+                prices[entry.key] = try ValueReader<Double>.amount.read(entry.value, key + "." + entry.key, directory)
+            }
+            return prices
+        }
+    }
+}
+
 extension ValueReader where Value == CompliancePolicy {
     /// `block`, `warn` or `rewrite` for `category`; `rewrite` only where a description can
     /// stand in (names and brands).

@@ -1,3 +1,5 @@
+import Generation
+
 /// One output of a build, decided before any work starts (the way swift-driver plans its
 /// jobs): what kind of work makes it, which steps it needs first, the file it writes, the
 /// key that names its content, and whether and why it runs.
@@ -90,5 +92,7 @@ public struct BuildStep: Sendable, Hashable {
         public var size: String
         /// For a backend that starts from an image: the segment whose last frame it starts from.
         public var continues: String?
+        /// What the request costs (billed or GPU seconds); nil when the backend costs nothing to estimate.
+        public var charge: RequestCharge?
     }
 }

@@ -68,7 +68,8 @@ extension Builder {
                 negativePrompt: item.request.content.negativePrompt, seed: item.request.content.seed,
                 frames: item.frames, seconds: Double(item.frames) * Double(plan.frameRate.den) / Double(plan.frameRate.num),
                 shotStartFrame: item.request.shotStartFrame, size: settings.size.description,
-                continues: item.continues.flatMap { segmentOfKey[$0] })
+                continues: item.continues.flatMap { segmentOfKey[$0] },
+                charge: generator.charge(for: item.request))
             planner.add(BuildStep(
                 id: generateID, kind: .generate, inputs: item.continues.flatMap { clipStep[$0] }.map { [$0] } ?? [],
                 output: direct ? cached : "\(cache.scratchDirectory.path)/\(item.key).raw", key: item.key, status: status,

@@ -12,6 +12,25 @@ public enum StepPlanJSON {
         var steps: [Step]
         var running: Int
         var totals: [Total]
+        var estimate: Estimate?
+    }
+
+    private struct Estimate: Encodable {
+        var currency: String
+        var price: Double?
+        var backends: [EstimateLine]
+    }
+
+    private struct EstimateLine: Encodable {
+        var backend: String
+        var requests: Int
+        var seconds: Double
+        var billedSeconds: Double
+        var price: Double?
+        var unpriced: [String]
+        var gpuSeconds: Double?
+        var gpuSource: String?
+        var wallSeconds: Double?
     }
 
     private struct Step: Encodable {
@@ -47,7 +66,7 @@ public enum StepPlanJSON {
     }
 
     /// The plan of a build of `script` into `output`, pretty-printed with sorted keys.
-    public static func encode(_ plan: StepPlan, script: String, output: String) throws -> Data {
+    public static func encode(_ plan: StepPlan, script: String, output: String, estimate: CostEstimate? = nil) throws -> Data {
         let steps = plan.steps.map { step in
             Step(
                 id: step.id, kind: step.kind.rawValue, inputs: step.inputs, output: step.output, key: step.key,
@@ -61,7 +80,17 @@ public enum StepPlanJSON {
         }
         let document = Document(
             version: version, script: script, output: output, steps: steps, running: plan.running.count,
-            totals: plan.totals.map { Total(backend: $0.backend, requests: $0.requests, frames: $0.frames, seconds: $0.seconds) })
+            totals: plan.totals.map { Total(backend: $0.backend, requests: $0.requests, frames: $0.frames, seconds: $0.seconds) },
+            estimate: estimate.map { estimate in
+                Estimate(
+                    currency: estimate.currency, price: estimate.totalPrice,
+                    backends: estimate.lines.map {
+                        EstimateLine(
+                            backend: $0.backend, requests: $0.requests, seconds: $0.seconds, billedSeconds: $0.billedSeconds,
+                            price: $0.price, unpriced: $0.unpriced, gpuSeconds: $0.gpuSeconds, gpuSource: $0.gpuSource,
+                            wallSeconds: $0.wallSeconds)
+                    })
+            })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(document) + Data("\n".utf8)

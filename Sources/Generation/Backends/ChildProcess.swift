@@ -66,7 +66,7 @@ func runProcess(
 }
 
 /// The last 20 lines (at most 2,000 bytes) of a log, one line, `; `-separated.
-private func tail(of log: URL) -> String {
+func tail(of log: URL) -> String {
     guard let handle = try? FileHandle(forReadingFrom: log) else { return "" }
     defer { try? handle.close() }
     let size = (try? handle.seekToEnd()) ?? 0
@@ -115,6 +115,23 @@ private final class ProcessControl: @unchecked Sendable {
 
 /// Sends `signal` to the process group led by `pid` (Foundation starts a child in a group
 /// of its own on Linux), or to `pid` alone where it leads none.
-private func signalGroup(_ pid: Int32, _ signal: Int32) {
+func signalGroup(_ pid: Int32, _ signal: Int32) {
     if kill(-pid, signal) != 0 { kill(pid, signal) }
+}
+
+/// The executable for `program`: a path as given (relative to `workingDirectory`), or the
+/// first match on the `PATH` of `environment` (this process's when nil); nil when none is
+/// an executable file.
+func executableURL(_ program: String, workingDirectory: URL?, environment: [String: String]?) -> URL? {
+    let manager = FileManager.default
+    if program.contains("/") {
+        let url = URL(fileURLWithPath: program, relativeTo: workingDirectory).standardizedFileURL
+        return manager.isExecutableFile(atPath: url.path) ? url : nil
+    }
+    let path = (environment ?? ProcessInfo.processInfo.environment)["PATH"] ?? "/usr/bin:/bin"
+    for directory in path.split(separator: ":") {
+        let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent(program)
+        if manager.isExecutableFile(atPath: candidate.path) { return candidate }
+    }
+    return nil
 }

@@ -60,6 +60,9 @@ public struct ComfyUIGenerator: Generator {
     /// `comfyui`.
     public var name: String { "comfyui" }
 
+    /// GPU time (on the ComfyUI servers) for the segment's seconds.
+    public func charge(for request: GenerationRequest) -> RequestCharge? { .local(seconds: request.seconds) }
+
     /// The workflow's digest and the profile (not the servers: any of them makes the same clip).
     public var settings: String { "workflow=\(SHA256.hex(workflow.text.utf8)) \(profile.settingsText)" }
 
@@ -67,7 +70,8 @@ public struct ComfyUIGenerator: Generator {
     public var capabilities: GeneratorCapabilities {
         GeneratorCapabilities(
             sizes: profile.sizes, frameRates: profile.frameRate.map { [Rational(Int32($0))] },
-            longestClipMilliseconds: longestClipMilliseconds, maxParallelJobs: servers.count * jobsPerServer)
+            longestClipMilliseconds: longestClipMilliseconds, maxParallelJobs: servers.count * jobsPerServer,
+            imageToVideo: workflow.text.contains(Placeholder.reference.token))
     }
 
     /// The workflow file.
@@ -99,7 +103,12 @@ public struct ComfyUIGenerator: Generator {
 
     private func run(_ request: GenerationRequest, to destination: URL, server: URL) async throws {
         let segment = request.segmentID
-        let values = PlaceholderValues(request: request, shape: profile.shape(for: request), output: nil)
+        var values = PlaceholderValues(request: request, shape: profile.shape(for: request), output: nil)
+        // The server reads images from its own input folder: the last frame goes there first,
+        // and `{reference}` (a LoadImage node's `image`) names it as the server does.
+        if let reference = request.referenceImage {
+            values.values[.reference] = try await upload(reference, to: server, segment: segment)
+        }
         let submission: [String: Any] = ["prompt": try workflow.filled(with: values), "client_id": clientID]
         let body = try JSONSerialization.data(withJSONObject: submission, options: [.sortedKeys])
         let queued = "queue the workflow for \(segment) on \(server.absoluteString)"
@@ -136,6 +145,33 @@ public struct ComfyUIGenerator: Generator {
             }
     }
 
+    /// Uploads `image` with `POST /upload/image` (multipart, field `image`) and returns the
+    /// name the server gave it, with its subfolder (`sub/frame.png`) when it has one.
+    private func upload(_ image: URL, to server: URL, segment: String) async throws -> String {
+        let operation = "upload the last frame for \(segment) to \(server.absoluteString)"
+        let data: Data
+        do { data = try Data(contentsOf: image) } catch {
+            throw failure(operation, .badOutput(error.localizedDescription), permanent: false)
+        }
+        let boundary = "animatic-" + UUID().uuidString
+        var body = Data()
+        func add(_ text: String) { body.append(Data(text.utf8)) }
+        add("--\(boundary)\r\nContent-Disposition: form-data; name=\"image\"; filename=\"\(segment)-\(UUID().uuidString).png\"\r\n")
+        add("Content-Type: image/png\r\n\r\n")
+        body.append(data)
+        add("\r\n--\(boundary)\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\ninput\r\n--\(boundary)--\r\n")
+        let answer = try await client.send(
+            "POST", server.appendingPathComponent("upload").appendingPathComponent("image"),
+            headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"], body: body, operation: operation)
+        guard let object = try? JSONSerialization.jsonObject(with: answer) as? [String: Any],
+            let name = object["name"] as? String, !name.isEmpty
+        else {
+            throw failure(operation, .protocolViolation("no name in \(HTTPClient.message(in: answer))"), permanent: false)
+        }
+        let subfolder = object["subfolder"] as? String ?? ""
+        return subfolder.isEmpty ? name : subfolder + "/" + name
+    }
+
     /// Polls the history of `promptID` until it finishes, at most `maxPolls` times.
     private func wait(for promptID: String, on server: URL, segment: String) async throws -> ComfyUIHistory.File {
         let operation = "run prompt \(promptID) for \(segment) on \(server.absoluteString)"
@@ -162,15 +198,19 @@ public struct ComfyUIGenerator: Generator {
         throw failure(operation, .protocolViolation("still running after \(maxPolls) polls"), permanent: false)
     }
 
-    /// Takes a cancelled prompt out of the server's queue (`POST /queue {"delete": [id]}`),
-    /// so that a stopped build leaves no work queued; a prompt already running finishes.
-    /// Waits at most for one answer, and ignores a failure: the build is stopping anyway.
+    /// Takes a cancelled prompt out of the server's queue (`POST /queue {"delete": [id]}`)
+    /// and, if it is already running, stops it (`POST /interrupt {"prompt_id": id}`, which
+    /// interrupts only that prompt, not another client's), so that a stopped build leaves no
+    /// work behind. Ignores failures: the build is stopping anyway.
     private func withdraw(_ promptID: String, from server: URL) async {
-        let body = try? JSONSerialization.data(withJSONObject: ["delete": [promptID]])
-        // An unstructured task, so that the request is not cancelled with the segment.
+        let delete = try? JSONSerialization.data(withJSONObject: ["delete": [promptID]])
+        let interrupt = try? JSONSerialization.data(withJSONObject: ["prompt_id": promptID])
+        // An unstructured task, so that the requests are not cancelled with the segment.
         await Task { [client] in
             _ = try? await client.send(
-                "POST", server.appendingPathComponent("queue"), body: body, operation: "withdraw \(promptID)")
+                "POST", server.appendingPathComponent("queue"), body: delete, operation: "withdraw \(promptID)")
+            _ = try? await client.send(
+                "POST", server.appendingPathComponent("interrupt"), body: interrupt, operation: "interrupt \(promptID)")
         }.value
     }
 

@@ -67,6 +67,9 @@ public struct CommandGenerator: Generator {
         return Data((([settings] + template.expand(values)).joined(separator: "\n")).utf8)
     }
 
+    /// GPU time for the segment's seconds.
+    public func charge(for request: GenerationRequest) -> RequestCharge? { .local(seconds: request.seconds) }
+
     /// Runs the program for `request` and moves its clip to `destination`.
     public func generate(_ request: GenerationRequest, to destination: URL) async throws {
         let program = template.arguments[0]
@@ -112,22 +115,13 @@ public struct CommandGenerator: Generator {
             .contains { lower.contains($0) }
     }
 
-    /// The executable for `program`: a path as given (relative to the working directory),
-    /// or the first match on `PATH`.
-    private func resolve(_ program: String, operation: String) throws -> URL {
-        let manager = FileManager.default
-        if program.contains("/") {
-            let url = URL(fileURLWithPath: program, relativeTo: workingDirectory).standardizedFileURL
-            if manager.isExecutableFile(atPath: url.path) { return url }
-        } else {
-            let path = (environment ?? ProcessInfo.processInfo.environment)["PATH"] ?? "/usr/bin:/bin"
-            for directory in path.split(separator: ":") {
-                let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent(program)
-                if manager.isExecutableFile(atPath: candidate.path) { return candidate }
-            }
+    /// The executable for `program`, or a permanent launch error.
+    private func resolve(_ program: String, operation: String) throws(BackendError) -> URL {
+        guard let url = executableURL(program, workingDirectory: workingDirectory, environment: environment) else {
+            throw BackendError(
+                backend: name, operation: operation, failure: .launch("\(program) is not an executable file"),
+                isPermanent: true)
         }
-        throw BackendError(
-            backend: name, operation: operation, failure: .launch("\(program) is not an executable file"),
-            isPermanent: true)
+        return url
     }
 }

@@ -69,7 +69,10 @@ public struct CommandTemplate: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The arguments, shell-quoted where needed, for messages and settings.
-    public var description: String {
+    public var description: String { Self.quoted(arguments) }
+
+    /// `arguments` shell-quoted where needed, joined by spaces.
+    static func quoted(_ arguments: [String]) -> String {
         arguments.map { argument in
             let plain =
                 !argument.isEmpty

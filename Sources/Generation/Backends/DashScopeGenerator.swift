@@ -65,6 +65,14 @@ public struct DashScopeGenerator: Generator {
     /// `dashscope`.
     public var name: String { "dashscope" }
 
+    /// The billed length: the duration asked for (whole seconds within the model's range),
+    /// priced by model and resolution class (`wan2.2-t2v-plus@1080P`), else by model.
+    public func charge(for request: GenerationRequest) -> RequestCharge? {
+        let resolution = model.billingClass(for: FrameSize(width: request.format.width, height: request.format.height))
+        return .hosted(
+            priceKeys: ["\(model.name)@\(resolution)", model.name], seconds: Double(model.duration(for: request.seconds)))
+    }
+
     /// The model and what else shapes its pixels (never the key or the endpoint).
     public var settings: String { "model=\(model.name) prompt_extend=\(promptExtend) watermark=false" }
 
@@ -73,34 +81,55 @@ public struct DashScopeGenerator: Generator {
         var sizes: [FrameSize]?
         if case let .sizes(list) = model.sizing { sizes = list }
         return GeneratorCapabilities(
-            sizes: sizes, longestClipMilliseconds: model.durations.upperBound * 1000, maxParallelJobs: maxParallelJobs)
+            sizes: sizes, longestClipMilliseconds: model.longestSegmentMilliseconds, maxParallelJobs: maxParallelJobs,
+            imageToVideo: model.continuation != nil)
     }
 
     /// The create request's body: what DashScope is paid for.
+    /// A continuation's image is its placeholder: the build keys continuations by their
+    /// predecessor's clip.
     public func keyMaterial(for request: GenerationRequest) throws -> Data {
-        try body(for: request)
+        try body(for: request, image: model.continuation != nil && request.shotStartFrame > 0 ? Placeholder.reference.token : nil)
     }
 
     /// No input files.
     public var inputFiles: [URL] { [] }
 
-    /// The create request's body for `request`: prompt and negative clipped to 800 and
-    /// 500 characters, seed folded into 0…2147483647, size and duration mapped to the model.
-    func body(for request: GenerationRequest) throws -> Data {
+    /// The create request's body for `request`: prompt and negative clipped to the model's
+    /// limit and 500 characters, seed folded into 0…2147483647, size and duration mapped to
+    /// the model. With an `image` (a data URL) and a continuation model, the body asks that
+    /// model to start from it (`input.img_url`, the documented first-frame field).
+    func body(for request: GenerationRequest, image: String?) throws -> Data {
         let content = request.content
         let seconds = Double(content.frames * content.frameRate.den) / Double(content.frameRate.num)
-        let size = model.sizeParameter(for: FrameSize(width: request.format.width, height: request.format.height))
         let negative = content.negativePrompt.clipped(to: DashScopeBody.negativeLimit)
+        var parameters: [String: DashScopeBody.Parameter] = [
+            "duration": .number(model.duration(for: seconds)), "prompt_extend": .flag(promptExtend),
+            "seed": .number(content.seed & 0x7FFF_FFFF), "watermark": .flag(false),
+        ]
+        let size = FrameSize(width: request.format.width, height: request.format.height)
+        if let image, let continuation = model.continuation {
+            parameters["resolution"] = .text(DashScopeModel.resolution(for: size, among: continuation.resolutions))
+            if continuation.sound == .switchable { parameters["audio"] = .flag(false) }
+            return try DashScopeBody(
+                model: continuation.name,
+                input: .init(
+                    prompt: content.prompt.clipped(to: continuation.promptLimit),
+                    negativePrompt: negative.isEmpty ? nil : negative, imageURL: image),
+                parameters: parameters
+            ).data
+        }
+        for (key, value) in model.sizeParameters(for: size) {
+            parameters[key] = .text(value)
+        }
+        // animatic mixes its own sound: ask for none where the model lets us.
+        if model.sound == .switchable { parameters["audio"] = .flag(false) }
         return try DashScopeBody(
             model: model.name,
             input: .init(
-                prompt: content.prompt.clipped(to: DashScopeBody.promptLimit),
+                prompt: content.prompt.clipped(to: model.promptLimit),
                 negativePrompt: negative.isEmpty ? nil : negative),
-            parameters: [
-                size.key: .text(size.value), "duration": .number(model.duration(for: seconds)),
-                "prompt_extend": .flag(promptExtend), "seed": .number(content.seed & 0x7FFF_FFFF),
-                "watermark": .flag(false),
-            ]
+            parameters: parameters
         ).data
     }
 
@@ -122,12 +151,28 @@ public struct DashScopeGenerator: Generator {
     /// The journal's key for `request`: the SHA-256 of the endpoint and the create body
     /// (task IDs belong to a region).
     func journalDigest(for request: GenerationRequest) throws -> String {
-        SHA256.hex(Array(baseURL.absoluteString.utf8) + [0x0A] + Array(try body(for: request)))
+        journalDigest(of: try body(for: request, image: nil))
+    }
+
+    private func journalDigest(of body: Data) -> String {
+        SHA256.hex(Array(baseURL.absoluteString.utf8) + [0x0A] + Array(body))
+    }
+
+    /// The reference image as a `data:image/png;base64,…` URL, for a continuation model.
+    private func imageData(for request: GenerationRequest) throws -> String? {
+        guard model.continuation != nil, let reference = request.referenceImage else { return nil }
+        do {
+            return "data:image/png;base64," + (try Data(contentsOf: reference)).base64EncodedString()
+        } catch {
+            throw BackendError(
+                backend: name, operation: "read the last frame for \(request.segmentID)",
+                failure: .badOutput("\(error.localizedDescription)"), isPermanent: false)
+        }
     }
 
     private func run(_ request: GenerationRequest, to destination: URL, key: String) async throws {
-        let body = try body(for: request)
-        let digest = try journalDigest(for: request)
+        let body = try body(for: request, image: try imageData(for: request))
+        let digest = journalDigest(of: body)
         let segment = request.segmentID
         let (taskID, videoURL): (String, URL)
         if let journalled = try await journaled(digest) {

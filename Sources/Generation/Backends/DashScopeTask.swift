@@ -37,10 +37,13 @@ struct DashScopeBody: Encodable {
     struct Input: Encodable {
         var prompt: String
         var negativePrompt: String?
+        /// The first frame, for an image-to-video model.
+        var imageURL: String?
 
         enum CodingKeys: String, CodingKey {
             case prompt
             case negativePrompt = "negative_prompt"
+            case imageURL = "img_url"
         }
     }
 
@@ -65,7 +68,6 @@ struct DashScopeBody: Encodable {
     }
 
     /// The longest prompt and negative prompt DashScope takes, in characters.
-    static let promptLimit = 800
     static let negativeLimit = 500
 
     var data: Data { get throws { try CanonicalJSON.data(self) } }

@@ -22,18 +22,18 @@ struct HTTPClient: Sendable {
         session = URLSession(configuration: configuration)
     }
 
-    /// Sends `method` to `url` with `headers` and a JSON `body`; returns the body of a 2xx
-    /// answer, throws for any other.
+    /// Sends `method` to `url` with `headers` and a `body` (JSON unless `headers` names
+    /// another `Content-Type`); returns the body of a 2xx answer, throws for any other.
     func send(
         _ method: String, _ url: URL, headers: [String: String] = [:], body: Data? = nil, operation: String
     ) async throws -> Data {
         var request = URLRequest(url: url, timeoutInterval: requestTimeout)
         request.httpMethod = method
-        for (field, value) in headers { request.setValue(value, forHTTPHeaderField: field) }
         if let body {
             request.httpBody = body
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
+        for (field, value) in headers { request.setValue(value, forHTTPHeaderField: field) }
         let (data, response) = try await exchange(request, operation: operation)
         guard (200..<300).contains(response.statusCode) else {
             throw statusError(response, body: data, operation: operation)

@@ -20,7 +20,8 @@ public enum Placeholder: String, Sendable, CaseIterable {
     case height
     /// The file the program must write (command backend only).
     case output
-    /// The reference image, the previous segment's last frame (command backend only).
+    /// The reference image, the previous segment's last frame: its path (command backend) or its
+    /// name on the server after upload (ComfyUI).
     case reference
     /// The segment's stretch of the soundtrack as a 48 kHz stereo WAV, for models driven by
     /// audio (Wan2.2 S2V's `--audio`; command backend only, and only when the film has sound).

@@ -47,6 +47,8 @@ public struct ScheduledGenerator: Generator {
     public var name: String { backend.name }
     /// The backend's settings: scheduling does not shape pixels.
     public var settings: String { backend.settings }
+    /// The backend's: retries are not charged ahead.
+    public func charge(for request: GenerationRequest) -> RequestCharge? { backend.charge(for: request) }
     /// The backend's.
     public func keyMaterial(for request: GenerationRequest) throws -> Data { try backend.keyMaterial(for: request) }
     /// The backend's capabilities, with the limiter's limit as the parallel jobs.

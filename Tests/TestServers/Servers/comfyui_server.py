@@ -10,6 +10,8 @@ node_errors, "500", "429:SECONDS"), "outcomes" ("error", "oom"), "download" ("sh
 downloads, withdrawn, max_queued (prompts queued or running at once), workflows (every
 workflow received)."""
 
+import email.parser
+import email.policy
 import json
 import time
 import uuid
@@ -17,7 +19,8 @@ from urllib.parse import parse_qs, urlparse
 
 from script_server import Handler, Script, serve
 
-PLACEHOLDERS = ["{prompt}", "{negative}", "{seed}", "{frames}", "{seconds}", "{fps}", "{width}", "{height}"]
+PLACEHOLDERS = ["{prompt}", "{negative}", "{seed}", "{frames}", "{seconds}", "{fps}", "{width}", "{height}",
+                "{reference}"]
 
 
 def error_body(code, message):
@@ -46,9 +49,37 @@ def strings(value):
 
 
 class ComfyHandler(Handler):
+    def upload(self):
+        """POST /upload/image: a multipart form whose `image` part is a PNG; answers its name."""
+        length = int(self.headers.get("Content-Length", "0"))
+        data = self.rfile.read(length)
+        message = email.parser.BytesParser(policy=email.policy.default).parsebytes(
+            b"Content-Type: " + self.headers.get("Content-Type", "").encode() + b"\r\n\r\n" + data)
+        for part in message.iter_parts() if message.is_multipart() else []:
+            if part.get_param("name", header="content-disposition") == "image":
+                content = part.get_payload(decode=True) or b""
+                if not content.startswith(b"\x89PNG\r\n\x1a\n"):
+                    return self.send_json(400, error_body("invalid_image", "not a PNG"))
+                name = part.get_filename()
+                self.script.append("uploads", name)
+                return self.send_json(200, {"name": name, "subfolder": "", "type": "input"})
+        return self.send_json(400, error_body("invalid_image", "no image part"))
+
     def do_POST(self):
         self.script.count("requests")
+        if self.path == "/upload/image":
+            return self.upload()
         body = self.read_json()
+        if self.path == "/interrupt":
+            prompt_id = body.get("prompt_id") if isinstance(body, dict) else None
+            with self.script.lock:
+                running = self.script.prompts.get(prompt_id)
+                if running is not None:
+                    # Only that prompt stops, as ComfyUI does when given its ID.
+                    running["outcome"] = "interrupted"
+                    running["ends"] = time.monotonic()
+            self.script.append("interrupted", prompt_id)
+            return self.send_json(200, {})
         if self.path == "/queue":
             with self.script.lock:
                 for prompt_id in body.get("delete", []) if isinstance(body, dict) else []:

@@ -18,6 +18,9 @@ import uuid
 from script_server import Handler, Script, serve
 
 SIZES_22 = {"832*480", "480*832", "624*624", "1920*1080", "1080*1920", "1440*1440", "1632*1248", "1248*1632"}
+SIZES_26 = {"1280*720", "720*1280", "960*960", "1088*832", "832*1088",
+            "1920*1080", "1080*1920", "1440*1440", "1632*1248", "1248*1632"}
+PROMPT_LIMITS = {"wan2.6-t2v": 1500, "wan2.6-i2v": 1500, "wan2.7-t2v": 5000}
 CREATE = "/api/v1/services/aigc/video-generation/video-synthesis"
 CHAT = "/compatible-mode/v1/chat/completions"
 
@@ -44,25 +47,55 @@ def validate(body):
     """The documented limits; the message of the first broken one, else None."""
     if not isinstance(body, dict) or not isinstance(body.get("input"), dict):
         return "input is required"
+    model = body.get("model")
     prompt = body["input"].get("prompt")
-    if not isinstance(prompt, str) or not prompt or len(prompt) > 800:
-        return "input.prompt must be 1 to 800 characters"
+    limit = PROMPT_LIMITS.get(model, 800)
+    if not isinstance(prompt, str) or not prompt or len(prompt) > limit:
+        return "input.prompt must be 1 to %d characters" % limit
     if len(body["input"].get("negative_prompt", "")) > 500:
         return "input.negative_prompt must be at most 500 characters"
     parameters = body.get("parameters", {})
     seed = parameters.get("seed", 0)
     if not isinstance(seed, int) or not 0 <= seed <= 2147483647:
         return "parameters.seed must be an integer in [0, 2147483647]"
-    if body.get("model") == "wan2.2-t2v-plus":
+    if model == "wan2.7-t2v":
+        # wan2.7 takes resolution and ratio; the old size is refused, as the service does.
+        if "size" in parameters:
+            return "parameters.size is not supported by wan2.7-t2v; use resolution and ratio"
+        if parameters.get("resolution") not in ("720P", "1080P"):
+            return "parameters.resolution must be 720P or 1080P"
+        if parameters.get("ratio") not in ("16:9", "9:16", "1:1", "4:3", "3:4"):
+            return "parameters.ratio must be 16:9, 9:16, 1:1, 4:3 or 3:4"
+    elif model == "wan2.6-t2v":
+        if "resolution" in parameters:
+            return "parameters.resolution is not supported by wan2.6-t2v; use size"
+        if parameters.get("size") not in SIZES_26:
+            return "parameters.size is not supported by wan2.6-t2v"
+        if not isinstance(parameters.get("audio", True), bool):
+            return "parameters.audio must be true or false"
+    elif model == "wan2.6-i2v":
+        # Image-to-video: the first frame in input.img_url (a URL or base64); the aspect
+        # ratio follows the image, so there is no size.
+        image = body["input"].get("img_url")
+        if not isinstance(image, str) or not (
+                image.startswith("data:image/png;base64,") or image.startswith("https://")):
+            return "input.img_url must be an image URL or base64 data"
+        if "size" in parameters:
+            return "parameters.size is not supported by wan2.6-i2v; the image sets the shape"
+        if parameters.get("resolution") not in ("720P", "1080P"):
+            return "parameters.resolution must be 720P or 1080P"
+    elif model == "wan2.2-t2v-plus":
         if parameters.get("size") not in SIZES_22:
             return "parameters.size is not supported by wan2.2-t2v-plus"
         if parameters.get("duration", 5) != 5:
             return "parameters.duration must be 5 for wan2.2-t2v-plus"
     else:
+        if "size" in parameters:
+            return "parameters.size is not supported by %s; use resolution" % model
         if parameters.get("resolution") not in ("480P", "720P", "1080P"):
             return "parameters.resolution must be 480P, 720P or 1080P"
-        if not 2 <= parameters.get("duration", 5) <= 15:
-            return "parameters.duration must be 2 to 15"
+    if model != "wan2.2-t2v-plus" and not 2 <= parameters.get("duration", 5) <= 15:
+        return "parameters.duration must be 2 to 15"
     return None
 
 
