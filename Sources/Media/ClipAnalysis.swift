@@ -41,15 +41,7 @@ public enum ClipAnalysis {
         var inputEnded = false
         analysing: while true {
             try checkCancellation()
-            if !inputEnded {
-                if try input.read(into: packet) {
-                    if packet.pointer.pointee.stream_index == streamIndex { try decoder.send(packet) }
-                    packet.unref()
-                } else {
-                    inputEnded = true
-                    try decoder.send(nil)
-                }
-            }
+            try decoder.feed(from: input, stream: streamIndex, using: packet, inputEnded: &inputEnded)
             decoding: while true {
                 switch try decoder.receive(into: decoded) {
                 case .needsInput:

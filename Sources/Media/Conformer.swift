@@ -45,17 +45,7 @@ public struct Conformer: Sendable {
             var inputEnded = false
             conforming: while true {
                 try checkCancellation()
-                if !inputEnded {
-                    if try source.read(into: packet) {
-                        if packet.pointer.pointee.stream_index == streamIndex {
-                            try decoder.send(packet)
-                        }
-                        packet.unref()
-                    } else {
-                        inputEnded = true
-                        try decoder.send(nil)
-                    }
-                }
+                try decoder.feed(from: source, stream: streamIndex, using: packet, inputEnded: &inputEnded)
                 decoding: while true {
                     switch try decoder.receive(into: decoded) {
                     case .needsInput:

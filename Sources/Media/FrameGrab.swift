@@ -38,15 +38,7 @@ public enum FrameGrab {
         var inputEnded = false
         grabbing: while true {
             try checkCancellation()
-            if !inputEnded {
-                if try input.read(into: packet) {
-                    if packet.pointer.pointee.stream_index == streamIndex { try decoder.send(packet) }
-                    packet.unref()
-                } else {
-                    inputEnded = true
-                    try decoder.send(nil)
-                }
-            }
+            try decoder.feed(from: input, stream: streamIndex, using: packet, inputEnded: &inputEnded)
             receiving: while true {
                 switch try decoder.receive(into: decoded) {
                 case .needsInput:

@@ -30,6 +30,22 @@ final class VideoDecoder {
         try check(avcodec_send_packet(codec, packet?.pointer), "avcodec_send_packet")
     }
 
+    /// Reads `input`'s next packet and sends it when it is of stream `streamIndex`; at the
+    /// end of the input, flushes the decoder once and sets `inputEnded`. (Every decode loop
+    /// does this before it drains frames.)
+    func feed(from input: InputFile, stream streamIndex: Int, using packet: Packet, inputEnded: inout Bool)
+        throws(MediaError)
+    {
+        guard !inputEnded else { return }
+        if try input.read(into: packet) {
+            if packet.pointer.pointee.stream_index == streamIndex { try send(packet) }
+            packet.unref()
+        } else {
+            inputEnded = true
+            try send(nil)
+        }
+    }
+
     /// Receives the next decoded frame into `frame`, its `pts` set to the best-effort timestamp.
     func receive(into frame: Frame) throws(MediaError) -> Pull {
         let status = avcodec_receive_frame(codec, frame.pointer)
