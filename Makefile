@@ -3,17 +3,26 @@
 
 SWIFT ?= swift
 SAMPLE ?= samples/coffee-shop.fountain
+PREFIX ?= /usr/local
+# The Swift runtime and Foundation linked in: the front end starts without loading them.
+RELEASE = -c release --static-swift-stdlib
 export PATH := $(CURDIR)/.venv/bin:$(PATH)
 
-.PHONY: all setup build test demo docs-images bench fuzz clean
+.PHONY: all setup build install test demo docs-images bench fuzz clean
 
 all: build
 
 setup:
 	@scripts/setup.sh
 
+## The two programs: `animatic` (the front end) and `animatic-media` (the media helper it runs).
 build: setup
-	$(SWIFT) build -c release --product animatic
+	$(SWIFT) build $(RELEASE) --product animatic
+	$(SWIFT) build $(RELEASE) --product animatic-media
+
+## Install under PREFIX (default /usr/local): bin/animatic, and libexec/animatic/ beside it.
+install: build
+	scripts/install.sh "$(PREFIX)" "$$($(SWIFT) build $(RELEASE) --show-bin-path)"
 
 ## Build and run every test (unit, golden, corpus, CLI, media, robustness).
 test: setup

@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "animatic", targets: ["AnimaticCLI"]),
+        .executable(name: "animatic-media", targets: ["AnimaticMedia"]),
         .library(name: "Screenplay", targets: ["Screenplay"]),
     ],
     dependencies: [
@@ -20,6 +21,10 @@ let package = Package(
         // Stage 2: screenplay → shots, timing, segments, prompts. Pure values, deterministic.
         // Its compliance lists (public figures, sensitive terms) are data files shipped with it.
         .target(name: "Planning", dependencies: ["Screenplay"], resources: [.copy("Compliance/Data")]),
+
+        // The values settings take that every layer shares — backends, frame sizes, voices —
+        // with no media or speech library linked, so that the `animatic` front end can read them.
+        .target(name: "SettingValues"),
 
         // FFmpeg's C libraries, and C shims for the macros Swift cannot import.
         .systemLibrary(
@@ -41,21 +46,38 @@ let package = Package(
             providers: [.apt(["libespeak-ng-dev", "espeak-ng-data"]), .brew(["espeak-ng"])]
         ),
         // Text to speech samples through eSpeak NG, one utterance at a time; knows no scripts.
-        .target(name: "Speech", dependencies: ["CEspeakNG"]),
+        .target(name: "Speech", dependencies: ["CEspeakNG", "SettingValues"]),
 
         // Stage 3: generators (built-in storyboard renderer, remote backends), scheduler, clip cache.
-        .target(name: "Generation", dependencies: ["Planning", "Media"]),
+        .target(name: "Generation", dependencies: ["Planning", "Media", "SettingValues"]),
         // Cut lists from the timeline: EDL, FCP 7 XML, FCPXML, OTIO, SRT, CSV. Pure text writers.
         .target(name: "CutLists", dependencies: ["Planning"]),
 
+        // What the commands read before any media work: the script, the project file
+        // (animatic.yaml or .toml), the review file, the settings in effect, the outputs'
+        // paths, and the plan with its diagnostics. No FFmpeg or eSpeak NG is linked, so
+        // that the `animatic` front end starts fast.
+        .target(name: "Project", dependencies: ["Screenplay", "Planning", "CutLists", "SettingValues",
+                                                .product(name: "Yams", package: "Yams")]),
         // The build: ties the stages together; reads the project file (animatic.yaml or .toml).
-        .target(name: "Animatic", dependencies: ["Screenplay", "Planning", "Generation", "Media", "CutLists", "Speech",
+        .target(name: "Animatic", dependencies: ["Screenplay", "Planning", "Project", "Generation", "Media", "CutLists", "Speech",
                                                  .product(name: "Yams", package: "Yams")]),
-        // The command line (the `animatic` program): parses flags, calls Animatic, maps errors
-        // to exit codes. Named apart from `Animatic` so case-insensitive file systems cope.
+        // The command line: every command's flags, help and exit codes, and the commands that
+        // need no media (parse, check, plan and export without sound). The media work is
+        // behind `MediaCommands`, so that FFmpeg and eSpeak NG are not linked here.
+        .target(
+            name: "AnimaticCommands",
+            dependencies: ["Project", "SettingValues", "Screenplay", "Planning", "CutLists",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // The `animatic` program: the front end, which starts in milliseconds and runs
+        // `animatic-media` for a command that needs the media layer. Named apart from
+        // `Animatic` so case-insensitive file systems cope.
+        .executableTarget(name: "AnimaticCLI", dependencies: ["AnimaticCommands"]),
+        // The `animatic-media` program: the same commands, with the media work in process.
         .executableTarget(
-            name: "AnimaticCLI",
-            dependencies: ["Animatic", "Screenplay", "Planning", "Generation", "CutLists",
+            name: "AnimaticMedia",
+            dependencies: ["AnimaticCommands", "Animatic", "Planning", "Generation", "CutLists",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
@@ -69,7 +91,7 @@ let package = Package(
         .testTarget(name: "GenerationTests", dependencies: ["Generation", "Planning", "Screenplay", "Media", "TestServers"],
                     exclude: ["Fakes"]),
         .testTarget(name: "CutListsTests", dependencies: ["CutLists", "Planning", "Screenplay"], exclude: ["Golden"]),
-        .testTarget(name: "AnimaticTests", dependencies: ["Animatic", "Screenplay", "AnimaticCLI", "TestServers"],
+        .testTarget(name: "AnimaticTests", dependencies: ["Animatic", "Project", "Screenplay", "AnimaticCLI", "AnimaticMedia", "TestServers"],
                     exclude: ["Fakes"]),
 
         // Benchmarks (bench/README.md): release builds compared with reference tools.

@@ -87,11 +87,4 @@ public struct BuildSettings: Sendable {
     public static func defaultOutput(for script: URL) -> URL {
         script.deletingPathExtension().appendingPathExtension("mp4")
     }
-
-    /// The default cache: `.animatic-cache/` beside the script, or in the current directory
-    /// for a script from standard input (nil).
-    public static func defaultCache(for script: URL?) -> URL {
-        let directory = script?.deletingLastPathComponent() ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        return directory.appendingPathComponent(".animatic-cache", isDirectory: true)
-    }
 }

@@ -2,20 +2,25 @@ import Foundation
 import Planning
 import Screenplay
 
-/// A script parsed and planned: the first two stages of a build, which need no media, and
-/// everything `check`, `plan`, `export` and `build` report about the script.
+/// A script parsed and planned (`PlannedScript`) with its spoken lines voiced: what `plan`,
+/// `export` and `build` report about the script and time its shots by.
 public struct Compilation: Sendable {
-    /// The parsed script.
-    public var screenplay: Screenplay
-    /// The plan.
-    public var plan: Plan
-    /// The reader's and the planner's diagnostics, in script order (the reader's first
-    /// where two start at the same place).
-    public var diagnostics: [Diagnostic]
-    /// Whether the script has errors (a build then stops before any work).
-    public var hasErrors: Bool
+    /// The script parsed and planned, with its diagnostics and the audio's.
+    public var script: PlannedScript
     /// The spoken lines' audio, when planned with sound.
     public var voicing: Voicing?
+
+    /// The parsed script.
+    public var screenplay: Screenplay { script.screenplay }
+    /// The plan.
+    public var plan: Plan {
+        get { script.plan }
+        set { script.plan = newValue }
+    }
+    /// The reader's, the planner's and the audio's diagnostics, in script order.
+    public var diagnostics: [Diagnostic] { script.diagnostics }
+    /// Whether the script has errors (a build then stops before any work).
+    public var hasErrors: Bool { script.hasErrors }
 
     /// Parses `input` and plans it with `configuration` and a review's `revisions`.
     public init(_ input: ScriptInput, configuration: PlanConfiguration, revisions: ShotRevisions = ShotRevisions()) {
@@ -44,22 +49,7 @@ public struct Compilation: Sendable {
     }
 
     private init(_ parsed: ParseResult, configuration: PlanConfiguration, revisions: ShotRevisions, voicing: Voicing?) {
-        let planned = Planner(configuration: configuration, revisions: revisions).plan(parsed.screenplay)
-        screenplay = parsed.screenplay
-        plan = planned.plan
+        script = PlannedScript(parsed, configuration: configuration, revisions: revisions, extra: voicing?.diagnostics ?? [])
         self.voicing = voicing
-        diagnostics = (parsed.diagnostics + planned.diagnostics + (voicing?.diagnostics ?? [])).enumerated()
-            .sorted { ($0.element.range.start.offset, $0.offset) < ($1.element.range.start.offset, $1.offset) }
-            .map(\.element)
-        hasErrors = diagnostics.contains { $0.severity == .error }
-        if !hasErrors && plan.shots.isEmpty {
-            // A body of notes, sections or synopses only: the reader finds scenes, but there
-            // is nothing to film, and a build would fail at the join after all the set-up.
-            let start = SourceLocation(line: 1, column: 1, offset: 0)
-            diagnostics.insert(Diagnostic(
-                .error, "the script has nothing to film: no action, dialogue or shot", at: SourceRange(start: start, end: start),
-                note: "write a scene heading (INT. KITCHEN - NIGHT) and what happens in it"), at: 0)
-            hasErrors = true
-        }
     }
 }

@@ -1,4 +1,5 @@
 @testable import Animatic
+@testable import Project
 import Foundation
 import Testing
 

@@ -13,7 +13,7 @@ script=${1:-Tests/Fixtures/corpus/Big-Fish.fountain}
 size=${SIZE:-1280x720}
 jobs=${JOBS:-$(nproc)}
 if [ -z "${ANIMATIC:-}" ]; then
-  swift build -c release --product animatic >/dev/null
+  swift build -c release --product animatic >/dev/null && swift build -c release --product animatic-media >/dev/null
   ANIMATIC=$(swift build -c release --show-bin-path)/animatic
 fi
 work=$(mktemp -d)

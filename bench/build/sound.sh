@@ -14,7 +14,7 @@ script=${1:-Tests/Fixtures/corpus/The-Last-Birthday-Card.fountain}
 size=${SIZE:-1280x720}
 jobs=${JOBS:-$(nproc)}
 if [ -z "${ANIMATIC:-}" ]; then
-  swift build -c release --product animatic >/dev/null
+  swift build -c release --product animatic >/dev/null && swift build -c release --product animatic-media >/dev/null
   ANIMATIC=$(swift build -c release --show-bin-path)/animatic
 fi
 silent=$(mktemp -d) sound=$(mktemp -d)

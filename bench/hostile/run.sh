@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if [ -z "${ANIMATIC:-}" ]; then
-  swift build -c release --product animatic >/dev/null
+  swift build -c release --product animatic >/dev/null && swift build -c release --product animatic-media >/dev/null
   ANIMATIC=$(swift build -c release --show-bin-path)/animatic
 fi
 work=$(mktemp -d)

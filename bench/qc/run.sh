@@ -17,7 +17,7 @@ size=${SIZE:-1280x720}
 jobs=${JOBS:-$(nproc)}
 rounds=${ROUNDS:-3}
 if [ -z "${ANIMATIC:-}" ]; then
-  swift build -c release --product animatic >/dev/null
+  swift build -c release --product animatic >/dev/null && swift build -c release --product animatic-media >/dev/null
   ANIMATIC=$(swift build -c release --show-bin-path)/animatic
 fi
 work=$(mktemp -d)

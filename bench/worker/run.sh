@@ -15,7 +15,7 @@ script=${1:-Tests/Fixtures/corpus/Brick-and-Steel.fountain}
 load=${LOAD:-0}
 size=${SIZE:-160x90}
 if [ -z "${ANIMATIC:-}" ]; then
-  swift build -c release --product animatic >/dev/null
+  swift build -c release --product animatic >/dev/null && swift build -c release --product animatic-media >/dev/null
   ANIMATIC=$(swift build -c release --show-bin-path)/animatic
 fi
 fake=$PWD/Tests/GenerationTests/Fakes/fake_worker.py

@@ -1,29 +1,7 @@
 import Foundation
 import Generation
 
-/// The text model `--reviser` names: `command:'PROGRAM ARGS'` or `dashscope[:MODEL]`.
-public enum ReviserChoice: Sendable, Equatable {
-    case command(String)
-    case dashScope(model: String)
-
-    /// Reads the option's value.
-    /// - Throws: `AnimaticError` `.usage` for anything else.
-    public init(_ text: String) throws(AnimaticError) {
-        if text.hasPrefix("command:") {
-            let command = String(text.dropFirst("command:".count))
-            guard !command.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw AnimaticError(.usage, "command: needs the program to run, such as command:'python3 revise.py'")
-            }
-            self = .command(command)
-        } else if text == "dashscope" {
-            self = .dashScope(model: DashScopeReviser.defaultModel)
-        } else if text.hasPrefix("dashscope:"), text.count > "dashscope:".count {
-            self = .dashScope(model: String(text.dropFirst("dashscope:".count)))
-        } else {
-            throw AnimaticError(.usage, "'\(text)' is neither command:'PROGRAM ARGS' nor dashscope[:MODEL]")
-        }
-    }
-
+extension ReviserChoice {
     /// The reviser; DashScope's at `baseURL` (the international endpoint when nil).
     /// - Throws: `AnimaticError` `.usage` when the command cannot be split into words.
     public func make(baseURL: URL?) throws(AnimaticError) -> any PromptReviser {
@@ -31,7 +9,7 @@ public enum ReviserChoice: Sendable, Equatable {
         case .command(let command):
             do { return try CommandReviser(command: command) } catch { throw AnimaticError(.usage, "--reviser: \(error)") }
         case .dashScope(let model):
-            return DashScopeReviser(baseURL: baseURL ?? DashScopeGenerator.defaultBaseURL, model: model)
+            return DashScopeReviser(baseURL: baseURL ?? DashScopeGenerator.defaultBaseURL, model: model ?? DashScopeReviser.defaultModel)
         }
     }
 }

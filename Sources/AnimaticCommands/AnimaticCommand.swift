@@ -1,0 +1,101 @@
+import Project
+import ArgumentParser
+import Foundation
+import Screenplay
+
+package struct AnimaticCommand: AsyncParsableCommand {
+    /// The argument parser makes one from the command line.
+    package init() {}
+
+    /// The program's version, `animatic --version`.
+    package static let version = "0.1.0"
+
+    package static let configuration = CommandConfiguration(
+        commandName: "animatic",
+        abstract: "Compile a Fountain screenplay into an animatic.",
+        discussion: "Exit codes: 0 success, 64 usage, 65 script errors, 66 missing input, 69 service unavailable, 70 internal error, 73 cannot create output, 74 I/O error.",
+        version: version,
+        subcommands: [ParseCommand.self, CheckCommand.self, PlanCommand.self, BuildCommand.self, ExportCommand.self, ReviewCommand.self]
+    )
+
+    /// Parses the command line and runs the command, with `media` doing the work that
+    /// needs the media layer: the `animatic-media` helper passes its own, the `animatic`
+    /// front end none, and then hands any command that needs it to the helper (`HandOver`)
+    /// before it has read or printed anything. The one place the program ends on an error:
+    /// whatever a command throws is mapped to its exit code here, after every task it
+    /// started has finished.
+    package static func main(media: (any MediaCommands)?) async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let parsed: ParsableCommand
+        do {
+            try checkSubcommand(arguments)
+            parsed = try parseAsRoot(arguments)
+        } catch {
+            exit(after: error)
+        }
+        do {
+            try await MediaContext.$commands.withValue(media) {
+                if var command = parsed as? AsyncParsableCommand {
+                    try await command.run()
+                } else {
+                    var command = parsed
+                    try command.run()
+                }
+            }
+        } catch is HandOver {
+            exit(after: MediaHelper.exec(arguments))
+        } catch {
+            exit(after: error)
+        }
+    }
+
+    /// `animatic biuld film.fountain`: a first word that names no command is a usage error,
+    /// with the command it is a slip for.
+    private static func checkSubcommand(_ arguments: [String]) throws(AnimaticError) {
+        guard let first = arguments.first, !first.hasPrefix("-") else { return }
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+        guard !names.contains(first) else { return }
+        let help = SpellingSuggestion.closest(to: first, among: names).map { "; did you mean '\($0)'?" }
+            ?? "; the commands are " + names.joined(separator: ", ")
+        throw AnimaticError(.usage, "unknown command '\(first)'\(help)")
+    }
+
+    /// Ends the program with the exit code `error` maps to: an `AnimaticError`'s own
+    /// (its message printed), 65 for diagnostics already printed, the argument parser's for
+    /// usage, help and `--version`, and 70 for anything unforeseen.
+    private static func exit(after error: Error) -> Never {
+        switch error {
+        case let error as AnimaticError:
+            printError("animatic: error: \(error.message)\n")
+            Foundation.exit(error.exitCode)
+        case is ReportedErrors:
+            Foundation.exit(AnimaticError.Kind.badInput.exitCode)
+        case let code as ExitCode:
+            Foundation.exit(code.rawValue)
+        default:
+            // The argument parser's own errors (usage, help, version) carry their exit codes.
+            let code = exitCode(for: error)
+            guard code != .failure else {
+                printError("animatic: error: internal error: \(error)\n")
+                Foundation.exit(AnimaticError.Kind.internalFailure.exitCode)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// The script or project file has errors, already printed as diagnostics: the program
+/// exits 65 and prints nothing more.
+package struct ReportedErrors: Error {}
+
+/// Prints diagnostics like a compiler, with their count; throws `ReportedErrors` when any
+/// is an error.
+package func report(_ diagnostics: [Diagnostic], path: String) throws(ReportedErrors) {
+    printError(DiagnosticReport.render(diagnostics, path: path))
+    if diagnostics.contains(where: { $0.severity == .error }) { throw ReportedErrors() }
+}
+
+/// Writes text to standard error.
+package func printError(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+}

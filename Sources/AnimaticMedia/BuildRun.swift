@@ -1,0 +1,135 @@
+import Animatic
+import AnimaticCommands
+import ArgumentParser
+import CutLists
+import Foundation
+import Generation
+
+extension BuildCommand {
+    /// Runs the build in this process.
+    func runHere() async throws {
+        let input = try ScriptInput.read(file)
+        var flags = ProjectSettings()
+        flags.size = size
+        flags.jobs = jobs
+        flags.cacheDirectory = sound.cacheDirectory.map { URL(fileURLWithPath: $0) }
+        flags.cutLists = cutlists?.formats
+        flags.edlFlavor = edlFlavor
+        flags.keepGoing = keepGoing
+        flags.maxCost = maxCost
+        flags.qcPolicy = qc
+        flags.qcRetakes = qcRetakes
+        let (project, chosen) = try options.settings(for: input, commandFlags: flags)
+        let cacheURL = self.sound.cache(chosen, for: input)
+        let generator = try chosen.makeGenerator(cacheDirectory: cacheURL)
+        var configuration = chosen.planConfiguration()
+        configuration.backendMaxMilliseconds = generator.capabilities.longestClipMilliseconds
+        let sound = self.sound.settings(chosen, loudness: loudness ?? -23)
+        let review = try options.reviewFile.load(for: input)
+        // A dry run creates nothing: it speaks the lines the cache lacks only to time them.
+        var compilation = try Compilation(
+            input, configuration: configuration, revisions: review.revisions, sound: sound, cache: cacheURL,
+            storing: !dryRun)
+        review.warnAboutStaleEntries(in: compilation.plan)
+        try report(compilation.diagnostics, path: input.displayPath)
+        // Every prompt is checked before any request; a blocked one stops here (exit 65).
+        let compliance = try chosen.complianceChecker(backend: generator.name).check(compilation.plan, source: input.bytes)
+        try report(compliance.diagnostics, path: input.displayPath)
+        compilation.plan = compliance.plan
+
+        let outputURL: URL
+        if let output {
+            outputURL = URL(fileURLWithPath: output)
+        } else if let script = input.url {
+            outputURL = BuildSettings.defaultOutput(for: script)
+        } else {
+            throw AnimaticError(.usage, Self.stdinNeedsOutput)
+        }
+        // The depfile's target as make names it: the path as given, relative when it was.
+        let outputName = output ?? (file as NSString).deletingPathExtension + ".mp4"
+        var settings = BuildSettings(
+            output: outputURL.standardizedFileURL, cacheDirectory: cacheURL, planConfiguration: configuration,
+            depfile: depfile.map { URL(fileURLWithPath: $0) }, outputName: outputName, chosen: chosen)
+        settings.projectFile = project?.displayPath
+        settings.loudness = sound.loudness
+        settings.reviewFile = review?.displayPath
+        // Before any work: no output replaces an input or another output, and every one has
+        // a folder that takes files (a dry run checks the first and creates nothing).
+        let paths = OutputPaths(build: settings, shots: compilation.plan.shots.count)
+        try paths.checkAgainst(
+            OutputPaths.inputs(script: input.url, projectFile: project?.url, others: generator.inputFiles))
+        if dryRun {
+            try printDryRun(
+                Builder(settings: settings, generator: generator), compilation: compilation, input: input,
+                costs: chosen.costTable())
+            return
+        }
+        if let limit = chosen.maxCost {
+            try checkCost(
+                Builder(settings: settings, generator: generator), compilation: compilation, input: input,
+                costs: chosen.costTable(), limit: limit)
+        }
+        try paths.prepareFolders()
+        let display = ProgressDisplay(level: quiet ? .quiet : verbose ? .verbose : .normal)
+        let builder = Builder(settings: settings, generator: generator, events: display.show)
+
+        let build = Task {
+            try await builder.build(compilation.plan, scriptPath: input.displayPath, voicing: compilation.voicing)
+        }
+        let trap = InterruptTrap()
+        trap.watch { build.cancel() }
+        do {
+            _ = try await build.value
+        } catch is CancellationError {
+            printError("animatic: interrupted; finished segments stay cached\n")
+            throw ExitCode(trap.exitStatus ?? 130)
+        }
+    }
+
+    /// The estimate for what `builder` would generate now.
+    private func estimate(_ builder: Builder, plan: StepPlan, costs: CostTable) -> CostEstimate {
+        CostEstimate.make(
+            plan: plan, table: costs, previous: BuildReport.read(builder.settings.reportURL),
+            parallelJobs: min(builder.settings.jobs, builder.generator.capabilities.maxParallelJobs ?? .max))
+    }
+
+    /// Refuses, before any work, a build estimated above `limit` or at an unknown price.
+    private func checkCost(
+        _ builder: Builder, compilation: Compilation, input: ScriptInput, costs: CostTable, limit: Double
+    ) throws {
+        let plan = try builder.stepPlan(for: compilation.plan, scriptPath: input.displayPath, voicing: compilation.voicing)
+        let estimate = estimate(builder, plan: plan, costs: costs)
+        let limitText = String(format: "%.2f", limit) + " " + estimate.currency
+        guard let price = estimate.totalPrice else {
+            let unpriced = estimate.lines.flatMap(\.unpriced).joined(separator: ", ")
+            throw AnimaticError(
+                .unavailable,
+                "the build's price cannot be estimated (no price for \(unpriced)), so it cannot be held to --max-cost "
+                    + "\(limitText); set cost.prices in the project file")
+        }
+        if price > limit {
+            throw AnimaticError(
+                .unavailable,
+                "the build is estimated at " + String(format: "%.2f", price) + " \(estimate.currency), above --max-cost "
+                    + "\(limitText); nothing was generated (animatic build --dry-run shows the requests)")
+        }
+    }
+
+    /// Prints the steps a build would take and their estimated cost, as text or JSON, touching nothing.
+    private func printDryRun(_ builder: Builder, compilation: Compilation, input: ScriptInput, costs: CostTable) throws {
+        let plan = try builder.stepPlan(for: compilation.plan, scriptPath: input.displayPath, voicing: compilation.voicing)
+        let estimate = estimate(builder, plan: plan, costs: costs)
+        let text: Data
+        if json {
+            do {
+                text = try StepPlanJSON.encode(
+                    plan, script: input.displayPath, output: builder.settings.outputName, estimate: estimate)
+            } catch {
+                throw AnimaticError(.internalFailure, "cannot encode the build plan: \(error)")
+            }
+        } else {
+            text = Data(StepPlanText.render(plan, estimate: estimate).utf8)
+        }
+        FileHandle.standardOutput.write(text)
+    }
+}

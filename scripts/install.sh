@@ -1,0 +1,37 @@
+#!/bin/sh
+# Installs animatic under PREFIX (make install PREFIX=...): PREFIX/libexec/animatic/ holds
+# the `animatic` front end, the `animatic-media` helper it runs for media work, and the
+# resource bundles both find beside themselves; PREFIX/bin/animatic links to the front end.
+#
+#   scripts/install.sh PREFIX [PRODUCTS]
+#
+# PRODUCTS is the folder `swift build` put the programs in (default: .build/release).
+set -eu
+if [ $# -lt 1 ] || [ $# -gt 2 ]; then
+    echo "usage: scripts/install.sh PREFIX [PRODUCTS]" >&2
+    exit 64
+fi
+prefix=$1
+products=${2:-.build/release}
+folder="$prefix/libexec/animatic"
+mkdir -p "$folder" "$prefix/bin"
+for program in animatic animatic-media; do
+    if [ ! -x "$products/$program" ]; then
+        echo "install.sh: $products/$program is missing; build both programs first (make build)" >&2
+        exit 66
+    fi
+    # A new file renamed into place: a running copy of the old one keeps working.
+    cp "$products/$program" "$folder/.$program.new"
+    chmod 755 "$folder/.$program.new"
+    mv -f "$folder/.$program.new" "$folder/$program"
+done
+for bundle in "$products"/*.resources; do
+    [ -d "$bundle" ] || continue
+    name=$(basename "$bundle")
+    rm -rf "$folder/.$name.new"
+    cp -R "$bundle" "$folder/.$name.new"
+    rm -rf "$folder/$name"
+    mv "$folder/.$name.new" "$folder/$name"
+done
+ln -sfn ../libexec/animatic/animatic "$prefix/bin/animatic"
+echo "installed $prefix/bin/animatic (put $prefix/bin on PATH)"
