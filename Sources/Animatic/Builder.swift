@@ -176,6 +176,8 @@ public struct Builder: Sendable {
         }
         // Outputs already holding their bytes are left alone (`AtomicFile.update`).
         try AtomicFile.update(try encode(report), at: settings.reportURL)
+        // A manifest that cannot be written only costs the next build its full checks.
+        try? cache.saveManifest()
         if let depfile = settings.depfile {
             try AtomicFile.update(depfileData(scriptPath: scriptPath, voicing: voicing), at: depfile)
         }

@@ -12,17 +12,21 @@ import Planning
 /// Every entry (clip, thumbnail, sheet page) is sealed when written: its size and SHA-256
 /// go beside it (`….sha256`) and it is made read-only. Finding an entry checks that it is
 /// a regular file whose MP4 header says the right size and frame count, and whose size is
-/// the recorded one (a stat and a header read: cheap enough for every build); before an
+/// the recorded one (a stat and a header read), once: `manifest.tsv` then vouches for it
+/// while its files keep their sizes and times (`ClipManifest`); before an
 /// entry feeds an output that is being rewritten, `verify` checks its content's digest.
 /// An entry that fails either check — damaged, swapped, a FIFO or a directory in its
 /// place, or without a recorded digest — is discarded and made again.
 public struct ClipCache: Sendable {
     /// The cache's root directory.
     public var directory: URL
+    /// The entries as last checked (`manifest.tsv`), which spare a rebuild reading them.
+    let manifest: ClipManifest
 
     /// The cache rooted at `directory` (created on `lock()`).
     public init(directory: URL) {
         self.directory = directory
+        manifest = ClipManifest(file: directory.appendingPathComponent("manifest.tsv"))
     }
 
     /// Bumped if the key's text changes form. 2: the backend's own key material
@@ -103,16 +107,40 @@ public struct ClipCache: Sendable {
     }
 
     /// Whether the entry for `key` is there and holds `frames` frames of `format`'s size.
-    /// Reads only the file's `moov` box (no decoder is opened): thousands of entries are
-    /// checked in well under a second.
+    /// An entry the manifest vouches for (its clip and digest as they were when last checked
+    /// in full) is valid without being opened: two `lstat`s. Any other is checked in full,
+    /// reading its recorded digest and only the clip's `moov` box (no decoder is opened).
     public func state(of key: String, frames: Int, format: HouseFormat) -> EntryState {
         let file = url(for: key)
+        if manifest.vouches(
+            for: key, clip: file, digest: Self.digestURL(of: file), frames: frames, width: format.width, height: format.height)
+        {
+            return .valid
+        }
+        let state = checkedState(of: file, frames: frames, format: format)
+        if state == .valid {
+            manifest.record(key, clip: file, digest: Self.digestURL(of: file), frames: frames, width: format.width,
+                            height: format.height)
+        } else {
+            manifest.forget(key)
+        }
+        return state
+    }
+
+    /// `state` read from the files: the digest's record, the size, the `moov` box.
+    private func checkedState(of file: URL, frames: Int, format: HouseFormat) -> EntryState {
         var status = stat()
         guard lstat(file.path, &status) == 0 else { return .missing }
         guard let size = RegularFile.status(file.path)?.size else { return .corrupt("is not a regular file") }
         guard let recorded = Self.recordedDigest(of: file) else { return .corrupt("has no recorded digest") }
         guard recorded.size == size else { return .corrupt("is \(size) bytes, not the \(recorded.size) recorded") }
         return headerState(of: file, frames: frames, format: format)
+    }
+
+    /// Writes back what this value's checks and admissions taught the manifest, so that the
+    /// next build trusts those entries without opening them; nothing when nothing changed.
+    public func saveManifest() throws {
+        try manifest.save()
     }
 
     /// Whether the clip at `file` is a complete MP4 of `frames` frames of `format`'s size.
@@ -146,6 +174,8 @@ public struct ClipCache: Sendable {
             discard(file)
             return .corrupt("cannot be sealed: \(error)")
         }
+        manifest.record(key, clip: file, digest: Self.digestURL(of: file), frames: frames, width: format.width,
+                        height: format.height)
         return .valid
     }
 
@@ -185,6 +215,7 @@ public struct ClipCache: Sendable {
 
     /// Removes the entry at `file`, whatever it is (a directory too), and its recorded digest.
     public func discard(_ file: URL) {
+        manifest.forget(file.deletingPathExtension().lastPathComponent)
         try? FileManager.default.removeItem(at: file)
         try? FileManager.default.removeItem(at: Self.digestURL(of: file))
     }
