@@ -4,8 +4,7 @@
 SWIFT ?= swift
 SAMPLE ?= samples/coffee-shop.fountain
 PREFIX ?= /usr/local
-# The Swift runtime and Foundation linked in: the front end starts without loading them.
-RELEASE = -c release --static-swift-stdlib
+RELEASE = -c release
 export PATH := $(CURDIR)/.venv/bin:$(PATH)
 
 .PHONY: all setup build install test demo docs-images bench fuzz clean

@@ -73,7 +73,13 @@ let package = Package(
         // The `animatic` program: the front end, which starts in milliseconds and runs
         // `animatic-media` for a command that needs the media layer. Named apart from
         // `Animatic` so case-insensitive file systems cope.
-        .executableTarget(name: "AnimaticCLI", dependencies: ["AnimaticCommands"]),
+        // Release builds link the Swift runtime and Foundation in (`-static-stdlib`): the
+        // front end then loads no shared Swift library either. (The helper cannot: its
+        // FoundationNetworking links libcurl.)
+        .executableTarget(
+            name: "AnimaticCLI", dependencies: ["AnimaticCommands"],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+        ),
         // The `animatic-media` program: the same commands, with the media work in process.
         .executableTarget(
             name: "AnimaticMedia",

@@ -164,7 +164,7 @@ public struct Builder: Sendable {
         }
         let cutListsStarted = Date()
         let cutLists = try await CutListExport.write(
-            plan, settings: settings,
+            plan, settings: settings, inputs: digest,
             keys: Dictionary(zip(buildPlan.items, report.segments).map { ($0.segmentID, $1.failureCard ?? $0.key) }) {
                 first, _ in first
             },

@@ -35,9 +35,34 @@ enum CutListExport {
     /// ID, `qcNotes` its quality-control verdict for the storyboard page; `clipsVerified` says
     /// whether the build has checked every clip's digest already; `withAudio`, each clip
     /// carries its segment's WAV.
+    ///
+    /// `inputs` is the build's inputs digest: when the cut lists recorded last time
+    /// (`CutListRecord`) were made from the same, no clip changed since (`clipsVerified` is
+    /// false: the video is up to date) and every file is as written, nothing is made again.
     static func write(
-        _ plan: Plan, settings: BuildSettings, keys: [String: String], qcNotes: [String: QCNote] = [:], cache: ClipCache,
-        clipsVerified: Bool, withAudio: Bool = false
+        _ plan: Plan, settings: BuildSettings, inputs: String, keys: [String: String], qcNotes: [String: QCNote] = [:],
+        cache: ClipCache, clipsVerified: Bool, withAudio: Bool = false
+    ) async throws -> Written {
+        let digest = CutListRecord.digest(
+            inputs: inputs, settings: settings, keys: keys, qcNotes: qcNotes, withAudio: withAudio)
+        let recordURL = CutListRecord.url(for: settings.output, in: cache)
+        if !clipsVerified, let record = CutListRecord(reading: recordURL), record.digest == digest, record.filesAreCurrent {
+            return Written(files: record.files.map { URL(fileURLWithPath: $0.path) })
+        }
+        let written = try await make(
+            plan, settings: settings, keys: keys, qcNotes: qcNotes, cache: cache, clipsVerified: clipsVerified,
+            withAudio: withAudio)
+        if let record = CutListRecord(digest: digest, files: written.files) {
+            try FileManager.default.createDirectory(at: recordURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try AtomicFile.update(Data(record.text.utf8), at: recordURL)
+        }
+        return written
+    }
+
+    /// Makes the formats `settings` names, each file rewritten only when its bytes change.
+    private static func make(
+        _ plan: Plan, settings: BuildSettings, keys: [String: String], qcNotes: [String: QCNote], cache: ClipCache,
+        clipsVerified: Bool, withAudio: Bool
     ) async throws -> Written {
         let timeline = timeline(plan, settings: settings, withAudio: withAudio)
         let frames = needsThumbnails(settings) ? timeline.shotFrames : []

@@ -121,8 +121,14 @@ import Testing
         let thumbnail = project.cache.appendingPathComponent(try #require(thumbnails.first))
         try FileManager.default.removeItem(at: thumbnail)
         try Data("not a picture".utf8).write(to: thumbnail)
+        // A no-op rebuild needs no thumbnail (the cut lists are as it wrote them); one whose
+        // storyboard page is gone does, and grabs the garbage one again.
+        let storyboard = project.directory.appendingPathComponent("film.storyboard.html")
+        let page = try Data(contentsOf: storyboard)
+        try FileManager.default.removeItem(at: storyboard)
         _ = try await project.build()
         #expect(try Data(contentsOf: thumbnail).starts(with: [0xFF, 0xD8]))
+        #expect(try Data(contentsOf: storyboard) == page)
     }
 
     @Test func aCorruptSheetPageIsDrawnAgainNotCopiedOut() async throws {
