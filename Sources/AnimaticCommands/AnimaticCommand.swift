@@ -25,6 +25,7 @@ package struct AnimaticCommand: AsyncParsableCommand {
     /// whatever a command throws is mapped to its exit code here, after every task it
     /// started has finished.
     package static func main(media: (any MediaCommands)?) async {
+        MediaContext.commands = media
         let arguments = Array(CommandLine.arguments.dropFirst())
         let parsed: ParsableCommand
         do {
@@ -34,13 +35,11 @@ package struct AnimaticCommand: AsyncParsableCommand {
             exit(after: error)
         }
         do {
-            try await MediaContext.$commands.withValue(media) {
-                if var command = parsed as? AsyncParsableCommand {
-                    try await command.run()
-                } else {
-                    var command = parsed
-                    try command.run()
-                }
+            if var command = parsed as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                var command = parsed
+                try command.run()
             }
         } catch is HandOver {
             exit(after: MediaHelper.exec(arguments))

@@ -24,7 +24,10 @@ package protocol MediaCommands: Sendable {
 
 /// Which `MediaCommands` the running command has: the helper's, or none in the front end.
 package enum MediaContext {
-    @TaskLocal package static var commands: (any MediaCommands)?
+    /// Set once by `AnimaticCommand.main`, before any command is parsed or run, and never
+    /// again: a plain value rather than a task-local one, whose binding every task of a
+    /// build would copy.
+    nonisolated(unsafe) package static var commands: (any MediaCommands)?
 
     /// The media layer, or `HandOver` when this process has none. A command asks before it
     /// reads standard input or prints anything, so that the helper starts from the same
