@@ -125,10 +125,11 @@ struct BuildCommand: AsyncParsableCommand {
         configuration.backendMaxMilliseconds = generator.capabilities.longestClipMilliseconds
         let sound = self.sound.settings(chosen, loudness: loudness ?? -23)
         let review = try options.reviewFile.load(for: input)
-        // A dry run creates nothing: it speaks the lines the cache lacks only to time them.
+        // The lines the cache lacks are spoken to time the shots but written only once the
+        // build is priced and goes ahead: a dry run or a refused build creates nothing.
         var compilation = try Compilation(
             input, configuration: configuration, revisions: review.revisions, sound: sound, cache: cacheURL,
-            storing: !dryRun)
+            storing: false)
         review.warnAboutStaleEntries(in: compilation.plan)
         try report(compilation.diagnostics, path: input.displayPath)
         // Every prompt is checked before any request; a blocked one stops here (exit 65).
@@ -174,6 +175,7 @@ struct BuildCommand: AsyncParsableCommand {
                 Builder(settings: settings, generator: generator), compilation: compilation, input: input,
                 costs: chosen.costTable(), limit: limit)
         }
+        try compilation.voicing?.store()
         try paths.prepareFolders()
         let display = ProgressDisplay(level: quiet ? .quiet : verbose ? .verbose : .normal)
         let builder = Builder(settings: settings, generator: generator, events: display.show)
