@@ -48,9 +48,10 @@ extension ProjectSettings {
 
     /// The longest clip of the backend, which `build` sizes its segments to: `check`, `plan`
     /// and `export` cut the same segments, so an EDL exported before the build names the
-    /// clips the build makes. Nil for the built-in cards.
+    /// clips the build makes. Nil for the built-in cards, which have no qualities (`--quality`
+    /// with them is a usage error here too).
     func backendLongestClipMilliseconds() throws(AnimaticError) -> Int? {
-        guard backendOptions.kind != .cards else { return nil }
+        guard backendOptions.kind != .cards || quality != nil else { return nil }
         // Only its capabilities are read: the journal directory is never written.
         return try makeGenerator(cacheDirectory: FileManager.default.temporaryDirectory).capabilities.longestClipMilliseconds
     }
