@@ -209,7 +209,7 @@ public struct ComfyUIGenerator: Generator {
         let operation = "run prompt \(promptID) for \(segment) on \(server.absoluteString)"
         let heard = try await withThrowingTaskGroup(of: Heard.self) { group in
             group.addTask { .file(try await wait(for: promptID, on: server, segment: segment)) }
-            group.addTask { try await listen(socket.messages(), operation: operation) }
+            group.addTask { try await listen(socket.messages(), promptID: promptID, operation: operation) }
             defer { group.cancelAll() }
             while let heard = try await group.next() {
                 if case .closed = heard { continue }
@@ -223,10 +223,12 @@ public struct ComfyUIGenerator: Generator {
 
     /// Passes the websocket's `progress` to the build and returns when it says the prompt
     /// is done, or closes; throws the node's error on `execution_error`.
-    private func listen(_ messages: AsyncThrowingStream<String, any Error>, operation: String) async throws -> Heard {
+    private func listen(
+        _ messages: AsyncThrowingStream<String, any Error>, promptID: String, operation: String
+    ) async throws -> Heard {
         do {
             for try await text in messages {
-                switch ComfyUIMessage(text) {
+                switch ComfyUIMessage(text, promptID: promptID) {
                 case let .progress(fraction): GenerationProgress.send(fraction)
                 case .executing(nil): return .done
                 case let .failed(message):

@@ -1,8 +1,10 @@
 import Foundation
 
-/// What one text message on ComfyUI's websocket (`/ws?clientId=…`) says about the prompt
-/// of that client: each run has a client ID of its own, so every message is about its
-/// prompt. Other messages (`status`, `executed`, `execution_cached`) say nothing the build uses.
+/// What one text message on ComfyUI's websocket (`/ws?clientId=…`) says about a prompt: each
+/// run has a client ID of its own, so the messages are about its prompt, except those a
+/// server sends every client (a prompt queued without a client ID), which name another
+/// prompt and are read as `.other`. Other messages (`status`, `executed`,
+/// `execution_cached`) say nothing the build uses.
 enum ComfyUIMessage: Equatable {
     /// `progress`: a node is `value` of `max` steps along (a sampler's steps).
     case progress(Double)
@@ -14,10 +16,11 @@ enum ComfyUIMessage: Equatable {
     /// Anything else.
     case other
 
-    /// Reads one message's JSON text.
-    init(_ text: String) {
+    /// Reads one message's JSON text, about the prompt `promptID`.
+    init(_ text: String, promptID: String) {
         guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
-            let type = object["type"] as? String, let data = object["data"] as? [String: Any]
+            let type = object["type"] as? String, let data = object["data"] as? [String: Any],
+            (data["prompt_id"] as? String).map({ $0 == promptID }) ?? true
         else {
             self = .other
             return

@@ -12,7 +12,9 @@ workflow received).
 
 GET /ws?clientId=ID is ComfyUI's websocket (RFC 6455, written out here with the standard
 library): it pings the client first and sends a binary preview, then, for each prompt
-queued with that client_id, the messages ComfyUI sends while it runs — execution_start,
+queued with that client_id, the messages ComfyUI sends while it runs — first another
+prompt's executing (node null) and execution_error, as ComfyUI sends every client for a
+prompt queued without a client ID, then execution_start,
 executing (node "3"), progress 1 to 4 of 4 over the prompt's time (the second one in two
 fragments), then executing with node null and execution_success, or execution_error for
 an "error" or "oom" outcome. "websocket": false answers /ws with 404 (a proxy that does
@@ -104,6 +106,9 @@ class ComfyScript(Script):
             "exception_message": "torch.OutOfMemoryError: CUDA out of memory" if outcome == "oom"
             else "mat1 and mat2 shapes cannot be multiplied",
             "exception_type": "RuntimeError", "traceback": ["  File \"/srv/secret/path.py\", line 1"]}}
+        # A prompt someone queued without a client ID: ComfyUI tells every client about it.
+        messages.put({"type": "executing", "data": {"node": None, "prompt_id": "someone-else"}})
+        messages.put(dict(error, data=dict(error["data"], prompt_id="someone-else")))
         if outcome in ("error", "oom") and self.config.get("early_error"):
             messages.put(error)
             return
