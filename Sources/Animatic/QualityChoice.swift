@@ -11,12 +11,6 @@ public struct QualityChoice: Sendable, Hashable {
     /// The segments made at the final quality, by ID.
     public var finalSegments: Set<String>
 
-    /// A choice as listed.
-    public init(level: QualityLevel, finalSegments: Set<String>) {
-        self.level = level
-        self.finalSegments = finalSegments
-    }
-
     /// The choice for `level` over `plan`, with `review` (nil without a review file) saying
     /// which shots are approved or picked, or `all` of them.
     public init(level: QualityLevel, plan: Plan, review: Review?, all: Bool) {
