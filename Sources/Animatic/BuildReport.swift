@@ -1,4 +1,5 @@
 import Foundation
+import Generation
 
 /// What a build did, written beside the video as `film.report.json` (docs/build-report.md).
 public struct BuildReport: Sendable, Codable, Hashable {
@@ -29,6 +30,9 @@ public struct BuildReport: Sendable, Codable, Hashable {
         /// Quality control's record of the clip in use (docs/qc.md): every attempt's
         /// measures and reasons, and which was kept and why. Absent with `--qc off`.
         public var qc: QCRecord?
+        /// The quality its clip was made at (`draft` or `final`) in a `--quality` build;
+        /// absent otherwise.
+        public var quality: QualityLevel?
     }
 
     /// A shot whose take a review picked.

@@ -45,6 +45,9 @@ public struct BuildSettings: Sendable {
     public var qcThresholds = QCThresholds()
     /// How many times a failing clip is made again with the next seed (`qc.retakes`).
     public var qcRetakes = 2
+    /// Which segments are made as drafts and which as finals (`--quality`); nil for a build
+    /// without qualities.
+    public var quality: QualityChoice?
 
     /// Settings as given.
     public init(

@@ -307,7 +307,8 @@ public struct Builder: Sendable {
             return BuildReport.Segment(
                 id: item.segmentID, key: item.key, status: status, reason: reason, frames: item.frames,
                 startFrame: item.startFrame, generationSeconds: status == .generated ? outcome.seconds[item.segmentID] : nil,
-                qc: status == .failed || status == .skipped ? nil : qcRecord(item))
+                qc: status == .failed || status == .skipped ? nil : qcRecord(item),
+                quality: settings.quality?.quality(of: item.segmentID))
         }
         return BuildReport(
             version: BuildReport.currentVersion, script: scriptPath, output: settings.outputName, backend: generator.name,

@@ -26,6 +26,12 @@ enum CutListExport {
             width: settings.size.width, height: settings.size.height, audio: withAudio)
     }
 
+    /// The timeline's segments made as drafts in a `--quality` build (the storyboard marks them).
+    static func drafts(_ timeline: Timeline, settings: BuildSettings) -> Set<String> {
+        guard let quality = settings.quality else { return [] }
+        return Set(timeline.clips.map(\.name).filter { quality.quality(of: $0) == .draft })
+    }
+
     /// Whether the formats `settings` names show thumbnails (the storyboard page, the sheet).
     static func needsThumbnails(_ settings: BuildSettings) -> Bool {
         settings.cutLists.contains(.html) || settings.cutLists.contains(.sheet)
@@ -46,7 +52,9 @@ enum CutListExport {
         var written = Written(thumbnailsGrabbed: thumbnails.grabbed)
         for format in settings.cutLists {
             let sources = format == .html ? thumbnails.jpegs.mapValues { "data:image/jpeg;base64," + $0.base64EncodedString() } : [:]
-            guard let text = format.render(timeline, edlFlavor: settings.edlFlavor, thumbnails: sources, qcNotes: qcNotes)
+            guard let text = format.render(
+                timeline, edlFlavor: settings.edlFlavor, thumbnails: sources, qcNotes: qcNotes,
+                drafts: drafts(timeline, settings: settings))
             else {
                 // The one format that is not text: the contact sheet.
                 let sheet = try await ContactSheetExport.write(

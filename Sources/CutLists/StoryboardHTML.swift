@@ -6,14 +6,16 @@ import Planning
 public enum StoryboardHTML {
     /// The page. `thumbnails` maps shot IDs to image URLs: `data:` URIs of the frame grabs the
     /// build makes (so the page stands alone), or paths relative to the page; shots without
-    /// one show their camera term in the frame instead.
+    /// one show their camera term in the frame instead. A shot with a segment in `drafts` (made
+    /// as a draft in a `--quality` build) is marked `draft`, and so is that segment.
     public static func render(
-        _ timeline: Timeline, thumbnails: [String: String] = [:], qcNotes: [String: QCNote] = [:]
+        _ timeline: Timeline, thumbnails: [String: String] = [:], qcNotes: [String: QCNote] = [:],
+        drafts: Set<String> = []
     ) -> String {
         let shots = timeline.clipsByShot
         var html = [
             "<!DOCTYPE html>", "<html lang=\"en\">", "<head>", "<meta charset=\"utf-8\">",
-            "<title>\(escaped(timeline.title)) — storyboard</title>", "<style>\(style)\(qcNotes.isEmpty ? "" : qcStyle)</style>", "</head>", "<body>",
+            "<title>\(escaped(timeline.title)) — storyboard</title>", "<style>\(style)\(qcNotes.isEmpty ? "" : qcStyle)\(drafts.isEmpty ? "" : draftStyle)</style>", "</head>", "<body>",
             "<h1>\(escaped(timeline.title))</h1>",
             "<p class=\"summary\">\(shots.count) shots · \(timeline.clips.count) segments · running time "
                 + "\(timeline.frameRate.timecode(frame: timeline.totalFrames)) at \(timeline.frameRate) fps</p>",
@@ -29,7 +31,7 @@ public enum StoryboardHTML {
                 html.append("<section>")
                 html.append("<h2>Scene \(escaped(shot.scene))\(heading.isEmpty ? "" : " · " + escaped(heading))</h2>")
             }
-            html.append(card(shotClips, timeline: timeline, thumbnail: thumbnails[shot.id], qcNotes: qcNotes))
+            html.append(card(shotClips, timeline: timeline, thumbnail: thumbnails[shot.id], qcNotes: qcNotes, drafts: drafts))
         }
         if scene != nil { html.append("</section>") }
         html += ["</body>", "</html>"]
@@ -37,7 +39,7 @@ public enum StoryboardHTML {
     }
 
     private static func card(
-        _ clips: [TimelineClip], timeline: Timeline, thumbnail: String?, qcNotes: [String: QCNote]
+        _ clips: [TimelineClip], timeline: Timeline, thumbnail: String?, qcNotes: [String: QCNote], drafts: Set<String>
     ) -> String {
         let shot = clips[0].shot
         let card = clips[0].segment.card
@@ -48,7 +50,8 @@ public enum StoryboardHTML {
         } else {
             parts.append("<div class=\"frame\">\(escaped(card.cameraTerm))</div>")
         }
-        parts.append("<h3>\(escaped(shot.id)) <span>\(timeline.recordTimecode(clips[0].recordIn)) – "
+        let draft = clips.contains { drafts.contains($0.name) }
+        parts.append("<h3>\(escaped(shot.id))\(draft ? " <em class=\"draft\">draft</em>" : "") <span>\(timeline.recordTimecode(clips[0].recordIn)) – "
             + "\(timeline.recordTimecode(clips[clips.count - 1].recordOut)) · \(seconds(frames, timeline.frameRate)) s "
             + "(\(frames) fr)</span></h3>")
         parts.append("<p class=\"camera\">\(escaped(card.cameraTerm))</p>")
@@ -60,7 +63,8 @@ public enum StoryboardHTML {
             parts.append("<p class=\"dialogue\"><b>\(escaped(speaker))</b> \(escaped(lines.joined(separator: " ")))</p>")
         }
         for clip in clips {
-            parts.append("<p class=\"prompt\"><code>\(escaped(clip.name))</code> \(escaped(clip.segment.prompt))</p>")
+            parts.append("<p class=\"prompt\"><code>\(escaped(clip.name))</code>"
+                + (drafts.contains(clip.name) ? " <em class=\"draft\">draft</em>" : "") + " \(escaped(clip.segment.prompt))</p>")
             if let note = qcNotes[clip.name] {
                 parts.append("<p class=\"qc \(note.passed ? "pass" : "fail")\">QC \(escaped(note.text))</p>")
             }
@@ -79,6 +83,10 @@ public enum StoryboardHTML {
 
     /// Added only to a page with QC verdicts, so a page without any is as it was.
     private static let qcStyle = ".qc{font-size:.8em}.qc.pass{color:#2a7}.qc.fail{color:#c33}"
+
+    /// Added only to a page with drafts on it.
+    private static let draftStyle = ".draft{font-style:normal;font-size:.7em;font-weight:bold;color:#fff;background:#d80;"
+        + "border-radius:3px;padding:0 .4em;text-transform:uppercase}"
 
     private static let style = """
         body{font:15px/1.4 -apple-system,Helvetica,Arial,sans-serif;margin:2em;color:#222}\

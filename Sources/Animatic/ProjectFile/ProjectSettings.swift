@@ -92,6 +92,14 @@ public struct ProjectSettings: Sendable, Equatable {
     /// `backend.worker.gpus`: one worker per GPU, each seeing only its own.
     public var workerGPUs: [String]?
 
+    /// `--quality`: build drafts, or finals of the shots a review approved or picked; nil
+    /// to build without qualities (the `quality` sections unused).
+    public var quality: QualityLevel?
+    /// `quality.draft`: the backend's settings for drafts.
+    public var qualityDraft = QualityOverrides()
+    /// `quality.final`: the backend's settings for finals.
+    public var qualityFinal = QualityOverrides()
+
     /// `cost.currency`: the prices' currency.
     public var costCurrency: String?
     /// `cost.prices`: price per billed second by model (or `model@resolution`), replacing

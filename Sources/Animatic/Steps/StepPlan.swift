@@ -69,7 +69,7 @@ extension Builder {
                 frames: item.frames, seconds: Double(item.frames) * Double(plan.frameRate.den) / Double(plan.frameRate.num),
                 shotStartFrame: item.request.shotStartFrame, size: settings.size.description,
                 continues: item.continues.flatMap { segmentOfKey[$0] },
-                charge: generator.charge(for: item.request))
+                charge: generator.charge(for: item.request), quality: settings.quality?.quality(of: item.segmentID))
             planner.add(BuildStep(
                 id: generateID, kind: .generate, inputs: item.continues.flatMap { clipStep[$0] }.map { [$0] } ?? [],
                 output: direct ? cached : "\(cache.scratchDirectory.path)/\(item.key).raw", key: item.key, status: status,
@@ -177,7 +177,9 @@ extension Builder {
                 let sources = format == .html ? thumbnailURLs.compactMapValues { url in
                     (try? Data(contentsOf: url)).map { "data:image/jpeg;base64," + $0.base64EncodedString() }
                 } : [:]
-                guard let text = format.render(timeline, edlFlavor: settings.edlFlavor, thumbnails: sources, qcNotes: qcNotes)
+                guard let text = format.render(
+                    timeline, edlFlavor: settings.edlFlavor, thumbnails: sources, qcNotes: qcNotes,
+                    drafts: CutListExport.drafts(timeline, settings: settings))
                 else { continue }
                 planner.addFile(
                     .cutList, settings.cutListURL(format), data: Data(text.utf8),
