@@ -77,8 +77,9 @@ let package = Package(
         .testTarget(name: "GenerationTests", dependencies: ["Generation", "Planning", "Screenplay", "Media", "TestServers"],
                     exclude: ["Fakes"]),
         .testTarget(name: "CutListsTests", dependencies: ["CutLists", "Planning", "Screenplay"], exclude: ["Golden"]),
+        // Browser/: the Selenium script that drives the served review page in Chromium.
         .testTarget(name: "AnimaticTests", dependencies: ["Animatic", "Screenplay", "AnimaticCLI", "TestServers"],
-                    exclude: ["Fakes"]),
+                    exclude: ["Fakes", "Browser"]),
 
         // Benchmarks (bench/README.md): release builds compared with reference tools.
         .executableTarget(name: "screenplay-bench", dependencies: ["Screenplay"], path: "bench/screenplay"),

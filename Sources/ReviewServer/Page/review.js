@@ -117,7 +117,7 @@ function drawTake(shot, take) {
     const video = el("video");
     video.controls = true;
     video.muted = true;
-    video.preload = "metadata";
+    video.preload = "auto";
     video.src = fileURL(segment.file);
     video.title = segment.id;
     box.append(video);
