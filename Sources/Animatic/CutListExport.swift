@@ -46,7 +46,8 @@ enum CutListExport {
         var written = Written(thumbnailsGrabbed: thumbnails.grabbed)
         for format in settings.cutLists {
             let sources = format == .html ? thumbnails.jpegs.mapValues { "data:image/jpeg;base64," + $0.base64EncodedString() } : [:]
-            guard let text = format.render(timeline, edlFlavor: settings.edlFlavor, thumbnails: sources, qcNotes: qcNotes)
+            guard let text = format.render(
+                timeline, edlFlavor: settings.edlFlavor, thumbnails: sources, qcNotes: qcNotes, reviews: settings.reviewMarks)
             else {
                 // The one format that is not text: the contact sheet.
                 let sheet = try await ContactSheetExport.write(

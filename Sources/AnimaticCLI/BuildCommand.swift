@@ -164,6 +164,7 @@ struct BuildCommand: AsyncParsableCommand {
         settings.projectFile = project?.displayPath
         settings.loudness = sound.loudness
         settings.reviewFile = review?.displayPath
+        settings.reviewMarks = review?.review.storyboardMarks ?? [:]
         // Before any work: no output replaces an input or another output, and every one has
         // a folder that takes files (a dry run checks the first and creates nothing).
         let paths = OutputPaths(build: settings, shots: compilation.plan.shots.count)

@@ -284,3 +284,32 @@ enum Browser {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
+
+/// Without the server, the storyboard page shows the takes, the pick and the review's
+/// status and notes, read-only.
+@Suite("the storyboard page: takes, picks and notes")
+struct StoryboardReviewTests {
+    @Test("a build's storyboard lists each shot's takes, the one in the video, its status and notes")
+    func storyboardShowsReview() throws {
+        let project = try ReviewServeTests.builtSample(review: """
+            shots:
+              2A:
+                pick: 2
+                status: needs-work
+                notes:
+                  - {text: "too dark <really>", by: Ada, at: 2026-12-07T10:00Z}
+                  - text: closer
+                    applied: true
+
+            """)
+        let page = try TakesBuildTests.text(project, "film.storyboard.html")
+        #expect(page.contains(#"<p class="takes">Takes: <b><a href="film.media/1A-1.mp4">1</a> (in the video)</b> · <a href="film.media/1A-1.take2.mp4">2</a></p>"#))
+        #expect(page.contains(#"<p class="takes">Takes: <a href="film.media/2A-1.mp4">1</a> · <b><a href="film.media/2A-1.take2.mp4">2</a> (in the video, picked)</b></p>"#))
+        #expect(page.contains(#"<p class="status needs-work">Needs work</p>"#))
+        #expect(page.contains(#"<ol class="notes"><li>too dark &lt;really&gt; <span>— Ada · 2026-12-07T10:00Z</span></li><li>closer <span>— applied</span></li></ol>"#))
+        // Each link names a clip the build wrote beside the page.
+        for link in page.matches(of: #/href="([^"]+)"/#).map({ String($0.1) }) {
+            #expect(FileManager.default.fileExists(atPath: project.directory.appendingPathComponent(link).path), "\(link)")
+        }
+    }
+}

@@ -177,7 +177,8 @@ extension Builder {
                 let sources = format == .html ? thumbnailURLs.compactMapValues { url in
                     (try? Data(contentsOf: url)).map { "data:image/jpeg;base64," + $0.base64EncodedString() }
                 } : [:]
-                guard let text = format.render(timeline, edlFlavor: settings.edlFlavor, thumbnails: sources, qcNotes: qcNotes)
+                guard let text = format.render(
+                    timeline, edlFlavor: settings.edlFlavor, thumbnails: sources, qcNotes: qcNotes, reviews: settings.reviewMarks)
                 else { continue }
                 planner.addFile(
                     .cutList, settings.cutListURL(format), data: Data(text.utf8),
