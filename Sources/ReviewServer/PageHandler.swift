@@ -168,22 +168,3 @@ final class PageHandler: HTTPHandler {
         return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }
-
-/// A value behind a lock, for state set once the server listens.
-final class Locked<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Value
-
-    init(_ value: Value) { stored = value }
-
-    var value: Value { lock.withLock { stored } }
-
-    func set(_ value: Value) { lock.withLock { stored = value } }
-}
-
-/// The page's files, shipped with the target (`Page/`).
-enum PageResources {
-    static func file(_ name: String) -> Data? {
-        Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Page").flatMap { try? Data(contentsOf: $0) }
-    }
-}

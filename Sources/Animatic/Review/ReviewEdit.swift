@@ -29,8 +29,7 @@ public struct ReviewEdit: Sendable, Hashable, Codable {
     public static let longestNote = 4000
 
     /// The edit with its note and author trimmed (nil when blank).
-    /// - Throws: `AnimaticError` `.badInput` for a note or author that is too long, or an
-    ///   author without a note.
+    /// - Throws: `AnimaticError` `.badInput` for a note or an author that is too long.
     public func normalised() throws(AnimaticError) -> ReviewEdit {
         var edit = self
         edit.note = note?.trimmingCharacters(in: .whitespacesAndNewlines)

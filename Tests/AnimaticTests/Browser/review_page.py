@@ -50,6 +50,9 @@ def main(url, shot, take, note, screenshots=None):
             "f.currentTime = (s.startFrame + 0.5) * state.frameRate.den / state.frameRate.num;", shot)
         wait.until(lambda d: d.find_element(By.ID, "timecode").text == record_in)
         wait.until(lambda d: "current" in card.get_attribute("class"))
+        # Every video shows a frame before the picture is taken.
+        wait.until(lambda d: d.execute_script(
+            "return [...document.querySelectorAll('video')].every(v => v.readyState >= 2 && !v.seeking)"))
         if screenshots:
             driver.save_screenshot(os.path.join(screenshots, "review-page.png"))
 
