@@ -25,10 +25,11 @@ struct ReviewServeTests {
 
         """
 
-    /// The sample, built: 320×180, two takes of each of its three shots.
-    static func builtSample(review: String? = nil) throws -> ReviewProject {
+    /// The sample, built: 320×180, two takes of each of its three shots (and `project`,
+    /// more of the project file).
+    static func builtSample(review: String? = nil, project more: String = "") throws -> ReviewProject {
         let project = try ReviewProject(review: review, script: script)
-        try Data("size: 320x180\ntakes: 2\n".utf8).write(to: project.directory.appendingPathComponent("animatic.yaml"))
+        try Data(("size: 320x180\ntakes: 2\n" + more).utf8).write(to: project.directory.appendingPathComponent("animatic.yaml"))
         let output = try project.run(["build", "film.fountain", "--quiet"])
         #expect(output.status == 0, "\(output.stderr)")
         return project
@@ -105,6 +106,38 @@ struct ReviewServeTests {
         #expect(try await server.save(edit).status == 200)
         #expect(project.review.contains("- text: closer"))
         _ = server.stop()
+    }
+
+    @Test("the state has each take's clips and quality control; --open opens the page, or says it cannot")
+    func stateAndOpen() async throws {
+        let project = try Self.builtSample(project: "qc:\n  policy: warn\n")
+        // A stand-in for the desktop's opener: it notes what it was asked to open.
+        let bin = project.directory.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let opener = bin.appendingPathComponent("xdg-open")
+        try Data("#!/bin/sh\necho \"$1\" > \"\(project.directory.path)/opened.txt\"\n".utf8).write(to: opener)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: opener.path)
+        let server = try ServedReview(in: project.directory, arguments: ["--open"], environment: ["PATH": bin.path])
+        let state = try Self.json(try await server.request("/api/state").body)
+        #expect(state["video"] as? String == "film.mp4")
+        #expect(state["recordStart"] as? Int == 86400)
+        let shot = try #require((state["shots"] as? [[String: Any]])?.first { $0["id"] as? String == "2A" })
+        #expect(shot["recordIn"] as? String == "01:00:03:00")
+        let takes = try #require(shot["takes"] as? [[String: Any]])
+        let segments = takes.compactMap { ($0["segments"] as? [[String: Any]])?.first }
+        #expect(segments.compactMap { $0["file"] as? String } == ["film.media/2A-1.mp4", "film.media/2A-1.take2.mp4"])
+        #expect(segments.allSatisfy { ["passed", "failed"].contains($0["qc"] as? String) }, "\(segments)")
+        for _ in 0..<50 where !FileManager.default.fileExists(atPath: project.directory.appendingPathComponent("opened.txt").path) {
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(try TakesBuildTests.text(project, "opened.txt") == server.page.absoluteString + "\n")
+        _ = server.stop()
+
+        let without = try ServedReview(in: project.directory, arguments: ["--open"], environment: ["PATH": "/nonexistent"])
+        #expect(try await without.request("/").status == 200)
+        for _ in 0..<50 where !without.log.contains("xdg-open") { try await Task.sleep(for: .milliseconds(100)) }
+        #expect(without.log.contains("there is no xdg-open here; open the address above in a browser"))
+        _ = without.stop()
     }
 
     @Test("only the video and its media folder are served; paths that leave them are refused")

@@ -18,10 +18,13 @@ final class ServedReview: @unchecked Sendable {
     let port: UInt16
     private let errorLog: URL
 
-    init(in directory: URL, arguments: [String] = []) throws {
+    init(in directory: URL, arguments: [String] = [], environment: [String: String] = [:]) throws {
         process.executableURL = CommandRunner.executable
         process.arguments = ["review", "film.fountain"] + arguments
         process.currentDirectoryURL = directory
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         errorLog = directory.appendingPathComponent("review-server.log")
         _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: errorLog)
@@ -51,6 +54,9 @@ final class ServedReview: @unchecked Sendable {
     deinit {
         if process.isRunning { process.terminate() }
     }
+
+    /// What the server has said on standard error so far.
+    var log: String { String(decoding: (try? Data(contentsOf: errorLog)) ?? Data(), as: UTF8.self) }
 
     /// Ctrl-C: the exit status and what the server said on standard error.
     func stop() -> (status: Int32, stderr: String) {
