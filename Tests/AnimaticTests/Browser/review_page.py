@@ -30,7 +30,8 @@ def browser():
 
 def main(url, shot, take, note, screenshots=None):
     driver = browser()
-    wait = WebDriverWait(driver, 30)
+    # Generous: the machine may be busy with other builds; a wait ends as soon as it is met.
+    wait = WebDriverWait(driver, 120)
     try:
         driver.get(url)
         card = wait.until(lambda d: d.find_element(By.ID, "shot-" + shot))
