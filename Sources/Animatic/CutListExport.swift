@@ -54,7 +54,7 @@ enum CutListExport {
             let sources = format == .html ? thumbnails.jpegs.mapValues { "data:image/jpeg;base64," + $0.base64EncodedString() } : [:]
             guard let text = format.render(
                 timeline, edlFlavor: settings.edlFlavor, thumbnails: sources, qcNotes: qcNotes,
-                drafts: drafts(timeline, settings: settings))
+                drafts: drafts(timeline, settings: settings), reviews: settings.reviewMarks)
             else {
                 // The one format that is not text: the contact sheet.
                 let sheet = try await ContactSheetExport.write(

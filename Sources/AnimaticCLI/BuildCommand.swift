@@ -107,6 +107,22 @@ struct BuildCommand: AsyncParsableCommand {
     static let stdinNeedsOutput = "build -: a script from standard input has no name to give the outputs; name the video with -o"
 
     func run() async throws {
+        let display = ProgressDisplay(level: quiet ? .quiet : verbose ? .verbose : .normal)
+        let build = Task { try await self.build(events: display.show) }
+        let trap = InterruptTrap()
+        trap.watch { build.cancel() }
+        do {
+            _ = try await build.value
+        } catch is CancellationError {
+            printError("animatic: interrupted; finished segments stay cached\n")
+            throw ExitCode(trap.exitStatus ?? 130)
+        }
+    }
+
+    /// The build `run` runs, telling `events` its progress (the review page's rebuild runs
+    /// it too, in its process): checks, then builds and returns the report; a dry run
+    /// prints its plan and returns nil.
+    func build(events: @escaping @Sendable (BuildEvent) -> Void) async throws -> BuildReport? {
         let input = try ScriptInput.read(file)
         var flags = ProjectSettings()
         flags.size = size
@@ -159,6 +175,7 @@ struct BuildCommand: AsyncParsableCommand {
             generator = try chosen.makeGenerator(cacheDirectory: cacheURL, finalSegments: choice.finalSegments)
             settings.quality = choice
         }
+        settings.reviewMarks = review?.review.storyboardMarks ?? [:]
         // Before any work: no output replaces an input or another output, and every one has
         // a folder that takes files (a dry run checks the first and creates nothing).
         let paths = OutputPaths(build: settings, shots: compilation.plan.shots.count)
@@ -168,7 +185,7 @@ struct BuildCommand: AsyncParsableCommand {
             try printDryRun(
                 Builder(settings: settings, generator: generator), compilation: compilation, input: input,
                 costs: chosen.costTable())
-            return
+            return nil
         }
         if let limit = chosen.maxCost {
             try checkCost(
@@ -177,20 +194,8 @@ struct BuildCommand: AsyncParsableCommand {
         }
         try compilation.voicing?.store()
         try paths.prepareFolders()
-        let display = ProgressDisplay(level: quiet ? .quiet : verbose ? .verbose : .normal)
-        let builder = Builder(settings: settings, generator: generator, events: display.show)
-
-        let build = Task {
-            try await builder.build(compilation.plan, scriptPath: input.displayPath, voicing: compilation.voicing)
-        }
-        let trap = InterruptTrap()
-        trap.watch { build.cancel() }
-        do {
-            _ = try await build.value
-        } catch is CancellationError {
-            printError("animatic: interrupted; finished segments stay cached\n")
-            throw ExitCode(trap.exitStatus ?? 130)
-        }
+        let builder = Builder(settings: settings, generator: generator, events: events)
+        return try await builder.build(compilation.plan, scriptPath: input.displayPath, voicing: compilation.voicing)
     }
 
     /// The estimate for what `builder` would generate now.

@@ -179,7 +179,7 @@ extension Builder {
                 } : [:]
                 guard let text = format.render(
                     timeline, edlFlavor: settings.edlFlavor, thumbnails: sources, qcNotes: qcNotes,
-                    drafts: CutListExport.drafts(timeline, settings: settings))
+                    drafts: CutListExport.drafts(timeline, settings: settings), reviews: settings.reviewMarks)
                 else { continue }
                 planner.addFile(
                     .cutList, settings.cutListURL(format), data: Data(text.utf8),
