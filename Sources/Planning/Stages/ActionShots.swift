@@ -43,10 +43,13 @@ extension Breakdown {
         let cast = self.cast
         if fillOpenScripted(with: units, characters: cast.characters(in: text), speaker: nil) { return }
         let paragraph = (text: text, characters: cast.characters(in: text))
+        seen.formUnion(paragraph.characters)
         if run != nil, !hasPendingAnnotation, let reaction = reactionShot(paragraph, range: action.range) {
             add(reaction)
             return
         }
+        // A written pause turns the exchange into singles; other action moves the scene on.
+        run?.inSingles = Breakdown.isPauseBeat(text)
         // An annotation frames the whole paragraph; otherwise each beat is a shot, a long one several.
         var chunks: [(units: [TextUnit], pointOfView: Bool)] = []
         if hasPendingAnnotation {

@@ -21,6 +21,10 @@ struct Breakdown {
     private var openScripted: Int?
     private var needsEstablishing: Bool
     var run: DialogueRun?
+    /// Who is at which end while the scene intercuts two places (`DialogueCuts`).
+    var intercut: IntercutEnds?
+    /// The characters the scene has shown so far: named in action, or speaking on screen.
+    var seen: Set<String> = []
 
     /// Whether the scene's establishing shot is preceded by an exterior of the place (`PlaceHistory`).
     let opensOnExterior: Bool
@@ -32,6 +36,7 @@ struct Breakdown {
         self.incomingTransition = incomingTransition
         self.transitionIn = incomingTransition
         self.needsEstablishing = scene.heading != nil
+        if let incomingTransition, IntercutEnds.starts(incomingTransition.text) { intercut = IntercutEnds() }
     }
 
     /// The scene's shots, and the transition its last element hands to the next scene.
@@ -251,7 +256,11 @@ struct Breakdown {
         }
         // `MONTAGE - …`, `SERIES OF SHOTS:`, `INTERCUT …` frame the shots that follow; each
         // of those is a shot of its own, so the marker itself adds none.
-        if ShotLineRules.isSequenceMarker(text) { return }
+        if ShotLineRules.isSequenceMarker(text) {
+            if IntercutEnds.starts(text) { intercut = IntercutEnds(here: seen) }
+            if IntercutEnds.ends(text) { intercut = nil }
+            return
+        }
         addScripted(text, range: line.range)
     }
 
