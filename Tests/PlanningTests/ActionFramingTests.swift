@@ -1,0 +1,92 @@
+import Testing
+@testable import Planning
+import Screenplay
+
+/// How action beats are framed: entrances and exits, someone alone, a look, small things
+/// as inserts, a reaction as its own picture, montage items.
+@Suite("Action framing")
+struct ActionFramingTests {
+    /// The action shots of one interior scene, without its establishing shots.
+    /// A later scene gives every character here a line, so the planner knows them as cast.
+    func actionShots(_ body: String) -> [Shot] {
+        let cast = "\n\nINT. CORRIDOR - NIGHT\n\nTOMAS\nNo.\n\nRUTH\nNo.\n\nFRANKIE\nNo.\n\nDUKE\nNo.\n"
+        return plan("INT. KITCHEN - NIGHT\n\nSteel counters. A single fluorescent tube buzzing overhead.\n\n" + body + cast,
+                    withoutExteriors).plan.shots(inScene: "1").filter { $0.kind == .action }
+    }
+
+    @Test func entrancesAndExitsShowTheWholeFigureAndSomeoneAloneIsWide() {
+        let shots = actionShots("""
+            TOMAS scrapes the flat-top with a long steel scraper.
+
+            DUKE walks in without knocking.
+
+            DUKE
+            Friday.
+
+            He steps over the mop bucket and walks out.
+
+            Tomas stands alone among the pans.
+            """)
+        #expect(shots.map(\.size) == [.medium, .mediumWide, .mediumWide, .wide], "\(shots.map(\.text))")
+    }
+
+    @Test func aShortLookIsClose() {
+        let shots = actionShots("FRANKIE climbs onto the rim of the fountain with a megaphone.\n\nFrankie sees it.\n")
+        #expect(shots.last?.size == .closeUp)
+    }
+
+    @Test func smallThingsAreInserts() {
+        let shots = actionShots("""
+            RUTH leans against the wall while the vending machines hum around her.
+
+            A pager goes off on Ruth's hip. She looks at it and gets to her feet.
+
+            TOMAS grips the scraper.
+            """)
+        #expect(shots.map(\.size) == [.medium, .insert, .closeUp, .insert], "\(shots.map(\.text))")
+        #expect(shots[1].text == "A pager goes off on Ruth's hip." && shots[2].text == "She looks at it and gets to her feet.")
+        #expect(shots[2].characters == ["RUTH"])
+        // Big things are not inserts.
+        #expect(actionShots("A train pulls in, its lights sweeping the whole platform.\n").last?.size != .insert)
+    }
+
+    @Test func aReactionInAnotherBeatIsItsOwnShot() {
+        let script = """
+            INT. POOL - DAY
+
+            BARBARA
+            Was it bad?
+
+            LENA
+            You tell me, you were holding the watch the whole time.
+
+            Barbara shows her the stopwatch. Lena stares.
+
+            BARBARA
+            Go home.
+            """
+        let shots = plan(script, withoutExteriors).plan.shots
+        let shown = shots.firstIndex { $0.text.hasPrefix("Barbara shows") }
+        #expect(shown.map { shots[$0].text } == "Barbara shows her the stopwatch.")
+        #expect(shown.map { shots[$0 + 1].characters } == ["LENA"] && shown.map { shots[$0 + 1].size } == .closeUp)
+    }
+
+    @Test func montageItemsKeepTheirSubject() {
+        let script = """
+            INT. BAKERY - DAY
+
+            PRIYA stands in the middle of the dust with the keys.
+
+            PRIYA
+            Okay.
+
+            SERIES OF SHOTS:
+
+            A) Priya drags a rotten shelf out the front door onto a skip.
+
+            B) She scrubs the floor tiles on her knees until they shine.
+            """
+        let last = plan(script, withoutExteriors).plan.shots.last
+        #expect(last?.characters == ["PRIYA"] && last?.size == .medium, "\(String(describing: last))")
+    }
+}
