@@ -50,6 +50,12 @@ struct ActionFramingTests {
         #expect(actionShots("A train pulls in, its lights sweeping the whole platform.\n").last?.size != .insert)
     }
 
+    @Test func aLeadInFragmentTakesTheInsertItLeadsInto() {
+        let script = "内景 茶馆 - 日\n\n茶馆里只剩两桌客人，竹椅，铜壶。\n\n老周没有看合同。他把棋子一颗一颗摆上棋盘。\n\n老周\n会下棋吗？\n"
+        let shot = plan(script, withoutExteriors).plan.shots.first { $0.text.hasPrefix("老周没有看合同") }
+        #expect(shot?.size == .insert && shot?.text.hasSuffix("摆上棋盘。") == true)
+    }
+
     @Test func aReactionInAnotherBeatIsItsOwnShot() {
         let script = """
             INT. POOL - DAY

@@ -100,8 +100,11 @@ struct ActionBeats {
                 result[result.count - 1].sentences += beat.sentences
             } else if let last = result.last, !last.isPointOfView,
                       last.sentences.reduce(0, { $0 + TextMeasure.words($1) + TextMeasure.ideographs($1) / 2 }) < Self.fragmentWords {
+                // A lead-in fragment takes the picture it leads into (`老周没有看合同。他把棋子…摆上棋盘。`),
+                // unless it is an insert itself (`Barbara's stopwatch. Barbara shakes her head.`).
                 result[result.count - 1].sentences += beat.sentences
                 result[result.count - 1].isPointOfView = beat.isPointOfView
+                if !last.isInsert { result[result.count - 1].subject = beat.subject }
             } else {
                 result.append(beat)
             }

@@ -61,7 +61,8 @@ extension Breakdown {
     /// Short lines are not cut to: a line of a few words stays on the picture the scene is
     /// on — the action shot of its speaker, or the two-shot of a quick exchange — and a
     /// short reply after a single opens a two-shot instead of a single of its own (no
-    /// ping-pong of singles on one-word lines). Returns whether the line was placed.
+    /// ping-pong of singles on one-word lines). An insert shows hands or a thing, not the
+    /// speaker, so nothing said rides on it. Returns whether the line was placed.
     /// With `single`, the line only rides on its own speaker's action or reaction shot.
     private mutating func joinsShot(_ dialogue: Dialogue, speaker: String, single: Bool) -> Bool {
         let spoken = dialogue.lines.compactMap { line -> String? in
@@ -77,7 +78,7 @@ extension Breakdown {
             return nil
         }.first
         if previous.kind == .action || previous.kind == .reaction, previous.speaker == nil, previous.characters.contains(speaker),
-           previous.characters.count <= 2 {
+           previous.characters.count <= 2, previous.size != .insert {
             drafts[drafts.count - 1].units += lines
             drafts[drafts.count - 1].speaker = speaker
             drafts[drafts.count - 1].manner = manner
