@@ -122,6 +122,17 @@ struct DialogueCutTests {
         #expect(moved.last?.kind == .action && moved.last?.text == "Earl and Cody pull out onto the road. Okay. Okay.")
     }
 
+    @Test func aShortLineRidesOnTheShotTheWriterNamed() {
+        let script = "INT. BAR - DAY\n\nBEN\nHere.\n\n[[shot: OTS Ben on Anna]]\nAnna turns the key over in her fingers.\n\nANNA\nI can't afford it.\n"
+        let shots = plan(script, withoutExteriors).plan.shots
+        #expect(shots.last?.kind == .scripted && shots.last?.speaker == "ANNA",
+                "\(shots.map { ($0.kind, $0.text) })")
+        #expect(shots.last?.text == "Anna turns the key over in her fingers. I can't afford it.")
+        // A shot whose length the writer fixed keeps it: the line gets a shot of its own.
+        let fixed = plan(script.replacingOccurrences(of: "on Anna]]", with: "on Anna; duration: 2s]]"), withoutExteriors).plan.shots
+        #expect(fixed.last?.kind == .dialogue)
+    }
+
     @Test func aShortChargedReplyToALongSpeechIsASingle() {
         let script = """
             INT. FLAT - NIGHT

@@ -77,7 +77,9 @@ extension Breakdown {
             if case .parenthetical(let text, _) = line { return text }
             return nil
         }.first
-        if previous.kind == .action || previous.kind == .reaction, previous.speaker == nil, previous.characters.contains(speaker),
+        // A shot the writer named (`[[shot: OTS Ben on Anna]]`) holds her short line too, unless its length is fixed.
+        let named = previous.kind == .scripted && previous.duration == nil && !previous.units.isEmpty
+        if previous.kind == .action || previous.kind == .reaction || named, previous.speaker == nil, previous.characters.contains(speaker),
            previous.characters.count <= 2, previous.size != .insert {
             drafts[drafts.count - 1].units += lines
             drafts[drafts.count - 1].speaker = speaker
