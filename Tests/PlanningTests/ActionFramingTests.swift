@@ -30,6 +30,12 @@ struct ActionFramingTests {
         #expect(shots.map(\.size) == [.medium, .mediumWide, .mediumWide, .wide], "\(shots.map(\.text))")
     }
 
+    @Test func aSilenceInsideActionIsAPictureOfItsOwn() {
+        let shots = actionShots("RUTH puts her eye to the eyepiece. Long silence. The dome stops turning.\n")
+        #expect(shots.map(\.text) == ["RUTH puts her eye to the eyepiece.", "Long silence. The dome stops turning."])
+        #expect(shots.last?.size == .wide)
+    }
+
     @Test func aShortLookIsClose() {
         let shots = actionShots("FRANKIE climbs onto the rim of the fountain with a megaphone.\n\nFrankie sees it.\n")
         #expect(shots.last?.size == .closeUp)

@@ -62,6 +62,9 @@ struct ActionBeats {
                     pointOfView = true
                 } else if reveal || CameraTerms.move(inLowercasedAction: lower, words: words) != nil {
                     starts = true
+                } else if Breakdown.isPauseBeat(sentence) {
+                    // A silence is a picture of its own: the room holding still (`Long silence. The dome stops.`).
+                    starts = true
                 } else if current == .object && subject == .other {
                     // After an insert, the next sentence is back on whoever handled the thing.
                     starts = true
