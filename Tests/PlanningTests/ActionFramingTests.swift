@@ -52,6 +52,9 @@ struct ActionFramingTests {
         #expect(shots.map(\.size) == [.medium, .insert, .closeUp, .insert], "\(shots.map(\.text))")
         #expect(shots[1].text == "A pager goes off on Ruth's hip." && shots[2].text == "She looks at it and gets to her feet.")
         #expect(shots[2].characters == ["RUTH"])
+        // A thing someone owns still opens the sentence; what is said of it stays in the insert.
+        let owned = actionShots("RUTH sits in the car, watching the house.\n\nHer radio crackles.\n\nThe notebook on the seat. Under today's entry, nine other nights.\n")
+        #expect(owned.map(\.size) == [.medium, .insert, .insert], "\(owned.map(\.text))")
         // Big things are not inserts.
         #expect(actionShots("A train pulls in, its lights sweeping the whole platform.\n").last?.size != .insert)
     }

@@ -65,7 +65,7 @@ struct ActionBeats {
                 } else if Breakdown.isPauseBeat(sentence) {
                     // A silence is a picture of its own: the room holding still (`Long silence. The dome stops.`).
                     starts = true
-                } else if current == .object && subject == .other {
+                } else if current == .object && subject == .other && Breakdown.continuesSubject(sentence) {
                     // After an insert, the next sentence is back on whoever handled the thing.
                     starts = true
                     current = person ?? .other

@@ -25,7 +25,9 @@ enum Props {
         }
         guard names(nouns, in: lower) else { return false }
         let opening = ActionBeats.opening(String(sentence))
-        if names(nouns, in: opening.lowercased()), !Breakdown.continuesSubject(String(sentence)),
+        // `Her radio crackles.` opens on the thing; `She picks up the radio.` on the person.
+        let person = ["he ", "she ", "they ", "他", "她"].contains { lower.hasPrefix($0) }
+        if names(nouns, in: opening.lowercased()), !person,
            cast.mentions(in: opening).allSatisfy({ opening[$0.range.upperBound...].hasPrefix("'s") }) {
             return true
         }
