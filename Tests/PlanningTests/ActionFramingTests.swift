@@ -36,6 +36,12 @@ struct ActionFramingTests {
         #expect(shots.last?.size == .wide)
     }
 
+    @Test func aCrowdsReactionIsItsOwnWideEvenAfterASceneSettingPhrase() {
+        let shots = actionShots("On the town hall steps, FRANKIE taps a microphone. Feedback squeals. The crowd groans.\n")
+        #expect(shots.map(\.text) == ["On the town hall steps, FRANKIE taps a microphone. Feedback squeals.", "The crowd groans."])
+        #expect(shots.first?.characters == ["FRANKIE"] && shots.last?.size == .wide)
+    }
+
     @Test func aShortLookIsClose() {
         let shots = actionShots("FRANKIE climbs onto the rim of the fountain with a megaphone.\n\nFrankie sees it.\n")
         #expect(shots.last?.size == .closeUp)

@@ -50,7 +50,7 @@ struct ActionBeats {
             let words = WordStarts(lower)
             let opening = Self.opening(lower)
             let subject = Props.isInsert(Breakdown.withoutItemMarker(sentence), lower: lower, words: words, cast: cast)
-                ? .object : self.subject(of: Self.opening(sentence), lower: lower)
+                ? .object : self.subject(of: Self.subjectOpening(sentence), lower: lower)
             let reveal = Self.revealOpenings.contains { words.mayContain($0) && TextMeasure.contains($0, in: opening)
                 && (lower.hasPrefix($0) || opening.contains(",")) }
             let looked = Self.lookCues.contains { words.mayContain($0) && TextMeasure.contains($0, in: lower) }
@@ -98,7 +98,8 @@ struct ActionBeats {
         var result: [Beat] = []
         for beat in beats {
             let words = beat.sentences.reduce(0) { $0 + TextMeasure.words($1) + TextMeasure.ideographs($1) / 2 }
-            let reacts = beat.subject != .other && result.last.map { $0.subject != .other && $0.subject != beat.subject } == true
+            let reacts = beat.subject == .group
+                || beat.subject != .other && result.last.map { $0.subject != .other && $0.subject != beat.subject } == true
             if words < Self.fragmentWords, !beat.isPointOfView, !reacts, !result.isEmpty {
                 result[result.count - 1].sentences += beat.sentences
             } else if let last = result.last, !last.isPointOfView,
@@ -130,6 +131,15 @@ struct ActionBeats {
         return sentence.contains(" (") && sentence.split(separator: " ").contains { word in
             word.count >= 2 && word.allSatisfy { $0.isUppercase || $0 == "." || $0 == "'" }
         }
+    }
+
+    /// Where a sentence's subject is: its opening, or after a short scene-setting phrase
+    /// (`On the town hall steps, MAYOR HOLLIS taps…`, `In the middle of the crowd, FRANKIE…`).
+    static func subjectOpening(_ sentence: String) -> String {
+        let start = opening(sentence)
+        guard let comma = start.firstIndex(where: { $0 == "," || $0 == "，" }) else { return start }
+        let rest = sentence[sentence.index(after: comma)...].drop { $0 == " " }
+        return start + " " + opening(String(rest))
     }
 
     /// The first four words of a sentence (eight characters of Chinese), where its subject is.
