@@ -42,6 +42,21 @@ struct ActionFramingTests {
         #expect(shots.first?.characters == ["FRANKIE"] && shots.last?.size == .wide)
     }
 
+    @Test func peopleIntroducedInCapitalsWhoNeverSpeakAreFigures() {
+        let shots = actionShots("""
+            Through the window, the night ATTENDANT (20s, headphones) nods along to the machines.
+
+            The Attendant kicks the door open and joins her in the lot.
+
+            A POLICE SERGEANT pushes through the crowd toward the fountain.
+
+            CLANG. The pan folds in half on the counter.
+            """)
+        #expect(shots.map(\.size) == [.medium, .mediumWide, .medium, .wide], "\(shots.map(\.text))")
+        // They are figures for framing, not cast: prompts and character lists do not name them.
+        #expect(shots.allSatisfy { $0.characters.isEmpty })
+    }
+
     @Test func aShortLookIsClose() {
         let shots = actionShots("FRANKIE climbs onto the rim of the fountain with a megaphone.\n\nFrankie sees it.\n")
         #expect(shots.last?.size == .closeUp)

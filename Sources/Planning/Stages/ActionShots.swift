@@ -121,8 +121,10 @@ extension Breakdown {
         let words = TextMeasure.words(text) + TextMeasure.ideographs(text) / 2
         let starts = WordStarts(lower)
         func cued(_ cues: [String]) -> Bool { cues.contains { starts.mayContain($0) && TextMeasure.contains($0, in: lower) } }
-        // A figure the cast does not name (`The man waves.`) is a person all the same.
-        let figures = characters.count + (characters.isEmpty && cued(Breakdown.figureCues) ? 1 : 0)
+        // A figure the cast does not name (`The man waves.`, `The Attendant kicks the door open.`)
+        // is a person all the same.
+        let unnamed = extras.count(in: text)
+        let figures = characters.count + unnamed + (characters.isEmpty && unnamed == 0 && cued(Breakdown.figureCues) ? 1 : 0)
         let size: ShotSize
         if let named = Breakdown.writtenSize(text) {
             // The writer framed it: `CLOSE ON the notebook.`

@@ -25,6 +25,8 @@ struct Breakdown {
     var intercut: IntercutEnds?
     /// The characters the scene has shown so far: named in action, or speaking on screen.
     var seen: Set<String> = []
+    /// People the scene introduces who never speak: figures when action is framed.
+    let extras: Extras
 
     /// Whether the scene's establishing shot is preceded by an exterior of the place (`PlaceHistory`).
     let opensOnExterior: Bool
@@ -36,6 +38,7 @@ struct Breakdown {
         self.incomingTransition = incomingTransition
         self.transitionIn = incomingTransition
         self.needsEstablishing = scene.heading != nil
+        self.extras = Extras(scene, cast: cast)
         if let incomingTransition, IntercutEnds.starts(incomingTransition.text) { intercut = IntercutEnds() }
     }
 
