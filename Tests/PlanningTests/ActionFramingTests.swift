@@ -76,6 +76,10 @@ struct ActionFramingTests {
         // A thing someone owns still opens the sentence; what is said of it stays in the insert.
         let owned = actionShots("RUTH sits in the car, watching the house.\n\nHer radio crackles.\n\nThe notebook on the seat. Under today's entry, nine other nights.\n")
         #expect(owned.map(\.size) == [.medium, .insert, .insert], "\(owned.map(\.text))")
+        // The paragraph that establishes the room keeps its things in the establishing shot.
+        let opening = plan("INT. KITCHEN - DAY\n\nGrey light through a window over the sink. A radio plays low, a forecast nobody hears.\n",
+                           withoutExteriors).plan.shots
+        #expect(opening.map(\.kind) == [.establishing] && opening[0].text.hasSuffix("nobody hears."))
         // Big things are not inserts.
         #expect(actionShots("A train pulls in, its lights sweeping the whole platform.\n").last?.size != .insert)
     }

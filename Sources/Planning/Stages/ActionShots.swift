@@ -65,6 +65,12 @@ extension Breakdown {
         } else {
             for beat in beats {
                 let beatUnits = beat.sentences.map { TextUnit(kind: .action, text: $0, speaker: nil, range: action.range) }
+                // The paragraph that establishes the place keeps its things (`A radio plays low.`)
+                // in the establishing shot: they are the room, not yet a detail anyone handles.
+                if beat.isInsert, opensScene, chunks.count == 1 {
+                    chunks[0].units += beatUnits
+                    continue
+                }
                 for (index, chunk) in chunked(beatUnits, maxWords: timing.actionShotWords).enumerated() {
                     chunks.append((chunk, beat.isPointOfView && index == 0, beat.isInsert && index == 0))
                 }
