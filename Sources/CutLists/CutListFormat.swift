@@ -35,10 +35,11 @@ public enum CutListFormat: String, CaseIterable, Hashable, Sendable {
 
     /// The cut list's text; nil for `sheet`, which is an image. `edlFlavor` applies to the
     /// EDL, `thumbnails` (shot ID → image URL: a `data:` URI or a path relative to the page)
-    /// to the storyboard page, and so do `qcNotes` (segment ID → its quality-control verdict).
+    /// to the storyboard page, and so do `qcNotes` (each segment's quality-control verdict, each
+    /// shot's take ranking).
     public func render(
         _ timeline: Timeline, edlFlavor: EDLFlavor = .resolve, thumbnails: [String: String] = [:],
-        qcNotes: [String: QCNote] = [:]
+        qcNotes: QCNotes = QCNotes()
     ) -> String? {
         switch self {
         case .edl: EDLWriter.render(timeline, flavor: edlFlavor)

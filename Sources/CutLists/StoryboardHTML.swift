@@ -6,9 +6,11 @@ import Planning
 public enum StoryboardHTML {
     /// The page. `thumbnails` maps shot IDs to image URLs: `data:` URIs of the frame grabs the
     /// build makes (so the page stands alone), or paths relative to the page; shots without
-    /// one show their camera term in the frame instead.
+    /// one show their camera term in the frame instead. `qcNotes` puts quality control's
+    /// verdict under each segment's prompt and its ranking of a shot's takes under the shot,
+    /// read-only.
     public static func render(
-        _ timeline: Timeline, thumbnails: [String: String] = [:], qcNotes: [String: QCNote] = [:]
+        _ timeline: Timeline, thumbnails: [String: String] = [:], qcNotes: QCNotes = QCNotes()
     ) -> String {
         let shots = timeline.clipsByShot
         var html = [
@@ -37,7 +39,7 @@ public enum StoryboardHTML {
     }
 
     private static func card(
-        _ clips: [TimelineClip], timeline: Timeline, thumbnail: String?, qcNotes: [String: QCNote]
+        _ clips: [TimelineClip], timeline: Timeline, thumbnail: String?, qcNotes: QCNotes
     ) -> String {
         let shot = clips[0].shot
         let card = clips[0].segment.card
@@ -61,12 +63,16 @@ public enum StoryboardHTML {
         }
         for clip in clips {
             parts.append("<p class=\"prompt\"><code>\(escaped(clip.name))</code> \(escaped(clip.segment.prompt))</p>")
-            if let note = qcNotes[clip.name] {
-                parts.append("<p class=\"qc \(note.passed ? "pass" : "fail")\">QC \(escaped(note.text))</p>")
-            }
+            if let note = qcNotes.segments[clip.name] { parts.append(paragraph(note)) }
         }
+        if let note = qcNotes.takes[shot.id] { parts.append(paragraph(note)) }
         parts.append("</article>")
         return parts.joined(separator: "\n")
+    }
+
+    /// A quality-control note: green when the clip (or take) in use passes, red when not.
+    private static func paragraph(_ note: QCNote) -> String {
+        "<p class=\"qc \(note.passed ? "pass" : "fail")\">QC \(escaped(note.text))</p>"
     }
 
     /// Seconds to a tenth.
