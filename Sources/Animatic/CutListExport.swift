@@ -38,11 +38,11 @@ enum CutListExport {
     }
 
     /// Writes the formats `settings` names; `keys` gives each segment's cache key by segment
-    /// ID, `qcNotes` its quality-control verdict for the storyboard page; `clipsVerified` says
-    /// whether the build has checked every clip's digest already; `withAudio`, each clip
-    /// carries its segment's WAV.
+    /// ID, `qcNotes` quality control's verdicts and take rankings for the storyboard page;
+    /// `clipsVerified` says whether the build has checked every clip's digest already;
+    /// `withAudio`, each clip carries its segment's WAV.
     static func write(
-        _ plan: Plan, settings: BuildSettings, keys: [String: String], qcNotes: [String: QCNote] = [:], cache: ClipCache,
+        _ plan: Plan, settings: BuildSettings, keys: [String: String], qcNotes: QCNotes = QCNotes(), cache: ClipCache,
         clipsVerified: Bool, withAudio: Bool = false
     ) async throws -> Written {
         let timeline = timeline(plan, settings: settings, withAudio: withAudio)

@@ -9,10 +9,12 @@ import Planning
 public enum StoryboardHTML {
     /// The page. `thumbnails` maps shot IDs to image URLs: `data:` URIs of the frame grabs the
     /// build makes (so the page stands alone), or paths relative to the page; shots without
-    /// one show their camera term in the frame instead. A shot with a segment in `drafts` (made
-    /// as a draft in a `--quality` build) is marked `draft`, and so is that segment.
+    /// one show their camera term in the frame instead. `qcNotes` puts quality control's
+    /// verdict under each segment's prompt and its ranking of a shot's takes under the shot,
+    /// read-only. A shot with a segment in `drafts` (made as a draft in a `--quality` build) is
+    /// marked `draft`, and so is that segment. `reviews` adds the review file's status and notes.
     public static func render(
-        _ timeline: Timeline, thumbnails: [String: String] = [:], qcNotes: [String: QCNote] = [:],
+        _ timeline: Timeline, thumbnails: [String: String] = [:], qcNotes: QCNotes = QCNotes(),
         drafts: Set<String> = [], reviews: [String: ShotReviewMarks] = [:]
     ) -> String {
         let shots = timeline.clipsByShot
@@ -47,7 +49,7 @@ public enum StoryboardHTML {
     }
 
     private static func card(
-        _ clips: [TimelineClip], timeline: Timeline, thumbnail: String?, qcNotes: [String: QCNote], drafts: Set<String>,
+        _ clips: [TimelineClip], timeline: Timeline, thumbnail: String?, qcNotes: QCNotes, drafts: Set<String>,
         review: ShotReviewMarks?
     ) -> String {
         let shot = clips[0].shot
@@ -78,10 +80,9 @@ public enum StoryboardHTML {
         for clip in clips {
             parts.append("<p class=\"prompt\"><code>\(escaped(clip.name))</code>"
                 + (drafts.contains(clip.name) ? " <em class=\"draft\">draft</em>" : "") + " \(escaped(clip.segment.prompt))</p>")
-            if let note = qcNotes[clip.name] {
-                parts.append("<p class=\"qc \(note.passed ? "pass" : "fail")\">QC \(escaped(note.text))</p>")
-            }
+            if let note = qcNotes.segments[clip.name] { parts.append(paragraph(note)) }
         }
+        if let note = qcNotes.takes[shot.id] { parts.append(paragraph(note)) }
         if let notes = review?.notes, !notes.isEmpty {
             parts.append("<ol class=\"notes\">" + notes.map { note in
                 let marks = [note.by, note.at, note.applied ? "applied" : nil].compactMap { $0 }
@@ -97,7 +98,7 @@ public enum StoryboardHTML {
     /// media folder, beside the page.
     private static func takes(_ first: TimelineClip) -> String {
         let shot = first.shot
-        let inVideo = shot.picked ?? 1
+        let inVideo = shot.takeOnTimeline
         let folder = first.media.deletingLastPathComponent().lastPathComponent
         let firsts = [(inVideo, first.segment.id)] + (shot.otherTakes ?? []).compactMap { take in
             take.segments.first.map { (take.number, $0.id) }
@@ -107,6 +108,11 @@ public enum StoryboardHTML {
             return number == inVideo ? "<b>\(link) (in the video\(shot.picked == nil ? "" : ", picked"))</b>" : link
         }
         return "<p class=\"takes\">Takes: " + links.joined(separator: " · ") + "</p>"
+    }
+
+    /// A quality-control note: green when the clip (or take) in use passes, red when not.
+    private static func paragraph(_ note: QCNote) -> String {
+        "<p class=\"qc \(note.passed ? "pass" : "fail")\">QC \(escaped(note.text))</p>"
     }
 
     /// Seconds to a tenth.

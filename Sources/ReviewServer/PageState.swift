@@ -100,17 +100,20 @@ struct PageState: Encodable {
         }) { first, _ in first }
         let media = output.deletingPathExtension().appendingPathExtension("media").lastPathComponent
         let headings = Dictionary(plan.scenes.map { ($0.number, $0.heading) }) { first, _ in first }
+        // The plan JSON keeps the takes as planned; quality control may have put another on
+        // the timeline, which the report says.
+        let chosenByQC = Dictionary((report?.takeRankings ?? []).map { ($0.shot, $0.onTimeline) }) { first, _ in first }
         shots = zip(plan.shots, plan.startFrames).map { shot, start in
             let entry = entries[shot.id]
-            let built = Take(number: shot.picked ?? 1, seed: shot.seed, style: shot.style, segments: shot.segments)
-            let takes = ([built] + (shot.otherTakes ?? [])).sorted { $0.number < $1.number }
+            let inVideo = chosenByQC[shot.id] ?? shot.takeOnTimeline
+            let takes = shot.allTakes
             return ShotState(
                 id: shot.id, scene: shot.scene, heading: headings[shot.scene] ?? "", startFrame: start, frames: shot.frames,
                 recordIn: rate.timecode(frame: rate.programmeStart + start),
                 camera: Camera(
                     term: shot.segments.first?.card.cameraTerm ?? "", size: shot.size.english, move: shot.move.english,
                     angle: shot.angle.english),
-                text: shot.text, built: shot.picked ?? 1, pick: entry?.pick ?? 1, status: entry?.status?.rawValue,
+                text: shot.text, built: inVideo, pick: entry?.pick ?? 1, status: entry?.status?.rawValue,
                 notes: (entry?.notes ?? []).map { Note(text: $0.text, by: $0.by, at: $0.at, applied: $0.applied) },
                 revised: (shot.revised ?? []).map(\.field),
                 takes: takes.map { take in

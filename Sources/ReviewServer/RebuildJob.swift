@@ -94,6 +94,8 @@ final class RebuildJob: @unchecked Sendable {
                 progress.log.append("\(name) is up to date")
             case .cutListsWritten:
                 progress.log.append("wrote the cut lists")
+            case let .takesRanked(ranking):
+                progress.log.append("\(ranking.shot): \(ranking.why)")
             case .segmentCached, .segmentProgress, .stopping, .generated, .qualityChecked, .retakeFailed, .failureCards:
                 break
             }

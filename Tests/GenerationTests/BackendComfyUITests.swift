@@ -264,7 +264,7 @@ private final class Fractions: @unchecked Sendable {
         let scratch = try Scratch()
         let fractions = Fractions()
         let destination = scratch.file("clips/clip.mp4")
-        try await GenerationProgress.$report.withValue({ fractions.add($0) }) {
+        try await GenerationProgress.listening({ fractions.add($0) }) {
             try await comfy([server]).generate(backendRequests(1)[0], to: destination)
         }
         #expect(StagedClip.problem(with: destination) == nil)

@@ -49,7 +49,10 @@ extension Builder {
     public func stepPlan(for plan: Plan, scriptPath: String, voicing: Voicing? = nil) throws(AnimaticError) -> StepPlan {
         let cache = self.cache
         let previous = BuildReport.read(settings.reportURL)
-        let buildPlan = try BuildPlan.make(plan: plan, settings: settings, generator: generator, cache: cache, previous: previous)
+        let planned = try BuildPlan.make(plan: plan, settings: settings, generator: generator, cache: cache, previous: previous)
+        // Quality control may put another take of a shot on the timeline; the plan JSON and
+        // the inputs digest are the plan's own, as a build's are.
+        let (chosenPlan, buildPlan) = qcPlacingTakes(plan, planned)
         var planner = StepPlanner(settings: settings, hadBuild: previous != nil)
 
         // Generation: a step per segment, and a conform step when the backend's files are
@@ -99,7 +102,7 @@ extension Builder {
         // The video: joined, then given its tracks; up to date when nothing it is made of changed.
         let planJSON = try Self.planJSON(plan)
         let digest = inputsDigest(
-            planJSON: planJSON, items: buildPlan.items,
+            planJSON: planJSON, items: planned.items,
             sound: voicing.map { Soundtrack.digestText($0, loudness: settings.loudness) })
         let videoUpToDate = videoIsUpToDate(buildPlan, previous: previous, digest: digest)
         let videoStatus: BuildStep.Status = videoUpToDate ? .upToDate : planner.reason(settings.output, changed: true)
@@ -117,11 +120,11 @@ extension Builder {
                 ? .upToDate : planner.reason(settings.mediaDirectory, changed: true)))
 
         try addCutLists(
-            plan, items: buildPlan.items, clipStep: clipStep, clipRuns: clipRuns, cache: cache, withAudio: voicing != nil,
-            to: &planner)
+            chosenPlan, items: buildPlan.items, clipStep: clipStep, clipRuns: clipRuns, cache: cache, withAudio: voicing != nil,
+            qcNotes: qcNotes(chosenPlan, buildPlan), to: &planner)
 
         let report = makeReport(
-            buildPlan, plan: plan, scriptPath: scriptPath, outcome: GenerationOutcome(), digest: digest)
+            buildPlan, plan: chosenPlan, scriptPath: scriptPath, outcome: GenerationOutcome(), digest: digest)
         var written = report
         written.videoWritten = videoStatus.runs
         // An up-to-date video keeps its record, unless the build will touch it for make.
@@ -135,10 +138,11 @@ extension Builder {
         return StepPlan(steps: planner.steps)
     }
 
-    /// The thumbnail, sheet page and cut list steps (`withAudio`: cut lists with the WAVs).
+    /// The thumbnail, sheet page and cut list steps (`withAudio`: cut lists with the WAVs;
+    /// `qcNotes`: the storyboard page's quality-control notes).
     private func addCutLists(
         _ plan: Plan, items: [BuildPlan.Item], clipStep: [String: String], clipRuns: [String: Bool], cache: ClipCache,
-        withAudio: Bool, to planner: inout StepPlanner
+        withAudio: Bool, qcNotes: QCNotes, to planner: inout StepPlanner
     ) throws(AnimaticError) {
         let timeline = CutListExport.timeline(plan, settings: settings, withAudio: withAudio)
         let frames = CutListExport.needsThumbnails(settings) ? timeline.shotFrames : []
@@ -160,9 +164,6 @@ extension Builder {
             thumbnailURLs[frame.shotID] = url
         }
         let thumbnailSteps = frames.map { "thumbnail \($0.shotID)" }
-        let qcNotes = Dictionary(items.compactMap { item in
-            qcRecord(item).map { (item.segmentID, QCNote(passed: $0.best.passed, text: $0.why)) }
-        }) { first, _ in first }
         for format in settings.cutLists {
             switch format {
             case .sheet:
