@@ -145,8 +145,8 @@ struct SoundBuildTests {
         let project = try BuildProject(script: "内景 厨房 - 夜\n\n安娜\n我们明天见。\n\nANNA\nSee you tomorrow.\n")
         let lines = SpokenLines.collect(FountainReader.parse(try ScriptInput.read(project.script.path).bytes).screenplay)
         #expect(lines.map(\.isChinese) == [true, false])
-        #expect(LineVoice(lines[0], overrides: [:]).voice.language == "cmn")
-        #expect(LineVoice(lines[1], overrides: [:]).voice.language == "en-us")
+        #expect(LineVoice(lines[0], cast: [:]).voice.language == "cmn")
+        #expect(LineVoice(lines[1], cast: [:]).voice.language == "en-us")
         #expect(try compile(project).voicing?.lines.count == 2)
     }
 
@@ -158,6 +158,26 @@ struct SoundBuildTests {
         let spoken = try SpeechEngine.shared.speakNow([(text, anna), (text, otto)])
         let pitches = spoken.map { Self.pitch(of: $0) }
         #expect(abs(pitches[0] - pitches[1]) / min(pitches[0], pitches[1]) > 0.08, "pitches \(pitches) Hz")
+    }
+
+    /// The coffee-shop sample's leads, whose names derive the same variant two pitch steps
+    /// apart, and a two-hander whose names do the same: the cast sets them apart.
+    @Test(arguments: [
+        String(decoding: (try? Data(contentsOf: BuildCommandTests.longScript)) ?? Data(), as: UTF8.self),
+        "INT. GARAGE - NIGHT\n\nEDWARD\nHand me the wrench.\n\nMARCUS\nWhich one?\n\nEDWARD\nThe big one.\n",
+    ])
+    func theTwoLeadsOfAScriptSoundClearlyApart(script: String) throws {
+        let lines = SpokenLines.collect(FountainReader.parse(script).screenplay)
+        let cast = Voicing.cast(of: lines, choices: [:])
+        let leads = Dictionary(grouping: lines, by: { $0.speaker }).sorted { $0.value.count > $1.value.count }.prefix(2).map(\.key)
+        #expect(leads.count == 2)
+        let derived = leads.map { Voice.derived(from: $0, language: "en-us") }
+        let text = "I told you the coffee here is terrible, and you came back every morning anyway."
+        let before = try SpeechEngine.shared.speakNow(derived.map { (text, $0) }).map { Self.pitch(of: $0) }
+        let after = try SpeechEngine.shared.speakNow(leads.map { (text, cast[$0]!) }).map { Self.pitch(of: $0) }
+        func apart(_ pitches: [Double]) -> Double { abs(pitches[0] - pitches[1]) / min(pitches[0], pitches[1]) }
+        #expect(apart(before) < 0.1, "their names' voices alone are close: \(before) Hz")
+        #expect(apart(after) > 0.15, "\(leads): \(after) Hz")
     }
 
     @Test func aRecordedTakeReplacesTheVoiceAndMusicDucksUnderDialogue() async throws {

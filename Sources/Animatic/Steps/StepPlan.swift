@@ -49,7 +49,7 @@ extension Builder {
     public func stepPlan(for plan: Plan, scriptPath: String, voicing: Voicing? = nil) throws(AnimaticError) -> StepPlan {
         let cache = self.cache
         let previous = BuildReport.read(settings.reportURL)
-        let buildPlan = try BuildPlan.make(plan: plan, settings: settings, generator: generator, cache: cache, previous: previous)
+        let buildPlan = try soundBuildPlan(for: plan, voicing: voicing, previous: previous).buildPlan
         var planner = StepPlanner(settings: settings, hadBuild: previous != nil)
 
         // Generation: a step per segment, and a conform step when the backend's files are
