@@ -69,22 +69,24 @@ final class AACTrackWriter {
             pending += try reader.mono(rendered..<next)
             rendered = next
         }
-        while pending.count >= frameSize {
-            try send(Array(pending.prefix(frameSize)), to: output)
-            pending.removeFirst(frameSize)
+        var sent = 0
+        while pending.count - sent >= frameSize {
+            try send(pending[sent..<(sent + frameSize)], to: output)
+            sent += frameSize
         }
+        pending.removeFirst(sent)
     }
 
     /// Encodes the rest of the mix, drains the encoder and writes the last packets.
     func finish(to output: OutputFile) throws {
         try write(upTo: track.mix.length, to: output)
-        if !pending.isEmpty { try send(pending, to: output) }
+        if !pending.isEmpty { try send(pending[...], to: output) }
         pending = []
         try check(avcodec_send_frame(context, nil), "avcodec_send_frame(aac)")
         try receive(to: output)
     }
 
-    private func send(_ mono: [Float], to output: OutputFile) throws {
+    private func send(_ mono: ArraySlice<Float>, to output: OutputFile) throws {
         let current = frame.pointer
         current.pointee.format = AV_SAMPLE_FMT_FLTP.rawValue
         current.pointee.sample_rate = Int32(MonoAudio.sampleRate)
@@ -93,9 +95,12 @@ final class AACTrackWriter {
         current.pointee.pts = encoded
         try check(av_frame_get_buffer(current, 0), "av_frame_get_buffer")
         defer { frame.unref() }
-        for plane in 0..<2 {
-            current.pointee.extended_data[plane]!.withMemoryRebound(to: Float.self, capacity: mono.count) { samples in
-                for index in mono.indices { samples[index] = max(-1, min(1, mono[index] * factor)) }
+        let factor = self.factor
+        mono.withUnsafeBufferPointer { source in
+            for plane in 0..<2 {
+                current.pointee.extended_data[plane]!.withMemoryRebound(to: Float.self, capacity: source.count) { samples in
+                    for index in 0..<source.count { samples[index] = max(-1, min(1, source[index] * factor)) }
+                }
             }
         }
         encoded += Int64(mono.count)
