@@ -130,6 +130,40 @@ struct SoundBuildTests {
         #expect(try compile(project).voicing?.made == 1)
     }
 
+    @Test func aNoOpRebuildDoesNoAudioWorkAndAnEditRemixesOnlyWhatItMust() async throws {
+        let project = try BuildProject(script: Self.script)
+        let settings = project.settings()
+        let build = { () async throws -> (Compilation, BuildReport) in
+            let compilation = try self.compile(project)
+            let report = try await Builder(settings: settings).build(
+                compilation.plan, scriptPath: project.script.path, voicing: compilation.voicing)
+            return (compilation, report)
+        }
+        _ = try await build()
+        let media = project.directory.appendingPathComponent("film.media")
+        func wavs() throws -> [String: Date] {
+            var dates: [String: Date] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: media.path) where name.hasSuffix(".wav") {
+                dates[name] = try FileManager.default.attributesOfItem(atPath: media.appendingPathComponent(name).path)[.modificationDate] as? Date
+            }
+            return dates
+        }
+        let before = try wavs()
+        #expect(before.count >= 2)
+        // Nothing changed: no line spoken, no mix, no AAC, no WAV rewritten.
+        let (again, noOp) = try await build()
+        #expect(again.voicing?.made == 0)
+        #expect(!noOp.videoWritten && noOp.generated == 0)
+        #expect(try wavs() == before, "film.media was rewritten")
+        // One line changed: that line spoken again, its shot's clips remade, the mix redone.
+        try project.write(Self.script.replacingOccurrences(of: "next month", with: "next week"))
+        let (edited, report) = try await build()
+        #expect(edited.voicing?.made == 1)
+        #expect(report.videoWritten)
+        let remade = report.segments.filter { $0.status == .generated }.map(\.id)
+        #expect(remade.count == 1 && remade.allSatisfy { $0.hasPrefix("2") }, "\(remade)")
+    }
+
     @Test func aLineSaidTwiceIsSpokenOnceAndTheNextPlanIsTheSame() throws {
         // The same words by the same speaker twice: one cache entry, so the lengths the first
         // plan used are the ones a rebuild reads back.
