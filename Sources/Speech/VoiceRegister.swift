@@ -5,9 +5,11 @@ import Foundation
 ///
 /// eSpeak's `pitch` parameter scales the variant's own base pitch, so the same number
 /// sounds higher in one variant than in another. The table holds each variant's median
-/// fundamental at pitch 20, 50 and 80, measured by autocorrelation of spoken English with
-/// eSpeak NG 1.51 (`SpeechEngineTests.theRegisterTableIsWhatTheEngineSays` measures it
-/// again); between and beyond those points the scale is interpolated in semitones.
+/// fundamental at pitch 20, 50 and 80, measured by normalised autocorrelation (the first
+/// lag within 90% of the best, median over voiced 40 ms windows) of two sentences of
+/// English spoken by eSpeak NG 1.51 at 170 words a minute; between and beyond those points
+/// the scale is interpolated in semitones. The cast tests check the result by ear's proxy:
+/// the pitch of the voices they choose, measured again.
 public enum VoiceRegister {
     struct Entry {
         var family: String
