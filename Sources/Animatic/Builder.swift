@@ -62,18 +62,9 @@ public struct Builder: Sendable {
         defer { withExtendedLifetime(lock) {} }
         StalePartials.remove(beside: settings.output)
         let previous = BuildReport.read(settings.reportURL)
-        // A backend driven by audio (`{audio}`) gets each segment's stretch of the mix before
-        // loudness normalisation, so that an edit elsewhere does not change its sound.
-        let drivingMix = generator.capabilities.drivingAudio
-            ? try voicing.map { try Soundtrack.track(for: plan, voicing: $0, loudness: settings.loudness).mix } : nil
-        var buildPlan = try BuildPlan.make(
-            plan: plan, settings: settings, generator: generator, cache: cache, previous: previous,
-            audioKey: { start, frames in
-                drivingMix.map { mix in
-                    Soundtrack.key(of: Soundtrack.samples(start, plan)..<Soundtrack.samples(start + frames, plan), in: mix,
-                                   musicKey: voicing?.musicKey)
-                }
-            })
+        let sound = try soundBuildPlan(for: plan, voicing: voicing, previous: previous)
+        var buildPlan = sound.buildPlan
+        let drivingMix = sound.drivingMix
         let planJSON = try Self.planJSON(plan)
         let digest = inputsDigest(
             planJSON: planJSON, items: buildPlan.items,

@@ -138,7 +138,7 @@ struct SettingLayerTests {
         settings.chineseCharactersPerMinute = 200
         settings.minimumShot = 1
         settings.music = URL(fileURLWithPath: "/score.wav")
-        settings.voices = ["ANNA": Voice(language: "en-gb", variant: "f2", pitch: 70)]
+        settings.voices = ["ANNA": VoiceChoice(language: "en-gb", variant: "f2", pitch: 70)]
         settings.establishingExteriors = false
         settings.qcPolicy = .strict
         settings.qcRetakes = 3

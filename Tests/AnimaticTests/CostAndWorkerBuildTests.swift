@@ -95,9 +95,10 @@ private final class Events: @unchecked Sendable {
         ]
         let planned = try CommandRunner.run(arguments + ["--dry-run"], in: project.directory)
         #expect(planned.status == 0, "\(planned.stderr)")
-        // 10 s of video at 208 GPU seconds a second: 34.7 min, over two workers 17.3 min.
+        // 9.96 s of video (the scratch voices time the dialogue) at 208 GPU seconds a second:
+        // 34.5 min, over two workers 17.3 min.
         #expect(planned.stdout.contains(
-            "estimate worker: 34.7 min of GPU time (speed from the project file), about 17.3 min of waiting"),
+            "estimate worker: 34.5 min of GPU time (speed from the project file), about 17.3 min of waiting"),
             "\(planned.stdout)")
         try FileManager.default.removeItem(at: project.directory.appendingPathComponent("animatic.toml"))
         let built = try CommandRunner.run(arguments, in: project.directory)

@@ -27,7 +27,7 @@ public struct ProjectSettings: Sendable, Equatable {
     /// `music`: a temp track under every film (a script's title-page `Music:` wins).
     public var music: URL?
     /// `voices`: a scratch voice per character (canonical cue name) instead of the derived one.
-    public var voices: [String: Voice]?
+    public var voices: [String: VoiceChoice]?
     /// `takes`: takes of every shot.
     public var takes: Int?
     /// `styles`: one take per style for every shot.

@@ -69,7 +69,9 @@ public struct Voicing: Sendable {
         func resolve(_ path: String) -> URL {
             path.hasPrefix("/") ? URL(fileURLWithPath: path) : scriptDirectory.appendingPathComponent(path)
         }
-        for line in SpokenLines.collect(screenplay) {
+        let spoken = SpokenLines.collect(screenplay)
+        let cast = Self.cast(of: spoken, choices: settings.voices)
+        for line in spoken {
             if line.isCoveredByRecording {
                 lines[line.range.start] = nil
                 continue
@@ -95,7 +97,7 @@ public struct Voicing: Sendable {
                         .error, "cannot read the recorded take '\(take.path)': \(Self.reason(error))", at: take.range))
                 }
             }
-            let voice = LineVoice(line, overrides: settings.voices)
+            let voice = LineVoice(line, cast: cast)
             let key = SHA256.hex(
                 "line \(LineVoice.version)\n\(version)\n\(voice.voice)\n\(voice.colour ?? "")\n\(line.text)".utf8)
             let target = url(for: key, cache: cache)
@@ -161,6 +163,21 @@ public struct Voicing: Sendable {
             }
             unstored[file] = nil
         }
+    }
+
+    /// Every speaker of `lines` cast (`VoiceCasting`), with the project file's `choices`.
+    static func cast(of lines: [SpokenLine], choices: [String: VoiceChoice]) -> [String: Voice] {
+        var speakers: [VoiceCasting.Speaker] = []
+        var index: [String: Int] = [:]
+        for line in lines {
+            if let at = index[line.speaker] {
+                speakers[at].lines += 1
+            } else {
+                index[line.speaker] = speakers.count
+                speakers.append(VoiceCasting.Speaker(name: line.speaker, lines: 1, choice: choices[line.speaker]))
+            }
+        }
+        return VoiceCasting.cast(speakers, language: "en-us")
     }
 
     private static func store(_ audio: MonoAudio, at url: URL) throws {

@@ -49,7 +49,7 @@ extension Builder {
     public func stepPlan(for plan: Plan, scriptPath: String, voicing: Voicing? = nil) throws(AnimaticError) -> StepPlan {
         let cache = self.cache
         let previous = BuildReport.read(settings.reportURL)
-        let planned = try BuildPlan.make(plan: plan, settings: settings, generator: generator, cache: cache, previous: previous)
+        let planned = try soundBuildPlan(for: plan, voicing: voicing, previous: previous).buildPlan
         // Quality control may put another take of a shot on the timeline; the plan JSON and
         // the inputs digest are the plan's own, as a build's are.
         let (chosenPlan, buildPlan) = qcPlacingTakes(plan, planned)
