@@ -105,7 +105,6 @@ public struct BuildPlan: Sendable {
             ((previous?.segments ?? []) + (previous?.takes ?? [])).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var start = 0
         var previousKey: String?
-        let fromImage = generator.capabilities.imageToVideo
         func item(_ request: GenerationRequest, start: Int) throws(AnimaticError) -> Item {
             var request = request
             // A backend driven by audio makes a clip from the segment's sound: its key too
@@ -113,7 +112,7 @@ public struct BuildPlan: Sendable {
             if generator.capabilities.drivingAudio { request.drivingAudioKey = audioKey(start, request.content.frames) }
             // A continuation made from its predecessor's last frame depends on that clip:
             // its key does too, so a changed predecessor remakes it.
-            let continues = fromImage && request.shotStartFrame > 0 ? previousKey : nil
+            let continues = request.shotStartFrame > 0 && generator.startsFromImage(request) ? previousKey : nil
             let ownKey: String
             do { ownKey = try ClipCache.key(for: request, generator: generator) } catch {
                 throw AnimaticError(.internalFailure, "cannot encode the request of \(request.segmentID) for its key: \(error)")

@@ -53,6 +53,7 @@ public struct Builder: Sendable {
     /// With `voicing` (the script's voiced lines), the video carries the soundtrack,
     /// `film.media/` a WAV beside each segment, and the cut lists audio clips.
     public func build(_ plan: Plan, scriptPath: String, voicing: Voicing? = nil) async throws -> BuildReport {
+        var plan = plan  // quality control may put another take of a shot on the timeline (`qcPlacingTakes`)
         let cache = self.cache
         let lock: CacheLock
         do { lock = try await cache.lock(waiting: { events(.waitingForCache) }) } catch {
@@ -61,22 +62,14 @@ public struct Builder: Sendable {
         defer { withExtendedLifetime(lock) {} }
         StalePartials.remove(beside: settings.output)
         let previous = BuildReport.read(settings.reportURL)
-        // A backend driven by audio (`{audio}`) gets each segment's stretch of the mix before
-        // loudness normalisation, so that an edit elsewhere does not change its sound.
-        let drivingMix = generator.capabilities.drivingAudio
-            ? try voicing.map { try Soundtrack.track(for: plan, voicing: $0, loudness: settings.loudness).mix } : nil
-        var buildPlan = try BuildPlan.make(
-            plan: plan, settings: settings, generator: generator, cache: cache, previous: previous,
-            audioKey: { start, frames in
-                drivingMix.map { mix in
-                    Soundtrack.key(of: Soundtrack.samples(start, plan)..<Soundtrack.samples(start + frames, plan), in: mix,
-                                   musicKey: voicing?.musicKey)
-                }
-            })
+        let sound = try soundBuildPlan(for: plan, voicing: voicing, previous: previous)
+        var buildPlan = sound.buildPlan
+        let drivingMix = sound.drivingMix
         let planJSON = try Self.planJSON(plan)
         let digest = inputsDigest(
             planJSON: planJSON, items: buildPlan.items,
             sound: voicing.map { Soundtrack.digestText($0, loudness: settings.loudness) })
+        (plan, buildPlan) = qcPlacingTakes(plan, buildPlan)
         let currentVideo = self.currentVideo(previous: previous, digest: digest)
         // Clips about to feed a new video or film.media/ are checked against their digests.
         let clipsVerified = !mediaIsUpToDate(
@@ -88,13 +81,15 @@ public struct Builder: Sendable {
 
         let started = Date()
         let outcome = try await generate(
-            pending, reused: buildPlan.items.filter { $0.action == .reuse }, cache: cache, drivingMix: drivingMix)
+            pending, reused: (buildPlan.items + buildPlan.takeItems).filter { $0.action == .reuse }, cache: cache,
+            drivingMix: drivingMix)
         if !pending.isEmpty {
             events(.generated(
                 made: pending.count - outcome.failures.count - outcome.notStarted.count, requested: pending.count,
                 failed: outcome.failures.count, notStarted: outcome.notStarted.count,
                 seconds: Date().timeIntervalSince(started)))
         }
+        (plan, buildPlan) = qcPlacingTakes(plan, buildPlan, outcome: outcome)
         var report = makeReport(buildPlan, plan: plan, scriptPath: scriptPath, outcome: outcome, digest: digest)
         let firstFailure = (buildPlan.items + buildPlan.takeItems).first { outcome.failures[$0.segmentID] != nil }
         if let stopper = outcome.stoppedBy {
@@ -289,7 +284,7 @@ public struct Builder: Sendable {
     func inputsDigest(planJSON: Data, items: [BuildPlan.Item], sound: String? = nil) -> String {
         SHA256.hex(
             planJSON + Data(([settings.format.encoderSettings, "editor \(Self.editorVersion)"]
-                + items.map(\.key) + (sound.map { [$0] } ?? [])).joined(separator: "\n").utf8))
+                + items.map(\.key) + (sound.map { [$0] } ?? []) + qcDigestLines).joined(separator: "\n").utf8))
     }
 
     func makeReport(
@@ -309,7 +304,8 @@ public struct Builder: Sendable {
             return BuildReport.Segment(
                 id: item.segmentID, key: item.key, status: status, reason: reason, frames: item.frames,
                 startFrame: item.startFrame, generationSeconds: status == .generated ? outcome.seconds[item.segmentID] : nil,
-                qc: status == .failed || status == .skipped ? nil : qcRecord(item))
+                qc: status == .failed || status == .skipped ? nil : qcRecord(item),
+                quality: settings.quality?.quality(of: item.segmentID))
         }
         return BuildReport(
             version: BuildReport.currentVersion, script: scriptPath, output: settings.outputName, backend: generator.name,
@@ -319,7 +315,8 @@ public struct Builder: Sendable {
             failed: segments.count { $0.status == .failed }, skipped: segments.count { $0.status == .skipped },
             revisedShots: plan.shots.filter { $0.revised != nil }.map(\.id),
             pickedShots: plan.shots.compactMap { shot in shot.picked.map { BuildReport.PickedShot(shot: shot.id, take: $0) } },
-            segments: Array(segments.prefix(buildPlan.items.count)), takes: Array(segments.dropFirst(buildPlan.items.count)))
+            segments: Array(segments.prefix(buildPlan.items.count)), takes: Array(segments.dropFirst(buildPlan.items.count)),
+            takeRankings: qcTakeRankings(plan, segments: segments))
     }
 
     func encode(_ report: BuildReport) throws(AnimaticError) -> Data {

@@ -26,21 +26,27 @@ enum CutListExport {
             width: settings.size.width, height: settings.size.height, audio: withAudio)
     }
 
+    /// The timeline's segments made as drafts in a `--quality` build (the storyboard marks them).
+    static func drafts(_ timeline: Timeline, settings: BuildSettings) -> Set<String> {
+        guard let quality = settings.quality else { return [] }
+        return Set(timeline.clips.map(\.name).filter { quality.quality(of: $0) == .draft })
+    }
+
     /// Whether the formats `settings` names show thumbnails (the storyboard page, the sheet).
     static func needsThumbnails(_ settings: BuildSettings) -> Bool {
         settings.cutLists.contains(.html) || settings.cutLists.contains(.sheet)
     }
 
     /// Writes the formats `settings` names; `keys` gives each segment's cache key by segment
-    /// ID, `qcNotes` its quality-control verdict for the storyboard page; `clipsVerified` says
-    /// whether the build has checked every clip's digest already; `withAudio`, each clip
-    /// carries its segment's WAV.
+    /// ID, `qcNotes` quality control's verdicts and take rankings for the storyboard page;
+    /// `clipsVerified` says whether the build has checked every clip's digest already;
+    /// `withAudio`, each clip carries its segment's WAV.
     ///
     /// `inputs` is the build's inputs digest: when the cut lists recorded last time
     /// (`CutListRecord`) were made from the same, no clip changed since (`clipsVerified` is
     /// false: the video is up to date) and every file is as written, nothing is made again.
     static func write(
-        _ plan: Plan, settings: BuildSettings, inputs: String, keys: [String: String], qcNotes: [String: QCNote] = [:],
+        _ plan: Plan, settings: BuildSettings, inputs: String, keys: [String: String], qcNotes: QCNotes = QCNotes(),
         cache: ClipCache, clipsVerified: Bool, withAudio: Bool = false
     ) async throws -> Written {
         let digest = CutListRecord.digest(
@@ -61,7 +67,7 @@ enum CutListExport {
 
     /// Makes the formats `settings` names, each file rewritten only when its bytes change.
     private static func make(
-        _ plan: Plan, settings: BuildSettings, keys: [String: String], qcNotes: [String: QCNote], cache: ClipCache,
+        _ plan: Plan, settings: BuildSettings, keys: [String: String], qcNotes: QCNotes, cache: ClipCache,
         clipsVerified: Bool, withAudio: Bool
     ) async throws -> Written {
         let timeline = timeline(plan, settings: settings, withAudio: withAudio)
@@ -71,7 +77,9 @@ enum CutListExport {
         var written = Written(thumbnailsGrabbed: thumbnails.grabbed)
         for format in settings.cutLists {
             let sources = format == .html ? thumbnails.jpegs.mapValues { "data:image/jpeg;base64," + $0.base64EncodedString() } : [:]
-            guard let text = format.render(timeline, edlFlavor: settings.edlFlavor, thumbnails: sources, qcNotes: qcNotes)
+            guard let text = format.render(
+                timeline, edlFlavor: settings.edlFlavor, thumbnails: sources, qcNotes: qcNotes,
+                drafts: drafts(timeline, settings: settings), reviews: settings.reviewMarks)
             else {
                 // The one format that is not text: the contact sheet.
                 let sheet = try await ContactSheetExport.write(

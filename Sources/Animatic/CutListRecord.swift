@@ -11,7 +11,7 @@ import Planning
 /// as ninja trusts its log. A feature's storyboard page alone embeds 1,700 pictures.
 struct CutListRecord {
     /// Bumped when what the digest covers, or the file's form, changes.
-    static let version = "animatic-cut-lists 1"
+    static let version = "animatic-cut-lists 2"
 
     /// The digest of the cut lists' inputs.
     var digest: String
@@ -20,14 +20,25 @@ struct CutListRecord {
 
     /// The digest of the cut lists of a video made from `inputs` (the build's inputs digest:
     /// plan, format, every segment's key, sound), as `settings` asks for them, with each
-    /// segment's clip in `keys` (a failure card's for a failed one) and `qcNotes`.
+    /// segment's clip in `keys` (a failure card's for a failed one), `qcNotes`, and what
+    /// the storyboard page marks from the settings: draft segments and the review's marks.
     static func digest(
-        inputs: String, settings: BuildSettings, keys: [String: String], qcNotes: [String: QCNote], withAudio: Bool
+        inputs: String, settings: BuildSettings, keys: [String: String], qcNotes: QCNotes, withAudio: Bool
     ) -> String {
         var text = "\(version)\n\(inputs)\n\(settings.output.path)\n\(settings.size)\n"
             + settings.cutLists.map(\.rawValue).joined(separator: ",") + "\n\(settings.edlFlavor.rawValue)\n\(withAudio)\n"
         for (segment, key) in keys.sorted(by: { $0.key < $1.key }) { text += "\(segment)\t\(key)\n" }
-        for (segment, note) in qcNotes.sorted(by: { $0.key < $1.key }) { text += "\(segment)\t\(note.passed)\t\(note.text)\n" }
+        for (segment, note) in qcNotes.segments.sorted(by: { $0.key < $1.key }) {
+            text += "qc\t\(segment)\t\(note.passed)\t\(note.text)\n"
+        }
+        for (shot, note) in qcNotes.takes.sorted(by: { $0.key < $1.key }) { text += "takes\t\(shot)\t\(note.passed)\t\(note.text)\n" }
+        if let quality = settings.quality {
+            text += "quality\t\(quality.level.rawValue)\t" + quality.finalSegments.sorted().joined(separator: ",") + "\n"
+        }
+        for (shot, marks) in settings.reviewMarks.sorted(by: { $0.key < $1.key }) {
+            text += "review\t\(shot)\t\(marks.status ?? "")\n"
+            for note in marks.notes { text += "\t\(note.applied)\t\(note.by ?? "")\t\(note.at ?? "")\t\(note.text)\n" }
+        }
         return SHA256.hex(text.utf8)
     }
 

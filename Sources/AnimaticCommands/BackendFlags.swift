@@ -12,6 +12,9 @@ package struct BackendFlags: ParsableArguments {
     @Option(help: "The generator: cards (the built-in storyboard, the default), command, dashscope, comfyui or worker (docs/backends.md).")
     package var backend: BackendKind?
 
+    @Option(help: "draft or final: the backend's settings for that quality from the project file's quality section; final makes only the shots the review file approved or picked, the rest keep their drafts (docs/backends.md).")
+    package var quality: QualityLevel?
+
     @Option(name: .customLong("command-template"),
             help: "For --backend command: the program and its arguments with {prompt}, {seed}, {frames}, {width}, {height}, {output}, ...")
     package var commandTemplate: String?
@@ -67,6 +70,7 @@ package struct BackendFlags: ParsableArguments {
     package func settings() throws(AnimaticError) -> ProjectSettings {
         var settings = ProjectSettings()
         settings.backend = backend
+        settings.quality = quality
         do {
             settings.commandTemplate = try commandTemplate.map { text throws(BackendError) in try CommandTemplate(parsing: text) }
         } catch {

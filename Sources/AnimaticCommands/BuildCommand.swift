@@ -73,6 +73,9 @@ package struct BuildCommand: AsyncParsableCommand {
             help: "Refuse (exit 69) to start a build whose estimated price is above AMOUNT, or unknown (see --dry-run).")
     package var maxCost: Double?
 
+    @Flag(help: "With --quality final: make every shot final, not only those the review file approved or picked.")
+    package var all = false
+
     @Flag(help: "Print nothing but errors.")
     package var quiet = false
 
@@ -91,6 +94,7 @@ package struct BuildCommand: AsyncParsableCommand {
         if let qcRetakes, !SettingLimits.qcRetakes.contains(qcRetakes) { throw ValidationError("--qc-retakes must be from 0 to 10") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
         if json && !dryRun { throw ValidationError("--json needs --dry-run") }
+        if all && options.backend.quality != .final { throw ValidationError("--all needs --quality final") }
         if let maxCost, !(maxCost.isFinite && maxCost >= 0) { throw ValidationError("--max-cost must be a number, 0 or more") }
         if output == "-" {
             // An MP4 is finished by seeking back to write its index, which a pipe cannot do.

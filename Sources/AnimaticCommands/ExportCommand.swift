@@ -68,7 +68,8 @@ package struct ExportCommand: ParsableCommand {
         let timeline = Timeline(plan: compilation.plan, media: .beside(video: mediaDirectory.appendingPathComponent(name + ".mp4")),
                                 title: name, audio: voiced)
         // validate() admits text formats only.
-        let text = Data((format.render(timeline, edlFlavor: settings.edlFlavor ?? .resolve) ?? "").utf8)
+        let text = Data((format.render(
+            timeline, edlFlavor: settings.edlFlavor ?? .resolve, reviews: review?.review.storyboardMarks ?? [:]) ?? "").utf8)
         guard let destination else {
             FileHandle.standardOutput.write(text)
             return

@@ -96,6 +96,7 @@ package struct PlanOptions: ParsableArguments {
         -> (settings: ProjectSettings, configuration: PlanConfiguration, projectURL: URL?) {
         let (project, settings) = try settings(for: input, commandFlags: commandFlags)
         var configuration = settings.planConfiguration()
+        try settings.checkQualityBackend()
         if (settings.backend ?? .cards) != .cards {
             configuration.backendMaxMilliseconds = try MediaContext.require().longestClipMilliseconds(settings)
         }

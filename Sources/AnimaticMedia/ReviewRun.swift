@@ -14,6 +14,10 @@ extension ReviewCommand {
             try importCut(path, format: format, input: input, configuration: configuration)
             return
         }
+        if case .serve? = mode {
+            try await serve(input)
+            return
+        }
         guard let review = try options.reviewFile.load(for: input) else {
             let name = ReviewFile.defaultName(forScript: input.displayPath)
             throw AnimaticError(.noInput, "no review file: \(name) is not beside \(input.displayPath) (or name one with --review)")
@@ -22,7 +26,7 @@ extension ReviewCommand {
         try report(compilation.diagnostics, path: input.displayPath)
         switch mode {
         case .applyNotes?: try await applyNotes(review, plan: compilation.plan, settings: settings)
-        case .importCut?, nil: break   // --import ran above; validate() admits no run without a mode.
+        case .importCut?, .serve?, nil: break   // they ran above
         }
     }
 

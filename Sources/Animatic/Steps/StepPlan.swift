@@ -49,7 +49,10 @@ extension Builder {
     public func stepPlan(for plan: Plan, scriptPath: String, voicing: Voicing? = nil) throws(AnimaticError) -> StepPlan {
         let cache = self.cache
         let previous = BuildReport.read(settings.reportURL)
-        let buildPlan = try BuildPlan.make(plan: plan, settings: settings, generator: generator, cache: cache, previous: previous)
+        let planned = try soundBuildPlan(for: plan, voicing: voicing, previous: previous).buildPlan
+        // Quality control may put another take of a shot on the timeline; the plan JSON and
+        // the inputs digest are the plan's own, as a build's are.
+        let (chosenPlan, buildPlan) = qcPlacingTakes(plan, planned)
         var planner = StepPlanner(settings: settings, hadBuild: previous != nil)
 
         // Generation: a step per segment, and a conform step when the backend's files are
@@ -69,7 +72,7 @@ extension Builder {
                 frames: item.frames, seconds: Double(item.frames) * Double(plan.frameRate.den) / Double(plan.frameRate.num),
                 shotStartFrame: item.request.shotStartFrame, size: settings.size.description,
                 continues: item.continues.flatMap { segmentOfKey[$0] },
-                charge: generator.charge(for: item.request))
+                charge: generator.charge(for: item.request), quality: settings.quality?.quality(of: item.segmentID))
             planner.add(BuildStep(
                 id: generateID, kind: .generate, inputs: item.continues.flatMap { clipStep[$0] }.map { [$0] } ?? [],
                 output: direct ? cached : "\(cache.scratchDirectory.path)/\(item.key).raw", key: item.key, status: status,
@@ -99,7 +102,7 @@ extension Builder {
         // The video: joined, then given its tracks; up to date when nothing it is made of changed.
         let planJSON = try Self.planJSON(plan)
         let digest = inputsDigest(
-            planJSON: planJSON, items: buildPlan.items,
+            planJSON: planJSON, items: planned.items,
             sound: voicing.map { Soundtrack.digestText($0, loudness: settings.loudness) })
         let videoUpToDate = videoIsUpToDate(buildPlan, previous: previous, digest: digest)
         let videoStatus: BuildStep.Status = videoUpToDate ? .upToDate : planner.reason(settings.output, changed: true)
@@ -117,11 +120,11 @@ extension Builder {
                 ? .upToDate : planner.reason(settings.mediaDirectory, changed: true)))
 
         try addCutLists(
-            plan, items: buildPlan.items, clipStep: clipStep, clipRuns: clipRuns, cache: cache, withAudio: voicing != nil,
-            to: &planner)
+            chosenPlan, items: buildPlan.items, clipStep: clipStep, clipRuns: clipRuns, cache: cache, withAudio: voicing != nil,
+            qcNotes: qcNotes(chosenPlan, buildPlan), to: &planner)
 
         let report = makeReport(
-            buildPlan, plan: plan, scriptPath: scriptPath, outcome: GenerationOutcome(), digest: digest)
+            buildPlan, plan: chosenPlan, scriptPath: scriptPath, outcome: GenerationOutcome(), digest: digest)
         var written = report
         written.videoWritten = videoStatus.runs
         // An up-to-date video keeps its record, unless the build will touch it for make.
@@ -135,10 +138,11 @@ extension Builder {
         return StepPlan(steps: planner.steps)
     }
 
-    /// The thumbnail, sheet page and cut list steps (`withAudio`: cut lists with the WAVs).
+    /// The thumbnail, sheet page and cut list steps (`withAudio`: cut lists with the WAVs;
+    /// `qcNotes`: the storyboard page's quality-control notes).
     private func addCutLists(
         _ plan: Plan, items: [BuildPlan.Item], clipStep: [String: String], clipRuns: [String: Bool], cache: ClipCache,
-        withAudio: Bool, to planner: inout StepPlanner
+        withAudio: Bool, qcNotes: QCNotes, to planner: inout StepPlanner
     ) throws(AnimaticError) {
         let timeline = CutListExport.timeline(plan, settings: settings, withAudio: withAudio)
         let frames = CutListExport.needsThumbnails(settings) ? timeline.shotFrames : []
@@ -160,9 +164,6 @@ extension Builder {
             thumbnailURLs[frame.shotID] = url
         }
         let thumbnailSteps = frames.map { "thumbnail \($0.shotID)" }
-        let qcNotes = Dictionary(items.compactMap { item in
-            qcRecord(item).map { (item.segmentID, QCNote(passed: $0.best.passed, text: $0.why)) }
-        }) { first, _ in first }
         for format in settings.cutLists {
             switch format {
             case .sheet:
@@ -177,7 +178,9 @@ extension Builder {
                 let sources = format == .html ? thumbnailURLs.compactMapValues { url in
                     (try? Data(contentsOf: url)).map { "data:image/jpeg;base64," + $0.base64EncodedString() }
                 } : [:]
-                guard let text = format.render(timeline, edlFlavor: settings.edlFlavor, thumbnails: sources, qcNotes: qcNotes)
+                guard let text = format.render(
+                    timeline, edlFlavor: settings.edlFlavor, thumbnails: sources, qcNotes: qcNotes,
+                    drafts: CutListExport.drafts(timeline, settings: settings), reviews: settings.reviewMarks)
                 else { continue }
                 planner.addFile(
                     .cutList, settings.cutListURL(format), data: Data(text.utf8),
