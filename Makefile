@@ -15,13 +15,16 @@ setup:
 	@scripts/setup.sh
 
 ## The two programs: `animatic` (the front end) and `animatic-media` (the media helper it runs).
+## The front end is linked with the Swift libraries in (its own build folder: every module it
+## uses is compiled against the static Foundation), the helper as usual.
+STATIC = $(RELEASE) --static-swift-stdlib --scratch-path .build-static
 build: setup
-	$(SWIFT) build $(RELEASE) --product animatic
+	$(SWIFT) build $(STATIC) --product animatic
 	$(SWIFT) build $(RELEASE) --product animatic-media
 
 ## Install under PREFIX (default /usr/local): bin/animatic, and libexec/animatic/ beside it.
 install: build
-	scripts/install.sh "$(PREFIX)" "$$($(SWIFT) build $(RELEASE) --show-bin-path)"
+	scripts/install.sh "$(PREFIX)" "$$($(SWIFT) build $(RELEASE) --show-bin-path)" "$$($(SWIFT) build $(STATIC) --show-bin-path)"
 
 ## Build and run every test (unit, golden, corpus, CLI, media, robustness, the review page in Chromium).
 ## ANIMATIC_REQUIRE_BROWSER: the browser test fails, rather than skips, without Chromium.

@@ -82,13 +82,11 @@ let package = Package(
         // The `animatic` program: the front end, which starts in milliseconds and runs
         // `animatic-media` for a command that needs the media layer. Named apart from
         // `Animatic` so case-insensitive file systems cope.
-        // Release builds link the Swift runtime and Foundation in (`-static-stdlib`): the
-        // front end then loads no shared Swift library either. (The helper cannot: its
-        // FoundationNetworking links libcurl.)
-        .executableTarget(
-            name: "AnimaticCLI", dependencies: ["AnimaticCommands"],
-            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
-        ),
+        // `make build` links the Swift runtime and Foundation into it (`--static-swift-stdlib`,
+        // in a build folder of its own): the front end then loads no shared Swift library
+        // either. (The helper cannot: its FoundationNetworking links libcurl.) A linker flag
+        // alone cannot: the modules must be compiled against the static Foundation too.
+        .executableTarget(name: "AnimaticCLI", dependencies: ["AnimaticCommands"]),
         // The `animatic-media` program: the same commands, with the media work in process.
         .executableTarget(
             name: "AnimaticMedia",

@@ -3,25 +3,30 @@
 # the `animatic` front end, the `animatic-media` helper it runs for media work, and the
 # resource bundles both find beside themselves; PREFIX/bin/animatic links to the front end.
 #
-#   scripts/install.sh PREFIX [PRODUCTS]
+#   scripts/install.sh PREFIX [PRODUCTS [FRONT_END]]
 #
-# PRODUCTS is the folder `swift build` put the programs in (default: .build/release).
+# PRODUCTS is the folder `swift build` put the programs in (default: .build/release);
+# FRONT_END, when given, the folder of a separately built `animatic` (make build links it
+# with --static-swift-stdlib in a build folder of its own).
 set -eu
-if [ $# -lt 1 ] || [ $# -gt 2 ]; then
-    echo "usage: scripts/install.sh PREFIX [PRODUCTS]" >&2
+if [ $# -lt 1 ] || [ $# -gt 3 ]; then
+    echo "usage: scripts/install.sh PREFIX [PRODUCTS [FRONT_END]]" >&2
     exit 64
 fi
 prefix=$1
 products=${2:-.build/release}
+front_end=${3:-$products}
 folder="$prefix/libexec/animatic"
 mkdir -p "$folder" "$prefix/bin"
 for program in animatic animatic-media; do
-    if [ ! -x "$products/$program" ]; then
-        echo "install.sh: $products/$program is missing; build both programs first (make build)" >&2
+    from=$products
+    [ "$program" = animatic ] && from=$front_end
+    if [ ! -x "$from/$program" ]; then
+        echo "install.sh: $from/$program is missing; build both programs first (make build)" >&2
         exit 66
     fi
     # A new file renamed into place: a running copy of the old one keeps working.
-    cp "$products/$program" "$folder/.$program.new"
+    cp "$from/$program" "$folder/.$program.new"
     chmod 755 "$folder/.$program.new"
     mv -f "$folder/.$program.new" "$folder/$program"
 done
