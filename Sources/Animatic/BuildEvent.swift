@@ -3,6 +3,9 @@ import Foundation
 /// What a build tells its progress display, as it happens: values, never sentences (the
 /// display words them).
 public enum BuildEvent: Sendable {
+    /// A step of the build's plan (`StepPlan`, what `--dry-run` lists) finished, by its ID:
+    /// it did its work, found it done, or (`failed`) could not.
+    case stepFinished(id: String, failed: Bool)
     /// The script was planned: `segments` in all, `toGenerate` of them to generate.
     case planned(segments: Int, toGenerate: Int, frames: Int)
     /// A segment's clip is in the cache and will be reused.

@@ -38,6 +38,9 @@ public final class ProgressDisplay: @unchecked Sendable {
                 lastTotal = toGenerate
                 line("planned \(Self.count(segments, "segment")) (\(Self.count(frames, "frame"))): "
                     + "\(toGenerate) to generate, \(segments - toGenerate) cached")
+            case .stepFinished:
+                // Said by the events of the work the steps do.
+                break
             case let .segmentCached(id):
                 if level == .verbose { line("\(id): cached") }
             case .waitingForCache:

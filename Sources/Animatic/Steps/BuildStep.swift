@@ -12,6 +12,8 @@ public struct BuildStep: Sendable, Hashable {
         case conform
         /// Quality control analyses a clip in the cache, and may have it made again (docs/qc.md).
         case qc
+        /// Under `--keep-going`, a failure card drawn into the cache when a segment's clip fails.
+        case failureCard = "failure-card"
         /// The clips are joined end to end.
         case join
         /// The joined clips get their subtitle, timecode and chapter tracks: the video.
@@ -55,18 +57,30 @@ public struct BuildStep: Sendable, Hashable {
         case upToDate
         /// It runs, for this reason.
         case runs(BuildPlan.Reason)
+        /// It runs only if a step it reads fails (a failure card under `--keep-going`).
+        case ifInputFails
 
-        /// Whether the step runs.
-        public var runs: Bool { self != .upToDate }
-
-        /// `up-to-date`, or the reason's code (`BuildPlan.Reason.code`).
-        public var code: String {
-            if case let .runs(reason) = self { reason.code } else { "up-to-date" }
+        /// Whether the step runs (when every request succeeds).
+        public var runs: Bool {
+            if case .runs = self { true } else { false }
         }
 
-        /// `up to date`, or the reason (`BuildPlan.Reason.description`).
+        /// `up-to-date`, `if-input-fails`, or the reason's code (`BuildPlan.Reason.code`).
+        public var code: String {
+            switch self {
+            case .upToDate: "up-to-date"
+            case .ifInputFails: "if-input-fails"
+            case let .runs(reason): reason.code
+            }
+        }
+
+        /// `up to date`, `only if its input fails`, or the reason (`BuildPlan.Reason.description`).
         public var description: String {
-            if case let .runs(reason) = self { reason.description } else { "up to date" }
+            switch self {
+            case .upToDate: "up to date"
+            case .ifInputFails: "only if its input fails"
+            case let .runs(reason): reason.description
+            }
         }
     }
 

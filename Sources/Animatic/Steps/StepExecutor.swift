@@ -4,7 +4,9 @@ import Foundation
 /// job starts once every job it reads has succeeded; among ready jobs the earliest in plan
 /// order starts first; each pool (the backend, the conformer) runs at most its limit at
 /// once. A job fails by throwing `JobFailure`; a job whose input failed does not run and
-/// fails in turn (`Failure.inputFailed`). Any other error (a fault, not a failure) or
+/// fails in turn (`Failure.inputFailed`), unless it stands in for failed inputs
+/// (`Job.toleratesFailedInputs`: a failure card), which runs once they are all finished,
+/// failed or not. Any other error (a fault, not a failure) or
 /// cancellation ends the run: running jobs are cancelled and the error is rethrown.
 ///
 /// With `stopOnFailure`, the first failure stops the starting of jobs that begin new work
@@ -33,6 +35,9 @@ struct StepExecutor: Sendable {
         var pool: Pool
         /// Whether it begins new work, which a failure stops, rather than finishing work begun.
         var beginsWork: Bool
+        /// Whether it runs when an input failed (without a stop), instead of failing in turn:
+        /// what stands in for a failed clip, and what reads it beside takes that may fail.
+        var toleratesFailedInputs = false
         /// Does the work, given each input's product by job ID; returns its own product, if any.
         var work: @Sendable (_ products: [String: URL]) async throws -> URL?
     }
@@ -144,16 +149,21 @@ struct StepExecutor: Sendable {
                     ready[pool] = skipped + queue
                 }
             }
+            /// Counts `position` as finished for the jobs that read it (one that already
+            /// failed through another input stays failed).
+            func inputFinished(_ position: Int) {
+                for dependent in dependents[position] where !finished[dependent] {
+                    unfinishedInputs[dependent] -= 1
+                    if unfinishedInputs[dependent] == 0 { makeReady(dependent) }
+                }
+            }
             func finish(_ position: Int, _ outcome: Finished.Outcome) {
                 finished[position] = true
                 switch outcome {
                 case let .made(product):
                     if let product { products[position] = product }
                     events(.succeeded(id: jobs[position].id))
-                    for dependent in dependents[position] {
-                        unfinishedInputs[dependent] -= 1
-                        if unfinishedInputs[dependent] == 0 { makeReady(dependent) }
-                    }
+                    inputFinished(position)
                 case let .failed(failure):
                     report.failures[jobs[position].id] = failure
                     events(.failed(id: jobs[position].id, failure))
@@ -163,9 +173,10 @@ struct StepExecutor: Sendable {
                     }
                     // After a stop, what depends on the failure is simply not started.
                     guard report.stoppedBy == nil else { return }
-                    for dependent in dependents[position] where !finished[dependent] {
+                    for dependent in dependents[position] where !finished[dependent] && !jobs[dependent].toleratesFailedInputs {
                         finish(dependent, .failed(.inputFailed(jobs[position].id)))
                     }
+                    inputFinished(position)
                 }
             }
 

@@ -9,7 +9,7 @@ public enum StepPlanText {
     public static func render(_ plan: StepPlan, estimate: CostEstimate? = nil) -> String {
         var lines: [String] = []
         for step in plan.steps {
-            lines.append("\(step.id): " + (step.status.runs ? "runs (\(step.status))" : "up to date"))
+            lines.append("\(step.id): " + (step.status.runs ? "runs (\(step.status))" : "\(step.status)"))
             guard step.status.runs, let request = step.generation else { continue }
             lines.append("    backend \(request.backend), \(ProgressDisplay.count(request.frames, "frame")) "
                 + "(\(seconds(request.seconds)) s) at \(request.size), seed \(request.seed)"
