@@ -11,8 +11,15 @@ public struct BuildPlan: Sendable {
         public var segmentID: String
         /// The segment's first frame on the timeline.
         public var startFrame: Int
-        /// The segment's cache key.
+        /// The segment's cache key: its clip in the house format.
         public var key: String
+        /// For a backend whose files are conformed: the key of its own clip (`ClipCache.rawKey`,
+        /// what it is paid for), from which the clip under `key` is conformed; nil for a
+        /// backend that writes the house format.
+        public var rawKey: String?
+        /// Whether the cache holds the backend's clip under `rawKey`, so making the clip
+        /// is conforming it again, with no request.
+        public var rawCached = false
         /// What to do with it.
         public var action: Action
         /// The request a generator gets for it.
@@ -106,6 +113,7 @@ public struct BuildPlan: Sendable {
         var start = 0
         var previousKey: String?
         let fromImage = generator.capabilities.imageToVideo
+        let direct = generator.capabilities.writesHouseFormat
         func item(_ request: GenerationRequest, start: Int) throws(AnimaticError) -> Item {
             var request = request
             // A backend driven by audio makes a clip from the segment's sound: its key too
@@ -114,11 +122,19 @@ public struct BuildPlan: Sendable {
             // A continuation made from its predecessor's last frame depends on that clip:
             // its key does too, so a changed predecessor remakes it.
             let continues = fromImage && request.shotStartFrame > 0 ? previousKey : nil
+            // The key of what the backend makes: the clip itself when it writes the house
+            // format, else its own clip, which is conformed to the segment's frames.
             let ownKey: String
-            do { ownKey = try ClipCache.key(for: request, generator: generator) } catch {
+            do {
+                ownKey = direct
+                    ? try ClipCache.key(for: request, generator: generator)
+                    : try ClipCache.rawKey(for: request, generator: generator)
+            } catch {
                 throw AnimaticError(.internalFailure, "cannot encode the request of \(request.segmentID) for its key: \(error)")
             }
-            let key = continues.map { SHA256.hex("\(ownKey)\ncontinues \($0)".utf8) } ?? ownKey
+            let made = continues.map { SHA256.hex("\(ownKey)\ncontinues \($0)".utf8) } ?? ownKey
+            let rawKey = direct ? nil : made
+            let key = rawKey.map { ClipCache.conformedKey(raw: $0, frames: request.content.frames, format: format) } ?? made
             previousKey = key
             let action: Action
             switch cache.state(of: key, frames: request.content.frames, format: format) {
@@ -139,7 +155,8 @@ public struct BuildPlan: Sendable {
                 }
             }
             return Item(
-                segmentID: request.segmentID, startFrame: start, key: key, action: action, request: request,
+                segmentID: request.segmentID, startFrame: start, key: key, rawKey: rawKey,
+                rawCached: rawKey.map(cache.hasRaw) == true, action: action, request: request,
                 continues: continues)
         }
         let items = try GenerationRequest.all(in: plan, format: format).map { request throws(AnimaticError) in

@@ -18,31 +18,27 @@ extension Builder {
     /// A segment's failure, in words fit to show (secrets redacted).
     private typealias SegmentFailure = StepExecutor.JobFailure
 
-    /// The generate step: has the backend make `item`, into the cache when it writes the
-    /// house format, else into a raw file in the scratch directory for `conformStep`. A
-    /// continuation for a backend that starts from an image gets its predecessor's last
-    /// frame as a PNG. Returns the raw file, or nil when the clip is in the cache.
+    /// The generate step: has the backend make `item`, into the cache: the clip itself when
+    /// the backend writes the house format, else the backend's own clip under the item's raw
+    /// key, sealed, for `conformStep`. A continuation for a backend that starts from an image
+    /// gets its predecessor's last frame as a PNG.
     func generateStep(_ item: BuildPlan.Item, run: BuildRun) async throws -> URL? {
         let cache = run.context.cache
-        let direct = generator.capabilities.writesHouseFormat
-        let destination =
-            direct
-            ? cache.url(for: item.key)
-            : cache.scratchDirectory.appendingPathComponent("\(item.key)-\(UUID().uuidString).raw")
+        let destination = item.rawKey.map(cache.rawURL(for:)) ?? cache.url(for: item.key)
         do {
-            try cache.prepareEntry(item.key)
+            if let rawKey = item.rawKey { try cache.prepareRaw(rawKey) } else { try cache.prepareEntry(item.key) }
             let seconds = try await runBackend(
                 item.request, of: item, to: destination, cache: cache, slots: run.slots, drivingMix: run.context.drivingMix)
             run.update { $0.outcome.seconds[item.segmentID] = seconds }
+            if item.rawKey != nil { try cache.seal(destination) }
         } catch let error as CancellationError {
-            if !direct { try? FileManager.default.removeItem(at: destination) }
+            if item.rawKey != nil { cache.discard(destination) }
             throw error
         } catch {
-            if !direct { try? FileManager.default.removeItem(at: destination) }
+            if item.rawKey != nil { cache.discard(destination) }
             throw SegmentFailure(description: SecretRedaction.redact("\(error)"))
         }
-        guard direct else { return destination }
-        if let error = check(item, in: cache) { throw SegmentFailure(description: error) }
+        if item.rawKey == nil, let error = check(item, in: cache) { throw SegmentFailure(description: error) }
         return nil
     }
 
@@ -117,21 +113,28 @@ extension Builder {
         return seconds / (Double(frames) / settings.format.frameRate.doubleValue)
     }
 
-    /// The conform step: conforms the backend's `raw` clip of `item` into the cache and
-    /// checks the entry; `raw` is removed either way. Notes how much of the segment `raw`
-    /// covered for QC.
-    func conformStep(_ item: BuildPlan.Item, raw: URL, run: BuildRun) async throws -> URL? {
+    /// The conform step: conforms the backend's clip of `item` (cached under its raw key)
+    /// into the cache and checks the entry; notes how much of the segment the backend's clip
+    /// covered for QC. A backend clip that cannot be conformed is discarded, so that the
+    /// next build asks the backend again.
+    func conformStep(_ item: BuildPlan.Item, run: BuildRun) async throws -> URL? {
         let cache = run.context.cache
-        defer { try? FileManager.default.removeItem(at: raw) }
+        guard let rawKey = item.rawKey else { throw SegmentFailure(description: "no backend clip to conform") }
+        let raw = cache.rawURL(for: rawKey)
         if qcPolicy.analyses { run.coverages[item.key] = coverage(of: raw, frames: item.frames) }
         do {
+            try cache.prepareEntry(item.key)
             try await Conformer(format: settings.format).conform(raw, frames: item.frames, to: cache.url(for: item.key))
         } catch let error as CancellationError {
             throw error
         } catch {
+            cache.discard(raw)
             throw SegmentFailure(description: SecretRedaction.redact("\(error)"))
         }
-        if let error = check(item, in: cache) { throw SegmentFailure(description: error) }
+        if let error = check(item, in: cache) {
+            cache.discard(raw)
+            throw SegmentFailure(description: error)
+        }
         return nil
     }
 

@@ -222,7 +222,7 @@ public struct ClipCache: Sendable {
         if let contents = try? manager.contentsOfDirectory(at: scratchDirectory, includingPropertiesForKeys: nil) {
             for file in contents { try? manager.removeItem(at: file) }
         }
-        for store in ["clips", "sheets"] {
+        for store in ["clips", "raw", "sheets"] {
             let root = directory.appendingPathComponent(store)
             guard let files = manager.enumerator(atPath: root.path) else { continue }
             for case let path as String in files where (path as NSString).lastPathComponent.contains(".partial-") {

@@ -36,13 +36,7 @@ extension Builder {
                 // A reused segment has nothing to do: it is never "not started".
                 return job(backend, beginsWork: runs) { _ in runs ? try await self.generateStep(item, run: run) : nil }
             case let .conform(item):
-                return job(conformer, beginsWork: false) { products in
-                    guard runs else { return nil }
-                    guard let raw = products["generate \(item.segmentID)"] else {
-                        throw StepExecutor.JobFailure(description: "no clip to conform")
-                    }
-                    return try await self.conformStep(item, raw: raw, run: run)
-                }
+                return job(conformer, beginsWork: false) { _ in runs ? try await self.conformStep(item, run: run) : nil }
             case let .qc(item):
                 return job(checker, beginsWork: false) { _ in
                     try await self.qcStep(

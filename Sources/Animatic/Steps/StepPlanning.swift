@@ -18,7 +18,6 @@ extension Builder {
         // Generation: a step per segment, a conform step when the backend's files are not
         // in the house format, a QC step with quality control on, and under --keep-going a
         // failure card that stands in for a timeline segment whose clip failed.
-        let direct = generator.capabilities.writesHouseFormat
         var clipStep: [String: String] = [:]  // segment key → the step that puts its clip in the cache
         var usedStep: [String: String] = [:]  // segment key → the step whose clip the outputs use
         var clipRuns: [String: Bool] = [:]  // segment key → whether that step runs
@@ -36,12 +35,13 @@ extension Builder {
                 shotStartFrame: item.request.shotStartFrame, size: settings.size.description,
                 continues: item.continues.flatMap { segmentOfKey[$0] },
                 charge: generator.charge(for: item.request))
+            // The backend's own clip, when cached, is conformed again with no request.
             planner.add(BuildStep(
                 id: generateID, kind: .generate, inputs: item.continues.flatMap { clipStep[$0] }.map { [$0] } ?? [],
-                output: direct ? cached : "\(cache.scratchDirectory.path)/\(item.key).raw", key: item.key, status: status,
-                generation: generation), .generate(item))
+                output: item.rawKey.map { cache.rawURL(for: $0).path } ?? cached, key: item.rawKey ?? item.key,
+                status: item.rawCached ? .upToDate : status, generation: generation), .generate(item))
             clipStep[item.key] = generateID
-            if !direct {
+            if item.rawKey != nil {
                 let conformID = "conform \(item.segmentID)"
                 planner.add(BuildStep(
                     id: conformID, kind: .conform, inputs: [generateID], output: cached, key: item.key, status: status),
