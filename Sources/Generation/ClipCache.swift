@@ -29,11 +29,13 @@ public struct ClipCache: Sendable {
     /// (`Generator.keyMaterial`) in place of its settings and the whole segment content.
     public static let keyVersion = 2
 
-    /// What a key is a hash of: the backend, what it is given, and the encoder.
-    private struct KeyMaterial: Encodable {
+    /// What a key is a hash of: the backend, what it is given, and the encoder (absent,
+    /// and marked `raw`, in the key of a backend's own clip: `rawKey`).
+    struct KeyMaterial: Encodable {
+        var raw: Bool?
         var keyVersion: Int
         var backend: String
-        var encoder: String
+        var encoder: String?
         var material: String
         /// The segment's sound, only for a backend driven by audio (absent otherwise, so
         /// every other key is as before).
@@ -46,7 +48,7 @@ public struct ClipCache: Sendable {
     /// - Throws: when the material cannot be encoded (`CanonicalJSON`).
     public static func keyText(for request: GenerationRequest, generator: any Generator) throws -> String {
         let material = KeyMaterial(
-            keyVersion: keyVersion, backend: generator.name, encoder: request.format.encoderSettings,
+            raw: nil, keyVersion: keyVersion, backend: generator.name, encoder: request.format.encoderSettings,
             material: String(decoding: try generator.keyMaterial(for: request), as: UTF8.self),
             audio: request.drivingAudioKey)
         return String(decoding: try CanonicalJSON.data(material), as: UTF8.self)

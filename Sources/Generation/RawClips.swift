@@ -12,22 +12,13 @@ extension ClipCache {
     /// Bumped when the conformer makes different frames from the same backend clip.
     public static let conformVersion = 1
 
-    /// What a raw key is a hash of: the backend, what it is given, and its sound.
-    private struct RawKeyMaterial: Encodable {
-        var raw = true
-        var keyVersion: Int
-        var backend: String
-        var material: String
-        var audio: String?
-    }
-
     /// The key of the backend's own clip for `request`: the SHA-256 (hex) of the backend's
     /// name and key material (`Generator.keyMaterial`) and the segment's driving sound, if
     /// any; not the house format, which only the conform step applies.
     /// - Throws: when the material cannot be encoded (`CanonicalJSON`).
     public static func rawKey(for request: GenerationRequest, generator: any Generator) throws -> String {
-        let material = RawKeyMaterial(
-            keyVersion: keyVersion, backend: generator.name,
+        let material = KeyMaterial(
+            raw: true, keyVersion: keyVersion, backend: generator.name, encoder: nil,
             material: String(decoding: try generator.keyMaterial(for: request), as: UTF8.self),
             audio: request.drivingAudioKey)
         return SHA256.hex(try CanonicalJSON.data(material))

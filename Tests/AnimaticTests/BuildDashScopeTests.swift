@@ -44,16 +44,22 @@ struct BuildDashScopeTests {
         #expect(report.reused == 2 && report.generated == 0)
     }
 
+    /// `animatic build` of `project` at 320x180 with DashScope at `server`, QC off (the
+    /// tests count requests: no QC retakes).
+    static func arguments(_ project: BuildProject, _ server: TestServer) -> [String] {
+        [
+            "build", project.script.path, "--size", "320x180", "--backend", "dashscope",
+            "--dashscope-url", server.url.absoluteString, "--qc", "off",
+        ]
+    }
+
     @Test func aShotWhoseFramesChangeWithinTheSameRequestIsConformedAgainNotPaidForAgain() async throws {
         let server = try await TestServer.start("dashscope_server.py", config: ["key": Self.key, "task_seconds": 0])
         defer { server.stop() }
         // 2.5 s and 2.75 s are both asked for as 3 s: the same request body, other frames.
         let script = "EXT. HARBOR - DAWN\n\n[[shot: WS; duration: 2.5s]]\nFog rolls in over the water.\n"
         let project = try BuildProject(script: script)
-        let arguments = [
-            "build", project.script.path, "--size", "320x180", "--backend", "dashscope",
-            "--dashscope-url", server.url.absoluteString, "--qc", "off",
-        ]
+        let arguments = Self.arguments(project, server)
         let first = try CommandRunner.run(arguments, environment: ["DASHSCOPE_API_KEY": Self.key])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(try await server.count("creates") == 1)
@@ -85,10 +91,7 @@ struct BuildDashScopeTests {
 
             """
         let project = try BuildProject(script: scene)
-        let arguments = [
-            "build", project.script.path, "--size", "320x180", "--backend", "dashscope",
-            "--dashscope-url", server.url.absoluteString, "--qc", "off",
-        ]
+        let arguments = Self.arguments(project, server)
         let first = try CommandRunner.run(arguments, environment: ["DASHSCOPE_API_KEY": Self.key])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(try await server.count("creates") == 3, "an establishing exterior and two shots")
