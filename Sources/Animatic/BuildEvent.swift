@@ -16,7 +16,7 @@ public enum BuildEvent: Sendable {
     /// ComfyUI's progress); some backends never say.
     case segmentProgress(id: String, fraction: Double)
     /// A segment was generated for `reason` (or failed, with the error), `done` of `total` so far.
-    case segmentFinished(id: String, reason: BuildPlan.Reason, error: String?, done: Int, total: Int)
+    case segmentFinished(id: String, reason: BuildPlan.Reason, error: SegmentFailure?, done: Int, total: Int)
     /// A segment failed and, without `--keep-going`, no new segment starts.
     case stopping(failed: String)
     /// Generation ended: `made` of `requested` segments made, in `seconds`.

@@ -4,7 +4,7 @@ extension Builder {
     /// What a `--keep-going` build with failures says: a failure card stands in for a
     /// failed segment on the timeline; a failed take is left out of the media.
     func keptGoingMessage(_ first: BuildPlan.Item, buildPlan: BuildPlan, outcome: GenerationOutcome) -> String {
-        let count = outcome.failures.count, reason = outcome.failures[first.segmentID] ?? ""
+        let count = outcome.failures.count, reason = outcome.failures[first.segmentID]?.message ?? ""
         let takes = buildPlan.takeItems.count { outcome.failures[$0.segmentID] != nil }
         let media = settings.mediaDirectory.lastPathComponent
         switch (count, takes) {

@@ -23,6 +23,9 @@ public struct BuildReport: Sendable, Codable, Hashable {
         /// For a segment this build generated: how long its backend took, in seconds (the
         /// measure `--dry-run` estimates GPU time from).
         public var generationSeconds: Double?
+        /// For a failed segment: what kind of failure it was, the HTTP status if a service
+        /// answered with one, and the message (`reason`), credentials redacted.
+        public var failure: SegmentFailure?
         /// For a failed segment of a `--keep-going` build: the cache key of the failure card
         /// that stands in for it in the video (never the segment's own key).
         public var failureCard: String?

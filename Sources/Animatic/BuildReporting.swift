@@ -8,8 +8,8 @@ extension Builder {
     ) -> BuildReport {
         let segments = (buildPlan.items + buildPlan.takeItems).map { item in
             let (status, reason): (BuildReport.Status, String) =
-                if let error = outcome.failures[item.segmentID] {
-                    (.failed, error)
+                if let failure = outcome.failures[item.segmentID] {
+                    (.failed, failure.message)
                 } else if outcome.notStarted.contains(item.segmentID) {
                     (.skipped, "not started: the build stopped when \(outcome.stoppedBy ?? "a segment") failed")
                 } else if case let .generate(why) = item.action {
@@ -20,6 +20,7 @@ extension Builder {
             return BuildReport.Segment(
                 id: item.segmentID, key: item.key, status: status, reason: reason, frames: item.frames,
                 startFrame: item.startFrame, generationSeconds: status == .generated ? outcome.seconds[item.segmentID] : nil,
+                failure: outcome.failures[item.segmentID],
                 qc: status == .failed || status == .skipped ? nil : qcRecord(item))
         }
         return BuildReport(

@@ -85,7 +85,7 @@ public struct Builder: Sendable {
             try AtomicFile.write(try encode(makeReport(run)), to: settings.reportURL)
             throw AnimaticError(
                 .unavailable,
-                "\(stopper) failed: \(outcome.failures[stopper] ?? ""); " + stopSummary(outcome)
+                "\(stopper) failed: \(outcome.failures[stopper]?.message ?? ""); " + stopSummary(outcome)
                     + "no video written; finished segments stay cached "
                     + "(--keep-going puts a failure card in place of a failed segment)")
         }

@@ -12,7 +12,7 @@ extension Builder {
     /// outcome), makes or finds the card in the cache and records its key for the steps
     /// that use the clip; otherwise does nothing.
     func failureCardStep(_ item: BuildPlan.Item, run: BuildRun) async throws -> URL? {
-        guard let reason = run.update({ $0.outcome.failures[item.segmentID] }) else { return nil }
+        guard let reason = run.update({ $0.outcome.failures[item.segmentID]?.message }) else { return nil }
         let cache = run.context.cache, renderer = StoryboardRenderer()
         let card = FailureCard(request: item.request, segmentKey: item.key, backend: generator.name, reason: reason)
         let key: String

@@ -5,8 +5,8 @@ import Media
 extension Builder {
     /// What generating the stale segments came to.
     struct GenerationOutcome {
-        /// The error of each segment that failed, by ID.
-        var failures: [String: String] = [:]
+        /// Why each segment that failed did, by ID.
+        var failures: [String: SegmentFailure] = [:]
         /// The failed segment that stopped the build (without `keepGoing`: the first to fail).
         var stoppedBy: String?
         /// The segments not started because a failure stopped the build.
@@ -14,9 +14,6 @@ extension Builder {
         /// How long the backend took for each segment it made, in seconds, by ID.
         var seconds: [String: Double] = [:]
     }
-
-    /// A segment's failure, in words fit to show (secrets redacted).
-    private typealias SegmentFailure = StepExecutor.JobFailure
 
     /// The generate step: has the backend make `item`, into the cache: the clip itself when
     /// the backend writes the house format, else the backend's own clip under the item's raw
@@ -36,9 +33,9 @@ extension Builder {
             throw error
         } catch {
             if item.rawKey != nil { cache.discard(destination) }
-            throw SegmentFailure(description: SecretRedaction.redact("\(error)"))
+            throw SegmentFailure(error)
         }
-        if item.rawKey == nil, let error = check(item, in: cache) { throw SegmentFailure(description: error) }
+        if item.rawKey == nil, let error = check(item, in: cache) { throw SegmentFailure(.badClip, message: error) }
         return nil
     }
 
@@ -119,7 +116,7 @@ extension Builder {
     /// next build asks the backend again.
     func conformStep(_ item: BuildPlan.Item, run: BuildRun) async throws -> URL? {
         let cache = run.context.cache
-        guard let rawKey = item.rawKey else { throw SegmentFailure(description: "no backend clip to conform") }
+        guard let rawKey = item.rawKey else { throw SegmentFailure(.other, message: "no backend clip to conform") }
         let raw = cache.rawURL(for: rawKey)
         if qcPolicy.analyses { run.coverages[item.key] = coverage(of: raw, frames: item.frames) }
         do {
@@ -129,11 +126,11 @@ extension Builder {
             throw error
         } catch {
             cache.discard(raw)
-            throw SegmentFailure(description: SecretRedaction.redact("\(error)"))
+            throw SegmentFailure(error, fallback: .badClip)
         }
         if let error = check(item, in: cache) {
             cache.discard(raw)
-            throw SegmentFailure(description: error)
+            throw SegmentFailure(.badClip, message: error)
         }
         return nil
     }

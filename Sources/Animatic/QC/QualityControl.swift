@@ -40,7 +40,7 @@ extension Builder {
         } catch let error as CancellationError {
             throw error
         } catch {
-            throw StepExecutor.JobFailure(description: "quality control cannot read the clip: \(error)")
+            throw SegmentFailure(.qualityControl, message: "quality control cannot read the clip: \(error)")
         }
         var clips: [URL?] = [nil]  // each attempt's clip in the scratch directory (the first is in the cache)
         defer { for case let url? in clips { try? FileManager.default.removeItem(at: url) } }
@@ -71,20 +71,20 @@ extension Builder {
                 // The scratch directory is inside the cache: one file system, so the
                 // rename replaces the clip atomically.
                 guard rename(clip.path, cache.url(for: item.key).path) == 0 else {
-                    throw StepExecutor.JobFailure(description: "cannot put the kept retake in the cache: errno \(errno)")
+                    throw SegmentFailure(.qualityControl, message: "cannot put the kept retake in the cache: errno \(errno)")
                 }
                 clips[record.kept] = nil
                 // Checked and sealed like any clip the cache takes (issue #11).
                 switch cache.admit(item.key, frames: item.frames, format: settings.format) {
                 case .valid: break
-                case .missing: throw StepExecutor.JobFailure(description: "the kept retake is not in the cache")
-                case let .corrupt(why): throw StepExecutor.JobFailure(description: "the kept retake \(why)")
+                case .missing: throw SegmentFailure(.qualityControl, message: "the kept retake is not in the cache")
+                case let .corrupt(why): throw SegmentFailure(.qualityControl, message: "the kept retake \(why)")
                 }
             }
         }
         record.summarise()
         do { try record.write(to: recordURL) } catch {
-            throw StepExecutor.JobFailure(description: "cannot write the quality-control record: \(error)")
+            throw SegmentFailure(.qualityControl, message: "cannot write the quality-control record: \(error)")
         }
         events(.qualityChecked(id: item.segmentID, record: record, analysed: true))
         return nil

@@ -47,7 +47,9 @@ struct GenerationEvents {
             // A conform whose generate failed has said so already; a continuation whose
             // predecessor failed has no frame to start from.
             if let item = itemOf[id], let previous = itemOf[input], previous.key != item.key {
-                finish(item, error: "it continues \(previous.segmentID), which failed, so there is no frame to start it from")
+                finish(item, error: SegmentFailure(
+                    .predecessorFailed,
+                    message: "it continues \(previous.segmentID), which failed, so there is no frame to start it from"))
             }
             stepFinished(id)
         case let .stopped(id):
@@ -68,7 +70,7 @@ struct GenerationEvents {
         sumUp()
     }
 
-    private mutating func finish(_ item: BuildPlan.Item, error: String?) {
+    private mutating func finish(_ item: BuildPlan.Item, error: SegmentFailure?) {
         done += 1
         if let error { run.update { $0.outcome.failures[item.segmentID] = error } }
         let reason = if case let .generate(reason) = item.action { reason } else { BuildPlan.Reason.new }

@@ -3,7 +3,7 @@ import Foundation
 /// Runs build steps the way a compiler driver runs its jobs (swift-driver's executor): a
 /// job starts once every job it reads has succeeded; among ready jobs the earliest in plan
 /// order starts first; each pool (the backend, the conformer) runs at most its limit at
-/// once. A job fails by throwing `JobFailure`; a job whose input failed does not run and
+/// once. A job fails by throwing a `SegmentFailure`; a job whose input failed does not run and
 /// fails in turn (`Failure.inputFailed`), unless it stands in for failed inputs
 /// (`Job.toleratesFailedInputs`: a failure card), which runs once they are all finished,
 /// failed or not. Any other error (a fault, not a failure) or
@@ -42,16 +42,11 @@ struct StepExecutor: Sendable {
         var work: @Sendable (_ products: [String: URL]) async throws -> URL?
     }
 
-    /// What a job throws when it fails in a way the build reports and goes on from (a
-    /// segment its backend could not make), in words fit to show.
-    struct JobFailure: Error, CustomStringConvertible {
-        var description: String
-    }
-
     /// Why a job failed.
     enum Failure: Error, Hashable {
-        /// Its work threw this error (already in words fit to show).
-        case threw(String)
+        /// Its work failed in a way the build reports and goes on from (a segment its
+        /// backend could not make).
+        case threw(SegmentFailure)
         /// The job with this ID, which it reads, failed.
         case inputFailed(String)
     }
@@ -93,7 +88,7 @@ struct StepExecutor: Sendable {
 
     /// Runs `jobs`, telling `events` as each finishes.
     /// - Throws: `CancellationError` when the task is cancelled, or the first error a job
-    ///   threw that is not a `JobFailure` (running jobs are cancelled either way).
+    ///   threw that is not a `SegmentFailure` (running jobs are cancelled either way).
     func run(_ jobs: [Job], events: (Event) -> Void) async throws -> Report {
         let index = Dictionary(jobs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var dependents = [[Int]](repeating: [], count: jobs.count)
@@ -141,8 +136,8 @@ struct StepExecutor: Sendable {
                         group.addTask {
                             do {
                                 return Finished(position: position, outcome: .made(try await job.work(inputs)))
-                            } catch let failure as JobFailure {
-                                return Finished(position: position, outcome: .failed(.threw(failure.description)))
+                            } catch let failure as SegmentFailure {
+                                return Finished(position: position, outcome: .failed(.threw(failure)))
                             }
                         }
                     }
