@@ -67,6 +67,6 @@ extension Builder {
     func inputsDigest(planJSON: Data, items: [BuildPlan.Item], sound: String? = nil) -> String {
         SHA256.hex(
             planJSON + Data(([settings.format.encoderSettings, "editor \(Self.editorVersion)"]
-                + items.map(\.key) + (sound.map { [$0] } ?? [])).joined(separator: "\n").utf8))
+                + items.map(\.key.rawValue) + (sound.map { [$0] } ?? [])).joined(separator: "\n").utf8))
     }
 }

@@ -12,11 +12,11 @@ public struct BuildPlan: Sendable {
         /// The segment's first frame on the timeline.
         public var startFrame: Int
         /// The segment's cache key: its clip in the house format.
-        public var key: String
+        public var key: ClipKey
         /// For a backend whose files are conformed: the key of its own clip (`ClipCache.rawKey`,
         /// what it is paid for), from which the clip under `key` is conformed; nil for a
         /// backend that writes the house format.
-        public var rawKey: String?
+        public var rawKey: ClipKey?
         /// Whether the cache holds the backend's clip under `rawKey`, so making the clip
         /// is conforming it again, with no request.
         public var rawCached = false
@@ -26,7 +26,7 @@ public struct BuildPlan: Sendable {
         public var request: GenerationRequest
         /// For a backend that starts a clip from an image: the cache key of the segment this
         /// one continues (the same shot's previous segment), whose last frame it starts from.
-        public var continues: String?
+        public var continues: ClipKey?
 
         /// The segment's length in frames.
         public var frames: Int { request.content.frames }
@@ -111,7 +111,7 @@ public struct BuildPlan: Sendable {
         let previousSegments = Dictionary(
             ((previous?.segments ?? []) + (previous?.takes ?? [])).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var start = 0
-        var previousKey: String?
+        var previousKey: ClipKey?
         let fromImage = generator.capabilities.imageToVideo
         let direct = generator.capabilities.writesHouseFormat
         func item(_ request: GenerationRequest, start: Int) throws(AnimaticError) -> Item {
@@ -124,7 +124,7 @@ public struct BuildPlan: Sendable {
             let continues = fromImage && request.shotStartFrame > 0 ? previousKey : nil
             // The key of what the backend makes: the clip itself when it writes the house
             // format, else its own clip, which is conformed to the segment's frames.
-            let ownKey: String
+            let ownKey: ClipKey
             do {
                 ownKey = direct
                     ? try ClipCache.key(for: request, generator: generator)
@@ -132,7 +132,7 @@ public struct BuildPlan: Sendable {
             } catch {
                 throw AnimaticError(.internalFailure, "cannot encode the request of \(request.segmentID) for its key: \(error)")
             }
-            let made = continues.map { SHA256.hex("\(ownKey)\ncontinues \($0)".utf8) } ?? ownKey
+            let made = continues.map { ClipKey(SHA256.hex("\(ownKey)\ncontinues \($0)".utf8)) } ?? ownKey
             let rawKey = direct ? nil : made
             let key = rawKey.map { ClipCache.conformedKey(raw: $0, frames: request.content.frames, format: format) } ?? made
             previousKey = key

@@ -1,4 +1,5 @@
 import Foundation
+import Generation
 
 /// What a build did, written beside the video as `film.report.json` (docs/build-report.md).
 public struct BuildReport: Sendable, Codable, Hashable {
@@ -10,7 +11,7 @@ public struct BuildReport: Sendable, Codable, Hashable {
         /// The segment's ID (`12A-2`).
         public var id: String
         /// Its cache key (SHA-256, hex).
-        public var key: String
+        public var key: ClipKey
         /// `generated`, `reused`, `failed` or `skipped`.
         public var status: Status
         /// Why it was generated (`new`, `content changed`…), `cached` when reused, the
@@ -28,7 +29,7 @@ public struct BuildReport: Sendable, Codable, Hashable {
         public var failure: SegmentFailure?
         /// For a failed segment of a `--keep-going` build: the cache key of the failure card
         /// that stands in for it in the video (never the segment's own key).
-        public var failureCard: String?
+        public var failureCard: ClipKey?
         /// Quality control's record of the clip in use (docs/qc.md): every attempt's
         /// measures and reasons, and which was kept and why. Absent with `--qc off`.
         public var qc: QCRecord?

@@ -15,7 +15,7 @@ extension Builder {
         guard let reason = run.update({ $0.outcome.failures[item.segmentID]?.message }) else { return nil }
         let cache = run.context.cache, renderer = StoryboardRenderer()
         let card = FailureCard(request: item.request, segmentKey: item.key, backend: generator.name, reason: reason)
-        let key: String
+        let key: ClipKey
         do { key = try renderer.key(for: card) } catch {
             throw AnimaticError(.internalFailure, "cannot encode the failure card of \(item.segmentID) for its key: \(error)")
         }

@@ -153,9 +153,9 @@ extension Builder {
 /// steps for the quality-control steps, which run on other tasks.
 final class Coverages: @unchecked Sendable {
     private let lock = NSLock()
-    private var values: [String: Double] = [:]
+    private var values: [ClipKey: Double] = [:]
 
-    subscript(key: String) -> Double? {
+    subscript(key: ClipKey) -> Double? {
         get { lock.withLock { values[key] } }
         set { lock.withLock { values[key] = newValue } }
     }

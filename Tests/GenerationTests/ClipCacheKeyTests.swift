@@ -13,7 +13,7 @@ struct ClipCacheKeyTests {
     }
 
     private func key(_ request: GenerationRequest, _ generator: (any Generator)? = nil) throws -> String {
-        try ClipCache.key(for: request, generator: generator ?? renderer)
+        try ClipCache.key(for: request, generator: generator ?? renderer).rawValue
     }
 
     @Test func canonicalJSONSortsItsKeysAndFailsLoudly() throws {

@@ -20,7 +20,7 @@ final class BuildRun: @unchecked Sendable {
     struct State {
         var outcome = Builder.GenerationOutcome()
         /// The failure card standing in for each failed timeline segment: its cache key, by segment ID.
-        var cards: [String: String] = [:]
+        var cards: [String: ClipKey] = [:]
         /// The video's record after its step, and whether the step wrote it.
         var video: VideoRecord?
         var videoWritten = false
@@ -50,7 +50,7 @@ final class BuildRun: @unchecked Sendable {
     }
 
     /// The cache key of the clip the outputs use for `item`: its failure card's, if one stands in.
-    func usedKey(_ item: BuildPlan.Item) -> String {
+    func usedKey(_ item: BuildPlan.Item) -> ClipKey {
         update { $0.cards[item.segmentID] } ?? item.key
     }
 

@@ -7,7 +7,7 @@ extension Builder {
     /// whose clip each segment key uses, `clipRuns` whether it runs; every file beside the
     /// video also reads `video`, the video's step.
     func addCutLists(
-        _ context: BuildContext, clipStep: [String: String], clipRuns: [String: Bool], after video: String,
+        _ context: BuildContext, clipStep: [ClipKey: String], clipRuns: [ClipKey: Bool], after video: String,
         to planner: inout StepPlanner
     ) throws(AnimaticError) {
         let items = context.buildPlan.items, cache = context.cache
@@ -25,7 +25,7 @@ extension Builder {
                 clipRuns[key] == true ? .runs(planner.exists(url) ? .contentChanged : .new)
                 : planner.exists(url) ? .upToDate : .runs(planner.hadBuild ? .outputMissing : .new)
             planner.add(BuildStep(
-                id: "thumbnail \(frame.shotID)", kind: .thumbnail, inputs: [clip], output: url.path, key: key,
+                id: "thumbnail \(frame.shotID)", kind: .thumbnail, inputs: [clip], output: url.path, key: key.rawValue,
                 status: status), .thumbnail(frame))
             thumbnailRuns[frame.shotID] = status.runs
             thumbnailURLs[frame.shotID] = url

@@ -1,4 +1,5 @@
 import Foundation
+import Generation
 
 /// The executor's events about generation steps (generate, conform, QC) as the build's
 /// events and outcome: a segment is finished when the last step putting its clip in the
@@ -11,7 +12,7 @@ struct GenerationEvents {
     /// Generation step ID → its segment.
     private var itemOf: [String: BuildPlan.Item] = [:]
     /// Segment key → the step whose success finishes the segment.
-    private var lastStep: [String: String] = [:]
+    private var lastStep: [ClipKey: String] = [:]
     /// The generation steps not yet finished.
     private var unfinished: Set<String> = []
     private let toGenerate: Int

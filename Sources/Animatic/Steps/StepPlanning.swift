@@ -18,9 +18,9 @@ extension Builder {
         // Generation: a step per segment, a conform step when the backend's files are not
         // in the house format, a QC step with quality control on, and under --keep-going a
         // failure card that stands in for a timeline segment whose clip failed.
-        var clipStep: [String: String] = [:]  // segment key → the step that puts its clip in the cache
-        var usedStep: [String: String] = [:]  // segment key → the step whose clip the outputs use
-        var clipRuns: [String: Bool] = [:]  // segment key → whether that step runs
+        var clipStep: [ClipKey: String] = [:]  // segment key → the step that puts its clip in the cache
+        var usedStep: [ClipKey: String] = [:]  // segment key → the step whose clip the outputs use
+        var clipRuns: [ClipKey: Bool] = [:]  // segment key → whether that step runs
         let segmentOfKey = Dictionary(context.allItems.map { ($0.key, $0.segmentID) }) { first, _ in first }
         let timeline = Set(buildPlan.items.map(\.key))
         for item in context.allItems {
@@ -38,13 +38,13 @@ extension Builder {
             // The backend's own clip, when cached, is conformed again with no request.
             planner.add(BuildStep(
                 id: generateID, kind: .generate, inputs: item.continues.flatMap { clipStep[$0] }.map { [$0] } ?? [],
-                output: item.rawKey.map { cache.rawURL(for: $0).path } ?? cached, key: item.rawKey ?? item.key,
+                output: item.rawKey.map { cache.rawURL(for: $0).path } ?? cached, key: (item.rawKey ?? item.key).rawValue,
                 status: item.rawCached ? .upToDate : status, generation: generation), .generate(item))
             clipStep[item.key] = generateID
             if item.rawKey != nil {
                 let conformID = "conform \(item.segmentID)"
                 planner.add(BuildStep(
-                    id: conformID, kind: .conform, inputs: [generateID], output: cached, key: item.key, status: status),
+                    id: conformID, kind: .conform, inputs: [generateID], output: cached, key: item.key.rawValue, status: status),
                     .conform(item))
                 clipStep[item.key] = conformID
             }
@@ -54,7 +54,7 @@ extension Builder {
                 let qcID = "qc \(item.segmentID)", record = cache.qcURL(for: item.key)
                 planner.add(BuildStep(
                     id: qcID, kind: .qc, inputs: status.runs ? [clipStep[item.key] ?? generateID] : [],
-                    output: record.path, key: item.key,
+                    output: record.path, key: item.key.rawValue,
                     status: status.runs ? status : planner.exists(record) ? .upToDate : .runs(.outputMissing)),
                     .qc(item))
                 clipStep[item.key] = qcID
