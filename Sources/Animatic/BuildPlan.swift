@@ -8,7 +8,7 @@ public struct BuildPlan: Sendable {
     /// One segment of the timeline.
     public struct Item: Sendable {
         /// The segment's ID (`12A-2`).
-        public var segmentID: String
+        public var segmentID: SegmentID
         /// The segment's first frame on the timeline.
         public var startFrame: Int
         /// The segment's cache key: its clip in the house format.
@@ -143,7 +143,7 @@ public struct BuildPlan: Sendable {
             case let .corrupt(why):
                 action = .generate(.entryCorrupt(why))
             case .missing:
-                switch previousSegments[request.segmentID] {
+                switch previousSegments[SegmentID(request.segmentID)] {
                 case nil: action = .generate(.new)
                 case let segment? where segment.key != key: action = .generate(.contentChanged)
                 case let segment?:
@@ -155,7 +155,7 @@ public struct BuildPlan: Sendable {
                 }
             }
             return Item(
-                segmentID: request.segmentID, startFrame: start, key: key, rawKey: rawKey,
+                segmentID: SegmentID(request.segmentID), startFrame: start, key: key, rawKey: rawKey,
                 rawCached: rawKey.map(cache.hasRaw) == true, action: action, request: request,
                 continues: continues)
         }

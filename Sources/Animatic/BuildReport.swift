@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import Generation
 
 /// What a build did, written beside the video as `film.report.json` (docs/build-report.md).
@@ -9,7 +10,7 @@ public struct BuildReport: Sendable, Codable, Hashable {
     /// One segment's outcome.
     public struct Segment: Sendable, Codable, Hashable {
         /// The segment's ID (`12A-2`).
-        public var id: String
+        public var id: SegmentID
         /// Its cache key (SHA-256, hex).
         public var key: ClipKey
         /// `generated`, `reused`, `failed` or `skipped`.
@@ -38,11 +39,11 @@ public struct BuildReport: Sendable, Codable, Hashable {
     /// A shot whose take a review picked.
     public struct PickedShot: Sendable, Codable, Hashable {
         /// The shot's ID (`2A`).
-        public var shot: String
+        public var shot: ShotID
         /// The take on the timeline (1-based).
         public var take: Int
 
-        public init(shot: String, take: Int) {
+        public init(shot: ShotID, take: Int) {
             self.shot = shot
             self.take = take
         }
@@ -95,7 +96,7 @@ public struct BuildReport: Sendable, Codable, Hashable {
     /// Segments not started because a failure stopped the build.
     public var skipped: Int
     /// The shots a review file revised (docs/review.md), in timeline order.
-    public var revisedShots: [String]
+    public var revisedShots: [ShotID]
     /// The shots whose take a review file picked, in timeline order.
     public var pickedShots: [PickedShot]
     /// Every segment on the timeline (of each shot's picked take), in timeline order.

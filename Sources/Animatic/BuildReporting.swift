@@ -29,8 +29,8 @@ extension Builder {
             inputsDigest: outcome.failures.isEmpty ? digest : "", videoWritten: false,
             generated: segments.count { $0.status == .generated }, reused: segments.count { $0.status == .reused },
             failed: segments.count { $0.status == .failed }, skipped: segments.count { $0.status == .skipped },
-            revisedShots: plan.shots.filter { $0.revised != nil }.map(\.id),
-            pickedShots: plan.shots.compactMap { shot in shot.picked.map { BuildReport.PickedShot(shot: shot.id, take: $0) } },
+            revisedShots: plan.shots.filter { $0.revised != nil }.map { ShotID($0.id) },
+            pickedShots: plan.shots.compactMap { shot in shot.picked.map { BuildReport.PickedShot(shot: ShotID(shot.id), take: $0) } },
             segments: Array(segments.prefix(buildPlan.items.count)), takes: Array(segments.dropFirst(buildPlan.items.count)))
     }
 

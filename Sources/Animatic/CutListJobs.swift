@@ -1,11 +1,12 @@
 import CutLists
 import Foundation
 import Generation
+import Planning
 
 extension Builder {
     /// The clip a shot's frame shows: the cache key the outputs use for its segment.
     private func usedKey(of frame: ShotFrame, run: BuildRun) throws(AnimaticError) -> ClipKey {
-        guard let item = run.context.timelineItems[frame.clip.name] else {
+        guard let item = run.context.timelineItems[SegmentID(frame.clip.name)] else {
             throw AnimaticError(.internalFailure, "no cache key for segment \(frame.clip.name)")
         }
         return run.usedKey(item)

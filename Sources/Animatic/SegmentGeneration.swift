@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import Generation
 import Media
 
@@ -6,13 +7,13 @@ extension Builder {
     /// What generating the stale segments came to.
     struct GenerationOutcome {
         /// Why each segment that failed did, by ID.
-        var failures: [String: SegmentFailure] = [:]
+        var failures: [SegmentID: SegmentFailure] = [:]
         /// The failed segment that stopped the build (without `keepGoing`: the first to fail).
-        var stoppedBy: String?
+        var stoppedBy: SegmentID?
         /// The segments not started because a failure stopped the build.
-        var notStarted: Set<String> = []
+        var notStarted: Set<SegmentID> = []
         /// How long the backend took for each segment it made, in seconds, by ID.
-        var seconds: [String: Double] = [:]
+        var seconds: [SegmentID: Double] = [:]
     }
 
     /// The generate step: has the backend make `item`, into the cache: the clip itself when

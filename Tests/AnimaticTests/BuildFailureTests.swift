@@ -216,7 +216,7 @@ struct BuildFailureTests {
         let gate = Gate()
         let generator = FailingGenerator(failing: segmentIDs[0], held: segmentIDs[1], gate: gate)
         let builder = Builder(settings: settings, generator: generator, events: { event in
-            if case let .segmentFinished(id, _, error, _, _) = event, id == segmentIDs[0], error != nil { gate.open() }
+            if case let .segmentFinished(id, _, error, _, _) = event, id.rawValue == segmentIDs[0], error != nil { gate.open() }
         })
         let error = await #expect(throws: AnimaticError.self) {
             _ = try await builder.build(compilation.plan, scriptPath: project.script.path)

@@ -27,7 +27,7 @@ struct DryRunTests {
         let plan = try steps(project)
         #expect(plan.steps.allSatisfy { $0.status == .runs(.new) })
         let generates = plan.steps.filter { $0.kind == .generate }
-        #expect(generates.map { $0.generation?.segmentID } == compilation.plan.shots.flatMap(\.segments).map(\.id))
+        #expect(generates.map { $0.generation?.segmentID.rawValue } == compilation.plan.shots.flatMap(\.segments).map(\.id))
         #expect(Set(plan.steps.map(\.kind)).isSuperset(of: [
             .generate, .join, .tracks, .plan, .media, .thumbnail, .sheetPage, .cutList, .report,
         ]))
@@ -163,7 +163,7 @@ struct DryRunTests {
         let builder = Builder(settings: settings)
         let plan = try builder.stepPlan(for: try project.compile(settings).plan, scriptPath: project.script.path)
         let cards = plan.steps.filter { $0.kind == .failureCard }
-        #expect(cards.map(\.id) == plan.steps.filter { $0.kind == .generate }.map { "failure-card " + ($0.generation?.segmentID ?? "") })
+        #expect(cards.map(\.id) == plan.steps.filter { $0.kind == .generate }.map { "failure-card " + ($0.generation?.segmentID.rawValue ?? "") })
         #expect(cards.allSatisfy { $0.status == .ifInputFails && !$0.status.runs })
         #expect(step(plan, "join")?.inputs == cards.map(\.id))
         #expect(StepPlanText.render(plan).contains("failure-card 1A-1: only if its input fails\n"))

@@ -110,10 +110,10 @@ extension Builder {
                 + "\(first.id): \(record.why)")
     }
 
-    /// Each segment's verdict for the storyboard page, by segment ID.
+    /// Each segment's verdict for the storyboard page, by segment ID (as the cut lists name clips).
     static func qcNotes(_ report: BuildReport) -> [String: QCNote] {
         Dictionary(report.segments.compactMap { segment in
-            segment.qc.map { (segment.id, QCNote(passed: $0.best.passed, text: $0.why)) }
+            segment.qc.map { (segment.id.rawValue, QCNote(passed: $0.best.passed, text: $0.why)) }
         }) { first, _ in first }
     }
 }

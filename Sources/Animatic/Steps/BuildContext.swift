@@ -27,7 +27,7 @@ struct BuildContext: Sendable {
     /// clips feed a new video or `film.media/`), so thumbnails need not check them again.
     var clipsVerified: Bool
     /// The timeline's segments by ID.
-    var timelineItems: [String: BuildPlan.Item]
+    var timelineItems: [SegmentID: BuildPlan.Item]
 
     /// The context of a build of `plan` by `builder` now. With `verifying` (a real build),
     /// reused clips about to feed a new video or `film.media/` are checked against their

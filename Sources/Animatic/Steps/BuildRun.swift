@@ -1,5 +1,6 @@
 import CutLists
 import Foundation
+import Planning
 import Generation
 import Media
 
@@ -20,7 +21,7 @@ final class BuildRun: @unchecked Sendable {
     struct State {
         var outcome = Builder.GenerationOutcome()
         /// The failure card standing in for each failed timeline segment: its cache key, by segment ID.
-        var cards: [String: ClipKey] = [:]
+        var cards: [SegmentID: ClipKey] = [:]
         /// The video's record after its step, and whether the step wrote it.
         var video: VideoRecord?
         var videoWritten = false

@@ -1,4 +1,5 @@
 import Generation
+import Planning
 
 /// One output of a build, decided before any work starts (the way swift-driver plans its
 /// jobs): what kind of work makes it, which steps it needs first, the file it writes, the
@@ -89,7 +90,7 @@ public struct BuildStep: Sendable, Hashable {
         /// The backend's name (`cards`, `dashscope`).
         public var backend: String
         /// The segment's ID.
-        public var segmentID: String
+        public var segmentID: SegmentID
         /// The prompt.
         public var prompt: String
         /// The negative prompt.
@@ -105,7 +106,7 @@ public struct BuildStep: Sendable, Hashable {
         /// `width`x`height`.
         public var size: String
         /// For a backend that starts from an image: the segment whose last frame it starts from.
-        public var continues: String?
+        public var continues: SegmentID?
         /// What the request costs (billed or GPU seconds); nil when the backend costs nothing to estimate.
         public var charge: RequestCharge?
     }

@@ -1,6 +1,7 @@
 import CutLists
 import Foundation
 import Generation
+import Planning
 
 extension Builder {
     /// The thumbnail, sheet page and cut list steps of `context`; `clipStep` gives the step
@@ -18,7 +19,7 @@ extension Builder {
         var thumbnailRuns: [String: Bool] = [:]  // shot ID → whether its thumbnail is made
         var thumbnailURLs: [String: URL] = [:]
         for frame in frames {
-            guard let key = keys[frame.clip.name], let clip = clipStep[key] else { continue }
+            guard let key = keys[SegmentID(frame.clip.name)], let clip = clipStep[key] else { continue }
             let url = cache.thumbnailURL(for: key, width: size.width, height: size.height)
             // A clip made again drops its thumbnails, so its thumbnail is made again too.
             let status: BuildStep.Status =
@@ -32,7 +33,7 @@ extension Builder {
         }
         let thumbnailSteps = frames.map { "thumbnail \($0.shotID)" }
         let qcNotes = Dictionary(items.compactMap { item in
-            qcRecord(item).map { (item.segmentID, QCNote(passed: $0.best.passed, text: $0.why)) }
+            qcRecord(item).map { (item.segmentID.rawValue, QCNote(passed: $0.best.passed, text: $0.why)) }
         }) { first, _ in first }
         for format in settings.cutLists {
             switch format {
