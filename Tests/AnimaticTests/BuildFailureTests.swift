@@ -3,6 +3,7 @@ import Foundation
 import Generation
 import Media
 import Testing
+import TestSupport
 
 /// What `animatic build` does when a backend cannot make a segment: stop at the first
 /// failure, or with `--keep-going` put a failure card in its place and finish.

@@ -2,6 +2,7 @@ import Animatic
 import Foundation
 import Generation
 import Planning
+import TestSupport
 
 /// A project directory for one build test: a script, and the build's outputs and cache
 /// beside it. Removed when done.
@@ -104,19 +105,11 @@ func meanColour(_ frame: [UInt8]) -> (red: Double, green: Double, blue: Double) 
 
 /// Runs `program` from PATH and returns its standard output as bytes; throws unless it exits 0.
 func runToolData(_ program: String, _ arguments: [String]) throws -> Data {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [program] + arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-        throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "\(program) exited \(process.terminationStatus)"])
+    let result = try Program.run(program, arguments)
+    guard result.status == 0 else {
+        throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "\(program) exited \(result.status)"])
     }
-    return data
+    return result.stdout
 }
 
 /// `ffprobe -count_frames`' count of the first video stream's frames.

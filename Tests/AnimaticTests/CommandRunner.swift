@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `animatic` program, as a user or `make` would.
 struct CommandRunner {
@@ -23,32 +24,7 @@ struct CommandRunner {
     static func run(
         _ arguments: [String], stdin: Data? = nil, in directory: URL? = nil, environment: [String: String] = [:]
     ) throws -> Output {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        }
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus,
-                      stdout: String(decoding: stdoutData, as: UTF8.self),
-                      stderr: String(decoding: stderrData, as: UTF8.self))
+        let result = try Program.run(executable, arguments, stdin: stdin, in: directory, environment: environment)
+        return Output(status: result.status, stdout: result.stdoutText, stderr: result.stderrText)
     }
-}
-
-/// A fresh temporary directory, removed by the caller.
-func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("animatic-test-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
 }

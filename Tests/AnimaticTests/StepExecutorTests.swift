@@ -1,6 +1,7 @@
 @testable import Animatic
 import Foundation
 import Testing
+import TestSupport
 
 /// What the jobs of a test did, in order.
 private final class JobLog: @unchecked Sendable {

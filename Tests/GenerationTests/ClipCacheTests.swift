@@ -2,6 +2,7 @@ import Foundation
 import Generation
 import Media
 import Testing
+import TestSupport
 
 @Suite("Clip cache entries")
 struct ClipCacheTests {
