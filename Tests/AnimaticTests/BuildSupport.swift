@@ -105,11 +105,19 @@ func meanColour(_ frame: [UInt8]) -> (red: Double, green: Double, blue: Double) 
 
 /// Runs `program` from PATH and returns its standard output as bytes; throws unless it exits 0.
 func runToolData(_ program: String, _ arguments: [String]) throws -> Data {
-    let result = try Program.run(program, arguments)
-    guard result.status == 0 else {
-        throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "\(program) exited \(result.status)"])
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [program] + arguments
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+        throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "\(program) exited \(process.terminationStatus)"])
     }
-    return result.stdout
+    return data
 }
 
 /// `ffprobe -count_frames`' count of the first video stream's frames.

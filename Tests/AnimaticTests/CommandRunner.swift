@@ -1,5 +1,4 @@
 import Foundation
-import TestSupport
 
 /// Runs the built `animatic` program, as a user or `make` would.
 struct CommandRunner {
@@ -24,7 +23,26 @@ struct CommandRunner {
     static func run(
         _ arguments: [String], stdin: Data? = nil, in directory: URL? = nil, environment: [String: String] = [:]
     ) throws -> Output {
-        let result = try Program.run(executable, arguments, stdin: stdin, in: directory, environment: environment)
-        return Output(status: result.status, stdout: result.stdoutText, stderr: result.stderrText)
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus,
+                      stdout: String(decoding: stdoutData, as: UTF8.self),
+                      stderr: String(decoding: stderrData, as: UTF8.self))
     }
 }
+

@@ -54,6 +54,16 @@ func sampleTimeline(_ rate: FrameRate, video: URL = URL(fileURLWithPath: "/proje
 
 /// Runs a program and returns its standard output, its standard error and its exit status.
 func run(_ program: URL, _ arguments: [String]) throws -> (output: String, error: String, status: Int32) {
-    let result = try Program.run(program, arguments)
-    return (result.stdoutText, result.stderrText, result.status)
+    let process = Process()
+    process.executableURL = program
+    process.arguments = arguments
+    let output = Pipe()
+    let error = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    try process.run()
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    let errorData = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self), process.terminationStatus)
 }

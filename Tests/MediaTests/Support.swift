@@ -10,10 +10,29 @@ struct ProgramResult {
     var errors: String
 }
 
-/// Runs `program` (found on PATH) with `arguments` in `directory`, capturing both output streams.
+/// Runs `program` (found on PATH) with `arguments`, capturing both output streams.
 func run(_ program: String, _ arguments: [String], in directory: Scratch) throws -> ProgramResult {
-    let result = try Program.run(program, arguments, in: directory.url)
-    return ProgramResult(status: result.status, output: result.stdoutText, errors: result.stderrText)
+    let id = UUID().uuidString
+    let outputFile = directory.file(".out-\(id)")
+    let errorFile = directory.file(".err-\(id)")
+    _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+    defer {
+        try? FileManager.default.removeItem(at: outputFile)
+        try? FileManager.default.removeItem(at: errorFile)
+    }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [program] + arguments
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = try FileHandle(forWritingTo: outputFile)
+    process.standardError = try FileHandle(forWritingTo: errorFile)
+    try process.run()
+    process.waitUntilExit()
+    return ProgramResult(
+        status: process.terminationStatus,
+        output: try String(contentsOf: outputFile, encoding: .utf8),
+        errors: try String(contentsOf: errorFile, encoding: .utf8))
 }
 
 /// Runs the `ffmpeg` program quietly to make a test input; fails the test if it fails.
