@@ -22,6 +22,8 @@ echo "== Planner: Big Fish, parse + plan"
 
 echo "== Shot lists: size classes against the blind hand breakdowns of bench/shotlist-eval"
 "$bin/shotlist-bench" bench/shotlist-eval
+echo "== Shot lists: the corpus's coverage profile (no breakdowns; compare before and after a change)"
+"$bin/shotlist-bench" --corpus "$corpus"
 
 echo "== Media: render and join vs the ffmpeg program"
 "$bin/media-bench"

@@ -2,7 +2,8 @@
 # Installs what animatic needs to build and test: FFmpeg's development libraries, eSpeak NG's
 # library and voices (the scratch dialogue), the
 # DejaVu and WenQuanYi Zen Hei (CJK) fonts the storyboard renderer draws with, the ffmpeg/ffprobe programs the tests
-# use as an independent check, xmllint, and a Python venv with the test tools.
+# use as an independent check, xmllint, Chromium and its driver (the review page's browser test), and a Python
+# venv with the test tools.
 # Idempotent: a second run installs nothing and takes about a second.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,8 @@ apt_packages=(libavformat-dev libavcodec-dev libavfilter-dev libavutil-dev libsw
               pkg-config fonts-dejavu-core fonts-wqy-zenhei ffmpeg libxml2-utils python3-venv)
 # time: /usr/bin/time measures the peak memory of a build in the download tests.
 apt_packages+=(time)
+# chromium, chromium-driver: the review page's browser test (headless, driven by Selenium).
+apt_packages+=(chromium chromium-driver)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -24,6 +24,9 @@ public enum BuildEvent: Sendable {
     case generated(made: Int, requested: Int, failed: Int, notStarted: Int, seconds: Double)
     /// Quality control judged a segment's clip (`analysed` false: from its cached record).
     case qualityChecked(id: SegmentID, record: QCRecord, analysed: Bool)
+    /// Quality control ranked a shot's takes: the best is on the timeline unless the
+    /// review file picks another.
+    case takesRanked(TakeRanking)
     /// The backend could not make a quality-control retake of a segment.
     case retakeFailed(id: SegmentID, seed: Int, error: String)
     /// Failure cards stand in for these segments.

@@ -112,8 +112,7 @@ public struct BuildPlan: Sendable {
             ((previous?.segments ?? []) + (previous?.takes ?? [])).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var start = 0
         var previousKey: ClipKey?
-        let fromImage = generator.capabilities.imageToVideo
-        let direct = generator.capabilities.writesHouseFormat
+                let direct = generator.capabilities.writesHouseFormat
         func item(_ request: GenerationRequest, start: Int) throws(AnimaticError) -> Item {
             var request = request
             // A backend driven by audio makes a clip from the segment's sound: its key too
@@ -121,7 +120,7 @@ public struct BuildPlan: Sendable {
             if generator.capabilities.drivingAudio { request.drivingAudioKey = audioKey(start, request.content.frames) }
             // A continuation made from its predecessor's last frame depends on that clip:
             // its key does too, so a changed predecessor remakes it.
-            let continues = fromImage && request.shotStartFrame > 0 ? previousKey : nil
+            let continues = request.shotStartFrame > 0 && generator.startsFromImage(request) ? previousKey : nil
             // The key of what the backend makes: the clip itself when it writes the house
             // format, else its own clip, which is conformed to the segment's frames.
             let ownKey: ClipKey

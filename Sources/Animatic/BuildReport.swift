@@ -34,6 +34,9 @@ public struct BuildReport: Sendable, Codable, Hashable {
         /// Quality control's record of the clip in use (docs/qc.md): every attempt's
         /// measures and reasons, and which was kept and why. Absent with `--qc off`.
         public var qc: QCRecord?
+        /// The quality its clip was made at (`draft` or `final`) in a `--quality` build;
+        /// absent otherwise.
+        public var quality: QualityLevel?
     }
 
     /// A shot whose take a review picked.
@@ -104,6 +107,10 @@ public struct BuildReport: Sendable, Codable, Hashable {
     /// The segments of the takes not on the timeline, take by take in timeline order
     /// (`12A-1.take2`); the counts above include them.
     public var takes: [Segment]
+    /// With quality control on, how it ranks each shot's takes (docs/qc.md, "Takes"), in
+    /// timeline order: the best is on the timeline unless the review file picks another.
+    /// Absent with QC off and when no shot has takes.
+    public var takeRankings: [TakeRanking]?
 
     /// Reads a report; nil when there is none or it cannot be read.
     public static func read(_ url: URL) -> BuildReport? {

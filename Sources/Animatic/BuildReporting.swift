@@ -21,7 +21,8 @@ extension Builder {
                 id: item.segmentID, key: item.key, status: status, reason: reason, frames: item.frames,
                 startFrame: item.startFrame, generationSeconds: status == .generated ? outcome.seconds[item.segmentID] : nil,
                 failure: outcome.failures[item.segmentID],
-                qc: status == .failed || status == .skipped ? nil : qcRecord(item))
+                qc: status == .failed || status == .skipped ? nil : qcRecord(item),
+                quality: settings.quality?.quality(of: item.segmentID.rawValue))
         }
         return BuildReport(
             version: BuildReport.currentVersion, script: scriptPath, output: settings.outputName, backend: generator.name,
@@ -31,7 +32,8 @@ extension Builder {
             failed: segments.count { $0.status == .failed }, skipped: segments.count { $0.status == .skipped },
             revisedShots: plan.shots.filter { $0.revised != nil }.map { ShotID($0.id) },
             pickedShots: plan.shots.compactMap { shot in shot.picked.map { BuildReport.PickedShot(shot: ShotID(shot.id), take: $0) } },
-            segments: Array(segments.prefix(buildPlan.items.count)), takes: Array(segments.dropFirst(buildPlan.items.count)))
+            segments: Array(segments.prefix(buildPlan.items.count)), takes: Array(segments.dropFirst(buildPlan.items.count)),
+            takeRankings: qcTakeRankings(plan, segments: segments))
     }
 
     func encode(_ report: BuildReport) throws(AnimaticError) -> Data {

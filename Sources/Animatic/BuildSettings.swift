@@ -38,6 +38,8 @@ public struct BuildSettings: Sendable {
     /// The review file the plan's revisions came from (docs/review.md), as the user would
     /// name it: a depfile prerequisite too.
     public var reviewFile: String?
+    /// Each reviewed shot's status and notes, by shot ID, for the storyboard page to show.
+    public var reviewMarks: [String: ShotReviewMarks] = [:]
     /// What quality control does with a failing clip (`--qc`); nil for the backend's default
     /// (`QCPolicy.defaultFor(backend:)`).
     public var qcPolicy: QCPolicy?
@@ -45,6 +47,9 @@ public struct BuildSettings: Sendable {
     public var qcThresholds = QCThresholds()
     /// How many times a failing clip is made again with the next seed (`qc.retakes`).
     public var qcRetakes = 2
+    /// Which segments are made as drafts and which as finals (`--quality`); nil for a build
+    /// without qualities.
+    public var quality: QualityChoice?
 
     /// Settings as given.
     public init(

@@ -69,7 +69,8 @@ public struct Builder: Sendable {
             segments: context.allItems.count, toGenerate: buildPlan.toGenerate.count, frames: plan.totalFrames))
         for item in context.allItems where item.action == .reuse { events(.segmentCached(id: item.segmentID)) }
 
-        let run = BuildRun(context: context, backendLimit: min(settings.jobs, generator.capabilities.maxParallelJobs ?? .max))
+        let run = BuildRun(
+            context: context, backendLimit: min(settings.jobs, generator.capabilities.maxParallelJobs ?? .max), settings: settings)
         var generation = GenerationEvents(steps, run: run, events: events)
         let executed = try await StepExecutor(stopOnFailure: !settings.keepGoing).run(jobs(steps, run: run)) { event in
             generation.observe(event)
@@ -82,6 +83,7 @@ public struct Builder: Sendable {
         generation.end(notStarted: executed.notStarted)
         let outcome = run.update { $0.outcome }
         if let stopper = outcome.stoppedBy {
+            placeTakes(run)
             try AtomicFile.write(try encode(makeReport(run)), to: settings.reportURL)
             throw AnimaticError(
                 .unavailable,
@@ -92,8 +94,9 @@ public struct Builder: Sendable {
         guard let report = run.update({ $0.report }) else {
             throw AnimaticError(.internalFailure, "the build ended without its report")
         }
-        if let firstFailure = context.allItems.first(where: { outcome.failures[$0.segmentID] != nil }) {
-            throw AnimaticError(.unavailable, keptGoingMessage(firstFailure, buildPlan: buildPlan, outcome: outcome))
+        let placed = run.placement.buildPlan
+        if let firstFailure = (placed.items + placed.takeItems).first(where: { outcome.failures[$0.segmentID] != nil }) {
+            throw AnimaticError(.unavailable, keptGoingMessage(firstFailure, buildPlan: placed, outcome: outcome))
         }
         try qcGate(report)
         return report

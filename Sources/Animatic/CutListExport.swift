@@ -18,6 +18,12 @@ enum CutListExport {
             width: settings.size.width, height: settings.size.height, audio: withAudio)
     }
 
+    /// The timeline's segments made as drafts in a `--quality` build (the storyboard marks them).
+    static func drafts(_ timeline: Timeline, settings: BuildSettings) -> Set<String> {
+        guard let quality = settings.quality else { return [] }
+        return Set(timeline.clips.map(\.name).filter { quality.quality(of: $0) == .draft })
+    }
+
     /// Whether the formats `settings` names show thumbnails (the storyboard page, the sheet).
     static func needsThumbnails(_ settings: BuildSettings) -> Bool {
         settings.cutLists.contains(.html) || settings.cutLists.contains(.sheet)

@@ -4,9 +4,16 @@ import Generation
 import Planning
 
 extension Builder {
+    /// The frame the shot of `frame` shows in the take the outputs use (quality control
+    /// may have put another take on the timeline since the step was planned).
+    private func placed(_ frame: ShotFrame, run: BuildRun) -> ShotFrame {
+        run.placement.shotFrames[frame.shotID] ?? frame
+    }
+
     /// The clip a shot's frame shows: the cache key the outputs use for its segment.
     private func usedKey(of frame: ShotFrame, run: BuildRun) throws(AnimaticError) -> ClipKey {
-        guard let item = run.context.timelineItems[SegmentID(frame.clip.name)] else {
+        let frame = placed(frame, run: run)
+        guard let item = run.placement.timelineItems[SegmentID(frame.clip.name)] else {
             throw AnimaticError(.internalFailure, "no cache key for segment \(frame.clip.name)")
         }
         return run.usedKey(item)
@@ -23,7 +30,7 @@ extension Builder {
         run.cutListStepStarted()
         let cache = run.context.cache
         let (_, grabbed) = try await Thumbnails.load(
-            frame, at: try thumbnailURL(of: frame, run: run), clip: cache.url(for: try usedKey(of: frame, run: run)),
+            placed(frame, run: run), at: try thumbnailURL(of: frame, run: run), clip: cache.url(for: try usedKey(of: frame, run: run)),
             cache: cache, video: settings.size, clipVerified: run.context.clipsVerified)
         if grabbed { run.update { $0.thumbnailsGrabbed += 1 } }
         return nil
@@ -62,7 +69,7 @@ extension Builder {
     func cutListStep(_ format: CutListFormat, run: BuildRun) async throws -> URL? {
         run.cutListStepStarted()
         let context = run.context
-        let timeline = CutListExport.timeline(context.plan, settings: settings, withAudio: context.voicing != nil)
+        let timeline = CutListExport.timeline(run.placement.plan, settings: settings, withAudio: context.voicing != nil)
         var sources: [String: String] = [:]
         if format == .html {
             for frame in timeline.shotFrames {
@@ -70,7 +77,10 @@ extension Builder {
             }
         }
         let qcNotes = Self.qcNotes(makeReport(run))
-        guard let text = format.render(timeline, edlFlavor: settings.edlFlavor, thumbnails: sources, qcNotes: qcNotes) else {
+        guard let text = format.render(
+            timeline, edlFlavor: settings.edlFlavor, thumbnails: sources, qcNotes: qcNotes,
+            drafts: CutListExport.drafts(timeline, settings: settings), reviews: settings.reviewMarks)
+        else {
             throw AnimaticError(.internalFailure, "\(format) is not a text cut list")
         }
         let url = settings.cutListURL(format)

@@ -5,18 +5,18 @@ extension Builder {
     /// The media step: `film.media/` with a copy of every clip the video uses, every take
     /// beside it but one that failed (under `--keep-going`), and with sound each segment's WAV.
     func mediaStep(_ run: BuildRun) throws -> URL? {
-        let context = run.context, cache = context.cache
+        let placement = run.placement, cache = run.context.cache
         let failures = run.update { $0.outcome.failures }
-        let takes = context.buildPlan.takeItems.filter { failures[$0.segmentID] == nil }
-        let items = context.buildPlan.items
+        let takes = placement.buildPlan.takeItems.filter { failures[$0.segmentID] == nil }
+        let items = placement.buildPlan.items
         let soundtrack = try run.soundtrack(self)
         try MediaExport.export(
             clips: (items + takes).map { ($0.segmentID, cache.url(for: run.usedKey($0))) },
             to: settings.mediaDirectory,
             audio: soundtrack.map { track in
                 (track, items.map { item in
-                    (item.segmentID,
-                     Soundtrack.samples(item.startFrame, context.plan)..<Soundtrack.samples(item.startFrame + item.frames, context.plan))
+                    let start = Soundtrack.samples(item.startFrame, placement.plan)
+                    return (item.segmentID, start..<Soundtrack.samples(item.startFrame + item.frames, placement.plan))
                 })
             })
         return nil
@@ -46,7 +46,7 @@ extension Builder {
         let context = run.context
         let state = run.update { $0 }
         var report = makeReport(
-            context.buildPlan, plan: context.plan, scriptPath: context.scriptPath, outcome: state.outcome,
+            state.placement.buildPlan, plan: state.placement.plan, scriptPath: context.scriptPath, outcome: state.outcome,
             digest: context.digest)
         for index in report.segments.indices { report.segments[index].failureCard = state.cards[report.segments[index].id] }
         report.video = state.video

@@ -72,6 +72,11 @@ public final class ProgressDisplay: @unchecked Sendable {
                 if !record.best.passed || record.attempts.count > 1 || level == .verbose {
                     line("\(id): qc \(record.why)" + (analysed ? "" : " (cached)"))
                 }
+            case let .takesRanked(ranking):
+                // News when the timeline holds another take than take 1, or a pick QC ranks lower.
+                if ranking.onTimeline != 1 || ranking.onTimeline != ranking.best || level == .verbose {
+                    line("\(ranking.shot): " + (ranking.chosenBy == "qc" ? "qc chose " : "") + ranking.why)
+                }
             case let .retakeFailed(id, seed, error):
                 line("\(id): qc retake with seed \(seed) failed: \(error)")
             case let .failureCards(segments):

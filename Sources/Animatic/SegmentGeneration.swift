@@ -75,7 +75,7 @@ extension Builder {
         return try await slots.withPermit { [request] in
             // Timed inside the permit: the backend's own time, not the wait for a place.
             let started = ContinuousClock.now
-            try await GenerationProgress.$report.withValue({ events(.segmentProgress(id: id, fraction: $0)) }) {
+            try await GenerationProgress.listening({ events(.segmentProgress(id: id, fraction: $0)) }) {
                 try await generator.generate(request, to: destination)
             }
             let spent = (ContinuousClock.now - started).components

@@ -7,7 +7,7 @@ extension Builder {
     /// redo them), then joins the clips the video uses by remux into a scratch file, which
     /// it returns for the tracks step.
     func joinStep(_ run: BuildRun) async throws -> URL? {
-        let items = run.context.buildPlan.items
+        let items = run.placement.buildPlan.items
         let cards = run.update { $0.cards }
         if !cards.isEmpty { events(.failureCards(segments: items.map(\.segmentID).filter { cards[$0] != nil })) }
         var invalid = makeReport(run)
@@ -31,7 +31,7 @@ extension Builder {
     /// a video holding failure cards is backdated for make. When the video is up to date
     /// (`runs` false), it is only touched if a prerequisite is newer.
     func tracksStep(joined: URL?, runs: Bool, run: BuildRun) async throws -> URL? {
-        let context = run.context
+        let context = run.context, placement = run.placement
         guard runs, let joined else {
             let video = touchedIfOlder(
                 currentVideo(previous: context.previous, digest: context.digest), than: context.scriptPath,
@@ -43,7 +43,7 @@ extension Builder {
         defer { try? FileManager.default.removeItem(at: joined) }
         do {
             try await TrackMuxer(format: settings.format).mux(
-                video: joined, tracks: Editor.tracks(for: context.plan, items: context.buildPlan.items),
+                video: joined, tracks: Editor.tracks(for: placement.plan, items: placement.buildPlan.items),
                 audio: try run.soundtrack(self), to: settings.output)
         } catch let error as CancellationError {
             throw error

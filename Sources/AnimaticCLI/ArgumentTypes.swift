@@ -28,6 +28,7 @@ extension BackendKind: ExpressibleByArgument {}
 extension EDLFlavor: ExpressibleByArgument {}
 extension DashScopeRegion: ExpressibleByArgument {}
 extension QCPolicy: ExpressibleByArgument {}
+extension QualityLevel: ExpressibleByArgument {}
 
 extension CutListFormat: ExpressibleByArgument {
     /// The formats `export` can write: the contact sheet needs rendered clips.

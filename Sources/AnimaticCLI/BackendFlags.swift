@@ -9,6 +9,9 @@ struct BackendFlags: ParsableArguments {
     @Option(help: "The generator: cards (the built-in storyboard, the default), command, dashscope, comfyui or worker (docs/backends.md).")
     var backend: BackendKind?
 
+    @Option(help: "draft or final: the backend's settings for that quality from the project file's quality section; final makes only the shots the review file approved or picked, the rest keep their drafts (docs/backends.md).")
+    var quality: QualityLevel?
+
     @Option(name: .customLong("command-template"),
             help: "For --backend command: the program and its arguments with {prompt}, {seed}, {frames}, {width}, {height}, {output}, ...")
     var commandTemplate: String?
@@ -64,6 +67,7 @@ struct BackendFlags: ParsableArguments {
     func settings() throws(AnimaticError) -> ProjectSettings {
         var settings = ProjectSettings()
         settings.backend = backend
+        settings.quality = quality
         do {
             settings.commandTemplate = try commandTemplate.map { text throws(BackendError) in try CommandTemplate(parsing: text) }
         } catch {

@@ -70,6 +70,9 @@ struct BuildCommand: AsyncParsableCommand {
             help: "Refuse (exit 69) to start a build whose estimated price is above AMOUNT, or unknown (see --dry-run).")
     var maxCost: Double?
 
+    @Flag(help: "With --quality final: make every shot final, not only those the review file approved or picked.")
+    var all = false
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
@@ -88,6 +91,7 @@ struct BuildCommand: AsyncParsableCommand {
         if let qcRetakes, !SettingLimits.qcRetakes.contains(qcRetakes) { throw ValidationError("--qc-retakes must be from 0 to 10") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
         if json && !dryRun { throw ValidationError("--json needs --dry-run") }
+        if all && options.backend.quality != .final { throw ValidationError("--all needs --quality final") }
         if let maxCost, !(maxCost.isFinite && maxCost >= 0) { throw ValidationError("--max-cost must be a number, 0 or more") }
         if output == "-" {
             // An MP4 is finished by seeking back to write its index, which a pipe cannot do.
@@ -103,6 +107,22 @@ struct BuildCommand: AsyncParsableCommand {
     static let stdinNeedsOutput = "build -: a script from standard input has no name to give the outputs; name the video with -o"
 
     func run() async throws {
+        let display = ProgressDisplay(level: quiet ? .quiet : verbose ? .verbose : .normal)
+        let build = Task { try await self.build(events: display.show) }
+        let trap = InterruptTrap()
+        trap.watch { build.cancel() }
+        do {
+            _ = try await build.value
+        } catch is CancellationError {
+            printError("animatic: interrupted; finished segments stay cached\n")
+            throw ExitCode(trap.exitStatus ?? 130)
+        }
+    }
+
+    /// The build `run` runs, telling `events` its progress (the review page's rebuild runs
+    /// it too, in its process): checks, then builds and returns the report; a dry run
+    /// prints its plan and returns nil.
+    func build(events: @escaping @Sendable (BuildEvent) -> Void) async throws -> BuildReport? {
         let input = try ScriptInput.read(file)
         var flags = ProjectSettings()
         flags.size = size
@@ -116,15 +136,16 @@ struct BuildCommand: AsyncParsableCommand {
         flags.qcRetakes = qcRetakes
         let (project, chosen) = try options.settings(for: input, commandFlags: flags)
         let cacheURL = self.sound.cache(chosen, for: input)
-        let generator = try chosen.makeGenerator(cacheDirectory: cacheURL)
+        var generator = try chosen.makeGenerator(cacheDirectory: cacheURL)
         var configuration = chosen.planConfiguration()
         configuration.backendMaxMilliseconds = generator.capabilities.longestClipMilliseconds
         let sound = self.sound.settings(chosen, loudness: loudness ?? -23)
         let review = try options.reviewFile.load(for: input)
-        // A dry run creates nothing: it speaks the lines the cache lacks only to time them.
+        // The lines the cache lacks are spoken to time the shots but written only once the
+        // build is priced and goes ahead: a dry run or a refused build creates nothing.
         var compilation = try Compilation(
             input, configuration: configuration, revisions: review.revisions, sound: sound, cache: cacheURL,
-            storing: !dryRun)
+            storing: false)
         review.warnAboutStaleEntries(in: compilation.plan)
         try report(compilation.diagnostics, path: input.displayPath)
         // Every prompt is checked before any request; a blocked one stops here (exit 65).
@@ -148,6 +169,13 @@ struct BuildCommand: AsyncParsableCommand {
         settings.projectFile = project?.displayPath
         settings.loudness = sound.loudness
         settings.reviewFile = review?.displayPath
+        if let level = chosen.quality {
+            // Which shots are finals is known only now, from the plan and the review file.
+            let choice = QualityChoice(level: level, plan: compilation.plan, review: review?.review, all: all)
+            generator = try chosen.makeGenerator(cacheDirectory: cacheURL, finalSegments: choice.finalSegments)
+            settings.quality = choice
+        }
+        settings.reviewMarks = review?.review.storyboardMarks ?? [:]
         // Before any work: no output replaces an input or another output, and every one has
         // a folder that takes files (a dry run checks the first and creates nothing).
         let paths = OutputPaths(build: settings, shots: compilation.plan.shots.count)
@@ -157,28 +185,17 @@ struct BuildCommand: AsyncParsableCommand {
             try printDryRun(
                 Builder(settings: settings, generator: generator), compilation: compilation, input: input,
                 costs: chosen.costTable())
-            return
+            return nil
         }
         if let limit = chosen.maxCost {
             try checkCost(
                 Builder(settings: settings, generator: generator), compilation: compilation, input: input,
                 costs: chosen.costTable(), limit: limit)
         }
+        try compilation.voicing?.store()
         try paths.prepareFolders()
-        let display = ProgressDisplay(level: quiet ? .quiet : verbose ? .verbose : .normal)
-        let builder = Builder(settings: settings, generator: generator, events: display.show)
-
-        let build = Task {
-            try await builder.build(compilation.plan, scriptPath: input.displayPath, voicing: compilation.voicing)
-        }
-        let trap = InterruptTrap()
-        trap.watch { build.cancel() }
-        do {
-            _ = try await build.value
-        } catch is CancellationError {
-            printError("animatic: interrupted; finished segments stay cached\n")
-            throw ExitCode(trap.exitStatus ?? 130)
-        }
+        let builder = Builder(settings: settings, generator: generator, events: events)
+        return try await builder.build(compilation.plan, scriptPath: input.displayPath, voicing: compilation.voicing)
     }
 
     /// The estimate for what `builder` would generate now.

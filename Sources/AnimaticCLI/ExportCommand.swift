@@ -64,7 +64,8 @@ struct ExportCommand: ParsableCommand {
         let timeline = Timeline(plan: compilation.plan, media: .beside(video: mediaDirectory.appendingPathComponent(name + ".mp4")),
                                 title: name, audio: compilation.voicing != nil)
         // validate() admits text formats only.
-        let text = Data((format.render(timeline, edlFlavor: settings.edlFlavor ?? .resolve) ?? "").utf8)
+        let text = Data((format.render(
+            timeline, edlFlavor: settings.edlFlavor ?? .resolve, reviews: review?.review.storyboardMarks ?? [:]) ?? "").utf8)
         guard let destination else {
             FileHandle.standardOutput.write(text)
             return

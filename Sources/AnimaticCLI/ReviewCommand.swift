@@ -8,8 +8,17 @@ import Planning
 struct ReviewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
-        abstract: "Work on the review file: turn the director's notes into revisions, or import an editor's cut.",
+        abstract: "Review in the browser, turn the director's notes into revisions, or import an editor's cut.",
         discussion: """
+            Without --apply-notes or --import, serves the review page on 127.0.0.1 (a free \
+            port unless --port) and prints its address, with a random token every request \
+            needs; --open opens it in a browser. The page plays the video (-o, default: the \
+            script's name with .mp4) with its timecode and each shot's takes from its media \
+            folder, and saves picks, notes and approve / needs-work into the review file, \
+            merged with whatever else changed it. Its Rebuild button runs `animatic build FILE \
+            -o VIDEO` with these options and the project file's settings, in this process. \
+            Ctrl-C stops it.
+
             With --apply-notes, each note in the review file (<script name>.review.yaml beside \
             the script, or --review FILE) not yet applied becomes a revision of its shot, written \
             back into the file with its comments and order kept, and the note is marked \
@@ -39,19 +48,28 @@ struct ReviewCommand: AsyncParsableCommand {
     @Option(help: "A text model for notes: command:'PROGRAM ARGS' (the note and prompt as JSON on its standard input, the revised prompt on its standard output), or dashscope[:MODEL] (Qwen, key from DASHSCOPE_API_KEY).")
     var reviser: String?
 
+    @Option(help: "Serving the page: the port on 127.0.0.1 (default: a free one).")
+    var port: Int?
+
+    @Flag(help: "Serving the page: open it in the browser (with xdg-open, or open on macOS).")
+    var open = false
+
+    @Option(name: .shortAndLong, help: "Serving the page: the video the build writes (default: <script name>.mp4 beside the script).")
+    var output: String?
+
     @OptionGroup var options: PlanOptions
 
-    /// What the command does with the review file: one mode a run. (Serving the review
-    /// page, issue #14, is to be another.)
+    /// What the command does with the review file: one mode a run.
     private enum Mode {
+        case serve
         case applyNotes
         case importCut(String, CutListFormat)
     }
 
     private var mode: Mode? {
         if applyNotes { return .applyNotes }
-        if let importCut, let format = EditedCut.format(ofFileNamed: importCut) { return .importCut(importCut, format) }
-        return nil
+        if let importCut { return EditedCut.format(ofFileNamed: importCut).map { .importCut(importCut, $0) } }
+        return .serve
     }
 
     func validate() throws {
@@ -59,9 +77,17 @@ struct ReviewCommand: AsyncParsableCommand {
         if let importCut, EditedCut.format(ofFileNamed: importCut) == nil {
             throw ValidationError("--import reads .otio, .xml (FCP 7 XML), .fcpxml or .edl, not '\(importCut)'")
         }
-        guard mode != nil else { throw ValidationError("say what to do with the review file: --apply-notes or --import CUT") }
         if file == "-" { throw ValidationError("review needs a script file, not standard input") }
+        if applyNotes || importCut != nil {
+            if port != nil || open || output != nil {
+                throw ValidationError("--port, --open and -o are for serving the page, without --apply-notes or --import")
+            }
+        }
+        if let port, !(0...65535).contains(port) { throw ValidationError("--port must be from 0 to 65535") }
         if reviser != nil && importCut != nil { throw ValidationError("--reviser reads notes for --apply-notes, not --import") }
+        if reviser != nil && !applyNotes && importCut == nil {
+            throw ValidationError("--reviser reads notes for --apply-notes, not for serving the page")
+        }
         if let reviser { _ = try reviserChoice(reviser) }
     }
 
@@ -72,6 +98,10 @@ struct ReviewCommand: AsyncParsableCommand {
             try importCut(path, format: format, input: input, configuration: configuration)
             return
         }
+        if case .serve? = mode {
+            try await serve(input)
+            return
+        }
         guard let review = try options.reviewFile.load(for: input) else {
             let name = ReviewFile.defaultName(forScript: input.displayPath)
             throw AnimaticError(.noInput, "no review file: \(name) is not beside \(input.displayPath) (or name one with --review)")
@@ -80,7 +110,7 @@ struct ReviewCommand: AsyncParsableCommand {
         try report(compilation.diagnostics, path: input.displayPath)
         switch mode {
         case .applyNotes?: try await applyNotes(review, plan: compilation.plan, settings: settings)
-        case .importCut?, nil: break   // --import ran above; validate() admits no run without a mode.
+        case .importCut?, .serve?, nil: break   // they ran above
         }
     }
 

@@ -15,7 +15,7 @@ public enum CSVShotList {
             let shot = clip.shot
             rows.append([
                 shot.scene, shot.id, clip.name, timeline.recordTimecode(clip.recordIn), timeline.recordTimecode(clip.recordOut),
-                String(clip.frames), shot.size.abbreviation, shot.move.english,
+                String(clip.frames), shot.size.abbreviation, shot.move.english(shot.direction),
                 shot.characters.map(timeline.displayName).joined(separator: "; "), clip.segment.prompt,
             ])
         }

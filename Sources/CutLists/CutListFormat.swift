@@ -35,10 +35,12 @@ public enum CutListFormat: String, CaseIterable, Hashable, Sendable {
 
     /// The cut list's text; nil for `sheet`, which is an image. `edlFlavor` applies to the
     /// EDL, `thumbnails` (shot ID → image URL: a `data:` URI or a path relative to the page)
-    /// to the storyboard page, and so do `qcNotes` (segment ID → its quality-control verdict).
+    /// to the storyboard page, and so do `qcNotes` (each segment's quality-control verdict, each
+    /// shot's take ranking), `drafts` (the segments made as drafts in a `--quality` build) and
+    /// `reviews` (shot ID → its status and notes in the review file).
     public func render(
         _ timeline: Timeline, edlFlavor: EDLFlavor = .resolve, thumbnails: [String: String] = [:],
-        qcNotes: [String: QCNote] = [:]
+        qcNotes: QCNotes = QCNotes(), drafts: Set<String> = [], reviews: [String: ShotReviewMarks] = [:]
     ) -> String? {
         switch self {
         case .edl: EDLWriter.render(timeline, flavor: edlFlavor)
@@ -47,7 +49,7 @@ public enum CutListFormat: String, CaseIterable, Hashable, Sendable {
         case .otio: OTIOWriter.render(timeline)
         case .srt: SRTWriter.render(timeline)
         case .csv: CSVShotList.render(timeline)
-        case .html: StoryboardHTML.render(timeline, thumbnails: thumbnails, qcNotes: qcNotes)
+        case .html: StoryboardHTML.render(timeline, thumbnails: thumbnails, qcNotes: qcNotes, drafts: drafts, reviews: reviews)
         case .sheet: nil
         }
     }

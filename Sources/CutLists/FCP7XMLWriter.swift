@@ -68,15 +68,7 @@ public enum FCP7XMLWriter {
 
     private static func writeClip(_ clip: TimelineClip, timeline: Timeline, to xml: inout XMLLines) {
         let rate = timeline.frameRate
-        xml.open("clipitem", [("id", "clipitem-\(clip.name)")])
-        xml.element("name", clip.name)
-        xml.element("enabled", "TRUE")
-        xml.element("duration", String(clip.segment.frames))
-        writeRate(rate, to: &xml)
-        xml.element("start", String(clip.recordIn))
-        xml.element("end", String(clip.recordOut))
-        xml.element("in", String(clip.sourceIn))
-        xml.element("out", String(clip.sourceOut))
+        openClipItem(id: "clipitem-\(clip.name)", name: clip.name, clip: clip, rate: rate, to: &xml)
         xml.open("file", [("id", "file-\(clip.name)")])
         xml.element("name", clip.media.lastPathComponent)
         xml.element("pathurl", "file://localhost" + XMLText.percentEncodedPath(clip.media))
@@ -97,15 +89,7 @@ public enum FCP7XMLWriter {
     private static func writeAudioClip(_ clip: TimelineClip, channel: Int, timeline: Timeline, to xml: inout XMLLines) {
         guard let audio = clip.audioMedia else { return }
         let rate = timeline.frameRate
-        xml.open("clipitem", [("id", "clipitem-\(clip.name)-a\(channel)")])
-        xml.element("name", audio.lastPathComponent)
-        xml.element("enabled", "TRUE")
-        xml.element("duration", String(clip.segment.frames))
-        writeRate(rate, to: &xml)
-        xml.element("start", String(clip.recordIn))
-        xml.element("end", String(clip.recordOut))
-        xml.element("in", String(clip.sourceIn))
-        xml.element("out", String(clip.sourceOut))
+        openClipItem(id: "clipitem-\(clip.name)-a\(channel)", name: audio.lastPathComponent, clip: clip, rate: rate, to: &xml)
         if channel == 1 {
             xml.open("file", [("id", "file-\(clip.name)-audio")])
             xml.element("name", audio.lastPathComponent)
@@ -131,6 +115,21 @@ public enum FCP7XMLWriter {
         xml.element("trackindex", String(channel))
         xml.close("sourcetrack")
         xml.close("clipitem")
+    }
+
+    /// Opens a clipitem and writes what a video and an audio clip share: its name, its
+    /// length and where it sits on the record and source sides.
+    private static func openClipItem(id: String, name: String, clip: TimelineClip, rate: FrameRate,
+                                     to xml: inout XMLLines) {
+        xml.open("clipitem", [("id", id)])
+        xml.element("name", name)
+        xml.element("enabled", "TRUE")
+        xml.element("duration", String(clip.segment.frames))
+        writeRate(rate, to: &xml)
+        xml.element("start", String(clip.recordIn))
+        xml.element("end", String(clip.recordOut))
+        xml.element("in", String(clip.sourceIn))
+        xml.element("out", String(clip.sourceOut))
     }
 
     private static func writeTransition(from start: Int, frames: Int, alignment: String, rate: FrameRate,

@@ -81,7 +81,7 @@ private struct Writer {
             ("scene", .string(shot.scene)),
             ("size", .string(shot.size.abbreviation)),
             ("angle", .string(shot.angle.english)),
-            ("move", .string(shot.move.english)),
+            ("move", .string(shot.move.english(shot.direction))),
             ("characters", .array(shot.characters.map(JSONText.string))),
             ("prompt", .string(clip.segment.prompt)),
             ("seed", .int(clip.segment.seed)),

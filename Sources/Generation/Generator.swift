@@ -25,6 +25,9 @@ public protocol Generator: Sendable {
     /// What making `request` costs: billed seconds of a hosted model, or seconds of video
     /// made on local GPUs; nil when it costs nothing worth estimating (the built-in cards).
     func charge(for request: GenerationRequest) -> RequestCharge?
+    /// Whether `request`, a continuation, is made from the previous segment's last frame
+    /// (`referenceImage`): then its key holds its predecessor's and it waits for that clip.
+    func startsFromImage(_ request: GenerationRequest) -> Bool
     /// What the backend can make.
     var capabilities: GeneratorCapabilities { get }
     /// Files the backend reads whose contents shape its pixels (fonts, workflows): listed
@@ -39,6 +42,9 @@ public protocol Generator: Sendable {
 extension Generator {
     /// By default, nothing worth estimating.
     public func charge(for request: GenerationRequest) -> RequestCharge? { nil }
+
+    /// By default, what `capabilities.imageToVideo` says for every request.
+    public func startsFromImage(_ request: GenerationRequest) -> Bool { capabilities.imageToVideo }
 
     /// By default, the settings and the whole segment content (prompt, seed, frames, card)
     /// with the shot-relative start frame: anything that could shape the pixels.

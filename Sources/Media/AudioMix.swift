@@ -63,30 +63,29 @@ public struct AudioMix: Sendable {
         return Int((2 * numerator + denominator) / (2 * denominator))
     }
 
-    /// Renders the mix a chunk at a time, mono, with `gain` dB applied; `body` gets each
-    /// chunk's first sample and its samples.
-    func render(_ range: Range<Int>, gain: Double = 0, chunk: Int = MonoAudio.sampleRate,
-                _ body: (Int, [Float]) throws -> Void) throws {
+    /// Renders the mix a chunk at a time, mono; `body` gets each chunk's first sample and
+    /// its samples.
+    func render(_ range: Range<Int>, chunk: Int = MonoAudio.sampleRate, _ body: (Int, [Float]) throws -> Void) throws {
         let reader = Reader(mix: self)
-        let factor = Float(amplitude(decibels: gain))
         var start = max(range.lowerBound, 0)
         let end = min(range.upperBound, length)
         while start < end {
             try checkCancellation()
             let stop = min(start + chunk, end)
-            var samples = try reader.mono(start..<stop)
-            if factor != 1 { for index in samples.indices { samples[index] *= factor } }
-            try body(start, samples)
+            try body(start, try reader.mono(start..<stop))
             start = stop
         }
     }
 
     /// The integrated loudness of the whole stereo mix in LUFS (EBU R128, libavfilter's
     /// `ebur128`), or nil when it is silent.
+    ///
+    /// Measured on the mono mix as dual mono (`dualmono`: both channels carry it, +3.01 dB),
+    /// which is the stereo mix's loudness for half the filtering and no interleaving.
     public func loudness() throws -> Double? {
         beginOperation()
-        let meter = try AudioFilterGraph("ebur128=metadata=1", channels: 2)
-        try render(0..<length) { _, samples in _ = try meter.push(Self.stereo(samples)) }
+        let meter = try AudioFilterGraph("ebur128=metadata=1:dualmono=true", channels: 1)
+        try render(0..<length) { _, samples in _ = try meter.push(samples) }
         _ = try meter.finish()
         guard let value = meter.lastMetadata["lavfi.r128.I"].flatMap(Double.init), value > -70 else { return nil }
         return value
@@ -100,26 +99,33 @@ public struct AudioMix: Sendable {
 
     /// Writes `range` of the mix, with `gain` dB, as a stereo WAV at `url`, atomically.
     public func writeWAV(_ range: Range<Int>, gain: Double, to url: URL) throws {
-        var samples: [Float] = []
-        samples.reserveCapacity(range.count * 2)
-        try render(range, gain: gain) { _, chunk in samples += Self.stereo(chunk) }
-        try WAVFile.write(samples, channels: 2, to: url)
-    }
-
-    /// The mono samples on both channels, interleaved.
-    static func stereo(_ mono: [Float]) -> [Float] {
-        var output = [Float](repeating: 0, count: mono.count * 2)
-        for (index, sample) in mono.enumerated() {
-            output[2 * index] = sample
-            output[2 * index + 1] = sample
+        let first = max(range.lowerBound, 0)
+        var pcm = [Int16](repeating: 0, count: max(0, min(range.upperBound, length) - first) * 2)
+        let factor = Float(amplitude(decibels: gain))
+        // Straight from the mono mix to 16-bit stereo, the gain on the way: one pass.
+        try render(range) { start, chunk in
+            pcm.withUnsafeMutableBufferPointer { target in
+                chunk.withUnsafeBufferPointer { source in
+                    let base = (start - first) * 2
+                    for index in 0..<source.count {
+                        let value = WAVFile.pcm(source[index] * factor)
+                        target[base + 2 * index] = value
+                        target[base + 2 * index + 1] = value
+                    }
+                }
+            }
         }
-        return output
+        try WAVFile.write(pcm: pcm, channels: 2, to: url)
     }
 
     /// Loads voices as the render moves along and lets them go once it is past them.
     final class Reader {
         let mix: AudioMix
         private var loaded: [Int: [Float]] = [:]
+        /// Every voice before this one has ended before the last stretch rendered (renders
+        /// move forward), so a stretch looks at the voices from here on only.
+        private var firstPlaying = 0
+        private var lastStart: Int?
         /// The stretches where a voice plays, merged, for the music's duck.
         private let speaking: [Range<Int>]
 
@@ -139,10 +145,14 @@ public struct AudioMix: Sendable {
 
         func mono(_ range: Range<Int>) throws -> [Float] {
             var output = [Float](repeating: 0, count: range.count)
-            for (index, voice) in mix.voices.enumerated() {
+            if let previous = lastStart, range.lowerBound < previous { firstPlaying = 0 }
+            lastStart = range.lowerBound
+            for index in firstPlaying..<mix.voices.count {
+                let voice = mix.voices[index]
                 let voiceRange = voice.start..<(voice.start + voice.length)
                 if voiceRange.upperBound <= range.lowerBound {
                     loaded[index] = nil
+                    if index == firstPlaying { firstPlaying += 1 }
                     continue
                 }
                 if voice.start >= range.upperBound { break }
@@ -153,9 +163,15 @@ public struct AudioMix: Sendable {
                     samples = try WAVFile.readMono(voice.file).samples
                     loaded[index] = samples
                 }
-                let from = max(range.lowerBound, voice.start), to = min(range.upperBound, voiceRange.upperBound)
-                for position in from..<to where position - voice.start < samples.count {
-                    output[position - range.lowerBound] += samples[position - voice.start]
+                let from = max(range.lowerBound, voice.start)
+                let to = min(range.upperBound, voiceRange.upperBound, voice.start + samples.count)
+                if from < to {
+                    output.withUnsafeMutableBufferPointer { target in
+                        samples.withUnsafeBufferPointer { source in
+                            let offset = from - range.lowerBound, skip = from - voice.start
+                            for index in 0..<(to - from) { target[offset + index] += source[skip + index] }
+                        }
+                    }
                 }
             }
             if let music = mix.music {

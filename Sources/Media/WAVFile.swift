@@ -5,11 +5,24 @@ import Foundation
 public enum WAVFile {
     /// Writes `samples` (interleaved, `channels` of them, -1…1, clipped) to `url` atomically.
     public static func write(_ samples: [Float], channels: Int, to url: URL) throws {
-        var data = Data(capacity: 44 + samples.count * 2)
+        // One pass into a 16-bit buffer, then one append, rather than an append per sample.
+        try write(pcm: samples.map(pcm), channels: channels, to: url)
+    }
+
+    /// Writes 16-bit `pcm` samples (interleaved, `channels` of them) to `url` atomically.
+    static func write(pcm: [Int16], channels: Int, to url: URL) throws {
+        var data = header(samples: pcm.count, channels: channels)
+        pcm.withUnsafeBytes { data.append(contentsOf: $0) }
+        try writeAtomically(to: url) { path in try data.write(to: URL(fileURLWithPath: path)) }
+    }
+
+    /// The 44-byte header of a 16-bit PCM WAV of `samples` values (all channels) at 48 kHz.
+    static func header(samples: Int, channels: Int) -> Data {
+        var data = Data(capacity: 44 + samples * 2)
         let rate = MonoAudio.sampleRate
         func append<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
         data.append(contentsOf: Array("RIFF".utf8))
-        append(UInt32(36 + samples.count * 2))
+        append(UInt32(36 + samples * 2))
         data.append(contentsOf: Array("WAVEfmt ".utf8))
         append(UInt32(16))
         append(UInt16(1))  // PCM
@@ -19,9 +32,8 @@ public enum WAVFile {
         append(UInt16(channels * 2))
         append(UInt16(16))
         data.append(contentsOf: Array("data".utf8))
-        append(UInt32(samples.count * 2))
-        for sample in samples { append(pcm(sample)) }
-        try writeAtomically(to: url) { path in try data.write(to: URL(fileURLWithPath: path)) }
+        append(UInt32(samples * 2))
+        return data
     }
 
     /// The 16-bit value of `sample`, clipped to full scale.
@@ -37,14 +49,11 @@ public enum WAVFile {
               data[data.startIndex + 34] == 16, data.subdata(in: 36..<40) == Data("data".utf8)
         else { throw MediaError.invalidArgument("\(url.path) is not a 16-bit mono WAV") }
         let count = (data.count - 44) / 2
-        var samples = [Float](repeating: 0, count: count)
-        data.withUnsafeBytes { bytes in
-            for index in 0..<count {
-                let value = Int16(littleEndian: bytes.loadUnaligned(fromByteOffset: 44 + index * 2, as: Int16.self))
-                samples[index] = Float(value) / 32768
-            }
+        var pcm = [Int16](repeating: 0, count: count)
+        pcm.withUnsafeMutableBytes { target in
+            data.withUnsafeBytes { source in target.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[44..<(44 + count * 2)])) }
         }
-        return MonoAudio(samples: samples)
+        return MonoAudio(samples: pcm.map { Float(Int16(littleEndian: $0)) / 32768 })
     }
 
     /// The number of samples (per channel) in a mono WAV this module wrote, from its size

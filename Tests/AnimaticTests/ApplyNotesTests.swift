@@ -134,9 +134,17 @@ struct ApplyNotesTests {
         #expect(project.review == "shots:\n  7C:\n    notes:\n      - text: too dark\n")
     }
 
-    @Test func theModeMustBeNamed() throws {
+    /// Without --apply-notes or --import, review serves the page (ReviewServeTests); the
+    /// page's options and the reviser belong to their own modes.
+    @Test func eachModeTakesItsOwnOptions() throws {
         let project = try ReviewProject(review: Self.review)
-        let output = try project.run(["review", "film.fountain"])
-        #expect(output.status == 64 && output.stderr.contains("--apply-notes"))
+        for arguments in [["--apply-notes", "--port", "8080"], ["--apply-notes", "--open"], ["--import", "cut.otio", "-o", "x.mp4"]] {
+            let output = try project.run(["review", "film.fountain"] + arguments)
+            #expect(output.status == 64 && output.stderr.contains("are for serving the page"), "\(arguments): \(output.stderr)")
+        }
+        let output = try project.run(["review", "film.fountain", "--reviser", "dashscope"])
+        #expect(output.status == 64 && output.stderr.contains("--reviser reads notes for --apply-notes"), "\(output.stderr)")
+        #expect(try project.run(["review", "film.fountain", "--port", "70000"]).status == 64)
+        #expect(project.review == Self.review)
     }
 }

@@ -139,7 +139,7 @@ struct SettingLayerTests {
         settings.chineseCharactersPerMinute = 200
         settings.minimumShot = 1
         settings.music = URL(fileURLWithPath: "/score.wav")
-        settings.voices = ["ANNA": Voice(language: "en-gb", variant: "f2", pitch: 70)]
+        settings.voices = ["ANNA": VoiceChoice(language: "en-gb", variant: "f2", pitch: 70)]
         settings.establishingExteriors = false
         settings.qcPolicy = .strict
         settings.qcRetakes = 3
@@ -168,8 +168,25 @@ struct SettingLayerTests {
         settings.maxCost = 20
         settings.patience = 30
         settings.maxDownload = 1 << 30
+        settings.quality = .final
+        settings.qualityDraft.size = FrameSize(width: 832, height: 480)
+        settings.qualityDraft.dashScopeModel = "wan2.2-t2v-plus"
+        settings.qualityFinal.workerCommand = try? WorkerCommand(parsing: "python3 final.py")
+        settings.qualityFinal.comfyUIWorkflow = URL(fileURLWithPath: "/final.json")
+        settings.qualityFinal.commandTemplate = try? .init(parsing: "final {output}")
         return settings
     }()
+
+    @Test func aFlagWinsOverTheQualitySectionsToo() {
+        var flags = ProjectSettings()
+        flags.dashScopeModel = "wan2.7-t2v"
+        let merged = flags.over(Self.full)
+        // The draft's model yields to the flag; what no flag gives stays.
+        #expect(merged.at(.draft).dashScopeModel == "wan2.7-t2v" && merged.at(.final).dashScopeModel == "wan2.7-t2v")
+        #expect(merged.qualityDraft.size == FrameSize(width: 832, height: 480))
+        #expect(merged.at(.final).workerCommand?.description == "python3 final.py")
+        #expect(Self.full.at(.draft).dashScopeModel == "wan2.2-t2v-plus" && Self.full.at(.final).dashScopeModel == "wan2.6-t2v")
+    }
 
     @Test func everySettingFallsThroughToTheLayerBelow() {
         let merged = ProjectSettings().over(Self.full)

@@ -47,6 +47,25 @@ struct ComplianceBuildTests {
         #expect(prompts[1].contains("A man in his sixties walks past her"), "\(prompts)")
     }
 
+    @Test func rewriteCoversEveryTakeAndWarnsOnce() throws {
+        let (directory, script) = try QualityControlTests.project()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data(Self.script.utf8).write(to: script)
+        try Data("compliance:\n  policy:\n    public_figures: rewrite\n".utf8)
+            .write(to: directory.appendingPathComponent("animatic.yaml"))
+        let output = try QualityControlTests.build(script, mode: "", extra: ["--qc", "off", "--takes", "3"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stderr.components(separatedBy: "names a real public figure").count == 2, "\(output.stderr)")
+        // Takes 2 and 3 are sent to the backend too: their prompts lose the name as take 1's does.
+        let plan = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: directory.appendingPathComponent("film.plan.json"))) as? [String: Any]
+        let shot = try #require((plan?["shots"] as? [[String: Any]])?.last)
+        let takes = [(shot["segments"] as? [[String: Any]]) ?? []]
+            + ((shot["otherTakes"] as? [[String: Any]]) ?? []).map { ($0["segments"] as? [[String: Any]]) ?? [] }
+        let prompts = takes.flatMap { $0 }.compactMap { $0["prompt"] as? String }
+        #expect(prompts.count == 3 && prompts.allSatisfy { $0.contains("A man in his sixties walks past her") }, "\(prompts)")
+    }
+
     @Test func rewriteIsRefusedForASensitiveCategory() throws {
         let (directory, script) = try QualityControlTests.project()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -62,12 +62,9 @@ private final class Events: @unchecked Sendable {
             in: project.directory, environment: ["DASHSCOPE_API_KEY": "sk-test"])
         #expect(refused.status == 69)
         #expect(refused.stderr.contains("estimated at 2.80 CNY, above --max-cost 2.00 CNY"), "\(refused.stderr)")
-        // Nothing but the script: the only thing made is the cache's spoken lines (local and
-        // free; the build times its shots by them before it can price them).
-        #expect(try FileManager.default.contentsOfDirectory(atPath: project.directory.path).sorted()
-            == [".animatic-cache", "film.fountain"])
-        #expect(try FileManager.default.contentsOfDirectory(
-            atPath: project.directory.appendingPathComponent(".animatic-cache").path) == ["lines"])
+        // Nothing but the script: the lines are spoken to time the shots, but not kept, and
+        // no cache is made.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: project.directory.path).sorted() == ["film.fountain"])
         // A model with no price cannot be held to a limit.
         try Data("[cost.prices]\nother-model = 1\n".utf8).write(to: project.directory.appendingPathComponent("animatic.toml"))
         let unpriced = try CommandRunner.run(
@@ -80,6 +77,10 @@ private final class Events: @unchecked Sendable {
         let cards = try CommandRunner.run(
             ["build", "film.fountain", "--size", "160x90", "--max-cost", "0", "--cutlists", "none"], in: project.directory)
         #expect(cards.status == 0, "\(cards.stderr)")
+        // A build that goes ahead keeps its spoken lines.
+        let lines = project.cache.appendingPathComponent("lines")
+        #expect((FileManager.default.enumerator(atPath: lines.path)?.allObjects as? [String] ?? [])
+            .contains { $0.hasSuffix(".wav") })
     }
 
     @Test func aWorkerBuildReportsProgressAndTheNextDryRunEstimatesGPUTimeFromIt() async throws {
@@ -94,9 +95,10 @@ private final class Events: @unchecked Sendable {
         ]
         let planned = try CommandRunner.run(arguments + ["--dry-run"], in: project.directory)
         #expect(planned.status == 0, "\(planned.stderr)")
-        // 10 s of video at 208 GPU seconds a second: 34.7 min, over two workers 17.3 min.
+        // 9.96 s of video (the scratch voices time the dialogue) at 208 GPU seconds a second:
+        // 34.5 min, over two workers 17.3 min.
         #expect(planned.stdout.contains(
-            "estimate worker: 34.7 min of GPU time (speed from the project file), about 17.3 min of waiting"),
+            "estimate worker: 34.5 min of GPU time (speed from the project file), about 17.3 min of waiting"),
             "\(planned.stdout)")
         try FileManager.default.removeItem(at: project.directory.appendingPathComponent("animatic.toml"))
         let built = try CommandRunner.run(arguments, in: project.directory)

@@ -71,8 +71,8 @@ struct QualityControlTests {
         let report = try #require(BuildReport.read(directory.appendingPathComponent("film.report.json")))
         let record = try #require(report.segments.first?.qc)
         #expect(record.attempts.count == 3 && record.verdict == "failed")
-        #expect(record.why.hasPrefix("all 3 takes failed; kept the first take, the least bad: black for 3 s"), "\(record.why)")
-        #expect(retake.stderr.contains("1A-1: qc all 3 takes failed"), "\(retake.stderr)")
+        #expect(record.why.hasPrefix("all 3 attempts failed; kept the first attempt, the least bad: black for 3 s"), "\(record.why)")
+        #expect(retake.stderr.contains("1A-1: qc all 3 attempts failed"), "\(retake.stderr)")
 
         // warn: analysed, reported, never retaken.
         try FileManager.default.removeItem(at: directory.appendingPathComponent(".animatic-cache"))
@@ -85,11 +85,11 @@ struct QualityControlTests {
         try FileManager.default.removeItem(at: directory.appendingPathComponent(".animatic-cache"))
         let strict = try Self.build(script, mode: "black", bad: 99, extra: ["--qc", "strict", "--cutlists", "html"])
         #expect(strict.status == 69, "\(strict.stderr)")
-        #expect(strict.stderr.contains("quality control (--qc strict): 1A-1: all 3 takes failed"), "\(strict.stderr)")
+        #expect(strict.stderr.contains("quality control (--qc strict): 1A-1: all 3 attempts failed"), "\(strict.stderr)")
         // The video is written all the same: the best take is in it; the storyboard page says why.
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("film.mp4").path))
         let page = try String(contentsOf: directory.appendingPathComponent("film.storyboard.html"), encoding: .utf8)
-        #expect(page.contains("<p class=\"qc fail\">QC all 3 takes failed; kept the first take, the least bad: black for 3 s"))
+        #expect(page.contains("<p class=\"qc fail\">QC all 3 attempts failed; kept the first attempt, the least bad: black for 3 s"))
     }
 
     @Test func aRebuildTakesTheCachedRecordAndAnalysesNothing() throws {

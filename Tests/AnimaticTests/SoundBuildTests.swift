@@ -130,6 +130,40 @@ struct SoundBuildTests {
         #expect(try compile(project).voicing?.made == 1)
     }
 
+    @Test func aNoOpRebuildDoesNoAudioWorkAndAnEditRemixesOnlyWhatItMust() async throws {
+        let project = try BuildProject(script: Self.script)
+        let settings = project.settings()
+        let build = { () async throws -> (Compilation, BuildReport) in
+            let compilation = try self.compile(project)
+            let report = try await Builder(settings: settings).build(
+                compilation.plan, scriptPath: project.script.path, voicing: compilation.voicing)
+            return (compilation, report)
+        }
+        _ = try await build()
+        let media = project.directory.appendingPathComponent("film.media")
+        func wavs() throws -> [String: Date] {
+            var dates: [String: Date] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: media.path) where name.hasSuffix(".wav") {
+                dates[name] = try FileManager.default.attributesOfItem(atPath: media.appendingPathComponent(name).path)[.modificationDate] as? Date
+            }
+            return dates
+        }
+        let before = try wavs()
+        #expect(before.count >= 2)
+        // Nothing changed: no line spoken, no mix, no AAC, no WAV rewritten.
+        let (again, noOp) = try await build()
+        #expect(again.voicing?.made == 0)
+        #expect(!noOp.videoWritten && noOp.generated == 0)
+        #expect(try wavs() == before, "film.media was rewritten")
+        // One line changed: that line spoken again, its shot's clips remade, the mix redone.
+        try project.write(Self.script.replacingOccurrences(of: "next month", with: "next week"))
+        let (edited, report) = try await build()
+        #expect(edited.voicing?.made == 1)
+        #expect(report.videoWritten)
+        let remade = report.segments.filter { $0.status == .generated }.map(\.id)
+        #expect(remade.count == 1 && remade.allSatisfy { $0.rawValue.hasPrefix("2") }, "\(remade)")
+    }
+
     @Test func aLineSaidTwiceIsSpokenOnceAndTheNextPlanIsTheSame() throws {
         // The same words by the same speaker twice: one cache entry, so the lengths the first
         // plan used are the ones a rebuild reads back.
@@ -145,8 +179,8 @@ struct SoundBuildTests {
         let project = try BuildProject(script: "内景 厨房 - 夜\n\n安娜\n我们明天见。\n\nANNA\nSee you tomorrow.\n")
         let lines = SpokenLines.collect(FountainReader.parse(try ScriptInput.read(project.script.path).bytes).screenplay)
         #expect(lines.map(\.isChinese) == [true, false])
-        #expect(LineVoice(lines[0], overrides: [:]).voice.language == "cmn")
-        #expect(LineVoice(lines[1], overrides: [:]).voice.language == "en-us")
+        #expect(LineVoice(lines[0], cast: [:]).voice.language == "cmn")
+        #expect(LineVoice(lines[1], cast: [:]).voice.language == "en-us")
         #expect(try compile(project).voicing?.lines.count == 2)
     }
 
@@ -158,6 +192,26 @@ struct SoundBuildTests {
         let spoken = try SpeechEngine.shared.speakNow([(text, anna), (text, otto)])
         let pitches = spoken.map { Self.pitch(of: $0) }
         #expect(abs(pitches[0] - pitches[1]) / min(pitches[0], pitches[1]) > 0.08, "pitches \(pitches) Hz")
+    }
+
+    /// The coffee-shop sample's leads, whose names derive the same variant two pitch steps
+    /// apart, and a two-hander whose names do the same: the cast sets them apart.
+    @Test(arguments: [
+        String(decoding: (try? Data(contentsOf: BuildCommandTests.longScript)) ?? Data(), as: UTF8.self),
+        "INT. GARAGE - NIGHT\n\nEDWARD\nHand me the wrench.\n\nMARCUS\nWhich one?\n\nEDWARD\nThe big one.\n",
+    ])
+    func theTwoLeadsOfAScriptSoundClearlyApart(script: String) throws {
+        let lines = SpokenLines.collect(FountainReader.parse(script).screenplay)
+        let cast = Voicing.cast(of: lines, choices: [:])
+        let leads = Dictionary(grouping: lines, by: { $0.speaker }).sorted { $0.value.count > $1.value.count }.prefix(2).map(\.key)
+        #expect(leads.count == 2)
+        let derived = leads.map { Voice.derived(from: $0, language: "en-us") }
+        let text = "I told you the coffee here is terrible, and you came back every morning anyway."
+        let before = try SpeechEngine.shared.speakNow(derived.map { (text, $0) }).map { Self.pitch(of: $0) }
+        let after = try SpeechEngine.shared.speakNow(leads.map { (text, cast[$0]!) }).map { Self.pitch(of: $0) }
+        func apart(_ pitches: [Double]) -> Double { abs(pitches[0] - pitches[1]) / min(pitches[0], pitches[1]) }
+        #expect(apart(before) < 0.1, "their names' voices alone are close: \(before) Hz")
+        #expect(apart(after) > 0.15, "\(leads): \(after) Hz")
     }
 
     @Test func aRecordedTakeReplacesTheVoiceAndMusicDucksUnderDialogue() async throws {

@@ -26,7 +26,10 @@ struct VoiceOverrideTests {
         let chosen = try lineLengths(project)
         let anna = try #require(derived["ANNA"]), slowAnna = try #require(chosen["ANNA"])
         #expect(Double(slowAnna) > Double(anna) * 1.3, "Anna at 100 wpm: \(slowAnna) ms, derived \(anna) ms")
-        #expect(chosen["BEN"] == derived["BEN"])
+        // An empty table is no choice: Ben sounds as the cast has him beside this Anna.
+        try Data("voices:\n  anna: {voice: en, rate: 100, pitch: 70}\n".utf8)
+            .write(to: project.directory.appendingPathComponent("animatic.yaml"))
+        #expect(try lineLengths(project)["BEN"] == chosen["BEN"])
     }
 
     @Test func aMisspeltVoiceKeyIsAnErrorAtItsPlace() throws {

@@ -248,3 +248,69 @@ private func server(_ config: [String: Any] = [:]) async throws -> TestServer {
         #expect(String(decoding: try generator.keyMaterial(for: request), as: UTF8.self).contains("{reference}"))
     }
 }
+
+/// Fractions a backend reported, from any thread.
+private final class Fractions: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Double] = []
+    func add(_ value: Double) { lock.withLock { values.append(value) } }
+    var all: [Double] { lock.withLock { values } }
+}
+
+@Suite struct ComfyUIWebSocketTests {
+    @Test(arguments: [true, false])
+    func progressComesFromTheWebsocketAndThePollsStillWorkWithoutIt(websocket: Bool) async throws {
+        let server = try await server(["websocket": websocket, "job_seconds": 0.6])
+        defer { server.stop() }
+        let scratch = try Scratch()
+        let fractions = Fractions()
+        let destination = scratch.file("clips/clip.mp4")
+        try await GenerationProgress.listening({ fractions.add($0) }) {
+            try await comfy([server]).generate(backendRequests(1)[0], to: destination)
+        }
+        #expect(StagedClip.problem(with: destination) == nil)
+        let stats = try await server.stats()
+        if websocket {
+            // Every progress message, the fragmented one too; the ping answered, every frame masked.
+            #expect(fractions.all == [0.25, 0.5, 0.75, 1.0])
+            #expect(stats["websockets"] as? Int == 1)
+            #expect(stats["pongs"] as? Int == 1)
+            #expect(stats["unmasked"] == nil)
+        } else {
+            #expect(fractions.all.isEmpty)
+            #expect(stats["websockets"] == nil)
+        }
+    }
+
+    @Test func anExecutionErrorFailsTheSegmentAtOnceWithTheNodesMessageAlone() async throws {
+        // The history never says so (the prompt runs for an hour); the websocket says it as the
+        // prompt starts. Polled alone, the segment would end "still running" instead, transient.
+        let server = try await server(["outcomes": ["error"], "early_error": true, "job_seconds": 3600])
+        defer { server.stop() }
+        let scratch = try Scratch()
+        var generator = try comfy([server])
+        generator.maxPolls = 6000  // at least two minutes of polls, however loaded the machine
+        let error = await backendError {
+            try await generator.generate(backendRequests(1)[0], to: scratch.file("clip.mp4"))
+        }
+        #expect(error?.isPermanent == true)
+        #expect(error?.description.contains("KSampler: mat1 and mat2 shapes cannot be multiplied") == true, "\(String(describing: error))")
+        #expect(error?.description.contains("secret") == false, "no traceback")
+    }
+
+    @Test func framesAndTheHandshakeDigestAreRFC6455s() throws {
+        // FIPS 180's test vector, and RFC 6455 section 1.3's handshake example.
+        #expect(SHA1.digest(Array("abc".utf8)).map { String(format: "%02x", $0) }.joined()
+            == "a9993e364706816aba3e25717850c26c9cd0d89d")
+        let accept = SHA1.digest(Array("dGhlIHNhbXBsZSBub25jZQ==258EAFA5-E914-47DA-95CA-C5AB0DC85B11".utf8))
+        #expect(Data(accept).base64EncodedString() == "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=")
+        // A masked frame reads back as sent; a long one needs its 16-bit length; half a frame is not one yet.
+        let long = WebSocketFrame(isFinal: true, opcode: .text, payload: Array(repeating: 0x41, count: 300))
+        let bytes = long.encoded(mask: [1, 2, 3, 4])
+        #expect(bytes[1] == 0x80 | 126 && bytes[2] == 1 && bytes[3] == 44)
+        #expect(try WebSocketFrame.parse(bytes[...], limit: 1000).map { $0.0 } == long)
+        #expect(try WebSocketFrame.parse(bytes[..<100], limit: 1000) == nil)
+        #expect(throws: WebSocketFrame.ParseError.tooLong(300)) { try WebSocketFrame.parse(bytes[...], limit: 299) }
+        #expect(throws: WebSocketFrame.ParseError.unknownOpcode(0x83)) { try WebSocketFrame.parse([0x83, 0][...], limit: 10) }
+    }
+}

@@ -129,3 +129,78 @@ private func longRequest() -> GenerationRequest {
         #expect(String(decoding: try backend.keyMaterial(for: first), as: UTF8.self).contains("\"model\":\"wan2.6-t2v\""))
     }
 }
+
+@Suite struct BackendDashScopeNewerContinuityTests {
+    /// A PNG header and bytes: the loopback service checks the data URL's type.
+    static let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) + Data(repeating: 9, count: 32)
+
+    /// The body the server got for a continuation (frame 170 of its shot) of `model`.
+    private func continuationBody(_ model: DashScopeModel) async throws -> [String: Any] {
+        let server = try await server()
+        defer { server.stop() }
+        let scratch = try Scratch()
+        let backend = dashScope(server, journal: scratch.url, model: model)
+        #expect(backend.capabilities.imageToVideo)
+        try Self.png.write(to: scratch.file("last.png"))
+        var request = longRequest()
+        request.shotStartFrame = 170
+        request.referenceImage = scratch.file("last.png")
+        try await backend.generate(request, to: scratch.file("b.mp4"))
+        return try #require((try await server.stats()["bodies"] as? [[String: Any]])?.first)
+    }
+
+    @Test func aWan27ContinuationGivesTheFrameAsFirstFrameMediaOfWan27I2V() async throws {
+        let body = try await continuationBody(.wan27T2V)
+        #expect(body["model"] as? String == "wan2.7-i2v")
+        let input = try #require(body["input"] as? [String: Any])
+        let media = try #require(input["media"] as? [[String: Any]])
+        #expect(media.count == 1 && media[0]["type"] as? String == "first_frame")
+        #expect(media[0]["url"] as? String == "data:image/png;base64," + Self.png.base64EncodedString())
+        #expect(input["img_url"] == nil)
+        let parameters = try #require(body["parameters"] as? [String: Any])
+        #expect(parameters["resolution"] as? String == "720P" && parameters["ratio"] == nil && parameters["size"] == nil)
+        #expect(parameters["duration"] as? Int == 8)
+    }
+
+    @Test func aWan25ContinuationGoesToWan25I2VPreviewAtItsLengths() async throws {
+        let body = try await continuationBody(.wan25T2VPreview)
+        #expect(body["model"] as? String == "wan2.5-i2v-preview")
+        let input = try #require(body["input"] as? [String: Any])
+        #expect((input["img_url"] as? String)?.hasPrefix("data:image/png;base64,") == true)
+        let parameters = try #require(body["parameters"] as? [String: Any])
+        // 7.1 s asks for 10: wan2.5-i2v-preview makes 5 or 10 s.
+        #expect(parameters["duration"] as? Int == 10 && parameters["resolution"] as? String == "720P")
+        let scratch = try Scratch()
+        var continuation = longRequest()
+        continuation.shotStartFrame = 170
+        let backend = DashScopeGenerator(
+            baseURL: URL(string: "http://127.0.0.1:1")!, model: .wan25T2VPreview, journalDirectory: scratch.url)
+        #expect(backend.charge(for: continuation) == .hosted(
+            priceKeys: ["wan2.5-i2v-preview@720P", "wan2.5-i2v-preview"], seconds: 10))
+    }
+
+    @Test func theServerRefusesEachProtocolsFieldsOnTheOther() async throws {
+        let server = try await server()
+        defer { server.stop() }
+        let scratch = try Scratch()
+        try Self.png.write(to: scratch.file("last.png"))
+        var request = longRequest()
+        request.shotStartFrame = 170
+        request.referenceImage = scratch.file("last.png")
+        // wan2.7-i2v asked the wan2.6 way (img_url), and wan2.6-i2v the wan2.7 way (media).
+        var old = DashScopeModel.wan27T2V
+        old.continuation?.firstFrame = .imageURL
+        var new = DashScopeModel.wan26T2V
+        new.continuation?.firstFrame = .media
+        for (model, message) in [
+            (old, "input.img_url is not supported by wan2.7-i2v; use input.media"),
+            (new, "input.media is not supported by wan2.6-i2v; use input.img_url"),
+        ] {
+            let error = await backendError {
+                try await dashScope(server, journal: scratch.url, model: model).generate(request, to: scratch.file("c.mp4"))
+            }
+            #expect(error?.isPermanent == true)
+            #expect(error?.description.contains(message) == true, "\(String(describing: error))")
+        }
+    }
+}

@@ -50,7 +50,7 @@ private final class Fractions: @unchecked Sendable {
             let fractions = Fractions()
             let requests = backendRequests(5)
             let out = scratch.file("out")
-            try await GenerationProgress.$report.withValue({ fractions.add($0) }) {
+            try await GenerationProgress.listening({ fractions.add($0) }) {
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     for request in requests {
                         group.addTask { try await generator.generate(request, to: out.appendingPathComponent("\(request.segmentID).mp4")) }

@@ -16,6 +16,16 @@ struct PromptWordingTests {
         #expect(shout[0].contains("The door slams."))
     }
 
+    @Test func anOverTheShoulderActionSaysWhoseShoulder() {
+        let script = "INT. BAR - DAY\n\n[[shot: OTS Ben on Anna]]\nAnna turns the key over in her fingers.\n\nANNA\nHi.\n\nBEN\nHi.\n"
+        let english = plan(script, withoutExteriors).plan.shots.first { $0.size == .overTheShoulder }
+        #expect(english?.segments[0].prompt.contains("Over Ben's shoulder: Anna turns the key over in her fingers.") == true,
+                "\(english?.segments[0].prompt ?? "")")
+        let chinese = plan("内景 茶馆 - 日\n\n[[shot: 过肩 老周 on 小林]]\n小林翻看合同。\n\n小林\n好。\n\n老周\n嗯。\n",
+                           withoutExteriors).plan.shots.first { $0.size == .overTheShoulder }
+        #expect(chinese?.segments[0].prompt.contains("越过老周的肩膀：小林翻看合同。") == true, "\(chinese?.segments[0].prompt ?? "")")
+    }
+
     @Test func everyPartEndsItsSentence() throws {
         for prompt in prompts(plan(try sampleText("coffee-shop.fountain"))) {
             // A description in brackets closes a name, not a sentence: the part still ends in a full stop.

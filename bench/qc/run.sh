@@ -6,13 +6,13 @@
 # and the analysis cost per second of video. CPU time is the steadier figure on a shared
 # machine; wall time is what the 15% budget is about.
 #
-#   bench/qc/run.sh [SCRIPT]     (default Tests/Fixtures/corpus/The-Last-Birthday-Card.fountain)
+#   bench/qc/run.sh [SCRIPT]     (default Tests/Fixtures/corpus/Big-Fish.fountain)
 #
 # Environment: ANIMATIC (default: the release build, made if missing), SIZE (1280x720),
 # JOBS (the number of cores), ROUNDS (3).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-script=${1:-Tests/Fixtures/corpus/The-Last-Birthday-Card.fountain}
+script=${1:-Tests/Fixtures/corpus/Big-Fish.fountain}
 size=${SIZE:-1280x720}
 jobs=${JOBS:-$(nproc)}
 rounds=${ROUNDS:-3}

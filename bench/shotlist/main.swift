@@ -2,9 +2,12 @@
 // bench/shotlist-eval (written blind to the planner). For each scene: the longest common
 // subsequence of size classes (wide / medium / close) between the planned shots and the
 // hand breakdown, and the shot-count ratio; then both pooled over the set.
-//   swift run -c release shotlist-bench [EVAL-DIR] [--animatic PATH]
+//   swift run -c release shotlist-bench [EVAL-DIR] [--animatic PATH] [--misses] [--corpus DIR]
 // With --animatic, the shots come from `PATH plan SCENE --json` (any build, e.g. an older
 // one), so two planners are compared by one scorer; without it, from the planner linked in.
+// --misses prints each scene's alignment, planned shots against hand shots, where they part.
+// --corpus profiles the scripts of DIR, which have no breakdowns: shots, running time and
+// the mix of size classes, so a rule that helps the set is seen not to hurt whole films.
 import Foundation
 import Planning
 import Screenplay
@@ -56,13 +59,30 @@ let animatic: String? = arguments.firstIndex(of: "--animatic").map { flag in
     defer { arguments.removeSubrange(flag...(flag + 1)) }
     return arguments[flag + 1]
 }
+let showMisses = arguments.contains("--misses")
+arguments.removeAll { $0 == "--misses" }
+let corpus: String? = arguments.firstIndex(of: "--corpus").map { flag in
+    guard flag + 1 < arguments.count else { fail("--corpus needs a directory", 64) }
+    defer { arguments.removeSubrange(flag...(flag + 1)) }
+    return arguments[flag + 1]
+}
 let directory = URL(fileURLWithPath: arguments.first ?? "bench/shotlist-eval")
 
-/// The planned sizes of a scene, by their JSON names.
-func plannedSizes(_ script: URL, animatic: String?) -> [String] {
+/// One planned shot as the scorer sees it.
+struct PlannedShot {
+    var id: String
+    var size: String
+    var text: String
+    var frames: Int
+}
+
+/// The planned shots of a script.
+func plannedShots(_ script: URL, animatic: String?) -> [PlannedShot] {
     guard let animatic else {
         guard let data = FileManager.default.contents(atPath: script.path) else { fail("cannot read \(script.path)", 66) }
-        return Planner().plan(FountainReader.parse([UInt8](data)).screenplay).plan.shots.map(\.size.rawValue)
+        return Planner().plan(FountainReader.parse([UInt8](data)).screenplay).plan.shots.map {
+            PlannedShot(id: $0.id, size: $0.size.rawValue, text: $0.text, frames: $0.frames)
+        }
     }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: animatic)
@@ -75,7 +95,15 @@ func plannedSizes(_ script: URL, animatic: String?) -> [String] {
     guard process.terminationStatus == 0,
           let plan = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
           let shots = plan["shots"] as? [[String: Any]] else { fail("\(animatic) plan \(script.path) failed", 70) }
-    return shots.compactMap { $0["size"] as? String }
+    return shots.map {
+        PlannedShot(id: $0["id"] as? String ?? "?", size: $0["size"] as? String ?? "?", text: $0["text"] as? String ?? "",
+                    frames: $0["frames"] as? Int ?? 0)
+    }
+}
+
+if let corpus {
+    CorpusProfile.print(directory: URL(fileURLWithPath: corpus)) { plannedShots($0, animatic: animatic) }
+    exit(0)
 }
 
 let scenes = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
@@ -88,11 +116,14 @@ for name in scenes {
     let script = directory.appendingPathComponent(name)
     let breakdown = script.deletingPathExtension().appendingPathExtension("breakdown.tsv")
     guard let text = try? String(contentsOf: breakdown, encoding: .utf8) else { fail("no \(breakdown.lastPathComponent)", 66) }
-    let hand = text.split(separator: "\n").compactMap { line -> SizeClass? in
+    let handShots = text.split(separator: "\n").compactMap { line -> HandShot? in
         let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-        return fields.count >= 2 ? SizeClass(hand: String(fields[1])) : nil
+        guard fields.count >= 2, let size = SizeClass(hand: String(fields[1])) else { return nil }
+        return HandShot(size: String(fields[0]), sizeClass: size, note: fields.count > 2 ? String(fields[2]) : "")
     }
-    let planned = plannedSizes(script, animatic: animatic).compactMap(SizeClass.init(planned:))
+    let hand = handShots.map(\.sizeClass)
+    let plannedList = plannedShots(script, animatic: animatic).filter { SizeClass(planned: $0.size) != nil }
+    let planned = plannedList.compactMap { SizeClass(planned: $0.size) }
     let common = lcs(planned, hand)
     pooled.lcs += common
     pooled.planned += planned.count
@@ -101,6 +132,7 @@ for name in scenes {
     let label = name.replacingOccurrences(of: ".fountain", with: "")
     print(label.padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: " %4d  %4d  %5.2f  %4d  %9.2f",
                  hand.count, planned.count, Double(planned.count) / Double(hand.count), common, agreement))
+    if showMisses { Alignment.print(planned: plannedList, hand: handShots) }
 }
 // Agreement is the LCS over the mean length of the two lists (2·LCS / (planned + hand)), so
 // it falls both for missing shots and for shots the hand breakdown does not have.

@@ -50,6 +50,17 @@ enum ProjectSchema {
                 .value("gpu_seconds_per_second", \.gpuSecondsPerSecond, .amount),
                 .value("max", \.maxCost, .amount),
             ]),
+            .section("quality", QualityLevel.allCases.map { quality in
+                let level: WritableKeyPath<ProjectSettings, QualityOverrides> =
+                    quality == .final ? \.qualityFinal : \.qualityDraft
+                return .section(quality.rawValue, [
+                    .value("size", level.appending(path: \.size), .frameSize),
+                    .section("dashscope", [.value("model", level.appending(path: \.dashScopeModel), .string)]),
+                    .section("command", [.value("template", level.appending(path: \.commandTemplate), .commandTemplate)]),
+                    .section("comfyui", [.value("workflow", level.appending(path: \.comfyUIWorkflow), .path)]),
+                    .section("worker", [.value("command", level.appending(path: \.workerCommand), .workerCommand)]),
+                ])
+            }),
             .section("backend", [
                 .value("kind", \.backend, .choice),
                 .value("patience", \.patience, .seconds(in: SettingLimits.patience)),

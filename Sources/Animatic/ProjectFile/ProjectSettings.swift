@@ -27,7 +27,7 @@ public struct ProjectSettings: Sendable, Equatable {
     /// `music`: a temp track under every film (a script's title-page `Music:` wins).
     public var music: URL?
     /// `voices`: a scratch voice per character (canonical cue name) instead of the derived one.
-    public var voices: [String: Voice]?
+    public var voices: [String: VoiceChoice]?
     /// `takes`: takes of every shot.
     public var takes: Int?
     /// `styles`: one take per style for every shot.
@@ -91,6 +91,14 @@ public struct ProjectSettings: Sendable, Equatable {
     public var workers: Int?
     /// `backend.worker.gpus`: one worker per GPU, each seeing only its own.
     public var workerGPUs: [String]?
+
+    /// `--quality`: build drafts, or finals of the shots a review approved or picked; nil
+    /// to build without qualities (the `quality` sections unused).
+    public var quality: QualityLevel?
+    /// `quality.draft`: the backend's settings for drafts.
+    public var qualityDraft = QualityOverrides()
+    /// `quality.final`: the backend's settings for finals.
+    public var qualityFinal = QualityOverrides()
 
     /// `cost.currency`: the prices' currency.
     public var costCurrency: String?

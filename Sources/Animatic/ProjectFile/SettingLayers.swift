@@ -57,6 +57,9 @@ extension ProjectSettings {
         fill(\.maxCost)
         fill(\.patience)
         fill(\.maxDownload)
+        fill(\.quality)
+        merged.qualityDraft = qualityDraft.over(lower.qualityDraft.yielding(to: self))
+        merged.qualityFinal = qualityFinal.over(lower.qualityFinal.yielding(to: self))
         return merged
     }
 

@@ -56,36 +56,27 @@ extension ValueReader where Value == Int {
 extension ValueReader where Value == Double {
     /// A number of seconds in `range`, whole or not.
     static func seconds(in range: ClosedRange<Double>) -> Self {
-        Self { node, key, _ throws(ConfigError) in
-            let seconds: Double
-            switch node.value {
-            case .integer(let number): seconds = Double(number)
-            case .float(let number): seconds = number
-            default: throw mismatch(node, key, "a number of seconds")
-            }
-            guard range.contains(seconds) else {
-                throw ConfigError(
-                    "'\(key)' must be from \(range.lowerBound.formatted()) to \(range.upperBound.formatted()) seconds",
-                    at: node.location)
-            }
-            return seconds
-        }
+        real(in: range, expected: "a number of seconds", unit: " seconds")
     }
-}
 
-extension ValueReader where Value == Double {
     /// A number in `range`, whole or not.
     static func number(in range: ClosedRange<Double>) -> Self {
+        real(in: range, expected: "a number", unit: "")
+    }
+
+    /// A whole or fractional number in `range`; `expected` names it in a type mismatch and
+    /// `unit` follows the bounds in a range error.
+    private static func real(in range: ClosedRange<Double>, expected: String, unit: String) -> Self {
         Self { node, key, _ throws(ConfigError) in
             let number: Double
             switch node.value {
             case .integer(let whole): number = Double(whole)
             case .float(let fraction): number = fraction
-            default: throw mismatch(node, key, "a number")
+            default: throw mismatch(node, key, expected)
             }
             guard range.contains(number) else {
                 throw ConfigError(
-                    "'\(key)' must be from \(range.lowerBound.formatted()) to \(range.upperBound.formatted())",
+                    "'\(key)' must be from \(range.lowerBound.formatted()) to \(range.upperBound.formatted())\(unit)",
                     at: node.location)
             }
             return number

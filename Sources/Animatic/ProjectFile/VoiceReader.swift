@@ -1,23 +1,23 @@
 import Foundation
 import Speech
 
-extension ValueReader where Value == [String: Voice] {
+extension ValueReader where Value == [String: VoiceChoice] {
     /// `voices`: a table of characters (cue names, any case), each a table of `voice` (an
     /// eSpeak NG voice, optionally with a variant: `en` (British), `en-us`, `en+f2`), `pitch`
     /// and `range` (0–100) and `rate` (80–450 words a minute). What a character's table
-    /// leaves out keeps the voice derived from its name, so `ANNA: {pitch: 70}` only raises
-    /// Anna's pitch.
+    /// leaves out keeps the voice the script's cast gives it (`VoiceCasting`), so
+    /// `ANNA: {pitch: 70}` only raises Anna's pitch.
     static var voices: Self {
         Self { node, key, directory throws(ConfigError) in
             guard case .table(let characters) = node.value else { throw mismatch(node, key, "a table of characters") }
-            var voices: [String: Voice] = [:]
+            var voices: [String: VoiceChoice] = [:]
             for character in characters {
                 let name = character.key.uppercased()
                 let path = key + "." + character.key
                 guard case .table(let fields) = character.value.value else {
                     throw mismatch(character.value, path, "a table of voice, pitch, range and rate")
                 }
-                var voice = Voice.derived(from: name, language: "en-us")
+                var voice = VoiceChoice()
                 for field in fields {
                     let fieldPath = path + "." + field.key
                     switch field.key {

@@ -52,11 +52,11 @@ public struct QCRecord: Sendable, Codable, Hashable {
             why = best.passed ? "passed" : "failed: " + reasons
             return
         }
-        let name = kept == 0 ? "the first take" : "retake \(kept) (seed \(best.seed))"
+        let name = kept == 0 ? "the first attempt" : "retake \(kept) (seed \(best.seed))"
         let failing = attempts.count { !$0.passed }
         why = best.passed
-            ? "\(name) passed; \(failing) take\(failing == 1 ? "" : "s") failed (\(attempts[0].reasons.joined(separator: "; ")))"
-            : "all \(attempts.count) takes failed; kept \(name), the least bad: " + reasons
+            ? "\(name) passed; \(failing) attempt\(failing == 1 ? "" : "s") failed (\(attempts[0].reasons.joined(separator: "; ")))"
+            : "all \(attempts.count) attempts failed; kept \(name), the least bad: " + reasons
     }
 
     /// The same attempts judged again under `thresholds`; the kept one stays kept (it is

@@ -55,6 +55,24 @@ public struct QCThresholds: Sendable, Hashable, Codable {
         return (reasons, penalty)
     }
 
+    /// How much of its limits a clip uses: the sum, over the limits measured, of the
+    /// measure over the limit (the coverage's shortfall over the shortfall allowed), so 0
+    /// for a perfect clip and about 6 for one at every limit. Of clips that pass, the one
+    /// furthest inside its limits has the least: quality control ranks takes by it after
+    /// the verdict and the penalty (docs/qc.md, "Takes").
+    public func usage(_ measures: ClipMeasures, coverage: Double?) -> Double {
+        func share(_ value: Double, _ limit: Double) -> Double { limit > 0 ? value / limit : value }
+        let shortfall = coverage.map { share(max(0, 1 - $0), 1 - minLength) } ?? 0
+        return share(measures.blackSeconds, black) + share(measures.frozenSeconds, frozen) + share(measures.sceneChange, cut)
+            + share(measures.flicker, flicker) + share(measures.blur, blur) + shortfall
+    }
+
+    /// The limits as a line of the build's inputs digest: they decide which take of a
+    /// shot quality control puts on the timeline.
+    var digestLine: String {
+        "qc black \(black) frozen \(frozen) cut \(cut) flicker \(flicker) blur \(blur) min_length \(minLength)"
+    }
+
     private func seconds(_ value: Double) -> String { figure(value) + " s" }
     private func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
     private func figure(_ value: Double) -> String {

@@ -2,6 +2,7 @@ import CutLists
 import Foundation
 import Generation
 import Media
+import Planning
 
 extension Builder {
     /// The quality-control policy of this build: the settings', else the backend's default.
@@ -110,10 +111,46 @@ extension Builder {
                 + "\(first.id): \(record.why)")
     }
 
-    /// Each segment's verdict for the storyboard page, by segment ID (as the cut lists name clips).
-    static func qcNotes(_ report: BuildReport) -> [String: QCNote] {
-        Dictionary(report.segments.compactMap { segment in
-            segment.qc.map { (segment.id.rawValue, QCNote(passed: $0.best.passed, text: $0.why)) }
-        }) { first, _ in first }
+    /// Each segment's verdict and each shot's take ranking for the storyboard page.
+    static func qcNotes(_ report: BuildReport) -> QCNotes {
+        qcNotes(
+            records: report.segments.compactMap { segment in segment.qc.map { (segment.id, $0) } },
+            rankings: report.takeRankings ?? [])
     }
+
+    /// The storyboard page's notes from the records of the segments on the timeline and the
+    /// shots' take rankings.
+    static func qcNotes(records: [(id: SegmentID, record: QCRecord)], rankings: [TakeRanking]) -> QCNotes {
+        QCNotes(
+            segments: Dictionary(records.map { ($0.id.rawValue, QCNote(passed: $0.record.best.passed, text: $0.record.why)) }) {
+                first, _ in first
+            },
+            takes: Dictionary(rankings.map { ranking in
+                (ranking.shot.rawValue, QCNote(
+                    passed: ranking.ranking.first { $0.take == ranking.onTimeline }?.passed ?? false,
+                    text: "takes: " + ranking.why))
+            }) { first, _ in first })
+    }
+
+    /// The storyboard page's notes as a build of `buildPlan` would write them, from the
+    /// records in the cache (what `build --dry-run` compares the page with).
+    func qcNotes(_ plan: Plan, _ buildPlan: BuildPlan) -> QCNotes {
+        let records = (buildPlan.items + buildPlan.takeItems).compactMap { item in qcRecord(item).map { (id: item.segmentID, record: $0) } }
+        let timeline = Set(buildPlan.items.map(\.segmentID))
+        let rankings = TakeRanking.all(
+            plan, records: Dictionary(records.map { ($0.id, $0.record) }) { first, _ in first }, thresholds: settings.qcThresholds)
+        return Self.qcNotes(records: records.filter { timeline.contains($0.id) }, rankings: rankings ?? [])
+    }
+
+    /// How quality control ranks the takes of each shot of `plan`, from the records of
+    /// `segments` (timeline and takes); nil with QC off or without takes.
+    func qcTakeRankings(_ plan: Plan, segments: [BuildReport.Segment]) -> [TakeRanking]? {
+        guard qcPolicy.analyses else { return nil }
+        let records = Dictionary(segments.compactMap { segment in segment.qc.map { (segment.id, $0) } }) { first, _ in first }
+        return TakeRanking.all(plan, records: records, thresholds: settings.qcThresholds)
+    }
+
+    /// What quality control adds to the inputs digest: its limits, which decide which take
+    /// of a shot is on the timeline; nothing with QC off.
+    var qcDigestLines: [String] { qcPolicy.analyses ? [settings.qcThresholds.digestLine] : [] }
 }

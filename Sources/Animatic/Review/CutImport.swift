@@ -59,7 +59,7 @@ public struct CutImport: Sendable {
         }
         let text = try file.map { file throws(AnimaticError) in try ReviewWriter.apply(changes, to: file.text) }
             ?? ReviewWriter.newFile(changes)
-        try verify(text, changes: changes, url: target.0, displayPath: target.1)
+        try ReviewWriter.verify(text, changes: changes, url: target.0, displayPath: target.1)
         if let file {
             guard FileManager.default.contents(atPath: file.url.path) == Data(file.text.utf8) else {
                 throw AnimaticError(.cannotCreate, "\(file.displayPath) changed while the cut was imported; nothing written, run again")
@@ -70,29 +70,6 @@ public struct CutImport: Sendable {
         try AtomicFile.write(Data(text.utf8), to: target.0)
         lines.append("imported changes to \(changes.count) shot\(changes.count == 1 ? "" : "s") into \(target.1)")
         return Outcome(summary: lines.joined(separator: "\n"), changedShots: changes.count)
-    }
-
-    /// Reads the edited text back: no errors, and each change there.
-    private func verify(_ text: String, changes: [ReviewChange], url: URL, displayPath: String) throws(AnimaticError) {
-        let reread = ReviewFile.parse(Data(text.utf8), url: url, displayPath: displayPath)
-        let entries = Dictionary(reread.review.entries.map { ($0.shotID, $0) }) { first, _ in first }
-        let problem: String? = {
-            if let error = reread.diagnostics.first(where: { $0.severity == .error }) { return error.formatted(path: displayPath) }
-            for change in changes {
-                guard let entry = entries[change.shotID] else { return "shot \(change.shotID) is missing" }
-                if let pick = change.pick, entry.pick != pick { return "\(change.shotID)'s pick reads back as something else" }
-                let texts = entry.notes.map(\.text)
-                if change.newNotes.contains(where: { !texts.contains($0.text) }) { return "a note of \(change.shotID) is missing" }
-                let written = PendingRevision(entry.revision)
-                for field in change.fields where written.value(of: field.key) != field.value {
-                    return "\(change.shotID)'s \(field.key) reads back as something else"
-                }
-            }
-            return nil
-        }()
-        if let problem {
-            throw AnimaticError(.internalFailure, "editing \(displayPath) went wrong (\(problem)); nothing written")
-        }
     }
 }
 

@@ -1,3 +1,4 @@
+import CutLists
 import Planning
 import Screenplay
 
@@ -19,6 +20,16 @@ public struct Review: Sendable {
         return ShotRevisions(
             byShot: byShot,
             picks: Dictionary(entries.compactMap { entry in entry.pick.map { (entry.shotID, $0) } }) { first, _ in first })
+    }
+
+    /// Each entry's status and notes, by shot ID, as the storyboard page shows them.
+    public var storyboardMarks: [String: ShotReviewMarks] {
+        Dictionary(entries.compactMap { entry in
+            guard entry.status != nil || !entry.notes.isEmpty else { return nil }
+            return (entry.shotID, ShotReviewMarks(
+                status: entry.status?.rawValue,
+                notes: entry.notes.map { ShotReviewMarks.Note(text: $0.text, by: $0.by, at: $0.at, applied: $0.applied) }))
+        }) { first, _ in first }
     }
 }
 

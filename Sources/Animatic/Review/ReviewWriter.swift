@@ -17,13 +17,16 @@ struct ReviewChange: Sendable {
     var appliedNotes: [Int] = []
     /// The take to pick, when it changes.
     var pick: Int?
+    /// The shot's new status, when it changes.
+    var status: ReviewStatus?
     /// Notes to add after the entry's own, in order.
     var newNotes: [NewNote] = []
 
-    /// A note added to the file: its text and who wrote it.
+    /// A note added to the file: its text, who wrote it and when, when known.
     struct NewNote: Sendable, Equatable {
         var text: String
-        var by: String
+        var by: String?
+        var at: String? = nil
     }
 }
 
@@ -58,7 +61,10 @@ enum ReviewWriter {
             }
             let shotIndent = YAMLTextEdit.position(pair.key.mark).column
             try markApplied(change.appliedNotes, in: entry, edit: &edit)
-            if let pick = change.pick { try setFields([("pick", .text(String(pick)))], in: entry, edit: &edit, literal: true) }
+            var settings: [(key: String, value: ReviewChange.Value)] = []
+            if let pick = change.pick { settings.append(("pick", .text(String(pick)))) }
+            if let status = change.status { settings.append(("status", .text(status.rawValue))) }
+            if !settings.isEmpty { try setFields(settings, in: entry, edit: &edit, literal: true) }
             try addNotes(change.newNotes, to: entry, shotIndent: shotIndent, edit: &edit)
             guard !change.fields.isEmpty else { continue }
             if let revise = entry.first(where: { $0.key.string == "revise" }) {
@@ -72,6 +78,33 @@ enum ReviewWriter {
         }
         try addEntries(newEntries, to: shots, edit: &edit)
         return edit.result()
+    }
+
+    /// Reads an edited text back: it must have no errors, and say each change.
+    /// - Throws: `AnimaticError` `.internalFailure` naming what does not read back.
+    static func verify(_ text: String, changes: [ReviewChange], url: URL, displayPath: String) throws(AnimaticError) {
+        let reread = ReviewFile.parse(Data(text.utf8), url: url, displayPath: displayPath)
+        let entries = Dictionary(reread.review.entries.map { ($0.shotID, $0) }) { first, _ in first }
+        let problem: String? = {
+            if let error = reread.diagnostics.first(where: { $0.severity == .error }) { return error.formatted(path: displayPath) }
+            for change in changes {
+                guard let entry = entries[change.shotID] else { return "shot \(change.shotID) is missing" }
+                if let pick = change.pick, entry.pick != pick { return "\(change.shotID)'s pick reads back as something else" }
+                if let status = change.status, entry.status != status {
+                    return "\(change.shotID)'s status reads back as something else"
+                }
+                let texts = entry.notes.map(\.text)
+                if change.newNotes.contains(where: { !texts.contains($0.text) }) { return "a note of \(change.shotID) is missing" }
+                let written = PendingRevision(entry.revision)
+                for field in change.fields where written.value(of: field.key) != field.value {
+                    return "\(change.shotID)'s \(field.key) reads back as something else"
+                }
+            }
+            return nil
+        }()
+        if let problem {
+            throw AnimaticError(.internalFailure, "editing \(displayPath) went wrong (\(problem)); nothing written")
+        }
     }
 
     /// The text of a new review file holding `changes`.
@@ -103,11 +136,12 @@ enum ReviewWriter {
                     afterLine: edit.lastLine(ofBlockFrom: start.line, indent: start.column), indent: start.column)
     }
 
-    /// A new entry as block lines: pick, notes, revise (the schema's order).
+    /// A new entry as block lines: pick, status, notes, revise (the schema's order).
     private static func entryLines(_ change: ReviewChange, indent: Int, step: Int) -> [String] {
         let pad = String(repeating: " ", count: indent + step)
         var lines = [String(repeating: " ", count: indent) + YAMLScalarText.render(change.shotID) + ":"]
         if let pick = change.pick { lines.append(pad + "pick: \(pick)") }
+        if let status = change.status { lines.append(pad + "status: \(status.rawValue)") }
         if !change.newNotes.isEmpty {
             lines.append(pad + "notes:")
             lines += noteLines(change.newNotes, indent: indent + step + 2)
@@ -123,6 +157,7 @@ enum ReviewWriter {
     private static func flowEntry(_ change: ReviewChange) -> String {
         var items: [String] = []
         if let pick = change.pick { items.append("pick: \(pick)") }
+        if let status = change.status { items.append("status: \(status.rawValue)") }
         if !change.newNotes.isEmpty { items.append("notes: [\(change.newNotes.map(flowNote).joined(separator: ", "))]") }
         if !change.fields.isEmpty {
             items.append("revise: {" + change.fields.map { "\($0.key): \(render($0.value, literal: false, inFlow: true))" }
@@ -131,14 +166,24 @@ enum ReviewWriter {
         return "{" + items.joined(separator: ", ") + "}"
     }
 
-    /// `- text: …` / `  by: …` at `indent`.
+    /// `- text: …` / `  by: …` / `  at: …` at `indent`.
     private static func noteLines(_ notes: [ReviewChange.NewNote], indent: Int) -> [String] {
         let pad = String(repeating: " ", count: indent)
-        return notes.flatMap { [pad + "- text: " + YAMLScalarText.render($0.text), pad + "  by: " + YAMLScalarText.render($0.by)] }
+        return notes.flatMap { note in
+            [pad + "- text: " + YAMLScalarText.render(note.text)] + noteFields(note, inFlow: false).map { pad + "  \($0.key): \($0.value)" }
+        }
     }
 
     private static func flowNote(_ note: ReviewChange.NewNote) -> String {
-        "{text: \(YAMLScalarText.render(note.text, inFlow: true)), by: \(YAMLScalarText.render(note.by, inFlow: true))}"
+        "{" + ([("text", YAMLScalarText.render(note.text, inFlow: true))] + noteFields(note, inFlow: true))
+            .map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}"
+    }
+
+    /// A new note's `by` and `at` as written, those it has. `at` is written plain, as the
+    /// schema's examples are (`2026-12-07T10:00Z`): YAML would read it as a timestamp, and
+    /// quoting it would say nothing more.
+    private static func noteFields(_ note: ReviewChange.NewNote, inFlow: Bool) -> [(key: String, value: String)] {
+        [note.by.map { ("by", YAMLScalarText.render($0, inFlow: inFlow)) }, note.at.map { ("at", $0) }].compactMap { $0 }
     }
 
     /// Notes added after an entry's own: items after a block list's last, before a bracketed

@@ -9,7 +9,7 @@ import Speech
 /// `O.C.`) is distant: low-passed at 2.5 kHz, 6 dB down, with a short room echo.
 struct LineVoice: Hashable, Sendable {
     /// Bumped when the mapping from a line to its voice and colour changes.
-    static let version = 1
+    static let version = 2
 
     var voice: Voice
     /// The libavfilter graph that colours it, or nil.
@@ -18,8 +18,9 @@ struct LineVoice: Hashable, Sendable {
     static let phone = "highpass=f=300,highpass=f=300,lowpass=f=3400,lowpass=f=3400"
     static let distant = "lowpass=f=2500,aecho=0.8:0.5:40|90:0.3|0.2,volume=-6dB"
 
-    init(_ line: SpokenLine, overrides: [String: Voice]) {
-        var voice = overrides[line.speaker] ?? Voice.derived(from: line.speaker, language: "en-us")
+    /// The line said in its speaker's voice from `cast` (`Voicing.cast`).
+    init(_ line: SpokenLine, cast: [String: Voice]) {
+        var voice = cast[line.speaker] ?? Voice.derived(from: line.speaker, language: "en-us")
         if line.isChinese { voice.language = "cmn" }
         if let delivery = line.delivery { Self.apply(Delivery(delivery), to: &voice) }
         self.voice = voice

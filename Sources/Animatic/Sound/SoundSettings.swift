@@ -25,12 +25,12 @@ public struct SoundSettings: Sendable, Hashable {
     /// The integrated loudness the mix is normalised to, in LUFS (`--loudness`, -23 by
     /// EBU R128; -16 for the web).
     public var loudness: Double
-    /// Voices chosen per character (canonical cue name) instead of the derived ones.
-    public var voices: [String: Voice]
+    /// Voices chosen per character (canonical cue name): what each gives replaces the cast's.
+    public var voices: [String: VoiceChoice]
     /// The project file's `music`, used when the script's title page names none.
     public var music: URL?
 
-    public init(mode: Mode = .scratch, timing: Timing = .voice, loudness: Double = -23, voices: [String: Voice] = [:],
+    public init(mode: Mode = .scratch, timing: Timing = .voice, loudness: Double = -23, voices: [String: VoiceChoice] = [:],
                 music: URL? = nil) {
         self.mode = mode
         self.timing = timing

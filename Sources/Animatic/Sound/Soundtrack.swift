@@ -11,6 +11,12 @@ enum Soundtrack {
     static let version = 1
 
     static func track(for plan: Plan, voicing: Voicing, loudness: Double) throws -> AudioTrack {
+        let mix = mix(for: plan, voicing: voicing)
+        return AudioTrack(mix: mix, gain: try mix.normalisingGain(to: loudness))
+    }
+
+    /// The mix before loudness normalisation.
+    static func mix(for plan: Plan, voicing: Voicing) -> AudioMix {
         let rate = Rational(Int32(plan.frameRate.num), Int32(plan.frameRate.den))
         var voices: [AudioMix.Voice] = []
         for (shot, start) in zip(plan.shots, plan.startFrames) {
@@ -21,10 +27,9 @@ enum Soundtrack {
                     file: voiced.file))
             }
         }
-        let mix = AudioMix(
+        return AudioMix(
             length: AudioMix.samples(frames: plan.totalFrames, rate: rate), voices: voices,
             music: voicing.music.map { AudioMix.Music(audio: $0) })
-        return AudioTrack(mix: mix, gain: try mix.normalisingGain(to: loudness))
     }
 
     /// What the stretch `range` of `mix` holds, for the key of a clip driven by it: the

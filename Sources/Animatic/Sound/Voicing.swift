@@ -33,6 +33,8 @@ public struct Voicing: Sendable {
     public var made: Int
     /// Problems with the audio files the script names, at their place in the script.
     public var diagnostics: [Diagnostic]
+    /// Lines made without `storing`, not yet in the cache, by the file `store()` writes.
+    var unstored: [URL: MonoAudio] = [:]
 
     /// The planner's view: each line's length, timing shots unless `timing` is `.estimate`.
     public func lineAudio(timing: SoundSettings.Timing) -> LineAudio {
@@ -48,8 +50,9 @@ public struct Voicing: Sendable {
     /// Voices every spoken line of `screenplay` (read from `scriptDirectory`), reusing the
     /// cache in `cache`. A take or music file that is missing or unreadable is an error
     /// diagnostic at its path in the script; its line falls back to the scratch voice.
-    /// Without `storing` (a dry run, which creates nothing), lines not in the cache are
-    /// spoken and measured but not kept: their `file` does not exist.
+    /// Without `storing` (a dry run, or a build that has yet to be priced), lines not in the
+    /// cache are spoken and measured but not written: their `file` exists once `store()` has
+    /// run.
     public static func make(
         _ screenplay: Screenplay, settings: SoundSettings, scriptDirectory: URL, cache: URL, storing: Bool = true
     ) throws(AnimaticError) -> Voicing {
@@ -60,12 +63,15 @@ public struct Voicing: Sendable {
         var inputs: [String] = []
         var toSpeak: [(line: SpokenLine, voice: LineVoice, key: String)] = []
         var made = 0
+        var unstored: [URL: MonoAudio] = [:]
         var sharing: [SourceLocation: SourceLocation] = [:]
         var speaking: [String: SourceLocation] = [:]
         func resolve(_ path: String) -> URL {
             path.hasPrefix("/") ? URL(fileURLWithPath: path) : scriptDirectory.appendingPathComponent(path)
         }
-        for line in SpokenLines.collect(screenplay) {
+        let spoken = SpokenLines.collect(screenplay)
+        let cast = Self.cast(of: spoken, choices: settings.voices)
+        for line in spoken {
             if line.isCoveredByRecording {
                 lines[line.range.start] = nil
                 continue
@@ -80,7 +86,7 @@ public struct Voicing: Sendable {
                     var samples = WAVFile.monoSampleCount(target)
                     if samples == nil {
                         let audio = try MonoAudio.decoding(file.path)
-                        if storing { try store(audio, at: target) }
+                        if storing { try store(audio, at: target) } else { unstored[target] = audio }
                         samples = audio.samples.count
                         made += 1
                     }
@@ -91,7 +97,7 @@ public struct Voicing: Sendable {
                         .error, "cannot read the recorded take '\(take.path)': \(Self.reason(error))", at: take.range))
                 }
             }
-            let voice = LineVoice(line, overrides: settings.voices)
+            let voice = LineVoice(line, cast: cast)
             let key = SHA256.hex(
                 "line \(LineVoice.version)\n\(version)\n\(voice.voice)\n\(voice.colour ?? "")\n\(line.text)".utf8)
             let target = url(for: key, cache: cache)
@@ -114,7 +120,7 @@ public struct Voicing: Sendable {
                 var audio = try MonoAudio.resampling(utterance.samples, rate: utterance.sampleRate)
                 if let colour = request.voice.colour { audio = try audio.filtered(colour) }
                 let target = url(for: request.key, cache: cache)
-                if storing { try store(audio, at: target) }
+                if storing { try store(audio, at: target) } else { unstored[target] = audio }
                 lines[request.line.range.start] = VoicedLine(key: request.key, file: target, samples: audio.samples.count)
                 made += 1
             }
@@ -142,7 +148,36 @@ public struct Voicing: Sendable {
                 throw AnimaticError(.noInput, "cannot read the music \(file.path) (the project file's 'music'): \(Self.reason(error))")
             }
         }
-        return Voicing(lines: lines, music: music, musicKey: musicKey, inputFiles: inputs, made: made, diagnostics: diagnostics)
+        return Voicing(
+            lines: lines, music: music, musicKey: musicKey, inputFiles: inputs, made: made, diagnostics: diagnostics,
+            unstored: unstored)
+    }
+
+    /// Writes the lines made without `storing` into the cache: a build speaks its lines to
+    /// time the shots, prices the requests, and keeps the audio only once it goes ahead.
+    /// - Throws: `AnimaticError` `.io` when the cache cannot be written.
+    public mutating func store() throws(AnimaticError) {
+        for (file, audio) in unstored.sorted(by: { $0.key.path < $1.key.path }) {
+            do { try Self.store(audio, at: file) } catch {
+                throw AnimaticError(.io, "cannot write the scratch dialogue to \(file.path): \(error)")
+            }
+            unstored[file] = nil
+        }
+    }
+
+    /// Every speaker of `lines` cast (`VoiceCasting`), with the project file's `choices`.
+    static func cast(of lines: [SpokenLine], choices: [String: VoiceChoice]) -> [String: Voice] {
+        var speakers: [VoiceCasting.Speaker] = []
+        var index: [String: Int] = [:]
+        for line in lines {
+            if let at = index[line.speaker] {
+                speakers[at].lines += 1
+            } else {
+                index[line.speaker] = speakers.count
+                speakers.append(VoiceCasting.Speaker(name: line.speaker, lines: 1, choice: choices[line.speaker]))
+            }
+        }
+        return VoiceCasting.cast(speakers, language: "en-us")
     }
 
     private static func store(_ audio: MonoAudio, at url: URL) throws {

@@ -8,6 +8,8 @@ import Planning
 /// video is made from. Made the same way for `--dry-run` and for the build, so that the
 /// steps the dry run lists are the steps the build runs.
 struct BuildContext: Sendable {
+    /// The plan, with the take of each shot that quality control puts on the timeline
+    /// when that is known before generation.
     var plan: Plan
     /// The script, as the user named it.
     var scriptPath: String
@@ -26,8 +28,6 @@ struct BuildContext: Sendable {
     /// Whether every clip's content was checked against its digest before planning (the
     /// clips feed a new video or `film.media/`), so thumbnails need not check them again.
     var clipsVerified: Bool
-    /// The timeline's segments by ID.
-    var timelineItems: [SegmentID: BuildPlan.Item]
 
     /// The context of a build of `plan` by `builder` now. With `verifying` (a real build),
     /// reused clips about to feed a new video or `film.media/` are checked against their
@@ -40,26 +40,21 @@ struct BuildContext: Sendable {
         self.voicing = voicing
         cache = builder.cache
         previous = BuildReport.read(settings.reportURL)
-        let drivingMix = builder.generator.capabilities.drivingAudio
-            ? try voicing.map { try Soundtrack.track(for: plan, voicing: $0, loudness: settings.loudness).mix } : nil
-        self.drivingMix = drivingMix
-        buildPlan = try BuildPlan.make(
-            plan: plan, settings: settings, generator: builder.generator, cache: cache, previous: previous,
-            audioKey: { start, frames in
-                drivingMix.map { mix in
-                    Soundtrack.key(of: Soundtrack.samples(start, plan)..<Soundtrack.samples(start + frames, plan), in: mix,
-                                   musicKey: voicing?.musicKey)
-                }
-            })
+        let sound = try builder.soundBuildPlan(for: plan, voicing: voicing, previous: previous)
+        drivingMix = sound.drivingMix
+        buildPlan = sound.buildPlan
+        // The plan JSON and the inputs digest are the plan's own; quality control may then
+        // put another take of a shot on the timeline (decided here only when every clip is
+        // cached, else after generation: `Builder.placeTakes(_:)`).
         planJSON = try Builder.planJSON(plan)
         digest = builder.inputsDigest(
             planJSON: planJSON, items: buildPlan.items,
             sound: voicing.map { Soundtrack.digestText($0, loudness: settings.loudness) })
+        (self.plan, buildPlan) = builder.qcPlacingTakes(plan, buildPlan)
         let videoCurrent = builder.currentVideo(previous: previous, digest: digest) != nil
         clipsVerified = verifying && !builder.mediaIsUpToDate(
             videoIsUpToDate: buildPlan.toGenerate.isEmpty && videoCurrent, buildPlan: buildPlan, previous: previous)
         if clipsVerified { buildPlan = buildPlan.verifyingReused(in: cache) }
-        timelineItems = Dictionary(buildPlan.items.map { ($0.segmentID, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The segment items of the timeline and then the takes beside it.

@@ -35,15 +35,23 @@ final class BuildRun: @unchecked Sendable {
         var cutListsStarted: Date?
         /// The report the build ends with.
         var report: BuildReport?
+        /// The takes the outputs use, and whether quality control has placed them after generation.
+        var placement: TakePlacement
+        var takesPlaced = false
     }
 
     private let lock = NSLock()
-    private var state = State()
+    private var state: State
 
-    init(context: BuildContext, backendLimit: Int) {
+    init(context: BuildContext, backendLimit: Int, settings: BuildSettings) {
         self.context = context
         slots = ConcurrencyLimiter(limit: backendLimit)
+        state = State(placement: TakePlacement(
+            plan: context.plan, buildPlan: context.buildPlan, settings: settings, withAudio: context.voicing != nil))
     }
+
+    /// The takes the outputs use (`Builder.placeTakes`).
+    var placement: TakePlacement { update { $0.placement } }
 
     /// Reads or changes the state.
     func update<T>(_ body: (inout State) throws -> T) rethrows -> T {
@@ -60,7 +68,7 @@ final class BuildRun: @unchecked Sendable {
         try update { state in
             if let track = state.soundtrack { return track }
             let track = try context.voicing.map {
-                try Soundtrack.track(for: context.plan, voicing: $0, loudness: builder.settings.loudness)
+                try Soundtrack.track(for: state.placement.plan, voicing: $0, loudness: builder.settings.loudness)
             }
             state.soundtrack = .some(track)
             return track

@@ -109,5 +109,7 @@ public struct BuildStep: Sendable, Hashable {
         public var continues: SegmentID?
         /// What the request costs (billed or GPU seconds); nil when the backend costs nothing to estimate.
         public var charge: RequestCharge?
+        /// In a `--quality` build, the quality it is made at; nil otherwise.
+        public var quality: QualityLevel?
     }
 }

@@ -46,7 +46,11 @@ extension Builder {
             case let .failureCard(item):
                 return job(drawer, tolerant: true) { _ in try await self.failureCardStep(item, run: run) }
             case .join:
-                return job(editor, tolerant: true) { _ in runs ? try await self.joinStep(run) : nil }
+                // Every clip and take is in: quality control places the takes the outputs use.
+                return job(editor, tolerant: true) { _ in
+                    self.placeTakes(run)
+                    return runs ? try await self.joinStep(run) : nil
+                }
             case .tracks:
                 return job(editor) { products in try await self.tracksStep(joined: products["join"], runs: runs, run: run) }
             case .plan:

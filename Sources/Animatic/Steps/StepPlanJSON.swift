@@ -56,6 +56,7 @@ public enum StepPlanJSON {
         var shotStartFrame: Int
         var size: String
         var continues: String?
+        var quality: String?
     }
 
     private struct Total: Encodable {
@@ -75,7 +76,7 @@ public enum StepPlanJSON {
                     Generation(
                         backend: $0.backend, segment: $0.segmentID.rawValue, prompt: $0.prompt, negativePrompt: $0.negativePrompt,
                         seed: $0.seed, frames: $0.frames, seconds: $0.seconds, shotStartFrame: $0.shotStartFrame,
-                        size: $0.size, continues: $0.continues?.rawValue)
+                        size: $0.size, continues: $0.continues?.rawValue, quality: $0.quality?.rawValue)
                 })
         }
         let document = Document(

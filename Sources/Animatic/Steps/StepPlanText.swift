@@ -4,12 +4,15 @@ import Foundation
 /// why; a generate step that runs also says its backend and request. The totals say what
 /// each backend would be asked for.
 public enum StepPlanText {
-    /// The plan, one step a line (a generate step that runs adds its request, indented),
+    /// The plan, one step a line (a generate step that runs adds its request, indented; in a
+    /// `--quality` build every generate step says `draft` or `final`),
     /// then the count of steps that run and the totals per backend.
     public static func render(_ plan: StepPlan, estimate: CostEstimate? = nil) -> String {
         var lines: [String] = []
         for step in plan.steps {
-            lines.append("\(step.id): " + (step.status.runs ? "runs (\(step.status))" : "\(step.status)"))
+            // A `--quality` build says which quality each clip is, reused or made.
+            lines.append("\(step.id): " + (step.status.runs ? "runs (\(step.status))" : "\(step.status)")
+                + (step.generation?.quality.map { ", \($0.rawValue)" } ?? ""))
             guard step.status.runs, let request = step.generation else { continue }
             lines.append("    backend \(request.backend), \(ProgressDisplay.count(request.frames, "frame")) "
                 + "(\(seconds(request.seconds)) s) at \(request.size), seed \(request.seed)"

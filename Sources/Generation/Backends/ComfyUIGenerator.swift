@@ -3,7 +3,11 @@ import Media
 
 /// The `comfyui` backend: the user's API-format workflow, filled in for each segment and
 /// queued on one of several ComfyUI servers (`POST /prompt`), polled (`GET /history/{id}`)
-/// and its video output downloaded (`GET /view`).
+/// and its video output downloaded (`GET /view`). While it runs, the server's websocket
+/// (`/ws?clientId=…`, one client ID per run) gives its `progress` to the build's progress
+/// display, says when it is done (the history is read at once rather than at the next
+/// poll) and fails it at once on an `execution_error`; without a websocket (an `https`
+/// server, a proxy that does not pass it) the polls alone follow the prompt.
 ///
 /// Each segment goes to the server with the fewest of this build's jobs in flight; a
 /// cancelled segment's prompt is taken out of its server's queue. A
@@ -33,7 +37,6 @@ public struct ComfyUIGenerator: Generator {
     public var maxDownloadBytes: Int
     private let pool: ServerPool
     private let client: HTTPClient
-    private let clientID = UUID().uuidString
 
     /// A backend queueing `workflow` on `servers`.
     public init(
@@ -109,6 +112,9 @@ public struct ComfyUIGenerator: Generator {
         if let reference = request.referenceImage {
             values.values[.reference] = try await upload(reference, to: server, segment: segment)
         }
+        // Opened before the prompt is queued, so that no message about it is missed.
+        let clientID = UUID().uuidString
+        let socket = await Self.socket(on: server, clientID: clientID)
         let submission: [String: Any] = ["prompt": try workflow.filled(with: values), "client_id": clientID]
         let body = try JSONSerialization.data(withJSONObject: submission, options: [.sortedKeys])
         let queued = "queue the workflow for \(segment) on \(server.absoluteString)"
@@ -122,7 +128,7 @@ public struct ComfyUIGenerator: Generator {
         }
         let file: ComfyUIHistory.File
         do {
-            file = try await wait(for: promptID, on: server, segment: segment)
+            file = try await follow(promptID, on: server, segment: segment, socket: socket)
         } catch is CancellationError {
             await withdraw(promptID, from: server)
             throw CancellationError()
@@ -170,6 +176,76 @@ public struct ComfyUIGenerator: Generator {
         }
         let subfolder = object["subfolder"] as? String ?? ""
         return subfolder.isEmpty ? name : subfolder + "/" + name
+    }
+
+    /// The websocket of `server` for `clientID`, or nil when it cannot be opened: then the
+    /// polls alone follow the prompt.
+    private static func socket(on server: URL, clientID: String) async -> WebSocketClient? {
+        guard var components = URLComponents(url: server.appendingPathComponent("ws"), resolvingAgainstBaseURL: false),
+            components.scheme == "http"
+        else { return nil }
+        components.scheme = "ws"
+        components.queryItems = [URLQueryItem(name: "clientId", value: clientID)]
+        guard let url = components.url else { return nil }
+        return try? await WebSocketClient.connect(url)
+    }
+
+    /// How following the websocket ended.
+    private enum Heard {
+        /// The history had the prompt's video.
+        case file(ComfyUIHistory.File)
+        /// The websocket said the prompt is done.
+        case done
+        /// The websocket closed first: the polls go on alone.
+        case closed
+    }
+
+    /// Waits for `promptID` to finish: the history's polls and, with a `socket`, its messages
+    /// at the same time. The websocket's word that it is done has the history read at once.
+    private func follow(
+        _ promptID: String, on server: URL, segment: String, socket: WebSocketClient?
+    ) async throws -> ComfyUIHistory.File {
+        guard let socket else { return try await wait(for: promptID, on: server, segment: segment) }
+        let operation = "run prompt \(promptID) for \(segment) on \(server.absoluteString)"
+        let heard = try await withThrowingTaskGroup(of: Heard.self) { group in
+            group.addTask { .file(try await wait(for: promptID, on: server, segment: segment)) }
+            group.addTask { try await listen(socket.messages(), promptID: promptID, operation: operation) }
+            defer { group.cancelAll() }
+            while let heard = try await group.next() {
+                if case .closed = heard { continue }
+                return heard
+            }
+            return Heard.closed
+        }
+        if case let .file(file) = heard { return file }
+        return try await wait(for: promptID, on: server, segment: segment)
+    }
+
+    /// Passes the websocket's `progress` to the build and returns when it says the prompt
+    /// is done, or closes; throws the node's error on `execution_error`.
+    private func listen(
+        _ messages: AsyncThrowingStream<String, any Error>, promptID: String, operation: String
+    ) async throws -> Heard {
+        do {
+            for try await text in messages {
+                switch ComfyUIMessage(text, promptID: promptID) {
+                case let .progress(fraction): GenerationProgress.send(fraction)
+                case .executing(nil): return .done
+                case let .failed(message):
+                    throw failure(
+                        operation, .taskEnded(status: "error", code: "execution_error", message: message),
+                        permanent: !CommandGenerator.looksOutOfMemory(message))
+                case .executing, .other: continue
+                }
+            }
+        } catch let error as BackendError {
+            throw error
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            // A broken websocket only loses the progress: the polls go on.
+        }
+        return .closed
     }
 
     /// Polls the history of `promptID` until it finishes, at most `maxPolls` times.

@@ -67,8 +67,16 @@ public struct DashScopeGenerator: Generator {
 
     /// The billed length: the duration asked for (whole seconds within the model's range),
     /// priced by model and resolution class (`wan2.2-t2v-plus@1080P`), else by model.
+    /// A continuation is its image-to-video model's: priced by that model and billed its length.
     public func charge(for request: GenerationRequest) -> RequestCharge? {
-        let resolution = model.billingClass(for: FrameSize(width: request.format.width, height: request.format.height))
+        let size = FrameSize(width: request.format.width, height: request.format.height)
+        if let continuation = model.continuation, request.shotStartFrame > 0 {
+            let resolution = DashScopeModel.resolution(for: size, among: continuation.resolutions)
+            return .hosted(
+                priceKeys: ["\(continuation.name)@\(resolution)", continuation.name],
+                seconds: Double(continuation.duration(for: request.seconds)))
+        }
+        let resolution = model.billingClass(for: size)
         return .hosted(
             priceKeys: ["\(model.name)@\(resolution)", model.name], seconds: Double(model.duration(for: request.seconds)))
     }
@@ -110,14 +118,15 @@ public struct DashScopeGenerator: Generator {
         let size = FrameSize(width: request.format.width, height: request.format.height)
         if let image, let continuation = model.continuation {
             parameters["resolution"] = .text(DashScopeModel.resolution(for: size, among: continuation.resolutions))
+            parameters["duration"] = .number(continuation.duration(for: seconds))
             if continuation.sound == .switchable { parameters["audio"] = .flag(false) }
-            return try DashScopeBody(
-                model: continuation.name,
-                input: .init(
-                    prompt: content.prompt.clipped(to: continuation.promptLimit),
-                    negativePrompt: negative.isEmpty ? nil : negative, imageURL: image),
-                parameters: parameters
-            ).data
+            var input = DashScopeBody.Input(
+                prompt: content.prompt.clipped(to: continuation.promptLimit), negativePrompt: negative.isEmpty ? nil : negative)
+            switch continuation.firstFrame {
+            case .imageURL: input.imageURL = image
+            case .media: input.media = [DashScopeBody.Media(type: "first_frame", url: image)]
+            }
+            return try DashScopeBody(model: continuation.name, input: input, parameters: parameters).data
         }
         for (key, value) in model.sizeParameters(for: size) {
             parameters[key] = .text(value)

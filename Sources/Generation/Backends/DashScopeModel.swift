@@ -41,17 +41,37 @@ public struct DashScopeModel: Sendable, Hashable {
     /// segment's last frame (`input.img_url`); nil when continuations start afresh.
     public var continuation: Continuation?
 
-    /// An image-to-video model paired with a text-to-video one: its name, the resolution
-    /// classes it takes (the aspect ratio follows the image), its prompt length and sound.
+    /// An image-to-video model paired with a text-to-video one: its name, how it takes the
+    /// first frame, the resolution classes it takes (the aspect ratio follows the image), the
+    /// lengths it makes, its prompt length and sound.
     public struct Continuation: Sendable, Hashable {
+        /// How an image-to-video model takes its first frame.
+        public enum FirstFrame: Sendable, Hashable {
+            /// `input.img_url`: the image-to-video-from-first-frame protocol of wan2.6 and earlier.
+            case imageURL
+            /// `input.media`, `[{"type": "first_frame", "url": …}]`: wan2.7's image-to-video
+            /// protocol (which also takes `last_frame`, `driving_audio` and `first_clip`).
+            case media
+        }
+
         /// The model's name, `wan2.6-i2v`.
         public var name: String
+        /// How it takes the first frame.
+        public var firstFrame: FirstFrame
         /// `parameters.resolution`, one of these heights.
         public var resolutions: [Int]
+        /// The lengths it makes, in whole seconds, ascending.
+        public var durations: [Int]
         /// The longest prompt it takes.
         public var promptLimit: Int
         /// Its sound.
         public var sound: Sound
+
+        /// The length to ask for a segment of `seconds`: the shortest at least that long,
+        /// else the longest.
+        func duration(for seconds: Double) -> Int {
+            durations.first { Double($0) >= seconds } ?? durations.last ?? Int(seconds.rounded(.up))
+        }
     }
 
     /// A model as listed.
@@ -78,9 +98,13 @@ public struct DashScopeModel: Sendable, Hashable {
         ]),
         durations: 5...5)
 
-    /// `wan2.5-t2v-preview`: 480P, 720P or 1080P, 2–15 s, with generated sound.
+    /// `wan2.5-t2v-preview`: 480P, 720P or 1080P, 2–15 s, with generated sound; continuations
+    /// by `wan2.5-i2v-preview` (`input.img_url`; 480P, 720P or 1080P; 5 or 10 s).
     public static let wan25T2VPreview = DashScopeModel(
-        name: "wan2.5-t2v-preview", sizing: .resolutions([480, 720, 1080]), durations: 2...15, sound: .always)
+        name: "wan2.5-t2v-preview", sizing: .resolutions([480, 720, 1080]), durations: 2...15, sound: .always,
+        continuation: Continuation(
+            name: "wan2.5-i2v-preview", firstFrame: .imageURL, resolutions: [480, 720, 1080], durations: [5, 10],
+            promptLimit: 800, sound: .always))
 
     /// The ten sizes of wan2.6's 720P and 1080P classes (16:9, 9:16, 1:1, 4:3, 3:4).
     static let sizes26 = [
@@ -93,13 +117,19 @@ public struct DashScopeModel: Sendable, Hashable {
     /// segment's last frame (720P or 1080P).
     public static let wan26T2V = DashScopeModel(
         name: "wan2.6-t2v", sizing: .sizes(sizes26), durations: 2...15, promptLimit: 1500, sound: .switchable,
-        continuation: Continuation(name: "wan2.6-i2v", resolutions: [720, 1080], promptLimit: 1500, sound: .switchable))
+        continuation: Continuation(
+            name: "wan2.6-i2v", firstFrame: .imageURL, resolutions: [720, 1080], durations: Array(2...15), promptLimit: 1500,
+            sound: .switchable))
 
     /// `wan2.7-t2v`: `resolution` 720P or 1080P with a `ratio`, no `size`; 2–15 s; prompts
-    /// of 5,000 characters; generated sound.
+    /// of 5,000 characters; generated sound; continuations by `wan2.7-i2v`, its first frame
+    /// as `input.media`'s `first_frame` (720P or 1080P, 2–15 s).
     public static let wan27T2V = DashScopeModel(
         name: "wan2.7-t2v", sizing: .resolutionAndRatio([720, 1080], ratios: ["16:9", "9:16", "1:1", "4:3", "3:4"]),
-        durations: 2...15, promptLimit: 5000, sound: .always)
+        durations: 2...15, promptLimit: 5000, sound: .always,
+        continuation: Continuation(
+            name: "wan2.7-i2v", firstFrame: .media, resolutions: [720, 1080], durations: Array(2...15), promptLimit: 5000,
+            sound: .always))
 
     /// The models `--dashscope-model` names.
     public static let table = [wan22T2VPlus, wan25T2VPreview, wan26T2V, wan27T2V]
@@ -114,8 +144,11 @@ public struct DashScopeModel: Sendable, Hashable {
         table.first { $0.name == name }
     }
 
-    /// The longest segment to plan: the longest clip the model makes, at most 10 s.
-    public var longestSegmentMilliseconds: Int { min(10, durations.upperBound) * 1000 }
+    /// The longest segment to plan: the longest clip the model (and its continuation model)
+    /// makes, at most 10 s.
+    public var longestSegmentMilliseconds: Int {
+        min(10, durations.upperBound, continuation?.durations.last ?? .max) * 1000
+    }
 
     /// The size parameters for a clip of `size`: `["size": "1920*1080"]`, `["resolution": "720P"]`
     /// or `["resolution": "720P", "ratio": "16:9"]`.

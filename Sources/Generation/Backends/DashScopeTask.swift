@@ -37,14 +37,23 @@ struct DashScopeBody: Encodable {
     struct Input: Encodable {
         var prompt: String
         var negativePrompt: String?
-        /// The first frame, for an image-to-video model.
+        /// The first frame, for an image-to-video model of the first-frame protocol (wan2.6 and earlier).
         var imageURL: String?
+        /// The media, for wan2.7's image-to-video protocol: `[{"type": "first_frame", "url": …}]`.
+        var media: [Media]?
 
         enum CodingKeys: String, CodingKey {
             case prompt
             case negativePrompt = "negative_prompt"
             case imageURL = "img_url"
+            case media
         }
+    }
+
+    /// One entry of `input.media`.
+    struct Media: Encodable {
+        var type: String
+        var url: String
     }
 
     var model: String

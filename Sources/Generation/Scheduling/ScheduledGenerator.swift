@@ -50,6 +50,8 @@ public struct ScheduledGenerator: Generator {
     /// The backend's: retries are not charged ahead.
     public func charge(for request: GenerationRequest) -> RequestCharge? { backend.charge(for: request) }
     /// The backend's.
+    public func startsFromImage(_ request: GenerationRequest) -> Bool { backend.startsFromImage(request) }
+    /// The backend's.
     public func keyMaterial(for request: GenerationRequest) throws -> Data { try backend.keyMaterial(for: request) }
     /// The backend's capabilities, with the limiter's limit as the parallel jobs.
     public var capabilities: GeneratorCapabilities {

@@ -59,7 +59,8 @@ public struct ComplianceChecker: Sendable {
         public var blocks: Bool { findings.contains { $0.policy == .block } }
     }
 
-    /// Checks every segment's prompt in `plan`, planned from the script `source` (its bytes).
+    /// Checks every segment's prompt in `plan`, of every take, planned from the script
+    /// `source` (its bytes).
     public func check(_ plan: Plan, source: [UInt8]) -> Result {
         let cast = Set(plan.characters.flatMap { [$0.name, $0.displayName] }.map { $0.lowercased() })
         let index = TermIndex(lists.entries.filter { entry in
@@ -69,29 +70,49 @@ public struct ComplianceChecker: Sendable {
         let script = String(decoding: source, as: UTF8.self)
         var result = Result(findings: [], plan: plan)
         var seen = Set<Finding>()
+        // A name found in a take not on the timeline at a place already reported (the same
+        // words, in another take's prompt) is not reported again; it is rewritten all the same.
+        var places = Set<Place>()
         for (shotIndex, shot) in plan.shots.enumerated() {
-            for (segmentIndex, segment) in shot.segments.enumerated() {
-                let matches = index.matches(in: segment.prompt)
-                var rewrites: [(Range<String.Index>, String)] = []
-                for match in matches {
-                    guard let policy = policies[match.entry.category] else { continue }
-                    let range = Self.locate(match.entry, in: script, source: source, around: segment.range, index: index)
-                    let finding = Finding(entry: match.entry, policy: policy, segmentID: segment.id, range: range)
-                    if seen.insert(finding).inserted { result.findings.append(finding) }
-                    if policy == .rewrite && match.entry.category.rewritable {
-                        rewrites.append((match.range, match.entry.replacement))
+            // Every take is sent to the model, not only the one on the timeline.
+            for (take, segments) in ([shot.segments] + (shot.otherTakes ?? []).map(\.segments)).enumerated() {
+                for (segmentIndex, segment) in segments.enumerated() {
+                    let matches = index.matches(in: segment.prompt)
+                    var rewrites: [(Range<String.Index>, String)] = []
+                    for match in matches {
+                        guard let policy = policies[match.entry.category] else { continue }
+                        let range = Self.locate(match.entry, in: script, source: source, around: segment.range, index: index)
+                        let finding = Finding(entry: match.entry, policy: policy, segmentID: segment.id, range: range)
+                        let place = Place(entry: match.entry, range: range)
+                        if (take == 0 || !places.contains(place)) && seen.insert(finding).inserted {
+                            result.findings.append(finding)
+                        }
+                        places.insert(place)
+                        if policy == .rewrite && match.entry.category.rewritable {
+                            rewrites.append((match.range, match.entry.replacement))
+                        }
+                    }
+                    guard !rewrites.isEmpty else { continue }
+                    var prompt = segment.prompt
+                    for (range, replacement) in rewrites.sorted(by: { $0.0.lowerBound > $1.0.lowerBound }) {
+                        Self.rewrite(&prompt, range, as: replacement)
+                    }
+                    if take == 0 {
+                        result.plan.shots[shotIndex].segments[segmentIndex].prompt = prompt
+                    } else {
+                        result.plan.shots[shotIndex].otherTakes?[take - 1].segments[segmentIndex].prompt = prompt
                     }
                 }
-                guard !rewrites.isEmpty else { continue }
-                var prompt = segment.prompt
-                for (range, replacement) in rewrites.sorted(by: { $0.0.lowerBound > $1.0.lowerBound }) {
-                    Self.rewrite(&prompt, range, as: replacement)
-                }
-                result.plan.shots[shotIndex].segments[segmentIndex].prompt = prompt
             }
         }
         result.findings.sort { $0.range.start.offset < $1.range.start.offset }
         return result
+    }
+
+    /// A list entry at a place in the script.
+    private struct Place: Hashable {
+        var entry: ComplianceLists.Entry
+        var range: SourceRange
     }
 
     /// Replaces `range` of `prompt` by `replacement`: an article before the name goes when

@@ -101,6 +101,7 @@ struct ChinesePhrasebook: Phrasebook {
         let ended = action.last.map { "。！？”".contains($0) } ?? false
         return ended ? "\(action)\(speaker)\(verb)" : "\(action)；\(speaker)\(verb)"
     }
+    func overShoulder(_ foreground: String, _ seen: String) -> String { "越过\(foreground)的肩膀：\(seen)" }
     func pointOfView(_ who: String, _ seen: String) -> String { "\(who)的主观视角：\(seen)" }
     func listensInSilence(_ who: String) -> String { "\(who)默默倾听，做出反应" }
     func listensQuietly(_ who: String) -> String { "\(who)静静地倾听" }

@@ -122,6 +122,7 @@ struct EnglishPhrasebook: Phrasebook {
         let ended = action.last.map { ".!?\"”)".contains($0) } ?? false
         return ended ? "\(action) \(speaker) \(verb)" : "\(action); \(speaker) \(verb)"
     }
+    func overShoulder(_ foreground: String, _ seen: String) -> String { "Over \(foreground)'s shoulder: \(seen)" }
     func pointOfView(_ who: String, _ seen: String) -> String { "\(who)'s point of view: \(seen)" }
     func listensInSilence(_ who: String) -> String { "\(who) listens in silence, reacting" }
     func listensQuietly(_ who: String) -> String { "\(who) listens, quiet" }

@@ -43,6 +43,8 @@ protocol Phrasebook: Sendable {
     func simultaneous(_ names: String) -> String
     /// Action followed by the speaker speaking in the same shot.
     func action(_ action: String, thenSpeaks speaker: String, verb: String) -> String
+    /// Action framed past someone's shoulder: `Over Ben's shoulder: …`.
+    func overShoulder(_ foreground: String, _ seen: String) -> String
     /// What someone sees: `Anna's point of view: …`.
     func pointOfView(_ who: String, _ seen: String) -> String
     func listensInSilence(_ who: String) -> String

@@ -9,12 +9,19 @@ struct ActionBeats {
     struct Beat {
         var sentences: [String]
         var isPointOfView = false
+        /// Who the beat opened on.
+        fileprivate var subject: Subject = .other
+
+        /// Whether the beat opens on a small thing (`Props`): an insert.
+        var isInsert: Bool { subject == .object }
     }
 
     /// A sentence's subject as far as beats care: a character, a group, or neither.
-    private enum Subject: Equatable {
+    fileprivate enum Subject: Equatable {
         case character(String)
         case group
+        /// A small thing, framed as an insert (`Props`).
+        case object
         case other
     }
 
@@ -35,12 +42,15 @@ struct ActionBeats {
         var beats: [Beat] = []
         var current: Subject?
         var previousLooked = false
+        /// The last character or group a sentence was about, to go back to after an insert.
+        var person: Subject?
         for sentence in sentences {
             let lower = sentence.lowercased()
             // Word starts rule out most cues before they are searched for.
             let words = WordStarts(lower)
             let opening = Self.opening(lower)
-            let subject = self.subject(of: Self.opening(sentence), lower: lower)
+            let subject = Props.isInsert(Breakdown.withoutItemMarker(sentence), lower: lower, words: words, cast: cast)
+                ? .object : self.subject(of: Self.subjectOpening(sentence), lower: lower)
             let reveal = Self.revealOpenings.contains { words.mayContain($0) && TextMeasure.contains($0, in: opening)
                 && (lower.hasPrefix($0) || opening.contains(",")) }
             let looked = Self.lookCues.contains { words.mayContain($0) && TextMeasure.contains($0, in: lower) }
@@ -52,6 +62,13 @@ struct ActionBeats {
                     pointOfView = true
                 } else if reveal || CameraTerms.move(inLowercasedAction: lower, words: words) != nil {
                     starts = true
+                } else if Breakdown.isPauseBeat(sentence) {
+                    // A silence is a picture of its own: the room holding still (`Long silence. The dome stops.`).
+                    starts = true
+                } else if current == .object && subject == .other && Breakdown.continuesSubject(sentence) {
+                    // After an insert, the next sentence is back on whoever handled the thing.
+                    starts = true
+                    current = person ?? .other
                 } else if subject != .other, let current, subject != current,
                           !(Self.introduces(sentence) && Self.introduces(beats[beats.count - 1].sentences.last ?? "")) {
                     // Characters introduced one after another are one picture of them together.
@@ -59,13 +76,14 @@ struct ActionBeats {
                 }
             }
             if starts {
-                beats.append(Beat(sentences: [sentence], isPointOfView: pointOfView))
+                beats.append(Beat(sentences: [sentence], isPointOfView: pointOfView, subject: subject))
             } else {
                 beats[beats.count - 1].sentences.append(sentence)
             }
             // A beat keeps the subject that opened it until a named one takes over.
             if subject != .other {
                 current = subject
+                if subject != .object { person = subject }
             } else if starts {
                 current = current ?? .other
             }
@@ -74,17 +92,23 @@ struct ActionBeats {
         return merged(beats)
     }
 
-    /// Fragments join the beat before them (the first one, the beat after).
+    /// Fragments join the beat before them (the first one, the beat after). A fragment about
+    /// someone else (`Lena stares.`, `The crowd groans.`) is no fragment: it is their reaction.
     private func merged(_ beats: [Beat]) -> [Beat] {
         var result: [Beat] = []
         for beat in beats {
             let words = beat.sentences.reduce(0) { $0 + TextMeasure.words($1) + TextMeasure.ideographs($1) / 2 }
-            if words < Self.fragmentWords, !beat.isPointOfView, !result.isEmpty {
+            let reacts = beat.subject == .group
+                || beat.subject != .other && result.last.map { $0.subject != .other && $0.subject != beat.subject } == true
+            if words < Self.fragmentWords, !beat.isPointOfView, !reacts, !result.isEmpty {
                 result[result.count - 1].sentences += beat.sentences
             } else if let last = result.last, !last.isPointOfView,
                       last.sentences.reduce(0, { $0 + TextMeasure.words($1) + TextMeasure.ideographs($1) / 2 }) < Self.fragmentWords {
+                // A lead-in fragment takes the picture it leads into (`老周没有看合同。他把棋子…摆上棋盘。`),
+                // unless it is an insert itself (`Barbara's stopwatch. Barbara shakes her head.`).
                 result[result.count - 1].sentences += beat.sentences
                 result[result.count - 1].isPointOfView = beat.isPointOfView
+                if !last.isInsert { result[result.count - 1].subject = beat.subject }
             } else {
                 result.append(beat)
             }
@@ -107,6 +131,15 @@ struct ActionBeats {
         return sentence.contains(" (") && sentence.split(separator: " ").contains { word in
             word.count >= 2 && word.allSatisfy { $0.isUppercase || $0 == "." || $0 == "'" }
         }
+    }
+
+    /// Where a sentence's subject is: its opening, or after a short scene-setting phrase
+    /// (`On the town hall steps, MAYOR HOLLIS taps…`, `In the middle of the crowd, FRANKIE…`).
+    static func subjectOpening(_ sentence: String) -> String {
+        let start = opening(sentence)
+        guard let comma = start.firstIndex(where: { $0 == "," || $0 == "，" }) else { return start }
+        let rest = sentence[sentence.index(after: comma)...].drop { $0 == " " }
+        return start + " " + opening(String(rest))
     }
 
     /// The first four words of a sentence (eight characters of Chinese), where its subject is.

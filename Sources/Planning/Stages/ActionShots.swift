@@ -12,17 +12,23 @@ extension Breakdown {
     static let closeUpCues = ["face", "eyes", "eye", "hand", "hands", "fingers", "finger", "lips", "tear", "tears",
                               "脸", "眼睛", "手", "泪"]
     /// Looks and expressions a close-up shows.
-    static let lookCues = ["looks", "looks back", "stares", "glances", "smiles", "frowns", "blinks", "her eyes", "his eyes",
+    static let lookCues = ["looks", "looks back", "stares", "glances", "sees", "notices", "smiles", "frowns", "blinks", "her eyes", "his eyes",
                            "看着", "笑了", "眼睛"]
     /// Bodies moving through space: a wide shot.
     static let travelCues = ["runs", "run", "sprints", "races", "flees", "jogs", "cuts left", "cuts right", "ploughs", "plows",
-                             "walks out", "walks away", "walks off", "heads off", "drives off", "cycles", "rides", "crosses the",
-                             "steps out", "leaves", "exits", "storms out", "marches", "charges", "跑", "冲", "离开", "走出"]
+                             "walks away", "walks off", "heads off", "drives off", "cycles", "rides", "crosses the",
+                             "marches", "charges", "跑", "冲"]
+    /// Someone coming into the room or leaving it: the whole figure against the place, a
+    /// medium wide that shows the geography change.
+    static let entranceCues = ["comes in", "enters", "walks in", "steps in", "bursts in", "storms in", "walks out", "leaves",
+                               "exits", "storms out", "steps out", "gets out", "goes out", "走进", "进门", "进来", "离开", "走出"]
+    /// Someone alone in the space: a wide, so the emptiness shows.
+    static let aloneCues = ["alone", "by herself", "by himself", "一个人", "独自"]
     /// Whole-body action: a medium wide shot.
     static let bodyCues = ["vaults", "vault", "climbs", "climb", "jumps", "jump", "leaps", "falls", "drops to", "ducks", "crawls",
                            "dives", "rolls",
                            "tackles", "slams into", "rounds", "throws", "swings", "kicks", "punches", "dances", "spins",
-                           "comes in", "enters", "爬", "跳", "摔", "扑", "走进", "进门"]
+                           "爬", "跳", "摔", "扑"]
     /// Words for people the cast does not name.
     static let figureCues = ["man", "woman", "boy", "girl", "guard", "porter", "stranger", "driver", "waiter", "officer",
                              "kid", "figure", "silhouette", "人"]
@@ -43,24 +49,36 @@ extension Breakdown {
         let cast = self.cast
         if fillOpenScripted(with: units, characters: cast.characters(in: text), speaker: nil) { return }
         let paragraph = (text: text, characters: cast.characters(in: text))
-        if run != nil, !hasPendingAnnotation, let reaction = reactionShot(paragraph, range: action.range) {
+        seen.formUnion(paragraph.characters)
+        let beats = hasPendingAnnotation ? [] : ActionBeats(cast: cast).split(sentences)
+        // A reaction is one picture: a paragraph of two beats (`She shows him. He stares.`) is two shots.
+        if run != nil, !hasPendingAnnotation, beats.count == 1, let reaction = reactionShot(paragraph, range: action.range) {
             add(reaction)
             return
         }
+        // A written pause turns the exchange into singles; other action moves the scene on.
+        run?.inSingles = Breakdown.isPauseBeat(text)
         // An annotation frames the whole paragraph; otherwise each beat is a shot, a long one several.
-        var chunks: [(units: [TextUnit], pointOfView: Bool)] = []
+        var chunks: [(units: [TextUnit], pointOfView: Bool, insert: Bool)] = []
         if hasPendingAnnotation {
-            chunks = [(units, false)]
+            chunks = [(units, false, false)]
         } else {
-            for beat in ActionBeats(cast: cast).split(sentences) {
+            for beat in beats {
                 let beatUnits = beat.sentences.map { TextUnit(kind: .action, text: $0, speaker: nil, range: action.range) }
+                // The paragraph that establishes the place keeps its things (`A radio plays low.`)
+                // in the establishing shot: they are the room, not yet a detail anyone handles.
+                if beat.isInsert, opensScene, chunks.count == 1 {
+                    chunks[0].units += beatUnits
+                    continue
+                }
                 for (index, chunk) in chunked(beatUnits, maxWords: timing.actionShotWords).enumerated() {
-                    chunks.append((chunk, beat.isPointOfView && index == 0))
+                    chunks.append((chunk, beat.isPointOfView && index == 0, beat.isInsert && index == 0))
                 }
             }
         }
         for (index, chunk) in chunks.enumerated() {
             var draft = actionShot(chunk.units, range: action.range, paragraph: paragraph)
+            if chunk.insert && Breakdown.writtenSize(draft.text) == nil { draft.size = .insert }
             if chunk.pointOfView, let looker = lastDraft?.characters.first {
                 draft.pointOfView = looker
                 draft.size = draft.characters.isEmpty ? .wide : .medium
@@ -109,12 +127,16 @@ extension Breakdown {
         let words = TextMeasure.words(text) + TextMeasure.ideographs(text) / 2
         let starts = WordStarts(lower)
         func cued(_ cues: [String]) -> Bool { cues.contains { starts.mayContain($0) && TextMeasure.contains($0, in: lower) } }
-        // A figure the cast does not name (`The man waves.`) is a person all the same.
-        let figures = characters.count + (characters.isEmpty && cued(Breakdown.figureCues) ? 1 : 0)
+        // A figure the cast does not name (`The man waves.`, `The Attendant kicks the door open.`)
+        // is a person all the same.
+        let unnamed = extras.count(in: text)
+        let figures = characters.count + unnamed + (characters.isEmpty && unnamed == 0 && cued(Breakdown.figureCues) ? 1 : 0)
         let size: ShotSize
         if let named = Breakdown.writtenSize(text) {
             // The writer framed it: `CLOSE ON the notebook.`
             size = named
+        } else if figures == 1 && cued(Breakdown.aloneCues) {
+            size = .wide
         } else if figures <= 1 && (words <= 14 && cued(Breakdown.closeUpCues) || words <= 10 && cued(Breakdown.lookCues)) {
             size = .closeUp
         } else if words <= 14 && cued(Breakdown.closeUpCues) {
@@ -122,7 +144,7 @@ extension Breakdown {
         } else if figures >= 1 && figures <= 2 && cued(Breakdown.travelCues) {
             // A body moving through space: the space shows.
             size = .wide
-        } else if figures >= 1 && figures <= 2 && cued(Breakdown.bodyCues) {
+        } else if figures >= 1 && figures <= 2 && (cued(Breakdown.bodyCues) || cued(Breakdown.entranceCues)) {
             size = .mediumWide
         } else {
             switch figures {
@@ -157,9 +179,23 @@ extension Breakdown {
     /// Whether action opens on a pronoun (`She brakes hard.`, `他转过身。`): it goes on
     /// with whoever the shot before showed.
     static func continuesSubject(_ text: String) -> Bool {
+        let text = withoutItemMarker(text)
         let first = text.prefix { !$0.isWhitespace && $0 != "," && $0 != "，" }
         return ["He", "She", "They", "His", "Her", "Their"].contains(String(first))
             || ["他", "她", "他们", "她们"].contains { text.hasPrefix($0) }
+    }
+
+    /// Text after a montage or list item's marker (`B) `, `-- `, `3. `), where its sentence starts.
+    static func withoutItemMarker(_ text: String) -> Substring {
+        var rest = Substring(text)
+        if rest.hasPrefix("--") || rest.hasPrefix("—") || rest.hasPrefix("- ") {
+            rest = rest.drop { $0 == "-" || $0 == "—" }
+        } else if let close = rest.prefix(4).firstIndex(where: { $0 == ")" || $0 == "." }), close > rest.startIndex,
+                  rest[..<close].allSatisfy({ $0.isNumber || ($0.isUppercase && $0.isASCII) }),
+                  rest.index(after: close) < rest.endIndex, rest[rest.index(after: close)] == " " {
+            rest = rest[rest.index(after: close)...]
+        }
+        return rest.drop { $0 == " " }
     }
 
     /// A short action inside an exchange that shows someone reacting.

@@ -21,6 +21,12 @@ struct Breakdown {
     private var openScripted: Int?
     private var needsEstablishing: Bool
     var run: DialogueRun?
+    /// Who is at which end while the scene intercuts two places (`DialogueCuts`).
+    var intercut: IntercutEnds?
+    /// The characters the scene has shown so far: named in action, or speaking on screen.
+    var seen: Set<String> = []
+    /// People the scene introduces who never speak: figures when action is framed.
+    let extras: Extras
 
     /// Whether the scene's establishing shot is preceded by an exterior of the place (`PlaceHistory`).
     let opensOnExterior: Bool
@@ -32,6 +38,8 @@ struct Breakdown {
         self.incomingTransition = incomingTransition
         self.transitionIn = incomingTransition
         self.needsEstablishing = scene.heading != nil
+        self.extras = Extras(scene, cast: cast)
+        if let incomingTransition, IntercutEnds.starts(incomingTransition.text) { intercut = IntercutEnds() }
     }
 
     /// The scene's shots, and the transition its last element hands to the next scene.
@@ -251,7 +259,11 @@ struct Breakdown {
         }
         // `MONTAGE - …`, `SERIES OF SHOTS:`, `INTERCUT …` frame the shots that follow; each
         // of those is a shot of its own, so the marker itself adds none.
-        if ShotLineRules.isSequenceMarker(text) { return }
+        if ShotLineRules.isSequenceMarker(text) {
+            if IntercutEnds.starts(text) { intercut = IntercutEnds(here: seen) }
+            if IntercutEnds.ends(text) { intercut = nil }
+            return
+        }
         addScripted(text, range: line.range)
     }
 

@@ -26,7 +26,16 @@ extension Breakdown {
             offscreen(dialogue, speaker: speaker)
             return
         }
-        if joinsShot(dialogue, speaker: speaker) { return }
+        if Breakdown.isGroup(speaker) {
+            groupLine(dialogue, speaker: speaker)
+            return
+        }
+        if intercut != nil, intercut?.here == nil { intercut?.here = seen }
+        seen.insert(speaker)
+        let single = cutsToSingle(dialogue, speaker: speaker, at: index)
+        if single { tightenInterrupted(before: index, speaker: speaker) }
+        if case .parenthetical(let text, _)? = dialogue.lines.first, Breakdown.isTurnPause(text) { run?.inSingles = true }
+        if joinsShot(dialogue, speaker: speaker, single: single || run?.inSingles == true) { return }
         let listener = run?.listener(for: speaker)
         for (position, piece) in pieces(of: dialogue.lines, hasListener: listener != nil).enumerated() {
             if position > 0, let listener, let pause = piece.pause {
@@ -37,7 +46,8 @@ extension Breakdown {
             }
             guard !piece.lines.isEmpty else { continue }
             var draft = speakerShot(speaker, listener: listener, lines: piece.lines,
-                                    range: position == 0 ? dialogue.range : piece.lines.first!.range)
+                                    range: position == 0 ? dialogue.range : piece.lines.first!.range,
+                                    single: single || run?.inSingles == true)
             if position > 0, let first = drafts.last(where: { $0.speaker == speaker && $0.kind != .reaction }) {
                 draft.size = first.size == .twoShot ? .mediumCloseUp : first.size
                 draft.foreground = first.foreground
@@ -51,8 +61,10 @@ extension Breakdown {
     /// Short lines are not cut to: a line of a few words stays on the picture the scene is
     /// on — the action shot of its speaker, or the two-shot of a quick exchange — and a
     /// short reply after a single opens a two-shot instead of a single of its own (no
-    /// ping-pong of singles on one-word lines). Returns whether the line was placed.
-    private mutating func joinsShot(_ dialogue: Dialogue, speaker: String) -> Bool {
+    /// ping-pong of singles on one-word lines). An insert shows hands or a thing, not the
+    /// speaker, so nothing said rides on it. Returns whether the line was placed.
+    /// With `single`, the line only rides on its own speaker's action or reaction shot.
+    private mutating func joinsShot(_ dialogue: Dialogue, speaker: String, single: Bool) -> Bool {
         let spoken = dialogue.lines.compactMap { line -> String? in
             if case .text(let text, _) = line { return text.plain }
             return nil
@@ -65,11 +77,15 @@ extension Breakdown {
             if case .parenthetical(let text, _) = line { return text }
             return nil
         }.first
-        if previous.kind == .action || previous.kind == .reaction, previous.speaker == nil, previous.characters.contains(speaker),
-           previous.characters.count <= 2 {
+        // A shot the writer named (`[[shot: OTS Ben on Anna]]`) holds her short line too, unless its length is fixed.
+        let named = previous.kind == .scripted && previous.duration == nil && !previous.units.isEmpty
+        if previous.kind == .action || previous.kind == .reaction || named, previous.speaker == nil, previous.characters.contains(speaker),
+           previous.characters.count <= 2, previous.size != .insert {
             drafts[drafts.count - 1].units += lines
             drafts[drafts.count - 1].speaker = speaker
             drafts[drafts.count - 1].manner = manner
+        } else if single {
+            return false
         } else if previous.kind == .dialogue || previous.kind == .action, !previous.simultaneous,
                   previous.size == .twoShot || previous.size == .mediumWide || previous.kind == .action,
                   previous.units.last?.kind == .speech, previous.characters.contains(speaker) || previous.kind == .dialogue,
@@ -99,12 +115,17 @@ extension Breakdown {
     }
 
     /// The shot on the speaker, by how far into the exchange it is.
-    private func speakerShot(_ speaker: String, listener: String?, lines: [DialogueLine], range: SourceRange) -> ShotDraft {
+    /// With `single`, a single of the speaker however far into the exchange.
+    private func speakerShot(_ speaker: String, listener: String?, lines: [DialogueLine], range: SourceRange,
+                             single: Bool) -> ShotDraft {
         let shotIndex = run?.count ?? 0
         let speakers = run?.speakers ?? [speaker]
         let others = speakers.filter { $0 != speaker }
         var draft: ShotDraft
-        if shotIndex == 0 && !others.isEmpty {
+        if single {
+            draft = ShotDraft(kind: .dialogue, size: .mediumCloseUp, range: range)
+            draft.characters = [speaker]
+        } else if shotIndex == 0 && !others.isEmpty {
             draft = ShotDraft(kind: .dialogue, size: others.count == 1 ? .twoShot : .mediumWide, range: range)
             draft.characters = [speaker] + others
         } else if shotIndex > 0 && shotIndex % DialogueRun.reestablishEvery == 0 && !others.isEmpty {

@@ -10,6 +10,8 @@ struct DialogueRun: Sendable {
     /// Speaker shots so far.
     var count = 0
     var lastSpeaker: String?
+    /// After a turn (a written pause), replies go to singles until action moves the scene on.
+    var inSingles = false
 
     /// Every ninth speaker shot of a long exchange goes wide again.
     static let reestablishEvery = 8
@@ -28,7 +30,7 @@ struct DialogueRun: Sendable {
             switch items[index] {
             case .element(.dialogue(let dialogue)):
                 let name = CastIndex.canonical(dialogue.character)
-                if !DialogueRun.isOffscreen(dialogue), !speakers.contains(name) { speakers.append(name) }
+                if !DialogueRun.isOffscreen(dialogue), !Breakdown.isGroup(name), !speakers.contains(name) { speakers.append(name) }
             case .element(.action(let action)):
                 let text = action.text
                 if TextMeasure.words(text) + TextMeasure.ideographs(text) / 2 > DialogueRun.longActionWords {

@@ -102,7 +102,11 @@ struct PromptBuilder: Sendable {
         default:
             if !actionText.isEmpty {
                 text = prose(actionText)
-                if let looker = draft.pointOfView { text = words.pointOfView(name(looker), text) }
+                if let looker = draft.pointOfView {
+                    text = words.pointOfView(name(looker), text)
+                } else if draft.size == .overTheShoulder, let foreground = draft.foreground {
+                    text = words.overShoulder(name(foreground), text)
+                }
                 if let speaker, speakers.count <= 1 {
                     text = words.action(text, thenSpeaks: speaker, verb: verb(draft, request.units))
                 } else if speakers.count > 1 {

@@ -4,17 +4,8 @@
 enum TakePicking {
     static func pick(_ number: Int?, of shot: Shot) -> Shot {
         guard let number, (1...shot.takes).contains(number) else { return shot }
-        var shot = shot
+        var shot = shot.puttingOnTimeline(take: number)
         shot.picked = number
-        guard number != 1, let others = shot.otherTakes, let index = others.firstIndex(where: { $0.number == number }) else {
-            return shot
-        }
-        let first = Take(number: 1, seed: shot.seed, style: shot.style, segments: shot.segments)
-        let picked = others[index]
-        shot.segments = picked.segments
-        shot.seed = picked.seed
-        shot.style = picked.style
-        shot.otherTakes = ([first] + others.filter { $0.number != number }).sorted { $0.number < $1.number }
         return shot
     }
 }

@@ -29,6 +29,17 @@ public enum CameraMove: String, CaseIterable, Hashable, Sendable, Codable {
         }
     }
 
+    /// The English term with the way the move goes, as cut lists print it: `crane down`,
+    /// `slow pan left`, `zoom in`; without a direction, `english`.
+    public func english(_ direction: MoveDirection?) -> String {
+        guard let way = direction?.rawValue else { return english }
+        return switch self {
+        case .pan: "slow pan \(way)"
+        case .truck: "truck \(way)"
+        default: "\(shortName) \(way)"
+        }
+    }
+
     /// The Chinese vocabulary term (GENERATORS.md): `推`, `拉`, `摇`, …
     public var chinese: String {
         switch self {

@@ -9,7 +9,10 @@ FAKE_QC_MODE makes a bad clip instead: "black" (every frame black), "frozen" (th
 never moves), "cut" (halfway, a different picture), "flicker" (brightness alternating
 frame to frame), "blur" (the board smeared soft), "short" (a third of the frames asked
 for). The first FAKE_QC_BAD runs (default 1) are bad, the rest good; runs are counted in
-the file FAKE_QC_STATE. Every run appends its seed to FAKE_QC_SEEDS when that is set."""
+the file FAKE_QC_STATE. With FAKE_QC_GOOD_SEEDS (seeds, comma-separated) the bad clips are
+instead those of every seed not listed, whatever the run: so one take of a shot can fail
+every retake while another passes. Every run appends its seed to FAKE_QC_SEEDS when that
+is set."""
 
 import os
 import sys
@@ -24,7 +27,10 @@ if state:
     runs = int(open(state).read()) if os.path.exists(state) else 0
     with open(state, "w") as file:
         file.write(str(runs + 1))
-if runs >= int(os.environ.get("FAKE_QC_BAD", "1")):
+if "FAKE_QC_GOOD_SEEDS" in os.environ:
+    if str(seed) in os.environ["FAKE_QC_GOOD_SEEDS"].split(","):
+        mode = ""
+elif runs >= int(os.environ.get("FAKE_QC_BAD", "1")):
     mode = ""
 if os.environ.get("FAKE_QC_SEEDS"):
     with open(os.environ["FAKE_QC_SEEDS"], "a") as file:

@@ -8,11 +8,29 @@ Config (JSON, first argument): "video" (the MP4 it serves), "job_seconds", "layo
 node_errors, "500", "429:SECONDS"), "outcomes" ("error", "oom"), "download" ("short",
 "notvideo"). POST /queue {"delete": [ids]} withdraws prompts. GET /_stats: requests, prompts,
 downloads, withdrawn, max_queued (prompts queued or running at once), workflows (every
-workflow received)."""
+workflow received).
 
+GET /ws?clientId=ID is ComfyUI's websocket (RFC 6455, written out here with the standard
+library): it pings the client first and sends a binary preview, then, for each prompt
+queued with that client_id, the messages ComfyUI sends while it runs — first another
+prompt's executing (node null) and execution_error, as ComfyUI sends every client for a
+prompt queued without a client ID, then execution_start,
+executing (node "3"), progress 1 to 4 of 4 over the prompt's time (the second one in two
+fragments), then executing with node null and execution_success, or execution_error for
+an "error" or "oom" outcome. "websocket": false answers /ws with 404 (a proxy that does
+not pass it); "early_error": true sends the execution_error as the prompt starts, long
+before its history says so. Stats: websockets, pongs (answers to the ping with its
+payload), unmasked (client frames without a mask, which RFC 6455 forbids), closes."""
+
+import base64
 import email.parser
 import email.policy
+import hashlib
 import json
+import queue
+import select
+import struct
+import threading
 import time
 import uuid
 from urllib.parse import parse_qs, urlparse
@@ -27,11 +45,85 @@ def error_body(code, message):
     return {"error": {"type": code, "message": message, "details": "", "extra_info": {}}, "node_errors": {}}
 
 
+GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
+PING = b"animatic?"
+
+
+def frame(opcode, payload, final=True):
+    """A server frame: never masked."""
+    head = bytes([(0x80 if final else 0) | opcode])
+    if len(payload) < 126:
+        head += bytes([len(payload)])
+    elif len(payload) < 65536:
+        head += bytes([126]) + struct.pack(">H", len(payload))
+    else:
+        head += bytes([127]) + struct.pack(">Q", len(payload))
+    return head + payload
+
+
+def client_frames(buffer):
+    """The whole client frames at the start of buffer, as (opcode, payload, masked), and the rest."""
+    frames = []
+    while len(buffer) >= 2:
+        opcode, length, offset = buffer[0] & 0x0F, buffer[1] & 0x7F, 2
+        masked = bool(buffer[1] & 0x80)
+        if length == 126:
+            if len(buffer) < 4:
+                break
+            length, offset = struct.unpack(">H", buffer[2:4])[0], 4
+        elif length == 127:
+            if len(buffer) < 10:
+                break
+            length, offset = struct.unpack(">Q", buffer[2:10])[0], 10
+        mask = buffer[offset:offset + 4] if masked else b"\0\0\0\0"
+        offset += 4 if masked else 0
+        if len(buffer) < offset + length:
+            break
+        payload = bytes(byte ^ mask[index % 4] for index, byte in enumerate(buffer[offset:offset + length]))
+        frames.append((opcode, payload, masked))
+        buffer = buffer[offset + length:]
+    return frames, buffer
+
+
 class ComfyScript(Script):
     def __init__(self, config):
         super().__init__(config)
         self.prompts = {}
         self.queue_end = 0.0
+        self.sockets = {}  # client ID -> queue of messages for its websocket
+
+    def narrate(self, client_id, prompt_id, starts, ends, outcome):
+        """Sends the messages ComfyUI sends while the prompt runs, at their times."""
+        with self.lock:
+            messages = self.sockets.get(client_id)
+        if messages is None:
+            return
+        time.sleep(max(0.0, starts - time.monotonic()))
+        messages.put({"type": "execution_start", "data": {"prompt_id": prompt_id}})
+        messages.put({"type": "executing", "data": {"node": "3", "display_node": "3", "prompt_id": prompt_id}})
+        error = {"type": "execution_error", "data": {
+            "prompt_id": prompt_id, "node_id": "3", "node_type": "KSampler", "executed": [],
+            "exception_message": "torch.OutOfMemoryError: CUDA out of memory" if outcome == "oom"
+            else "mat1 and mat2 shapes cannot be multiplied",
+            "exception_type": "RuntimeError", "traceback": ["  File \"/srv/secret/path.py\", line 1"]}}
+        # A prompt someone queued without a client ID: ComfyUI tells every client about it.
+        messages.put({"type": "executing", "data": {"node": None, "prompt_id": "someone-else"}})
+        messages.put(dict(error, data=dict(error["data"], prompt_id="someone-else")))
+        if outcome in ("error", "oom") and self.config.get("early_error"):
+            messages.put(error)
+            return
+        for step in range(1, 5):
+            time.sleep(max(0.0, starts + (ends - starts) * step / 4 - time.monotonic()))
+            with self.lock:
+                prompt = self.prompts.get(prompt_id)
+            if prompt is None or prompt["outcome"] == "interrupted":
+                return
+            messages.put({"type": "progress", "data": {"value": step, "max": 4, "prompt_id": prompt_id, "node": "3"}})
+        if outcome in ("error", "oom"):
+            messages.put(error)
+        else:
+            messages.put({"type": "executing", "data": {"node": None, "prompt_id": prompt_id}})
+            messages.put({"type": "execution_success", "data": {"prompt_id": prompt_id}})
 
     def queued(self, now):
         return sum(1 for prompt in self.prompts.values() if prompt["ends"] > now)
@@ -109,8 +201,11 @@ class ComfyHandler(Handler):
         prompt_id = str(uuid.uuid4())
         outcome = script.next("outcomes")
         with script.lock:
-            script.queue_end = max(now, script.queue_end) + float(script.config.get("job_seconds", 0.2))
+            starts = max(now, script.queue_end)
+            script.queue_end = starts + float(script.config.get("job_seconds", 0.2))
             script.prompts[prompt_id] = {"ends": script.queue_end, "outcome": outcome}
+        threading.Thread(target=script.narrate, args=(body["client_id"], prompt_id, starts, script.queue_end, outcome),
+                         daemon=True).start()
         script.peak("max_queued", script.queued(now))
         script.count("prompts")
         script.append("workflows", workflow)
@@ -120,6 +215,9 @@ class ComfyHandler(Handler):
         url = urlparse(self.path)
         if url.path == "/_stats":
             return self.answer_stats()
+        if url.path == "/ws":
+            # Counted apart from the requests, as websockets.
+            return self.websocket(parse_qs(url.query).get("clientId", [""])[0])
         self.script.count("requests")
         if url.path == "/view":
             query = parse_qs(url.query)
@@ -135,6 +233,57 @@ class ComfyHandler(Handler):
         if prompt is None or time.monotonic() < prompt["ends"]:
             return self.send_json(200, {})
         self.send_json(200, {prompt_id: self.history(prompt_id, prompt)})
+
+    def websocket(self, client_id):
+        """The websocket of client_id, until the client closes it."""
+        if not self.script.config.get("websocket", True) or self.headers.get("Upgrade", "").lower() != "websocket":
+            return self.send_json(404, {"error": "not found"})
+        accept = base64.b64encode(hashlib.sha1((self.headers["Sec-WebSocket-Key"] + GUID).encode()).digest()).decode()
+        messages = queue.Queue()
+        with self.script.lock:
+            self.script.sockets[client_id] = messages
+        self.script.count("websockets")
+        self.close_connection = True
+        connection = self.connection
+        connection.sendall(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                            "Sec-WebSocket-Accept: %s\r\n\r\n" % accept).encode())
+        connection.sendall(frame(0x9, PING) + frame(0x2, b"\0\0\0\1" + b"\x89PNG preview"))
+        split = True
+        buffer = b""
+        while True:
+            try:
+                message = messages.get(timeout=0.02)
+            except queue.Empty:
+                message = None
+            try:
+                if message is not None:
+                    data = json.dumps(message).encode()
+                    if split and message["type"] == "progress":
+                        # One message in two fragments, as a server may send it.
+                        split = False
+                        connection.sendall(frame(0x1, data[:10], final=False) + frame(0x0, data[10:]))
+                    else:
+                        connection.sendall(frame(0x1, data))
+                if not select.select([connection], [], [], 0)[0]:
+                    continue
+                data = connection.recv(65536)
+            except OSError:
+                return
+            if not data:
+                return
+            frames, buffer = client_frames(buffer + data)
+            for opcode, payload, masked in frames:
+                if not masked:
+                    self.script.count("unmasked")
+                if opcode == 0xA and payload == PING:
+                    self.script.count("pongs")
+                if opcode == 0x8:
+                    self.script.count("closes")
+                    try:
+                        connection.sendall(frame(0x8, payload[:2]))
+                    except OSError:
+                        pass
+                    return
 
     def history(self, prompt_id, prompt):
         if prompt["outcome"] in ("error", "oom"):

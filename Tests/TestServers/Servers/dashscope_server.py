@@ -20,7 +20,7 @@ from script_server import Handler, Script, serve
 SIZES_22 = {"832*480", "480*832", "624*624", "1920*1080", "1080*1920", "1440*1440", "1632*1248", "1248*1632"}
 SIZES_26 = {"1280*720", "720*1280", "960*960", "1088*832", "832*1088",
             "1920*1080", "1080*1920", "1440*1440", "1632*1248", "1248*1632"}
-PROMPT_LIMITS = {"wan2.6-t2v": 1500, "wan2.6-i2v": 1500, "wan2.7-t2v": 5000}
+PROMPT_LIMITS = {"wan2.6-t2v": 1500, "wan2.6-i2v": 1500, "wan2.7-t2v": 5000, "wan2.7-i2v": 5000}
 CREATE = "/api/v1/services/aigc/video-generation/video-synthesis"
 CHAT = "/compatible-mode/v1/chat/completions"
 
@@ -55,6 +55,8 @@ def validate(body):
     if len(body["input"].get("negative_prompt", "")) > 500:
         return "input.negative_prompt must be at most 500 characters"
     parameters = body.get("parameters", {})
+    if "-t2v" in model and ("img_url" in body["input"] or "media" in body["input"]):
+        return "%s is text-to-video: it takes no image (use its image-to-video model)" % model
     seed = parameters.get("seed", 0)
     if not isinstance(seed, int) or not 0 <= seed <= 2147483647:
         return "parameters.seed must be an integer in [0, 2147483647]"
@@ -73,15 +75,42 @@ def validate(body):
             return "parameters.size is not supported by wan2.6-t2v"
         if not isinstance(parameters.get("audio", True), bool):
             return "parameters.audio must be true or false"
-    elif model == "wan2.6-i2v":
-        # Image-to-video: the first frame in input.img_url (a URL or base64); the aspect
-        # ratio follows the image, so there is no size.
+    elif model in ("wan2.6-i2v", "wan2.5-i2v-preview"):
+        # Image-to-video from a first frame, wan2.6 and earlier: the frame in input.img_url
+        # (a URL or base64); the aspect ratio follows the image, so there is no size.
         image = body["input"].get("img_url")
+        if "media" in body["input"]:
+            return "input.media is not supported by %s; use input.img_url" % model
         if not isinstance(image, str) or not (
                 image.startswith("data:image/png;base64,") or image.startswith("https://")):
             return "input.img_url must be an image URL or base64 data"
         if "size" in parameters:
-            return "parameters.size is not supported by wan2.6-i2v; the image sets the shape"
+            return "parameters.size is not supported by %s; the image sets the shape" % model
+        if model == "wan2.5-i2v-preview":
+            if parameters.get("resolution") not in ("480P", "720P", "1080P"):
+                return "parameters.resolution must be 480P, 720P or 1080P"
+            if parameters.get("duration", 5) not in (5, 10):
+                return "parameters.duration must be 5 or 10 for wan2.5-i2v-preview"
+        elif parameters.get("resolution") not in ("720P", "1080P"):
+            return "parameters.resolution must be 720P or 1080P"
+    elif model == "wan2.7-i2v":
+        # wan2.7's image-to-video protocol: the frames in input.media, typed; img_url is the
+        # old protocol's and refused. The aspect ratio follows the first frame: no size, no ratio.
+        if "img_url" in body["input"]:
+            return "input.img_url is not supported by wan2.7-i2v; use input.media"
+        media = body["input"].get("media")
+        if not isinstance(media, list) or not media or not all(isinstance(item, dict) for item in media):
+            return "input.media must be a list of {type, url}"
+        kinds = [item.get("type") for item in media]
+        if kinds not in (["first_frame"], ["first_frame", "last_frame"], ["first_clip"], ["first_clip", "last_frame"]):
+            return "input.media must hold first_frame (and last_frame) or first_clip, not %s" % kinds
+        for item in media:
+            url = item.get("url")
+            if not isinstance(url, str) or not (url.startswith("data:image/png;base64,") or url.startswith("https://")):
+                return "input.media[].url must be a URL or base64 data"
+        for old_field in ("size", "ratio"):
+            if old_field in parameters:
+                return "parameters.%s is not supported by wan2.7-i2v; the first frame sets the shape" % old_field
         if parameters.get("resolution") not in ("720P", "1080P"):
             return "parameters.resolution must be 720P or 1080P"
     elif model == "wan2.2-t2v-plus":
