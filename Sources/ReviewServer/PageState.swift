@@ -105,7 +105,7 @@ struct PageState: Encodable {
         let chosenByQC = Dictionary((report?.takeRankings ?? []).map { ($0.shot, $0.onTimeline) }) { first, _ in first }
         shots = zip(plan.shots, plan.startFrames).map { shot, start in
             let entry = entries[shot.id]
-            let inVideo = chosenByQC[shot.id] ?? shot.takeOnTimeline
+            let inVideo = chosenByQC[ShotID(shot.id)] ?? shot.takeOnTimeline
             let takes = shot.allTakes
             return ShotState(
                 id: shot.id, scene: shot.scene, heading: headings[shot.scene] ?? "", startFrame: start, frames: shot.frames,
@@ -118,7 +118,7 @@ struct PageState: Encodable {
                 revised: (shot.revised ?? []).map(\.field),
                 takes: takes.map { take in
                     TakeState(number: take.number, style: take.style, segments: take.segments.map { segment in
-                        let record = qc[segment.id]
+                        let record = qc[SegmentID(segment.id)]
                         return SegmentState(
                             id: segment.id, file: media + "/" + PortableFileName.clip(segment.id), prompt: segment.prompt,
                             qc: record?.verdict, qcWhy: record?.why)
