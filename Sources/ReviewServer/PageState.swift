@@ -41,8 +41,8 @@ struct PageState: Encodable {
         var text: String
         /// The take on the timeline of the last build.
         var built: Int
-        /// The review file's pick (take 1 when none).
-        var pick: Int
+        /// The review file's pick; nil when it picks none (the page then marks no take picked).
+        var pick: Int?
         var status: String?
         var notes: [Note]
         /// The revised fields (`size`, `prompt_add`, …): the review changed the shot.
@@ -113,7 +113,7 @@ struct PageState: Encodable {
                 camera: Camera(
                     term: shot.segments.first?.card.cameraTerm ?? "", size: shot.size.english, move: shot.move.english,
                     angle: shot.angle.english),
-                text: shot.text, built: inVideo, pick: entry?.pick ?? 1, status: entry?.status?.rawValue,
+                text: shot.text, built: inVideo, pick: entry?.pick, status: entry?.status?.rawValue,
                 notes: (entry?.notes ?? []).map { Note(text: $0.text, by: $0.by, at: $0.at, applied: $0.applied) },
                 revised: (shot.revised ?? []).map(\.field),
                 takes: takes.map { take in
