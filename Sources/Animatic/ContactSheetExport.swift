@@ -61,13 +61,13 @@ enum ContactSheetExport {
     /// Places a page showing `cells` (each shot's thumbnail, its identity
     /// (`Thumbnails.identity`) and caption) at `url`: drawn into `cache` under its
     /// `pageKey` unless there, then copied beside the video unless the copy there is
-    /// current. Returns whether the page was drawn now.
+    /// current. Returns whether the page was placed at `url` now and whether it was drawn now.
     static func place(
         _ cells: [(image: Data, identity: String, caption: String)], layout sheet: ContactSheet, at url: URL,
         cache: ClipCache
-    ) async throws -> Bool {
+    ) async throws -> (placed: Bool, drawn: Bool) {
         let cached = cache.sheetPageURL(for: pageKey(cells.map { ($0.identity, $0.caption) }, layout: sheet))
-        if AtomicFile.isCopy(url, of: cached) { return false }
+        if AtomicFile.isCopy(url, of: cached) { return (false, false) }
         var drawn = false
         if cache.verify(cached) != nil {
             cache.discard(cached)
@@ -75,7 +75,7 @@ enum ContactSheetExport {
             drawn = true
         }
         try AtomicFile.place(cached, at: url)
-        return drawn
+        return (true, drawn)
     }
 
     /// Draws one page and writes it to `url` in the cache, atomically, and seals it.

@@ -53,12 +53,13 @@ extension Builder {
             let (jpeg, identity) = try thumbnail(frame, run: run)
             return (image: jpeg, identity: identity, caption: frame.caption)
         }
-        let drawn = try await ContactSheetExport.place(
+        let (placed, drawn) = try await ContactSheetExport.place(
             cells, layout: ContactSheetExport.layout(thumbnail: Thumbnails.size(for: settings.size)), at: url,
             cache: run.context.cache)
         if index == pages.count - 1 { ContactSheetExport.removeStalePages(keeping: pages, video: settings.output) }
         run.update { state in
-            state.cutListFiles[.sheet, default: []].append(url)
+            // Only what this build wrote is said to be written: a no-op names no file.
+            if placed { state.cutListFiles[.sheet, default: []].append(url) }
             if drawn { state.pagesDrawn += 1 }
         }
         return nil
@@ -84,8 +85,7 @@ extension Builder {
             throw AnimaticError(.internalFailure, "\(format) is not a text cut list")
         }
         let url = settings.cutListURL(format)
-        try AtomicFile.update(Data(text.utf8), at: url)
-        run.update { $0.cutListFiles[format] = [url] }
+        if try AtomicFile.update(Data(text.utf8), at: url) { run.update { $0.cutListFiles[format] = [url] } }
         return nil
     }
 }
