@@ -94,18 +94,20 @@ let package = Package(
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
-        .testTarget(name: "ScreenplayTests", dependencies: ["Screenplay"], exclude: ["Fixtures"]),
-        .testTarget(name: "PlanningTests", dependencies: ["Planning", "Screenplay"], exclude: ["Golden"]),
-        .testTarget(name: "MediaTests", dependencies: ["Media"]),
+        // What every test target shares: scratch directories, golden files.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "ScreenplayTests", dependencies: ["Screenplay", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "Screenplay", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "MediaTests", dependencies: ["Media", "TestSupport"]),
         .testTarget(name: "SpeechTests", dependencies: ["Speech"]),
         // Test servers that speak the DashScope and ComfyUI protocols on loopback, for the
         // backend tests and the build's end-to-end tests.
         .target(name: "TestServers", path: "Tests/TestServers", exclude: ["Servers"]),
-        .testTarget(name: "GenerationTests", dependencies: ["Generation", "Planning", "Screenplay", "Media", "TestServers"],
+        .testTarget(name: "GenerationTests", dependencies: ["Generation", "Planning", "Screenplay", "Media", "TestServers", "TestSupport"],
                     exclude: ["Fakes"]),
-        .testTarget(name: "CutListsTests", dependencies: ["CutLists", "Planning", "Screenplay"], exclude: ["Golden"]),
+        .testTarget(name: "CutListsTests", dependencies: ["CutLists", "Planning", "Screenplay", "TestSupport"], exclude: ["Golden"]),
         // Browser/: the Selenium script that drives the served review page in Chromium.
-        .testTarget(name: "AnimaticTests", dependencies: ["Animatic", "Project", "Screenplay", "AnimaticCLI", "AnimaticMedia", "TestServers"],
+        .testTarget(name: "AnimaticTests", dependencies: ["Animatic", "Project", "Screenplay", "AnimaticCLI", "AnimaticMedia", "TestServers", "TestSupport"],
                     exclude: ["Fakes", "Browser"]),
 
         // Benchmarks (bench/README.md): release builds compared with reference tools.

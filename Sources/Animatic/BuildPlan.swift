@@ -8,18 +8,26 @@ public struct BuildPlan: Sendable {
     /// One segment of the timeline.
     public struct Item: Sendable {
         /// The segment's ID (`12A-2`).
-        public var segmentID: String
+        public var segmentID: SegmentID
         /// The segment's first frame on the timeline.
         public var startFrame: Int
-        /// The segment's cache key.
-        public var key: String
+        /// The segment's cache key: its clip in the house format.
+        public var key: ClipKey
+        /// For a backend whose files are conformed: the key of its own clip (`ClipCache.rawKey`,
+        /// what it is paid for), from which the clip under `key` is conformed; nil for a
+        /// backend that writes the house format.
+        public var rawKey: ClipKey?
+        /// Whether the cache holds the backend's clip under `rawKey`, so making the clip
+        /// is conforming it again, with no request. Looked up only for a clip to make: a
+        /// reused one needs no backend clip, and a no-op build then reads no raw entry.
+        public var rawCached = false
         /// What to do with it.
         public var action: Action
         /// The request a generator gets for it.
         public var request: GenerationRequest
         /// For a backend that starts a clip from an image: the cache key of the segment this
         /// one continues (the same shot's previous segment), whose last frame it starts from.
-        public var continues: String?
+        public var continues: ClipKey?
 
         /// The segment's length in frames.
         public var frames: Int { request.content.frames }
@@ -104,7 +112,8 @@ public struct BuildPlan: Sendable {
         let previousSegments = Dictionary(
             ((previous?.segments ?? []) + (previous?.takes ?? [])).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var start = 0
-        var previousKey: String?
+        var previousKey: ClipKey?
+                let direct = generator.capabilities.writesHouseFormat
         func item(_ request: GenerationRequest, start: Int) throws(AnimaticError) -> Item {
             var request = request
             // A backend driven by audio makes a clip from the segment's sound: its key too
@@ -113,11 +122,19 @@ public struct BuildPlan: Sendable {
             // A continuation made from its predecessor's last frame depends on that clip:
             // its key does too, so a changed predecessor remakes it.
             let continues = request.shotStartFrame > 0 && generator.startsFromImage(request) ? previousKey : nil
-            let ownKey: String
-            do { ownKey = try ClipCache.key(for: request, generator: generator) } catch {
+            // The key of what the backend makes: the clip itself when it writes the house
+            // format, else its own clip, which is conformed to the segment's frames.
+            let ownKey: ClipKey
+            do {
+                ownKey = direct
+                    ? try ClipCache.key(for: request, generator: generator)
+                    : try ClipCache.rawKey(for: request, generator: generator)
+            } catch {
                 throw AnimaticError(.internalFailure, "cannot encode the request of \(request.segmentID) for its key: \(error)")
             }
-            let key = continues.map { SHA256.hex("\(ownKey)\ncontinues \($0)".utf8) } ?? ownKey
+            let made = continues.map { ClipKey(SHA256.hex("\(ownKey)\ncontinues \($0)".utf8)) } ?? ownKey
+            let rawKey = direct ? nil : made
+            let key = rawKey.map { ClipCache.conformedKey(raw: $0, frames: request.content.frames, format: format) } ?? made
             previousKey = key
             let action: Action
             switch cache.state(of: key, frames: request.content.frames, format: format) {
@@ -126,7 +143,7 @@ public struct BuildPlan: Sendable {
             case let .corrupt(why):
                 action = .generate(.entryCorrupt(why))
             case .missing:
-                switch previousSegments[request.segmentID] {
+                switch previousSegments[SegmentID(request.segmentID)] {
                 case nil: action = .generate(.new)
                 case let segment? where segment.key != key: action = .generate(.contentChanged)
                 case let segment?:
@@ -138,7 +155,8 @@ public struct BuildPlan: Sendable {
                 }
             }
             return Item(
-                segmentID: request.segmentID, startFrame: start, key: key, action: action, request: request,
+                segmentID: SegmentID(request.segmentID), startFrame: start, key: key, rawKey: rawKey,
+                rawCached: action != .reuse && rawKey.map(cache.hasRaw) == true, action: action, request: request,
                 continues: continues)
         }
         let items = try GenerationRequest.all(in: plan, format: format).map { request throws(AnimaticError) in

@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import Generation
 
 /// What a build did, written beside the video as `film.report.json` (docs/build-report.md).
@@ -9,9 +10,9 @@ public struct BuildReport: Sendable, Codable, Hashable {
     /// One segment's outcome.
     public struct Segment: Sendable, Codable, Hashable {
         /// The segment's ID (`12A-2`).
-        public var id: String
+        public var id: SegmentID
         /// Its cache key (SHA-256, hex).
-        public var key: String
+        public var key: ClipKey
         /// `generated`, `reused`, `failed` or `skipped`.
         public var status: Status
         /// Why it was generated (`new`, `content changed`…), `cached` when reused, the
@@ -24,9 +25,12 @@ public struct BuildReport: Sendable, Codable, Hashable {
         /// For a segment this build generated: how long its backend took, in seconds (the
         /// measure `--dry-run` estimates GPU time from).
         public var generationSeconds: Double?
+        /// For a failed segment: what kind of failure it was, the HTTP status if a service
+        /// answered with one, and the message (`reason`), credentials redacted.
+        public var failure: SegmentFailure?
         /// For a failed segment of a `--keep-going` build: the cache key of the failure card
         /// that stands in for it in the video (never the segment's own key).
-        public var failureCard: String?
+        public var failureCard: ClipKey?
         /// Quality control's record of the clip in use (docs/qc.md): every attempt's
         /// measures and reasons, and which was kept and why. Absent with `--qc off`.
         public var qc: QCRecord?
@@ -38,11 +42,11 @@ public struct BuildReport: Sendable, Codable, Hashable {
     /// A shot whose take a review picked.
     public struct PickedShot: Sendable, Codable, Hashable {
         /// The shot's ID (`2A`).
-        public var shot: String
+        public var shot: ShotID
         /// The take on the timeline (1-based).
         public var take: Int
 
-        public init(shot: String, take: Int) {
+        public init(shot: ShotID, take: Int) {
             self.shot = shot
             self.take = take
         }
@@ -95,7 +99,7 @@ public struct BuildReport: Sendable, Codable, Hashable {
     /// Segments not started because a failure stopped the build.
     public var skipped: Int
     /// The shots a review file revised (docs/review.md), in timeline order.
-    public var revisedShots: [String]
+    public var revisedShots: [ShotID]
     /// The shots whose take a review file picked, in timeline order.
     public var pickedShots: [PickedShot]
     /// Every segment on the timeline (of each shot's picked take), in timeline order.

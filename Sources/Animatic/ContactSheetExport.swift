@@ -14,6 +14,11 @@ import Media
 /// copy already there, unedited, stays); pages a previous build left beyond the last are
 /// removed. A cached page is copied out only when its content matches its recorded digest,
 /// else it is drawn again.
+///
+/// Pages are drawn one at a time (the sheet steps' pool): a page's graph holds a drawtext
+/// filter, with its own FreeType face, per caption, and two at once made the sheet the
+/// largest stage of a feature's rebuild (Big Fish's 29 pages: 194 MB two at once, 159 MB
+/// one at a time).
 enum ContactSheetExport {
     static let columns = 6
     static let rows = 10
@@ -53,47 +58,24 @@ enum ContactSheetExport {
         return SHA256.hex(text.utf8)
     }
 
-    /// Writes the sheet of `frames` from `thumbnails` (all of one size): each page is drawn
-    /// into `cache` under its `pageKey` unless already there, then placed beside the video.
-    /// Returns the files written and how many pages were drawn.
-    ///
-    /// Pages are drawn one at a time: a page's graph holds a drawtext filter, with its own
-    /// FreeType face, per caption, and two at once made the sheet the largest stage of a
-    /// feature's rebuild (Big Fish's 29 pages: 194 MB two at once, 159 MB one at a time).
-    static func write(
-        _ frames: [ShotFrame], thumbnails: Thumbnails, size: FrameSize, video: URL, cache: ClipCache
-    ) async throws -> (files: [URL], drawn: Int) {
-        guard !frames.isEmpty else {
-            removeStalePages(keeping: [], video: video)
-            return ([], 0)
+    /// Places a page showing `cells` (each shot's thumbnail, its identity
+    /// (`Thumbnails.identity`) and caption) at `url`: drawn into `cache` under its
+    /// `pageKey` unless there, then copied beside the video unless the copy there is
+    /// current. Returns whether the page was placed at `url` now and whether it was drawn now.
+    static func place(
+        _ cells: [(image: Data, identity: String, caption: String)], layout sheet: ContactSheet, at url: URL,
+        cache: ClipCache
+    ) async throws -> (placed: Bool, drawn: Bool) {
+        let cached = cache.sheetPageURL(for: pageKey(cells.map { ($0.identity, $0.caption) }, layout: sheet))
+        if AtomicFile.isCopy(url, of: cached) { return (false, false) }
+        var drawn = false
+        if cache.verify(cached) != nil {
+            cache.discard(cached)
+            try await draw(cells.map { ($0.image, $0.caption) }, with: sheet, to: cached, cache: cache)
+            drawn = true
         }
-        let sheet = layout(thumbnail: size)
-        let pages = pages(frames)
-        let urls = urls(pages: pages.count, video: video)
-        var toDraw: [(cells: [(image: Data, caption: String)], cached: URL)] = []
-        var cachedPages: [URL] = []
-        var toPlace: [(cached: URL, url: URL)] = []
-        for page in pages {
-            let cells = try page.map { frame in
-                guard let image = thumbnails.jpegs[frame.shotID], let identity = thumbnails.identities[frame.shotID] else {
-                    throw AnimaticError(.internalFailure, "no thumbnail for shot \(frame.shotID)")
-                }
-                return (image: image, name: identity, caption: frame.caption)
-            }
-            let cached = cache.sheetPageURL(for: pageKey(cells.map { ($0.name, $0.caption) }, layout: sheet))
-            let url = urls[cachedPages.count]
-            cachedPages.append(cached)
-            if AtomicFile.isCopy(url, of: cached) { continue }
-            if cache.verify(cached) != nil {
-                cache.discard(cached)
-                toDraw.append((cells.map { ($0.image, $0.caption) }, cached))
-            }
-            toPlace.append((cached, url))
-        }
-        for (cells, cached) in toDraw { try await draw(cells, with: sheet, to: cached, cache: cache) }
-        for (cached, url) in toPlace { try AtomicFile.place(cached, at: url) }
-        removeStalePages(keeping: urls, video: video)
-        return (urls, toDraw.count)
+        try AtomicFile.place(cached, at: url)
+        return (true, drawn)
     }
 
     /// Draws one page and writes it to `url` in the cache, atomically, and seals it.
@@ -118,7 +100,7 @@ enum ContactSheetExport {
     }
 
     /// Removes sheet pages beside `video` that this build did not write.
-    private static func removeStalePages(keeping written: [URL], video: URL) {
+    static func removeStalePages(keeping written: [URL], video: URL) {
         let directory = video.deletingLastPathComponent()
         let base = video.deletingPathExtension().lastPathComponent + ".contact"
         let kept = Set(written.map(\.lastPathComponent))

@@ -2,12 +2,10 @@ import Foundation
 import Media
 import Planning
 
-/// The editor: lays the segments end to end in plan order and adds what is not in their
-/// pixels — the dialogue as a subtitle track, a timecode track from 01:00:00:00 and a
-/// chapter per scene — then writes the video.
-struct Editor: Sendable {
-    var format: HouseFormat
-
+/// The editor's tracks: what is not in the segments' pixels — the dialogue as a subtitle
+/// track, a timecode track from 01:00:00:00 and a chapter per scene (the join and tracks
+/// steps, `VideoSteps`, lay the segments end to end and add these).
+enum Editor {
     /// The subtitle cues, timecode and chapters of `plan` laid out as `items`.
     static func tracks(for plan: Plan, items: [BuildPlan.Item]) -> ExtraTracks {
         var cues: [SubtitleCue] = []
@@ -35,14 +33,5 @@ struct Editor: Sendable {
             subtitles: cues, subtitleLanguage: PromptLanguage.detect(in: cues.map(\.text)) == .chinese ? "chi" : "eng",
             timecode: Timecode(hours: 1, minutes: 0, seconds: 0, frames: 0, dropFrame: plan.frameRate.isDropFrame),
             chapters: chapters)
-    }
-
-    /// Joins `clips` by remux into a scratch file in `scratch`, then muxes it with `tracks`
-    /// (and the soundtrack, encoded as AAC) into `output`, atomically; the scratch file is removed either way.
-    func assemble(clips: [URL], tracks: ExtraTracks, audio: AudioTrack? = nil, scratch: URL, output: URL) async throws {
-        let joined = scratch.appendingPathComponent("joined-\(UUID().uuidString).mp4")
-        defer { try? FileManager.default.removeItem(at: joined) }
-        try await Joiner().join(clips, to: joined)
-        try await TrackMuxer(format: format).mux(video: joined, tracks: tracks, audio: audio, to: output)
     }
 }

@@ -10,7 +10,7 @@ enum MediaExport {
     /// With `audio`, each segment's stretch of the soundtrack goes beside its clip as
     /// `12A-1.wav` (48 kHz stereo, at the video's loudness).
     static func export(
-        clips: some Sequence<(String, URL)>, to directory: URL, audio: (AudioTrack, [(String, Range<Int>)])? = nil
+        clips: some Sequence<(SegmentID, URL)>, to directory: URL, audio: (AudioTrack, [(SegmentID, Range<Int>)])? = nil
     ) throws(AnimaticError) {
         let manager = FileManager.default
         let parent = directory.deletingLastPathComponent()
@@ -19,12 +19,12 @@ enum MediaExport {
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
             for (id, clip) in clips {
-                let target = staging.appendingPathComponent(PortableFileName.clip(id))
+                let target = staging.appendingPathComponent(PortableFileName.clip(id.rawValue))
                 try FileClone.copy(clip, to: target)
             }
             if let (track, stretches) = audio {
                 for (id, range) in stretches {
-                    let name = (PortableFileName.clip(id) as NSString).deletingPathExtension + ".wav"
+                    let name = (PortableFileName.clip(id.rawValue) as NSString).deletingPathExtension + ".wav"
                     try track.mix.writeWAV(range, gain: track.gain, to: staging.appendingPathComponent(name))
                 }
             }

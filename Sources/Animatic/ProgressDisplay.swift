@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 
 /// Shows a build's progress on standard error: on a terminal, one live line (segments
 /// done / total, rate, time left); otherwise one plain line per finished stage. Quiet
@@ -15,7 +16,7 @@ public final class ProgressDisplay: @unchecked Sendable {
     private var barShown = false
     private var failed = 0
     /// The fraction made of each running segment whose backend says so.
-    private var running: [String: Double] = [:]
+    private var running: [SegmentID: Double] = [:]
     private var lastDone = 0
     private var lastTotal = 0
 
@@ -38,6 +39,9 @@ public final class ProgressDisplay: @unchecked Sendable {
                 lastTotal = toGenerate
                 line("planned \(Self.count(segments, "segment")) (\(Self.count(frames, "frame"))): "
                     + "\(toGenerate) to generate, \(segments - toGenerate) cached")
+            case .stepFinished:
+                // Said by the events of the work the steps do.
+                break
             case let .segmentCached(id):
                 if level == .verbose { line("\(id): cached") }
             case .waitingForCache:
@@ -77,7 +81,7 @@ public final class ProgressDisplay: @unchecked Sendable {
                 line("\(id): qc retake with seed \(seed) failed: \(error)")
             case let .failureCards(segments):
                 line((segments.count == 1 ? "a failure card stands in for " : "failure cards stand in for ")
-                    + segments.joined(separator: ", "))
+                    + segments.map(\.rawValue).joined(separator: ", "))
             case let .videoUpToDate(name):
                 line("\(name) is up to date")
             case let .videoWritten(name, frames):

@@ -1,162 +1,42 @@
 import Foundation
+import Planning
 import Generation
 import Media
 
 extension Builder {
     /// What generating the stale segments came to.
     struct GenerationOutcome {
-        /// The error of each segment that failed, by ID.
-        var failures: [String: String] = [:]
+        /// Why each segment that failed did, by ID.
+        var failures: [SegmentID: SegmentFailure] = [:]
         /// The failed segment that stopped the build (without `keepGoing`: the first to fail).
-        var stoppedBy: String?
+        var stoppedBy: SegmentID?
         /// The segments not started because a failure stopped the build.
-        var notStarted: Set<String> = []
+        var notStarted: Set<SegmentID> = []
         /// How long the backend took for each segment it made, in seconds, by ID.
-        var seconds: [String: Double] = [:]
+        var seconds: [SegmentID: Double] = [:]
     }
 
-    /// Generation times from concurrent steps.
-    private final class GenerationTimes: @unchecked Sendable {
-        private let lock = NSLock()
-        private var seconds: [String: Double] = [:]
-        func record(_ id: String, _ value: Double) { lock.withLock { seconds[id] = value } }
-        var all: [String: Double] { lock.withLock { seconds } }
-    }
-
-    /// A segment's failure, in words fit to show (secrets redacted).
-    private typealias SegmentFailure = StepExecutor.JobFailure
-
-    /// Generates `items` in plan order, as steps for `StepExecutor`: a generate step per
-    /// item, at most `settings.jobs` (and the backend's limit) at the backend at once, and,
-    /// for a backend whose files need conforming, a conform step per item in a pool of its
-    /// own, so that the backend starts its next segment as soon as it hands one over
-    /// instead of idling through its conform. A continuation made from its predecessor's
-    /// last frame waits for that clip when this build makes it. Without `keepGoing`, the
-    /// first failure stops the starting of new segments: the running ones finish (and stay
-    /// cached), the rest are returned as not started.
-    ///
-    /// With quality control on, each clip gets a QC step after it is in the cache (in a
-    /// pool of its own), which may have the backend make it again (`qcStep`); a
-    /// continuation waits for it. Each of `reused`, the segments taken from the cache, gets
-    /// a QC step too, which reads the clip's cached record (analysing only a clip that has none).
-    /// With `drivingMix`, a segment whose request asks for audio gets its stretch as a WAV.
-    func generate(
-        _ items: [BuildPlan.Item], reused: [BuildPlan.Item] = [], cache: ClipCache, drivingMix: AudioMix? = nil
-    ) async throws -> GenerationOutcome {
-        let backend = StepExecutor.Pool(
-            name: "backend", limit: min(settings.jobs, generator.capabilities.maxParallelJobs ?? .max))
-        let conformer = StepExecutor.Pool(name: "conform", limit: settings.jobs)
-        let checker = StepExecutor.Pool(name: "qc", limit: settings.jobs)
-        // The backend's places, shared by the generate steps and the QC steps' retakes, so
-        // that retakes keep to the backend's limit too.
-        let slots = ConcurrencyLimiter(limit: backend.limit)
-        let analyses = qcPolicy.analyses
-        let coverages = Coverages()
-        let direct = generator.capabilities.writesHouseFormat
-        let times = GenerationTimes()
-        var jobs: [StepExecutor.Job] = []
-        var clipJob: [String: String] = [:]  // segment key → the job that puts its clip in the cache
-        var itemOf: [String: BuildPlan.Item] = [:]  // job ID → its segment
-        for item in items {
-            let generateID = "generate \(item.segmentID)"
-            jobs.append(StepExecutor.Job(
-                id: generateID, inputs: item.continues.flatMap { clipJob[$0] }.map { [$0] } ?? [], pool: backend,
-                beginsWork: true,
-                work: { _ in
-                    try await self.generateStep(item, cache: cache, slots: slots, drivingMix: drivingMix, times: times)
-                }))
-            itemOf[generateID] = item
-            clipJob[item.key] = generateID
-            if !direct {
-                let conformID = "conform \(item.segmentID)"
-                jobs.append(StepExecutor.Job(
-                    id: conformID, inputs: [generateID], pool: conformer, beginsWork: false,
-                    work: { products in
-                        guard let raw = products[generateID] else { throw SegmentFailure(description: "no clip to conform") }
-                        return try await self.conformStep(item, raw: raw, cache: cache, coverages: coverages)
-                    }))
-                itemOf[conformID] = item
-                clipJob[item.key] = conformID
-            }
-            if analyses, let clip = clipJob[item.key] {
-                let qcID = "qc \(item.segmentID)"
-                jobs.append(StepExecutor.Job(
-                    id: qcID, inputs: [clip], pool: checker, beginsWork: false,
-                    work: { _ in
-                        try await self.qcStep(
-                            item, cache: cache, coverage: coverages[item.key], made: true, slots: slots, drivingMix: drivingMix)
-                    }))
-                itemOf[qcID] = item
-                clipJob[item.key] = qcID
-            }
-        }
-        for item in reused where analyses {
-            jobs.append(StepExecutor.Job(
-                id: "qc \(item.segmentID)", inputs: [], pool: checker, beginsWork: false,
-                work: { _ in try await self.qcStep(
-                    item, cache: cache, coverage: nil, made: false, slots: slots, drivingMix: drivingMix) }))
-        }
-
-        var outcome = GenerationOutcome()
-        var done = 0
-        func finish(_ item: BuildPlan.Item, error: String?) {
-            done += 1
-            if let error { outcome.failures[item.segmentID] = error }
-            // Only stale segments are generated: a reused one never gets here.
-            let reason = if case let .generate(reason) = item.action { reason } else { BuildPlan.Reason.new }
-            events(.segmentFinished(id: item.segmentID, reason: reason, error: error, done: done, total: items.count))
-        }
-        let report = try await StepExecutor(stopOnFailure: !settings.keepGoing).run(jobs) { event in
-            switch event {
-            case let .succeeded(id):
-                if let item = itemOf[id], clipJob[item.key] == id { finish(item, error: nil) }
-            case let .failed(id, .threw(error)):
-                if let item = itemOf[id] { finish(item, error: error) }
-            case let .failed(id, .inputFailed(input)):
-                // A conform whose generate failed has said so already; a continuation whose
-                // predecessor failed has no frame to start from.
-                guard let item = itemOf[id], let previous = itemOf[input], previous.key != item.key else { return }
-                finish(item, error: "it continues \(previous.segmentID), which failed, so there is no frame to start it from")
-            case let .stopped(id):
-                if let item = itemOf[id] {
-                    outcome.stoppedBy = item.segmentID
-                    events(.stopping(failed: item.segmentID))
-                }
-            }
-        }
-        outcome.seconds = times.all
-        outcome.notStarted = Set(report.notStarted.compactMap { id in
-            itemOf[id].flatMap { outcome.failures[$0.segmentID] == nil ? $0.segmentID : nil }
-        })
-        return outcome
-    }
-
-    /// Has the backend make `item`: into the cache when it writes the house format, else
-    /// into a raw file in the scratch directory for `conformStep`. A continuation for a
-    /// backend that starts from an image gets its predecessor's last frame as a PNG.
-    /// Returns the raw file, or nil when the clip is in the cache.
-    private func generateStep(
-        _ item: BuildPlan.Item, cache: ClipCache, slots: ConcurrencyLimiter, drivingMix: AudioMix?, times: GenerationTimes
-    ) async throws -> URL? {
-        let direct = generator.capabilities.writesHouseFormat
-        let destination =
-            direct
-            ? cache.url(for: item.key)
-            : cache.scratchDirectory.appendingPathComponent("\(item.key)-\(UUID().uuidString).raw")
+    /// The generate step: has the backend make `item`, into the cache: the clip itself when
+    /// the backend writes the house format, else the backend's own clip under the item's raw
+    /// key, sealed, for `conformStep`. A continuation for a backend that starts from an image
+    /// gets its predecessor's last frame as a PNG.
+    func generateStep(_ item: BuildPlan.Item, run: BuildRun) async throws -> URL? {
+        let cache = run.context.cache
+        let destination = item.rawKey.map(cache.rawURL(for:)) ?? cache.url(for: item.key)
         do {
-            try cache.prepareEntry(item.key)
+            if let rawKey = item.rawKey { try cache.prepareRaw(rawKey) } else { try cache.prepareEntry(item.key) }
             let seconds = try await runBackend(
-                item.request, of: item, to: destination, cache: cache, slots: slots, drivingMix: drivingMix)
-            times.record(item.segmentID, seconds)
+                item.request, of: item, to: destination, cache: cache, slots: run.slots, drivingMix: run.context.drivingMix)
+            run.update { $0.outcome.seconds[item.segmentID] = seconds }
+            if item.rawKey != nil { try cache.seal(destination) }
         } catch let error as CancellationError {
-            if !direct { try? FileManager.default.removeItem(at: destination) }
+            if item.rawKey != nil { cache.discard(destination) }
             throw error
         } catch {
-            if !direct { try? FileManager.default.removeItem(at: destination) }
-            throw SegmentFailure(description: SecretRedaction.redact("\(error)"))
+            if item.rawKey != nil { cache.discard(destination) }
+            throw SegmentFailure(error)
         }
-        guard direct else { return destination }
-        if let error = check(item, in: cache) { throw SegmentFailure(description: error) }
+        if item.rawKey == nil, let error = check(item, in: cache) { throw SegmentFailure(.badClip, message: error) }
         return nil
     }
 
@@ -231,21 +111,28 @@ extension Builder {
         return seconds / (Double(frames) / settings.format.frameRate.doubleValue)
     }
 
-    /// Conforms the backend's `raw` clip of `item` into the cache and checks the entry;
-    /// `raw` is removed either way. Notes how much of the segment `raw` covered for QC.
-    private func conformStep(_ item: BuildPlan.Item, raw: URL, cache: ClipCache, coverages: Coverages) async throws
-        -> URL?
-    {
-        defer { try? FileManager.default.removeItem(at: raw) }
-        if qcPolicy.analyses { coverages[item.key] = coverage(of: raw, frames: item.frames) }
+    /// The conform step: conforms the backend's clip of `item` (cached under its raw key)
+    /// into the cache and checks the entry; notes how much of the segment the backend's clip
+    /// covered for QC. A backend clip that cannot be conformed is discarded, so that the
+    /// next build asks the backend again.
+    func conformStep(_ item: BuildPlan.Item, run: BuildRun) async throws -> URL? {
+        let cache = run.context.cache
+        guard let rawKey = item.rawKey else { throw SegmentFailure(.other, message: "no backend clip to conform") }
+        let raw = cache.rawURL(for: rawKey)
+        if qcPolicy.analyses { run.coverages[item.key] = coverage(of: raw, frames: item.frames) }
         do {
+            try cache.prepareEntry(item.key)
             try await Conformer(format: settings.format).conform(raw, frames: item.frames, to: cache.url(for: item.key))
         } catch let error as CancellationError {
             throw error
         } catch {
-            throw SegmentFailure(description: SecretRedaction.redact("\(error)"))
+            cache.discard(raw)
+            throw SegmentFailure(error, fallback: .badClip)
         }
-        if let error = check(item, in: cache) { throw SegmentFailure(description: error) }
+        if let error = check(item, in: cache) {
+            cache.discard(raw)
+            throw SegmentFailure(.badClip, message: error)
+        }
         return nil
     }
 
@@ -267,9 +154,9 @@ extension Builder {
 /// steps for the quality-control steps, which run on other tasks.
 final class Coverages: @unchecked Sendable {
     private let lock = NSLock()
-    private var values: [String: Double] = [:]
+    private var values: [ClipKey: Double] = [:]
 
-    subscript(key: String) -> Double? {
+    subscript(key: ClipKey) -> Double? {
         get { lock.withLock { values[key] } }
         set { lock.withLock { values[key] = newValue } }
     }

@@ -6,7 +6,11 @@ import Media
 /// The frame grab of each shot (`Timeline.shotFrames`) as a small JPEG, for the storyboard
 /// page and the contact sheet. Each is cached beside its clip under the clip's key
 /// (`ClipCache.thumbnailURL`), so a rebuild grabs frames only from clips it has not seen.
-struct Thumbnails {
+/// A thumbnail's identity for a sheet page's key is its cache file's name (the clip's key
+/// and the size) and modification time: a clip made again under its key drops its
+/// thumbnails (`ClipCache.prepareEntry`), so its new one has a new time; a stat costs far
+/// less than hashing every picture on every rebuild.
+enum Thumbnails {
     /// The width of every thumbnail (less when the video is narrower).
     static let maximumWidth = 256
 
@@ -18,66 +22,24 @@ struct Thumbnails {
         return FrameSize(width: width, height: height)
     }
 
-    /// JPEG bytes by shot ID.
-    var jpegs: [String: Data]
-    /// What each thumbnail is, by shot ID, for the sheet's page keys: its cache file's name
-    /// (the clip's key and the size) and modification time. A clip made again under its
-    /// key drops its thumbnails (`ClipCache.prepareEntry`), so its new one has a new time;
-    /// a stat costs far less than hashing every picture on every rebuild.
-    var identities: [String: String]
-    /// How many were grabbed now (the others came from the cache).
-    var grabbed: Int
-
-    /// The thumbnail of every shot in `frames`: read from `cache`, or grabbed from the clip
-    /// whose cache key `keys` gives (by segment ID) and cached, at most `jobs` at once.
-    /// A cached thumbnail is used only when its content matches its recorded digest (else it
-    /// is grabbed again); a clip is grabbed from only after its own digest is checked, unless
-    /// `clipsVerified` says the build has checked every clip already.
+    /// The thumbnail of `frame` at `url` in `cache`: read when its content matches its
+    /// recorded digest, else grabbed from `clip` (the clip of the segment it shows) and
+    /// cached. The clip is grabbed from only after its own digest is checked, unless
+    /// `clipVerified` says the build has checked it already. Returns the JPEG and whether
+    /// it was grabbed now.
     static func load(
-        _ frames: [ShotFrame], keys: [String: String], cache: ClipCache, video: FrameSize, jobs: Int,
-        clipsVerified: Bool
-    ) async throws -> Thumbnails {
-        let size = size(for: video)
-        var jpegs: [String: Data] = [:]
-        var urls: [String: URL] = [:]
-        var missing: [(ShotFrame, key: String, url: URL)] = []
-        for frame in frames {
-            guard let key = keys[frame.clip.name] else {
-                throw AnimaticError(.internalFailure, "no cache key for segment \(frame.clip.name)")
-            }
-            let url = cache.thumbnailURL(for: key, width: size.width, height: size.height)
-            urls[frame.shotID] = url
-            if cache.verify(url) == nil, let data = RegularFile.read(url.path) {
-                jpegs[frame.shotID] = data
-            } else {
-                cache.discard(url)
-                missing.append((frame, key, url))
-            }
+        _ frame: ShotFrame, at url: URL, clip: URL, cache: ClipCache, video: FrameSize, clipVerified: Bool
+    ) async throws -> (jpeg: Data, grabbed: Bool) {
+        if cache.verify(url) == nil, let data = RegularFile.read(url.path) { return (data, false) }
+        cache.discard(url)
+        if !clipVerified, let why = cache.verify(clip) {
+            // Found now, after the build planned: the next build makes the clip again.
+            cache.discard(clip)
+            throw AnimaticError(
+                .unavailable,
+                "the cached clip of \(frame.clip.name) \(why); it is discarded, and the next build makes it again")
         }
-        try await withThrowingTaskGroup(of: (String, Data).self) { group in
-            var queue = missing[...]
-            func startNext() {
-                guard let (frame, key, url) = queue.popFirst() else { return }
-                group.addTask {
-                    let clip = cache.url(for: key)
-                    if !clipsVerified, let why = cache.verify(clip) {
-                        // Found now, after the build planned: the next build makes the clip again.
-                        cache.discard(clip)
-                        throw AnimaticError(
-                            .unavailable,
-                            "the cached clip of \(frame.clip.name) \(why); it is discarded, and the next build makes it again")
-                    }
-                    return (frame.shotID, try await grab(frame, clip: clip, size: size, to: url, cache: cache))
-                }
-            }
-            for _ in 0..<max(1, jobs) { startNext() }
-            while let (shot, data) = try await group.next() {
-                jpegs[shot] = data
-                startNext()
-            }
-        }
-        let identities = urls.mapValues(identity(of:))
-        return Thumbnails(jpegs: jpegs, identities: identities, grabbed: missing.count)
+        return (try await grab(frame, clip: clip, size: size(for: video), to: url, cache: cache), true)
     }
 
     /// What the thumbnail at `url` is, for a sheet page's key: its name and modification time.

@@ -33,11 +33,13 @@ public struct ClipCache: Sendable {
     /// (`Generator.keyMaterial`) in place of its settings and the whole segment content.
     public static let keyVersion = 2
 
-    /// What a key is a hash of: the backend, what it is given, and the encoder.
-    private struct KeyMaterial: Encodable {
+    /// What a key is a hash of: the backend, what it is given, and the encoder (absent,
+    /// and marked `raw`, in the key of a backend's own clip: `rawKey`).
+    struct KeyMaterial: Encodable {
+        var raw: Bool?
         var keyVersion: Int
         var backend: String
-        var encoder: String
+        var encoder: String?
         var material: String
         /// The segment's sound, only for a backend driven by audio (absent otherwise, so
         /// every other key is as before).
@@ -50,27 +52,27 @@ public struct ClipCache: Sendable {
     /// - Throws: when the material cannot be encoded (`CanonicalJSON`).
     public static func keyText(for request: GenerationRequest, generator: any Generator) throws -> String {
         let material = KeyMaterial(
-            keyVersion: keyVersion, backend: generator.name, encoder: request.format.encoderSettings,
+            raw: nil, keyVersion: keyVersion, backend: generator.name, encoder: request.format.encoderSettings,
             material: String(decoding: try generator.keyMaterial(for: request), as: UTF8.self),
             audio: request.drivingAudioKey)
         return String(decoding: try CanonicalJSON.data(material), as: UTF8.self)
     }
 
     /// The cache key of `request` for `generator`: the SHA-256 of `keyText`, in hex.
-    public static func key(for request: GenerationRequest, generator: any Generator) throws -> String {
-        SHA256.hex(try keyText(for: request, generator: generator).utf8)
+    public static func key(for request: GenerationRequest, generator: any Generator) throws -> ClipKey {
+        ClipKey(SHA256.hex(try keyText(for: request, generator: generator).utf8))
     }
 
     /// Where the entry for `key` lives.
-    public func url(for key: String) -> URL {
+    public func url(for key: ClipKey) -> URL {
         directory.appendingPathComponent("clips", isDirectory: true)
-            .appendingPathComponent(String(key.prefix(2)), isDirectory: true)
-            .appendingPathComponent(key + ".mp4")
+            .appendingPathComponent(String(key.rawValue.prefix(2)), isDirectory: true)
+            .appendingPathComponent(key.rawValue + ".mp4")
     }
 
     /// Where the quality-control record of `key`'s clip lives: beside the clip, named by
     /// the same key (`clips/ab/abcdef….qc.json`), so a reused clip is not analysed again.
-    public func qcURL(for key: String) -> URL {
+    public func qcURL(for key: ClipKey) -> URL {
         url(for: key).deletingLastPathComponent().appendingPathComponent("\(key).qc.json")
     }
 
@@ -80,7 +82,7 @@ public struct ClipCache: Sendable {
     /// Where the `width`×`height` JPEG thumbnail of `key`'s clip lives: beside the clip,
     /// named by the same key (`clips/ab/abcdef….thumb1-256x144.jpg`), so a clip's thumbnail
     /// is grabbed once, however often the clip is reused.
-    public func thumbnailURL(for key: String, width: Int, height: Int) -> URL {
+    public func thumbnailURL(for key: ClipKey, width: Int, height: Int) -> URL {
         url(for: key).deletingLastPathComponent()
             .appendingPathComponent("\(key).thumb\(Self.thumbnailVersion)-\(width)x\(height).jpg")
     }
@@ -110,19 +112,19 @@ public struct ClipCache: Sendable {
     /// An entry the manifest vouches for (its clip and digest as they were when last checked
     /// in full) is valid without being opened: two `lstat`s. Any other is checked in full,
     /// reading its recorded digest and only the clip's `moov` box (no decoder is opened).
-    public func state(of key: String, frames: Int, format: HouseFormat) -> EntryState {
+    public func state(of key: ClipKey, frames: Int, format: HouseFormat) -> EntryState {
         let file = url(for: key)
         if manifest.vouches(
-            for: key, clip: file, digest: Self.digestURL(of: file), frames: frames, width: format.width, height: format.height)
+            for: key.rawValue, clip: file, digest: Self.digestURL(of: file), frames: frames, width: format.width, height: format.height)
         {
             return .valid
         }
         let state = checkedState(of: file, frames: frames, format: format)
         if state == .valid {
-            manifest.record(key, clip: file, digest: Self.digestURL(of: file), frames: frames, width: format.width,
+            manifest.record(key.rawValue, clip: file, digest: Self.digestURL(of: file), frames: frames, width: format.width,
                             height: format.height)
         } else {
-            manifest.forget(key)
+            manifest.forget(key.rawValue)
         }
         return state
     }
@@ -157,7 +159,7 @@ public struct ClipCache: Sendable {
 
     /// Takes a clip just written for `key` into the cache: checks that it is a complete MP4
     /// of `frames` frames of `format`'s size, then seals it. A clip that fails is discarded.
-    public func admit(_ key: String, frames: Int, format: HouseFormat) -> EntryState {
+    public func admit(_ key: ClipKey, frames: Int, format: HouseFormat) -> EntryState {
         let file = url(for: key)
         guard RegularFile.status(file.path) != nil else {
             var status = stat()
@@ -174,7 +176,7 @@ public struct ClipCache: Sendable {
             discard(file)
             return .corrupt("cannot be sealed: \(error)")
         }
-        manifest.record(key, clip: file, digest: Self.digestURL(of: file), frames: frames, width: format.width,
+        manifest.record(key.rawValue, clip: file, digest: Self.digestURL(of: file), frames: frames, width: format.width,
                         height: format.height)
         return .valid
     }
@@ -223,7 +225,7 @@ public struct ClipCache: Sendable {
     /// Makes the directory for `key`'s entry, before its clip is made, and removes whatever
     /// is there under the key (a damaged entry, or anything else in its place) and the
     /// thumbnails and quality-control record of any clip made under that key before.
-    public func prepareEntry(_ key: String) throws {
+    public func prepareEntry(_ key: ClipKey) throws {
         let directory = url(for: key).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         discard(url(for: key))
@@ -253,7 +255,7 @@ public struct ClipCache: Sendable {
         if let contents = try? manager.contentsOfDirectory(at: scratchDirectory, includingPropertiesForKeys: nil) {
             for file in contents { try? manager.removeItem(at: file) }
         }
-        for store in ["clips", "sheets"] {
+        for store in ["clips", "raw", "sheets"] {
             let root = directory.appendingPathComponent(store)
             guard let files = manager.enumerator(atPath: root.path) else { continue }
             for case let path as String in files where (path as NSString).lastPathComponent.contains(".partial-") {

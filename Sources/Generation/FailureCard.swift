@@ -13,14 +13,14 @@ public struct FailureCard: Sendable, Hashable {
     /// The request of the segment the card stands in for: its IDs, frames and format.
     public var request: GenerationRequest
     /// The segment's own cache key, which the card is never stored under.
-    public var segmentKey: String
+    public var segmentKey: ClipKey
     /// The backend that failed (`command`).
     public var backend: String
     /// Why it failed, as the build reports it (with no secret in it).
     public var reason: String
 
     /// The card for `request` (cached under `segmentKey`) that `backend` failed to make, and why.
-    public init(request: GenerationRequest, segmentKey: String, backend: String, reason: String) {
+    public init(request: GenerationRequest, segmentKey: ClipKey, backend: String, reason: String) {
         self.request = request
         self.segmentKey = segmentKey
         self.backend = backend
@@ -35,7 +35,7 @@ extension StoryboardRenderer {
         var kind = "failure card"
         var version = FailureCard.version
         var renderer: String
-        var segmentKey: String
+        var segmentKey: ClipKey
         var segmentID: String
         var shotID: String
         var backend: String
@@ -44,11 +44,11 @@ extension StoryboardRenderer {
 
     /// The cache key of `card`: the SHA-256 (hex) of the canonical JSON of what it draws
     /// and how. It is never the segment's key, and changes with the reason.
-    public func key(for card: FailureCard) throws -> String {
+    public func key(for card: FailureCard) throws -> ClipKey {
         let material = FailureCardKeyMaterial(
             renderer: settings, segmentKey: card.segmentKey, segmentID: card.request.segmentID,
             shotID: card.request.content.card.shotID, backend: card.backend, reason: card.reason)
-        return SHA256.hex(try CanonicalJSON.data(material))
+        return ClipKey(SHA256.hex(try CanonicalJSON.data(material)))
     }
 
     /// The filter graph and drawtext options for `card` (what `render(_:to:)` renders).

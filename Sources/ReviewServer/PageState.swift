@@ -41,8 +41,8 @@ struct PageState: Encodable {
         var text: String
         /// The take on the timeline of the last build.
         var built: Int
-        /// The review file's pick (take 1 when none).
-        var pick: Int
+        /// The review file's pick; nil when it picks none (the page then marks no take picked).
+        var pick: Int?
         var status: String?
         var notes: [Note]
         /// The revised fields (`size`, `prompt_add`, …): the review changed the shot.
@@ -105,7 +105,7 @@ struct PageState: Encodable {
         let chosenByQC = Dictionary((report?.takeRankings ?? []).map { ($0.shot, $0.onTimeline) }) { first, _ in first }
         shots = zip(plan.shots, plan.startFrames).map { shot, start in
             let entry = entries[shot.id]
-            let inVideo = chosenByQC[shot.id] ?? shot.takeOnTimeline
+            let inVideo = chosenByQC[ShotID(shot.id)] ?? shot.takeOnTimeline
             let takes = shot.allTakes
             return ShotState(
                 id: shot.id, scene: shot.scene, heading: headings[shot.scene] ?? "", startFrame: start, frames: shot.frames,
@@ -113,12 +113,12 @@ struct PageState: Encodable {
                 camera: Camera(
                     term: shot.segments.first?.card.cameraTerm ?? "", size: shot.size.english, move: shot.move.english,
                     angle: shot.angle.english),
-                text: shot.text, built: inVideo, pick: entry?.pick ?? 1, status: entry?.status?.rawValue,
+                text: shot.text, built: inVideo, pick: entry?.pick, status: entry?.status?.rawValue,
                 notes: (entry?.notes ?? []).map { Note(text: $0.text, by: $0.by, at: $0.at, applied: $0.applied) },
                 revised: (shot.revised ?? []).map(\.field),
                 takes: takes.map { take in
                     TakeState(number: take.number, style: take.style, segments: take.segments.map { segment in
-                        let record = qc[segment.id]
+                        let record = qc[SegmentID(segment.id)]
                         return SegmentState(
                             id: segment.id, file: media + "/" + PortableFileName.clip(segment.id), prompt: segment.prompt,
                             qc: record?.verdict, qcWhy: record?.why)

@@ -85,7 +85,7 @@ final class RebuildJob: @unchecked Sendable {
                 progress.log.append("planned \(segments) segments: \(toGenerate) to generate, \(segments - toGenerate) cached")
             case let .segmentFinished(id, _, error, done, _):
                 progress.done = done
-                if let error { progress.log.append("\(id) failed: \(error)") } else { progress.generated.append(id) }
+                if let error { progress.log.append("\(id) failed: \(error.message)") } else { progress.generated.append(id.rawValue) }
             case .waitingForCache:
                 progress.log.append("waiting for another build to release the cache")
             case let .videoWritten(name, _):
@@ -96,7 +96,8 @@ final class RebuildJob: @unchecked Sendable {
                 progress.log.append("wrote the cut lists")
             case let .takesRanked(ranking):
                 progress.log.append("\(ranking.shot): \(ranking.why)")
-            case .segmentCached, .segmentProgress, .stopping, .generated, .qualityChecked, .retakeFailed, .failureCards:
+            case .stepFinished, .segmentCached, .segmentProgress, .stopping, .generated, .qualityChecked, .retakeFailed,
+                 .failureCards:
                 break
             }
         }

@@ -1,6 +1,7 @@
 import Animatic
 import Foundation
 import Testing
+import TestSupport
 
 /// `animatic build --backend …` drives the chosen generator end to end.
 @Suite("animatic build with a backend")

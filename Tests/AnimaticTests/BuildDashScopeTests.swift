@@ -44,6 +44,41 @@ struct BuildDashScopeTests {
         #expect(report.reused == 2 && report.generated == 0)
     }
 
+    /// `animatic build` of `project` at 320x180 with DashScope at `server`, QC off (the
+    /// tests count requests: no QC retakes).
+    static func arguments(_ project: BuildProject, _ server: TestServer) -> [String] {
+        [
+            "build", project.script.path, "--size", "320x180", "--backend", "dashscope",
+            "--dashscope-url", server.url.absoluteString, "--qc", "off",
+        ]
+    }
+
+    @Test func aShotWhoseFramesChangeWithinTheSameRequestIsConformedAgainNotPaidForAgain() async throws {
+        let server = try await TestServer.start("dashscope_server.py", config: ["key": Self.key, "task_seconds": 0])
+        defer { server.stop() }
+        // 2.5 s and 2.75 s are both asked for as 3 s: the same request body, other frames.
+        let script = "EXT. HARBOR - DAWN\n\n[[shot: WS; duration: 2.5s]]\nFog rolls in over the water.\n"
+        let project = try BuildProject(script: script)
+        let arguments = Self.arguments(project, server)
+        let first = try CommandRunner.run(arguments, environment: ["DASHSCOPE_API_KEY": Self.key])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(try await server.count("creates") == 1)
+        let before = try #require(BuildReport.read(project.directory.appendingPathComponent("film.report.json")))
+
+        try project.write(script.replacingOccurrences(of: "2.5s", with: "2.75s"))
+        let plan = try CommandRunner.run(arguments + ["--dry-run"], environment: ["DASHSCOPE_API_KEY": Self.key])
+        #expect(plan.stdout.contains("generate 1A-1: up to date\n"), "\(plan.stdout)")
+        #expect(plan.stdout.contains("conform 1A-1: runs (content changed)\n"), "\(plan.stdout)")
+        #expect(plan.stdout.hasSuffix("no backend requests\n"), "\(plan.stdout)")
+        let second = try CommandRunner.run(arguments, environment: ["DASHSCOPE_API_KEY": Self.key])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(try await server.count("creates") == 1, "the same request is not paid for again")
+        let after = try #require(BuildReport.read(project.directory.appendingPathComponent("film.report.json")))
+        #expect(before.segments.map(\.frames) == [60] && after.segments.map(\.frames) == [66])
+        #expect(after.segments.first?.key != before.segments.first?.key)
+        #expect(try ffprobeFrameCount(project.output) == 66)
+    }
+
     @Test func aShotInsertedEarlierInTheSceneIsTheOnlyNewRequest() async throws {
         let server = try await TestServer.start("dashscope_server.py", config: ["key": Self.key, "task_seconds": 0])
         defer { server.stop() }
@@ -56,10 +91,7 @@ struct BuildDashScopeTests {
 
             """
         let project = try BuildProject(script: scene)
-        let arguments = [
-            "build", project.script.path, "--size", "320x180", "--backend", "dashscope",
-            "--dashscope-url", server.url.absoluteString, "--qc", "off",
-        ]
+        let arguments = Self.arguments(project, server)
         let first = try CommandRunner.run(arguments, environment: ["DASHSCOPE_API_KEY": Self.key])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(try await server.count("creates") == 3, "an establishing exterior and two shots")

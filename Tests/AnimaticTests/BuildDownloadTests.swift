@@ -2,6 +2,7 @@ import Animatic
 import Foundation
 import Testing
 import TestServers
+import TestSupport
 
 /// `animatic build --backend dashscope` when the video it downloads is too large or does
 /// not decode (issue 11): the attempt fails as the backend's, transiently, and is retried;

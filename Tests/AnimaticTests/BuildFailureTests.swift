@@ -3,6 +3,7 @@ import Foundation
 import Generation
 import Media
 import Testing
+import TestSupport
 
 /// What `animatic build` does when a backend cannot make a segment: stop at the first
 /// failure, or with `--keep-going` put a failure card in its place and finish.
@@ -90,6 +91,10 @@ struct BuildFailureTests {
         #expect(failed.id == "2A-1")
         #expect(failed.reason.contains("the safety checker refused the prompt (hub token [redacted])"))
         #expect(!failed.reason.contains(Self.secret))
+        // The failure as a value: the fake model's safety checker refused the content.
+        #expect(failed.failure?.kind == .refusedContent && failed.failure?.status == nil)
+        #expect(failed.failure?.message == failed.reason)
+        #expect(report.segments.allSatisfy { ($0.status == .failed) == ($0.failure != nil) })
         let card = try #require(failed.failureCard)
         #expect(card != failed.key)
         #expect(report.segments.allSatisfy { $0.status == .failed || $0.failureCard == nil })
@@ -212,7 +217,7 @@ struct BuildFailureTests {
         let gate = Gate()
         let generator = FailingGenerator(failing: segmentIDs[0], held: segmentIDs[1], gate: gate)
         let builder = Builder(settings: settings, generator: generator, events: { event in
-            if case let .segmentFinished(id, _, error, _, _) = event, id == segmentIDs[0], error != nil { gate.open() }
+            if case let .segmentFinished(id, _, error, _, _) = event, id.rawValue == segmentIDs[0], error != nil { gate.open() }
         })
         let error = await #expect(throws: AnimaticError.self) {
             _ = try await builder.build(compilation.plan, scriptPath: project.script.path)
@@ -222,6 +227,9 @@ struct BuildFailureTests {
         let report = try #require(BuildReport.read(project.directory.appendingPathComponent("film.report.json")))
         #expect(report.segments.map(\.status) == [.failed, .generated] + Array(repeating: .skipped, count: segmentIDs.count - 2))
         #expect(report.segments[0].reason == "cards: draw \(segmentIDs[0]) failed: HTTP 400: refused")
+        #expect(report.segments[0].failure == SegmentFailure(.http, status: 400, message: report.segments[0].reason))
+        let json = try String(contentsOf: project.directory.appendingPathComponent("film.report.json"), encoding: .utf8)
+        #expect(json.contains("\"kind\" : \"http\"") && json.contains("\"status\" : 400"))
         #expect(generator.started.value == 2)
         #expect(project.cachedClips().count == 1)
         #expect(!FileManager.default.fileExists(atPath: project.output.path))

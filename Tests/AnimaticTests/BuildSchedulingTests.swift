@@ -73,7 +73,7 @@ struct BuildSchedulingTests {
             settings: settings, generator: CopyingBackend(clip: clip, limit: limit, delay: delay, log: log),
             events: log.record)
         let compilation = try project.compile(settings)
-        let ids = try builder.buildPlan(for: compilation.plan).items.map(\.segmentID)
+        let ids = try builder.buildPlan(for: compilation.plan).items.map(\.segmentID.rawValue)
         let report = try await builder.build(compilation.plan, scriptPath: project.script.path)
         #expect(report.generated == segments && report.failed == 0)
         return (log, ids)

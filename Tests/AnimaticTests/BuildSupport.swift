@@ -2,6 +2,7 @@ import Animatic
 import Foundation
 import Generation
 import Planning
+import TestSupport
 
 /// A project directory for one build test: a script, and the build's outputs and cache
 /// beside it. Removed when done.

@@ -31,7 +31,7 @@ struct BuildTests {
         #expect(try planJSON == PlanJSON.encode(plan) + Data("\n".utf8))
         let media = project.directory.appendingPathComponent("film.media")
         for item in buildPlan.items {
-            let clip = media.appendingPathComponent(item.segmentID + ".mp4")
+            let clip = media.appendingPathComponent(item.segmentID.rawValue + ".mp4")
             #expect(try Probe.packetCount(clip) == item.frames)
         }
         #expect(project.partialFiles().isEmpty)

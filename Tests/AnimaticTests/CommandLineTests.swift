@@ -4,6 +4,7 @@ import Planning
 import Speech
 import Foundation
 import Testing
+import TestSupport
 
 /// The command line itself: `--version`, misspelt commands, typed options, the backend flags
 /// every planning command shares, and `check` seeing what `plan` sees.

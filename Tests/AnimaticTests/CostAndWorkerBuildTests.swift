@@ -13,7 +13,7 @@ private final class Events: @unchecked Sendable {
     private var events: [BuildEvent] = []
     func add(_ event: BuildEvent) { lock.withLock { events.append(event) } }
     var progress: [(String, Double)] {
-        lock.withLock { events.compactMap { if case let .segmentProgress(id, fraction) = $0 { (id, fraction) } else { nil } } }
+        lock.withLock { events.compactMap { if case let .segmentProgress(id, fraction) = $0 { (id.rawValue, fraction) } else { nil } } }
     }
 }
 
@@ -123,7 +123,7 @@ private final class Events: @unchecked Sendable {
         let report = try await Builder(settings: settings, generator: ScheduledGenerator(backend: worker), events: events.add)
             .build(try project.compile(settings).plan, scriptPath: project.script.path)
         #expect(report.generated == report.segments.count)
-        let ids = Set(report.segments.map(\.id))
+        let ids = Set(report.segments.map(\.id.rawValue))
         #expect(Set(events.progress.map(\.0)) == ids)
         #expect(events.progress.allSatisfy { [0.25, 0.75].contains($0.1) })
         #expect(await worker.workersStarted == 2)

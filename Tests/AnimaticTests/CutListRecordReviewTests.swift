@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// The cut lists a no-op rebuild skips (`CutListRecord`) are made again when what the
-/// storyboard page shows from the review file changes, though the plan and the clips do not.
+/// The cut lists are made again when what the storyboard page shows from the review file
+/// changes, though the plan and the clips do not.
 @Suite("cut lists: a changed review mark is not a no-op")
 struct CutListRecordReviewTests {
     @Test("a status and a note added to the review file reach the storyboard page of the next build")

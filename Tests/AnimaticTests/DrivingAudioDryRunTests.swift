@@ -1,5 +1,6 @@
 import Animatic
 import Foundation
+import TestSupport
 import Testing
 
 /// `build --dry-run` with a command template driven by audio (`{audio}`): the segments'
@@ -30,7 +31,7 @@ struct DrivingAudioDryRunTests {
         let built = try CommandRunner.run(arguments)
         #expect(built.status == 0, "\(built.stderr)")
         let report = try #require(BuildReport.read(directory.appendingPathComponent("film.report.json")))
-        let ids = report.segments.map(\.id)
+        let ids = report.segments.map(\.id.rawValue)
         #expect(ids.count >= 2)
         let after = try dryRun()
         #expect(Set(after.keys) == Set(ids))
@@ -44,7 +45,7 @@ struct DrivingAudioDryRunTests {
         // And the build does what its dry run said.
         #expect(try CommandRunner.run(arguments).status == 0)
         let rebuilt = try #require(BuildReport.read(directory.appendingPathComponent("film.report.json")))
-        let remade = Set(rebuilt.segments.filter { $0.status == .generated }.map(\.id))
+        let remade = Set(rebuilt.segments.filter { $0.status == .generated }.map(\.id.rawValue))
         #expect(remade == Set(edited.filter { $0.value != "up to date" }.keys), "\(remade)")
     }
 }

@@ -27,7 +27,7 @@ struct DryRunTests {
         let plan = try steps(project)
         #expect(plan.steps.allSatisfy { $0.status == .runs(.new) })
         let generates = plan.steps.filter { $0.kind == .generate }
-        #expect(generates.map { $0.generation?.segmentID } == compilation.plan.shots.flatMap(\.segments).map(\.id))
+        #expect(generates.map { $0.generation?.segmentID.rawValue } == compilation.plan.shots.flatMap(\.segments).map(\.id))
         #expect(Set(plan.steps.map(\.kind)).isSuperset(of: [
             .generate, .join, .tracks, .plan, .media, .thumbnail, .sheetPage, .cutList, .report,
         ]))
@@ -129,6 +129,46 @@ struct DryRunTests {
         #expect(step(plan, "tracks film.mp4")?.status == .runs(.contentChanged))
     }
 
+    @Test func theBuildRunsExactlyTheStepsTheDryRunListsAndWritesOnlyWhatRuns() async throws {
+        let project = try BuildProject(script: buildScript)
+        _ = try await project.build()
+        try project.write(buildScript.replacingOccurrences(of: "Fog rolls in", with: "Mist rolls in"))
+        let plan = try steps(project)
+        let beside = try FileManager.default.contentsOfDirectory(atPath: project.directory.path)
+            .filter { !$0.hasPrefix(".") && $0 != "film.fountain" && $0 != "film.media" }
+        func times() -> [String: Int] {
+            Dictionary(uniqueKeysWithValues: beside.compactMap { name in
+                RegularFile.status(project.directory.appendingPathComponent(name).path).map { (name, $0.modified) }
+            })
+        }
+        let before = times()
+        let finished = StepLog()
+        let settings = project.settings()
+        _ = try await Builder(settings: settings) { event in
+            if case let .stepFinished(id, failed) = event { finished.add(id + (failed ? " failed" : "")) }
+        }.build(try project.compile(settings).plan, scriptPath: project.script.path)
+        #expect(finished.ids.sorted() == plan.steps.map(\.id).sorted())
+        // Every file beside the video whose step is up to date is left alone; the others are written.
+        let after = times()
+        let running = Set(plan.running.map { URL(fileURLWithPath: $0.output).lastPathComponent })
+        for name in beside {
+            #expect((after[name] != before[name]) == running.contains(name), "\(name)")
+        }
+    }
+
+    @Test func underKeepGoingAFailureCardWaitsOnEachSegmentThatRuns() async throws {
+        let project = try BuildProject(script: buildScript)
+        var settings = project.settings()
+        settings.keepGoing = true
+        let builder = Builder(settings: settings)
+        let plan = try builder.stepPlan(for: try project.compile(settings).plan, scriptPath: project.script.path)
+        let cards = plan.steps.filter { $0.kind == .failureCard }
+        #expect(cards.map(\.id) == plan.steps.filter { $0.kind == .generate }.map { "failure-card " + ($0.generation?.segmentID.rawValue ?? "") })
+        #expect(cards.allSatisfy { $0.status == .ifInputFails && !$0.status.runs })
+        #expect(step(plan, "join")?.inputs == cards.map(\.id))
+        #expect(StepPlanText.render(plan).contains("failure-card 1A-1: only if its input fails\n"))
+    }
+
     @Test func theCommandPrintsThePlanAndWritesNothing() throws {
         let project = try BuildProject(script: buildScript)
         // Timed by the estimate, for figures that do not depend on eSpeak's version (the voice
@@ -153,6 +193,14 @@ struct DryRunTests {
         let misuse = try CommandRunner.run(["build", "film.fountain", "--json"], in: project.directory)
         #expect(misuse.status == 64)
     }
+}
+
+/// Step IDs from concurrent events.
+private final class StepLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String] = []
+    func add(_ id: String) { lock.withLock { entries.append(id) } }
+    var ids: [String] { lock.withLock { entries } }
 }
 
 /// The storyboard renderer under another name, with a setting that is part of its key.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `make install`'s layout, made by `scripts/install.sh` from the programs these tests run:
 /// the front end and the media helper it runs, used from the install prefix.

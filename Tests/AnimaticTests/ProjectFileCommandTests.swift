@@ -1,6 +1,7 @@
 import Animatic
 import Foundation
 import Testing
+import TestSupport
 
 /// `animatic plan`, `build` and `export` with a project file beside the script.
 @Suite("project file: the commands")

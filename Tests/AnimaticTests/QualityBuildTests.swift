@@ -49,7 +49,7 @@ struct QualityBuildTests {
         let draftReport = try #require(BuildReport.read(reportURL))
         #expect(draftReport.segments.map(\.quality) == [.draft, .draft])
         let (first, second) = (draftReport.segments[0].id, draftReport.segments[1].id)
-        let shots = draftReport.segments.map { String($0.id.prefix { $0 != "-" }) }
+        let shots = draftReport.segments.map { String($0.id.rawValue.prefix { $0 != "-" }) }
         #expect(try String(contentsOf: storyboard, encoding: .utf8).components(separatedBy: "<em class=\"draft\">draft</em>")
             .count == 1 + 4, "each shot and each segment marked")
 

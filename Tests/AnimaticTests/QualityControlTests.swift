@@ -1,6 +1,7 @@
 import Animatic
 import Foundation
 import Testing
+import TestSupport
 
 /// Quality control (issue #16, docs/qc.md) on real clips: a command backend (`Fakes/qc_backend.py`)
 /// writes raw Y4M frames whose faults are known pixel for pixel; the build analyses each

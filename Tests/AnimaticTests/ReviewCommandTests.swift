@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A script and its review file in a temporary directory, for the commands.
 final class ReviewProject {

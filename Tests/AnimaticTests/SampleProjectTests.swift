@@ -3,6 +3,7 @@ import Foundation
 import Generation
 import Planning
 import Testing
+import TestSupport
 
 /// `make demo` (scripts/demo.sh) and the sample project (`make -C samples`) build the same
 /// scripts at the same settings: they must share one clip cache, or the second renders

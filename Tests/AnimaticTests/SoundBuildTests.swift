@@ -161,7 +161,7 @@ struct SoundBuildTests {
         #expect(edited.voicing?.made == 1)
         #expect(report.videoWritten)
         let remade = report.segments.filter { $0.status == .generated }.map(\.id)
-        #expect(remade.count == 1 && remade.allSatisfy { $0.hasPrefix("2") }, "\(remade)")
+        #expect(remade.count == 1 && remade.allSatisfy { $0.rawValue.hasPrefix("2") }, "\(remade)")
     }
 
     @Test func aLineSaidTwiceIsSpokenOnceAndTheNextPlanIsTheSame() throws {

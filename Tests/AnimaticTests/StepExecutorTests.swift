@@ -1,6 +1,7 @@
 @testable import Animatic
 import Foundation
 import Testing
+import TestSupport
 
 /// What the jobs of a test did, in order.
 private final class JobLog: @unchecked Sendable {
@@ -32,7 +33,7 @@ struct StepExecutorTests {
             defer { log.leave() }
             try await Task.sleep(for: delay)
             log.ran(id)
-            if let failure { throw StepExecutor.JobFailure(description: failure) }
+            if let failure { throw SegmentFailure(.other, message: failure) }
             return nil
         }
     }
@@ -69,15 +70,16 @@ struct StepExecutorTests {
         ]) { event in
             switch event {
             case let .succeeded(id): events.append("ok \(id)")
-            case let .failed(id, failure): events.append("failed \(id) \(failure)")
+            case let .failed(id, .threw(failure)): events.append("failed \(id) \(failure)")
+            case let .failed(id, .inputFailed(input)): events.append("failed \(id) for \(input)")
             case let .stopped(id): events.append("stopped by \(id)")
             }
         }
         #expect(log.order == ["g1", "g0", "c0"], "c0 finishes g0's work after the stop")
         #expect(report.stoppedBy == "g1")
-        #expect(report.failures == ["g1": .threw("refused")])
+        #expect(report.failures == ["g1": .threw(SegmentFailure(.other, message: "refused"))])
         #expect(report.notStarted == ["c1", "g2"])
-        #expect(events == ["failed g1 threw(\"refused\")", "stopped by g1", "ok g0", "ok c0"])
+        #expect(events == ["failed g1 refused", "stopped by g1", "ok g0", "ok c0"])
     }
 
     @Test func withoutStoppingAFailedInputFailsItsDependentsAndTheRestRun() async throws {
@@ -87,7 +89,9 @@ struct StepExecutorTests {
             job("d", log: log),
         ]) { _ in }
         #expect(log.order == ["a", "d"])
-        #expect(report.failures == ["a": .threw("refused"), "b": .inputFailed("a"), "c": .inputFailed("b")])
+        #expect(report.failures == [
+            "a": .threw(SegmentFailure(.other, message: "refused")), "b": .inputFailed("a"), "c": .inputFailed("b"),
+        ])
         #expect(report.notStarted.isEmpty && report.stoppedBy == nil)
     }
 

@@ -13,10 +13,12 @@ struct TakeRankingTests {
     static let script = "EXT. HARBOR - DAWN\n\n[[shot: WS; duration: 3s; takes: 2]]\nFog rolls in over the water.\n"
 
     /// Builds with the QC fake backend: every clip frozen but those of `goodSeeds`.
-    static func build(_ project: ReviewProject, goodSeeds: [Int], seeds: URL) throws -> CommandRunner.Output {
+    static func build(
+        _ project: ReviewProject, goodSeeds: [Int], seeds: URL, _ extra: [String] = []
+    ) throws -> CommandRunner.Output {
         try project.run(
             ["build", "film.fountain", "--size", "320x180", "--backend", "command",
-             "--command-template", QualityControlTests.template, "--cutlists", "edl,html", "--jobs", "1"],
+             "--command-template", QualityControlTests.template, "--cutlists", "edl,html", "--jobs", "1"] + extra,
             environment: [
                 "FAKE_QC_MODE": "frozen", "FAKE_QC_GOOD_SEEDS": goodSeeds.map(String.init).joined(separator: ","),
                 "FAKE_QC_SEEDS": seeds.path,
@@ -37,6 +39,15 @@ struct TakeRankingTests {
         let firstSeed = try #require(shot["seed"] as? Int)
         let secondSeed = try #require((shot["otherTakes"] as? [[String: Any]])?.first?["seed"] as? Int)
         let seeds = project.directory.appendingPathComponent("seeds")
+
+        // Before anything is made, QC can only rank the takes after generation: the dry run
+        // has the shot's thumbnail wait for the join (when the take is known), as the build does.
+        let planned = try Self.build(project, goodSeeds: [secondSeed], seeds: seeds, ["--dry-run", "--json"])
+        #expect(planned.status == 0, "\(planned.stderr)")
+        let steps = try #require(
+            (try JSONSerialization.jsonObject(with: Data(planned.stdout.utf8)) as? [String: Any])?["steps"] as? [[String: Any]])
+        let thumbnail = try #require(steps.first { $0["id"] as? String == "thumbnail 1A" })
+        #expect((thumbnail["inputs"] as? [String])?.contains("join") == true, "\(thumbnail)")
 
         // Take 1 is frozen whatever its seed (it and its two retakes); take 2 is good.
         let built = try Self.build(project, goodSeeds: [secondSeed], seeds: seeds)
@@ -61,6 +72,9 @@ struct TakeRankingTests {
         // Nothing changed: nothing is made or joined again (the same take is chosen).
         let again = try Self.build(project, goodSeeds: [secondSeed], seeds: seeds)
         #expect(again.stderr.contains("film.mp4 is up to date"), "\(again.stderr)")
+        // With every clip cached, the take is known before generation: the dry run lists nothing to do.
+        let unchanged = try Self.build(project, goodSeeds: [secondSeed], seeds: seeds, ["--dry-run"])
+        #expect(!unchanged.stdout.split(separator: "\n").contains { $0.contains(": runs (") }, "\(unchanged.stdout)")
 
         // The review file picks take 1: it is on the timeline, frozen as it is, and the
         // report still ranks take 2 first.
@@ -104,7 +118,7 @@ struct TakeRankingTests {
         let output = try project.run(["plan", "--json", "film.fountain", "--takes", "5"])
         let shot = try #require(try PlanJSON.decode(Data(output.stdout.utf8)).shots.first)
         #expect(shot.takes == 5)
-        let records = [
+        let records: [SegmentID: QCRecord] = [
             "1A-1": Self.record(frozen: 3),  // fails by 2
             "1A-1.take2": Self.record(blur: 4),  // passes, near the blur limit
             "1A-1.take3": Self.record(blur: 1.5),  // passes, far inside

@@ -41,7 +41,7 @@ struct TakesBuildTests {
 
     /// Every generated segment, timeline and takes.
     static func generated(_ report: BuildReport) -> [String] {
-        (report.segments + report.takes).filter { $0.status == .generated }.map(\.id)
+        (report.segments + report.takes).filter { $0.status == .generated }.map(\.id.rawValue)
     }
 
     /// The lines of `new` that `old` lacks, and the lines of `old` that `new` lacks.
@@ -88,8 +88,8 @@ struct TakesBuildTests {
     @Test func theCardsOfTakesDifferAndATakeIsNeverMadeAgain() throws {
         let project = try ReviewProject(review: nil, script: Self.script)
         let first = try Self.build(project, ["--takes", "3"])
-        let ids = first.segments.map(\.id)
-        #expect(first.takes.map(\.id) == ids.flatMap { id in ["\(id).take2", "\(id).take3"] })
+        let ids = first.segments.map(\.id.rawValue)
+        #expect(first.takes.map(\.id.rawValue) == ids.flatMap { id in ["\(id).take2", "\(id).take3"] })
         #expect(Set(Self.generated(first)).count == 3 * ids.count)
         for id in ids {
             #expect(Set(try [id, "\(id).take2", "\(id).take3"].map { try Self.media(project, $0) }).count == 3)
@@ -117,7 +117,7 @@ struct TakesBuildTests {
         let picked = try Self.build(project, ["--takes", "2"])
         #expect(Self.generated(picked).isEmpty)
         #expect(picked.pickedShots == [BuildReport.PickedShot(shot: "2B", take: 2)])
-        #expect(picked.segments.map(\.id).filter { $0.hasPrefix("2B-") }.allSatisfy { $0.hasSuffix(".take2") })
+        #expect(picked.segments.map(\.id.rawValue).filter { $0.hasPrefix("2B-") }.allSatisfy { $0.hasSuffix(".take2") })
         #expect(picked.takes.map(\.id).contains("2B-1"))
 
         // The cut lists: only the picked shot's clip lines change, and they name take 2.
@@ -129,8 +129,8 @@ struct TakesBuildTests {
         #expect(xmlChanges.contains { $0.contains("film.media/2B-1.take2.mp4") })
 
         // The video: the shot's frames change, every other frame is the same.
-        let shot = try #require(picked.segments.first { $0.id.hasPrefix("2B-") })
-        let span = shot.startFrame..<(shot.startFrame + picked.segments.filter { $0.id.hasPrefix("2B-") }.map(\.frames).reduce(0, +))
+        let shot = try #require(picked.segments.first { $0.id.rawValue.hasPrefix("2B-") })
+        let span = shot.startFrame..<(shot.startFrame + picked.segments.filter { $0.id.rawValue.hasPrefix("2B-") }.map(\.frames).reduce(0, +))
         let after = try Self.frameHashes(project)
         #expect(after.count == frames.count)
         let changed = Set(zip(frames, after).enumerated().filter { $1.0 != $1.1 }.map(\.offset))

@@ -2,6 +2,7 @@ import CutLists
 import Foundation
 import Planning
 import Testing
+import TestSupport
 
 /// The cut lists of a film with sound, read back by OpenTimelineIO: every segment's WAV on
 /// the audio tracks at its picture's record frames.

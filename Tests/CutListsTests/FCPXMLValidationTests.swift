@@ -2,6 +2,7 @@ import CutLists
 import Foundation
 import Planning
 import Testing
+import TestSupport
 
 @Suite("FCPXML against Apple's DTD")
 struct FCPXMLValidationTests {

@@ -2,6 +2,7 @@ import CutLists
 import Foundation
 import Planning
 import Testing
+import TestSupport
 
 /// Every writer's output for the sample at every rate, compared with the files in
 /// `Golden/<rate>/`. `ANIMATIC_RECORD=1` rewrites them; review the diff.
@@ -14,12 +15,7 @@ struct GoldenTests {
         let rate = try #require(FrameRate(rateName))
         let text = try #require(format.render(sampleTimeline(rate), thumbnails: ["1A": "frames/1A.png"]))
         let url = packageRoot.appendingPathComponent("Tests/CutListsTests/Golden/\(rateName)/cut.\(format.fileExtension)")
-        if ProcessInfo.processInfo.environment["ANIMATIC_RECORD"] == "1" {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
+        guard let expected = try Golden.expected(text, at: url) else { return }
         #expect(text == expected, "\(url.path) differs: re-record with ANIMATIC_RECORD=1 and review the diff")
     }
 

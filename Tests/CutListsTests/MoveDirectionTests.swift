@@ -2,6 +2,7 @@ import CutLists
 import Foundation
 import Planning
 import Screenplay
+import TestSupport
 import Testing
 
 /// A move the script gives a direction (`crane down`, `pan left`) keeps it in the shot

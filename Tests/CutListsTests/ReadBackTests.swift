@@ -2,6 +2,7 @@ import CutLists
 import Foundation
 import Planning
 import Testing
+import TestSupport
 
 /// What OpenTimelineIO reads from a cut list: the clips in order (black left out), the
 /// running time and the markers, in frames at the timeline rate.

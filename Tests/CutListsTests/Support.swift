@@ -3,6 +3,7 @@ import Foundation
 import Planning
 import Screenplay
 import Testing
+import TestSupport
 
 /// The package root, from this file's path.
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -50,12 +51,6 @@ func sampleTimeline(_ rate: FrameRate, video: URL = URL(fileURLWithPath: "/proje
     return Timeline(plan: samplePlan(rate), media: .beside(video: video), title: "cut", recordStart: start)
 }
 
-/// A fresh temporary directory.
-func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("cutlists-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
 
 /// Runs a program and returns its standard output, its standard error and its exit status.
 func run(_ program: URL, _ arguments: [String]) throws -> (output: String, error: String, status: Int32) {

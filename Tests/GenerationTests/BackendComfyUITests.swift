@@ -4,6 +4,7 @@ import Testing
 
 @testable import Generation
 import TestServers
+import TestSupport
 
 /// A Wan2.2 text-to-video workflow in API format, trimmed to the nodes that take placeholders.
 private let workflowText = #"""

@@ -3,6 +3,7 @@ import Media
 import Testing
 
 @testable import Generation
+import TestSupport
 
 /// The Wan2.2 preset run against the fake `generate.py` in `Fakes/`, with `variables` added
 /// to the environment.

@@ -3,6 +3,7 @@ import Testing
 
 @testable import Generation
 import TestServers
+import TestSupport
 
 /// The loopback DashScope server with the test key.
 private func server() async throws -> TestServer {

@@ -4,6 +4,7 @@ import Testing
 
 @testable import Generation
 import TestServers
+import TestSupport
 
 private let apiKey = "sk-test-4f1c9a7e-SECRET"
 

@@ -3,6 +3,7 @@ import Media
 import Testing
 
 @testable import Generation
+import TestSupport
 
 @Suite struct BackendOptionsTests {
     @Test func eachKindMakesItsBackend() throws {

@@ -3,6 +3,7 @@ import Media
 import Testing
 
 @testable import Generation
+import TestSupport
 
 /// A backend that fails as scripted, one outcome per call, then writes a byte; counts calls
 /// and the most calls running at once.

@@ -3,6 +3,7 @@ import Media
 import Testing
 
 @testable import Generation
+import TestSupport
 
 /// The fake worker in `Fakes/`, `workers` of them (or one per GPU), with `variables` added
 /// to the environment and logs in `scratch`.

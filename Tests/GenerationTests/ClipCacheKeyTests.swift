@@ -3,6 +3,7 @@ import Foundation
 import Media
 import Planning
 import Testing
+import TestSupport
 
 @Suite("Clip cache keys")
 struct ClipCacheKeyTests {
@@ -13,7 +14,7 @@ struct ClipCacheKeyTests {
     }
 
     private func key(_ request: GenerationRequest, _ generator: (any Generator)? = nil) throws -> String {
-        try ClipCache.key(for: request, generator: generator ?? renderer)
+        try ClipCache.key(for: request, generator: generator ?? renderer).rawValue
     }
 
     @Test func canonicalJSONSortsItsKeysAndFailsLoudly() throws {

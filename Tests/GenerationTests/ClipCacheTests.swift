@@ -2,6 +2,7 @@ import Foundation
 import Generation
 import Media
 import Testing
+import TestSupport
 
 @Suite("Clip cache entries")
 struct ClipCacheTests {
@@ -45,7 +46,7 @@ struct ClipCacheTests {
     @Test func takingTheLockRemovesPartialFilesOfKilledBuilds() async throws {
         let scratch = try Scratch()
         let cache = ClipCache(directory: scratch.file("cache"))
-        let key = String(repeating: "ab", count: 32)
+        let key = ClipKey(String(repeating: "ab", count: 32))
         try cache.prepareEntry(key)
         let partial = cache.url(for: key).deletingLastPathComponent()
             .appendingPathComponent(".\(key).mp4.partial-\(UUID().uuidString)")
@@ -62,7 +63,7 @@ struct ClipCacheTests {
     @Test func preparingAnEntryRemovesTheThumbnailsOfTheClipMadeBefore() throws {
         let scratch = try Scratch()
         let cache = ClipCache(directory: scratch.file("cache"))
-        let key = String(repeating: "cd", count: 32), other = "cd" + String(repeating: "ef", count: 31)
+        let key = ClipKey(String(repeating: "cd", count: 32)), other = ClipKey("cd" + String(repeating: "ef", count: 31))
         try cache.prepareEntry(key)
         try cache.prepareEntry(other)
         let old = cache.thumbnailURL(for: key, width: 256, height: 144)

@@ -2,13 +2,14 @@ import Foundation
 import Generation
 import Media
 import Testing
+import TestSupport
 
 /// `manifest.tsv`: a later cache value trusts an entry checked in full before while its clip
 /// and digest keep their sizes and modification times, and checks it in full again otherwise.
 @Suite("Clip cache manifest")
 struct ClipManifestTests {
     /// A cache holding one admitted entry, its key and frame count.
-    private func admittedEntry(in scratch: Scratch) async throws -> (ClipCache, String, Int) {
+    private func admittedEntry(in scratch: Scratch) async throws -> (ClipCache, ClipKey, Int) {
         let cache = ClipCache(directory: scratch.file("cache"))
         let request = GenerationRequest.all(in: plan(), format: tinyFormat)[0]
         let key = try ClipCache.key(for: request, generator: StoryboardRenderer())
@@ -86,6 +87,6 @@ struct ClipManifestTests {
         // A discarded entry is forgotten.
         touched.discard(clip)
         try touched.saveManifest()
-        #expect(!String(decoding: try Data(contentsOf: manifest), as: UTF8.self).contains(key))
+        #expect(!String(decoding: try Data(contentsOf: manifest), as: UTF8.self).contains(key.rawValue))
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Media
 import Planning
 import Testing
+import TestSupport
 
 @Suite("Failure card")
 struct FailureCardTests {

@@ -2,6 +2,7 @@ import Foundation
 @testable import Generation
 import Media
 import Testing
+import TestSupport
 
 @Suite("MP4 header reader")
 struct MP4HeaderTests {

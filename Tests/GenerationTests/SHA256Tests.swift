@@ -1,6 +1,7 @@
 import Foundation
 import Generation
 import Testing
+import TestSupport
 
 @Suite("SHA-256")
 struct SHA256Tests {

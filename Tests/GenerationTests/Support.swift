@@ -4,22 +4,6 @@ import Media
 import Planning
 import Screenplay
 
-/// A fresh directory for one test, removed when the test is done with it.
-final class Scratch {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("generation-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: url)
-    }
-
-    func file(_ name: String) -> URL { url.appendingPathComponent(name) }
-}
-
 /// A small script with a still establishing shot, dialogue and a push-in long enough to
 /// be cut into segments.
 let sampleScript = """

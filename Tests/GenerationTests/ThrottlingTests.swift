@@ -4,6 +4,7 @@ import Testing
 
 @testable import Generation
 import TestServers
+import TestSupport
 
 /// A DashScope account over its rate quota answers 429 with `Retry-After` and recovers
 /// (issue 11): the scheduler waits it out, counting none of those answers as an attempt,

@@ -1,6 +1,7 @@
 import Foundation
 import Media
 import Testing
+import TestSupport
 
 @Suite("Cancellation and atomic output")
 struct CancellationTests {
@@ -34,7 +35,7 @@ struct CancellationTests {
 
     @Test("a cancelled render stops, leaving neither the file nor a temporary one")
     func cancelRender() async throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         let output = directory.file("long.mp4")
         let error = try await cancelMidway(until: writing(in: directory.url)) {
             try await FilterGraphRenderer(format: smallHouse).render(
@@ -46,7 +47,7 @@ struct CancellationTests {
 
     @Test("a cancelled conform stops, leaving an existing destination untouched")
     func cancelConform() async throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         let input = directory.file("input.mp4")
         try makeInput(["-f", "lavfi", "-i", "testsrc2=s=320x240:r=30:d=1", "-c:v", "mpeg4", input.path], in: directory)
         let output = directory.file("conformed.mp4")
@@ -62,7 +63,7 @@ struct CancellationTests {
 
     @Test("a cancelled join stops, leaving no file")
     func cancelJoin() async throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         let segment = directory.file("segment.mp4")
         try await FilterGraphRenderer(format: smallHouse).render(graph: titleCardGraph(smallHouse), frames: 24, to: segment)
         let output = directory.file("joined.mp4")
@@ -76,7 +77,7 @@ struct CancellationTests {
 
     @Test("the synchronous API stops when its own task is cancelled")
     func cancelSynchronous() async throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         let output = directory.file("long.mp4")
         let task = Task.detached {
             withUnsafeCurrentTask { $0?.cancel() }

@@ -1,6 +1,7 @@
 import Foundation
 import Media
 import Testing
+import TestSupport
 
 /// `ClipAnalysis` on clips rendered through the house encoder: each fault measured where
 /// it is, and a clean clip measured clean.
@@ -9,7 +10,7 @@ struct ClipAnalysisTests {
     static let format = HouseFormat(width: 320, height: 180, frameRate: Rational(24))
 
     static func measure(_ graph: String, frames: Int = 72) throws -> ClipMeasures {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         let clip = directory.file("clip.mp4")
         try FilterGraphRenderer(format: format).render(graph: graph, frames: frames, to: clip)
         return try ClipAnalysis.measure(clip)

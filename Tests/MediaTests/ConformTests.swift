@@ -1,6 +1,7 @@
 import Foundation
 import Media
 import Testing
+import TestSupport
 
 /// A clip made by the `ffmpeg` program, unlike the house format in every way it can be.
 struct ForeignClip: Sendable, CustomStringConvertible {
@@ -34,7 +35,7 @@ struct ForeignClip: Sendable, CustomStringConvertible {
 struct ConformTests {
     @Test("conforms foreign clips exactly, cutting long ones and holding short ones", arguments: ForeignClip.all, [20, 72])
     func conforms(clip: ForeignClip, frames: Int) throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         let input = directory.file(clip.name)
         try makeInput(clip.arguments + [input.path], in: directory)
         let output = directory.file("conformed.mp4")
@@ -63,7 +64,7 @@ struct ConformTests {
 
     @Test("keeps the display aspect: pillarbox for 4:3, full frame for anamorphic 16:9")
     func aspect() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         let conformer = Conformer(format: smallHouse)
         // 320x240 square pixels is 4:3: fitted 240x180, black bars 40 pixels wide.
         let square = directory.file("square.mp4")
@@ -92,7 +93,7 @@ struct ConformTests {
 
     @Test("conforming is deterministic")
     func deterministic() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         let input = directory.file("input.mov")
         try makeInput(ForeignClip.all[0].arguments + [input.path], in: directory)
         let first = directory.file("a.mp4")
@@ -104,7 +105,7 @@ struct ConformTests {
 
     @Test("an unreadable input fails with the FFmpeg call, and leaves no file")
     func unreadable() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         let input = directory.file("not-a-video.mp4")
         try Data("this is not a video".utf8).write(to: input)
         let error = try #require(throws: MediaError.self) {
@@ -120,7 +121,7 @@ struct ConformTests {
 
     @Test("a file without video is refused")
     func audioOnly() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         let input = directory.file("tone.m4a")
         try makeInput(["-f", "lavfi", "-i", "sine=d=0.5", "-c:a", "aac", input.path], in: directory)
         #expect(throws: MediaError.noVideoStream(file: input.path)) {

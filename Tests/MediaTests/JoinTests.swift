@@ -1,11 +1,12 @@
 import Foundation
 import Media
 import Testing
+import TestSupport
 
 @Suite("Joiner")
 struct JoinTests {
     /// Renders one title-card segment per entry of `frames` into `directory`.
-    func segments(_ frames: [Int], in directory: TemporaryDirectory, format: HouseFormat = smallHouse) throws -> [URL] {
+    func segments(_ frames: [Int], in directory: Scratch, format: HouseFormat = smallHouse) throws -> [URL] {
         let colors = ["red", "green", "blue", "yellow", "white"]
         return try frames.enumerated().map { index, count in
             let url = directory.file("segment-\(index).mp4")
@@ -18,7 +19,7 @@ struct JoinTests {
 
     @Test("joins segments end to end: frame counts add up, timestamps run on evenly")
     func joins() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         let parts = try segments([24, 30, 18, 1], in: directory)
         let joined = directory.file("joined.mp4")
         try Joiner().join(parts, to: joined)
@@ -48,7 +49,7 @@ struct JoinTests {
 
     @Test("rendered and conformed segments join: one house format, one set of encoder headers")
     func rendersAndConformsJoin() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         let rendered = try segments([12], in: directory)[0]
         let foreign = directory.file("foreign.mov")
         try makeInput(ForeignClip.all[0].arguments + [foreign.path], in: directory)
@@ -62,7 +63,7 @@ struct JoinTests {
 
     @Test("joins at 30000/1001 without drift")
     func joinsNTSC() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         let format = HouseFormat(width: 160, height: 90, frameRate: Rational(30000, 1001))
         let parts = try segments([31, 29, 30], in: directory, format: format)
         let joined = directory.file("joined.mp4")
@@ -76,7 +77,7 @@ struct JoinTests {
 
     @Test("a segment of another size is refused, naming the file and the property")
     func refusesSize() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         let good = try segments([6], in: directory)[0]
         let small = directory.file("small.mp4")
         try FilterGraphRenderer(format: HouseFormat(width: 160, height: 90, frameRate: Rational(24))).render(
@@ -93,7 +94,7 @@ struct JoinTests {
 
     @Test("a segment from other encoder settings is refused for its extradata")
     func refusesEncoderSettings() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         let good = try segments([6], in: directory)[0]
         let other = directory.file("ultrafast.mp4")
         try makeInput(
@@ -114,7 +115,7 @@ struct JoinTests {
 
     @Test("a segment of another pixel format is refused though later segments are not analysed by decoding")
     func refusesPixelFormat() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         let good = try segments([6, 6], in: directory)
         // Same encoder preset and size as the house format, but 4:4:4 chroma: only the
         // SPS in its extradata tells the joiner, which reads no frame of it.
@@ -135,7 +136,7 @@ struct JoinTests {
 
     @Test("a segment with an extra stream is refused; an existing destination is left as it was")
     func refusesStreamCount() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         let good = try segments([6], in: directory)[0]
         let withAudio = directory.file("with-audio.mp4")
         try makeInput(

@@ -1,12 +1,13 @@
 import Foundation
 import Media
 import Testing
+import TestSupport
 
 @Suite("TrackMuxer")
 struct MuxTests {
     @Test("adds a mov_text subtitle track, a timecode track and chapters that ffprobe reads back")
     func tracks() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         let video = directory.file("video.mp4")
         try FilterGraphRenderer(format: smallHouse).render(graph: titleCardGraph(smallHouse), frames: 72, to: video)
         let final = directory.file("final.mp4")
@@ -70,7 +71,7 @@ struct MuxTests {
 
     @Test("drop-frame timecode at 30000/1001")
     func dropFrame() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         let format = HouseFormat(width: 160, height: 90, frameRate: Rational(30000, 1001))
         let video = directory.file("video.mp4")
         try FilterGraphRenderer(format: format).render(graph: titleCardGraph(format), frames: 30, to: video)
@@ -85,7 +86,7 @@ struct MuxTests {
 
     @Test("a timecode that does not fit the rate is refused before anything is written")
     func badTimecode() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         let video = directory.file("video.mp4")
         try FilterGraphRenderer(format: smallHouse).render(graph: titleCardGraph(smallHouse), frames: 6, to: video)
         let final = directory.file("final.mp4")
@@ -104,7 +105,7 @@ struct MuxTests {
 
     @Test("overlapping cues and unordered chapters are refused")
     func badTracks() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         let video = directory.file("video.mp4")
         try FilterGraphRenderer(format: smallHouse).render(graph: titleCardGraph(smallHouse), frames: 24, to: video)
         let muxer = TrackMuxer(format: smallHouse)

@@ -1,6 +1,7 @@
 import Foundation
 import Media
 import Testing
+import TestSupport
 
 @Suite("FilterGraphRenderer")
 struct RenderTests {
@@ -8,7 +9,7 @@ struct RenderTests {
         (Rational(24), 48), (Rational(25), 30), (Rational(24000, 1001), 37), (Rational(30000, 1001), 45),
     ])
     func exactFrames(rate: Rational, frames: Int) throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         let format = HouseFormat(width: 320, height: 180, frameRate: rate)
         let output = directory.file("card.mp4")
         try FilterGraphRenderer(format: format).render(
@@ -38,7 +39,7 @@ struct RenderTests {
 
     @Test("the same inputs give the same bytes; different text gives different bytes")
     func deterministic() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         let renderer = FilterGraphRenderer(format: smallHouse)
         let awkward = "It's 50% done: [ok]; \\ \"quoted\" %{pts} ,= \n second line"
         let first = directory.file("a.mp4")
@@ -61,7 +62,7 @@ struct RenderTests {
 
     @Test("a source shorter than the frame count holds its last frame")
     func holdsLastFrame() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         let output = directory.file("short.mp4")
         try FilterGraphRenderer(format: smallHouse).render(
             graph: "color=c=red:s=320x180:r=24:d=0.5", frames: 30, to: output)
@@ -71,7 +72,7 @@ struct RenderTests {
 
     @Test("a graph of another size is refused, and leaves no file")
     func wrongSize() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         let output = directory.file("wrong.mp4")
         #expect {
             try FilterGraphRenderer(format: smallHouse).render(
@@ -85,7 +86,7 @@ struct RenderTests {
 
     @Test("a graph FFmpeg cannot parse fails with the call, code and FFmpeg's message")
     func badGraph() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         let output = directory.file("bad.mp4")
         let error = try #require(throws: MediaError.self) {
             try FilterGraphRenderer(format: smallHouse).render(graph: "nosuchfilter=1", frames: 5, to: output)
@@ -104,7 +105,7 @@ struct RenderTests {
 
     @Test("options for a filter instance the graph lacks are refused")
     func unknownInstance() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         #expect(throws: MediaError.self) {
             try FilterGraphRenderer(format: smallHouse).render(
                 graph: titleCardGraph(smallHouse), frames: 5,

@@ -1,12 +1,13 @@
 import Foundation
 import Media
 import Testing
+import TestSupport
 
 @Suite("Frame grabs, still images and contact sheets")
 struct StillImageTests {
     /// 80 grey frames that step with the frame number: frame n is 10 + 3n before 4:2:0
     /// encoding, so neighbouring frames differ by about three levels.
-    static func rampClip(in directory: TemporaryDirectory) throws -> URL {
+    static func rampClip(in directory: Scratch) throws -> URL {
         let clip = directory.file("ramp.mp4")
         try FilterGraphRenderer(format: smallHouse).render(
             graph: "color=c=black:s=320x180:r=24,format=rgb24,geq=r='10+3*N':g='10+3*N':b='10+3*N'",
@@ -15,7 +16,7 @@ struct StillImageTests {
     }
 
     /// Frame `index` of `file` decoded by the `ffmpeg` program and scaled to `width`×`height` RGB.
-    static func ffmpegFrame(_ file: URL, index: Int, width: Int, height: Int, in directory: TemporaryDirectory)
+    static func ffmpegFrame(_ file: URL, index: Int, width: Int, height: Int, in directory: Scratch)
         throws -> RGBImage
     {
         let raw = directory.file("frame-\(UUID().uuidString).rgb")
@@ -33,7 +34,7 @@ struct StillImageTests {
 
     @Test("grabs exactly the asked frame, before and after keyframes and past the end", arguments: [0, 30, 47, 48, 60, 79])
     func grabsTheFrame(index: Int) throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         let clip = try Self.rampClip(in: directory)
         let grabbed = try FrameGrab.frame(clip, at: index, width: 64, height: 36)
         #expect(grabbed.width == 64 && grabbed.height == 36 && grabbed.pixels.count == 64 * 36 * 3)
@@ -48,7 +49,7 @@ struct StillImageTests {
 
     @Test("past the end, the last frame")
     func pastTheEnd() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         let clip = try Self.rampClip(in: directory)
         let grabbed = try FrameGrab.frame(clip, at: 500, width: 32, height: 18)
         let last = try Self.ffmpegFrame(clip, index: 79, width: 32, height: 18, in: directory)
@@ -57,7 +58,7 @@ struct StillImageTests {
 
     @Test("a file without video is refused")
     func noVideo() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         let audio = directory.file("tone.m4a")
         try makeInput(["-f", "lavfi", "-i", "sine=d=0.5", audio.path], in: directory)
         #expect(throws: MediaError.noVideoStream(file: audio.path)) {
@@ -77,7 +78,7 @@ struct StillImageTests {
 
     @Test("PNG is lossless and ffprobe reads its size")
     func png() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         let image = Self.gradient(width: 97, height: 41)
         let data = try ImageCodec.png(image)
         let file = directory.file("g.png")
@@ -89,7 +90,7 @@ struct StillImageTests {
 
     @Test("JPEG is close to the picture and ffprobe reads its size")
     func jpeg() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         let image = RGBImage(width: 64, height: 36, red: 200, green: 40, blue: 90)
         let data = try ImageCodec.jpeg(image)
         let file = directory.file("c.jpg")
@@ -104,7 +105,7 @@ struct StillImageTests {
 
     @Test("a contact sheet: the grid's size, each picture in its cell, captions under them")
     func contactSheet() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         let sheet = ContactSheet(
             columns: 3, cellWidth: 112, cellHeight: 63, captionHeight: 16, spacing: 4, fontFile: fontFile, fontSize: 11)
         let colours: [(UInt8, UInt8, UInt8)] = [(255, 0, 0), (0, 255, 0), (0, 0, 255), (255, 255, 0), (0, 255, 255), (90, 90, 90), (255, 0, 255)]

@@ -1,11 +1,12 @@
 import Foundation
 import Media
 import Testing
+import TestSupport
 
 @Suite("FilterGraphRenderer.renderStill")
 struct StillRenderTests {
     /// Each video packet's timestamp, keyframe flag and SHA-256 of its bytes, by ffprobe.
-    private func packets(_ file: URL, in directory: TemporaryDirectory) throws -> [(pts: Int, key: Bool, hash: String)] {
+    private func packets(_ file: URL, in directory: Scratch) throws -> [(pts: Int, key: Bool, hash: String)] {
         let json = try ffprobe(
             ["-select_streams", "v", "-show_data_hash", "sha256", "-show_entries", "packet=pts,flags,data_hash"], file,
             in: directory)
@@ -19,7 +20,7 @@ struct StillRenderTests {
 
     @Test("a held picture is encoded for one keyframe interval, which the rest of the file repeats")
     func repeatsTheFirstInterval() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         let still = directory.file("still.mp4"), whole = directory.file("whole.mp4")
         let frames = 130, interval = smallHouse.keyframeInterval
         let renderer = FilterGraphRenderer(format: smallHouse)
@@ -46,7 +47,7 @@ struct StillRenderTests {
 
     @Test("up to one keyframe interval, a held picture is byte for byte what render writes", arguments: [1, 30, 48])
     func shortIsTheSame(frames: Int) throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         let still = directory.file("still.mp4"), whole = directory.file("whole.mp4")
         let renderer = FilterGraphRenderer(format: smallHouse)
         try renderer.renderStill(graph: titleCardGraph(smallHouse), frames: frames, filterOptions: options, to: still)
@@ -56,7 +57,7 @@ struct StillRenderTests {
 
     @Test("a graph of another size is refused, and leaves no file")
     func wrongSize() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try Scratch()
         #expect {
             try FilterGraphRenderer(format: smallHouse).renderStill(
                 graph: "color=c=red:s=160x90:r=24", frames: 100, to: directory.file("wrong.mp4"))

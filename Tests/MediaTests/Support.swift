@@ -1,27 +1,7 @@
 import Foundation
 import Media
 import Testing
-
-/// A fresh directory for one test, removed when the test is done with it.
-final class TemporaryDirectory {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("media-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: url)
-    }
-
-    func file(_ name: String) -> URL { url.appendingPathComponent(name) }
-
-    /// The names of the files in the directory, sorted (hidden ones included).
-    func contents() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
-    }
-}
+import TestSupport
 
 /// What a program printed, and how it exited.
 struct ProgramResult {
@@ -31,7 +11,7 @@ struct ProgramResult {
 }
 
 /// Runs `program` (found on PATH) with `arguments`, capturing both output streams.
-func run(_ program: String, _ arguments: [String], in directory: TemporaryDirectory) throws -> ProgramResult {
+func run(_ program: String, _ arguments: [String], in directory: Scratch) throws -> ProgramResult {
     let id = UUID().uuidString
     let outputFile = directory.file(".out-\(id)")
     let errorFile = directory.file(".err-\(id)")
@@ -56,13 +36,13 @@ func run(_ program: String, _ arguments: [String], in directory: TemporaryDirect
 }
 
 /// Runs the `ffmpeg` program quietly to make a test input; fails the test if it fails.
-func makeInput(_ arguments: [String], in directory: TemporaryDirectory) throws {
+func makeInput(_ arguments: [String], in directory: Scratch) throws {
     let result = try run("ffmpeg", ["-v", "error", "-nostdin", "-y"] + arguments, in: directory)
     try #require(result.status == 0, "ffmpeg \(arguments.joined(separator: " ")): \(result.errors)")
 }
 
 /// `ffprobe … -of json` on `file`, parsed.
-func ffprobe(_ arguments: [String], _ file: URL, in directory: TemporaryDirectory) throws -> [String: Any] {
+func ffprobe(_ arguments: [String], _ file: URL, in directory: Scratch) throws -> [String: Any] {
     let result = try run("ffprobe", ["-v", "error", "-of", "json"] + arguments + [file.path], in: directory)
     try #require(result.status == 0, "ffprobe: \(result.errors)")
     let json = try JSONSerialization.jsonObject(with: Data(result.output.utf8))
@@ -80,7 +60,7 @@ struct FFprobeVideo {
     var hasBFrames: Int
     var streamCount: Int
 
-    init(_ file: URL, in directory: TemporaryDirectory) throws {
+    init(_ file: URL, in directory: Scratch) throws {
         let all = try ffprobe(["-show_entries", "stream=codec_type"], file, in: directory)
         streamCount = (all["streams"] as? [Any])?.count ?? 0
         let json = try ffprobe(
@@ -101,13 +81,13 @@ struct FFprobeVideo {
 }
 
 /// `ffmpeg -v error -i file -f null -`: decodes everything; returns what it printed.
-func decodeErrors(_ file: URL, in directory: TemporaryDirectory) throws -> String {
+func decodeErrors(_ file: URL, in directory: Scratch) throws -> String {
     let result = try run("ffmpeg", ["-v", "error", "-nostdin", "-i", file.path, "-f", "null", "-"], in: directory)
     return result.errors + (result.status == 0 ? "" : "exit status \(result.status)")
 }
 
 /// The luma of one row of the first frame of `file`, as bytes.
-func firstFrameLumaRow(_ file: URL, row: Int, width: Int, in directory: TemporaryDirectory) throws -> [UInt8] {
+func firstFrameLumaRow(_ file: URL, row: Int, width: Int, in directory: Scratch) throws -> [UInt8] {
     let raw = directory.file("row-\(UUID().uuidString).gray")
     try makeInput(
         ["-i", file.path, "-frames:v", "1", "-vf", "format=gray,crop=\(width):1:0:\(row)", "-f", "rawvideo", raw.path],

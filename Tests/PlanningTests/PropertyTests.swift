@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Planning
 import Screenplay
+import TestSupport
 
 @Suite("Plan properties: determinism, stability, corpus running time, golden plan")
 struct PropertyTests {
@@ -83,11 +84,7 @@ struct PropertyTests {
     @Test func goldenPlanForTheCoffeeShopSample() throws {
         let json = String(decoding: try PlanJSON.encode(plan(try sampleText("coffee-shop.fountain")).plan), as: UTF8.self) + "\n"
         let golden = packageRoot.appendingPathComponent("Tests/PlanningTests/Golden/coffee-shop.plan.json")
-        if ProcessInfo.processInfo.environment["ANIMATIC_RECORD"] == "1" {
-            try json.write(to: golden, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOf: golden, encoding: .utf8)
+        guard let expected = try Golden.expected(json, at: golden) else { return }
         #expect(json == expected, "the plan differs from \(golden.path); review the diff and re-record with ANIMATIC_RECORD=1")
     }
 }

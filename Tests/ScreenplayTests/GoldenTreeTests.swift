@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Screenplay
+import TestSupport
 
 /// Tree dumps of small fixtures compared with the files beside them. Set
 /// `ANIMATIC_RECORD=1` to rewrite the `.tree` files, then review the diff.
@@ -24,11 +25,7 @@ struct GoldenTreeTests {
         var dump = TreeDump.dump(result.screenplay)
         for diagnostic in result.diagnostics { dump += diagnostic.formatted(path: name) + "\n" }
         let golden = input.deletingPathExtension().appendingPathExtension("tree")
-        if ProcessInfo.processInfo.environment["ANIMATIC_RECORD"] == "1" {
-            try dump.write(to: golden, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOf: golden, encoding: .utf8)
+        guard let expected = try Golden.expected(dump, at: golden) else { return }
         #expect(dump == expected, "tree of \(name) differs from \(golden.lastPathComponent); re-record with ANIMATIC_RECORD=1")
     }
 }

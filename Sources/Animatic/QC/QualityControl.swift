@@ -41,7 +41,7 @@ extension Builder {
         } catch let error as CancellationError {
             throw error
         } catch {
-            throw StepExecutor.JobFailure(description: "quality control cannot read the clip: \(error)")
+            throw SegmentFailure(.qualityControl, message: "quality control cannot read the clip: \(error)")
         }
         var clips: [URL?] = [nil]  // each attempt's clip in the scratch directory (the first is in the cache)
         defer { for case let url? in clips { try? FileManager.default.removeItem(at: url) } }
@@ -72,20 +72,20 @@ extension Builder {
                 // The scratch directory is inside the cache: one file system, so the
                 // rename replaces the clip atomically.
                 guard rename(clip.path, cache.url(for: item.key).path) == 0 else {
-                    throw StepExecutor.JobFailure(description: "cannot put the kept retake in the cache: errno \(errno)")
+                    throw SegmentFailure(.qualityControl, message: "cannot put the kept retake in the cache: errno \(errno)")
                 }
                 clips[record.kept] = nil
                 // Checked and sealed like any clip the cache takes (issue #11).
                 switch cache.admit(item.key, frames: item.frames, format: settings.format) {
                 case .valid: break
-                case .missing: throw StepExecutor.JobFailure(description: "the kept retake is not in the cache")
-                case let .corrupt(why): throw StepExecutor.JobFailure(description: "the kept retake \(why)")
+                case .missing: throw SegmentFailure(.qualityControl, message: "the kept retake is not in the cache")
+                case let .corrupt(why): throw SegmentFailure(.qualityControl, message: "the kept retake \(why)")
                 }
             }
         }
         record.summarise()
         do { try record.write(to: recordURL) } catch {
-            throw StepExecutor.JobFailure(description: "cannot write the quality-control record: \(error)")
+            throw SegmentFailure(.qualityControl, message: "cannot write the quality-control record: \(error)")
         }
         events(.qualityChecked(id: item.segmentID, record: record, analysed: true))
         return nil
@@ -120,13 +120,13 @@ extension Builder {
 
     /// The storyboard page's notes from the records of the segments on the timeline and the
     /// shots' take rankings.
-    static func qcNotes(records: [(id: String, record: QCRecord)], rankings: [TakeRanking]) -> QCNotes {
+    static func qcNotes(records: [(id: SegmentID, record: QCRecord)], rankings: [TakeRanking]) -> QCNotes {
         QCNotes(
-            segments: Dictionary(records.map { ($0.id, QCNote(passed: $0.record.best.passed, text: $0.record.why)) }) {
+            segments: Dictionary(records.map { ($0.id.rawValue, QCNote(passed: $0.record.best.passed, text: $0.record.why)) }) {
                 first, _ in first
             },
             takes: Dictionary(rankings.map { ranking in
-                (ranking.shot, QCNote(
+                (ranking.shot.rawValue, QCNote(
                     passed: ranking.ranking.first { $0.take == ranking.onTimeline }?.passed ?? false,
                     text: "takes: " + ranking.why))
             }) { first, _ in first })

@@ -19,12 +19,12 @@ extension Builder {
         var chosen = plan
         for index in chosen.shots.indices where chosen.shots[index].otherTakes != nil {
             let shot = chosen.shots[index]
-            var records: [String: QCRecord] = [:]
+            var records: [SegmentID: QCRecord] = [:]
             for segment in shot.allTakes.flatMap(\.segments) {
-                guard let item = items[segment.id], outcome?.failures[item.segmentID] == nil,
+                guard let item = items[SegmentID(segment.id)], outcome?.failures[item.segmentID] == nil,
                       outcome?.notStarted.contains(item.segmentID) != true, let record = qcRecord(item)
                 else { continue }
-                records[segment.id] = record
+                records[item.segmentID] = record
             }
             guard let ranking = TakeRanking.rank(shot, records: records, thresholds: settings.qcThresholds) else { continue }
             chosen.shots[index] = shot.puttingOnTimeline(take: ranking.onTimeline)
@@ -41,7 +41,7 @@ extension BuildPlan {
     func arranged(as plan: Plan) -> BuildPlan {
         let byID = Dictionary((items + takeItems).map { ($0.segmentID, $0) }) { first, _ in first }
         return BuildPlan(
-            items: plan.shots.flatMap(\.segments).compactMap { byID[$0.id] },
-            takeItems: plan.shots.flatMap { ($0.otherTakes ?? []).flatMap(\.segments) }.compactMap { byID[$0.id] })
+            items: plan.shots.flatMap(\.segments).compactMap { byID[SegmentID($0.id)] },
+            takeItems: plan.shots.flatMap { ($0.otherTakes ?? []).flatMap(\.segments) }.compactMap { byID[SegmentID($0.id)] })
     }
 }

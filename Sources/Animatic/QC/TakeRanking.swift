@@ -24,7 +24,7 @@ public struct TakeRanking: Sendable, Codable, Hashable {
     }
 
     /// The shot's ID (`2C`).
-    public var shot: String
+    public var shot: ShotID
     /// The takes whose every segment has a QC record, best first: those that pass before
     /// those that fail, then by penalty, then by usage, ties to the lower take number.
     public var ranking: [Entry]
@@ -41,10 +41,10 @@ public struct TakeRanking: Sendable, Codable, Hashable {
     /// The ranking of `shot`'s takes from `records` (the QC record of each segment in use,
     /// by segment ID, judged under `thresholds`); nil for a shot with one take, or when no
     /// take has a record for every segment (QC off, or its segments failed).
-    static func rank(_ shot: Shot, records: [String: QCRecord], thresholds: QCThresholds) -> TakeRanking? {
+    static func rank(_ shot: Shot, records: [SegmentID: QCRecord], thresholds: QCThresholds) -> TakeRanking? {
         guard shot.otherTakes != nil else { return nil }
         let entries = shot.allTakes.compactMap { take -> Entry? in
-            let kept = take.segments.compactMap { segment in records[segment.id].map { (segment.id, $0.best) } }
+            let kept = take.segments.compactMap { segment in records[SegmentID(segment.id)].map { (segment.id, $0.best) } }
             guard !kept.isEmpty, kept.count == take.segments.count else { return nil }
             return Entry(
                 take: take.number, verdict: kept.allSatisfy { $0.1.passed } ? "passed" : "failed",
@@ -59,12 +59,12 @@ public struct TakeRanking: Sendable, Codable, Hashable {
         let picked = shot.picked
         let onTimeline = picked ?? ranking[0].take
         return TakeRanking(
-            shot: shot.id, ranking: ranking, onTimeline: onTimeline, chosenBy: picked == nil ? "qc" : "review",
+            shot: ShotID(shot.id), ranking: ranking, onTimeline: onTimeline, chosenBy: picked == nil ? "qc" : "review",
             why: why(ranking, picked: picked))
     }
 
     /// The ranking of every shot of `plan` with takes, in timeline order; nil when there is none.
-    static func all(_ plan: Plan, records: [String: QCRecord], thresholds: QCThresholds) -> [TakeRanking]? {
+    static func all(_ plan: Plan, records: [SegmentID: QCRecord], thresholds: QCThresholds) -> [TakeRanking]? {
         let rankings = plan.shots.compactMap { rank($0, records: records, thresholds: thresholds) }
         return rankings.isEmpty ? nil : rankings
     }

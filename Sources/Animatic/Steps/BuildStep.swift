@@ -1,4 +1,5 @@
 import Generation
+import Planning
 
 /// One output of a build, decided before any work starts (the way swift-driver plans its
 /// jobs): what kind of work makes it, which steps it needs first, the file it writes, the
@@ -12,6 +13,8 @@ public struct BuildStep: Sendable, Hashable {
         case conform
         /// Quality control analyses a clip in the cache, and may have it made again (docs/qc.md).
         case qc
+        /// Under `--keep-going`, a failure card drawn into the cache when a segment's clip fails.
+        case failureCard = "failure-card"
         /// The clips are joined end to end.
         case join
         /// The joined clips get their subtitle, timecode and chapter tracks: the video.
@@ -55,18 +58,30 @@ public struct BuildStep: Sendable, Hashable {
         case upToDate
         /// It runs, for this reason.
         case runs(BuildPlan.Reason)
+        /// It runs only if a step it reads fails (a failure card under `--keep-going`).
+        case ifInputFails
 
-        /// Whether the step runs.
-        public var runs: Bool { self != .upToDate }
-
-        /// `up-to-date`, or the reason's code (`BuildPlan.Reason.code`).
-        public var code: String {
-            if case let .runs(reason) = self { reason.code } else { "up-to-date" }
+        /// Whether the step runs (when every request succeeds).
+        public var runs: Bool {
+            if case .runs = self { true } else { false }
         }
 
-        /// `up to date`, or the reason (`BuildPlan.Reason.description`).
+        /// `up-to-date`, `if-input-fails`, or the reason's code (`BuildPlan.Reason.code`).
+        public var code: String {
+            switch self {
+            case .upToDate: "up-to-date"
+            case .ifInputFails: "if-input-fails"
+            case let .runs(reason): reason.code
+            }
+        }
+
+        /// `up to date`, `only if its input fails`, or the reason (`BuildPlan.Reason.description`).
         public var description: String {
-            if case let .runs(reason) = self { reason.description } else { "up to date" }
+            switch self {
+            case .upToDate: "up to date"
+            case .ifInputFails: "only if its input fails"
+            case let .runs(reason): reason.description
+            }
         }
     }
 
@@ -75,7 +90,7 @@ public struct BuildStep: Sendable, Hashable {
         /// The backend's name (`cards`, `dashscope`).
         public var backend: String
         /// The segment's ID.
-        public var segmentID: String
+        public var segmentID: SegmentID
         /// The prompt.
         public var prompt: String
         /// The negative prompt.
@@ -91,7 +106,7 @@ public struct BuildStep: Sendable, Hashable {
         /// `width`x`height`.
         public var size: String
         /// For a backend that starts from an image: the segment whose last frame it starts from.
-        public var continues: String?
+        public var continues: SegmentID?
         /// What the request costs (billed or GPU seconds); nil when the backend costs nothing to estimate.
         public var charge: RequestCharge?
         /// In a `--quality` build, the quality it is made at; nil otherwise.

@@ -3,8 +3,10 @@ import Foundation
 /// Runs build steps the way a compiler driver runs its jobs (swift-driver's executor): a
 /// job starts once every job it reads has succeeded; among ready jobs the earliest in plan
 /// order starts first; each pool (the backend, the conformer) runs at most its limit at
-/// once. A job fails by throwing `JobFailure`; a job whose input failed does not run and
-/// fails in turn (`Failure.inputFailed`). Any other error (a fault, not a failure) or
+/// once. A job fails by throwing a `SegmentFailure`; a job whose input failed does not run and
+/// fails in turn (`Failure.inputFailed`), unless it stands in for failed inputs
+/// (`Job.toleratesFailedInputs`: a failure card), which runs once they are all finished,
+/// failed or not. Any other error (a fault, not a failure) or
 /// cancellation ends the run: running jobs are cancelled and the error is rethrown.
 ///
 /// With `stopOnFailure`, the first failure stops the starting of jobs that begin new work
@@ -33,20 +35,18 @@ struct StepExecutor: Sendable {
         var pool: Pool
         /// Whether it begins new work, which a failure stops, rather than finishing work begun.
         var beginsWork: Bool
+        /// Whether it runs when an input failed (without a stop), instead of failing in turn:
+        /// what stands in for a failed clip, and what reads it beside takes that may fail.
+        var toleratesFailedInputs = false
         /// Does the work, given each input's product by job ID; returns its own product, if any.
         var work: @Sendable (_ products: [String: URL]) async throws -> URL?
     }
 
-    /// What a job throws when it fails in a way the build reports and goes on from (a
-    /// segment its backend could not make), in words fit to show.
-    struct JobFailure: Error, CustomStringConvertible {
-        var description: String
-    }
-
     /// Why a job failed.
     enum Failure: Error, Hashable {
-        /// Its work threw this error (already in words fit to show).
-        case threw(String)
+        /// Its work failed in a way the build reports and goes on from (a segment its
+        /// backend could not make).
+        case threw(SegmentFailure)
         /// The job with this ID, which it reads, failed.
         case inputFailed(String)
     }
@@ -88,7 +88,7 @@ struct StepExecutor: Sendable {
 
     /// Runs `jobs`, telling `events` as each finishes.
     /// - Throws: `CancellationError` when the task is cancelled, or the first error a job
-    ///   threw that is not a `JobFailure` (running jobs are cancelled either way).
+    ///   threw that is not a `SegmentFailure` (running jobs are cancelled either way).
     func run(_ jobs: [Job], events: (Event) -> Void) async throws -> Report {
         let index = Dictionary(jobs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var dependents = [[Int]](repeating: [], count: jobs.count)
@@ -136,12 +136,20 @@ struct StepExecutor: Sendable {
                         group.addTask {
                             do {
                                 return Finished(position: position, outcome: .made(try await job.work(inputs)))
-                            } catch let failure as JobFailure {
-                                return Finished(position: position, outcome: .failed(.threw(failure.description)))
+                            } catch let failure as SegmentFailure {
+                                return Finished(position: position, outcome: .failed(.threw(failure)))
                             }
                         }
                     }
                     ready[pool] = skipped + queue
+                }
+            }
+            /// Counts `position` as finished for the jobs that read it (one that already
+            /// failed through another input stays failed).
+            func inputFinished(_ position: Int) {
+                for dependent in dependents[position] where !finished[dependent] {
+                    unfinishedInputs[dependent] -= 1
+                    if unfinishedInputs[dependent] == 0 { makeReady(dependent) }
                 }
             }
             func finish(_ position: Int, _ outcome: Finished.Outcome) {
@@ -150,10 +158,7 @@ struct StepExecutor: Sendable {
                 case let .made(product):
                     if let product { products[position] = product }
                     events(.succeeded(id: jobs[position].id))
-                    for dependent in dependents[position] {
-                        unfinishedInputs[dependent] -= 1
-                        if unfinishedInputs[dependent] == 0 { makeReady(dependent) }
-                    }
+                    inputFinished(position)
                 case let .failed(failure):
                     report.failures[jobs[position].id] = failure
                     events(.failed(id: jobs[position].id, failure))
@@ -163,9 +168,10 @@ struct StepExecutor: Sendable {
                     }
                     // After a stop, what depends on the failure is simply not started.
                     guard report.stoppedBy == nil else { return }
-                    for dependent in dependents[position] where !finished[dependent] {
+                    for dependent in dependents[position] where !finished[dependent] && !jobs[dependent].toleratesFailedInputs {
                         finish(dependent, .failed(.inputFailed(jobs[position].id)))
                     }
+                    inputFinished(position)
                 }
             }
 

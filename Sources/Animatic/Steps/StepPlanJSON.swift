@@ -74,9 +74,9 @@ public enum StepPlanJSON {
                 runs: step.status.runs, reason: step.status.code, why: step.status.description,
                 generation: step.generation.map {
                     Generation(
-                        backend: $0.backend, segment: $0.segmentID, prompt: $0.prompt, negativePrompt: $0.negativePrompt,
+                        backend: $0.backend, segment: $0.segmentID.rawValue, prompt: $0.prompt, negativePrompt: $0.negativePrompt,
                         seed: $0.seed, frames: $0.frames, seconds: $0.seconds, shotStartFrame: $0.shotStartFrame,
-                        size: $0.size, continues: $0.continues, quality: $0.quality?.rawValue)
+                        size: $0.size, continues: $0.continues?.rawValue, quality: $0.quality?.rawValue)
                 })
         }
         let document = Document(

@@ -11,7 +11,7 @@ public enum StepPlanText {
         var lines: [String] = []
         for step in plan.steps {
             // A `--quality` build says which quality each clip is, reused or made.
-            lines.append("\(step.id): " + (step.status.runs ? "runs (\(step.status))" : "up to date")
+            lines.append("\(step.id): " + (step.status.runs ? "runs (\(step.status))" : "\(step.status)")
                 + (step.generation?.quality.map { ", \($0.rawValue)" } ?? ""))
             guard step.status.runs, let request = step.generation else { continue }
             lines.append("    backend \(request.backend), \(ProgressDisplay.count(request.frames, "frame")) "

@@ -57,6 +57,9 @@ def main(url, shot, take, note, screenshots=None):
         if screenshots:
             driver.save_screenshot(os.path.join(screenshots, "review-page.png"))
 
+        # Nobody has picked yet: no take may say so (the one in the video is marked as such).
+        if card.find_elements(By.CSS_SELECTOR, ".take.picked"):
+            raise SystemExit("a take shows as picked before any pick")
         card.find_element(By.CSS_SELECTOR, f'.take[data-take="{take}"] button.pick').click()
         card.find_element(By.CSS_SELECTOR, "textarea.note").send_keys(note)
         card.find_element(By.CSS_SELECTOR, "button.save").click()

@@ -1,0 +1,82 @@
+import CutLists
+import Foundation
+import Planning
+import Generation
+import Media
+
+/// One build's steps as they run: the context they were planned from, and what the jobs
+/// learn as they go (which segments failed, the cards standing in, the video's record),
+/// which later jobs read. Jobs run on other tasks, so the state is behind a lock.
+final class BuildRun: @unchecked Sendable {
+    let context: BuildContext
+    /// The backend's places, shared by the generate steps and the QC steps' retakes, so
+    /// that retakes keep to the backend's limit too.
+    let slots: ConcurrencyLimiter
+    /// How much of its segment each backend clip covered, noted by conform for QC.
+    let coverages = Coverages()
+    /// When the run started.
+    let started = Date()
+
+    /// What the run has learnt so far.
+    struct State {
+        var outcome = Builder.GenerationOutcome()
+        /// The failure card standing in for each failed timeline segment: its cache key, by segment ID.
+        var cards: [SegmentID: ClipKey] = [:]
+        /// The video's record after its step, and whether the step wrote it.
+        var video: VideoRecord?
+        var videoWritten = false
+        /// The soundtrack, mixed once for the video and the media.
+        var soundtrack: AudioTrack??
+        /// The files each cut list format wrote, and what its steps made rather than found.
+        var cutListFiles: [CutListFormat: [URL]] = [:]
+        var thumbnailsGrabbed = 0
+        var pagesDrawn = 0
+        /// When the first thumbnail, sheet page or cut list step started.
+        var cutListsStarted: Date?
+        /// The report the build ends with.
+        var report: BuildReport?
+        /// The takes the outputs use, and whether quality control has placed them after generation.
+        var placement: TakePlacement
+        var takesPlaced = false
+    }
+
+    private let lock = NSLock()
+    private var state: State
+
+    init(context: BuildContext, backendLimit: Int, settings: BuildSettings) {
+        self.context = context
+        slots = ConcurrencyLimiter(limit: backendLimit)
+        state = State(placement: TakePlacement(
+            plan: context.plan, buildPlan: context.buildPlan, settings: settings, withAudio: context.voicing != nil))
+    }
+
+    /// The takes the outputs use (`Builder.placeTakes`).
+    var placement: TakePlacement { update { $0.placement } }
+
+    /// Reads or changes the state.
+    func update<T>(_ body: (inout State) throws -> T) rethrows -> T {
+        try lock.withLock { try body(&state) }
+    }
+
+    /// The cache key of the clip the outputs use for `item`: its failure card's, if one stands in.
+    func usedKey(_ item: BuildPlan.Item) -> ClipKey {
+        update { $0.cards[item.segmentID] } ?? item.key
+    }
+
+    /// The soundtrack of the build's voicing, mixed on first use; nil without sound.
+    func soundtrack(_ builder: Builder) throws -> AudioTrack? {
+        try update { state in
+            if let track = state.soundtrack { return track }
+            let track = try context.voicing.map {
+                try Soundtrack.track(for: state.placement.plan, voicing: $0, loudness: builder.settings.loudness)
+            }
+            state.soundtrack = .some(track)
+            return track
+        }
+    }
+
+    /// Notes that a thumbnail, sheet page or cut list step started.
+    func cutListStepStarted() {
+        update { state in if state.cutListsStarted == nil { state.cutListsStarted = Date() } }
+    }
+}

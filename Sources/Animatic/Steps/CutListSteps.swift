@@ -1,0 +1,114 @@
+import CutLists
+import Foundation
+import Generation
+import Planning
+
+extension Builder {
+    /// The thumbnail, sheet page and cut list steps of `context`; `clipStep` gives the step
+    /// whose clip each segment key uses, `clipRuns` whether it runs; every file beside the
+    /// video also reads `video`, the video's step.
+    ///
+    /// When quality control will rank a shot's takes only after generation (a clip is
+    /// still to be made), the shot's thumbnail waits for the join, by which time the take on
+    /// the timeline is known, and runs if any of its takes' clips is made; the text cut
+    /// lists, whose clips may change, run too.
+    func addCutLists(
+        _ context: BuildContext, clipStep: [ClipKey: String], clipRuns: [ClipKey: Bool], after video: String,
+        to planner: inout StepPlanner
+    ) throws(AnimaticError) {
+        let items = context.buildPlan.items, cache = context.cache
+        let timeline = CutListExport.timeline(context.plan, settings: settings, withAudio: context.voicing != nil)
+        let frames = CutListExport.needsThumbnails(settings) ? timeline.shotFrames : []
+        let keys = Dictionary(items.map { ($0.segmentID, $0.key) }, uniquingKeysWith: { first, _ in first })
+        let size = Thumbnails.size(for: settings.size)
+        var thumbnailRuns: [String: Bool] = [:]  // shot ID → whether its thumbnail is made
+        var thumbnailURLs: [String: URL] = [:]
+        let undecided = takesPlacedAfterGeneration(context)
+        let allKeys = Dictionary(context.allItems.map { ($0.segmentID, $0.key) }, uniquingKeysWith: { first, _ in first })
+        let shots = Dictionary(context.plan.shots.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        /// With takes still to be ranked, the keys of the clips of every take a shot may show.
+        func takeKeys(_ shotID: String) -> [ClipKey]? {
+            guard undecided, let shot = shots[shotID], shot.otherTakes != nil else { return nil }
+            return shot.allTakes.flatMap(\.segments).compactMap { allKeys[SegmentID($0.id)] }
+        }
+        for frame in frames {
+            guard let key = keys[SegmentID(frame.clip.name)], let clip = clipStep[key] else { continue }
+            let url = cache.thumbnailURL(for: key, width: size.width, height: size.height)
+            let takeKeys = takeKeys(frame.shotID)
+            let remade = (takeKeys ?? [key]).contains { clipRuns[$0] == true }
+            // A clip made again drops its thumbnails, so its thumbnail is made again too.
+            let status: BuildStep.Status =
+                remade ? .runs(planner.exists(url) ? .contentChanged : .new)
+                : planner.exists(url) ? .upToDate : .runs(planner.hadBuild ? .outputMissing : .new)
+            planner.add(BuildStep(
+                id: "thumbnail \(frame.shotID)", kind: .thumbnail, inputs: [clip] + (takeKeys == nil ? [] : ["join"]),
+                output: url.path, key: key.rawValue, status: status), .thumbnail(frame))
+            thumbnailRuns[frame.shotID] = status.runs
+            thumbnailURLs[frame.shotID] = url
+        }
+        let thumbnailSteps = frames.map { "thumbnail \($0.shotID)" }
+        let qcNotes = qcNotes(context.plan, context.buildPlan)
+        let drafts = CutListExport.drafts(timeline, settings: settings)
+        for format in settings.cutLists {
+            switch format {
+            case .sheet:
+                addSheetPages(
+                    frames, thumbnailRuns: thumbnailRuns, thumbnailURLs: thumbnailURLs, cache: cache, after: video,
+                    to: &planner)
+            case .html where frames.contains { thumbnailRuns[$0.shotID] == true }, _ where undecided:
+                // A thumbnail is made first, or quality control has still to place takes:
+                // the bytes are not known yet.
+                let url = settings.cutListURL(format)
+                planner.add(BuildStep(
+                    id: "cut-list \(url.lastPathComponent)", kind: .cutList,
+                    inputs: (format == .html ? thumbnailSteps : []) + [video],
+                    output: url.path, key: nil, status: planner.reason(url, changed: true)), .cutList(format))
+            default:
+                let sources = format == .html ? thumbnailURLs.compactMapValues { url in
+                    (try? Data(contentsOf: url)).map { "data:image/jpeg;base64," + $0.base64EncodedString() }
+                } : [:]
+                guard let text = format.render(
+                    timeline, edlFlavor: settings.edlFlavor, thumbnails: sources, qcNotes: qcNotes, drafts: drafts,
+                    reviews: settings.reviewMarks)
+                else { continue }
+                planner.addFile(
+                    .cutList, settings.cutListURL(format), data: Data(text.utf8),
+                    inputs: (format == .html ? thumbnailSteps : []) + [video], subject: .cutList(format))
+            }
+        }
+    }
+
+    /// A step per contact sheet page: drawn into the cache unless there, placed beside the video.
+    private func addSheetPages(
+        _ frames: [ShotFrame], thumbnailRuns: [String: Bool], thumbnailURLs: [String: URL], cache: ClipCache,
+        after video: String, to planner: inout StepPlanner
+    ) {
+        let layout = ContactSheetExport.layout(thumbnail: Thumbnails.size(for: settings.size))
+        let pages = ContactSheetExport.pages(frames)
+        let urls = ContactSheetExport.urls(pages: pages.count, video: settings.output)
+        for (index, (page, url)) in zip(pages, urls).enumerated() {
+            let inputs = page.map { "thumbnail \($0.shotID)" } + [video]
+            let id = "sheet-page \(url.lastPathComponent)"
+            let subject = StepSubject.sheetPage(index: index, frames: page, url: url, pages: urls)
+            if page.contains(where: { thumbnailRuns[$0.shotID] == true }) {
+                planner.add(BuildStep(
+                    id: id, kind: .sheetPage, inputs: inputs, output: url.path, key: nil,
+                    status: planner.reason(url, changed: true)), subject)
+                continue
+            }
+            let key = ContactSheetExport.pageKey(
+                page.map { (thumbnailURLs[$0.shotID].map(Thumbnails.identity(of:)) ?? "", $0.caption) }, layout: layout)
+            let cached = cache.sheetPageURL(for: key)
+            let placed = planner.exists(cached) && FileManager.default.contentsEqual(atPath: cached.path, andPath: url.path)
+            planner.add(BuildStep(
+                id: id, kind: .sheetPage, inputs: inputs, output: url.path, key: key,
+                status: placed ? .upToDate : planner.reason(url, changed: true)), subject)
+        }
+    }
+
+    /// Whether quality control will choose a shot's take only after generation: it ranks
+    /// takes, a shot has them, and a clip is still to be made (else the context has placed them).
+    func takesPlacedAfterGeneration(_ context: BuildContext) -> Bool {
+        qcPolicy.analyses && !context.buildPlan.toGenerate.isEmpty && context.plan.shots.contains { $0.otherTakes != nil }
+    }
+}

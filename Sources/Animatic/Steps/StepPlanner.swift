@@ -1,0 +1,33 @@
+import Foundation
+import Generation
+
+/// Collects steps and their subjects, and decides the status of an output file from what is on disk.
+struct StepPlanner {
+    var settings: BuildSettings
+    /// Whether a previous build left a report: a missing output is then missing, not new.
+    var hadBuild: Bool
+    var steps: [BuildStep] = []
+    var subjects: [StepSubject] = []
+
+    mutating func add(_ step: BuildStep, _ subject: StepSubject) {
+        steps.append(step)
+        subjects.append(subject)
+    }
+
+    func exists(_ url: URL) -> Bool { FileManager.default.fileExists(atPath: url.path) }
+
+    /// Why the output at `url` is made: new with no previous build, missing when the
+    /// previous build's output is gone, else content changed (`changed`) or up to date.
+    func reason(_ url: URL, changed: Bool) -> BuildStep.Status {
+        if !exists(url) { return .runs(hadBuild ? .outputMissing : .new) }
+        return changed ? .runs(.contentChanged) : .upToDate
+    }
+
+    /// A step writing `data` to `url`: up to date when the file holds those bytes.
+    mutating func addFile(_ kind: BuildStep.Kind, _ url: URL, data: Data, inputs: [String], subject: StepSubject) {
+        let same = exists(url) && FileManager.default.contents(atPath: url.path) == data
+        add(BuildStep(
+            id: "\(kind.rawValue) \(url.lastPathComponent)", kind: kind, inputs: inputs, output: url.path,
+            key: SHA256.hex(data), status: reason(url, changed: !same)), subject)
+    }
+}

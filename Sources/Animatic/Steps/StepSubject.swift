@@ -1,0 +1,28 @@
+import CutLists
+import Foundation
+
+/// What a build step works on: enough for the executor's job to do the step's work. Kept
+/// beside each `BuildStep` of a `StepPlan` (steps are values for people and programs; their
+/// subjects are for the build).
+enum StepSubject: Sendable {
+    /// A segment's clip from its backend (`generate`), into the house format (`conform`),
+    /// under quality control (`qc`).
+    case generate(BuildPlan.Item)
+    case conform(BuildPlan.Item)
+    case qc(BuildPlan.Item)
+    /// The failure card that stands in for a timeline segment whose clip failed.
+    case failureCard(BuildPlan.Item)
+    /// The clips joined end to end, then given their tracks: the video.
+    case join
+    case tracks
+    case plan
+    case media
+    /// A shot's thumbnail.
+    case thumbnail(ShotFrame)
+    /// Page `index` of the contact sheet, showing `frames`, placed at `url`; `pages` are
+    /// every page of the sheet (pages beyond the last are removed once it is placed).
+    case sheetPage(index: Int, frames: [ShotFrame], url: URL, pages: [URL])
+    case cutList(CutListFormat)
+    case depfile
+    case report
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Media
+
+extension Builder {
+    /// The join step: says which failure cards stand in, stops the report vouching for the
+    /// old outputs (a stop from here until the report is written last makes the next build
+    /// redo them), then joins the clips the video uses by remux into a scratch file, which
+    /// it returns for the tracks step.
+    func joinStep(_ run: BuildRun) async throws -> URL? {
+        let items = run.placement.buildPlan.items
+        let cards = run.update { $0.cards }
+        if !cards.isEmpty { events(.failureCards(segments: items.map(\.segmentID).filter { cards[$0] != nil })) }
+        var invalid = makeReport(run)
+        invalid.inputsDigest = ""
+        try AtomicFile.write(try encode(invalid), to: settings.reportURL)
+        let joined = run.context.cache.scratchDirectory.appendingPathComponent("joined-\(UUID().uuidString).mp4")
+        do {
+            try await Joiner().join(items.map { run.context.cache.url(for: run.usedKey($0)) }, to: joined)
+        } catch let error as CancellationError {
+            try? FileManager.default.removeItem(at: joined)
+            throw error
+        } catch {
+            try? FileManager.default.removeItem(at: joined)
+            throw AnimaticError(.cannotCreate, "cannot write \(settings.outputName): \(error)")
+        }
+        return joined
+    }
+
+    /// The tracks step: muxes the `joined` clips with the subtitle, timecode and chapter
+    /// tracks (and the soundtrack, as AAC) into the video, atomically, and removes `joined`;
+    /// a video holding failure cards is backdated for make. When the video is up to date
+    /// (`runs` false), it is only touched if a prerequisite is newer.
+    func tracksStep(joined: URL?, runs: Bool, run: BuildRun) async throws -> URL? {
+        let context = run.context, placement = run.placement
+        guard runs, let joined else {
+            let video = touchedIfOlder(
+                currentVideo(previous: context.previous, digest: context.digest), than: context.scriptPath,
+                voicing: context.voicing)
+            run.update { $0.video = video }
+            events(.videoUpToDate(name: settings.outputName))
+            return nil
+        }
+        defer { try? FileManager.default.removeItem(at: joined) }
+        do {
+            try await TrackMuxer(format: settings.format).mux(
+                video: joined, tracks: Editor.tracks(for: placement.plan, items: placement.buildPlan.items),
+                audio: try run.soundtrack(self), to: settings.output)
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            throw AnimaticError(.cannotCreate, "cannot write \(settings.outputName): \(error)")
+        }
+        events(.videoWritten(name: settings.outputName, frames: context.plan.totalFrames))
+        if run.update({ !$0.outcome.failures.isEmpty }) { backdate(settings.output, before: context.scriptPath) }
+        run.update {
+            $0.video = VideoRecord.of(settings.output)
+            $0.videoWritten = true
+        }
+        return nil
+    }
+
+    /// Gives `video` (holding failure cards) a modification time a second before the
+    /// script's, so that make, which compares times, builds it again next time and the
+    /// failed segments are tried again.
+    func backdate(_ video: URL, before scriptPath: String) {
+        let manager = FileManager.default
+        guard let scriptTime = (try? manager.attributesOfItem(atPath: scriptPath))?[.modificationDate] as? Date else {
+            return
+        }
+        try? manager.setAttributes([.modificationDate: scriptTime.addingTimeInterval(-1)], ofItemAtPath: video.path)
+    }
+}

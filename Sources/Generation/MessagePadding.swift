@@ -1,0 +1,13 @@
+/// The padding SHA-1 and SHA-256 share (FIPS 180-4, 5.1.1): a 1 bit, zeros, and the message's
+/// length in bits as a 64-bit big-endian number, to a whole number of 64-byte blocks.
+enum MessagePadding {
+    /// `bytes` padded to whole 64-byte blocks.
+    static func padded<Bytes: Sequence>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
+        var message = Array(bytes)
+        let bitLength = UInt64(message.count) &* 8
+        message.append(0x80)
+        while message.count % 64 != 56 { message.append(0) }
+        for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        return message
+    }
+}
