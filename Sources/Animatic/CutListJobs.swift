@@ -69,15 +69,16 @@ extension Builder {
     /// each shot's thumbnail and QC verdict), written unless the file holds those bytes.
     func cutListStep(_ format: CutListFormat, run: BuildRun) async throws -> URL? {
         run.cutListStepStarted()
-        let context = run.context
-        let timeline = CutListExport.timeline(run.placement.plan, settings: settings, withAudio: context.voicing != nil)
+        guard let timeline = run.placement.timeline else {
+            throw AnimaticError(.internalFailure, "a cut list step in a build that writes no cut lists")
+        }
         var sources: [String: String] = [:]
         if format == .html {
             for frame in timeline.shotFrames {
                 sources[frame.shotID] = "data:image/jpeg;base64," + (try thumbnail(frame, run: run).jpeg).base64EncodedString()
             }
         }
-        let qcNotes = Self.qcNotes(makeReport(run))
+        let qcNotes = run.qcNotes(self)
         guard let text = format.render(
             timeline, edlFlavor: settings.edlFlavor, thumbnails: sources, qcNotes: qcNotes,
             drafts: CutListExport.drafts(timeline, settings: settings), reviews: settings.reviewMarks)
