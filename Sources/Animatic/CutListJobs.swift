@@ -27,7 +27,8 @@ extension Builder {
 
     /// The thumbnail step: the shot's thumbnail in the cache, checked, or grabbed now.
     func thumbnailStep(_ frame: ShotFrame, run: BuildRun) async throws -> URL? {
-        run.cutListStepStarted()
+        // Not counted in the cut lists' time: thumbnails are grabbed while other segments
+        // still generate, so their start would put generation into that figure.
         let cache = run.context.cache
         let (_, grabbed) = try await Thumbnails.load(
             placed(frame, run: run), at: try thumbnailURL(of: frame, run: run), clip: cache.url(for: try usedKey(of: frame, run: run)),

@@ -33,7 +33,7 @@ final class BuildRun: @unchecked Sendable {
         var cutListFiles: [CutListFormat: [URL]] = [:]
         var thumbnailsGrabbed = 0
         var pagesDrawn = 0
-        /// When the first thumbnail, sheet page or cut list step started.
+        /// When the first sheet page or cut list step started.
         var cutListsStarted: Date?
         /// The report the build ends with.
         var report: BuildReport?
@@ -86,7 +86,7 @@ final class BuildRun: @unchecked Sendable {
         return notes
     }
 
-    /// Notes that a thumbnail, sheet page or cut list step started.
+    /// Notes that a sheet page or cut list step started.
     func cutListStepStarted() {
         update { state in if state.cutListsStarted == nil { state.cutListsStarted = Date() } }
     }
