@@ -27,7 +27,8 @@ extension Builder {
 
     /// The thumbnail step: the shot's thumbnail in the cache, checked, or grabbed now.
     func thumbnailStep(_ frame: ShotFrame, run: BuildRun) async throws -> URL? {
-        run.cutListStepStarted()
+        // Not counted in the cut lists' time: thumbnails are grabbed while other segments
+        // still generate, so their start would put generation into that figure.
         let cache = run.context.cache
         let (_, grabbed) = try await Thumbnails.load(
             placed(frame, run: run), at: try thumbnailURL(of: frame, run: run), clip: cache.url(for: try usedKey(of: frame, run: run)),
@@ -69,15 +70,16 @@ extension Builder {
     /// each shot's thumbnail and QC verdict), written unless the file holds those bytes.
     func cutListStep(_ format: CutListFormat, run: BuildRun) async throws -> URL? {
         run.cutListStepStarted()
-        let context = run.context
-        let timeline = CutListExport.timeline(run.placement.plan, settings: settings, withAudio: context.voicing != nil)
+        guard let timeline = run.placement.timeline else {
+            throw AnimaticError(.internalFailure, "a cut list step in a build that writes no cut lists")
+        }
         var sources: [String: String] = [:]
         if format == .html {
             for frame in timeline.shotFrames {
                 sources[frame.shotID] = "data:image/jpeg;base64," + (try thumbnail(frame, run: run).jpeg).base64EncodedString()
             }
         }
-        let qcNotes = Self.qcNotes(makeReport(run))
+        let qcNotes = run.qcNotes(self)
         guard let text = format.render(
             timeline, edlFlavor: settings.edlFlavor, thumbnails: sources, qcNotes: qcNotes,
             drafts: CutListExport.drafts(timeline, settings: settings), reviews: settings.reviewMarks)

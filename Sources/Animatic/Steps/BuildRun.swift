@@ -27,11 +27,13 @@ final class BuildRun: @unchecked Sendable {
         var videoWritten = false
         /// The soundtrack, mixed once for the video and the media.
         var soundtrack: AudioTrack??
+        /// Quality control's notes for the storyboard, taken from the report once the clips are final.
+        var qcNotes: QCNotes?
         /// The files each cut list format wrote, and what its steps made rather than found.
         var cutListFiles: [CutListFormat: [URL]] = [:]
         var thumbnailsGrabbed = 0
         var pagesDrawn = 0
-        /// When the first thumbnail, sheet page or cut list step started.
+        /// When the first sheet page or cut list step started.
         var cutListsStarted: Date?
         /// The report the build ends with.
         var report: BuildReport?
@@ -75,7 +77,16 @@ final class BuildRun: @unchecked Sendable {
         }
     }
 
-    /// Notes that a thumbnail, sheet page or cut list step started.
+    /// Quality control's notes for the cut lists, from the report as it stands when the first
+    /// cut list step asks (the cut lists wait for the video, so every clip is final by then).
+    func qcNotes(_ builder: Builder) -> QCNotes {
+        if let notes = update({ $0.qcNotes }) { return notes }
+        let notes = Builder.qcNotes(builder.makeReport(self))
+        update { $0.qcNotes = notes }
+        return notes
+    }
+
+    /// Notes that a sheet page or cut list step started.
     func cutListStepStarted() {
         update { state in if state.cutListsStarted == nil { state.cutListsStarted = Date() } }
     }

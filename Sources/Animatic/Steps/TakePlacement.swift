@@ -10,6 +10,8 @@ struct TakePlacement: Sendable {
     var buildPlan: BuildPlan
     /// The timeline's segments by ID.
     var timelineItems: [SegmentID: BuildPlan.Item]
+    /// The cut lists' timeline, laid once for every cut list step; nil when the build writes none.
+    var timeline: Timeline?
     /// The frame each shot's thumbnail shows, by shot ID.
     var shotFrames: [String: ShotFrame]
 
@@ -18,10 +20,9 @@ struct TakePlacement: Sendable {
         self.plan = plan
         self.buildPlan = buildPlan
         timelineItems = Dictionary(buildPlan.items.map { ($0.segmentID, $0) }, uniquingKeysWith: { first, _ in first })
+        timeline = settings.cutLists.isEmpty ? nil : CutListExport.timeline(plan, settings: settings, withAudio: withAudio)
         shotFrames = CutListExport.needsThumbnails(settings)
-            ? Dictionary(
-                CutListExport.timeline(plan, settings: settings, withAudio: withAudio).shotFrames.map { ($0.shotID, $0) },
-                uniquingKeysWith: { first, _ in first })
+            ? Dictionary((timeline?.shotFrames ?? []).map { ($0.shotID, $0) }, uniquingKeysWith: { first, _ in first })
             : [:]
     }
 }
