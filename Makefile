@@ -15,16 +15,21 @@ setup:
 	@scripts/setup.sh
 
 ## The two programs: `animatic` (the front end) and `animatic-media` (the media helper it runs).
-## The front end is linked with the Swift libraries in (its own build folder: every module it
-## uses is compiled against the static Foundation), the helper as usual.
+## The front end is linked with the Swift libraries in, in its own build folder (every module it
+## uses is compiled against the static Foundation); the helper is linked as usual, since
+## FoundationNetworking (its HTTP backends) needs libcurl, which has no static library here.
+## Both are then staged in STAGE as `make install` lays them out: STAGE/bin/animatic runs.
 STATIC = $(RELEASE) --static-swift-stdlib --scratch-path .build-static
+STAGE = .build/stage
 build: setup
 	$(SWIFT) build $(STATIC) --product animatic
 	$(SWIFT) build $(RELEASE) --product animatic-media
+	@scripts/install.sh "$(STAGE)" "$$($(SWIFT) build $(RELEASE) --show-bin-path)" "$$($(SWIFT) build $(STATIC) --show-bin-path)" >/dev/null
+	@echo "built $(STAGE)/bin/animatic"
 
 ## Install under PREFIX (default /usr/local): bin/animatic, and libexec/animatic/ beside it.
 install: build
-	scripts/install.sh "$(PREFIX)" "$$($(SWIFT) build $(RELEASE) --show-bin-path)" "$$($(SWIFT) build $(STATIC) --show-bin-path)"
+	scripts/install.sh "$(PREFIX)" "$(STAGE)/libexec/animatic"
 
 ## Build and run every test (unit, golden, corpus, CLI, media, robustness, the review page in Chromium).
 ## ANIMATIC_REQUIRE_BROWSER: the browser test fails, rather than skips, without Chromium.
@@ -53,4 +58,4 @@ fuzz:
 	@bench/fuzz/run.sh
 
 clean:
-	rm -rf .build out
+	rm -rf .build .build-static out

@@ -2,11 +2,11 @@
 # The demo: read a sample script, report its diagnostics, print its shot plan, and build
 # the animatic with the built-in storyboard renderer when this build has that stage.
 # The clips are cached beside the sample (animatic's default), where `make -C samples`
-# caches them too. Environment: ANIMATIC (default the release build), OUT (default out).
+# caches them too. Environment: ANIMATIC (default the release build, as `make build` stages it), OUT (default out).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sample=${1:-samples/coffee-shop.fountain}
-animatic=${ANIMATIC:-.build/release/animatic}
+animatic=${ANIMATIC:-.build/stage/bin/animatic}
 out=${OUT:-out}
 
 echo "== animatic check $sample"
