@@ -18,7 +18,8 @@ extension Builder {
                     let start = Soundtrack.samples(item.startFrame, placement.plan)
                     return (item.segmentID, start..<Soundtrack.samples(item.startFrame + item.frames, placement.plan))
                 })
-            })
+            },
+            manifest: MediaExport.manifest(for: settings.mediaDirectory, cache: cache.directory))
         return nil
     }
 
