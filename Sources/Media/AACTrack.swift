@@ -41,8 +41,14 @@ public struct AudioTrack: Sendable {
         let missing = chunks().filter { !FileManager.default.fileExists(atPath: $0.file.path) && seen.insert($0.file).inserted }
         let failures = FailureBox()
         let next = Counter()
+        // The workers stop when the awaiting task is cancelled (`runOnOwnThread`'s flag).
+        let cancellation = Thread.current.threadDictionary[CancellationFlag.threadKey] as? CancellationFlag
         DispatchQueue.concurrentPerform(iterations: min(2, max(missing.count, 1))) { _ in
             while let index = next.take(below: missing.count), failures.first == nil {
+                if cancellation?.isCancelled == true {
+                    failures.record(CancellationError())
+                    return
+                }
                 do {
                     let (chunk, file) = missing[index]
                     try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)

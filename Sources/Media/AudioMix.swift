@@ -49,7 +49,7 @@ public struct AudioMix: Sendable {
     /// The mix's length in samples (the video's length at 48 kHz).
     public var length: Int
     /// The voices, in start order.
-    public var voices: [Voice]
+    public private(set) var voices: [Voice]
     /// The music bed, if any.
     public var music: Music?
 
@@ -58,6 +58,24 @@ public struct AudioMix: Sendable {
         self.length = max(length, 0)
         self.voices = voices.sorted { ($0.start, $0.file.path) < ($1.start, $1.file.path) }
         self.music = music
+        longestVoice = voices.map(\.length).max() ?? 0
+    }
+
+    /// The longest voice's length: a voice sounding at a sample starts at most this far before it.
+    private let longestVoice: Int
+
+    /// The voices that sound somewhere in `range`, found by binary search (voices are in
+    /// start order), so that keying every chunk of a film stays linear in its length.
+    func voices(in range: Range<Int>) -> ArraySlice<Voice> {
+        func firstStarting(atOrAfter sample: Int) -> Int {
+            var low = 0, high = voices.count
+            while low < high {
+                let middle = (low + high) / 2
+                if voices[middle].start < sample { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        return voices[firstStarting(atOrAfter: range.lowerBound - longestVoice)..<firstStarting(atOrAfter: range.upperBound)]
     }
 
     /// The number of 48 kHz samples in `frames` frames at `rate`, rounded to the nearest.
@@ -76,7 +94,8 @@ public struct AudioMix: Sendable {
         let playsMusic = music.map { range.lowerBound < $0.length && range.upperBound > 0 } ?? false
         // Voices within a ramp of the range duck the bed inside it.
         let reach = playsMusic ? music?.ramp ?? 0 : 0
-        for voice in voices where voice.start < range.upperBound + reach && voice.start + voice.length > range.lowerBound - reach {
+        for voice in voices(in: (range.lowerBound - reach)..<(range.upperBound + reach))
+        where voice.start + voice.length > range.lowerBound - reach {
             text += "\n\(voice.start - range.lowerBound) \(voice.length) \(voice.file.lastPathComponent)"
         }
         if playsMusic, let music {
