@@ -9,7 +9,7 @@ extension Builder {
         let failures = run.update { $0.outcome.failures }
         let takes = placement.buildPlan.takeItems.filter { failures[$0.segmentID] == nil }
         let items = placement.buildPlan.items
-        let soundtrack = try run.soundtrack(self)
+        let soundtrack = run.soundtrack(self)
         try MediaExport.export(
             clips: (items + takes).map { ($0.segmentID, cache.url(for: run.usedKey($0))) },
             to: settings.mediaDirectory,
@@ -18,7 +18,8 @@ extension Builder {
                     let start = Soundtrack.samples(item.startFrame, placement.plan)
                     return (item.segmentID, start..<Soundtrack.samples(item.startFrame + item.frames, placement.plan))
                 })
-            })
+            },
+            manifest: MediaExport.manifest(for: settings.mediaDirectory, cache: cache.directory))
         return nil
     }
 

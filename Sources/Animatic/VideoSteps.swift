@@ -44,7 +44,7 @@ extension Builder {
         do {
             try await TrackMuxer(format: settings.format).mux(
                 video: joined, tracks: Editor.tracks(for: placement.plan, items: placement.buildPlan.items),
-                audio: try run.soundtrack(self), to: settings.output)
+                audio: run.soundtrack(self), to: settings.output)
         } catch let error as CancellationError {
             throw error
         } catch {

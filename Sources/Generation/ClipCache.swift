@@ -255,7 +255,8 @@ public struct ClipCache: Sendable {
         if let contents = try? manager.contentsOfDirectory(at: scratchDirectory, includingPropertiesForKeys: nil) {
             for file in contents { try? manager.removeItem(at: file) }
         }
-        for store in ["clips", "raw", "sheets"] {
+        // The sound's stores too: spoken lines, music beds, AAC chunks, media manifests.
+        for store in ["clips", "raw", "sheets", "lines", "music", "audio", "media"] {
             let root = directory.appendingPathComponent(store)
             guard let files = manager.enumerator(atPath: root.path) else { continue }
             for case let path as String in files where (path as NSString).lastPathComponent.contains(".partial-") {

@@ -1,125 +1,157 @@
 import CFFmpeg
 import CFFmpegShims
+import Foundation
 
-/// The soundtrack `TrackMuxer` encodes beside the video: a mix and the gain that brings it
-/// to its target loudness.
+/// The soundtrack `TrackMuxer` lays beside the video: a mix, the gain that brings it to its
+/// loudness, and where its segments start, which is where it is cut into AAC chunks
+/// (`AACChunkPlan`) that are encoded once and kept as files.
 public struct AudioTrack: Sendable {
     /// What to play.
     public var mix: AudioMix
     /// Decibels applied to the whole mix (the loudness normalisation).
     public var gain: Double
+    /// Where each segment starts, in samples, in order.
+    public var segmentStarts: [Int]
+    /// The file that holds the packets of the chunk a key text describes (the caller's
+    /// cache: the text names the samples, the gain and the encoder).
+    public var chunkFile: @Sendable (String) -> URL
 
-    /// `mix` at `gain` dB.
-    public init(mix: AudioMix, gain: Double) {
+    /// `mix` at `gain` dB, cut at `segmentStarts`, its chunks kept where `chunkFile` says.
+    public init(mix: AudioMix, gain: Double, segmentStarts: [Int], chunkFile: @escaping @Sendable (String) -> URL) {
         self.mix = mix
         self.gain = gain
-    }
-}
-
-/// Encodes an `AudioTrack` as AAC-LC, 48 kHz stereo, into an MP4 being written, a stretch at
-/// a time so that its packets interleave with the video's.
-final class AACTrackWriter {
-    static let bitRate: Int64 = 160_000
-
-    let stream: UnsafeMutablePointer<AVStream>
-    private var context: UnsafeMutablePointer<AVCodecContext>?
-    private let track: AudioTrack
-    private let reader: AudioMix.Reader
-    private let factor: Float
-    private let frame: Frame
-    private let packet: Packet
-    /// The next sample of the mix to render, and rendered samples not yet encoded.
-    private var rendered = 0
-    private var pending: [Float] = []
-    private var encoded: Int64 = 0
-
-    /// Adds the stream to `output` (before its header is written) and opens the encoder.
-    init(track: AudioTrack, output: OutputFile) throws(MediaError) {
-        self.track = track
-        reader = AudioMix.Reader(mix: track.mix)
-        factor = Float(amplitude(decibels: track.gain))
-        frame = try Frame()
-        packet = try Packet()
-        let encoder = try require(
-            avcodec_find_encoder(AV_CODEC_ID_AAC), "avcodec_find_encoder(aac)", code: CFFmpegErrorEncoderNotFound)
-        context = avcodec_alloc_context3(encoder)
-        let codec = try require(context, "avcodec_alloc_context3")
-        codec.pointee.sample_fmt = AV_SAMPLE_FMT_FLTP
-        codec.pointee.sample_rate = Int32(MonoAudio.sampleRate)
-        av_channel_layout_default(&codec.pointee.ch_layout, 2)
-        codec.pointee.bit_rate = Self.bitRate
-        codec.pointee.time_base = AVRational(num: 1, den: Int32(MonoAudio.sampleRate))
-        codec.pointee.flags |= AV_CODEC_FLAG_BITEXACT
-        if output.needsGlobalHeader { codec.pointee.flags |= AV_CODEC_FLAG_GLOBAL_HEADER }
-        // The fast quantiser rather than the default two-loop search: about a third less
-        // CPU for the whole film's track, and no difference a scratch dialogue track can
-        // use (bench/README.md, "Sound").
-        try check(av_opt_set(codec.pointee.priv_data, "aac_coder", "fast", 0), "av_opt_set(aac_coder=fast)")
-        try check(avcodec_open2(codec, encoder, nil), "avcodec_open2(aac)")
-        stream = try output.addStream()
-        try check(avcodec_parameters_from_context(stream.pointee.codecpar, codec), "avcodec_parameters_from_context")
-        stream.pointee.time_base = codec.pointee.time_base
+        self.segmentStarts = segmentStarts
+        self.chunkFile = chunkFile
     }
 
-    deinit { avcodec_free_context(&context) }
-
-    /// Encodes the mix up to sample `end` (or its end) and writes the packets.
-    func write(upTo end: Int, to output: OutputFile) throws {
-        let codec = context!
-        let frameSize = Int(codec.pointee.frame_size)
-        let stop = min(end, track.mix.length)
-        while rendered < stop {
-            let next = min(rendered + MonoAudio.sampleRate, stop)
-            pending += try reader.mono(rendered..<next)
-            rendered = next
+    /// The chunks and the files that hold them.
+    public func chunks() -> [(chunk: AACChunkPlan.Chunk, file: URL)] {
+        let header = "aac chunk 1 \(AACEncoder.description) gain \(gain)\n"
+        return AACChunkPlan(mix: mix, segmentStarts: segmentStarts).chunks.map { chunk in
+            (chunk, chunkFile(header + mix.contents(of: chunk.window)))
         }
-        var sent = 0
-        while pending.count - sent >= frameSize {
-            try send(pending[sent..<(sent + frameSize)], to: output)
-            sent += frameSize
-        }
-        pending.removeFirst(sent)
     }
 
-    /// Encodes the rest of the mix, drains the encoder and writes the last packets.
-    func finish(to output: OutputFile) throws {
-        try write(upTo: track.mix.length, to: output)
-        if !pending.isEmpty { try send(pending[...], to: output) }
-        pending = []
-        try check(avcodec_send_frame(context, nil), "avcodec_send_frame(aac)")
-        try receive(to: output)
-    }
-
-    private func send(_ mono: ArraySlice<Float>, to output: OutputFile) throws {
-        let current = frame.pointer
-        current.pointee.format = AV_SAMPLE_FMT_FLTP.rawValue
-        current.pointee.sample_rate = Int32(MonoAudio.sampleRate)
-        av_channel_layout_default(&current.pointee.ch_layout, 2)
-        current.pointee.nb_samples = Int32(mono.count)
-        current.pointee.pts = encoded
-        try check(av_frame_get_buffer(current, 0), "av_frame_get_buffer")
-        defer { frame.unref() }
-        let factor = self.factor
-        mono.withUnsafeBufferPointer { source in
-            for plane in 0..<2 {
-                current.pointee.extended_data[plane]!.withMemoryRebound(to: Float.self, capacity: source.count) { samples in
-                    for index in 0..<source.count { samples[index] = max(-1, min(1, source[index] * factor)) }
+    /// Encodes every chunk whose file is missing, two at a time, and returns how many it
+    /// encoded (an unchanged soundtrack encodes none; an edit, the chunks it touched).
+    @discardableResult
+    public func encodeMissingChunks() throws -> Int {
+        beginOperation()
+        var seen = Set<URL>()
+        let missing = chunks().filter { !FileManager.default.fileExists(atPath: $0.file.path) && seen.insert($0.file).inserted }
+        let failures = FailureBox()
+        let next = Counter()
+        // The workers stop when the awaiting task is cancelled (`runOnOwnThread`'s flag).
+        let cancellation = Thread.current.threadDictionary[CancellationFlag.threadKey] as? CancellationFlag
+        DispatchQueue.concurrentPerform(iterations: min(2, max(missing.count, 1))) { _ in
+            while let index = next.take(below: missing.count), failures.first == nil {
+                if cancellation?.isCancelled == true {
+                    failures.record(CancellationError())
+                    return
+                }
+                do {
+                    let (chunk, file) = missing[index]
+                    try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    let packets = try AACEncoder.encode(mix, window: chunk.window, gain: gain)
+                    try AACPacketFile.write(packets, to: file)
+                } catch {
+                    failures.record(error)
                 }
             }
         }
-        encoded += Int64(mono.count)
-        try check(avcodec_send_frame(context, current), "avcodec_send_frame(aac)")
-        try receive(to: output)
+        if let error = failures.first { throw error }
+        return missing.count
+    }
+}
+
+/// Hands out indexes to workers.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func take(below limit: Int) -> Int? {
+        lock.withLock {
+            guard value < limit else { return nil }
+            value += 1
+            return value - 1
+        }
+    }
+}
+
+/// The first error of concurrent workers.
+private final class FailureBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var error: (any Error)?
+    var first: (any Error)? { lock.withLock { error } }
+    func record(_ error: any Error) { lock.withLock { if self.error == nil { self.error = error } } }
+}
+
+/// Lays an `AudioTrack` into an MP4 being written from its chunks' cached packets, a stretch
+/// at a time so that its packets interleave with the video's. The first packet is the
+/// encoder's priming (the MP4's edit list skips it, so the audio starts at 0) and the last
+/// is cut to the mix's length, so the track is exactly as long as the video.
+final class AACTrackWriter {
+    let stream: UnsafeMutablePointer<AVStream>
+    private let chunks: [(chunk: AACChunkPlan.Chunk, file: URL)]
+    private let length: Int
+    private let packet: Packet
+    /// The next chunk to read, the packets read and not yet written, the next packet's index on the track.
+    private var nextChunk = 0
+    private var pending: [Data] = []
+    private var index = 0
+
+    /// Adds the stream to `output` (before its header is written); the chunks must have been
+    /// encoded (`AudioTrack.encodeMissingChunks`).
+    init(track: AudioTrack, output: OutputFile) throws(MediaError) {
+        chunks = track.chunks()
+        length = track.mix.length
+        packet = try Packet()
+        stream = try output.addStream()
+        try AACEncoder.describe(stream, globalHeader: output.needsGlobalHeader)
     }
 
-    private func receive(to output: OutputFile) throws {
-        while true {
-            let status = avcodec_receive_packet(context, packet.pointer)
-            if status == CFFmpegErrorAgain || status == CFFmpegErrorEOF { return }
-            try check(status, "avcodec_receive_packet(aac)")
-            packet.pointer.pointee.stream_index = stream.pointee.index
-            av_packet_rescale_ts(packet.pointer, context!.pointee.time_base, stream.pointee.time_base)
-            try output.write(packet)
+    /// Writes the track's packets up to sample `end`.
+    func write(upTo end: Int, to output: OutputFile) throws {
+        // Packet i (after the priming packet, index 0) plays from sample (i - 1) * 1024.
+        while (index - 1) * AACChunkPlan.frame < min(end, length) {
+            if pending.isEmpty {
+                guard nextChunk < chunks.count else { return }
+                try readChunk()
+                continue
+            }
+            try send(pending.removeFirst(), to: output)
         }
+    }
+
+    /// Writes the rest of the track.
+    func finish(to output: OutputFile) throws {
+        try write(upTo: length, to: output)
+    }
+
+    private func readChunk() throws {
+        let (chunk, file) = chunks[nextChunk]
+        let packets = try AACPacketFile.read(file)
+        // The file holds the packets from the one whose overlap holds the pre-roll's last
+        // frame (the track's priming packet for the first chunk) to the last the chunk can take.
+        let first = nextChunk == 0 ? 0 : 1
+        guard packets.count >= 1 + chunk.frames else {
+            throw MediaError.invalidArgument("\(file.path): \(packets.count) AAC packets, \(1 + chunk.frames) needed")
+        }
+        pending = Array(packets[first..<(1 + chunk.frames)])
+        nextChunk += 1
+    }
+
+    private func send(_ data: Data, to output: OutputFile) throws {
+        let frame = Int64(AACChunkPlan.frame)
+        let pts = Int64(index - 1) * frame
+        try check(av_new_packet(packet.pointer, Int32(data.count)), "av_new_packet")
+        defer { packet.unref() }
+        data.withUnsafeBytes { packet.pointer.pointee.data.update(from: $0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: data.count) }
+        packet.pointer.pointee.pts = pts
+        packet.pointer.pointee.dts = pts
+        packet.pointer.pointee.duration = max(0, min(frame, Int64(length) - pts))
+        packet.pointer.pointee.flags |= AV_PKT_FLAG_KEY
+        packet.pointer.pointee.stream_index = stream.pointee.index
+        index += 1
+        try output.write(packet)
     }
 }

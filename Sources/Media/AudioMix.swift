@@ -24,18 +24,22 @@ public struct AudioMix: Sendable {
 
     /// The music bed and how it sits under the voices.
     public struct Music: Sendable {
-        /// The bed, from the film's first sample; it stops where it ends.
-        public var audio: MonoAudio
-        /// Its level against the voices: -12 dB.
+        /// The bed, a mono WAV this module wrote, played from the film's first sample; it
+        /// stops where it ends.
+        public var file: URL
+        /// Its length in samples.
+        public var length: Int
+        /// Its level where no one speaks, in dB: 0, the bed as its file holds it.
         public var gain: Double
-        /// How much further it drops while a voice plays: -15 dB, ramped over `ramp` samples.
+        /// How much further it drops while a voice plays: -20 dB, ramped over `ramp` samples.
         public var duck: Double
         /// The length of the duck's fade down and up: 0.25 s.
         public var ramp: Int
 
-        /// A bed at `gain` dB that ducks by `duck` dB under the voices.
-        public init(audio: MonoAudio, gain: Double = -12, duck: Double = -15, ramp: Int = MonoAudio.sampleRate / 4) {
-            self.audio = audio
+        /// The bed in `file` (`length` samples) at `gain` dB that ducks by `duck` dB under the voices.
+        public init(file: URL, length: Int, gain: Double = 0, duck: Double = -20, ramp: Int = MonoAudio.sampleRate / 4) {
+            self.file = file
+            self.length = length
             self.gain = gain
             self.duck = duck
             self.ramp = max(ramp, 1)
@@ -45,7 +49,7 @@ public struct AudioMix: Sendable {
     /// The mix's length in samples (the video's length at 48 kHz).
     public var length: Int
     /// The voices, in start order.
-    public var voices: [Voice]
+    public private(set) var voices: [Voice]
     /// The music bed, if any.
     public var music: Music?
 
@@ -54,6 +58,24 @@ public struct AudioMix: Sendable {
         self.length = max(length, 0)
         self.voices = voices.sorted { ($0.start, $0.file.path) < ($1.start, $1.file.path) }
         self.music = music
+        longestVoice = voices.map(\.length).max() ?? 0
+    }
+
+    /// The longest voice's length: a voice sounding at a sample starts at most this far before it.
+    private let longestVoice: Int
+
+    /// The voices that sound somewhere in `range`, found by binary search (voices are in
+    /// start order), so that keying every chunk of a film stays linear in its length.
+    func voices(in range: Range<Int>) -> ArraySlice<Voice> {
+        func firstStarting(atOrAfter sample: Int) -> Int {
+            var low = 0, high = voices.count
+            while low < high {
+                let middle = (low + high) / 2
+                if voices[middle].start < sample { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        return voices[firstStarting(atOrAfter: range.lowerBound - longestVoice)..<firstStarting(atOrAfter: range.upperBound)]
     }
 
     /// The number of 48 kHz samples in `frames` frames at `rate`, rounded to the nearest.
@@ -61,6 +83,26 @@ public struct AudioMix: Sendable {
         let numerator = Int64(frames) * Int64(MonoAudio.sampleRate) * Int64(rate.denominator)
         let denominator = Int64(rate.numerator)
         return Int((2 * numerator + denominator) / (2 * denominator))
+    }
+
+    /// What `range` of the mix is made of, as text for a cache key: its length, each voice
+    /// sounding in it (its file names it: voices' files are named by their keys) and where
+    /// from the range's start, the bed (its file and where it is played from) with the
+    /// voices near enough to duck it, and where the film ends if it ends inside.
+    public func contents(of range: Range<Int>) -> String {
+        var text = "\(range.count)"
+        let playsMusic = music.map { range.lowerBound < $0.length && range.upperBound > 0 } ?? false
+        // Voices within a ramp of the range duck the bed inside it.
+        let reach = playsMusic ? music?.ramp ?? 0 : 0
+        for voice in voices(in: (range.lowerBound - reach)..<(range.upperBound + reach))
+        where voice.start + voice.length > range.lowerBound - reach {
+            text += "\n\(voice.start - range.lowerBound) \(voice.length) \(voice.file.lastPathComponent)"
+        }
+        if playsMusic, let music {
+            text += "\nmusic \(music.file.lastPathComponent) from \(range.lowerBound) gain \(music.gain) duck \(music.duck) ramp \(music.ramp)"
+        }
+        if length < range.upperBound { text += "\nend \(length - range.lowerBound)" }
+        return text
     }
 
     /// Renders the mix a chunk at a time, mono; `body` gets each chunk's first sample and
@@ -75,26 +117,6 @@ public struct AudioMix: Sendable {
             try body(start, try reader.mono(start..<stop))
             start = stop
         }
-    }
-
-    /// The integrated loudness of the whole stereo mix in LUFS (EBU R128, libavfilter's
-    /// `ebur128`), or nil when it is silent.
-    ///
-    /// Measured on the mono mix as dual mono (`dualmono`: both channels carry it, +3.01 dB),
-    /// which is the stereo mix's loudness for half the filtering and no interleaving.
-    public func loudness() throws -> Double? {
-        beginOperation()
-        let meter = try AudioFilterGraph("ebur128=metadata=1:dualmono=true", channels: 1)
-        try render(0..<length) { _, samples in _ = try meter.push(samples) }
-        _ = try meter.finish()
-        guard let value = meter.lastMetadata["lavfi.r128.I"].flatMap(Double.init), value > -70 else { return nil }
-        return value
-    }
-
-    /// The gain in dB that brings the mix to `target` LUFS (0 for a silent mix).
-    public func normalisingGain(to target: Double) throws -> Double {
-        guard let measured = try loudness() else { return 0 }
-        return target - measured
     }
 
     /// Writes `range` of the mix, with `gain` dB, as a stereo WAV at `url`, atomically.
@@ -174,13 +196,14 @@ public struct AudioMix: Sendable {
                     }
                 }
             }
-            if let music = mix.music {
+            if let music = mix.music, range.lowerBound < music.length, range.upperBound > 0 {
                 let base = Float(amplitude(decibels: music.gain))
                 let ducked = Float(amplitude(decibels: music.duck))
-                let bed = music.audio.samples
-                for position in range where position < bed.count {
+                let stretch = max(range.lowerBound, 0)..<min(range.upperBound, music.length)
+                let bed = try WAVFile.readMono(music.file, range: stretch)
+                for (index, position) in stretch.enumerated() {
                     let duck = duckFactor(at: position, ramp: music.ramp, ducked: ducked)
-                    output[position - range.lowerBound] += bed[position] * base * duck
+                    output[position - range.lowerBound] += bed[index] * base * duck
                 }
             }
             return output

@@ -24,8 +24,9 @@ public struct TrackMuxer: Sendable {
         try await runOnOwnThread { try self.mux(video: video, tracks: tracks, audio: audio, to: destination) }
     }
 
-    /// Writes `video`'s video stream with `tracks` (and `audio`, encoded as AAC 48 kHz
-    /// stereo and as long as its mix) to `destination`, atomically.
+    /// Writes `video`'s video stream with `tracks` (and `audio`, AAC 48 kHz stereo as long
+    /// as its mix, joined from its chunks' packets, encoding the chunks not yet kept) to
+    /// `destination`, atomically.
     /// - Throws: `MediaError` (also when `video`'s frame rate is not the house rate, or the
     ///   timecode does not fit it), or `CancellationError`; no file is left behind.
     public func mux(video: URL, tracks: ExtraTracks, audio: AudioTrack? = nil, to destination: URL) throws {
@@ -49,6 +50,7 @@ public struct TrackMuxer: Sendable {
                 "av_timecode_init_from_string(\(timecode) at \(format.frameRate) fps)")
         }
 
+        try audio?.encodeMissingChunks()
         try writeAtomically(to: destination) { path in
             let output = try OutputFile(path: path)
             let videoOut = try output.addStream()

@@ -56,6 +56,18 @@ public enum WAVFile {
         return MonoAudio(samples: pcm.map { Float(Int16(littleEndian: $0)) / 32768 })
     }
 
+    /// The samples `range` of a mono WAV this module wrote (the part of it inside the file),
+    /// read without loading the rest: a music bed is read a stretch at a time.
+    public static func readMono(_ url: URL, range: Range<Int>) throws -> [Float] {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        try handle.seek(toOffset: UInt64(44 + 2 * max(range.lowerBound, 0)))
+        let data = try handle.read(upToCount: 2 * range.count) ?? Data()
+        return data.withUnsafeBytes { bytes in
+            (0..<(data.count / 2)).map { Float(Int16(littleEndian: bytes.loadUnaligned(fromByteOffset: 2 * $0, as: Int16.self))) / 32768 }
+        }
+    }
+
     /// The number of samples (per channel) in a mono WAV this module wrote, from its size
     /// alone; nil when there is no such file.
     public static func monoSampleCount(_ url: URL) -> Int? {

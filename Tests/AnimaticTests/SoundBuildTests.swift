@@ -85,11 +85,17 @@ struct SoundBuildTests {
             let hidden = silences.contains { $0.0 <= line.start + 0.1 && $0.1 >= line.end - 0.1 }
             #expect(!hidden, "the line at \(line.start)–\(line.end) s is silent (silences \(silences))")
         }
-        // Loudness normalised to -23 LUFS, measured by ffmpeg's ebur128.
-        let loudness = try runTool("ffmpeg", ["-v", "error", "-i", project.output.path, "-map", "0:a", "-af",
+        // Each line at the dialogue's loudness (-23 LUFS) with its delivery's level: the
+        // whisper (eSpeak volume 55) about 5 dB under, measured by ffmpeg's ebur128.
+        func loudness(_ line: (start: Double, end: Double)) throws -> Double {
+            let text = try runTool("ffmpeg", ["-v", "error", "-ss", "\(line.start)", "-t", "\(line.end - line.start)", "-i",
+                                              project.output.path, "-map", "0:a", "-af",
                                               "ebur128=metadata=1,ametadata=mode=print:key=lavfi.r128.I:file=-", "-f", "null", "-"])
-        let integrated = try #require(loudness.split(separator: "\n").last.flatMap { Double($0.split(separator: "=")[1]) })
-        #expect(abs(integrated - -23) < 1, "integrated loudness \(integrated) LUFS")
+            return try #require(text.split(separator: "\n").last.flatMap { Double($0.split(separator: "=")[1]) })
+        }
+        let plain = try loudness(lines[0]), whispered = try loudness(lines[1])
+        #expect(abs(plain - -23) < 1, "the plain line at \(plain) LUFS")
+        #expect(abs(whispered - plain - 20 * log10(0.55)) < 1.5, "the whisper at \(whispered) LUFS")
         // A WAV beside each segment's clip, as long as the segment.
         for (shot, first) in zip(plan.shots, plan.startFrames) {
             var frame = first

@@ -18,9 +18,7 @@ extension Builder {
             plan: plan, settings: settings, generator: generator, cache: cache, previous: previous,
             audioKey: { start, frames in
                 drivingMix.map { mix in
-                    Soundtrack.key(
-                        of: Soundtrack.samples(start, plan)..<Soundtrack.samples(start + frames, plan), in: mix,
-                        musicKey: voicing?.musicKey)
+                    Soundtrack.key(of: Soundtrack.samples(start, plan)..<Soundtrack.samples(start + frames, plan), in: mix)
                 }
             })
         return (buildPlan, drivingMix)

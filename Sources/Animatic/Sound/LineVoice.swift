@@ -1,3 +1,4 @@
+import Foundation
 import Planning
 import Speech
 
@@ -8,12 +9,20 @@ import Speech
 /// phone or radio, so that it reads as not in the room; an off-screen voice (`O.S.`,
 /// `O.C.`) is distant: low-passed at 2.5 kHz, 6 dB down, with a short room echo.
 struct LineVoice: Hashable, Sendable {
-    /// Bumped when the mapping from a line to its voice and colour changes.
-    static let version = 2
+    /// Bumped when the mapping from a line to its voice, colour or level changes (3: each
+    /// line normalised to the dialogue's loudness when it is made).
+    static let version = 3
 
     var voice: Voice
     /// The libavfilter graph that colours it, or nil.
     var colour: String?
+
+    /// Its loudness against plain speech in dB, kept when the line is normalised: the
+    /// delivery's volume (eSpeak's amplitude is proportional to it: a whisper's 55 is 5 dB
+    /// down, a shout's 170 is 4.6 dB up) and a distant voice's 6 dB.
+    var level: Double {
+        20 * log10(Double(max(voice.volume, 1)) / 100) + (colour == Self.distant ? -6 : 0)
+    }
 
     static let phone = "highpass=f=300,highpass=f=300,lowpass=f=3400,lowpass=f=3400"
     static let distant = "lowpass=f=2500,aecho=0.8:0.5:40|90:0.3|0.2,volume=-6dB"

@@ -5,9 +5,11 @@ import Planning
 import Screenplay
 import Speech
 
-/// A spoken line ready to mix: its WAV in the cache (48 kHz mono) and its length.
+/// A spoken line (or the music bed) ready to mix: its WAV in the cache (48 kHz mono, at its
+/// loudness: `Soundtrack.dialogueLoudness`) and its length.
 public struct VoicedLine: Sendable, Hashable {
-    /// The cache key: engine and voice versions, voice, colour and text (or the take's bytes).
+    /// The cache key: engine and voice versions, voice, colour and text (or the take's or
+    /// the music's bytes).
     public var key: String
     /// The WAV.
     public var file: URL
@@ -24,9 +26,8 @@ public struct VoicedLine: Sendable, Hashable {
 public struct Voicing: Sendable {
     /// Each line's audio, by line start.
     public var lines: [SourceLocation: VoicedLine]
-    /// The music bed decoded, if the title page names one, and the hash of its file.
-    public var music: MonoAudio?
-    public var musicKey: String?
+    /// The music bed, if the title page or the project file names one.
+    public var music: VoicedLine?
     /// The audio files the script names (depfile prerequisites).
     public var inputFiles: [String]
     /// Lines spoken or decoded by this build (not in the cache before).
@@ -41,14 +42,16 @@ public struct Voicing: Sendable {
         LineAudio(milliseconds: lines.mapValues(\.milliseconds), timesShots: timing == .voice)
     }
 
-    /// The key's directory in the cache: `lines/ab/abcdef….wav`.
-    static func url(for key: String, cache: URL) -> URL {
-        cache.appendingPathComponent("lines", isDirectory: true).appendingPathComponent(String(key.prefix(2)), isDirectory: true)
+    /// The key's file in the cache: `lines/ab/abcdef….wav` (`music/…` for a bed).
+    static func url(for key: String, cache: URL, kind: String = "lines") -> URL {
+        cache.appendingPathComponent(kind, isDirectory: true).appendingPathComponent(String(key.prefix(2)), isDirectory: true)
             .appendingPathComponent(key + ".wav")
     }
 
     /// Voices every spoken line of `screenplay` (read from `scriptDirectory`), reusing the
-    /// cache in `cache`. A take or music file that is missing or unreadable is an error
+    /// cache in `cache`. Each line is brought to the dialogue's loudness (with its delivery's
+    /// level) when it is made, and the music bed to the same loudness, so that the mix's gain
+    /// is known without measuring the film (`Soundtrack`). A take or music file that is missing or unreadable is an error
     /// diagnostic at its path in the script; its line falls back to the scratch voice.
     /// Without `storing` (a dry run, or a build that has yet to be priced), lines not in the
     /// cache are spoken and measured but not written: their `file` exists once `store()` has
@@ -85,7 +88,7 @@ public struct Voicing: Sendable {
                     let target = url(for: key, cache: cache)
                     var samples = WAVFile.monoSampleCount(target)
                     if samples == nil {
-                        let audio = try MonoAudio.decoding(file.path)
+                        let audio = try MonoAudio.decoding(file.path).normalised(to: Soundtrack.dialogueLoudness)
                         if storing { try store(audio, at: target) } else { unstored[target] = audio }
                         samples = audio.samples.count
                         made += 1
@@ -119,6 +122,7 @@ public struct Voicing: Sendable {
             for (request, utterance) in zip(toSpeak, utterances) {
                 var audio = try MonoAudio.resampling(utterance.samples, rate: utterance.sampleRate)
                 if let colour = request.voice.colour { audio = try audio.filtered(colour) }
+                audio = try audio.normalised(to: Soundtrack.dialogueLoudness + request.voice.level)
                 let target = url(for: request.key, cache: cache)
                 if storing { try store(audio, at: target) } else { unstored[target] = audio }
                 lines[request.line.range.start] = VoicedLine(key: request.key, file: target, samples: audio.samples.count)
@@ -131,12 +135,19 @@ public struct Voicing: Sendable {
             throw AnimaticError(.io, "cannot write the scratch dialogue to \(cache.path): \(error)")
         }
 
-        var music: MonoAudio?
-        var musicKey: String?
+        var music: VoicedLine?
+        // The bed is decoded and measured once per file: its key is its bytes'.
         func load(_ file: URL) throws {
             inputs.append(file.path)
-            musicKey = SHA256.hex(try Data(contentsOf: file))
-            music = try MonoAudio.decoding(file.path)
+            let key = SHA256.hex(Data("music \(Soundtrack.version)\n".utf8) + (try Data(contentsOf: file)))
+            let target = url(for: key, cache: cache, kind: "music")
+            if let samples = WAVFile.monoSampleCount(target) {
+                music = VoicedLine(key: key, file: target, samples: samples)
+                return
+            }
+            let audio = try MonoAudio.decoding(file.path).normalised(to: Soundtrack.dialogueLoudness)
+            if storing { try store(audio, at: target) } else { unstored[target] = audio }
+            music = VoicedLine(key: key, file: target, samples: audio.samples.count)
         }
         if let entry = screenplay.titlePage.first(where: { $0.key.lowercased() == "music" }),
            let path = entry.values.first?.plain.trimmingCharacters(in: .whitespaces), !path.isEmpty {
@@ -149,7 +160,7 @@ public struct Voicing: Sendable {
             }
         }
         return Voicing(
-            lines: lines, music: music, musicKey: musicKey, inputFiles: inputs, made: made, diagnostics: diagnostics,
+            lines: lines, music: music, inputFiles: inputs, made: made, diagnostics: diagnostics,
             unstored: unstored)
     }
 

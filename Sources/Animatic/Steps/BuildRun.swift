@@ -66,11 +66,12 @@ final class BuildRun: @unchecked Sendable {
     }
 
     /// The soundtrack of the build's voicing, mixed on first use; nil without sound.
-    func soundtrack(_ builder: Builder) throws -> AudioTrack? {
-        try update { state in
+    func soundtrack(_ builder: Builder) -> AudioTrack? {
+        update { state in
             if let track = state.soundtrack { return track }
-            let track = try context.voicing.map {
-                try Soundtrack.track(for: state.placement.plan, voicing: $0, loudness: builder.settings.loudness)
+            let track = context.voicing.map {
+                Soundtrack.track(
+                    for: state.placement.plan, voicing: $0, loudness: builder.settings.loudness, cache: context.cache.directory)
             }
             state.soundtrack = .some(track)
             return track
