@@ -5,15 +5,30 @@ import Foundation
 public enum WAVFile {
     /// Writes `samples` (interleaved, `channels` of them, -1…1, clipped) to `url` atomically.
     public static func write(_ samples: [Float], channels: Int, to url: URL) throws {
+        try write(bytes(samples, channels: channels), to: url)
+    }
+
+    /// The bytes of the WAV `write` makes of `samples`: half the memory of the samples, for
+    /// audio held until it is written.
+    public static func bytes(_ samples: [Float], channels: Int) -> Data {
         // One pass into a 16-bit buffer, then one append, rather than an append per sample.
-        try write(pcm: samples.map(pcm), channels: channels, to: url)
+        bytes(pcm: samples.map(pcm), channels: channels)
+    }
+
+    /// Writes the bytes of a WAV (`bytes`) to `url` atomically.
+    public static func write(_ bytes: Data, to url: URL) throws {
+        try writeAtomically(to: url) { path in try bytes.write(to: URL(fileURLWithPath: path)) }
     }
 
     /// Writes 16-bit `pcm` samples (interleaved, `channels` of them) to `url` atomically.
     static func write(pcm: [Int16], channels: Int, to url: URL) throws {
+        try write(bytes(pcm: pcm, channels: channels), to: url)
+    }
+
+    private static func bytes(pcm: [Int16], channels: Int) -> Data {
         var data = header(samples: pcm.count, channels: channels)
         pcm.withUnsafeBytes { data.append(contentsOf: $0) }
-        try writeAtomically(to: url) { path in try data.write(to: URL(fileURLWithPath: path)) }
+        return data
     }
 
     /// The 44-byte header of a 16-bit PCM WAV of `samples` values (all channels) at 48 kHz.
