@@ -11,7 +11,7 @@ extension BuildCommand {
         guard !dryRun, file != "-" else { return false }
         let script = URL(fileURLWithPath: file).standardizedFileURL
         let input = ScriptInput(displayPath: file, url: script, bytes: [])
-        guard let (project, chosen) = try? options.settings(for: input, commandFlags: commandFlags) else { return false }
+        guard let (project, chosen) = options.settingsQuietly(for: input, commandFlags: commandFlags) else { return false }
         let cache = sound.cache(chosen, for: input).standardizedFileURL
         let video = output.map { URL(fileURLWithPath: $0) } ?? script.deletingPathExtension().appendingPathExtension("mp4")
         let url = NoOpRecord.url(video: video, cache: cache)
