@@ -20,10 +20,17 @@ public final class ProgressDisplay: @unchecked Sendable {
     private var lastDone = 0
     private var lastTotal = 0
 
-    /// A display at `level`; live when standard error is a terminal.
-    public init(level: Level, isTerminal: Bool = isatty(STDERR_FILENO) == 1) {
+    private let output: @Sendable (String) -> Void
+
+    /// A display at `level`; live when standard error is a terminal. It writes to standard
+    /// error unless given `output` (what a no-op prints, for its `NoOpRecord`).
+    public init(
+        level: Level, isTerminal: Bool = isatty(STDERR_FILENO) == 1,
+        output: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+    ) {
         self.level = level
         self.isTerminal = isTerminal
+        self.output = output
     }
 
     /// Shows `event`.
@@ -138,8 +145,7 @@ public final class ProgressDisplay: @unchecked Sendable {
         return names.joined(separator: ", ")
     }
 
-
     private func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        output(text)
     }
 }

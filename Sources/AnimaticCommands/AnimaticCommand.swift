@@ -94,7 +94,27 @@ package func report(_ diagnostics: [Diagnostic], path: String) throws(ReportedEr
     if diagnostics.contains(where: { $0.severity == .error }) { throw ReportedErrors() }
 }
 
-/// Writes text to standard error.
+/// Writes text to standard error (and to the `Transcript`, while one is kept).
 package func printError(_ text: String) {
+    Transcript.shared.add(text)
     FileHandle.standardError.write(Data(text.utf8))
+}
+
+/// What `printError` wrote while kept: what a build printed before its work, which its
+/// `NoOpRecord` keeps for a no-op to print again.
+package final class Transcript: @unchecked Sendable {
+    package static let shared = Transcript()
+    private let lock = NSLock()
+    private var text: String?
+
+    package init() {}
+
+    /// Starts keeping (again, from nothing).
+    package func start() { lock.withLock { text = "" } }
+
+    /// Stops keeping; returns what was kept.
+    package func stop() -> String { lock.withLock { defer { text = nil }; return text ?? "" } }
+
+    /// Keeps `more`, while keeping.
+    package func add(_ more: String) { lock.withLock { text? += more } }
 }

@@ -110,6 +110,24 @@ package struct BuildCommand: AsyncParsableCommand {
     package static let stdinNeedsOutput = "build -: a script from standard input has no name to give the outputs; name the video with -o"
 
     package func run() async throws {
+        // A command run again with nothing changed is done here: no planning, and in the
+        // front end no media layer either (`NoOpRecord`).
+        if finishIfUpToDate() { return }
         try await MediaContext.require().build(self)
+    }
+
+    /// The settings this command's own flags give, nil where a flag is not given.
+    package var commandFlags: ProjectSettings {
+        var flags = ProjectSettings()
+        flags.size = size
+        flags.jobs = jobs
+        flags.cacheDirectory = sound.cacheDirectory.map { URL(fileURLWithPath: $0) }
+        flags.cutLists = cutlists?.formats
+        flags.edlFlavor = edlFlavor
+        flags.keepGoing = keepGoing
+        flags.maxCost = maxCost
+        flags.qcPolicy = qc
+        flags.qcRetakes = qcRetakes
+        return flags
     }
 }

@@ -62,6 +62,11 @@ package struct CheckCommand: ParsableCommand {
         let input = try ScriptInput.read(file)
         let (settings, configuration, _) = try options.planning(for: input)
         let review = try options.reviewFile.load(for: input)
+        if review == nil && !compliance {
+            // Nothing here needs the shots themselves: only the breakdown's diagnostics.
+            try report(PlannedScript.diagnostics(input, configuration: configuration), path: input.displayPath)
+            return
+        }
         let compilation = PlannedScript(input, configuration: configuration, revisions: review.revisions)
         guard compliance else {
             review.warnAboutStaleEntries(in: compilation.plan)

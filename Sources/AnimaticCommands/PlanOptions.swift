@@ -90,6 +90,25 @@ package struct PlanOptions: ParsableArguments {
         return (project, commandFlags.over(try flagSettings()).over(project?.settings ?? ProjectSettings()))
     }
 
+    /// The settings `settings(for:commandFlags:)` gives, read without printing anything; nil
+    /// when the project file cannot be read or has errors (the command then says so).
+    package func settingsQuietly(for input: ScriptInput, commandFlags: ProjectSettings = ProjectSettings())
+        -> (project: ProjectFile?, settings: ProjectSettings)? {
+        var project: ProjectFile?
+        if !projectFile.noConfig {
+            let located: (url: URL, displayPath: String)?
+            do { located = try ProjectFile.locate(explicit: projectFile.config, script: input) } catch { return nil }
+            if let found = located {
+                guard let file = try? ProjectFile.read(found.url, displayPath: found.displayPath),
+                    !file.diagnostics.contains(where: { $0.severity == .error })
+                else { return nil }
+                project = file
+            }
+        }
+        guard let flags = try? flagSettings() else { return nil }
+        return (project, commandFlags.over(flags).over(project?.settings ?? ProjectSettings()))
+    }
+
     /// For `check`, `plan` and `export`: the settings in effect and the planner configuration
     /// from them, its segments cut to the backend as `build` cuts them.
     package func planning(for input: ScriptInput, commandFlags: ProjectSettings = ProjectSettings()) throws

@@ -9,7 +9,7 @@ extension BuildCommand {
     /// Runs the build in this process, with its progress on the terminal; Ctrl-C stops it.
     func runHere() async throws {
         let display = ProgressDisplay(level: quiet ? .quiet : verbose ? .verbose : .normal)
-        let build = Task { try await self.build(events: display.show) }
+        let build = Task { try await self.build(events: display.show, recordingNoOp: true) }
         let trap = InterruptTrap()
         trap.watch { build.cancel() }
         do {
@@ -22,20 +22,12 @@ extension BuildCommand {
 
     /// The build `runHere` runs, telling `events` its progress (the review page's rebuild
     /// runs it too, in its process): checks, then builds and returns the report; a dry run
-    /// prints its plan and returns nil.
-    func build(events: @escaping @Sendable (BuildEvent) -> Void) async throws -> BuildReport? {
+    /// prints its plan and returns nil. `recordingNoOp`: the build records itself for the
+    /// same command's next no-op (`recordNoOp`).
+    func build(events: @escaping @Sendable (BuildEvent) -> Void, recordingNoOp: Bool = false) async throws -> BuildReport? {
+        if recordingNoOp { Transcript.shared.start() }
         let input = try ScriptInput.read(file)
-        var flags = ProjectSettings()
-        flags.size = size
-        flags.jobs = jobs
-        flags.cacheDirectory = sound.cacheDirectory.map { URL(fileURLWithPath: $0) }
-        flags.cutLists = cutlists?.formats
-        flags.edlFlavor = edlFlavor
-        flags.keepGoing = keepGoing
-        flags.maxCost = maxCost
-        flags.qcPolicy = qc
-        flags.qcRetakes = qcRetakes
-        let (project, chosen) = try options.settings(for: input, commandFlags: flags)
+        let (project, chosen) = try options.settings(for: input, commandFlags: commandFlags)
         let cacheURL = self.sound.cache(chosen, for: input)
         var generator = try chosen.makeGenerator(cacheDirectory: cacheURL)
         var configuration = chosen.planConfiguration()
@@ -93,10 +85,19 @@ extension BuildCommand {
                 Builder(settings: settings, generator: generator), compilation: compilation, input: input,
                 costs: chosen.costTable(), limit: limit)
         }
+        let printed = Transcript.shared.stop()
         try compilation.voicing?.store()
         try paths.prepareFolders()
         let builder = Builder(settings: settings, generator: generator, events: events)
-        return try await builder.build(compilation.plan, scriptPath: input.displayPath, voicing: compilation.voicing)
+        let built = try await builder.build(compilation.plan, scriptPath: input.displayPath, voicing: compilation.voicing)
+        if recordingNoOp {
+            let read = OutputPaths.inputs(script: input.url, projectFile: project?.url, others: generator.inputFiles).map(\.url.path)
+                + [review?.url.path, chosen.complianceNames?.path, chosen.complianceBrands?.path, chosen.music?.path].compactMap { $0 }
+                + (compilation.voicing?.inputFiles ?? [])
+            await recordNoOp(
+                built, builder: builder, printed: printed, inputs: read, outputs: paths.outputs.map(\.url), project: project?.url)
+        }
+        return built
     }
 
     /// The estimate for what `builder` would generate now.

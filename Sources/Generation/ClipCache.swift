@@ -239,13 +239,20 @@ public struct ClipCache: Sendable {
     }
 
     /// Creates the cache and takes its lock, waiting for another build to finish with it;
-    /// then removes temporary files left by killed builds (no other build can be writing).
-    /// `waiting` is called once if the lock is held elsewhere. The lock is released when
-    /// the returned value is freed or the process ends, however it ends.
+    /// then, unless the last build to hold it released it cleanly, removes temporary files
+    /// left by killed builds (no other build can be writing). `waiting` is called once if
+    /// the lock is held elsewhere. The lock is released when the returned value is freed or
+    /// the process ends, however it ends.
+    ///
+    /// A walk of the whole cache costs a feature's no-op rebuild more than its own work, so
+    /// it is done only when needed: releasing the lock leaves a marker (`released`) that
+    /// taking it removes, so a build killed while holding it leaves none, and so does a
+    /// cache an older animatic used.
     public func lock(waiting: () -> Void = {}) async throws -> CacheLock {
         try FileManager.default.createDirectory(at: scratchDirectory, withIntermediateDirectories: true)
-        let lock = try await CacheLock(path: directory.appendingPathComponent(".lock").path, waiting: waiting)
-        removePartials()
+        let marker = directory.appendingPathComponent("released").path
+        let lock = try await CacheLock(path: directory.appendingPathComponent(".lock").path, marker: marker, waiting: waiting)
+        if unlink(marker) != 0 { removePartials() }
         return lock
     }
 
@@ -269,13 +276,15 @@ public struct ClipCache: Sendable {
 /// An exclusive `flock` on the cache: one build at a time writes to a cache.
 public final class CacheLock: Sendable {
     private let descriptor: Int32
+    /// The file whose presence tells the next build that this one released the lock cleanly.
+    private let marker: String
 
     /// Takes the lock at `path`. When another process holds it, `waiting` is called and the
     /// blocking `flock` runs on a thread of its own, awaited, so that waiting (for as long
     /// as the other build takes) never holds one of the few threads of Swift's cooperative
     /// pool. A cancelled task still waits for the lock: a blocked `flock` cannot be
     /// interrupted, and the process's own stop ends it.
-    init(path: String, waiting: () -> Void) async throws {
+    init(path: String, marker: String, waiting: () -> Void) async throws {
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             let code = errno
@@ -293,9 +302,13 @@ public final class CacheLock: Sendable {
             }
         }
         self.descriptor = descriptor
+        self.marker = marker
     }
 
     deinit {
+        // Created while the lock is still held, so no build sees it before this one is done.
+        let file = open(marker, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
+        if file >= 0 { close(file) }
         close(descriptor)
     }
 }

@@ -34,25 +34,9 @@ public struct Planner: Sendable {
             defaultStyle: configuration.style ?? screenplay.titleValue("Style").map(TextMeasure.collapsingWhitespace),
             defaultStyles: configuration.styles ?? screenplay.titleValue("Styles").map(TakeStyles.split))
 
-        var diagnostics: [Diagnostic] = []
         var scenes: [PlanScene] = []
         var shots: [Shot] = []
-        var incoming: ShotTransition?
-        var usedNumbers: [String: Int] = [:]
-        var places = PlaceHistory()
-        for var source in SceneGrouping.group(screenplay) {
-            usedNumbers[source.number, default: 0] += 1
-            if let uses = usedNumbers[source.number], uses > 1 {
-                let renamed = "\(source.number)_\(uses)"
-                diagnostics.append(Diagnostic(.warning, "scene number \(source.number) is used more than once; shots here are numbered \(renamed)",
-                                              at: source.heading?.range ?? source.range))
-                source.number = renamed
-            }
-            let exterior = places.needsExterior(source.heading) && configuration.establishingExteriors
-            var breakdown = Breakdown(scene: source, cast: cast, incomingTransition: incoming, opensOnExterior: exterior)
-            let (drafts, outgoing) = breakdown.run(timing: configuration.timing)
-            diagnostics += breakdown.diagnostics
-            incoming = outgoing
+        let diagnostics = breakDown(screenplay, cast: cast) { source, drafts in
             // `auto` decides scene by scene from the scene's own text, so a Chinese scene in an
             // English script is prompted wholly in Chinese (and the choice never looks past the scene).
             let sceneLanguage = configuration.promptLanguage == .auto ? ScriptLanguage.detect(source) ?? language : language
@@ -72,5 +56,41 @@ public struct Planner: Sendable {
                         promptLanguage: language, maxSegmentFrames: configuration.maxSegmentFrames, scenes: scenes,
                         characters: characters, shots: shots)
         return PlanResult(plan: plan, diagnostics: diagnostics)
+    }
+
+    /// The planner's diagnostics for `screenplay`, and whether it has a shot, without making
+    /// the shots: what `check` needs when no review file revises them. The shots' timing,
+    /// segments and prompts, most of a plan's cost, give no diagnostic.
+    public func diagnose(_ screenplay: Screenplay) -> (diagnostics: [Diagnostic], hasShots: Bool) {
+        var hasShots = false
+        let diagnostics = breakDown(screenplay, cast: CastIndex(screenplay)) { _, drafts in hasShots = hasShots || !drafts.isEmpty }
+        return (diagnostics, hasShots)
+    }
+
+    /// Breaks `screenplay` down scene by scene, numbering the scenes, and hands `scene` each
+    /// one's drafts; returns the diagnostics of the breakdown.
+    private func breakDown(
+        _ screenplay: Screenplay, cast: CastIndex, scene: (SceneSource, [ShotDraft]) -> Void
+    ) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var incoming: ShotTransition?
+        var usedNumbers: [String: Int] = [:]
+        var places = PlaceHistory()
+        for var source in SceneGrouping.group(screenplay) {
+            usedNumbers[source.number, default: 0] += 1
+            if let uses = usedNumbers[source.number], uses > 1 {
+                let renamed = "\(source.number)_\(uses)"
+                diagnostics.append(Diagnostic(.warning, "scene number \(source.number) is used more than once; shots here are numbered \(renamed)",
+                                              at: source.heading?.range ?? source.range))
+                source.number = renamed
+            }
+            let exterior = places.needsExterior(source.heading) && configuration.establishingExteriors
+            var breakdown = Breakdown(scene: source, cast: cast, incomingTransition: incoming, opensOnExterior: exterior)
+            let (drafts, outgoing) = breakdown.run(timing: configuration.timing)
+            diagnostics += breakdown.diagnostics
+            incoming = outgoing
+            scene(source, drafts)
+        }
+        return diagnostics
     }
 }

@@ -60,6 +60,24 @@ struct ClipCacheTests {
         #expect(cache.state(of: key, frames: 1, format: tinyFormat) == .missing)
     }
 
+    @Test func aLockReleasedCleanlySparesTheNextBuildTheWalkAndAKilledOneDoesNot() async throws {
+        let scratch = try Scratch()
+        let cache = ClipCache(directory: scratch.file("cache"))
+        let key = ClipKey(String(repeating: "ab", count: 32))
+        try cache.prepareEntry(key)
+        do { _ = try await cache.lock() }
+        // A name no build of this one writes: left alone, the walk was not done.
+        let partial = cache.url(for: key).deletingLastPathComponent().appendingPathComponent(".x.mp4.partial-1")
+        try Data("half a clip".utf8).write(to: partial)
+        do { _ = try await cache.lock() }
+        #expect(FileManager.default.fileExists(atPath: partial.path), "a cleanly released lock needs no walk")
+        // A build killed while holding the lock leaves no marker.
+        try FileManager.default.removeItem(at: cache.directory.appendingPathComponent("released"))
+        let lock = try await cache.lock()
+        defer { withExtendedLifetime(lock) {} }
+        #expect(!FileManager.default.fileExists(atPath: partial.path))
+    }
+
     @Test func preparingAnEntryRemovesTheThumbnailsOfTheClipMadeBefore() throws {
         let scratch = try Scratch()
         let cache = ClipCache(directory: scratch.file("cache"))

@@ -6,12 +6,14 @@
 #   bench/build/run.sh [SCRIPT]     (default Tests/Fixtures/corpus/Big-Fish.fountain)
 #
 # Environment: ANIMATIC (default: the release build, made if missing), SIZE (1280x720),
-# JOBS (the number of cores), KEEP=1 to keep the work directory.
+# JOBS (the number of cores), AUDIO (scratch, the default, or none), KEEP=1 to keep the
+# work directory.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 script=${1:-Tests/Fixtures/corpus/Big-Fish.fountain}
 size=${SIZE:-1280x720}
 jobs=${JOBS:-$(nproc)}
+audio=${AUDIO:-scratch}
 if [ -z "${ANIMATIC:-}" ]; then
   swift build -c release --product animatic >/dev/null && swift build -c release --product animatic-media >/dev/null
   ANIMATIC=$(swift build -c release --show-bin-path)/animatic
@@ -22,9 +24,9 @@ cp "$script" "$work/film.fountain"
 
 # Runs one build under /usr/bin/time; sets wall (s), cpu (user + system s) and rss (MB).
 timed_build() {
-  /usr/bin/time -f '%e %M %U %S' -o "$work/time" "$ANIMATIC" build "$work/film.fountain" --size "$size" --jobs "$jobs" --quiet
+  /usr/bin/time -f '%e %M %U %S' -o "$work/time" "$ANIMATIC" build "$work/film.fountain" --size "$size" --jobs "$jobs" --audio "$audio" --quiet
   read -r wall kb user system <"$work/time"
-  cpu=$(python3 -c "print(round($user + $system, 1))")
+  cpu=$(python3 -c "print(round($user + $system, 2))")
   rss=$((kb / 1024))
 }
 report_field() { python3 -c "import json,sys; print(json.load(open('$work/film.report.json'))['$1'])"; }
@@ -37,7 +39,7 @@ echo "cold build:     ${wall} s for ${frames} frames (${film} s of film): ${rati
   "$(report_field generated) segments generated, ${cpu} s of CPU"
 
 timed_build
-echo "no-op rebuild:  ${wall} s, peak ${rss} MB, $(report_field generated) generated, video written: $(report_field videoWritten)"
+echo "no-op rebuild:  ${wall} s, ${cpu} s of CPU, peak ${rss} MB, $(report_field generated) generated, video written: $(report_field videoWritten)"
 
 # One line of dialogue changes: the first line spoken after the title page, made longer.
 python3 - "$work/film.fountain" <<'PY'
@@ -56,4 +58,4 @@ for i in range(max(start, 1), len(lines)):
 open(path, "w", encoding="utf-8").write("\n".join(lines))
 PY
 timed_build
-echo "one-line edit:  ${wall} s, peak ${rss} MB, $(report_field generated) generated, $(report_field reused) reused"
+echo "one-line edit:  ${wall} s, ${cpu} s of CPU, peak ${rss} MB, $(report_field generated) generated, $(report_field reused) reused"

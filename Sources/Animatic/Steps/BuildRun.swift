@@ -32,6 +32,8 @@ final class BuildRun: @unchecked Sendable {
         /// The files each cut list format wrote, and what its steps made rather than found.
         var cutListFiles: [CutListFormat: [URL]] = [:]
         var thumbnailsGrabbed = 0
+        /// Thumbnail, sheet page and cut list steps that finished their work.
+        var cutListStepsDone = 0
         var pagesDrawn = 0
         /// When the first sheet page or cut list step started.
         var cutListsStarted: Date?

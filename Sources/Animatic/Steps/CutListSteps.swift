@@ -31,6 +31,13 @@ extension Builder {
             guard undecided, let shot = shots[shotID], shot.otherTakes != nil else { return nil }
             return shot.allTakes.flatMap(\.segments).compactMap { allKeys[SegmentID($0.id)] }
         }
+        let qcNotes = qcNotes(context.plan, context.buildPlan)
+        let recording = cutListRecording(context, frames: frames, qcNotes: qcNotes)
+        planner.cutLists = recording
+        if recording?.current == true {
+            addRecordedCutLists(context, frames: frames, clipStep: clipStep, after: video, to: &planner)
+            return
+        }
         for frame in frames {
             guard let key = keys[SegmentID(frame.clip.name)], let clip = clipStep[key] else { continue }
             let url = cache.thumbnailURL(for: key, width: size.width, height: size.height)
@@ -47,7 +54,6 @@ extension Builder {
             thumbnailURLs[frame.shotID] = url
         }
         let thumbnailSteps = frames.map { "thumbnail \($0.shotID)" }
-        let qcNotes = qcNotes(context.plan, context.buildPlan)
         let drafts = CutListExport.drafts(timeline, settings: settings)
         for format in settings.cutLists {
             switch format {
@@ -75,6 +81,60 @@ extension Builder {
                     .cutList, settings.cutListURL(format), data: Data(text.utf8),
                     inputs: (format == .html ? thumbnailSteps : []) + [video], subject: .cutList(format))
             }
+        }
+    }
+
+    /// The cut list record of `context`'s build (`CutListRecord`): its digest, the files
+    /// the steps write, and whether it vouches for them; nil when no cut list is written.
+    private func cutListRecording(_ context: BuildContext, frames: [ShotFrame], qcNotes: QCNotes) -> CutListRecord.Planned? {
+        guard !settings.cutLists.isEmpty else { return nil }
+        let pages = ContactSheetExport.pages(frames).count
+        let sheet = Array(ContactSheetExport.urls(pages: pages, video: settings.output).prefix(pages))
+        let files = settings.cutLists.flatMap { $0 == .sheet ? sheet : [settings.cutListURL($0)] }
+        let digest = CutListRecord.digest(
+            inputs: context.digest, settings: settings, keys: context.buildPlan.items.map { ($0.segmentID, $0.key) },
+            qcNotes: qcNotes, withAudio: context.voicing != nil)
+        let url = CutListRecord.url(for: settings.output, in: context.cache)
+        let nothingMade = context.buildPlan.toGenerate.isEmpty
+        return CutListRecord.Planned(
+            url: url, digest: digest, files: files,
+            current: nothingMade && CutListRecord.vouches(at: url, digest: digest, files: files),
+            recordable: nothingMade || !qcPolicy.analyses)
+    }
+
+    /// The thumbnail, sheet page and cut list steps when the record vouches for every file
+    /// they write: each up to date, in the order and with the inputs of `addCutLists`.
+    private func addRecordedCutLists(
+        _ context: BuildContext, frames: [ShotFrame], clipStep: [ClipKey: String], after video: String,
+        to planner: inout StepPlanner
+    ) {
+        let keys = Dictionary(context.buildPlan.items.map { ($0.segmentID, $0.key) }, uniquingKeysWith: { first, _ in first })
+        let size = Thumbnails.size(for: settings.size)
+        for frame in frames {
+            guard let key = keys[SegmentID(frame.clip.name)], let clip = clipStep[key] else { continue }
+            planner.add(BuildStep(
+                id: "thumbnail \(frame.shotID)", kind: .thumbnail, inputs: [clip],
+                output: context.cache.thumbnailURL(for: key, width: size.width, height: size.height).path, key: key.rawValue,
+                status: .upToDate), .thumbnail(frame))
+        }
+        let thumbnailSteps = frames.map { "thumbnail \($0.shotID)" }
+        for format in settings.cutLists {
+            if format == .sheet {
+                let pages = ContactSheetExport.pages(frames)
+                let urls = ContactSheetExport.urls(pages: pages.count, video: settings.output)
+                for (index, (page, url)) in zip(pages, urls).enumerated() {
+                    planner.add(BuildStep(
+                        id: "sheet-page \(url.lastPathComponent)", kind: .sheetPage,
+                        inputs: page.map { "thumbnail \($0.shotID)" } + [video], output: url.path, key: nil, status: .upToDate),
+                        .sheetPage(index: index, frames: page, url: url, pages: urls))
+                }
+                continue
+            }
+            let url = settings.cutListURL(format)
+            planner.add(BuildStep(
+                id: "cut-list \(url.lastPathComponent)", kind: .cutList,
+                inputs: (format == .html ? thumbnailSteps : []) + [video], output: url.path, key: nil, status: .upToDate),
+                .cutList(format))
         }
     }
 

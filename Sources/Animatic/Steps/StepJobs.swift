@@ -21,6 +21,10 @@ extension Builder {
         let sheet = StepExecutor.Pool(name: "sheet", limit: 1)
         let writer = StepExecutor.Pool(name: "write", limit: settings.jobs)
         let keepGoing = settings.keepGoing
+        // The cut list record vouches for every file beside the video the cut list steps
+        // write: those steps have nothing to do. Otherwise each counts its success, and the
+        // report step records the files once all have.
+        let recorded = plan.cutLists?.current == true
         return zip(plan.steps, plan.subjects).map { step, subject in
             func job(
                 _ pool: StepExecutor.Pool, beginsWork: Bool = true, tolerant: Bool = false,
@@ -29,6 +33,14 @@ extension Builder {
                 StepExecutor.Job(
                     id: step.id, inputs: step.inputs, pool: pool, beginsWork: beginsWork,
                     toleratesFailedInputs: keepGoing && tolerant, work: work)
+            }
+            func cutListJob(_ pool: StepExecutor.Pool, _ work: @escaping @Sendable () async throws -> URL?) -> StepExecutor.Job {
+                guard !recorded else { return job(pool) { _ in nil } }
+                return job(pool) { _ in
+                    let product = try await work()
+                    run.update { $0.cutListStepsDone += 1 }
+                    return product
+                }
             }
             let runs = step.status.runs
             switch subject {
@@ -58,11 +70,11 @@ extension Builder {
             case .media:
                 return job(editor, tolerant: true) { _ in runs ? try self.mediaStep(run) : nil }
             case let .thumbnail(frame):
-                return job(drawer) { _ in try await self.thumbnailStep(frame, run: run) }
+                return cutListJob(drawer) { try await self.thumbnailStep(frame, run: run) }
             case let .sheetPage(index, frames, url, pages):
-                return job(sheet) { _ in try await self.sheetPageStep(index, frames: frames, url: url, pages: pages, run: run) }
+                return cutListJob(sheet) { try await self.sheetPageStep(index, frames: frames, url: url, pages: pages, run: run) }
             case let .cutList(format):
-                return job(writer) { _ in try await self.cutListStep(format, run: run) }
+                return cutListJob(writer) { try await self.cutListStep(format, run: run) }
             case .depfile:
                 return job(writer) { _ in
                     if let depfile = self.settings.depfile {
@@ -72,7 +84,11 @@ extension Builder {
                     return nil
                 }
             case .report:
-                return job(writer, tolerant: true) { _ in try self.reportStep(run) }
+                return job(writer, tolerant: true) { _ in
+                    let product = try self.reportStep(run)
+                    self.recordCutLists(plan, run: run)
+                    return product
+                }
             }
         }
     }

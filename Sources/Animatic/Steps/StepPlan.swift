@@ -44,6 +44,9 @@ public struct StepPlan: Sendable {
     /// What each step works on, by position in `steps`: what the build's executor needs
     /// to make the step's job (`Builder.job(for:)`).
     var subjects: [StepSubject] = []
+    /// The cut list record the steps were planned from, which the build updates once they
+    /// have run; nil when no cut list is written.
+    var cutLists: CutListRecord.Planned?
 }
 
 extension Builder {

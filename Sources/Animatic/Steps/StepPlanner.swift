@@ -8,6 +8,8 @@ struct StepPlanner {
     var hadBuild: Bool
     var steps: [BuildStep] = []
     var subjects: [StepSubject] = []
+    /// The cut list record of the build (`CutListRecord`), once the cut list steps are planned.
+    var cutLists: CutListRecord.Planned?
 
     mutating func add(_ step: BuildStep, _ subject: StepSubject) {
         steps.append(step)

@@ -107,6 +107,6 @@ extension Builder {
             written.video = videoIsOlder(video, than: context.scriptPath, voicing: context.voicing) ? nil : video
         }
         planner.addFile(.report, settings.reportURL, data: try encode(written), inputs: planner.steps.map(\.id), subject: .report)
-        return StepPlan(steps: planner.steps, subjects: planner.subjects)
+        return StepPlan(steps: planner.steps, subjects: planner.subjects, cutLists: planner.cutLists)
     }
 }
