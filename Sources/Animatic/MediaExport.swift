@@ -19,12 +19,12 @@ enum MediaExport {
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
             for (id, clip) in clips {
-                let target = staging.appendingPathComponent(PortableFileName.clip(id.rawValue))
+                let target = staging.appendingPathComponent(PortableFileName.clip(id))
                 try FileClone.copy(clip, to: target)
             }
             if let (track, stretches) = audio {
                 for (id, range) in stretches {
-                    let name = (PortableFileName.clip(id.rawValue) as NSString).deletingPathExtension + ".wav"
+                    let name = (PortableFileName.clip(id) as NSString).deletingPathExtension + ".wav"
                     try track.mix.writeWAV(range, gain: track.gain, to: staging.appendingPathComponent(name))
                 }
             }

@@ -2,6 +2,7 @@ import Animatic
 import Foundation
 import Generation
 import Media
+import Planning
 import Testing
 import TestSupport
 
@@ -217,7 +218,7 @@ struct BuildFailureTests {
         let gate = Gate()
         let generator = FailingGenerator(failing: segmentIDs[0], held: segmentIDs[1], gate: gate)
         let builder = Builder(settings: settings, generator: generator, events: { event in
-            if case let .segmentFinished(id, _, error, _, _) = event, id.rawValue == segmentIDs[0], error != nil { gate.open() }
+            if case let .segmentFinished(id, _, error, _, _) = event, id == segmentIDs[0], error != nil { gate.open() }
         })
         let error = await #expect(throws: AnimaticError.self) {
             _ = try await builder.build(compilation.plan, scriptPath: project.script.path)
@@ -251,8 +252,8 @@ final class Gate: @unchecked Sendable {
 /// and the held one waits for a gate first.
 struct FailingGenerator: Generator {
     var renderer = StoryboardRenderer()
-    var failing: String
-    var held: String
+    var failing: SegmentID
+    var held: SegmentID
     var gate: Gate
     let started = Counter()
     let heldStarted = Gate()

@@ -39,7 +39,7 @@ struct CutListAgreementTests {
         let found = try events(edl, rate: rate)
         let segments = compilation.plan.shots.flatMap(\.segments)
         #expect(found.count == segments.count)
-        #expect(found.map { $0.1.deletingPathExtension().lastPathComponent } == segments.map(\.id))
+        #expect(found.map { $0.1.deletingPathExtension().lastPathComponent } == segments.map(\.id.rawValue))
 
         let videoFrames = try frameHashes(project.output)
         #expect(videoFrames.count == compilation.plan.totalFrames)

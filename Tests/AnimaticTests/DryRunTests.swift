@@ -27,7 +27,7 @@ struct DryRunTests {
         let plan = try steps(project)
         #expect(plan.steps.allSatisfy { $0.status == .runs(.new) })
         let generates = plan.steps.filter { $0.kind == .generate }
-        #expect(generates.map { $0.generation?.segmentID.rawValue } == compilation.plan.shots.flatMap(\.segments).map(\.id))
+        #expect(generates.map { $0.generation?.segmentID } == compilation.plan.shots.flatMap(\.segments).map(\.id))
         #expect(Set(plan.steps.map(\.kind)).isSuperset(of: [
             .generate, .join, .tracks, .plan, .media, .thumbnail, .sheetPage, .cutList, .report,
         ]))

@@ -65,7 +65,7 @@ struct ReadBackTests {
     static func expectedClips(_ timeline: Timeline, format: CutListFormat) -> [ReadBack.Clip] {
         timeline.clips.flatMap { clip -> [ReadBack.Clip] in
             let path = clip.media.standardizedFileURL.path
-            guard format == .edl else { return [ReadBack.Clip(name: clip.name, start: clip.recordIn, frames: clip.frames, path: path)] }
+            guard format == .edl else { return [ReadBack.Clip(name: clip.name.rawValue, start: clip.recordIn, frames: clip.frames, path: path)] }
             let fade = clip.fadeOut ?? 0
             let body = ReadBack.Clip(name: clip.media.lastPathComponent, start: clip.recordIn, frames: clip.frames - fade, path: path)
             return fade == 0 ? [body] : [body, ReadBack.Clip(name: "BLACK", start: clip.recordOut - fade, frames: fade, path: nil)]
