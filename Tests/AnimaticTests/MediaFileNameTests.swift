@@ -36,9 +36,9 @@ struct MediaFileNameTests {
 
         """
 
-    @Test func scriptIDsNamePortableMediaAndTheCutListsPointAtThem() throws {
+    @Test func scriptIDsNamePortableMediaAndTheCutListsPointAtThem() async throws {
         let project = try BuildProject(script: Self.script)
-        let result = try CommandRunner.run(["build", "film.fountain", "--size", "160x90", "--quiet"], in: project.directory)
+        let result = try await CommandRunner.run(["build", "film.fountain", "--size", "160x90", "--quiet"], in: project.directory)
         #expect(result.status == 0, "\(result.stderr)")
         let plan = try PlanJSON.decode(Data(contentsOf: project.directory.appendingPathComponent("film.plan.json")))
         let ids = plan.shots.flatMap(\.segments).map(\.id)
