@@ -42,9 +42,22 @@ public struct Program: Sendable {
         (executable.path == "/usr/bin/env" ? arguments : [executable.path] + arguments).joined(separator: " ")
     }
 
-    /// Runs the program to its end and returns what it printed and how it ended.
+    /// Runs the program to its end and returns what it printed and how it ended. At most
+    /// one program a core runs at once (`ProgramSlots`); the others wait without holding a thread.
     /// - Throws: when it cannot be started.
     public func run() async throws -> ProgramOutput {
+        await ProgramSlots.shared.acquire()
+        do {
+            let output = try await runOnOwnThread()
+            await ProgramSlots.shared.release()
+            return output
+        } catch {
+            await ProgramSlots.shared.release()
+            throw error
+        }
+    }
+
+    private func runOnOwnThread() async throws -> ProgramOutput {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread { continuation.resume(with: Result { try runHere() }) }
             thread.name = "test program \(executable.lastPathComponent)"
@@ -145,6 +158,30 @@ public struct ProgramFailure: Error, CustomStringConvertible {
     public var description: String {
         let ending = output.timedOut ? "timed out" : output.signalled ? "was killed by signal \(output.status)" : "exited \(output.status)"
         return "\(commandLine) \(ending): \(output.stderr)"
+    }
+}
+
+/// How many of the tests' programs may run at once: one a core. Waiting on the cooperative
+/// pool's threads used to bound them (and starve every async test); without a bound, every
+/// suite's builds run at once and the tests with time limits miss them on a loaded machine.
+private actor ProgramSlots {
+    static let shared = ProgramSlots(max(2, ProcessInfo.processInfo.activeProcessorCount))
+
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(_ count: Int) { free = count }
+
+    func acquire() async {
+        guard free == 0 else {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
     }
 }
 
