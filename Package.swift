@@ -96,6 +96,7 @@ let package = Package(
 
         // What every test target shares: scratch directories, golden files.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
         .testTarget(name: "ScreenplayTests", dependencies: ["Screenplay", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "Screenplay", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "MediaTests", dependencies: ["Media", "TestSupport"]),

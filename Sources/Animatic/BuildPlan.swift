@@ -143,7 +143,7 @@ public struct BuildPlan: Sendable {
             case let .corrupt(why):
                 action = .generate(.entryCorrupt(why))
             case .missing:
-                switch previousSegments[SegmentID(request.segmentID)] {
+                switch previousSegments[request.segmentID] {
                 case nil: action = .generate(.new)
                 case let segment? where segment.key != key: action = .generate(.contentChanged)
                 case let segment?:
@@ -155,7 +155,7 @@ public struct BuildPlan: Sendable {
                 }
             }
             return Item(
-                segmentID: SegmentID(request.segmentID), startFrame: start, key: key, rawKey: rawKey,
+                segmentID: request.segmentID, startFrame: start, key: key, rawKey: rawKey,
                 rawCached: action != .reuse && rawKey.map(cache.hasRaw) == true, action: action, request: request,
                 continues: continues)
         }
@@ -164,7 +164,7 @@ public struct BuildPlan: Sendable {
             return try item(request, start: start)
         }
         // A take's segment sits where its shot's segment of the same number does.
-        var shotStarts: [String: Int] = [:]
+        var shotStarts: [ShotID: Int] = [:]
         for item in items where item.request.shotStartFrame == 0 {
             shotStarts[item.request.content.card.shotID] = shotStarts[item.request.content.card.shotID] ?? item.startFrame
         }

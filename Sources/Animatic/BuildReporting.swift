@@ -22,7 +22,7 @@ extension Builder {
                 startFrame: item.startFrame, generationSeconds: status == .generated ? outcome.seconds[item.segmentID] : nil,
                 failure: outcome.failures[item.segmentID],
                 qc: status == .failed || status == .skipped ? nil : qcRecord(item),
-                quality: settings.quality?.quality(of: item.segmentID.rawValue))
+                quality: settings.quality?.quality(of: item.segmentID))
         }
         return BuildReport(
             version: BuildReport.currentVersion, script: scriptPath, output: settings.outputName, backend: generator.name,
@@ -30,8 +30,8 @@ extension Builder {
             inputsDigest: outcome.failures.isEmpty ? digest : "", videoWritten: false,
             generated: segments.count { $0.status == .generated }, reused: segments.count { $0.status == .reused },
             failed: segments.count { $0.status == .failed }, skipped: segments.count { $0.status == .skipped },
-            revisedShots: plan.shots.filter { $0.revised != nil }.map { ShotID($0.id) },
-            pickedShots: plan.shots.compactMap { shot in shot.picked.map { BuildReport.PickedShot(shot: ShotID(shot.id), take: $0) } },
+            revisedShots: plan.shots.filter { $0.revised != nil }.map { $0.id },
+            pickedShots: plan.shots.compactMap { shot in shot.picked.map { BuildReport.PickedShot(shot: shot.id, take: $0) } },
             segments: Array(segments.prefix(buildPlan.items.count)), takes: Array(segments.dropFirst(buildPlan.items.count)),
             takeRankings: qcTakeRankings(plan, segments: segments))
     }

@@ -39,7 +39,7 @@ public struct BuildSettings: Sendable {
     /// name it: a depfile prerequisite too.
     public var reviewFile: String?
     /// Each reviewed shot's status and notes, by shot ID, for the storyboard page to show.
-    public var reviewMarks: [String: ShotReviewMarks] = [:]
+    public var reviewMarks: [ShotID: ShotReviewMarks] = [:]
     /// What quality control does with a failing clip (`--qc`); nil for the backend's default
     /// (`QCPolicy.defaultFor(backend:)`).
     public var qcPolicy: QCPolicy?

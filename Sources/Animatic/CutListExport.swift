@@ -19,7 +19,7 @@ enum CutListExport {
     }
 
     /// The timeline's segments made as drafts in a `--quality` build (the storyboard marks them).
-    static func drafts(_ timeline: Timeline, settings: BuildSettings) -> Set<String> {
+    static func drafts(_ timeline: Timeline, settings: BuildSettings) -> Set<SegmentID> {
         guard let quality = settings.quality else { return [] }
         return Set(timeline.clips.map(\.name).filter { quality.quality(of: $0) == .draft })
     }

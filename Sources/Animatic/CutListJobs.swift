@@ -13,7 +13,7 @@ extension Builder {
     /// The clip a shot's frame shows: the cache key the outputs use for its segment.
     private func usedKey(of frame: ShotFrame, run: BuildRun) throws(AnimaticError) -> ClipKey {
         let frame = placed(frame, run: run)
-        guard let item = run.placement.timelineItems[SegmentID(frame.clip.name)] else {
+        guard let item = run.placement.timelineItems[frame.clip.name] else {
             throw AnimaticError(.internalFailure, "no cache key for segment \(frame.clip.name)")
         }
         return run.usedKey(item)
@@ -73,7 +73,7 @@ extension Builder {
         guard let timeline = run.placement.timeline else {
             throw AnimaticError(.internalFailure, "a cut list step in a build that writes no cut lists")
         }
-        var sources: [String: String] = [:]
+        var sources: [ShotID: String] = [:]
         if format == .html {
             for frame in timeline.shotFrames {
                 sources[frame.shotID] = "data:image/jpeg;base64," + (try thumbnail(frame, run: run).jpeg).base64EncodedString()

@@ -55,13 +55,13 @@ enum MediaExport {
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
             for (id, clip) in clips {
-                try place(PortableFileName.clip(id.rawValue), source: "clip \(clip.path)") { target in
+                try place(PortableFileName.clip(id), source: "clip \(clip.path)") { target in
                     try FileClone.copy(clip, to: target)
                 }
             }
             if let (track, stretches) = audio {
                 for (id, range) in stretches {
-                    let name = (PortableFileName.clip(id.rawValue) as NSString).deletingPathExtension + ".wav"
+                    let name = (PortableFileName.clip(id) as NSString).deletingPathExtension + ".wav"
                     try place(name, source: "wav \(track.gain) " + SHA256.hex(track.mix.contents(of: range).utf8)) { target in
                         try track.mix.writeWAV(range, gain: track.gain, to: target)
                     }

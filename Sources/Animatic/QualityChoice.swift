@@ -9,7 +9,7 @@ public struct QualityChoice: Sendable, Hashable {
     /// The quality asked for.
     public var level: QualityLevel
     /// The segments made at the final quality, by ID.
-    public var finalSegments: Set<String>
+    public var finalSegments: Set<SegmentID>
 
     /// The choice for `level` over `plan`, with `review` (nil without a review file) saying
     /// which shots are approved or picked, or `all` of them.
@@ -30,7 +30,7 @@ public struct QualityChoice: Sendable, Hashable {
     }
 
     /// The quality segment `id` is made at.
-    public func quality(of id: String) -> QualityLevel {
+    public func quality(of id: SegmentID) -> QualityLevel {
         finalSegments.contains(id) ? .final : .draft
     }
 }

@@ -1,6 +1,7 @@
 import Animatic
 import Foundation
 import Generation
+import Planning
 
 extension ProjectSettings {
     /// The backend these settings name (the built-in cards when none).
@@ -19,7 +20,7 @@ extension ProjectSettings {
     /// With `--quality`, the backend at both qualities, the draft's and the final's settings
     /// each over the backend's, scheduled as one backend (one limit for both): the segments
     /// in `finalSegments` go to the final one.
-    package func makeGenerator(cacheDirectory: URL, finalSegments: Set<String> = []) throws(AnimaticError) -> any Generator {
+    package func makeGenerator(cacheDirectory: URL, finalSegments: Set<SegmentID> = []) throws(AnimaticError) -> any Generator {
         let options = backendOptions
         try checkQualityBackend()
         do {

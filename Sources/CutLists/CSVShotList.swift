@@ -14,7 +14,7 @@ public enum CSVShotList {
         for clip in timeline.clips {
             let shot = clip.shot
             rows.append([
-                shot.scene, shot.id, clip.name, timeline.recordTimecode(clip.recordIn), timeline.recordTimecode(clip.recordOut),
+                shot.scene, shot.id.rawValue, clip.name.rawValue, timeline.recordTimecode(clip.recordIn), timeline.recordTimecode(clip.recordOut),
                 String(clip.frames), shot.size.abbreviation, shot.move.english(shot.direction),
                 shot.characters.map(timeline.displayName).joined(separator: "; "), clip.segment.prompt,
             ])

@@ -1,3 +1,5 @@
+import Planning
+
 /// The cut lists animatic writes, by the name `--format` and `--cutlists` take.
 public enum CutListFormat: String, CaseIterable, Hashable, Sendable {
     case edl
@@ -39,8 +41,8 @@ public enum CutListFormat: String, CaseIterable, Hashable, Sendable {
     /// shot's take ranking), `drafts` (the segments made as drafts in a `--quality` build) and
     /// `reviews` (shot ID → its status and notes in the review file).
     public func render(
-        _ timeline: Timeline, edlFlavor: EDLFlavor = .resolve, thumbnails: [String: String] = [:],
-        qcNotes: QCNotes = QCNotes(), drafts: Set<String> = [], reviews: [String: ShotReviewMarks] = [:]
+        _ timeline: Timeline, edlFlavor: EDLFlavor = .resolve, thumbnails: [ShotID: String] = [:],
+        qcNotes: QCNotes = QCNotes(), drafts: Set<SegmentID> = [], reviews: [ShotID: ShotReviewMarks] = [:]
     ) -> String? {
         switch self {
         case .edl: EDLWriter.render(timeline, flavor: edlFlavor)

@@ -68,7 +68,7 @@ public enum FCP7XMLWriter {
 
     private static func writeClip(_ clip: TimelineClip, timeline: Timeline, to xml: inout XMLLines) {
         let rate = timeline.frameRate
-        openClipItem(id: "clipitem-\(clip.name)", name: clip.name, clip: clip, rate: rate, to: &xml)
+        openClipItem(id: "clipitem-\(clip.name)", name: clip.name.rawValue, clip: clip, rate: rate, to: &xml)
         xml.open("file", [("id", "file-\(clip.name)")])
         xml.element("name", clip.media.lastPathComponent)
         xml.element("pathurl", "file://localhost" + XMLText.percentEncodedPath(clip.media))

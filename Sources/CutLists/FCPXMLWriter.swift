@@ -24,7 +24,7 @@ public enum FCPXMLWriter {
             xml.empty("effect", [("id", "r2"), ("name", "Cross Dissolve"), ("uid", crossDissolveUID)])
         }
         for clip in timeline.clips {
-            xml.open("asset", [("id", assetID(clip)), ("name", clip.name), ("start", "0s"),
+            xml.open("asset", [("id", assetID(clip)), ("name", clip.name.rawValue), ("start", "0s"),
                                ("duration", time.seconds(clip.segment.frames)), ("hasVideo", "1"), ("format", "r1"),
                                ("videoSources", "1")])
             xml.empty("media-rep", [("kind", "original-media"), ("src", clip.media.absoluteString)])
@@ -50,12 +50,12 @@ public enum FCPXMLWriter {
                 writeTransition(at: timeline.recordStart + clip.recordIn, frames: transition.frames, time: time, to: &xml)
             }
             xml.open("asset-clip", [("ref", assetID(clip)), ("offset", time.seconds(timeline.recordStart + clip.recordIn)),
-                                    ("name", clip.name), ("start", time.seconds(clip.sourceIn)),
+                                    ("name", clip.name.rawValue), ("start", time.seconds(clip.sourceIn)),
                                     ("duration", time.seconds(clip.frames)), ("tcFormat", tcFormat)])
             if clip.audioMedia != nil {
                 // The segment's sound, connected below its picture on lane -1.
                 xml.empty("asset-clip", [("ref", audioAssetID(clip)), ("lane", "-1"), ("offset", time.seconds(clip.sourceIn)),
-                                         ("name", clip.name + " audio"), ("start", "0s"), ("duration", time.seconds(clip.frames)),
+                                         ("name", clip.name.rawValue + " audio"), ("start", "0s"), ("duration", time.seconds(clip.frames)),
                                          ("audioRole", "dialogue")])
             }
             for marker in timeline.markers where marker.frame == clip.recordIn {
@@ -76,8 +76,8 @@ public enum FCPXMLWriter {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE fcpxml>\n" + xml.lines.joined(separator: "\n") + "\n"
     }
 
-    private static func assetID(_ clip: TimelineClip) -> String { "a-" + clip.name }
-    private static func audioAssetID(_ clip: TimelineClip) -> String { "w-" + clip.name }
+    private static func assetID(_ clip: TimelineClip) -> String { "a-" + clip.name.rawValue }
+    private static func audioAssetID(_ clip: TimelineClip) -> String { "w-" + clip.name.rawValue }
 
     private static func writeTransition(at frame: Int, frames: Int, time: FCPXMLTime, to xml: inout XMLLines) {
         xml.open("transition", [("name", "Cross Dissolve"), ("offset", time.seconds(frame)), ("duration", time.seconds(frames))])

@@ -76,8 +76,8 @@ private struct Writer {
             ("target_url", .string(media.absoluteString)),
         ])
         let animatic = JSONText.object([
-            ("id", .string(clip.segment.id)),
-            ("shot", .string(shot.id)),
+            ("id", .string(clip.segment.id.rawValue)),
+            ("shot", .string(shot.id.rawValue)),
             ("scene", .string(shot.scene)),
             ("size", .string(shot.size.abbreviation)),
             ("angle", .string(shot.angle.english)),
@@ -86,7 +86,7 @@ private struct Writer {
             ("prompt", .string(clip.segment.prompt)),
             ("seed", .int(clip.segment.seed)),
         ])
-        return item("Clip.2", name: clip.name, sourceRange: range(clip.sourceIn, clip.frames),
+        return item("Clip.2", name: clip.name.rawValue, sourceRange: range(clip.sourceIn, clip.frames),
                     metadata: .object([("animatic", animatic)]), extra: [
             ("markers", .array([])),
             ("media_references", .object([("DEFAULT_MEDIA", reference)])),

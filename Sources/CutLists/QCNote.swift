@@ -1,3 +1,5 @@
+import Planning
+
 /// A segment's quality-control verdict as the storyboard page shows it (docs/qc.md).
 public struct QCNote: Sendable, Hashable {
     /// Whether the clip in use passes.
@@ -15,11 +17,11 @@ public struct QCNote: Sendable, Hashable {
 /// and how each shot's takes rank. The page shows them and nothing else depends on them.
 public struct QCNotes: Sendable, Hashable {
     /// By segment ID: the verdict of the clip in use.
-    public var segments: [String: QCNote]
+    public var segments: [SegmentID: QCNote]
     /// By shot ID: the ranking of its takes and which is on the timeline, and why.
-    public var takes: [String: QCNote]
+    public var takes: [ShotID: QCNote]
 
-    public init(segments: [String: QCNote] = [:], takes: [String: QCNote] = [:]) {
+    public init(segments: [SegmentID: QCNote] = [:], takes: [ShotID: QCNote] = [:]) {
         self.segments = segments
         self.takes = takes
     }

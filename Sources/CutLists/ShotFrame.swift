@@ -1,8 +1,10 @@
+import Planning
+
 /// The frame that stands for a shot in the storyboard page and the contact sheet: the
 /// middle frame of the shot's first segment, where its camera move shows best.
 public struct ShotFrame: Hashable, Sendable {
     /// The shot's ID (`12A`).
-    public var shotID: String
+    public var shotID: ShotID
     /// The clip (segment) the frame is in: its name (`12A-1`) and media file.
     public var clip: TimelineClip
     /// The frame's number within the clip's media, from zero.

@@ -14,8 +14,8 @@ public enum StoryboardHTML {
     /// read-only. A shot with a segment in `drafts` (made as a draft in a `--quality` build) is
     /// marked `draft`, and so is that segment. `reviews` adds the review file's status and notes.
     public static func render(
-        _ timeline: Timeline, thumbnails: [String: String] = [:], qcNotes: QCNotes = QCNotes(),
-        drafts: Set<String> = [], reviews: [String: ShotReviewMarks] = [:]
+        _ timeline: Timeline, thumbnails: [ShotID: String] = [:], qcNotes: QCNotes = QCNotes(),
+        drafts: Set<SegmentID> = [], reviews: [ShotID: ShotReviewMarks] = [:]
     ) -> String {
         let shots = timeline.clipsByShot
         let reviewed = !reviews.isEmpty || shots.contains { $0[0].shot.takes > 1 }
@@ -49,20 +49,20 @@ public enum StoryboardHTML {
     }
 
     private static func card(
-        _ clips: [TimelineClip], timeline: Timeline, thumbnail: String?, qcNotes: QCNotes, drafts: Set<String>,
+        _ clips: [TimelineClip], timeline: Timeline, thumbnail: String?, qcNotes: QCNotes, drafts: Set<SegmentID>,
         review: ShotReviewMarks?
     ) -> String {
         let shot = clips[0].shot
         let card = clips[0].segment.card
         let frames = clips.reduce(0) { $0 + $1.frames }
-        var parts = ["<article class=\"shot\" id=\"shot-\(escaped(shot.id))\">"]
+        var parts = ["<article class=\"shot\" id=\"shot-\(escaped(shot.id.rawValue))\">"]
         if let thumbnail {
-            parts.append("<img src=\"\(escaped(thumbnail))\" alt=\"Shot \(escaped(shot.id))\">")
+            parts.append("<img src=\"\(escaped(thumbnail))\" alt=\"Shot \(escaped(shot.id.rawValue))\">")
         } else {
             parts.append("<div class=\"frame\">\(escaped(card.cameraTerm))</div>")
         }
         let draft = clips.contains { drafts.contains($0.name) }
-        parts.append("<h3>\(escaped(shot.id))\(draft ? " <em class=\"draft\">draft</em>" : "") <span>\(timeline.recordTimecode(clips[0].recordIn)) – "
+        parts.append("<h3>\(escaped(shot.id.rawValue))\(draft ? " <em class=\"draft\">draft</em>" : "") <span>\(timeline.recordTimecode(clips[0].recordIn)) – "
             + "\(timeline.recordTimecode(clips[clips.count - 1].recordOut)) · \(seconds(frames, timeline.frameRate)) s "
             + "(\(frames) fr)</span></h3>")
         parts.append("<p class=\"camera\">\(escaped(card.cameraTerm))</p>")
@@ -78,7 +78,7 @@ public enum StoryboardHTML {
             parts.append("<p class=\"dialogue\"><b>\(escaped(speaker))</b> \(escaped(lines.joined(separator: " ")))</p>")
         }
         for clip in clips {
-            parts.append("<p class=\"prompt\"><code>\(escaped(clip.name))</code>"
+            parts.append("<p class=\"prompt\"><code>\(escaped(clip.name.rawValue))</code>"
                 + (drafts.contains(clip.name) ? " <em class=\"draft\">draft</em>" : "") + " \(escaped(clip.segment.prompt))</p>")
             if let note = qcNotes.segments[clip.name] { parts.append(paragraph(note)) }
         }

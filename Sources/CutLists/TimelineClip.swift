@@ -5,7 +5,7 @@ import Planning
 /// of its media file it plays.
 public struct TimelineClip: Hashable, Sendable {
     /// The clip name: the segment ID (`12A-1`).
-    public var name: String
+    public var name: SegmentID
     /// The CMX reel: up to 8 of `A–Z 0–9`, unique on the timeline.
     public var reel: String
     /// The segment's media file.

@@ -33,7 +33,7 @@ struct CardText: Sendable {
         layers.filters.append("drawbox=x=0:y=0:w=\(width):h=\(band):c=black@0.6:t=fill")
         let shotSize = size(24)
         // A later take says so beside the shot ID: `12A  take 2 · noir   MS`.
-        let shotLine = card.shotID + (card.take.map { "  " + $0 } ?? "") + "   " + card.cameraTerm
+        let shotLine = card.shotID.rawValue + (card.take.map { "  " + $0 } ?? "") + "   " + card.cameraTerm
         let shotColumns = TextWrap.columns(of: shotLine)
         layers.add("shot", shotLine, font: bold, size: shotSize, colour: Self.accent, x: "w-tw-\(margin)",
             y: "\((band - shotSize) / 2)")

@@ -1,5 +1,6 @@
 import Foundation
 import Media
+import Planning
 
 /// The clip that stands in for a segment whose generation failed (`animatic build
 /// --keep-going`): a dark red card saying GENERATION FAILED, with the shot and segment,
@@ -36,8 +37,8 @@ extension StoryboardRenderer {
         var version = FailureCard.version
         var renderer: String
         var segmentKey: ClipKey
-        var segmentID: String
-        var shotID: String
+        var segmentID: SegmentID
+        var shotID: ShotID
         var backend: String
         var reason: String
     }

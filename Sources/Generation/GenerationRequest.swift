@@ -9,7 +9,7 @@ import Planning
 /// previous one ended.
 public struct GenerationRequest: Sendable, Hashable {
     /// The segment's ID (`12A-2`), for messages and file names.
-    public var segmentID: String
+    public var segmentID: SegmentID
     /// Prompt, negative prompt, seed, frames, rate and card: the segment's content.
     public var content: SegmentContent
     /// Frames of the same shot before this segment: 0 for a shot's first segment. A
@@ -29,7 +29,7 @@ public struct GenerationRequest: Sendable, Hashable {
 
     /// A request for `content` in `format`.
     public init(
-        segmentID: String, content: SegmentContent, shotStartFrame: Int, format: HouseFormat,
+        segmentID: SegmentID, content: SegmentContent, shotStartFrame: Int, format: HouseFormat,
         referenceImage: URL? = nil
     ) {
         self.segmentID = segmentID

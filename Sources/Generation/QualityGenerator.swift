@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 
 /// One backend at two qualities: each request goes to the final backend when its segment is
 /// one of `finalSegments`, else to the draft backend. Both are the same kind of backend with
@@ -29,11 +30,11 @@ public struct QualityGenerator: Generator {
     /// The final quality.
     public var final: Level
     /// The segments made at the final quality, by ID; the rest are drafts.
-    public var finalSegments: Set<String>
+    public var finalSegments: Set<SegmentID>
 
     /// The two qualities of one backend.
     /// - Throws: a permanent `BackendError` when they are not the same kind of backend.
-    public init(draft: Level, final: Level, finalSegments: Set<String> = []) throws(BackendError) {
+    public init(draft: Level, final: Level, finalSegments: Set<SegmentID> = []) throws(BackendError) {
         guard draft.backend.name == final.backend.name else {
             throw BackendError(
                 backend: draft.backend.name, operation: "configure the qualities",

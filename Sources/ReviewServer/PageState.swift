@@ -31,7 +31,7 @@ struct PageState: Encodable {
     }
 
     struct ShotState: Encodable {
-        var id: String
+        var id: ShotID
         var scene: String
         var heading: String
         var startFrame: Int
@@ -71,7 +71,7 @@ struct PageState: Encodable {
     }
 
     struct SegmentState: Encodable {
-        var id: String
+        var id: SegmentID
         /// The clip's path under the output's folder: `film.media/2C-1.take2.mp4`.
         var file: String
         var prompt: String
@@ -105,7 +105,7 @@ struct PageState: Encodable {
         let chosenByQC = Dictionary((report?.takeRankings ?? []).map { ($0.shot, $0.onTimeline) }) { first, _ in first }
         shots = zip(plan.shots, plan.startFrames).map { shot, start in
             let entry = entries[shot.id]
-            let inVideo = chosenByQC[ShotID(shot.id)] ?? shot.takeOnTimeline
+            let inVideo = chosenByQC[shot.id] ?? shot.takeOnTimeline
             let takes = shot.allTakes
             return ShotState(
                 id: shot.id, scene: shot.scene, heading: headings[shot.scene] ?? "", startFrame: start, frames: shot.frames,
@@ -118,7 +118,7 @@ struct PageState: Encodable {
                 revised: (shot.revised ?? []).map(\.field),
                 takes: takes.map { take in
                     TakeState(number: take.number, style: take.style, segments: take.segments.map { segment in
-                        let record = qc[SegmentID(segment.id)]
+                        let record = qc[segment.id]
                         return SegmentState(
                             id: segment.id, file: media + "/" + PortableFileName.clip(segment.id), prompt: segment.prompt,
                             qc: record?.verdict, qcWhy: record?.why)

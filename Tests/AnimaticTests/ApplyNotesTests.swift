@@ -31,10 +31,10 @@ struct ApplyNotesTests {
 
         """
 
-    @Test func notesBecomeRevisionsAndCommentsSurvive() throws {
+    @Test func notesBecomeRevisionsAndCommentsSurvive() async throws {
         let project = try ReviewProject(review: Self.review)
         let script = try Data(contentsOf: project.script)
-        let output = try project.run(["review", "film.fountain", "--apply-notes"])
+        let output = try await project.run(["review", "film.fountain", "--apply-notes"])
         #expect(try Data(contentsOf: project.script) == script)
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stdout.contains("2A: \"closer\" → size MWS"))
@@ -79,17 +79,17 @@ struct ApplyNotesTests {
                   size: WS
 
             """)
-        let shots = try project.plannedShots()
+        let shots = try await project.plannedShots()
         #expect(shots["2A"]?["size"] as? String == "mediumWide" && shots["1A"]?["size"] as? String == "wide")
         let prompt = (shots["2A"]?["segments"] as? [[String: Any]])?.first?["prompt"] as? String ?? ""
         #expect(prompt.contains("Anna and drops her bag") && prompt.contains("Anna enters gradually from the edge of frame"))
     }
 
-    @Test func aSecondRunDoesNothing() throws {
+    @Test func aSecondRunDoesNothing() async throws {
         let project = try ReviewProject(review: Self.review)
-        #expect(try project.run(["review", "film.fountain", "--apply-notes"]).status == 0)
+        #expect(try await project.run(["review", "film.fountain", "--apply-notes"]).status == 0)
         let once = project.review
-        let again = try project.run(["review", "film.fountain", "--apply-notes"])
+        let again = try await project.run(["review", "film.fountain", "--apply-notes"])
         #expect(again.status == 0)
         #expect(again.stdout == "no notes to apply in film.review.yaml\n")
         #expect(project.review == once)
@@ -97,20 +97,20 @@ struct ApplyNotesTests {
         #expect(leftovers.isEmpty)
     }
 
-    @Test func notesAddUpOnOneShotAndStepFromTheRevisedSize() throws {
+    @Test func notesAddUpOnOneShotAndStepFromTheRevisedSize() async throws {
         let project = try ReviewProject(review: "shots:\n  2A:\n    notes:\n      - text: closer\n      - text: closer still\n")
-        #expect(try project.run(["review", "film.fountain", "--apply-notes"]).status == 0)
+        #expect(try await project.run(["review", "film.fountain", "--apply-notes"]).status == 0)
         #expect(project.review.hasSuffix("    revise:\n      size: MS\n"))
         try Data((project.review + "      - text: closer\n").utf8).write(to: project.reviewFile)
         // A note added under `revise`'s block is a YAML error: nothing is written.
-        let broken = try project.run(["review", "film.fountain", "--apply-notes"])
+        let broken = try await project.run(["review", "film.fountain", "--apply-notes"])
         #expect(broken.status == 65)
     }
 
-    @Test func windowsLineEndingsAndExistingAppliedFalseAndBraces() throws {
+    @Test func windowsLineEndingsAndExistingAppliedFalseAndBraces() async throws {
         let text = "shots:\r\n  2A: {notes: [{text: too dark, applied: false}], revise: {size: MS}}\r\n  1A:\r\n    notes:\r\n      - text: hold still\r\n        applied: false # not yet\r\n"
         let project = try ReviewProject(review: text)
-        let output = try project.run(["review", "film.fountain", "--apply-notes"])
+        let output = try await project.run(["review", "film.fountain", "--apply-notes"])
         #expect(output.status == 0, "\(output.stderr)")
         #expect(project.review == """
             shots:\r
@@ -126,9 +126,9 @@ struct ApplyNotesTests {
             """)
     }
 
-    @Test func aPlainNoteOnAStaleShotIsLeftAlone() throws {
+    @Test func aPlainNoteOnAStaleShotIsLeftAlone() async throws {
         let project = try ReviewProject(review: "shots:\n  7C:\n    notes:\n      - text: too dark\n")
-        let output = try project.run(["review", "film.fountain", "--apply-notes"])
+        let output = try await project.run(["review", "film.fountain", "--apply-notes"])
         #expect(output.status == 0)
         #expect(output.stderr.contains("film.review.yaml:2:3: warning: shot 7C is not in the plan"))
         #expect(project.review == "shots:\n  7C:\n    notes:\n      - text: too dark\n")
@@ -136,15 +136,15 @@ struct ApplyNotesTests {
 
     /// Without --apply-notes or --import, review serves the page (ReviewServeTests); the
     /// page's options and the reviser belong to their own modes.
-    @Test func eachModeTakesItsOwnOptions() throws {
+    @Test func eachModeTakesItsOwnOptions() async throws {
         let project = try ReviewProject(review: Self.review)
         for arguments in [["--apply-notes", "--port", "8080"], ["--apply-notes", "--open"], ["--import", "cut.otio", "-o", "x.mp4"]] {
-            let output = try project.run(["review", "film.fountain"] + arguments)
+            let output = try await project.run(["review", "film.fountain"] + arguments)
             #expect(output.status == 64 && output.stderr.contains("are for serving the page"), "\(arguments): \(output.stderr)")
         }
-        let output = try project.run(["review", "film.fountain", "--reviser", "dashscope"])
+        let output = try await project.run(["review", "film.fountain", "--reviser", "dashscope"])
         #expect(output.status == 64 && output.stderr.contains("--reviser reads notes for --apply-notes"), "\(output.stderr)")
-        #expect(try project.run(["review", "film.fountain", "--port", "70000"]).status == 64)
+        #expect(try await project.run(["review", "film.fountain", "--port", "70000"]).status == 64)
         #expect(project.review == Self.review)
     }
 }

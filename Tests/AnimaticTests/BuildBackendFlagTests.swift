@@ -11,7 +11,7 @@ struct BuildBackendFlagTests {
     static let fakeWan = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("GenerationTests/Fakes/generate.py")
 
-    @Test func commandBackendClipsAreConformedAndSegmentsFitTheModel() throws {
+    @Test func commandBackendClipsAreConformedAndSegmentsFitTheModel() async throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let script = directory.appendingPathComponent("film.fountain")
@@ -19,7 +19,7 @@ struct BuildBackendFlagTests {
             .write(to: script)
         let template = "python3 \(Self.fakeWan.path) --task t2v-A14B --size {width}*{height} --frame_num {frames} "
             + "--ckpt_dir \(directory.path) --prompt {prompt} --base_seed {seed} --save_file {output}"
-        let output = try CommandRunner.run([
+        let output = try await CommandRunner.run([
             "build", script.path, "--size", "320x180", "--backend", "command", "--command-template", template,
             "--cutlists", "none", "--quiet",
         ])
@@ -33,13 +33,13 @@ struct BuildBackendFlagTests {
         #expect(plan?["maxSegmentFrames"] as? Int ?? .max <= 121)
         #expect(segments.allSatisfy { ($0["frames"] as? Int ?? .max) <= 121 })
         let video = directory.appendingPathComponent("film.mp4")
-        #expect(try ffprobeFrameCount(video) == total)
-        let stream = try runTool("ffprobe", ["-v", "error", "-select_streams", "v:0", "-show_entries",
+        #expect(try await ffprobeFrameCount(video) == total)
+        let stream = try await runTool("ffprobe", ["-v", "error", "-select_streams", "v:0", "-show_entries",
                                              "stream=width,height,r_frame_rate", "-of", "csv=p=0", video.path])
         #expect(stream.trimmingCharacters(in: .whitespacesAndNewlines) == "320,180,24/1")
     }
 
-    @Test func anImageToVideoTemplateStartsEachContinuationFromThePreviousSegmentsLastFrame() throws {
+    @Test func anImageToVideoTemplateStartsEachContinuationFromThePreviousSegmentsLastFrame() async throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let script = directory.appendingPathComponent("film.fountain")
@@ -49,7 +49,7 @@ struct BuildBackendFlagTests {
         let template = "python3 \(Self.fakeWan.path) --task ti2v-5B --size {width}*{height} --frame_num {frames} "
             + "--ckpt_dir \(directory.path) --prompt {prompt} --image {reference} --save_file {output}"
         let kept = directory.appendingPathComponent("images")
-        let output = try CommandRunner.run(
+        let output = try await CommandRunner.run(
             ["build", script.path, "--size", "320x180", "--backend", "command", "--command-template", template,
              "--cutlists", "none", "--quiet"],
             environment: ["FAKE_WAN_ARGS": runs.path, "FAKE_WAN_IMAGES": kept.path])
@@ -65,20 +65,20 @@ struct BuildBackendFlagTests {
         let report = try #require(BuildReport.read(directory.appendingPathComponent("film.report.json")))
         #expect(report.segments.map(\.id) == ["1A-1", "1A-2", "1A-3"] && report.generated == 3)
         let video = directory.appendingPathComponent("film.mp4")
-        #expect(try ffprobeFrameCount(video) == report.totalFrames)
+        #expect(try await ffprobeFrameCount(video) == report.totalFrames)
         // Each picture is the previous segment's last frame (its move has gone on since
         // that segment's first frame).
         for (index, previous) in ["1A-1", "1A-2"].enumerated() {
-            let frames = try rgbFrames(directory.appendingPathComponent("film.media/\(previous).mp4"), width: 320, height: 180)
+            let frames = try await rgbFrames(directory.appendingPathComponent("film.media/\(previous).mp4"), width: 320, height: 180)
             let image = try #require(
-                try rgbFrames(kept.appendingPathComponent("\(index).png"), width: 320, height: 180).first)
+                try await rgbFrames(kept.appendingPathComponent("\(index).png"), width: 320, height: 180).first)
             let last = try #require(frames.last), first = try #require(frames.first)
             #expect(meanDifference(image, last) < 3, "\(previous): \(meanDifference(image, last))")
             #expect(meanDifference(image, first) > meanDifference(image, last) + 3)
         }
     }
 
-    @Test func anAudioTemplateGetsEachSegmentsSoundAndItsKeyFollowsTheLines() throws {
+    @Test func anAudioTemplateGetsEachSegmentsSoundAndItsKeyFollowsTheLines() async throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let script = directory.appendingPathComponent("film.fountain")
@@ -87,15 +87,15 @@ struct BuildBackendFlagTests {
         let template = "python3 \(Self.fakeWan.path) --task t2v-A14B --size {width}*{height} --frame_num {frames} "
             + "--ckpt_dir \(directory.path) --prompt {prompt} --audio {audio} --save_file {output}"
         let kept = directory.appendingPathComponent("audio")
-        func build() throws -> BuildReport {
-            let output = try CommandRunner.run(
+        func build() async throws -> BuildReport {
+            let output = try await CommandRunner.run(
                 ["build", script.path, "--size", "320x180", "--backend", "command", "--command-template", template,
                  "--cutlists", "none", "--quiet", "--qc", "off"],  // counts requests: no QC retakes
                 environment: ["FAKE_WAN_AUDIO": kept.path])
             #expect(output.status == 0, "\(output.stderr)")
             return try #require(BuildReport.read(directory.appendingPathComponent("film.report.json")))
         }
-        let report = try build()
+        let report = try await build()
         let wavs = try FileManager.default.contentsOfDirectory(atPath: kept.path).sorted()
         #expect(wavs.count == report.generated && report.generated == report.segments.count)
         // Each WAV is its segment's stretch (48 kHz stereo 16-bit): the dialogue one is heard.
@@ -109,7 +109,7 @@ struct BuildBackendFlagTests {
         #expect(heard.first == false && heard.last == true, "\(heard)")
         // A changed line changes only the clips its sound is under.
         try Data(text.replacingOccurrences(of: "the building", with: "the old building").utf8).write(to: script)
-        let again = try build()
+        let again = try await build()
         let remade = again.segments.filter { $0.status == .generated }.map(\.id)
         #expect(!remade.isEmpty && !remade.contains(again.segments[0].id), "\(remade)")
     }
@@ -119,13 +119,13 @@ struct BuildBackendFlagTests {
         Double(zip(a, b).reduce(0) { $0 + abs(Int($1.0) - Int($1.1)) }) / Double(max(1, min(a.count, b.count)))
     }
 
-    @Test func aBackendMissingItsFlagsIsAUsageError() throws {
+    @Test func aBackendMissingItsFlagsIsAUsageError() async throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let script = directory.appendingPathComponent("film.fountain")
         try Data("EXT. HARBOR - DAWN\n\nFog.\n".utf8).write(to: script)
         for backend in ["command", "comfyui"] {
-            let output = try CommandRunner.run(["build", script.path, "--backend", backend])
+            let output = try await CommandRunner.run(["build", script.path, "--backend", backend])
             #expect(output.status == 64)
             #expect(output.stderr.contains("needs --"))
             #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("film.mp4").path))

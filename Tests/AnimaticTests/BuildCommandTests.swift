@@ -38,7 +38,7 @@ struct BuildCommandTests {
         Issue.record("the build never had a clip in progress")
     }
 
-    @Test func aKilledBuildIsFollowedByOneThatTrustsNoPartialFile() throws {
+    @Test func aKilledBuildIsFollowedByOneThatTrustsNoPartialFile() async throws {
         let project = try project()
         let process = try start(project)
         waitForGeneration(project, process)
@@ -48,7 +48,7 @@ struct BuildCommandTests {
         #expect(!FileManager.default.fileExists(atPath: project.output.path))
         let finished = Set(project.cachedClips().map { ($0 as NSString).lastPathComponent.replacingOccurrences(of: ".mp4", with: "") })
 
-        let result = try CommandRunner.run(["build", project.script.path, "--size", "640x360", "--quiet"])
+        let result = try await CommandRunner.run(["build", project.script.path, "--size", "640x360", "--quiet"])
         #expect(result.status == 0, "\(result.stderr)")
         let report = try #require(BuildReport.read(project.directory.appendingPathComponent("film.report.json")))
         #expect(report.failed == 0 && report.reused > 0 && report.generated > 0)
@@ -56,7 +56,7 @@ struct BuildCommandTests {
         #expect(report.segments.filter { !finished.contains($0.key.rawValue) }.allSatisfy { $0.status == .generated })
         #expect(project.partialFiles().isEmpty)
         #expect(try Probe.packetCount(project.output) == report.totalFrames)
-        #expect(try ffprobeFrameCount(project.output) == report.totalFrames)
+        #expect(try await ffprobeFrameCount(project.output) == report.totalFrames)
     }
 
     @Test func anInterruptStopsCleanlyWithExitStatus130() throws {
@@ -85,27 +85,27 @@ struct BuildCommandTests {
         #expect(!FileManager.default.fileExists(atPath: project.output.path))
     }
 
-    @Test func scriptErrorsExit65BeforeAnyWork() throws {
+    @Test func scriptErrorsExit65BeforeAnyWork() async throws {
         let project = try project("INT. A - DAY\n\n[[shot: CU; duration: soon]]\nx\n")
-        let result = try CommandRunner.run(["build", project.script.path, "--size", "160x90"])
+        let result = try await CommandRunner.run(["build", project.script.path, "--size", "160x90"])
         #expect(result.status == 65)
         #expect(result.stderr.contains("\(project.script.path):3:23: error:"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: project.directory.path) == ["film.fountain"])
     }
 
-    @Test func badOptionsAreUsageErrors() throws {
+    @Test func badOptionsAreUsageErrors() async throws {
         let project = try project(buildScript)
         for options in [["--size", "161x90"], ["--fps", "30"], ["--jobs", "0"]] {
-            let result = try CommandRunner.run(["build", project.script.path] + options)
+            let result = try await CommandRunner.run(["build", project.script.path] + options)
             #expect(result.status == 64, "\(options)")
         }
     }
 
-    @Test func writesTheNamedOutputsAndADepfile() throws {
+    @Test func writesTheNamedOutputsAndADepfile() async throws {
         let project = try project(buildScript)
         let out = project.directory.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        let result = try CommandRunner.run(
+        let result = try await CommandRunner.run(
             ["build", "film.fountain", "-o", "out/my film.mp4", "--size", "160x90", "--depfile", "out/film.d",
              "--cache-dir", "cache"],
             in: project.directory)
@@ -120,19 +120,19 @@ struct BuildCommandTests {
         #expect(result.stderr.contains("wrote out/my film.mp4"))
     }
 
-    @Test func quietPrintsNothingAndVerboseListsSegments() throws {
+    @Test func quietPrintsNothingAndVerboseListsSegments() async throws {
         let project = try project(buildScript)
-        let quiet = try CommandRunner.run(["build", project.script.path, "--size", "160x90", "--quiet", "--cache-dir", "a"],
+        let quiet = try await CommandRunner.run(["build", project.script.path, "--size", "160x90", "--quiet", "--cache-dir", "a"],
                                           in: project.directory)
         #expect(quiet.status == 0 && quiet.stderr.isEmpty)
         try FileManager.default.removeItem(at: project.output)
-        let verbose = try CommandRunner.run(
+        let verbose = try await CommandRunner.run(
             ["build", project.script.path, "--size", "160x90", "--verbose", "--cache-dir", "b"], in: project.directory)
         #expect(verbose.status == 0)
         // The first build's report knows 1A-1's key; the empty cache "b" does not have it.
         #expect(verbose.stderr.contains("1A-1: generated (cache entry missing)"))
         #expect(verbose.stderr.contains("planned "))
-        let again = try CommandRunner.run(
+        let again = try await CommandRunner.run(
             ["build", project.script.path, "--size", "160x90", "--verbose", "--cache-dir", "b"], in: project.directory)
         #expect(again.stderr.contains("1A-1: cached"))
         #expect(again.stderr.contains("is up to date"))

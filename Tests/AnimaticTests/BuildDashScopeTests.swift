@@ -29,15 +29,15 @@ struct BuildDashScopeTests {
             "build", project.script.path, "--size", "320x180", "--backend", "dashscope",
             "--dashscope-url", server.url.absoluteString, "--qc", "off",  // counts requests: no QC retakes
         ]
-        let first = try CommandRunner.run(arguments, environment: ["DASHSCOPE_API_KEY": Self.key])
+        let first = try await CommandRunner.run(arguments, environment: ["DASHSCOPE_API_KEY": Self.key])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(try await server.count("creates") == 2)
         // The headings' wording changes what the cards show, not what the model is sent.
         try project.write(Self.script.replacingOccurrences(of: "EXT. HARBOR", with: "EXT. Harbor")
             .replacingOccurrences(of: "INT. KITCHEN", with: "INT KITCHEN"))
-        let plan = try CommandRunner.run(arguments + ["--dry-run"], environment: ["DASHSCOPE_API_KEY": Self.key])
+        let plan = try await CommandRunner.run(arguments + ["--dry-run"], environment: ["DASHSCOPE_API_KEY": Self.key])
         #expect(plan.stdout.hasSuffix("no backend requests\n"), "\(plan.stdout)")
-        let second = try CommandRunner.run(arguments, environment: ["DASHSCOPE_API_KEY": Self.key])
+        let second = try await CommandRunner.run(arguments, environment: ["DASHSCOPE_API_KEY": Self.key])
         #expect(second.status == 0, "\(second.stderr)")
         #expect(try await server.count("creates") == 2, "no new task for the same request")
         let report = try #require(BuildReport.read(project.directory.appendingPathComponent("film.report.json")))
@@ -60,23 +60,23 @@ struct BuildDashScopeTests {
         let script = "EXT. HARBOR - DAWN\n\n[[shot: WS; duration: 2.5s]]\nFog rolls in over the water.\n"
         let project = try BuildProject(script: script)
         let arguments = Self.arguments(project, server)
-        let first = try CommandRunner.run(arguments, environment: ["DASHSCOPE_API_KEY": Self.key])
+        let first = try await CommandRunner.run(arguments, environment: ["DASHSCOPE_API_KEY": Self.key])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(try await server.count("creates") == 1)
         let before = try #require(BuildReport.read(project.directory.appendingPathComponent("film.report.json")))
 
         try project.write(script.replacingOccurrences(of: "2.5s", with: "2.75s"))
-        let plan = try CommandRunner.run(arguments + ["--dry-run"], environment: ["DASHSCOPE_API_KEY": Self.key])
+        let plan = try await CommandRunner.run(arguments + ["--dry-run"], environment: ["DASHSCOPE_API_KEY": Self.key])
         #expect(plan.stdout.contains("generate 1A-1: up to date\n"), "\(plan.stdout)")
         #expect(plan.stdout.contains("conform 1A-1: runs (content changed)\n"), "\(plan.stdout)")
         #expect(plan.stdout.hasSuffix("no backend requests\n"), "\(plan.stdout)")
-        let second = try CommandRunner.run(arguments, environment: ["DASHSCOPE_API_KEY": Self.key])
+        let second = try await CommandRunner.run(arguments, environment: ["DASHSCOPE_API_KEY": Self.key])
         #expect(second.status == 0, "\(second.stderr)")
         #expect(try await server.count("creates") == 1, "the same request is not paid for again")
         let after = try #require(BuildReport.read(project.directory.appendingPathComponent("film.report.json")))
         #expect(before.segments.map(\.frames) == [60] && after.segments.map(\.frames) == [66])
         #expect(after.segments.first?.key != before.segments.first?.key)
-        #expect(try ffprobeFrameCount(project.output) == 66)
+        #expect(try await ffprobeFrameCount(project.output) == 66)
     }
 
     @Test func aShotInsertedEarlierInTheSceneIsTheOnlyNewRequest() async throws {
@@ -92,19 +92,19 @@ struct BuildDashScopeTests {
             """
         let project = try BuildProject(script: scene)
         let arguments = Self.arguments(project, server)
-        let first = try CommandRunner.run(arguments, environment: ["DASHSCOPE_API_KEY": Self.key])
+        let first = try await CommandRunner.run(arguments, environment: ["DASHSCOPE_API_KEY": Self.key])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(try await server.count("creates") == 3, "an establishing exterior and two shots")
         // The new shot takes 1C: the one after it becomes 1D, its request unchanged.
         try project.write(scene.replacingOccurrences(
             of: "The candle gutters", with: "Rain streaks the window.\n\nThe candle gutters"))
-        let plan = try CommandRunner.run(arguments + ["--dry-run"], environment: ["DASHSCOPE_API_KEY": Self.key])
+        let plan = try await CommandRunner.run(arguments + ["--dry-run"], environment: ["DASHSCOPE_API_KEY": Self.key])
         #expect(plan.stdout.contains("generate 1C-1: runs"), "\(plan.stdout)")
         for earlier in ["1A-1", "1B-1", "1D-1"] {
             #expect(plan.stdout.contains("generate \(earlier): up to date"), "\(plan.stdout)")
         }
         #expect(plan.stdout.contains("\ndashscope: 1 request, "), "\(plan.stdout)")
-        let second = try CommandRunner.run(arguments, environment: ["DASHSCOPE_API_KEY": Self.key])
+        let second = try await CommandRunner.run(arguments, environment: ["DASHSCOPE_API_KEY": Self.key])
         #expect(second.status == 0, "\(second.stderr)")
         #expect(try await server.count("creates") == 4, "one new task, for the inserted shot alone")
         let report = try #require(BuildReport.read(project.directory.appendingPathComponent("film.report.json")))
@@ -150,12 +150,12 @@ struct BuildDashScopeTests {
 
         // Started again after the tasks ended: it polls the same two tasks and creates none.
         try await Task.sleep(for: .milliseconds(2200))
-        let second = try CommandRunner.run(arguments, environment: ["DASHSCOPE_API_KEY": Self.key])
+        let second = try await CommandRunner.run(arguments, environment: ["DASHSCOPE_API_KEY": Self.key])
         #expect(second.status == 0, "\(second.stderr)")
         #expect(try await server.count("creates") == 2)
         let report = try #require(BuildReport.read(project.directory.appendingPathComponent("film.report.json")))
         #expect(report.generated == 2 && report.failed == 0)
-        #expect(try ffprobeFrameCount(project.output) == report.totalFrames)
+        #expect(try await ffprobeFrameCount(project.output) == report.totalFrames)
         #expect(try await journal.entries().isEmpty)
 
         // The key reached the server, and nothing either build printed or wrote holds it:

@@ -28,23 +28,18 @@ struct BuildDownloadTests {
 
     /// Runs `animatic arguments` under `/usr/bin/time`: its output and its peak resident
     /// memory in bytes.
-    func runMeasured(_ arguments: [String]) throws -> (CommandRunner.Output, peak: Int) {
+    func runMeasured(_ arguments: [String]) async throws -> (ProgramOutput, peak: Int) {
         let scratch = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let measurement = scratch.appendingPathComponent("peak")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
-        process.arguments = ["-f", "%M", "-o", measurement.path, CommandRunner.executable.path] + arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(["DASHSCOPE_API_KEY": Self.key]) { $1 }
-        let errors = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        try process.run()
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        var program = Program(
+            URL(fileURLWithPath: "/usr/bin/time"), ["-f", "%M", "-o", measurement.path, CommandRunner.executable.path] + arguments)
+        program.environment = ["DASHSCOPE_API_KEY": Self.key]
+        program.stdout = .discard
+        let output = try await program.run()
         let text = try String(contentsOf: measurement, encoding: .utf8)
         let kilobytes = try #require(text.split(separator: "\n").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) })
-        return (CommandRunner.Output(status: process.terminationStatus, stdout: "", stderr: stderr), kilobytes * 1024)
+        return (output, kilobytes * 1024)
     }
 
     @Test func aDownloadOverTheLimitIsRetriedThenFailsNamingTheLimitAndTheSegment() async throws {
@@ -53,7 +48,7 @@ struct BuildDownloadTests {
             config: ["key": Self.key, "task_seconds": 0, "download": Array(repeating: "huge:67108864", count: 8)])
         defer { server.stop() }
         let (project, arguments) = try project(limit: "8 MiB", server: server)
-        let output = try CommandRunner.run(arguments, environment: ["DASHSCOPE_API_KEY": Self.key])
+        let output = try await CommandRunner.run(arguments, environment: ["DASHSCOPE_API_KEY": Self.key])
         #expect(output.status == 69, "\(output.stderr)")
         #expect(output.stderr.contains("over the limit of 8 MiB (backend.max_download)"), "\(output.stderr)")
         #expect(output.stderr.contains("dashscope"), "\(output.stderr)")
@@ -67,7 +62,7 @@ struct BuildDownloadTests {
         let baseline = try await TestServer.start("dashscope_server.py", config: ["key": Self.key, "task_seconds": 0])
         defer { baseline.stop() }
         let (plainProject, plainArguments) = try project(limit: "1 GiB", server: baseline)
-        let (plain, plainPeak) = try runMeasured(plainArguments)
+        let (plain, plainPeak) = try await runMeasured(plainArguments)
         #expect(plain.status == 0, "\(plain.stderr)")
 
         // 256 MiB that are not a video, under the 1 GiB limit: downloaded whole, refused by
@@ -77,7 +72,7 @@ struct BuildDownloadTests {
             "dashscope_server.py", config: ["key": Self.key, "task_seconds": 0, "download": ["huge:\(body)"]])
         defer { server.stop() }
         let (largeProject, arguments) = try project(limit: "1 GiB", server: server)
-        let (large, largePeak) = try runMeasured(arguments)
+        let (large, largePeak) = try await runMeasured(arguments)
         #expect(large.status == 0, "\(large.stderr)")
         #expect(try await server.count("downloads") == 2)
         // Held in memory, the body added twice its size (487 MiB). Streamed to disk, it adds
@@ -93,7 +88,7 @@ struct BuildDownloadTests {
             config: ["key": Self.key, "task_seconds": 0, "download": Array(repeating: "undecodable", count: 8)])
         defer { server.stop() }
         let (project, arguments) = try project(limit: "2 GiB", server: server)
-        let output = try CommandRunner.run(arguments, environment: ["DASHSCOPE_API_KEY": Self.key])
+        let output = try await CommandRunner.run(arguments, environment: ["DASHSCOPE_API_KEY": Self.key])
         #expect(output.status == 69, "\(output.stderr)")
         #expect(output.stderr.contains("dashscope"), "\(output.stderr)")
         #expect(output.stderr.contains("1A-1 failed: dashscope: download the video of task"), "\(output.stderr)")

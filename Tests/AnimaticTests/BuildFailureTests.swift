@@ -2,6 +2,7 @@ import Animatic
 import Foundation
 import Generation
 import Media
+import Planning
 import Testing
 import TestSupport
 
@@ -46,12 +47,12 @@ struct BuildFailureTests {
 
         /// `animatic build` with the fake Wan model, one segment at a time; the middle
         /// segment fails for good unless `fixed`.
-        func build(_ extra: [String], fixed: Bool = false) throws -> CommandRunner.Output {
+        func build(_ extra: [String], fixed: Bool = false) async throws -> CommandRunner.Output {
             let template = "python3 \(BuildBackendFlagTests.fakeWan.path) --task t2v-A14B --size {width}*{height} "
                 + "--frame_num {frames} --ckpt_dir \(directory.path) --prompt {prompt} --base_seed {seed} --save_file {output}"
             var environment = ["FAKE_WAN_ARGS": runsLog.path, "HF_TOKEN": BuildFailureTests.secret]
             if !fixed { environment["FAKE_WAN_FAIL_PROMPT"] = BuildFailureTests.refusedWord }
-            return try CommandRunner.run(
+            return try await CommandRunner.run(
                 // QC off: these tests count the backend's runs, which retakes of the fake's
                 // soft (4x upscaled) clips would add to.
                 ["build", script.path, "--size", "320x180", "--backend", "command", "--command-template", template,
@@ -73,10 +74,10 @@ struct BuildFailureTests {
         }
     }
 
-    @Test func keepGoingPutsAFailureCardOfTheSameLengthInPlaceAndTheNextBuildRetriesIt() throws {
+    @Test func keepGoingPutsAFailureCardOfTheSameLengthInPlaceAndTheNextBuildRetriesIt() async throws {
         let project = try Project()
         defer { try? FileManager.default.removeItem(at: project.directory) }
-        let first = try project.build(["--keep-going"])
+        let first = try await project.build(["--keep-going"])
         #expect(first.status == 69, "\(first.stderr)")
         #expect(first.stderr.contains("2A-1: failed: command: run python3 for 2A-1 failed: exit status 1"))
         #expect(first.stderr.contains("a failure card stands in for 2A-1\n"))
@@ -116,10 +117,10 @@ struct BuildFailureTests {
         #expect(times[0] < times[1])
 
         // The video keeps the plan's length; the card's frames are where the segment goes.
-        #expect(try ffprobeFrameCount(project.video) == report.totalFrames)
-        let frames = try rgbFrames(project.video, width: 320, height: 180)
+        #expect(try await ffprobeFrameCount(project.video) == report.totalFrames)
+        let frames = try await rgbFrames(project.video, width: 320, height: 180)
         #expect(frames.count == report.totalFrames)
-        let cardFrames = try rgbFrames(
+        let cardFrames = try await rgbFrames(
             project.directory.appendingPathComponent("film.media/2A-1.mp4"), width: 320, height: 180)
         #expect(cardFrames.count == failed.frames)
         #expect(Array(frames[failed.startFrame..<failed.startFrame + failed.frames]) == cardFrames)
@@ -132,7 +133,7 @@ struct BuildFailureTests {
         #expect(try project.runs().count == 3)
 
         // Fixed: the next build makes the failed segment and takes the others from the cache.
-        let second = try project.build(["--keep-going"], fixed: true)
+        let second = try await project.build(["--keep-going"], fixed: true)
         #expect(second.status == 0, "\(second.stderr)")
         let rebuiltTime = try FileManager.default.attributesOfItem(atPath: project.video.path)[.modificationDate] as? Date
         #expect(rebuiltTime.map { $0 > times[1] } == true)
@@ -143,16 +144,16 @@ struct BuildFailureTests {
         #expect(retried.key == failed.key && retried.failureCard == nil)
         let runs = try project.runs()
         #expect(runs.count == 4 && runs[3].contains(Self.refusedWord))
-        let after = try rgbFrames(project.video, width: 320, height: 180)
+        let after = try await rgbFrames(project.video, width: 320, height: 180)
         #expect(after.count == rebuilt.totalFrames)
         let middle = meanColour(after[failed.startFrame + failed.frames / 2])
         #expect(!(middle.red > middle.green + 40 && middle.red > middle.blue + 40))
     }
 
-    @Test func withoutKeepGoingTheFirstFailureStopsTheBuildAndWritesNoVideo() throws {
+    @Test func withoutKeepGoingTheFirstFailureStopsTheBuildAndWritesNoVideo() async throws {
         let project = try Project()
         defer { try? FileManager.default.removeItem(at: project.directory) }
-        let output = try project.build([])
+        let output = try await project.build([])
         #expect(output.status == 69, "\(output.stderr)")
         #expect(output.stderr.contains("animatic: error: 2A-1 failed: command: run python3 for 2A-1 failed: exit status 1"))
         #expect(output.stderr.contains("1 segment not started; no video written"))
@@ -177,32 +178,32 @@ struct BuildFailureTests {
         #expect(project.cache.state(of: report.segments[0].key, frames: report.segments[0].frames, format: format) == .valid)
         #expect(project.cache.state(of: report.segments[2].key, frames: report.segments[2].frames, format: format) == .missing)
 
-        let fixed = try project.build([], fixed: true)
+        let fixed = try await project.build([], fixed: true)
         #expect(fixed.status == 0, "\(fixed.stderr)")
         let rebuilt = try project.report()
         #expect(rebuilt.segments.map(\.reason) == [
             "cached", "failed in the previous build", "not started in the previous build",
         ])
         #expect(try project.runs().count == 4)
-        #expect(try ffprobeFrameCount(project.video) == rebuilt.totalFrames)
+        #expect(try await ffprobeFrameCount(project.video) == rebuilt.totalFrames)
     }
 
-    @Test func keepGoingComesFromTheProjectFileAndTheFlagTurnsItOff() throws {
+    @Test func keepGoingComesFromTheProjectFileAndTheFlagTurnsItOff() async throws {
         let project = try Project()
         defer { try? FileManager.default.removeItem(at: project.directory) }
         try Data("keep_going: true\n".utf8).write(to: project.directory.appendingPathComponent("animatic.yaml"))
 
-        let overridden = try project.build(["--no-keep-going"])
+        let overridden = try await project.build(["--no-keep-going"])
         #expect(overridden.status == 69, "\(overridden.stderr)")
         #expect(overridden.stderr.contains("no video written"))
         #expect(!FileManager.default.fileExists(atPath: project.video.path))
 
-        let fromFile = try project.build([])
+        let fromFile = try await project.build([])
         #expect(fromFile.status == 69, "\(fromFile.stderr)")
         #expect(fromFile.stderr.contains("a failure card stands in for it in "))
         let report = try project.report()
         #expect(report.videoWritten && report.failed == 1)
-        #expect(try ffprobeFrameCount(project.video) == report.totalFrames)
+        #expect(try await ffprobeFrameCount(project.video) == report.totalFrames)
     }
 
     @Test func theFirstFailureLetsRunningSegmentsFinishAndStartsNoMore() async throws {
@@ -217,7 +218,7 @@ struct BuildFailureTests {
         let gate = Gate()
         let generator = FailingGenerator(failing: segmentIDs[0], held: segmentIDs[1], gate: gate)
         let builder = Builder(settings: settings, generator: generator, events: { event in
-            if case let .segmentFinished(id, _, error, _, _) = event, id.rawValue == segmentIDs[0], error != nil { gate.open() }
+            if case let .segmentFinished(id, _, error, _, _) = event, id == segmentIDs[0], error != nil { gate.open() }
         })
         let error = await #expect(throws: AnimaticError.self) {
             _ = try await builder.build(compilation.plan, scriptPath: project.script.path)
@@ -251,8 +252,8 @@ final class Gate: @unchecked Sendable {
 /// and the held one waits for a gate first.
 struct FailingGenerator: Generator {
     var renderer = StoryboardRenderer()
-    var failing: String
-    var held: String
+    var failing: SegmentID
+    var held: SegmentID
     var gate: Gate
     let started = Counter()
     let heldStarted = Gate()

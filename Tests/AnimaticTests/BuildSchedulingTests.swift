@@ -44,7 +44,7 @@ private struct CopyingBackend: Generator {
     var inputFiles: [URL] { [] }
 
     func generate(_ request: GenerationRequest, to destination: URL) async throws {
-        log.started(request.segmentID)
+        log.started(request.segmentID.rawValue)
         defer { log.ended() }
         try await Task.sleep(for: delay)
         try FileManager.default.copyItem(at: clip, to: destination)

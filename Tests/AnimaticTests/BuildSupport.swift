@@ -84,13 +84,13 @@ let buildScript = """
     """
 
 /// Runs `program` from PATH and returns its standard output; throws unless it exits 0.
-func runTool(_ program: String, _ arguments: [String]) throws -> String {
-    String(decoding: try runToolData(program, arguments), as: UTF8.self)
+func runTool(_ program: String, _ arguments: [String]) async throws -> String {
+    String(decoding: try await runToolData(program, arguments), as: UTF8.self)
 }
 
 /// Every frame of `video` decoded to packed RGB, one `width`×`height`×3 byte array a frame.
-func rgbFrames(_ video: URL, width: Int, height: Int) throws -> [[UInt8]] {
-    let data = try runToolData("ffmpeg", ["-v", "error", "-i", video.path, "-f", "rawvideo", "-pix_fmt", "rgb24", "-"])
+func rgbFrames(_ video: URL, width: Int, height: Int) async throws -> [[UInt8]] {
+    let data = try await runToolData("ffmpeg", ["-v", "error", "-i", video.path, "-f", "rawvideo", "-pix_fmt", "rgb24", "-"])
     let size = width * height * 3
     return stride(from: 0, to: data.count, by: size).map { Array(data[$0..<min($0 + size, data.count)]) }
 }
@@ -104,25 +104,15 @@ func meanColour(_ frame: [UInt8]) -> (red: Double, green: Double, blue: Double) 
 }
 
 /// Runs `program` from PATH and returns its standard output as bytes; throws unless it exits 0.
-func runToolData(_ program: String, _ arguments: [String]) throws -> Data {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [program] + arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-        throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "\(program) exited \(process.terminationStatus)"])
-    }
-    return data
+func runToolData(_ program: String, _ arguments: [String]) async throws -> Data {
+    var tool = Program(onPath: program, arguments)
+    tool.stderr = .discard
+    return try await tool.output()
 }
 
 /// `ffprobe -count_frames`' count of the first video stream's frames.
-func ffprobeFrameCount(_ video: URL) throws -> Int? {
-    let text = try runTool(
+func ffprobeFrameCount(_ video: URL) async throws -> Int? {
+    let text = try await runTool(
         "ffprobe",
         ["-v", "error", "-count_frames", "-select_streams", "v:0", "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0",
          video.path])

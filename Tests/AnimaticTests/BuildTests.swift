@@ -15,7 +15,7 @@ struct BuildTests {
         #expect(buildPlan.items.allSatisfy { $0.action == .generate(.new) })
 
         #expect(try Probe.packetCount(project.output) == plan.totalFrames)
-        #expect(try ffprobeFrameCount(project.output) == plan.totalFrames)
+        #expect(try await ffprobeFrameCount(project.output) == plan.totalFrames)
         let info = try Probe.info(project.output)
         #expect(info.video?.metadata["timecode"] == "01:00:00:00")
         let subtitles = info.streams.filter { $0.kind == .subtitle }
@@ -51,7 +51,7 @@ struct BuildTests {
     @Test func subtitlesFollowTheDialogueSegments() async throws {
         let project = try BuildProject(script: buildScript)
         let (_, buildPlan, _) = try await project.build()
-        let text = try runTool(
+        let text = try await runTool(
             "ffprobe",
             ["-v", "error", "-select_streams", "s:0", "-show_entries", "packet=pts_time,duration_time,size", "-of", "csv=p=0",
              project.output.path])

@@ -48,7 +48,7 @@ import Testing
         #expect(report.segments[0].reason == "cache entry corrupt: its content does not match its recorded digest")
         #expect(report.segments[1].status == .reused)
         #expect(cache.verify(cache.url(for: damaged.key)) == nil)
-        #expect(try ffprobeFrameCount(project.output) == first.items.map(\.frames).reduce(0, +))
+        #expect(try await ffprobeFrameCount(project.output) == first.items.map(\.frames).reduce(0, +))
     }
 
     @Test func anotherValidClipSwappedInIsFound() async throws {
@@ -77,7 +77,7 @@ import Testing
         try flip(file, at: box.upperBound + 5, count: 4)
         let (_, report) = try await rebuildVideo(project)
         #expect(report.segments[1].status == .generated)
-        #expect(try ffprobeFrameCount(project.output) == first.items.map(\.frames).reduce(0, +))
+        #expect(try await ffprobeFrameCount(project.output) == first.items.map(\.frames).reduce(0, +))
     }
 
     @Test func aDirectoryInPlaceOfAnEntryIsReplaced() async throws {

@@ -13,26 +13,26 @@ struct CommandLineTests {
     /// A shot of 12 s: two segments of 6 s at the default 10 s limit, three of 4 s at Wan's 5 s.
     static let longShot = "INT. ROOM - DAY\n\n[[shot: CU Anna; duration: 12s]]\nAnna smiles.\n"
 
-    private func withScript(_ text: String, files: [String: String] = [:], _ body: (URL) throws -> Void) throws {
+    private func withScript(_ text: String, files: [String: String] = [:], _ body: (URL) async throws -> Void) async throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         for (name, contents) in files { try Data(contents.utf8).write(to: directory.appendingPathComponent(name)) }
         let script = directory.appendingPathComponent("film.fountain")
         try Data(text.utf8).write(to: script)
-        try body(script)
+        try await body(script)
     }
 
-    @Test func versionPrintsAndExitsZero() throws {
-        let output = try CommandRunner.run(["--version"])
+    @Test func versionPrintsAndExitsZero() async throws {
+        let output = try await CommandRunner.run(["--version"])
         #expect(output.status == 0)
         #expect(output.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil)
     }
 
-    @Test func aMisspeltCommandIsAUsageErrorWithTheNearestCommand() throws {
-        let output = try CommandRunner.run(["biuld", "film.fountain"])
+    @Test func aMisspeltCommandIsAUsageErrorWithTheNearestCommand() async throws {
+        let output = try await CommandRunner.run(["biuld", "film.fountain"])
         #expect(output.status == 64)
         #expect(output.stderr == "animatic: error: unknown command 'biuld'; did you mean 'build'?\n")
-        let unknown = try CommandRunner.run(["frobnicate"])
+        let unknown = try await CommandRunner.run(["frobnicate"])
         #expect(unknown.status == 64)
         #expect(unknown.stderr.contains("the commands are parse, check, plan, build, export"))
     }
@@ -43,9 +43,9 @@ struct CommandLineTests {
         ["build", "--cutlists", "edl,foo"], ["plan", "--backend", "sora"], ["plan", "--dashscope-url", "ftp://x"],
         ["plan", "--comfyui-url", "not a url"], ["build", "--takes", "0"], ["plan", "--takes", "101"],
     ])
-    func badValuesAreUsageErrorsBeforeAnyWork(arguments: [String]) throws {
-        try withScript(Self.longShot) { script in
-            let output = try CommandRunner.run(arguments + [script.path])
+    func badValuesAreUsageErrorsBeforeAnyWork(arguments: [String]) async throws {
+        try await withScript(Self.longShot) { script in
+            let output = try await CommandRunner.run(arguments + [script.path])
             #expect(output.status == 64, "\(arguments): \(output.stderr)")
             #expect(output.stdout.isEmpty)
             #expect(try FileManager.default.contentsOfDirectory(atPath: script.deletingLastPathComponent().path) == ["film.fountain"])
@@ -53,8 +53,8 @@ struct CommandLineTests {
     }
 
     /// How many segments `plan --json` makes and the longest one's frames.
-    private func segments(_ arguments: [String], _ script: URL) throws -> [Int] {
-        let output = try CommandRunner.run(["plan", "--json"] + arguments + [script.path])
+    private func segments(_ arguments: [String], _ script: URL) async throws -> [Int] {
+        let output = try await CommandRunner.run(["plan", "--json"] + arguments + [script.path])
         #expect(output.status == 0, "\(output.stderr)")
         let plan = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
         let shots = try #require(plan["shots"] as? [[String: Any]])
@@ -62,35 +62,35 @@ struct CommandLineTests {
         return [frames.count, frames.max() ?? 0]
     }
 
-    @Test func planTakesTheBackendFlagsAndShowsTheSegmentsBuildWouldMake() throws {
-        try withScript(Self.longShot) { script in
-            #expect(try segments([], script) == [2, 144])
+    @Test func planTakesTheBackendFlagsAndShowsTheSegmentsBuildWouldMake() async throws {
+        try await withScript(Self.longShot) { script in
+            #expect(try await segments([], script) == [2, 144])
             // Hosted Wan makes clips of at most 5 s: the same cut `build --backend dashscope` makes.
-            #expect(try segments(["--backend", "dashscope"], script) == [3, 96])
-            let export = try CommandRunner.run(["export", "--format", "csv", "-o", "-", "--backend", "dashscope", script.path])
+            #expect(try await segments(["--backend", "dashscope"], script) == [3, 96])
+            let export = try await CommandRunner.run(["export", "--format", "csv", "-o", "-", "--backend", "dashscope", script.path])
             #expect(export.status == 0)
             #expect(export.stdout.split(whereSeparator: \.isNewline).count == 4)
         }
-        try withScript(Self.longShot, files: ["animatic.yaml": "backend:\n  kind: dashscope\n"]) { (script: URL) throws in
-            #expect(try segments([], script) == [3, 96])
-            #expect(try segments(["--backend", "cards"], script) == [2, 144], "a flag beats the project file")
+        try await withScript(Self.longShot, files: ["animatic.yaml": "backend:\n  kind: dashscope\n"]) { (script: URL) throws in
+            #expect(try await segments([], script) == [3, 96])
+            #expect(try await segments(["--backend", "cards"], script) == [2, 144], "a flag beats the project file")
         }
     }
 
-    @Test func aBackendMissingASettingIsAUsageErrorForPlanAsForBuild() throws {
-        try withScript(Self.longShot) { script in
+    @Test func aBackendMissingASettingIsAUsageErrorForPlanAsForBuild() async throws {
+        try await withScript(Self.longShot) { script in
             for command in ["check", "plan", "build"] {
-                let output = try CommandRunner.run([command, "--backend", "comfyui", script.path])
+                let output = try await CommandRunner.run([command, "--backend", "comfyui", script.path])
                 #expect(output.status == 64, "\(command)")
                 #expect(output.stderr.contains("the comfyui backend needs --comfyui-url"), "\(command)")
             }
         }
     }
 
-    @Test func checkReportsThePlannersDiagnosticsAtTheValue() throws {
+    @Test func checkReportsThePlannersDiagnosticsAtTheValue() async throws {
         let text = "INT. ROOM - DAY\n\n[[shot: CUU Anna; move: wobble]]\nAnna smiles.\n\n[[shoot: CU]]\nShe sits.\n"
-        try withScript(text) { script in
-            let output = try CommandRunner.run(["check", script.path])
+        try await withScript(text) { script in
+            let output = try await CommandRunner.run(["check", script.path])
             #expect(output.status == 0)
             #expect(output.stdout.isEmpty)
             let lines = output.stderr.split(separator: "\n").map(String.init)
@@ -101,17 +101,17 @@ struct CommandLineTests {
             ])
             #expect(lines.last == "0 errors, 3 warnings in \(script.path)")
             // plan prints the same diagnostics.
-            let plan = try CommandRunner.run(["plan", script.path])
+            let plan = try await CommandRunner.run(["plan", script.path])
             #expect(plan.stderr == output.stderr)
         }
     }
 
-    @Test func checkReadsTheProjectFile() throws {
-        try withScript(Self.longShot, files: ["animatic.yaml": "fps: fast\n"]) { script in
-            let output = try CommandRunner.run(["check", script.path])
+    @Test func checkReadsTheProjectFile() async throws {
+        try await withScript(Self.longShot, files: ["animatic.yaml": "fps: fast\n"]) { script in
+            let output = try await CommandRunner.run(["check", script.path])
             #expect(output.status == 65)
             #expect(output.stderr.contains("animatic.yaml:1:6: error: 'fps' must be 24, 25, 23.976 or 29.97"))
-            #expect(try CommandRunner.run(["check", "--no-config", script.path]).status == 0)
+            #expect(try await CommandRunner.run(["check", "--no-config", script.path]).status == 0)
         }
     }
 }

@@ -1,12 +1,9 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `animatic` program, as a user or `make` would.
-struct CommandRunner {
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+enum CommandRunner {
+    typealias Output = ProgramOutput
 
     /// The `animatic` executable next to the test bundle.
     static var executable: URL {
@@ -19,30 +16,15 @@ struct CommandRunner {
         return directory.appendingPathComponent("animatic")
     }
 
-    /// Runs `animatic arguments` in `directory`, with this process's environment plus `environment`.
+    /// Runs `animatic arguments` in `directory`, with this process's environment plus
+    /// `environment`, on a thread of its own (`Program.run`).
     static func run(
         _ arguments: [String], stdin: Data? = nil, in directory: URL? = nil, environment: [String: String] = [:]
-    ) throws -> Output {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        }
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus,
-                      stdout: String(decoding: stdoutData, as: UTF8.self),
-                      stderr: String(decoding: stderrData, as: UTF8.self))
+    ) async throws -> ProgramOutput {
+        var program = Program(executable, arguments)
+        program.stdin = stdin
+        program.directory = directory
+        program.environment = environment
+        return try await program.run()
     }
 }
-

@@ -7,12 +7,12 @@ import Testing
 struct ComplianceBuildTests {
     static let script = "EXT. HARBOR - DAWN\n\nTAYLOR waits on the pier.\n\nBarack Obama walks past her, waving.\n"
 
-    @Test func aPublicFigureStopsAGenerativeBuildBeforeAnyRequestWithItsPosition() throws {
+    @Test func aPublicFigureStopsAGenerativeBuildBeforeAnyRequestWithItsPosition() async throws {
         let (directory, script) = try QualityControlTests.project()
         defer { try? FileManager.default.removeItem(at: directory) }
         try Data(Self.script.utf8).write(to: script)
         let seeds = directory.appendingPathComponent("seeds")
-        let output = try QualityControlTests.build(script, mode: "", seeds: seeds)
+        let output = try await QualityControlTests.build(script, mode: "", seeds: seeds)
         #expect(output.status == 65, "\(output.stderr)")
         #expect(output.stderr.contains(
             "\(script.path):5:1: error: the prompt of 1B-1 names a real public figure, 'Barack Obama'"), "\(output.stderr)")
@@ -21,20 +21,20 @@ struct ComplianceBuildTests {
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("film.mp4").path))
 
         // check --compliance says the same, and only that.
-        let check = try CommandRunner.run(["check", "--compliance", script.path, "--backend", "dashscope"])
+        let check = try await CommandRunner.run(["check", "--compliance", script.path, "--backend", "dashscope"])
         #expect(check.status == 65 && check.stderr.contains("5:1: error:"), "\(check.stderr)")
         // The cards renderer sends nothing anywhere: a warning.
-        let cards = try CommandRunner.run(["check", "--compliance", script.path])
+        let cards = try await CommandRunner.run(["check", "--compliance", script.path])
         #expect(cards.status == 0 && cards.stderr.contains("5:1: warning:"), "\(cards.stderr)")
     }
 
-    @Test func rewriteSendsTheBackendAPromptWithoutTheName() throws {
+    @Test func rewriteSendsTheBackendAPromptWithoutTheName() async throws {
         let (directory, script) = try QualityControlTests.project()
         defer { try? FileManager.default.removeItem(at: directory) }
         try Data(Self.script.utf8).write(to: script)
         try Data("compliance:\n  policy:\n    public_figures: rewrite\n".utf8)
             .write(to: directory.appendingPathComponent("animatic.yaml"))
-        let output = try QualityControlTests.build(script, mode: "", extra: ["--qc", "off"])
+        let output = try await QualityControlTests.build(script, mode: "", extra: ["--qc", "off"])
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stderr.contains("5:1: warning: the prompt of 1B-1 names a real public figure, 'Barack Obama'; "
             + "the prompt says 'a man in his sixties' instead"), "\(output.stderr)")
@@ -47,13 +47,13 @@ struct ComplianceBuildTests {
         #expect(prompts[1].contains("A man in his sixties walks past her"), "\(prompts)")
     }
 
-    @Test func rewriteCoversEveryTakeAndWarnsOnce() throws {
+    @Test func rewriteCoversEveryTakeAndWarnsOnce() async throws {
         let (directory, script) = try QualityControlTests.project()
         defer { try? FileManager.default.removeItem(at: directory) }
         try Data(Self.script.utf8).write(to: script)
         try Data("compliance:\n  policy:\n    public_figures: rewrite\n".utf8)
             .write(to: directory.appendingPathComponent("animatic.yaml"))
-        let output = try QualityControlTests.build(script, mode: "", extra: ["--qc", "off", "--takes", "3"])
+        let output = try await QualityControlTests.build(script, mode: "", extra: ["--qc", "off", "--takes", "3"])
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stderr.components(separatedBy: "names a real public figure").count == 2, "\(output.stderr)")
         // Takes 2 and 3 are sent to the backend too: their prompts lose the name as take 1's does.
@@ -66,12 +66,12 @@ struct ComplianceBuildTests {
         #expect(prompts.count == 3 && prompts.allSatisfy { $0.contains("A man in his sixties walks past her") }, "\(prompts)")
     }
 
-    @Test func rewriteIsRefusedForASensitiveCategory() throws {
+    @Test func rewriteIsRefusedForASensitiveCategory() async throws {
         let (directory, script) = try QualityControlTests.project()
         defer { try? FileManager.default.removeItem(at: directory) }
         try Data("compliance:\n  policy:\n    violence: rewrite\n".utf8)
             .write(to: directory.appendingPathComponent("animatic.yaml"))
-        let check = try CommandRunner.run(["check", "--compliance", script.path])
+        let check = try await CommandRunner.run(["check", "--compliance", script.path])
         #expect(check.status != 0 && check.stderr.contains("'compliance.policy.violence' cannot be rewrite"), "\(check.stderr)")
     }
 }

@@ -18,15 +18,15 @@ private final class Events: @unchecked Sendable {
 }
 
 @Suite struct CostAndWorkerBuildTests {
-    @Test func aDryRunPricesDashScopeRequestsByModelAndResolution() throws {
+    @Test func aDryRunPricesDashScopeRequestsByModelAndResolution() async throws {
         let project = try BuildProject(script: buildScript)
-        let text = try CommandRunner.run(
+        let text = try await CommandRunner.run(
             ["build", "film.fountain", "--dry-run", "--size", "160x90", "--backend", "dashscope"], in: project.directory)
         #expect(text.status == 0, "\(text.stderr)")
         // Four segments, each billed wan2.2's 5 s at 480P (0.14 CNY a second).
         #expect(text.stdout.contains("estimate dashscope: 20.00 billed seconds, 2.80 CNY\n"), "\(text.stdout)")
         #expect(text.stdout.hasSuffix("estimated price: 2.80 CNY\n"))
-        let json = try CommandRunner.run(
+        let json = try await CommandRunner.run(
             ["build", "film.fountain", "--dry-run", "--json", "--size", "160x90", "--backend", "dashscope"],
             in: project.directory)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
@@ -40,24 +40,24 @@ private final class Events: @unchecked Sendable {
             [cost.prices]
             "wan2.2-t2v-plus@480P" = 0.5
             """.utf8).write(to: project.directory.appendingPathComponent("animatic.toml"))
-        let priced = try CommandRunner.run(
+        let priced = try await CommandRunner.run(
             ["build", "film.fountain", "--dry-run", "--size", "160x90", "--backend", "dashscope"], in: project.directory)
         #expect(priced.stdout.contains("estimate dashscope: 20.00 billed seconds, 10.00 USD\n"), "\(priced.stdout)")
         // Another model bills the segment's length rounded up; one the table lacks is a usage error.
-        let newer = try CommandRunner.run(
+        let newer = try await CommandRunner.run(
             ["build", "film.fountain", "--dry-run", "--size", "160x90", "--backend", "dashscope", "--dashscope-model",
              "wan2.6-t2v"], in: project.directory)
         #expect(newer.stdout.contains("no price for wan2.6-t2v"), "\(newer.stdout)")
-        let unknown = try CommandRunner.run(
+        let unknown = try await CommandRunner.run(
             ["build", "film.fountain", "--dry-run", "--backend", "dashscope", "--dashscope-model", "wan2.6-t2x"],
             in: project.directory)
         #expect(unknown.status == 64)
         #expect(unknown.stderr.contains("known models: wan2.2-t2v-plus, wan2.5-t2v-preview, wan2.6-t2v, wan2.7-t2v"))
     }
 
-    @Test func maxCostRefusesABuildEstimatedAboveItBeforeAnyWork() throws {
+    @Test func maxCostRefusesABuildEstimatedAboveItBeforeAnyWork() async throws {
         let project = try BuildProject(script: buildScript)
-        let refused = try CommandRunner.run(
+        let refused = try await CommandRunner.run(
             ["build", "film.fountain", "--size", "160x90", "--backend", "dashscope", "--max-cost", "2"],
             in: project.directory, environment: ["DASHSCOPE_API_KEY": "sk-test"])
         #expect(refused.status == 69)
@@ -67,14 +67,14 @@ private final class Events: @unchecked Sendable {
         #expect(try FileManager.default.contentsOfDirectory(atPath: project.directory.path).sorted() == ["film.fountain"])
         // A model with no price cannot be held to a limit.
         try Data("[cost.prices]\nother-model = 1\n".utf8).write(to: project.directory.appendingPathComponent("animatic.toml"))
-        let unpriced = try CommandRunner.run(
+        let unpriced = try await CommandRunner.run(
             ["build", "film.fountain", "--size", "160x90", "--backend", "dashscope", "--max-cost", "100"],
             in: project.directory)
         #expect(unpriced.status == 69)
         #expect(unpriced.stderr.contains("no price for wan2.2-t2v-plus"), "\(unpriced.stderr)")
         // The cards cost nothing: any limit lets them through.
         try FileManager.default.removeItem(at: project.directory.appendingPathComponent("animatic.toml"))
-        let cards = try CommandRunner.run(
+        let cards = try await CommandRunner.run(
             ["build", "film.fountain", "--size", "160x90", "--max-cost", "0", "--cutlists", "none"], in: project.directory)
         #expect(cards.status == 0, "\(cards.stderr)")
         // A build that goes ahead keeps its spoken lines.
@@ -93,7 +93,7 @@ private final class Events: @unchecked Sendable {
             "build", "film.fountain", "--size", "160x90", "--backend", "worker", "--worker-command",
             "python3 \(fakeWorker)", "--workers", "2", "--cutlists", "none",
         ]
-        let planned = try CommandRunner.run(arguments + ["--dry-run"], in: project.directory)
+        let planned = try await CommandRunner.run(arguments + ["--dry-run"], in: project.directory)
         #expect(planned.status == 0, "\(planned.stderr)")
         // 9.96 s of video (the scratch voices time the dialogue) at 208 GPU seconds a second:
         // 34.5 min, over two workers 17.3 min.
@@ -101,7 +101,7 @@ private final class Events: @unchecked Sendable {
             "estimate worker: 34.5 min of GPU time (speed from the project file), about 17.3 min of waiting"),
             "\(planned.stdout)")
         try FileManager.default.removeItem(at: project.directory.appendingPathComponent("animatic.toml"))
-        let built = try CommandRunner.run(arguments, in: project.directory)
+        let built = try await CommandRunner.run(arguments, in: project.directory)
         #expect(built.status == 0, "\(built.stderr)")
         let report = try #require(BuildReport.read(project.directory.appendingPathComponent("film.report.json")))
         #expect(report.backend == "worker")
@@ -109,7 +109,7 @@ private final class Events: @unchecked Sendable {
         #expect(FileManager.default.fileExists(atPath: project.cache.appendingPathComponent("logs/worker-0.log").path))
         // An edit: the dry run measures the speed from the build just made.
         try project.write(buildScript.replacingOccurrences(of: "Anna", with: "Bea"))
-        let again = try CommandRunner.run(arguments + ["--dry-run"], in: project.directory)
+        let again = try await CommandRunner.run(arguments + ["--dry-run"], in: project.directory)
         #expect(again.stdout.contains("of GPU time (speed from the last build)"), "\(again.stdout)")
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `animatic review --import`: our own cut list, edited by OpenTimelineIO the way an editor
 /// edits it (a clip trimmed, a marker with a comment, a clip swapped for take 2), read back
@@ -48,20 +49,20 @@ struct CutImportTests {
     static let cases = ["24", "29.97"].flatMap { rate in formats.map { (rate, $0.name) } }
 
     @Test("trim → duration, marker → note, take 2 → pick", arguments: cases)
-    func roundTrip(rate: String, format: String) throws {
+    func roundTrip(rate: String, format: String) async throws {
         let spec = try #require(Self.formats.first { $0.name == format })
         let project = try ReviewProject(review: Self.review, script: Self.script)
-        let before = try project.plannedShots(["--fps", rate])
+        let before = try await project.plannedShots(["--fps", rate])
         let exported = project.directory.appendingPathComponent("ours.\(spec.export == "fcp7" ? "xml" : spec.export)")
         // Picture only: OpenTimelineIO's FCPXML writer fails on an OTIO audio track at 29.97
         // (it reads a frame duration from the audio clip's format), and the script has no dialogue.
-        let export = try project.run(
+        let export = try await project.run(
             ["export", "film.fountain", "--fps", rate, "--format", spec.export, "-o", exported.path, "--audio", "none"])
         #expect(export.status == 0, "\(export.stderr)")
         let edited = project.directory.appendingPathComponent("edited.\(spec.ending)")
-        try Self.edit(exported, into: edited, adapter: spec.adapter, rate: rate)
+        try await Self.edit(exported, into: edited, adapter: spec.adapter, rate: rate)
 
-        let output = try project.run(["review", "film.fountain", "--fps", rate, "--import", edited.path])
+        let output = try await project.run(["review", "film.fountain", "--fps", rate, "--import", edited.path])
         #expect(output.status == 0, "\(output.stderr)")
         let trimmed = try #require(before["1B"]?["frames"] as? Int) - 12
         // OpenTimelineIO writes a marker's name and no comment to XML and EDL, and upper-case in an EDL.
@@ -90,11 +91,11 @@ struct CutImportTests {
                 pick: 2
 
             """)
-        #expect(try project.plannedShots(["--fps", rate])["1B"]?["frames"] as? Int == trimmed)
+        #expect(try await project.plannedShots(["--fps", rate])["1B"]?["frames"] as? Int == trimmed)
 
         // The same cut again: the trim is in the plan now, the note and the pick in the file.
         let text = project.review
-        let again = try project.run(["review", "film.fountain", "--fps", rate, "--import", edited.path])
+        let again = try await project.run(["review", "film.fountain", "--fps", rate, "--import", edited.path])
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout == "nothing to import into film.review.yaml\n")
         #expect(project.review == text)
@@ -123,24 +124,24 @@ struct CutImportTests {
     @Test("an unedited export imports as no change", arguments: ["24", "29.97"].flatMap { rate in
         ["edl", "fcp7", "fcpxml", "otio"].map { (rate, $0) }
     })
-    func uneditedExport(rate: String, format: String) throws {
+    func uneditedExport(rate: String, format: String) async throws {
         let project = try ReviewProject(review: nil, script: Self.transitions)
         let ending = format == "fcp7" ? "xml" : format
         let cut = project.directory.appendingPathComponent("cut.\(ending)")
-        let export = try project.run(["export", "film.fountain", "--fps", rate, "--format", format, "-o", cut.path])
+        let export = try await project.run(["export", "film.fountain", "--fps", rate, "--format", format, "-o", cut.path])
         #expect(export.status == 0, "\(export.stderr)")
-        let output = try project.run(["review", "film.fountain", "--fps", rate, "--import", cut.path])
+        let output = try await project.run(["review", "film.fountain", "--fps", rate, "--import", cut.path])
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stdout == "nothing to import into film.review.yaml\n")
         #expect(!FileManager.default.fileExists(atPath: project.reviewFile.path))
     }
 
-    @Test func aShotOfTwoSegmentsIsTrimmedAsAWhole() throws {
+    @Test func aShotOfTwoSegmentsIsTrimmedAsAWhole() async throws {
         let project = try ReviewProject(review: nil, script: Self.transitions)
         let exported = project.directory.appendingPathComponent("ours.otio")
-        #expect(try project.run(["export", "film.fountain", "--format", "otio", "-o", exported.path]).status == 0)
+        #expect(try await project.run(["export", "film.fountain", "--format", "otio", "-o", exported.path]).status == 0)
         let edited = project.directory.appendingPathComponent("edited.otio")
-        try Self.python(#"""
+        try await Self.python(#"""
             import sys
             import opentimelineio as otio
             timeline = otio.adapters.read_from_file(sys.argv[1])
@@ -149,29 +150,29 @@ struct CutImportTests {
             clips[-1].source_range = otio.opentime.TimeRange(last.start_time, last.duration - otio.opentime.RationalTime(24, 24))
             otio.adapters.write_to_file(timeline, sys.argv[2])
             """#, [exported.path, edited.path])
-        let output = try project.run(["review", "film.fountain", "--import", edited.path])
+        let output = try await project.run(["review", "film.fountain", "--import", edited.path])
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stdout.hasPrefix("2A: trimmed in the cut → duration 264f\n"))
-        #expect(try project.plannedShots()["2A"]?["frames"] as? Int == 264)
+        #expect(try await project.plannedShots()["2A"]?["frames"] as? Int == 264)
     }
 
-    @Test func aPickedTakeOnTheTimelineAndBackToTakeOne() throws {
+    @Test func aPickedTakeOnTheTimelineAndBackToTakeOne() async throws {
         let script = Self.script.replacingOccurrences(of: "[[shot: MCU; duration: 3s]]", with: "[[shot: MCU; duration: 3s; takes: 3]]")
         let project = try ReviewProject(review: nil, script: script)
         let ours = project.directory.appendingPathComponent("ours.otio")
-        #expect(try project.run(["export", "film.fountain", "--format", "otio", "-o", ours.path]).status == 0)
+        #expect(try await project.run(["export", "film.fountain", "--format", "otio", "-o", ours.path]).status == 0)
         let take2 = project.directory.appendingPathComponent("take2.otio")
-        try Self.python(Self.relinkScript, [ours.path, take2.path, "2B-1.mp4", "2B-1.take2.mp4"])
-        #expect(try project.run(["review", "film.fountain", "--import", take2.path]).stdout.hasPrefix("2B: take 2 in the cut → pick 2\n"))
+        try await Self.python(Self.relinkScript, [ours.path, take2.path, "2B-1.mp4", "2B-1.take2.mp4"])
+        #expect(try await project.run(["review", "film.fountain", "--import", take2.path]).stdout.hasPrefix("2B: take 2 in the cut → pick 2\n"))
         #expect(project.review == "shots:\n  2B:\n    pick: 2\n")
 
         // The export now plays take 2; the editor goes back to take 1.
-        #expect(try project.run(["export", "film.fountain", "--format", "otio", "-o", ours.path]).status == 0)
+        #expect(try await project.run(["export", "film.fountain", "--format", "otio", "-o", ours.path]).status == 0)
         #expect(try String(contentsOf: ours, encoding: .utf8).contains("2B-1.take2.mp4"))
-        #expect(try project.run(["review", "film.fountain", "--import", ours.path]).stdout == "nothing to import into film.review.yaml\n")
+        #expect(try await project.run(["review", "film.fountain", "--import", ours.path]).stdout == "nothing to import into film.review.yaml\n")
         let take1 = project.directory.appendingPathComponent("take1.otio")
-        try Self.python(Self.relinkScript, [ours.path, take1.path, "2B-1.take2.mp4", "2B-1.mp4"])
-        #expect(try project.run(["review", "film.fountain", "--import", take1.path]).stdout.hasPrefix("2B: take 1 in the cut → pick 1\n"))
+        try await Self.python(Self.relinkScript, [ours.path, take1.path, "2B-1.take2.mp4", "2B-1.mp4"])
+        #expect(try await project.run(["review", "film.fountain", "--import", take1.path]).stdout.hasPrefix("2B: take 1 in the cut → pick 1\n"))
         #expect(project.review == "shots:\n  2B:\n    pick: 1\n")
     }
 
@@ -187,13 +188,13 @@ struct CutImportTests {
         otio.adapters.write_to_file(timeline, sys.argv[2])
         """#
 
-    @Test func withoutAReviewFileOneIsMadeAndReorderedOrMissingShotsAreReported() throws {
+    @Test func withoutAReviewFileOneIsMadeAndReorderedOrMissingShotsAreReported() async throws {
         let project = try ReviewProject(review: nil, script: Self.script)
         let exported = project.directory.appendingPathComponent("ours.otio")
-        #expect(try project.run(["export", "film.fountain", "--format", "otio", "-o", exported.path]).status == 0)
+        #expect(try await project.run(["export", "film.fountain", "--format", "otio", "-o", exported.path]).status == 0)
         let edited = project.directory.appendingPathComponent("edited.otio")
-        try Self.python(Self.reorderScript, [exported.path, edited.path])
-        let output = try project.run(["review", "film.fountain", "--import", edited.path])
+        try await Self.python(Self.reorderScript, [exported.path, edited.path])
+        let output = try await project.run(["review", "film.fountain", "--import", edited.path])
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stdout == """
             2A comes after 2B in the cut, before it in the script (reported, not applied)
@@ -212,13 +213,13 @@ struct CutImportTests {
             """)
     }
 
-    @Test func aCutListThatDoesNotReadIsAnErrorAndNothingIsWritten() throws {
+    @Test func aCutListThatDoesNotReadIsAnErrorAndNothingIsWritten() async throws {
         let project = try ReviewProject(review: Self.review, script: Self.script)
         try Data("<xmeml version=\"4\"><sequence></xmeml>".utf8).write(to: project.directory.appendingPathComponent("broken.xml"))
-        let broken = try project.run(["review", "film.fountain", "--import", "broken.xml"])
+        let broken = try await project.run(["review", "film.fountain", "--import", "broken.xml"])
         #expect(broken.status == 65)
         #expect(broken.stderr.contains("broken.xml: not FCP 7 XML"))
-        let unknown = try project.run(["review", "film.fountain", "--import", "cut.aaf"])
+        let unknown = try await project.run(["review", "film.fountain", "--import", "cut.aaf"])
         #expect(unknown.status == 64)
         #expect(unknown.stderr.contains("--import reads .otio, .xml (FCP 7 XML), .fcpxml or .edl"))
         #expect(project.review == Self.review)
@@ -226,27 +227,20 @@ struct CutImportTests {
 
     /// Edits a cut list with OpenTimelineIO: the second clip 12 frames shorter, a marker
     /// with a comment 5 frames into the third, the fourth playing take 2's file.
-    static func edit(_ source: URL, into target: URL, adapter: String, rate: String) throws {
+    static func edit(_ source: URL, into target: URL, adapter: String, rate: String) async throws {
         let readAdapter = adapter == "fcpx_xml" ? "otio_json" : adapter
-        try python(editScript, [source.path, target.path, readAdapter, adapter, rate])
+        try await python(editScript, [source.path, target.path, readAdapter, adapter, rate])
     }
 
-    static func python(_ script: String, _ arguments: [String]) throws {
+    static func python(_ script: String, _ arguments: [String]) async throws {
         let python = packageRoot.appendingPathComponent(".venv/bin/python")
         guard FileManager.default.isExecutableFile(atPath: python.path) else {
             Issue.record("\(python.path) is missing: run scripts/setup.sh (make test does)")
             throw CancellationError()
         }
-        let process = Process()
-        process.executableURL = python
-        process.arguments = ["-c", script] + arguments
-        let error = Pipe()
-        process.standardError = error
-        try process.run()
-        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            Issue.record("OpenTimelineIO failed: \(message)")
+        let output = try await Program(python, ["-c", script] + arguments).run()
+        guard output.status == 0 else {
+            Issue.record("OpenTimelineIO failed: \(output.stderr)")
             throw CancellationError()
         }
     }

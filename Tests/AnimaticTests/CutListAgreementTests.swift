@@ -8,8 +8,8 @@ import Testing
 @Suite("Cut lists agree with the video")
 struct CutListAgreementTests {
     /// The MD5 of every decoded frame of `video`, in order (`ffmpeg -f framemd5`).
-    private func frameHashes(_ video: URL) throws -> [String] {
-        try runTool("ffmpeg", ["-v", "error", "-i", video.path, "-map", "0:v:0", "-f", "framemd5", "-"])
+    private func frameHashes(_ video: URL) async throws -> [String] {
+        try await runTool("ffmpeg", ["-v", "error", "-i", video.path, "-map", "0:v:0", "-f", "framemd5", "-"])
             .split(separator: "\n").filter { !$0.hasPrefix("#") }
             .compactMap { $0.split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) } }
     }
@@ -39,13 +39,13 @@ struct CutListAgreementTests {
         let found = try events(edl, rate: rate)
         let segments = compilation.plan.shots.flatMap(\.segments)
         #expect(found.count == segments.count)
-        #expect(found.map { $0.1.deletingPathExtension().lastPathComponent } == segments.map(\.id))
+        #expect(found.map { $0.1.deletingPathExtension().lastPathComponent } == segments.map(\.id.rawValue))
 
-        let videoFrames = try frameHashes(project.output)
+        let videoFrames = try await frameHashes(project.output)
         #expect(videoFrames.count == compilation.plan.totalFrames)
         let start = rate.frame(timecode: rate.isDropFrame ? "01:00:00;00" : "01:00:00:00") ?? 0
         for (recordIn, clip) in found {
-            let clipFrames = try frameHashes(clip)
+            let clipFrames = try await frameHashes(clip)
             let offset = recordIn - start
             #expect(offset >= 0 && offset + clipFrames.count <= videoFrames.count)
             guard offset >= 0, offset + clipFrames.count <= videoFrames.count else { continue }

@@ -27,7 +27,7 @@ struct DryRunTests {
         let plan = try steps(project)
         #expect(plan.steps.allSatisfy { $0.status == .runs(.new) })
         let generates = plan.steps.filter { $0.kind == .generate }
-        #expect(generates.map { $0.generation?.segmentID.rawValue } == compilation.plan.shots.flatMap(\.segments).map(\.id))
+        #expect(generates.map { $0.generation?.segmentID } == compilation.plan.shots.flatMap(\.segments).map(\.id))
         #expect(Set(plan.steps.map(\.kind)).isSuperset(of: [
             .generate, .join, .tracks, .plan, .media, .thumbnail, .sheetPage, .cutList, .report,
         ]))
@@ -169,16 +169,16 @@ struct DryRunTests {
         #expect(StepPlanText.render(plan).contains("failure-card 1A-1: only if its input fails\n"))
     }
 
-    @Test func theCommandPrintsThePlanAndWritesNothing() throws {
+    @Test func theCommandPrintsThePlanAndWritesNothing() async throws {
         let project = try BuildProject(script: buildScript)
         // Timed by the estimate, for figures that do not depend on eSpeak's version (the voice
         // timing of a dry run is SoundConsistencyTests').
-        let text = try CommandRunner.run(
+        let text = try await CommandRunner.run(
             ["build", "film.fountain", "--dry-run", "--size", "160x90", "--timing", "estimate"], in: project.directory)
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.contains("generate 1A-1: runs (new)\n    backend cards, "))
         #expect(text.stdout.hasSuffix("cards: 4 requests, 10.71 s of video (257 frames)\n"))
-        let json = try CommandRunner.run(
+        let json = try await CommandRunner.run(
             ["build", "film.fountain", "--dry-run", "--json", "--backend", "dashscope"], in: project.directory)
         #expect(json.status == 0, "\(json.stderr)")
         let document = try #require(
@@ -190,7 +190,7 @@ struct DryRunTests {
         let totals = try #require(document["totals"] as? [[String: Any]])
         #expect(totals.count == 1 && totals.first?["backend"] as? String == "dashscope")
         #expect(try FileManager.default.contentsOfDirectory(atPath: project.directory.path) == ["film.fountain"])
-        let misuse = try CommandRunner.run(["build", "film.fountain", "--json"], in: project.directory)
+        let misuse = try await CommandRunner.run(["build", "film.fountain", "--json"], in: project.directory)
         #expect(misuse.status == 64)
     }
 }

@@ -10,43 +10,20 @@ struct InstallTests {
         .deletingLastPathComponent()
     static let script = "Title: Install\n\nINT. HOUSE - DAY\n\nAnna opens the door.\n\nANNA\nHello.\n"
 
-    /// Runs `program arguments` in `directory`.
-    private func run(_ program: URL, _ arguments: [String], in directory: URL) throws -> CommandRunner.Output {
-        // A program just copied can be "busy" for a moment: a child another test forks at
-        // the same time inherits the copy's open descriptor until it execs.
-        var attempt = 0
-        while true {
-            attempt += 1
-            let process = Process()
-            process.executableURL = program
-            process.arguments = arguments
-            process.currentDirectoryURL = directory
-            let out = Pipe(), err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            process.standardInput = FileHandle.nullDevice
-            do {
-                try process.run()
-            } catch let error as NSError
-                where attempt < 50 && (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.code == Int(ETXTBSY) {
-                Thread.sleep(forTimeInterval: 0.1)
-                continue
-            }
-            let stdout = out.fileHandleForReading.readDataToEndOfFile()
-            let stderr = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return CommandRunner.Output(
-                status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                stderr: String(decoding: stderr, as: UTF8.self))
-        }
+    /// Runs `program arguments` in `directory` (a program just copied may be busy for a
+    /// moment: `Program` tries it again).
+    private func run(_ program: URL, _ arguments: [String], in directory: URL) async throws -> ProgramOutput {
+        var program = Program(program, arguments)
+        program.directory = directory
+        return try await program.run()
     }
 
-    @Test func installedProgramsCheckAndBuildFromThePrefix() throws {
+    @Test func installedProgramsCheckAndBuildFromThePrefix() async throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let prefix = directory.appendingPathComponent("prefix")
         let products = CommandRunner.executable.deletingLastPathComponent()
-        let install = try run(
+        let install = try await run(
             URL(fileURLWithPath: "/bin/sh"), [Self.packageRoot.appendingPathComponent("scripts/install.sh").path, prefix.path, products.path],
             in: Self.packageRoot)
         #expect(install.status == 0, "\(install.stderr)")
@@ -60,35 +37,35 @@ struct InstallTests {
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         try Data(Self.script.utf8).write(to: work.appendingPathComponent("film.fountain"))
         let animatic = prefix.appendingPathComponent("bin/animatic")
-        let check = try run(animatic, ["check", "film.fountain", "--compliance"], in: work)
+        let check = try await run(animatic, ["check", "film.fountain", "--compliance"], in: work)
         #expect(check.status == 0, "\(check.stderr)")
         // `build` runs in the helper, found beside the front end's own file.
-        let build = try run(
+        let build = try await run(
             animatic, ["build", "film.fountain", "--size", "160x90", "--jobs", "1", "--cutlists", "none", "--quiet"], in: work)
         #expect(build.status == 0, "\(build.stderr)")
         let video = work.appendingPathComponent("film.mp4")
         #expect(((try? FileManager.default.attributesOfItem(atPath: video.path))?[.size] as? Int ?? 0) > 0)
     }
 
-    @Test func frontEndWithoutItsHelperSaysSoForMediaCommandsOnly() throws {
+    @Test func frontEndWithoutItsHelperSaysSoForMediaCommandsOnly() async throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let alone = directory.appendingPathComponent("animatic")
         try FileManager.default.copyItem(at: CommandRunner.executable, to: alone)
         try Data(Self.script.utf8).write(to: directory.appendingPathComponent("film.fountain"))
         // `check` and `plan --audio none` need no media: the front end runs them itself.
-        #expect(try run(alone, ["check", "film.fountain"], in: directory).status == 0)
-        let plan = try run(alone, ["plan", "film.fountain", "--audio", "none", "--json"], in: directory)
+        #expect(try await run(alone, ["check", "film.fountain"], in: directory).status == 0)
+        let plan = try await run(alone, ["plan", "film.fountain", "--audio", "none", "--json"], in: directory)
         #expect(plan.status == 0 && plan.stdout.contains("\"shots\""))
-        let build = try run(alone, ["build", "film.fountain"], in: directory)
+        let build = try await run(alone, ["build", "film.fountain"], in: directory)
         #expect(build.status == 70)
         #expect(build.stderr.contains("animatic-media, which does this command's media work, is not beside"))
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("film.mp4").path))
     }
 
     #if os(Linux)
-    @Test func frontEndLinksNeitherFFmpegNorESpeak() throws {
-        let ldd = try run(URL(fileURLWithPath: "/usr/bin/ldd"), [CommandRunner.executable.path], in: Self.packageRoot)
+    @Test func frontEndLinksNeitherFFmpegNorESpeak() async throws {
+        let ldd = try await run(URL(fileURLWithPath: "/usr/bin/ldd"), [CommandRunner.executable.path], in: Self.packageRoot)
         #expect(ldd.status == 0)
         #expect(ldd.stdout.contains("libc.so"))
         for library in ["libavcodec", "libavformat", "libavfilter", "libswscale", "libespeak"] {

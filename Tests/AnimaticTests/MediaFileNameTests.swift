@@ -36,19 +36,19 @@ struct MediaFileNameTests {
 
         """
 
-    @Test func scriptIDsNamePortableMediaAndTheCutListsPointAtThem() throws {
+    @Test func scriptIDsNamePortableMediaAndTheCutListsPointAtThem() async throws {
         let project = try BuildProject(script: Self.script)
-        let result = try CommandRunner.run(["build", "film.fountain", "--size", "160x90", "--quiet"], in: project.directory)
+        let result = try await CommandRunner.run(["build", "film.fountain", "--size", "160x90", "--quiet"], in: project.directory)
         #expect(result.status == 0, "\(result.stderr)")
         let plan = try PlanJSON.decode(Data(contentsOf: project.directory.appendingPathComponent("film.plan.json")))
         let ids = plan.shots.flatMap(\.segments).map(\.id)
         #expect(ids.prefix(5) == [".A-1", "..A-1", "-rf.A-1", "con.A-1", ".partial-1A-1"])
-        #expect(ids.last == Self.longNumber + "A-1")
+        #expect(ids.last == SegmentID(Self.longNumber + "A-1"))
 
         let media = project.directory.appendingPathComponent("film.media")
         let files = try FileManager.default.contentsOfDirectory(atPath: media.path).sorted()
         // Each segment's clip, and its stretch of the soundtrack beside it under the same name.
-        let wav = { (id: String) in (PortableFileName.clip(id) as NSString).deletingPathExtension + ".wav" }
+        let wav = { (id: SegmentID) in (PortableFileName.clip(id) as NSString).deletingPathExtension + ".wav" }
         #expect(files == ids.flatMap { [PortableFileName.clip($0), wav($0)] }.sorted())
         for name in files {
             #expect(!name.hasPrefix(".") && !name.hasPrefix("-") && name.utf8.count <= 100, "\(name)")

@@ -13,8 +13,8 @@ struct NoOpRecordTests {
     private static let script = buildScript + "\nAn infant sleeps in the corner.\n"
     private static let arguments = ["build", "film.fountain", "--size", "160x90", "--jobs", "2", "--audio", "none"]
 
-    private func build(_ project: BuildProject) throws -> CommandRunner.Output {
-        let result = try CommandRunner.run(Self.arguments, in: project.directory)
+    private func build(_ project: BuildProject) async throws -> CommandRunner.Output {
+        let result = try await CommandRunner.run(Self.arguments, in: project.directory)
         #expect(result.status == 0, "\(result.stderr)")
         return result
     }
@@ -43,14 +43,14 @@ struct NoOpRecordTests {
     }
 
     @Test("the first no-op after a build that made clips writes the report a planned no-op writes, and prints the same")
-    func aRecordedNoOpLeavesWhatAPlannedOneLeaves() throws {
+    func aRecordedNoOpLeavesWhatAPlannedOneLeaves() async throws {
         let recorded = try BuildProject(script: Self.script), planned = try BuildProject(script: Self.script)
-        _ = try build(recorded)
-        _ = try build(planned)
+        _ = try await build(recorded)
+        _ = try await build(planned)
         #expect(FileManager.default.fileExists(atPath: record(recorded).path))
         try FileManager.default.removeItem(at: record(planned))
-        let fromRecord = try build(recorded)
-        let fromPlan = try build(planned)
+        let fromRecord = try await build(recorded)
+        let fromPlan = try await build(planned)
         #expect(fromRecord.stderr == fromPlan.stderr)
         #expect(fromRecord.stderr.contains("warning: ") && fromRecord.stderr.contains("is up to date"), "\(fromRecord.stderr)")
         let report = try #require(BuildReport.read(recorded.directory.appendingPathComponent("film.report.json")))
@@ -66,41 +66,41 @@ struct NoOpRecordTests {
         #expect(reports[0] == reports[1])
         // The record no longer holds a report to put in place; the next no-op changes nothing.
         let before = times(recorded)
-        #expect(try build(recorded).stderr == fromPlan.stderr)
+        #expect(try await build(recorded).stderr == fromPlan.stderr)
         #expect(times(recorded) == before)
     }
 
     @Test("a recorded no-op opens no cache entry: a clip removed from the cache is not made again")
-    func aRecordedNoOpReadsNoCacheEntry() throws {
+    func aRecordedNoOpReadsNoCacheEntry() async throws {
         let project = try BuildProject(script: Self.script)
-        _ = try build(project)
+        _ = try await build(project)
         let clip = project.cache.appendingPathComponent("clips").appendingPathComponent(try #require(project.cachedClips().first))
         try FileManager.default.removeItem(at: clip)
-        _ = try build(project)
+        _ = try await build(project)
         #expect(!FileManager.default.fileExists(atPath: clip.path), "the clip was made again: the build planned")
     }
 
     @Test("a touched script, an edited output, other flags or a new review file each make the build plan again")
-    func anythingRecordedThatChangedMakesTheBuildPlan() throws {
+    func anythingRecordedThatChangedMakesTheBuildPlan() async throws {
         let project = try BuildProject(script: Self.script)
-        _ = try build(project)
+        _ = try await build(project)
         let clips = project.cache.appendingPathComponent("clips")
-        func removeAClipAndBuild(_ arguments: [String] = Self.arguments) throws -> Bool {
+        func removeAClipAndBuild(_ arguments: [String] = Self.arguments) async throws -> Bool {
             let clip = clips.appendingPathComponent(try #require(project.cachedClips().first))
             try FileManager.default.removeItem(at: clip)
-            let result = try CommandRunner.run(arguments, in: project.directory)
+            let result = try await CommandRunner.run(arguments, in: project.directory)
             #expect(result.status == 0, "\(result.stderr)")
             // A planned build finds the clip missing and makes it again.
             return FileManager.default.fileExists(atPath: clip.path)
         }
         try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: project.script.path)
-        #expect(try removeAClipAndBuild())
+        #expect(try await removeAClipAndBuild())
         try Data("edited".utf8).write(to: project.directory.appendingPathComponent("film.srt"))
-        #expect(try removeAClipAndBuild())
-        #expect(try removeAClipAndBuild(Self.arguments + ["--quiet"]))
+        #expect(try await removeAClipAndBuild())
+        #expect(try await removeAClipAndBuild(Self.arguments + ["--quiet"]))
         try Data("shots:\n  1A:\n    status: approved\n".utf8).write(to: project.directory.appendingPathComponent("film.review.yaml"))
-        #expect(try removeAClipAndBuild())
-        #expect(!(try removeAClipAndBuild()), "with nothing changed, the record decides")
+        #expect(try await removeAClipAndBuild())
+        #expect(!(try await removeAClipAndBuild()), "with nothing changed, the record decides")
     }
 
     private var arguments: [String] { Self.arguments }

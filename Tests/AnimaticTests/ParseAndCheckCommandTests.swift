@@ -6,18 +6,18 @@ import TestSupport
 struct ParseAndCheckCommandTests {
     static let clean = "Title: Test\n\nINT. HOUSE - DAY\n\nANNA\nHello.\n"
 
-    private func withScript(_ bytes: [UInt8], _ body: (URL) throws -> Void) throws {
+    private func withScript(_ bytes: [UInt8], _ body: (URL) async throws -> Void) async throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("film.fountain")
         try Data(bytes).write(to: file)
-        try body(file)
+        try await body(file)
         #expect(try Data(contentsOf: file) == Data(bytes), "the script must never be modified")
     }
 
-    @Test func parsePrintsTheTreeWithRanges() throws {
-        try withScript(Array(Self.clean.utf8)) { file in
-            let output = try CommandRunner.run(["parse", file.path])
+    @Test func parsePrintsTheTreeWithRanges() async throws {
+        try await withScript(Array(Self.clean.utf8)) { file in
+            let output = try await CommandRunner.run(["parse", file.path])
             #expect(output.status == 0)
             #expect(output.stdout.contains("Heading @3:1-3:17 \"INT. HOUSE - DAY\""))
             #expect(output.stdout.contains("Dialogue @5:1-6:7 character=\"ANNA\""))
@@ -25,9 +25,9 @@ struct ParseAndCheckCommandTests {
         }
     }
 
-    @Test func parseJSON() throws {
-        try withScript(Array(Self.clean.utf8)) { file in
-            let output = try CommandRunner.run(["parse", "--json", file.path])
+    @Test func parseJSON() async throws {
+        try await withScript(Array(Self.clean.utf8)) { file in
+            let output = try await CommandRunner.run(["parse", "--json", file.path])
             #expect(output.status == 0)
             let object = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
             #expect(object?["version"] as? Int == 1)
@@ -35,9 +35,9 @@ struct ParseAndCheckCommandTests {
         }
     }
 
-    @Test func parseJSONGivesEachAnnotationValueItsRange() throws {
-        try withScript(Array("INT. A - DAY\n\n[[shot: CU; move: wobble]]\nx\n".utf8)) { file in
-            let output = try CommandRunner.run(["parse", "--json", file.path])
+    @Test func parseJSONGivesEachAnnotationValueItsRange() async throws {
+        try await withScript(Array("INT. A - DAY\n\n[[shot: CU; move: wobble]]\nx\n".utf8)) { file in
+            let output = try await CommandRunner.run(["parse", "--json", file.path])
             #expect(output.status == 0)
             let object = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
             let scenes = try #require(object?["scenes"] as? [[String: Any]])
@@ -47,74 +47,74 @@ struct ParseAndCheckCommandTests {
         }
     }
 
-    @Test func checkCleanScriptExitsZeroSilently() throws {
-        try withScript(Array(Self.clean.utf8)) { file in
-            let output = try CommandRunner.run(["check", file.path])
+    @Test func checkCleanScriptExitsZeroSilently() async throws {
+        try await withScript(Array(Self.clean.utf8)) { file in
+            let output = try await CommandRunner.run(["check", file.path])
             #expect(output.status == 0)
             #expect(output.stdout.isEmpty && output.stderr.isEmpty)
         }
     }
 
-    @Test func checkWarningsOnlyExitsZero() throws {
-        try withScript(Array("\nINT. HOUSE - DAY\nno blank line\n".utf8)) { file in
-            let output = try CommandRunner.run(["check", file.path])
+    @Test func checkWarningsOnlyExitsZero() async throws {
+        try await withScript(Array("\nINT. HOUSE - DAY\nno blank line\n".utf8)) { file in
+            let output = try await CommandRunner.run(["check", file.path])
             #expect(output.status == 0)
             #expect(output.stderr.contains("\(file.path):2:1: warning: 'INT. HOUSE - DAY' looks like a scene heading"))
         }
     }
 
-    @Test func checkErrorsExit65WithCompilerStyleLines() throws {
-        try withScript(Array("INT. A - DAY\n\n[[shot: CU; duration: soon]]\nx\n".utf8)) { file in
-            let output = try CommandRunner.run(["check", file.path])
+    @Test func checkErrorsExit65WithCompilerStyleLines() async throws {
+        try await withScript(Array("INT. A - DAY\n\n[[shot: CU; duration: soon]]\nx\n".utf8)) { file in
+            let output = try await CommandRunner.run(["check", file.path])
             #expect(output.status == 65)
             #expect(output.stderr.contains("\(file.path):3:23: error: invalid duration 'soon'"))
             #expect(output.stderr.contains("1 error, 0 warnings"))
         }
     }
 
-    @Test func garbageGivesDiagnosticsNotACrash() throws {
+    @Test func garbageGivesDiagnosticsNotACrash() async throws {
         var bytes: [UInt8] = []
         var state: UInt32 = 12345
         for _ in 0..<4096 {
             state = state &* 1_664_525 &+ 1_013_904_223
             bytes.append(UInt8(truncatingIfNeeded: state >> 24))
         }
-        try withScript(bytes) { file in
-            let output = try CommandRunner.run(["check", file.path])
+        try await withScript(bytes) { file in
+            let output = try await CommandRunner.run(["check", file.path])
             #expect(output.status == 65)
             #expect(output.stderr.contains("error:"))
-            let parsed = try CommandRunner.run(["parse", file.path])
+            let parsed = try await CommandRunner.run(["parse", file.path])
             #expect(parsed.status == 65)
             #expect(parsed.stdout.hasPrefix("Screenplay\n"))
         }
     }
 
-    @Test func standardInput() throws {
-        let output = try CommandRunner.run(["check", "-"], stdin: Data("\n[[seed: x]]\nA.\n".utf8))
+    @Test func standardInput() async throws {
+        let output = try await CommandRunner.run(["check", "-"], stdin: Data("\n[[seed: x]]\nA.\n".utf8))
         #expect(output.status == 65)
         #expect(output.stderr.hasPrefix("<stdin>:2:9: error: invalid seed 'x'"))
-        let parsed = try CommandRunner.run(["parse", "-"], stdin: Data(Self.clean.utf8))
+        let parsed = try await CommandRunner.run(["parse", "-"], stdin: Data(Self.clean.utf8))
         #expect(parsed.status == 0)
         #expect(parsed.stdout.contains("character=\"ANNA\""))
     }
 
-    @Test func missingFileExits66WithOneLine() throws {
-        let output = try CommandRunner.run(["check", "/nonexistent/film.fountain"])
+    @Test func missingFileExits66WithOneLine() async throws {
+        let output = try await CommandRunner.run(["check", "/nonexistent/film.fountain"])
         #expect(output.status == 66)
         #expect(output.stderr == "animatic: error: /nonexistent/film.fountain: no such file\n")
-        let parse = try CommandRunner.run(["parse", "/nonexistent/film.fountain"])
+        let parse = try await CommandRunner.run(["parse", "/nonexistent/film.fountain"])
         #expect(parse.status == 66)
     }
 
-    @Test func directoryExits66() throws {
+    @Test func directoryExits66() async throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let output = try CommandRunner.run(["check", directory.path])
+        let output = try await CommandRunner.run(["check", directory.path])
         #expect(output.status == 66)
     }
 
-    @Test func usageErrorExits64() throws {
-        let output = try CommandRunner.run(["check"])
+    @Test func usageErrorExits64() async throws {
+        let output = try await CommandRunner.run(["check"])
         #expect(output.status == 64)
     }
 }

@@ -30,8 +30,8 @@ struct QualityBuildTests {
             "build", project.script.path, "--size", "320x180", "--backend", "dashscope",
             "--dashscope-url", server.url.absoluteString, "--qc", "off", "--cutlists", "html",
         ]
-        func build(_ extra: [String]) throws -> CommandRunner.Output {
-            try CommandRunner.run(base + extra, environment: ["DASHSCOPE_API_KEY": Self.key])
+        func build(_ extra: [String]) async throws -> CommandRunner.Output {
+            try await CommandRunner.run(base + extra, environment: ["DASHSCOPE_API_KEY": Self.key])
         }
         func models() async throws -> [String] {
             (try await server.stats()["bodies"] as? [[String: Any]] ?? []).map { $0["model"] as? String ?? "" }
@@ -40,7 +40,7 @@ struct QualityBuildTests {
         let storyboard = project.directory.appendingPathComponent("film.storyboard.html")
 
         // Drafts: every segment, with the draft's model at the draft's size.
-        let drafts = try build(["--quality", "draft"])
+        let drafts = try await build(["--quality", "draft"])
         #expect(drafts.status == 0, "\(drafts.stderr)")
         #expect(try await server.count("creates") == 2)
         let bodies = try await server.stats()["bodies"] as? [[String: Any]] ?? []
@@ -56,11 +56,11 @@ struct QualityBuildTests {
         // The first shot approved: the dry run says which is made as a final, and only it is.
         try Data("shots:\n  \(shots[0]):\n    status: approved\n".utf8)
             .write(to: project.directory.appendingPathComponent("film.review.yaml"))
-        let plan = try build(["--quality", "final", "--dry-run"])
+        let plan = try await build(["--quality", "final", "--dry-run"])
         #expect(plan.stdout.contains("generate \(first): runs (content changed), final\n"), "\(plan.stdout)")
         #expect(plan.stdout.contains("generate \(second): up to date, draft\n"), "\(plan.stdout)")
         #expect(plan.stdout.contains("\ndashscope: 1 request, "), "\(plan.stdout)")
-        let finals = try build(["--quality", "final"])
+        let finals = try await build(["--quality", "final"])
         #expect(finals.status == 0, "\(finals.stderr)")
         #expect(try await server.count("creates") == 3)
         #expect(try await models().last == "wan2.6-t2v")
@@ -73,39 +73,39 @@ struct QualityBuildTests {
         #expect(!page.contains("<h3>\(shots[0]) <em"))
 
         // Nothing changed: nothing is paid for again, at either quality.
-        #expect(try build(["--quality", "final"]).status == 0)
-        #expect(try build(["--quality", "draft"]).status == 0)
+        #expect(try await build(["--quality", "final"]).status == 0)
+        #expect(try await build(["--quality", "draft"]).status == 0)
         #expect(try await server.count("creates") == 3)
 
         // --all makes the rest final too; so does a pick.
-        let everything = try build(["--quality", "final", "--all", "--dry-run"])
+        let everything = try await build(["--quality", "final", "--all", "--dry-run"])
         #expect(everything.stdout.contains("generate \(second): runs (content changed), final\n"), "\(everything.stdout)")
         try Data("shots:\n  \(shots[0]):\n    status: approved\n  \(shots[1]):\n    pick: 1\n".utf8)
             .write(to: project.directory.appendingPathComponent("film.review.yaml"))
-        #expect(try build(["--quality", "final"]).status == 0)
+        #expect(try await build(["--quality", "final"]).status == 0)
         #expect(try await server.count("creates") == 4)
         #expect(try #require(BuildReport.read(reportURL)).segments.map(\.quality) == [.final, .final])
         #expect(!(try String(contentsOf: storyboard, encoding: .utf8)).contains("class=\"draft\""))
 
         // A build without --quality is keyed as before, apart from both.
-        let plain = try build(["--dry-run"])
+        let plain = try await build(["--dry-run"])
         #expect(plain.stdout.contains("\ndashscope: 2 requests, "), "\(plain.stdout)")
     }
 
-    @Test func qualitiesNeedABackendAndAllNeedsFinal() throws {
+    @Test func qualitiesNeedABackendAndAllNeedsFinal() async throws {
         let project = try BuildProject(script: BuildDashScopeTests.script)
-        let cards = try CommandRunner.run(["build", project.script.path, "--quality", "draft", "--dry-run"])
+        let cards = try await CommandRunner.run(["build", project.script.path, "--quality", "draft", "--dry-run"])
         #expect(cards.status == 64)
         #expect(cards.stderr.contains("the cards backend has no qualities"), "\(cards.stderr)")
         // plan and export cut the segments as build does, so they refuse it alike.
-        #expect(try CommandRunner.run(["plan", project.script.path, "--quality", "final"]).status == 64)
-        let all = try CommandRunner.run(["build", project.script.path, "--all", "--quality", "draft", "--dry-run"])
+        #expect(try await CommandRunner.run(["plan", project.script.path, "--quality", "final"]).status == 64)
+        let all = try await CommandRunner.run(["build", project.script.path, "--all", "--quality", "draft", "--dry-run"])
         #expect(all.status == 64)
         #expect(all.stderr.contains("--all needs --quality final"), "\(all.stderr)")
         // A quality section is read like the rest of the file: an unknown key is an error at it.
         try Data("quality:\n  final:\n    dashscope: {modle: wan2.6-t2v}\n".utf8)
             .write(to: project.directory.appendingPathComponent("animatic.yaml"))
-        let typo = try CommandRunner.run(["check", project.script.path])
+        let typo = try await CommandRunner.run(["check", project.script.path])
         #expect(typo.status == 65)
         #expect(typo.stderr.contains("animatic.yaml:3:17: error: unknown key 'modle' in 'quality.final.dashscope'"),
                 "\(typo.stderr)")

@@ -22,13 +22,13 @@ struct QualityControlTests {
 
     static func build(
         _ script: URL, mode: String, bad: Int = 1, extra: [String] = [], seeds: URL? = nil
-    ) throws -> CommandRunner.Output {
+    ) async throws -> CommandRunner.Output {
         var environment = [
             "FAKE_QC_MODE": mode, "FAKE_QC_BAD": String(bad),
             "FAKE_QC_STATE": script.deletingLastPathComponent().appendingPathComponent("runs").path,
         ]
         if let seeds { environment["FAKE_QC_SEEDS"] = seeds.path }
-        return try CommandRunner.run(
+        return try await CommandRunner.run(
             ["build", script.path, "--size", "320x180", "--backend", "command", "--command-template", template,
              "--cutlists", "none", "--jobs", "1"] + extra,
             environment: environment)
@@ -38,11 +38,11 @@ struct QualityControlTests {
         ("black", "black for"), ("frozen", "frozen for"), ("cut", "a cut at 1.5 s"), ("flicker", "flicker of"),
         ("blur", "blurred"), ("short", "short: the backend's clip covers 33%"),
     ])
-    func aBadClipIsCaughtRetakenWithTheNextSeedAndTheGoodTakeIsUsed(mode: String, reason: String) throws {
+    func aBadClipIsCaughtRetakenWithTheNextSeedAndTheGoodTakeIsUsed(mode: String, reason: String) async throws {
         let (directory, script) = try Self.project()
         defer { try? FileManager.default.removeItem(at: directory) }
         let seeds = directory.appendingPathComponent("seeds")
-        let output = try Self.build(script, mode: mode, seeds: seeds)
+        let output = try await Self.build(script, mode: mode, seeds: seeds)
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stderr.contains("1A-1: qc retake 1"), "\(output.stderr)")
         let report = try #require(BuildReport.read(directory.appendingPathComponent("film.report.json")))
@@ -56,17 +56,17 @@ struct QualityControlTests {
         #expect(Int(runs[1][0]) == Int(runs[0][0])! + 1)
         // Checked independently with the ffmpeg program: the video holds the good take.
         let video = directory.appendingPathComponent("film.mp4")
-        #expect(try ffprobeFrameCount(video) == 72)
-        let found = try IndependentCheck(video)
+        #expect(try await ffprobeFrameCount(video) == 72)
+        let found = try await IndependentCheck(video)
         #expect(!found.black && !found.frozen, "\(found)")
         #expect(found.largestSceneChange < 10 && found.largestBrightnessSwing < 3 && found.blur < 5, "\(found)")
     }
 
-    @Test func aBackendThatAlwaysFailsKeepsTheBestTakeExits0AndWithStrictExits69() throws {
+    @Test func aBackendThatAlwaysFailsKeepsTheBestTakeExits0AndWithStrictExits69() async throws {
         let (directory, script) = try Self.project()
         defer { try? FileManager.default.removeItem(at: directory) }
         let seeds = directory.appendingPathComponent("seeds")
-        let retake = try Self.build(script, mode: "black", bad: 99, seeds: seeds)
+        let retake = try await Self.build(script, mode: "black", bad: 99, seeds: seeds)
         #expect(retake.status == 0, "\(retake.stderr)")
         let report = try #require(BuildReport.read(directory.appendingPathComponent("film.report.json")))
         let record = try #require(report.segments.first?.qc)
@@ -77,13 +77,13 @@ struct QualityControlTests {
         // warn: analysed, reported, never retaken.
         try FileManager.default.removeItem(at: directory.appendingPathComponent(".animatic-cache"))
         try? FileManager.default.removeItem(at: seeds)
-        let warn = try Self.build(script, mode: "black", bad: 99, extra: ["--qc", "warn"], seeds: seeds)
+        let warn = try await Self.build(script, mode: "black", bad: 99, extra: ["--qc", "warn"], seeds: seeds)
         #expect(warn.status == 0, "\(warn.stderr)")
         #expect(try String(contentsOf: seeds, encoding: .utf8).split(separator: "\n").count == 1)
         #expect(warn.stderr.contains("1A-1: qc failed: black for 3 s"), "\(warn.stderr)")
 
         try FileManager.default.removeItem(at: directory.appendingPathComponent(".animatic-cache"))
-        let strict = try Self.build(script, mode: "black", bad: 99, extra: ["--qc", "strict", "--cutlists", "html"])
+        let strict = try await Self.build(script, mode: "black", bad: 99, extra: ["--qc", "strict", "--cutlists", "html"])
         #expect(strict.status == 69, "\(strict.stderr)")
         #expect(strict.stderr.contains("quality control (--qc strict): 1A-1: all 3 attempts failed"), "\(strict.stderr)")
         // The video is written all the same: the best take is in it; the storyboard page says why.
@@ -92,30 +92,30 @@ struct QualityControlTests {
         #expect(page.contains("<p class=\"qc fail\">QC all 3 attempts failed; kept the first attempt, the least bad: black for 3 s"))
     }
 
-    @Test func aRebuildTakesTheCachedRecordAndAnalysesNothing() throws {
+    @Test func aRebuildTakesTheCachedRecordAndAnalysesNothing() async throws {
         let (directory, script) = try Self.project()
         defer { try? FileManager.default.removeItem(at: directory) }
         let seeds = directory.appendingPathComponent("seeds")
-        #expect(try Self.build(script, mode: "frozen", seeds: seeds).status == 0)
-        let again = try Self.build(script, mode: "frozen", extra: ["--verbose"], seeds: seeds)
+        #expect(try await Self.build(script, mode: "frozen", seeds: seeds).status == 0)
+        let again = try await Self.build(script, mode: "frozen", extra: ["--verbose"], seeds: seeds)
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stderr.contains("1A-1: qc retake 1 (seed"), "\(again.stderr)")
         #expect(again.stderr.contains("(cached)"), "\(again.stderr)")
         #expect(try String(contentsOf: seeds, encoding: .utf8).split(separator: "\n").count == 2)
         // A stricter limit in the project file judges the cached measures again, without analysis.
         try Data("qc:\n  blur: 1\n".utf8).write(to: directory.appendingPathComponent("animatic.yaml"))
-        let stricter = try Self.build(script, mode: "frozen", seeds: seeds)
+        let stricter = try await Self.build(script, mode: "frozen", seeds: seeds)
         #expect(stricter.stderr.contains("blurred: blur"), "\(stricter.stderr)")
         #expect(stricter.stderr.contains("(cached)"), "\(stricter.stderr)")
     }
 
-    @Test func theCardsRendererIsNotCheckedUnlessAsked() throws {
+    @Test func theCardsRendererIsNotCheckedUnlessAsked() async throws {
         let (directory, script) = try Self.project()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let plain = try CommandRunner.run(["build", script.path, "--size", "320x180", "--cutlists", "none", "--verbose"])
+        let plain = try await CommandRunner.run(["build", script.path, "--size", "320x180", "--cutlists", "none", "--verbose"])
         #expect(plain.status == 0 && !plain.stderr.contains("qc"), "\(plain.stderr)")
         #expect(BuildReport.read(directory.appendingPathComponent("film.report.json"))?.segments.first?.qc == nil)
-        let checked = try CommandRunner.run(
+        let checked = try await CommandRunner.run(
             ["build", script.path, "--size", "320x180", "--cutlists", "none", "--qc", "warn"])
         #expect(checked.status == 0, "\(checked.stderr)")
         let record = BuildReport.read(directory.appendingPathComponent("film.report.json"))?.segments.first?.qc
@@ -128,8 +128,8 @@ struct IndependentCheck: CustomStringConvertible {
     var black = false, frozen = false
     var largestSceneChange = 0.0, largestBrightnessSwing = 0.0, blur = 0.0
 
-    init(_ video: URL) throws {
-        let text = try runTool("ffmpeg", [
+    init(_ video: URL) async throws {
+        let text = try await runTool("ffmpeg", [
             "-v", "error", "-i", video.path, "-vf",
             "scale=320:-2,signalstats,blackdetect=d=0:pix_th=0.1,freezedetect=n=-50dB:d=0.5,scdet=threshold=100,blurdetect,"
                 + "metadata=print:file=-", "-f", "null", "-",

@@ -18,15 +18,15 @@ final class ReviewProject {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandRunner.Output {
-        try CommandRunner.run(arguments, in: directory, environment: environment)
+    func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> CommandRunner.Output {
+        try await CommandRunner.run(arguments, in: directory, environment: environment)
     }
 
     var review: String { String(decoding: (try? Data(contentsOf: reviewFile)) ?? Data(), as: UTF8.self) }
 
     /// `plan --json`'s shots by ID.
-    func plannedShots(_ extra: [String] = []) throws -> [String: [String: Any]] {
-        let output = try run(["plan", "--json", "film.fountain"] + extra)
+    func plannedShots(_ extra: [String] = []) async throws -> [String: [String: Any]] {
+        let output = try await run(["plan", "--json", "film.fountain"] + extra)
         #expect(output.status == 0, "\(output.stderr)")
         let plan = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
         let shots = plan?["shots"] as? [[String: Any]] ?? []
@@ -64,35 +64,35 @@ struct ReviewCommandTests {
 
         """
 
-    @Test func planShowsWhatWasRevisedAndFromWhichLine() throws {
+    @Test func planShowsWhatWasRevisedAndFromWhichLine() async throws {
         let project = try ReviewProject(review: Self.review)
-        let shots = try project.plannedShots()
+        let shots = try await project.plannedShots()
         #expect(shots["2A"]?["size"] as? String == "closeUp" && shots["2A"]?["frames"] as? Int == 96)
         let revised = shots["2A"]?["revised"] as? [[String: Any]] ?? []
         #expect(revised.map { "\($0["field"] ?? "") \($0["line"] ?? 0):\($0["column"] ?? 0)" } == ["size 6:13", "duration 7:17"])
         #expect(shots["1A"]?["revised"] == nil)
-        let table = try project.run(["plan", "film.fountain"])
+        let table = try await project.run(["plan", "film.fountain"])
         #expect(table.status == 0)
         #expect(table.stdout.hasSuffix("revised by film.review.yaml:\n  2A  size 6:13, duration 7:17\n"))
         #expect(table.stderr.contains("film.review.yaml:8:3: warning: shot 9Z is not in the plan; its review entry is ignored"))
     }
 
-    @Test func reviewNamesAnotherFileAndAMissingOneIsExit66() throws {
+    @Test func reviewNamesAnotherFileAndAMissingOneIsExit66() async throws {
         let project = try ReviewProject(review: nil)
         try Data("shots:\n  2A:\n    revise: {size: ECU}\n".utf8).write(to: project.directory.appendingPathComponent("alt.yaml"))
-        #expect(try project.plannedShots()["2A"]?["size"] as? String == "wide")
-        #expect(try project.plannedShots(["--review", "alt.yaml"])["2A"]?["size"] as? String == "extremeCloseUp")
-        let missing = try project.run(["plan", "film.fountain", "--review", "none.yaml"])
+        #expect(try await project.plannedShots()["2A"]?["size"] as? String == "wide")
+        #expect(try await project.plannedShots(["--review", "alt.yaml"])["2A"]?["size"] as? String == "extremeCloseUp")
+        let missing = try await project.run(["plan", "film.fountain", "--review", "none.yaml"])
         #expect(missing.status == 66 && missing.stderr.contains("none.yaml: no such review file"))
-        let noFile = try project.run(["review", "film.fountain", "--apply-notes"])
+        let noFile = try await project.run(["review", "film.fountain", "--apply-notes"])
         #expect(noFile.status == 66 && noFile.stderr.contains("no review file: film.review.yaml"))
     }
 
-    @Test func aBadReviewFileStopsEveryCommandWithExit65() throws {
+    @Test func aBadReviewFileStopsEveryCommandWithExit65() async throws {
         let project = try ReviewProject(review: "shots:\n  2A:\n    revise:\n      size: huge\n")
         for arguments in [["check", "film.fountain"], ["plan", "film.fountain"], ["export", "film.fountain", "--format", "edl"],
                           ["build", "film.fountain", "--size", "160x90"], ["review", "film.fountain", "--apply-notes"]] {
-            let output = try project.run(arguments)
+            let output = try await project.run(arguments)
             #expect(output.status == 65, "\(arguments)")
             #expect(output.stderr.contains(
                 "film.review.yaml:4:13: error: 'shots.2A.revise.size' must be a shot size such as MS, CU or WS, not 'huge'"))
@@ -100,17 +100,17 @@ struct ReviewCommandTests {
         #expect(!FileManager.default.fileExists(atPath: project.directory.appendingPathComponent("film.mp4").path))
     }
 
-    @Test func exportCutsTheRevisedPlan() throws {
+    @Test func exportCutsTheRevisedPlan() async throws {
         let project = try ReviewProject(review: Self.review)
-        let output = try project.run(["export", "film.fountain", "--format", "csv", "-o", "-"])
+        let output = try await project.run(["export", "film.fountain", "--format", "csv", "-o", "-"])
         #expect(output.status == 0)
         let row = output.stdout.split(separator: "\r\n").first { $0.hasPrefix("2,2A,") }
         #expect(row?.hasPrefix("2,2A,2A-1,01:00:03:00,01:00:07:00,96,CU,") == true)
     }
 
-    @Test func theDepfileListsTheReviewFile() throws {
+    @Test func theDepfileListsTheReviewFile() async throws {
         let project = try ReviewProject(review: Self.review)
-        let output = try project.run(["build", "film.fountain", "--size", "160x90", "--depfile", "film.d", "--cutlists", "none", "--quiet"])
+        let output = try await project.run(["build", "film.fountain", "--size", "160x90", "--depfile", "film.d", "--cutlists", "none", "--quiet"])
         #expect(output.status == 0, "\(output.stderr)")
         let depfile = try String(contentsOf: project.directory.appendingPathComponent("film.d"), encoding: .utf8)
         #expect(depfile.contains(" film.fountain \\\n film.review.yaml \\\n"))

@@ -4,6 +4,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import Testing
+import TestSupport
 
 /// `animatic review film.fountain`: the served review page, on a small sample built with
 /// the cards renderer and two takes a shot. A real browser (headless Chromium, driven by
@@ -27,10 +28,10 @@ struct ReviewServeTests {
 
     /// The sample, built: 320×180, two takes of each of its three shots (and `project`,
     /// more of the project file).
-    static func builtSample(review: String? = nil, project more: String = "") throws -> ReviewProject {
+    static func builtSample(review: String? = nil, project more: String = "") async throws -> ReviewProject {
         let project = try ReviewProject(review: review, script: script)
         try Data(("size: 320x180\ntakes: 2\n" + more).utf8).write(to: project.directory.appendingPathComponent("animatic.yaml"))
-        let output = try project.run(["build", "film.fountain", "--quiet"])
+        let output = try await project.run(["build", "film.fountain", "--quiet"])
         #expect(output.status == 0, "\(output.stderr)")
         return project
     }
@@ -47,10 +48,10 @@ struct ReviewServeTests {
     func browserSave() async throws {
         #expect(Browser.available, "ANIMATIC_REQUIRE_BROWSER is set, but chromium or chromedriver is not installed (scripts/setup.sh)")
         guard Browser.available else { return }
-        let project = try Self.builtSample()
+        let project = try await Self.builtSample()
         let server = try ServedReview(in: project.directory)
         let screenshots = ProcessInfo.processInfo.environment["ANIMATIC_DOCS_IMAGES"]
-        let driven = try Browser.run(
+        let driven = try await Browser.run(
             [server.page.absoluteString, "2A", "2", "Her entrance is too abrupt"] + (screenshots.map { [$0] } ?? []))
         #expect(driven.status == 0, "\(driven.output)")
         let stopped = server.stop()
@@ -74,7 +75,7 @@ struct ReviewServeTests {
         #expect(TakesBuildTests.generated(rebuilt).isEmpty)
         // So the next `animatic build` finds everything as the page left it: it uses take 2,
         // regenerates nothing and does not even rejoin the video.
-        let output = try project.run(["build", "film.fountain", "--quiet"])
+        let output = try await project.run(["build", "film.fountain", "--quiet"])
         #expect(output.status == 0, "\(output.stderr)")
         let report = try TakesBuildTests.report(project)
         #expect(report.segments.map(\.id) == ["1A-1", "2A-1.take2", "2B-1"])
@@ -86,7 +87,7 @@ struct ReviewServeTests {
 
     @Test("every request needs the token; a write needs the page's Origin")
     func tokenAndOrigin() async throws {
-        let project = try Self.builtSample()
+        let project = try await Self.builtSample()
         let server = try ServedReview(in: project.directory)
         #expect(try await server.request("/", token: false).status == 403)
         #expect(try await server.request("/api/state", token: false).status == 403)
@@ -110,7 +111,7 @@ struct ReviewServeTests {
 
     @Test("the state has each take's clips and quality control; --open opens the page, or says it cannot")
     func stateAndOpen() async throws {
-        let project = try Self.builtSample(project: "qc:\n  policy: warn\n")
+        let project = try await Self.builtSample(project: "qc:\n  policy: warn\n")
         // A stand-in for the desktop's opener: it notes what it was asked to open.
         let bin = project.directory.appendingPathComponent("bin")
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
@@ -142,7 +143,7 @@ struct ReviewServeTests {
 
     @Test("only the video and its media folder are served; paths that leave them are refused")
     func staticFiles() async throws {
-        let project = try Self.builtSample()
+        let project = try await Self.builtSample()
         // A link inside the media folder pointing out of it.
         try FileManager.default.createSymbolicLink(
             atPath: project.directory.appendingPathComponent("film.media/escape.mp4").path, withDestinationPath: "../film.fountain")
@@ -174,7 +175,7 @@ struct ReviewServeTests {
 
     @Test("saves at once from many pages keep every note")
     func concurrentSaves() async throws {
-        let project = try Self.builtSample(review: "# the director's review\nshots:\n  1A:\n    status: approved   # lovely\n")
+        let project = try await Self.builtSample(review: "# the director's review\nshots:\n  1A:\n    status: approved   # lovely\n")
         let server = try ServedReview(in: project.directory)
         let notes = (1...8).map { "note \($0) from tab \($0)" }
         let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
@@ -199,7 +200,7 @@ struct ReviewServeTests {
 
     @Test("a hand edit between loading the page and saving is merged, not overwritten")
     func handEditMerged() async throws {
-        let project = try Self.builtSample(review: "shots:\n  2A:\n    notes:\n      - text: too dark\n")
+        let project = try await Self.builtSample(review: "shots:\n  2A:\n    notes:\n      - text: too dark\n")
         let server = try ServedReview(in: project.directory)
         let loaded = try Self.json(try await server.request("/api/state").body)
         #expect((loaded["shots"] as? [[String: Any]])?.count == 3)
@@ -259,7 +260,7 @@ struct ReviewServeTests {
 
     @Test("the page's rebuild makes again only what the review changed, and reports its progress")
     func rebuild() async throws {
-        let project = try Self.builtSample()
+        let project = try await Self.builtSample()
         let server = try ServedReview(in: project.directory)
         try Data("shots:\n  1A:\n    revise:\n      size: MS\n".utf8).write(to: project.reviewFile)
         #expect(try await server.request("/api/build", method: "POST", headers: ["Origin": server.origin]).status == 202)
@@ -300,21 +301,11 @@ enum Browser {
         "chromium and chromedriver are not installed (scripts/setup.sh installs them); ANIMATIC_REQUIRE_BROWSER=1 makes this a failure"
 
     /// Runs the Selenium script with `arguments`; its exit status and everything it printed.
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["CHROMIUM"] = find("chromium")
-        environment["CHROMEDRIVER"] = find("chromedriver")
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    static func run(_ arguments: [String]) async throws -> (status: Int32, output: String) {
+        var program = Program(onPath: "python3", [script.path] + arguments)
+        program.environment = ["CHROMIUM": find("chromium"), "CHROMEDRIVER": find("chromedriver")].compactMapValues { $0 }
+        let output = try await program.run()
+        return (output.status, output.stdout + output.stderr)
     }
 }
 
@@ -323,8 +314,8 @@ enum Browser {
 @Suite("the storyboard page: takes, picks and notes")
 struct StoryboardReviewTests {
     @Test("a build's storyboard lists each shot's takes, the one in the video, its status and notes")
-    func storyboardShowsReview() throws {
-        let project = try ReviewServeTests.builtSample(review: """
+    func storyboardShowsReview() async throws {
+        let project = try await ReviewServeTests.builtSample(review: """
             shots:
               2A:
                 pick: 2

@@ -14,19 +14,15 @@ struct SampleProjectTests {
         .deletingLastPathComponent()
 
     /// Each `build` the stand-in was asked for, as (working directory, arguments).
-    private func builds(running program: String, _ arguments: [String], environment: [String: String], log: URL) throws
+    private func builds(running program: String, _ arguments: [String], environment: [String: String], log: URL) async throws
         -> [(directory: String, arguments: [String])]
     {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [program] + arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        process.currentDirectoryURL = Self.repository
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(program) \(arguments)")
+        var make = Program(onPath: program, arguments)
+        make.environment = environment
+        make.directory = Self.repository
+        make.stdout = .discard
+        make.stderr = .discard
+        #expect(try await make.run().status == 0, "\(program) \(arguments)")
         let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         try? FileManager.default.removeItem(at: log)
         return text.split(separator: "\n").compactMap { line in
@@ -45,7 +41,7 @@ struct SampleProjectTests {
         return script.deletingLastPathComponent().appendingPathComponent(".animatic-cache").standardizedFileURL.path
     }
 
-    @Test func theDemoAndTheSampleProjectShareOneCache() throws {
+    @Test func theDemoAndTheSampleProjectShareOneCache() async throws {
         let scratch = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let log = scratch.appendingPathComponent("calls.log")
@@ -54,10 +50,10 @@ struct SampleProjectTests {
             .write(to: fake)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
 
-        let demo = try builds(
+        let demo = try await builds(
             running: "scripts/demo.sh", [],
             environment: ["ANIMATIC": fake.path, "OUT": scratch.appendingPathComponent("demo").path], log: log)
-        let samples = try builds(
+        let samples = try await builds(
             running: "make",
             ["-s", "-C", "samples", "ANIMATIC=\(fake.path)", "OUT=\(scratch.appendingPathComponent("samples").path)",
              "\(scratch.path)/samples/coffee-shop.mp4"],

@@ -8,17 +8,17 @@ struct ScriptErrorCommandTests {
     static let emptyScripts = ["", "\n\n", "Title: Nothing Yet\nAuthor: A. Writer\n\n"]
 
     @Test(arguments: emptyScripts)
-    func checkReportsAnEmptyScriptAtTheStart(text: String) throws {
+    func checkReportsAnEmptyScriptAtTheStart(text: String) async throws {
         let project = try BuildProject(script: text)
-        let output = try CommandRunner.run(["check", "film.fountain"], in: project.directory)
+        let output = try await CommandRunner.run(["check", "film.fountain"], in: project.directory)
         #expect(output.status == 65)
         #expect(output.stderr.hasPrefix("film.fountain:1:1: error: the script is empty: no scenes\n"), "\(output.stderr)")
     }
 
     @Test(arguments: emptyScripts + ["[[a note to self]]\n\n# ACT ONE\n\n= the synopsis\n"])
-    func buildExits65BeforeAnyWork(text: String) throws {
+    func buildExits65BeforeAnyWork(text: String) async throws {
         let project = try BuildProject(script: text)
-        let output = try CommandRunner.run(["build", "film.fountain", "--size", "160x90"], in: project.directory)
+        let output = try await CommandRunner.run(["build", "film.fountain", "--size", "160x90"], in: project.directory)
         #expect(output.status == 65, "\(output.stderr)")
         #expect(output.stderr.hasPrefix("film.fountain:1:1: error: "), "\(output.stderr)")
         #expect(!output.stderr.contains("nothing to join"))
@@ -27,9 +27,9 @@ struct ScriptErrorCommandTests {
     }
 
     @Test(arguments: [[], ["--json"], ["--csv"]])
-    func planWithErrorsPrintsOnlyDiagnostics(options: [String]) throws {
+    func planWithErrorsPrintsOnlyDiagnostics(options: [String]) async throws {
         let project = try BuildProject(script: "INT. A - DAY\n\n[[shot: CU; duration: soon]]\nA door opens.\n")
-        let output = try CommandRunner.run(["plan", "film.fountain"] + options, in: project.directory)
+        let output = try await CommandRunner.run(["plan", "film.fountain"] + options, in: project.directory)
         #expect(output.status == 65)
         #expect(output.stdout.isEmpty, "\(output.stdout)")
         #expect(output.stderr.contains("film.fountain:3:23: error: invalid duration 'soon'"))

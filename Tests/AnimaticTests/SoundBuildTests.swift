@@ -58,7 +58,7 @@ struct SoundBuildTests {
         let project = try BuildProject(script: Self.script)
         let compilation = try await build(project)
         let plan = compilation.plan
-        let probe = try runTool("ffprobe", ["-v", "error", "-show_entries", "stream=codec_type,codec_name,duration,sample_rate,channels",
+        let probe = try await runTool("ffprobe", ["-v", "error", "-show_entries", "stream=codec_type,codec_name,duration,sample_rate,channels",
                                             "-of", "csv=p=0", project.output.path])
         let video = try #require(probe.split(separator: "\n").first { $0.hasPrefix("h264") })
         let audio = try #require(probe.split(separator: "\n").first { $0.hasPrefix("aac") })
@@ -70,7 +70,7 @@ struct SoundBuildTests {
         let lines = lineTimes(plan)
         #expect(lines.count == 2)
         // silencedetect on the film: the opening shots (no dialogue) are silent, every line is heard.
-        let report = try runTool("ffmpeg", ["-v", "error", "-i", project.output.path, "-map", "0:a", "-af",
+        let report = try await runTool("ffmpeg", ["-v", "error", "-i", project.output.path, "-map", "0:a", "-af",
                                             "silencedetect=n=-45dB:d=0.3,ametadata=mode=print:file=-", "-f", "null", "-"])
         var silences: [(Double, Double)] = []
         var start: Double?
@@ -87,13 +87,13 @@ struct SoundBuildTests {
         }
         // Each line at the dialogue's loudness (-23 LUFS) with its delivery's level: the
         // whisper (eSpeak volume 55) about 5 dB under, measured by ffmpeg's ebur128.
-        func loudness(_ line: (start: Double, end: Double)) throws -> Double {
-            let text = try runTool("ffmpeg", ["-v", "error", "-ss", "\(line.start)", "-t", "\(line.end - line.start)", "-i",
+        func loudness(_ line: (start: Double, end: Double)) async throws -> Double {
+            let text = try await runTool("ffmpeg", ["-v", "error", "-ss", "\(line.start)", "-t", "\(line.end - line.start)", "-i",
                                               project.output.path, "-map", "0:a", "-af",
                                               "ebur128=metadata=1,ametadata=mode=print:key=lavfi.r128.I:file=-", "-f", "null", "-"])
             return try #require(text.split(separator: "\n").last.flatMap { Double($0.split(separator: "=")[1]) })
         }
-        let plain = try loudness(lines[0]), whispered = try loudness(lines[1])
+        let plain = try await loudness(lines[0]), whispered = try await loudness(lines[1])
         #expect(abs(plain - -23) < 1, "the plain line at \(plain) LUFS")
         #expect(abs(whispered - plain - 20 * log10(0.55)) < 1.5, "the whisper at \(whispered) LUFS")
         // A WAV beside each segment's clip, as long as the segment.
@@ -224,47 +224,47 @@ struct SoundBuildTests {
         let project = try BuildProject(script: "")
         let take = project.directory.appendingPathComponent("take.wav")
         let music = project.directory.appendingPathComponent("score.wav")
-        _ = try runTool("ffmpeg", ["-v", "error", "-f", "lavfi", "-i", "sine=frequency=1000:duration=2", "-ar", "44100", take.path])
-        _ = try runTool("ffmpeg", ["-v", "error", "-f", "lavfi", "-i", "sine=frequency=200:duration=60", "-ar", "44100", music.path])
+        _ = try await runTool("ffmpeg", ["-v", "error", "-f", "lavfi", "-i", "sine=frequency=1000:duration=2", "-ar", "44100", take.path])
+        _ = try await runTool("ffmpeg", ["-v", "error", "-f", "lavfi", "-i", "sine=frequency=200:duration=60", "-ar", "44100", music.path])
         try project.write(Self.script.replacingOccurrences(of: "Title: Sound Test", with: "Title: Sound Test\nMusic: score.wav")
             .replacingOccurrences(of: "ANNA\n", with: "[[audio: take.wav]]\nANNA\n"))
         let compilation = try await build(project)
         let lines = lineTimes(compilation.plan)
         #expect(abs(lines[0].end - lines[0].start - 2) < 0.01, "the take is 2 s long")
-        func level(_ filter: String, from: Double, to: Double) throws -> Double {
-            let text = try runTool("ffmpeg", ["-v", "error", "-ss", "\(from)", "-t", "\(to - from)", "-i", project.output.path, "-map", "0:a",
+        func level(_ filter: String, from: Double, to: Double) async throws -> Double {
+            let text = try await runTool("ffmpeg", ["-v", "error", "-ss", "\(from)", "-t", "\(to - from)", "-i", project.output.path, "-map", "0:a",
                                               "-af", "\(filter),astats=metadata=1:reset=0,ametadata=mode=print:key=lavfi.astats.Overall.RMS_level:file=-",
                                               "-f", "null", "-"])
             return try #require(text.split(separator: "\n").last.flatMap { Double($0.split(separator: "=")[1]) })
         }
         let band1k = "bandpass=f=1000:width_type=h:w=100", band200 = "bandpass=f=200:width_type=h:w=40"
-        #expect(try level(band1k, from: lines[0].start + 0.5, to: lines[0].end - 0.5) > -40, "the take plays on its line")
-        let underSpeech = try level(band200, from: lines[0].start + 0.5, to: lines[0].end - 0.5)
-        let alone = try level(band200, from: 0.5, to: max(1, lines[0].start - 1))
+        #expect(try await level(band1k, from: lines[0].start + 0.5, to: lines[0].end - 0.5) > -40, "the take plays on its line")
+        let underSpeech = try await level(band200, from: lines[0].start + 0.5, to: lines[0].end - 0.5)
+        let alone = try await level(band200, from: 0.5, to: max(1, lines[0].start - 1))
         #expect(alone - underSpeech >= 10, "music \(alone) dB alone, \(underSpeech) dB under dialogue")
         let depfile = Depfile.text(target: "film.mp4", prerequisites: compilation.voicing?.inputFiles ?? [])
         #expect(depfile.contains("take.wav") && depfile.contains("score.wav"))
     }
 
-    @Test func theProjectFilesMusicPlaysUnderAScriptWithoutOne() throws {
+    @Test func theProjectFilesMusicPlaysUnderAScriptWithoutOne() async throws {
         let project = try BuildProject(script: Self.script)
         let music = project.directory.appendingPathComponent("score.wav")
-        _ = try runTool("ffmpeg", ["-v", "error", "-f", "lavfi", "-i", "sine=frequency=200:duration=30", music.path])
+        _ = try await runTool("ffmpeg", ["-v", "error", "-f", "lavfi", "-i", "sine=frequency=200:duration=30", music.path])
         try Data("music: score.wav\n".utf8).write(to: project.directory.appendingPathComponent("animatic.yaml"))
         let depfile = project.directory.appendingPathComponent("film.d")
-        let output = try CommandRunner.run([
+        let output = try await CommandRunner.run([
             "build", project.script.path, "--size", "160x90", "--cutlists", "none", "--quiet", "--depfile", depfile.path,
         ])
         #expect(output.status == 0, "\(output.stderr)")
         #expect(try String(contentsOf: depfile, encoding: .utf8).contains("score.wav"))
         // The bed is heard before the first line.
-        let level = try runTool("ffmpeg", ["-v", "error", "-t", "1", "-i", project.output.path, "-map", "0:a", "-af",
+        let level = try await runTool("ffmpeg", ["-v", "error", "-t", "1", "-i", project.output.path, "-map", "0:a", "-af",
                                            "astats=metadata=1:reset=0,ametadata=mode=print:key=lavfi.astats.Overall.RMS_level:file=-",
                                            "-f", "null", "-"])
         let rms = try #require(level.split(separator: "\n").last.flatMap { Double($0.split(separator: "=")[1]) })
         #expect(rms > -50, "the music is at \(rms) dB")
         try Data("music: gone.wav\n".utf8).write(to: project.directory.appendingPathComponent("animatic.yaml"))
-        let missing = try CommandRunner.run(["build", project.script.path, "--size", "160x90", "--cutlists", "none", "--quiet"])
+        let missing = try await CommandRunner.run(["build", project.script.path, "--size", "160x90", "--cutlists", "none", "--quiet"])
         #expect(missing.status == 66 && missing.stderr.contains("gone.wav"), "\(missing.stderr)")
     }
 

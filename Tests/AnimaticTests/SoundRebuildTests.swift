@@ -63,9 +63,9 @@ struct SoundRebuildTests {
     }
 
     /// The integrated loudness of the film's audio from `from` for `seconds`, by ffmpeg's ebur128.
-    private func loudness(of video: URL, from: Double = 0, seconds: Double? = nil) throws -> Double {
+    private func loudness(of video: URL, from: Double = 0, seconds: Double? = nil) async throws -> Double {
         let window = seconds.map { ["-ss", "\(from)", "-t", "\($0)"] } ?? []
-        let text = try runTool("ffmpeg", ["-v", "error"] + window + ["-i", video.path, "-map", "0:a", "-af",
+        let text = try await runTool("ffmpeg", ["-v", "error"] + window + ["-i", video.path, "-map", "0:a", "-af",
                                           "ebur128=metadata=1,ametadata=mode=print:key=lavfi.r128.I:file=-", "-f", "null", "-"])
         return try #require(text.split(separator: "\n").last.flatMap { Double($0.split(separator: "=")[1]) })
     }
@@ -104,7 +104,7 @@ struct SoundRebuildTests {
         let last = try #require(Array(zip(plan.shots, plan.startFrames)).last { $0.0.lines?.isEmpty == false })
         let line = try #require(last.0.lines?.first)
         let start = Double(last.1 + line.offset) / fps
-        let heard = try loudness(of: project.output, from: start, seconds: Double(line.milliseconds ?? 0) / 1000)
+        let heard = try await loudness(of: project.output, from: start, seconds: Double(line.milliseconds ?? 0) / 1000)
         #expect(abs(heard - -23) < 1.5, "the moved line is at \(heard) LUFS")
     }
 
@@ -112,7 +112,7 @@ struct SoundRebuildTests {
     func aDialogueFilmIsAtItsLoudnessByConstruction(target: Double) async throws {
         let project = try BuildProject(script: Self.script)
         _ = try await build(project, loudness: target)
-        let measured = try loudness(of: project.output)
+        let measured = try await loudness(of: project.output)
         #expect(abs(measured - target) <= 1, "\(measured) LUFS for --loudness \(target)")
     }
 
@@ -121,12 +121,12 @@ struct SoundRebuildTests {
         let music = project.directory.appendingPathComponent("score.wav")
         // A chord that swells and fades, quieter than the voices as decoded: the bed is
         // measured and brought to the dialogue's loudness when it is first read.
-        _ = try runTool("ffmpeg", ["-v", "error", "-f", "lavfi", "-i",
+        _ = try await runTool("ffmpeg", ["-v", "error", "-f", "lavfi", "-i",
                                    "aevalsrc=0.05*(sin(2*PI*220*t)+sin(2*PI*277*t)+sin(2*PI*330*t))*(0.6+0.4*sin(2*PI*0.2*t)):d=60",
                                    music.path])
         try project.write(Self.script.replacingOccurrences(of: "Title: Rebuild Test", with: "Title: Rebuild Test\nMusic: score.wav"))
         _ = try await build(project)
-        let measured = try loudness(of: project.output)
+        let measured = try await loudness(of: project.output)
         #expect(abs(measured - -23) <= 1, "\(measured) LUFS")
     }
 }

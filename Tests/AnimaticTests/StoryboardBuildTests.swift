@@ -25,9 +25,9 @@ struct StoryboardBuildTests {
     }
 
     /// Frame `index` of `clip` as the `ffmpeg` program decodes it, scaled to the thumbnail size.
-    static func ffmpegFrame(_ clip: URL, index: Int, scratch: URL) throws -> RGBImage {
+    static func ffmpegFrame(_ clip: URL, index: Int, scratch: URL) async throws -> RGBImage {
         let raw = scratch.appendingPathComponent("frame-\(UUID().uuidString).rgb")
-        _ = try runTool("ffmpeg", [
+        _ = try await runTool("ffmpeg", [
             "-v", "error", "-nostdin", "-i", clip.path,
             "-vf", "select=eq(n\\,\(index)),scale=\(thumbnailWidth):\(thumbnailHeight),format=rgb24",
             "-frames:v", "1", "-f", "rawvideo", raw.path,
@@ -37,8 +37,8 @@ struct StoryboardBuildTests {
     }
 
     /// `ffprobe`'s codec, width and height of an image file.
-    static func probe(_ file: URL) throws -> [String] {
-        try runTool("ffprobe", ["-v", "error", "-show_entries", "stream=codec_name,width,height", "-of", "csv=p=0", file.path])
+    static func probe(_ file: URL) async throws -> [String] {
+        try await runTool("ffprobe", ["-v", "error", "-show_entries", "stream=codec_name,width,height", "-of", "csv=p=0", file.path])
             .trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ",").map(String.init)
     }
 
@@ -48,7 +48,7 @@ struct StoryboardBuildTests {
         let shots = compilation.plan.shots
         let sheetFile = project.directory.appendingPathComponent("film.contact.png")
         let expected = Self.expectedSize(shots: shots.count)
-        #expect(try Self.probe(sheetFile) == ["png", "\(expected.width)", "\(expected.height)"])
+        #expect(try await Self.probe(sheetFile) == ["png", "\(expected.width)", "\(expected.height)"])
         let sheet = try ImageCodec.decode(try Data(contentsOf: sheetFile))
         #expect(sheet.width == expected.width && sheet.height == expected.height)
 
@@ -56,7 +56,7 @@ struct StoryboardBuildTests {
         for (index, shot) in shots.enumerated() {
             let segment = try #require(shot.segments.first)
             let clip = project.directory.appendingPathComponent("film.media/\(segment.id).mp4")
-            let frame = try Self.ffmpegFrame(clip, index: segment.frames / 2, scratch: project.directory)
+            let frame = try await Self.ffmpegFrame(clip, index: segment.frames / 2, scratch: project.directory)
             let x = Self.spacing + (index % Self.columns) * (Self.thumbnailWidth + Self.spacing)
             let y = Self.spacing + (index / Self.columns) * (Self.thumbnailHeight + Self.caption + Self.spacing)
             let cell = sheet.meanColour(x: x, y: y, width: Self.thumbnailWidth, height: Self.thumbnailHeight)
@@ -83,7 +83,7 @@ struct StoryboardBuildTests {
             let data = try #require(Data(base64Encoded: String(source)), "thumbnail \(index) is not base64")
             let file = project.directory.appendingPathComponent("thumb-\(index).jpg")
             try data.write(to: file)
-            #expect(try Self.probe(file) == ["mjpeg", "\(Self.thumbnailWidth)", "\(Self.thumbnailHeight)"])
+            #expect(try await Self.probe(file) == ["mjpeg", "\(Self.thumbnailWidth)", "\(Self.thumbnailHeight)"])
         }
     }
 
@@ -146,18 +146,18 @@ struct StoryboardBuildTests {
             .filter { $0.hasPrefix("film.contact") }.sorted()
         #expect(pages == ["film.contact-001.png", "film.contact-002.png"])
         let full = Self.expectedSize(shots: 60), last = Self.expectedSize(shots: 1)
-        #expect(try Self.probe(project.directory.appendingPathComponent(pages[0]))
+        #expect(try await Self.probe(project.directory.appendingPathComponent(pages[0]))
             == ["png", "\(full.width)", "\(full.height)"])
-        #expect(try Self.probe(project.directory.appendingPathComponent(pages[1]))
+        #expect(try await Self.probe(project.directory.appendingPathComponent(pages[1]))
             == ["png", "\(last.width)", "\(last.height)"])
     }
 
-    @Test func exportWritesThePageWithoutThumbnailsAndRefusesTheSheet() throws {
+    @Test func exportWritesThePageWithoutThumbnailsAndRefusesTheSheet() async throws {
         let project = try BuildProject(script: buildScript)
-        let page = try CommandRunner.run(["export", project.script.path, "--format", "html", "-o", "-"])
+        let page = try await CommandRunner.run(["export", project.script.path, "--format", "html", "-o", "-"])
         #expect(page.status == 0)
         #expect(page.stdout.contains("<div class=\"frame\">") && !page.stdout.contains("<img"))
-        let sheet = try CommandRunner.run(["export", project.script.path, "--format", "sheet"])
+        let sheet = try await CommandRunner.run(["export", project.script.path, "--format", "sheet"])
         #expect(sheet.status == 64)
         #expect(sheet.stderr.contains("animatic build"))
     }

@@ -15,8 +15,8 @@ struct TakeRankingTests {
     /// Builds with the QC fake backend: every clip frozen but those of `goodSeeds`.
     static func build(
         _ project: ReviewProject, goodSeeds: [Int], seeds: URL, _ extra: [String] = []
-    ) throws -> CommandRunner.Output {
-        try project.run(
+    ) async throws -> CommandRunner.Output {
+        try await project.run(
             ["build", "film.fountain", "--size", "320x180", "--backend", "command",
              "--command-template", QualityControlTests.template, "--cutlists", "edl,html", "--jobs", "1"] + extra,
             environment: [
@@ -33,16 +33,16 @@ struct TakeRankingTests {
         try String(contentsOf: project.directory.appendingPathComponent(name), encoding: .utf8)
     }
 
-    @Test func theBestTakeIsOnTheTimelineWithoutAPickAndThePickWinsWithOne() throws {
+    @Test func theBestTakeIsOnTheTimelineWithoutAPickAndThePickWinsWithOne() async throws {
         let project = try ReviewProject(review: nil, script: Self.script)
-        let shot = try #require(try project.plannedShots()["1A"])
+        let shot = try #require(try await project.plannedShots()["1A"])
         let firstSeed = try #require(shot["seed"] as? Int)
         let secondSeed = try #require((shot["otherTakes"] as? [[String: Any]])?.first?["seed"] as? Int)
         let seeds = project.directory.appendingPathComponent("seeds")
 
         // Before anything is made, QC can only rank the takes after generation: the dry run
         // has the shot's thumbnail wait for the join (when the take is known), as the build does.
-        let planned = try Self.build(project, goodSeeds: [secondSeed], seeds: seeds, ["--dry-run", "--json"])
+        let planned = try await Self.build(project, goodSeeds: [secondSeed], seeds: seeds, ["--dry-run", "--json"])
         #expect(planned.status == 0, "\(planned.stderr)")
         let steps = try #require(
             (try JSONSerialization.jsonObject(with: Data(planned.stdout.utf8)) as? [String: Any])?["steps"] as? [[String: Any]])
@@ -50,7 +50,7 @@ struct TakeRankingTests {
         #expect((thumbnail["inputs"] as? [String])?.contains("join") == true, "\(thumbnail)")
 
         // Take 1 is frozen whatever its seed (it and its two retakes); take 2 is good.
-        let built = try Self.build(project, goodSeeds: [secondSeed], seeds: seeds)
+        let built = try await Self.build(project, goodSeeds: [secondSeed], seeds: seeds)
         #expect(built.status == 0, "\(built.stderr)")
         let runs = try String(contentsOf: seeds, encoding: .utf8).split(separator: "\n").sorted()
         #expect(runs == ["\(firstSeed) frozen", "\(firstSeed + 1) frozen", "\(firstSeed + 2) frozen", "\(secondSeed) good"].sorted())
@@ -64,22 +64,22 @@ struct TakeRankingTests {
         #expect(built.stderr.contains("1A: qc chose take 2: best QC score; take 1: frozen for 3 s (most 1 s)"), "\(built.stderr)")
         // The video, checked with the ffmpeg program, is take 2's; the cut lists name its clip.
         let video = project.directory.appendingPathComponent("film.mp4")
-        #expect(try !IndependentCheck(video).frozen)
+        #expect(try await !IndependentCheck(video).frozen)
         #expect(try Self.text(project, "film.edl").contains("FROM CLIP NAME: 1A-1.take2.mp4"))
         #expect(try Self.text(project, "film.storyboard.html").contains(
             "<p class=\"qc pass\">QC takes: take 2: best QC score; take 1: frozen for 3 s (most 1 s)</p>"))
 
         // Nothing changed: nothing is made or joined again (the same take is chosen).
-        let again = try Self.build(project, goodSeeds: [secondSeed], seeds: seeds)
+        let again = try await Self.build(project, goodSeeds: [secondSeed], seeds: seeds)
         #expect(again.stderr.contains("film.mp4 is up to date"), "\(again.stderr)")
         // With every clip cached, the take is known before generation: the dry run lists nothing to do.
-        let unchanged = try Self.build(project, goodSeeds: [secondSeed], seeds: seeds, ["--dry-run"])
+        let unchanged = try await Self.build(project, goodSeeds: [secondSeed], seeds: seeds, ["--dry-run"])
         #expect(!unchanged.stdout.split(separator: "\n").contains { $0.contains(": runs (") }, "\(unchanged.stdout)")
 
         // The review file picks take 1: it is on the timeline, frozen as it is, and the
         // report still ranks take 2 first.
         try Data("shots:\n  1A:\n    pick: 1\n".utf8).write(to: project.reviewFile)
-        let picked = try Self.build(project, goodSeeds: [secondSeed], seeds: seeds)
+        let picked = try await Self.build(project, goodSeeds: [secondSeed], seeds: seeds)
         #expect(picked.status == 0, "\(picked.stderr)")
         report = try Self.report(project)
         #expect(report.generated == 0 && report.segments.map(\.id) == ["1A-1"] && report.takes.map(\.id) == ["1A-1.take2"])
@@ -87,13 +87,13 @@ struct TakeRankingTests {
         #expect(overruled.ranking.map(\.take) == [2, 1] && overruled.onTimeline == 1 && overruled.chosenBy == "review")
         #expect(overruled.why == "take 1: picked in the review file; QC ranks take 2 first; take 1: frozen for 3 s (most 1 s)")
         #expect(picked.stderr.contains("1A: take 1: picked in the review file; QC ranks take 2 first"), "\(picked.stderr)")
-        #expect(try IndependentCheck(video).frozen)
+        #expect(try await IndependentCheck(video).frozen)
         #expect(try !Self.text(project, "film.edl").contains("take2"))
     }
 
-    @Test func qcOffLeavesTake1OnTheTimelineAndRanksNothing() throws {
+    @Test func qcOffLeavesTake1OnTheTimelineAndRanksNothing() async throws {
         let project = try ReviewProject(review: nil, script: Self.script)
-        let output = try project.run(
+        let output = try await project.run(
             ["build", "film.fountain", "--size", "320x180", "--cutlists", "none", "--takes", "2", "--quiet"])
         #expect(output.status == 0, "\(output.stderr)")
         let report = try Self.report(project)
@@ -112,10 +112,10 @@ struct TakeRankingTests {
             attempts: [QCRecord.Attempt(seed: 1, measures: measures, coverage: nil, reasons: reasons, penalty: penalty)], kept: 0)
     }
 
-    @Test func takesRankByVerdictThenPenaltyThenUsageAndTiesByTakeNumber() throws {
+    @Test func takesRankByVerdictThenPenaltyThenUsageAndTiesByTakeNumber() async throws {
         let project = try ReviewProject(review: nil, script: "EXT. HARBOR - DAWN\n\nFog rolls in over the water.\n")
         // The shot as the planner makes it, read back from `plan --json`.
-        let output = try project.run(["plan", "--json", "film.fountain", "--takes", "5"])
+        let output = try await project.run(["plan", "--json", "film.fountain", "--takes", "5"])
         let shot = try #require(try PlanJSON.decode(Data(output.stdout.utf8)).shots.first)
         #expect(shot.takes == 5)
         let records: [SegmentID: QCRecord] = [

@@ -24,8 +24,8 @@ struct TakesBuildTests {
         try #require(BuildReport.read(project.directory.appendingPathComponent("film.report.json")))
     }
 
-    static func build(_ project: ReviewProject, _ extra: [String] = []) throws -> BuildReport {
-        let output = try project.run(
+    static func build(_ project: ReviewProject, _ extra: [String] = []) async throws -> BuildReport {
+        let output = try await project.run(
             ["build", "film.fountain", "--size", "160x90", "--cutlists", "edl,fcp7", "--quiet"] + extra)
         #expect(output.status == 0, "\(output.stderr)")
         return try report(project)
@@ -53,19 +53,19 @@ struct TakesBuildTests {
     }
 
     /// The video's per-frame MD5s, by ffmpeg (an independent decoder).
-    static func frameHashes(_ project: ReviewProject) throws -> [String] {
-        let text = try runTool("ffmpeg", [
+    static func frameHashes(_ project: ReviewProject) async throws -> [String] {
+        let text = try await runTool("ffmpeg", [
             "-v", "error", "-i", project.directory.appendingPathComponent("film.mp4").path, "-map", "0:v", "-f", "framemd5", "-",
         ])
         return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { String($0.split(separator: ",").last ?? "") }
     }
 
-    @Test func threeTakesAreThreeRequestsWithTheirOwnSeedsAndThreeClips() throws {
+    @Test func threeTakesAreThreeRequestsWithTheirOwnSeedsAndThreeClips() async throws {
         let project = try ReviewProject(review: nil, script: "EXT. HARBOR - DAWN\n\nFog rolls in over the water.\n")
         let runs = project.directory.appendingPathComponent("runs.jsonl")
         let template = "python3 \(BuildBackendFlagTests.fakeWan.path) --task t2v-A14B --size {width}*{height} --frame_num {frames} "
             + "--ckpt_dir \(project.directory.path) --prompt {prompt} --base_seed {seed} --save_file {output}"
-        let output = try project.run(
+        let output = try await project.run(
             ["build", "film.fountain", "--takes", "3", "--size", "320x180", "--backend", "command", "--command-template", template,
              "--cutlists", "none", "--qc", "off", "--quiet"],
             environment: ["FAKE_WAN_ARGS": runs.path])
@@ -81,13 +81,13 @@ struct TakesBuildTests {
         let clips = try ["1A-1", "1A-1.take2", "1A-1.take3"].map { try Self.media(project, $0) }
         #expect(Set(clips).count == 3)
         // Take 1 keeps the seed the shot has without takes.
-        let plain = try project.run(["plan", "--json", "film.fountain"])
+        let plain = try await project.run(["plan", "--json", "film.fountain"])
         #expect(seeds.contains { plain.stdout.contains("\"seed\" : \($0)") })
     }
 
-    @Test func theCardsOfTakesDifferAndATakeIsNeverMadeAgain() throws {
+    @Test func theCardsOfTakesDifferAndATakeIsNeverMadeAgain() async throws {
         let project = try ReviewProject(review: nil, script: Self.script)
-        let first = try Self.build(project, ["--takes", "3"])
+        let first = try await Self.build(project, ["--takes", "3"])
         let ids = first.segments.map(\.id.rawValue)
         #expect(first.takes.map(\.id.rawValue) == ids.flatMap { id in ["\(id).take2", "\(id).take3"] })
         #expect(Set(Self.generated(first)).count == 3 * ids.count)
@@ -95,10 +95,10 @@ struct TakesBuildTests {
             #expect(Set(try [id, "\(id).take2", "\(id).take3"].map { try Self.media(project, $0) }).count == 3)
         }
         // Fewer takes, then more again, then one: nothing is made again.
-        #expect(Self.generated(try Self.build(project, ["--takes", "2"])).isEmpty)
-        let again = try Self.build(project, ["--takes", "3"])
+        #expect(Self.generated(try await Self.build(project, ["--takes", "2"])).isEmpty)
+        let again = try await Self.build(project, ["--takes", "3"])
         #expect(Self.generated(again).isEmpty && again.reused == 3 * ids.count)
-        let single = try Self.build(project)
+        let single = try await Self.build(project)
         #expect(Self.generated(single).isEmpty && single.takes.isEmpty)
         // The media follow the takes asked for.
         let media = try FileManager.default.contentsOfDirectory(atPath: project.directory.appendingPathComponent("film.media").path)
@@ -106,15 +106,15 @@ struct TakesBuildTests {
         #expect(media.filter { $0.hasSuffix(".mp4") }.sorted() == ids.map { "\($0).mp4" }.sorted())
     }
 
-    @Test func aPickChangesTheCutListsAndTheFramesOfItsShotAndNothingElse() throws {
+    @Test func aPickChangesTheCutListsAndTheFramesOfItsShotAndNothingElse() async throws {
         let project = try ReviewProject(review: nil, script: Self.script)
-        let first = try Self.build(project, ["--takes", "2"])
+        let first = try await Self.build(project, ["--takes", "2"])
         let edl = try Self.text(project, "film.edl"), xml = try Self.text(project, "film.xml")
-        let frames = try Self.frameHashes(project)
+        let frames = try await Self.frameHashes(project)
         #expect(frames.count == first.totalFrames && first.pickedShots.isEmpty)
 
         try Data("shots:\n  2B:\n    pick: 2\n".utf8).write(to: project.reviewFile)
-        let picked = try Self.build(project, ["--takes", "2"])
+        let picked = try await Self.build(project, ["--takes", "2"])
         #expect(Self.generated(picked).isEmpty)
         #expect(picked.pickedShots == [BuildReport.PickedShot(shot: "2B", take: 2)])
         #expect(picked.segments.map(\.id.rawValue).filter { $0.hasPrefix("2B-") }.allSatisfy { $0.hasSuffix(".take2") })
@@ -131,27 +131,27 @@ struct TakesBuildTests {
         // The video: the shot's frames change, every other frame is the same.
         let shot = try #require(picked.segments.first { $0.id.rawValue.hasPrefix("2B-") })
         let span = shot.startFrame..<(shot.startFrame + picked.segments.filter { $0.id.rawValue.hasPrefix("2B-") }.map(\.frames).reduce(0, +))
-        let after = try Self.frameHashes(project)
+        let after = try await Self.frameHashes(project)
         #expect(after.count == frames.count)
         let changed = Set(zip(frames, after).enumerated().filter { $1.0 != $1.1 }.map(\.offset))
         #expect(!changed.isEmpty && changed.allSatisfy(span.contains))
 
         // Without the pick, the first video and cut lists come back.
         try FileManager.default.removeItem(at: project.reviewFile)
-        #expect(Self.generated(try Self.build(project, ["--takes", "2"])).isEmpty)
-        #expect(try Self.frameHashes(project) == frames && Self.text(project, "film.edl") == edl)
+        #expect(Self.generated(try await Self.build(project, ["--takes", "2"])).isEmpty)
+        #expect(try await Self.frameHashes(project) == frames && Self.text(project, "film.edl") == edl)
     }
 
-    @Test func aPickOfATakeTheShotLacksIsAWarningAtThePick() throws {
+    @Test func aPickOfATakeTheShotLacksIsAWarningAtThePick() async throws {
         let project = try ReviewProject(review: "shots:\n  1A:\n    pick: 3\n", script: Self.script)
-        let output = try project.run(["plan", "film.fountain", "--takes", "2"])
+        let output = try await project.run(["plan", "film.fountain", "--takes", "2"])
         #expect(output.status == 0)
         #expect(output.stderr.contains("film.review.yaml:3:11: warning: shot 1A has 2 takes; pick 3 is ignored and take 1 is used"))
     }
 
-    @Test func aDryRunShowsTheTakeSteps() throws {
+    @Test func aDryRunShowsTheTakeSteps() async throws {
         let project = try ReviewProject(review: nil, script: Self.script)
-        let output = try project.run(["build", "film.fountain", "--dry-run", "--takes", "2", "--size", "160x90"])
+        let output = try await project.run(["build", "film.fountain", "--dry-run", "--takes", "2", "--size", "160x90"])
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stdout.contains("generate 1A-1.take2") && output.stdout.contains("generate 2B-1.take2"))
         #expect(!FileManager.default.fileExists(atPath: project.directory.appendingPathComponent("film.mp4").path))
@@ -159,11 +159,11 @@ struct TakesBuildTests {
 
     /// The director's loop from a fresh clone, through the command line: build with takes,
     /// pick a take and write a note, turn the note into a revision, rebuild.
-    @Test func buildWithTakesPickNoteApplyNotesAndRebuildRemakesOneShot() throws {
+    @Test func buildWithTakesPickNoteApplyNotesAndRebuildRemakesOneShot() async throws {
         let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../samples/coffee-shop.fountain").standardizedFileURL
         let project = try ReviewProject(review: nil, script: String(decoding: try Data(contentsOf: sample), as: UTF8.self))
-        let first = try Self.build(project, ["--takes", "3"])
+        let first = try await Self.build(project, ["--takes", "3"])
         #expect(first.takes.count == 2 * first.segments.count && first.generated == 3 * first.segments.count)
 
         try Data("""
@@ -174,11 +174,11 @@ struct TakesBuildTests {
                 notes:
                   - text: closer
             """.utf8).write(to: project.reviewFile)
-        let applied = try project.run(["review", "film.fountain", "--apply-notes"])
+        let applied = try await project.run(["review", "film.fountain", "--apply-notes"])
         #expect(applied.status == 0, "\(applied.stderr)")
         #expect(project.review.contains("revise:"))
 
-        let rebuilt = try Self.build(project, ["--takes", "3"])
+        let rebuilt = try await Self.build(project, ["--takes", "3"])
         #expect(Self.generated(rebuilt).sorted() == ["1C-1", "1C-1.take2", "1C-1.take3"])
         #expect(rebuilt.revisedShots == ["1C"] && rebuilt.pickedShots == [BuildReport.PickedShot(shot: "2C", take: 2)])
         #expect(try Self.text(project, "film.edl").contains("2C-1.take2.mp4"))
@@ -188,13 +188,13 @@ struct TakesBuildTests {
 extension TakesBuildTests {
     /// Styles go into their takes' prompts as far as the backend; a take the backend
     /// refuses under --keep-going is left out of the media and the build says so (exit 69).
-    @Test func aStyledTakeTheBackendRefusesIsLeftOutOfTheMediaUnderKeepGoing() throws {
+    @Test func aStyledTakeTheBackendRefusesIsLeftOutOfTheMediaUnderKeepGoing() async throws {
         let project = try ReviewProject(
             review: nil, script: "EXT. HARBOR - DAWN\n\n[[styles: watercolour | noir]]\nFog rolls in over the water.\n")
         let runs = project.directory.appendingPathComponent("runs.jsonl")
         let template = "python3 \(BuildBackendFlagTests.fakeWan.path) --task t2v-A14B --size {width}*{height} --frame_num {frames} "
             + "--ckpt_dir \(project.directory.path) --prompt {prompt} --base_seed {seed} --save_file {output}"
-        let output = try project.run(
+        let output = try await project.run(
             ["build", "film.fountain", "--size", "320x180", "--backend", "command", "--command-template", template,
              "--cutlists", "edl", "--keep-going", "--qc", "off", "--quiet"],
             environment: ["FAKE_WAN_ARGS": runs.path, "FAKE_WAN_FAIL_PROMPT": "noir"])

@@ -14,7 +14,7 @@ struct AudioReadBackTests {
     }
 
     @Test("audio clips at the picture's record times", arguments: [CutListFormat.edl, .fcp7, .otio])
-    func audioTracks(format: CutListFormat) throws {
+    func audioTracks(format: CutListFormat) async throws {
         let rate = FrameRate.film
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -28,9 +28,9 @@ struct AudioReadBackTests {
         let file = directory.appendingPathComponent("cut.\(format.fileExtension)")
         try Data(try #require(format.render(timeline)).utf8).write(to: file)
         let python = packageRoot.appendingPathComponent(".venv/bin/python")
-        let result = try run(python, ["-c", Self.script, format.rawValue, file.path])
-        try #require(result.status == 0, "OpenTimelineIO could not read \(file.lastPathComponent): \(result.error)")
-        let tracks = try JSONDecoder().decode([Track].self, from: Data(result.output.utf8))
+        let result = try await Program(python, ["-c", Self.script, format.rawValue, file.path]).run()
+        try #require(result.status == 0, "OpenTimelineIO could not read \(file.lastPathComponent): \(result.stderr)")
+        let tracks = try JSONDecoder().decode([Track].self, from: Data(result.stdout.utf8))
         // Stereo: EDL's AA and FCP 7's two tracks are A1 and A2; OTIO has one stereo track.
         #expect(tracks.count == (format == .otio ? 1 : 2))
         let expected = timeline.clips.map { clip in
@@ -45,7 +45,7 @@ struct AudioReadBackTests {
     }
 
     @Test("FCPXML with audio lanes against Apple's DTD", arguments: FrameRate.supported)
-    func fcpxmlWithAudioIsValid(rate: FrameRate) throws {
+    func fcpxmlWithAudioIsValid(rate: FrameRate) async throws {
         let dtd = packageRoot.appendingPathComponent("Tests/Fixtures/dtd/FCPXMLv1_10.dtd")
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -55,8 +55,8 @@ struct AudioReadBackTests {
         #expect(text.components(separatedBy: "lane=\"-1\"").count - 1 == timeline.clips.count)
         let file = directory.appendingPathComponent("cut.fcpxml")
         try Data(text.utf8).write(to: file)
-        let result = try run(URL(fileURLWithPath: "/usr/bin/xmllint"), ["--noout", "--dtdvalid", dtd.path, file.path])
-        #expect(result.status == 0, "\(result.error)")
+        let result = try await Program(URL(fileURLWithPath: "/usr/bin/xmllint"), ["--noout", "--dtdvalid", dtd.path, file.path]).run()
+        #expect(result.status == 0, "\(result.stderr)")
     }
 
     @Test func withoutSoundThereIsNoAudioTrack() throws {

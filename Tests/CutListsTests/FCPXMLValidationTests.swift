@@ -7,15 +7,15 @@ import TestSupport
 @Suite("FCPXML against Apple's DTD")
 struct FCPXMLValidationTests {
     @Test("xmllint --dtdvalid FCPXMLv1_10.dtd", arguments: FrameRate.supported)
-    func valid(rate: FrameRate) throws {
+    func valid(rate: FrameRate) async throws {
         let dtd = packageRoot.appendingPathComponent("Tests/Fixtures/dtd/FCPXMLv1_10.dtd")
         try #require(FileManager.default.fileExists(atPath: dtd.path), "\(dtd.path) is missing from the checkout")
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("cut.fcpxml")
         try Data(FCPXMLWriter.render(sampleTimeline(rate)).utf8).write(to: file)
-        let result = try run(URL(fileURLWithPath: "/usr/bin/xmllint"), ["--noout", "--dtdvalid", dtd.path, file.path])
-        #expect(result.status == 0, "\(result.error)")
+        let result = try await Program(URL(fileURLWithPath: "/usr/bin/xmllint"), ["--noout", "--dtdvalid", dtd.path, file.path]).run()
+        #expect(result.status == 0, "\(result.stderr)")
     }
 
     @Test("times are on the frame grid", arguments: FrameRate.supported)

@@ -41,19 +41,19 @@ struct MoveDirectionTests {
     }
 
     @Test("OTIO clip metadata says which way the camera goes, as OpenTimelineIO reads it")
-    func otio() throws {
+    func otio() async throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("cut.otio")
         try Data(try #require(CutListFormat.otio.render(Self.timeline())).utf8).write(to: file)
         let python = packageRoot.appendingPathComponent(".venv/bin/python")
-        let result = try run(python, ["-c", """
+        let result = try await Program(python, ["-c", """
             import sys, opentimelineio as otio
             timeline = otio.adapters.read_from_file(sys.argv[1])
             for clip in timeline.find_clips():
                 print(clip.metadata["animatic"]["move"])
-            """, file.path])
-        #expect(result.status == 0, "\(result.error)")
-        #expect(result.output.split(separator: "\n").map(String.init) == Self.expected)
+            """, file.path]).run()
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").map(String.init) == Self.expected)
     }
 }

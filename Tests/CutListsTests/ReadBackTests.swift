@@ -30,7 +30,7 @@ struct ReadBackTests {
     }
 
     @Test("clips, order, durations, running time, scene markers and media paths", arguments: cases)
-    func readBack(rateName: String, format: CutListFormat) throws {
+    func readBack(rateName: String, format: CutListFormat) async throws {
         let rate = try #require(FrameRate(rateName))
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -42,7 +42,7 @@ struct ReadBackTests {
         let file = directory.appendingPathComponent("cut.\(format.fileExtension)")
         try Data(try #require(format.render(timeline)).utf8).write(to: file)
 
-        let read = try Self.read(file, format: format, rate: rate, recordStart: timeline.recordStart)
+        let read = try await Self.read(file, format: format, rate: rate, recordStart: timeline.recordStart)
         let expected = Self.expectedClips(timeline, format: format)
         #expect(read.clips.map(\.name) == expected.map(\.name))
         #expect(read.clips.map(\.frames) == expected.map(\.frames))
@@ -65,25 +65,25 @@ struct ReadBackTests {
     static func expectedClips(_ timeline: Timeline, format: CutListFormat) -> [ReadBack.Clip] {
         timeline.clips.flatMap { clip -> [ReadBack.Clip] in
             let path = clip.media.standardizedFileURL.path
-            guard format == .edl else { return [ReadBack.Clip(name: clip.name, start: clip.recordIn, frames: clip.frames, path: path)] }
+            guard format == .edl else { return [ReadBack.Clip(name: clip.name.rawValue, start: clip.recordIn, frames: clip.frames, path: path)] }
             let fade = clip.fadeOut ?? 0
             let body = ReadBack.Clip(name: clip.media.lastPathComponent, start: clip.recordIn, frames: clip.frames - fade, path: path)
             return fade == 0 ? [body] : [body, ReadBack.Clip(name: "BLACK", start: clip.recordOut - fade, frames: fade, path: nil)]
         }
     }
 
-    static func read(_ file: URL, format: CutListFormat, rate: FrameRate, recordStart: Int) throws -> ReadBack {
+    static func read(_ file: URL, format: CutListFormat, rate: FrameRate, recordStart: Int) async throws -> ReadBack {
         let python = packageRoot.appendingPathComponent(".venv/bin/python")
         guard FileManager.default.isExecutableFile(atPath: python.path) else {
             Issue.record("\(python.path) is missing: run scripts/setup.sh (make test does)")
             throw CancellationError()
         }
-        let result = try run(python, ["-c", readerScript, format.rawValue, file.path, String(rate.num), String(rate.den), String(recordStart)])
+        let result = try await Program(python, ["-c", readerScript, format.rawValue, file.path, String(rate.num), String(rate.den), String(recordStart)]).run()
         guard result.status == 0 else {
-            Issue.record("OpenTimelineIO could not read \(file.lastPathComponent): \(result.error)")
+            Issue.record("OpenTimelineIO could not read \(file.lastPathComponent): \(result.stderr)")
             throw CancellationError()
         }
-        return try JSONDecoder().decode(ReadBack.self, from: Data(result.output.utf8))
+        return try JSONDecoder().decode(ReadBack.self, from: Data(result.stdout.utf8))
     }
 
     /// Reads a cut list with OpenTimelineIO and prints a `ReadBack` as JSON. The EDL rate is

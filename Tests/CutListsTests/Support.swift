@@ -51,19 +51,3 @@ func sampleTimeline(_ rate: FrameRate, video: URL = URL(fileURLWithPath: "/proje
     return Timeline(plan: samplePlan(rate), media: .beside(video: video), title: "cut", recordStart: start)
 }
 
-
-/// Runs a program and returns its standard output, its standard error and its exit status.
-func run(_ program: URL, _ arguments: [String]) throws -> (output: String, error: String, status: Int32) {
-    let process = Process()
-    process.executableURL = program
-    process.arguments = arguments
-    let output = Pipe()
-    let error = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    try process.run()
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self), process.terminationStatus)
-}

@@ -150,7 +150,7 @@ private func server(_ config: [String: Any] = [:]) async throws -> TestServer {
             for request in backendRequests(6) {
                 group.addTask {
                     try await generator.generate(
-                        request, to: directory.appendingPathComponent(request.segmentID + ".mp4"))
+                        request, to: directory.appendingPathComponent("\(request.segmentID).mp4"))
                 }
             }
             try await group.waitForAll()

@@ -267,7 +267,7 @@ private func scheduled(_ backend: DashScopeGenerator, _ recorder: WaitRecorder =
             for request in backendRequests(6) {
                 group.addTask {
                     try await generator.generate(
-                        request, to: directory.appendingPathComponent(request.segmentID + ".mp4"))
+                        request, to: directory.appendingPathComponent("\(request.segmentID).mp4"))
                 }
             }
             try await group.waitForAll()

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Generation
+import Planning
 import TestServers
 
 #if canImport(FoundationNetworking)
@@ -30,7 +31,7 @@ func backendRequests(_ count: Int) -> [GenerationRequest] {
     let base = GenerationRequest.all(in: plan(), format: tinyFormat)[0]
     return (1...count).map { index in
         var request = base
-        request.segmentID = "S\(index)"
+        request.segmentID = SegmentID("S\(index)")
         request.content.seed = index
         return request
     }

@@ -254,24 +254,18 @@ private final class Fractions: @unchecked Sendable {
 /// The shipped Wan2.2 worker, checked without weights.
 @Suite struct Wan22WorkerSelfTests {
     /// Runs `workers/wan22_worker.py` with `arguments`: its exit status and standard output.
-    private func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    private func run(_ arguments: [String]) async throws -> (status: Int32, output: String) {
         let script = backendTestsDirectory.deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("workers/wan22_worker.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        var worker = Program(onPath: "python3", [script.path] + arguments)
+        worker.stderr = .discard
+        let output = try await worker.run()
+        return (output.status, output.stdout)
     }
 
     @Test(arguments: ["t2v-A14B", "ti2v-5B", "i2v-A14B"])
-    func theSelfTestPassesAndAnnouncesWhatThePresetPlansFor(task: String) throws {
-        let (status, output) = try run(["--self-test", "--task", task, "--ckpt_dir", "/nowhere"])
+    func theSelfTestPassesAndAnnouncesWhatThePresetPlansFor(task: String) async throws {
+        let (status, output) = try await run(["--self-test", "--task", task, "--ckpt_dir", "/nowhere"])
         #expect(status == 0)
         let line = try #require(output.split(separator: "\n").first.map(String.init))
         guard case let .ready(ready, version) = try WorkerReply.parse(line) else {
@@ -286,9 +280,9 @@ private final class Fractions: @unchecked Sendable {
         #expect(ready.maxFrames >= preset.longestClipMilliseconds * preset.frameRate / 1000)
     }
 
-    @Test func theSelfTestRefusesBadArguments() throws {
-        #expect(try run(["--self-test", "--task", "t2v-1.3B", "--ckpt_dir", "/nowhere"]).status != 0)
-        #expect(try run(["--self-test", "--task", "ti2v-5B", "--ckpt_dir", "/nowhere", "--max_frames", "100"]).status != 0)
-        #expect(try run(["--self-test", "--task", "ti2v-5B"]).status != 0)
+    @Test func theSelfTestRefusesBadArguments() async throws {
+        #expect(try await run(["--self-test", "--task", "t2v-1.3B", "--ckpt_dir", "/nowhere"]).status != 0)
+        #expect(try await run(["--self-test", "--task", "ti2v-5B", "--ckpt_dir", "/nowhere", "--max_frames", "100"]).status != 0)
+        #expect(try await run(["--self-test", "--task", "ti2v-5B"]).status != 0)
     }
 }

@@ -19,8 +19,8 @@ struct FailureCardTests {
     }
 
     /// The mean red, green and blue of every frame of `video`.
-    private func colours(_ video: URL) throws -> [(red: Double, green: Double, blue: Double)] {
-        let data = try runProgram("ffmpeg", ["-v", "error", "-i", video.path, "-f", "rawvideo", "-pix_fmt", "rgb24", "-"])
+    private func colours(_ video: URL) async throws -> [(red: Double, green: Double, blue: Double)] {
+        let data = try await runProgram("ffmpeg", ["-v", "error", "-i", video.path, "-f", "rawvideo", "-pix_fmt", "rgb24", "-"])
         let size = 160 * 90 * 3
         return stride(from: 0, to: data.count, by: size).map { start in
             var sums = [0, 0, 0]
@@ -37,7 +37,7 @@ struct FailureCardTests {
         let video = try #require(try Probe.info(file).video)
         #expect(video.width == 160 && video.height == 90 && video.hasBFrames == 0)
         #expect(try Probe.packetCount(file) == frames)
-        let colours = try colours(file)
+        let colours = try await colours(file)
         #expect(colours.count == frames)
         #expect(colours.allSatisfy { $0.red > $0.green + 40 && $0.red > $0.blue + 40 }, "\(colours.first.map { "\($0)" } ?? "")")
     }

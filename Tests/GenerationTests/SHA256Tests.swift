@@ -17,14 +17,14 @@ struct SHA256Tests {
         #expect(SHA256.hex(input.utf8) == expected)
     }
 
-    @Test func lengthsAroundTheBlockBoundary() throws {
+    @Test func lengthsAroundTheBlockBoundary() async throws {
         // 55, 56 and 64 bytes pad differently; compare with the system's sha256sum.
         for length in [55, 56, 63, 64, 65, 119, 120] {
             let text = String(repeating: "x", count: length)
             let scratch = try Scratch()
             let file = scratch.file("input")
             try Array(text.utf8).withUnsafeBufferPointer { try Data(buffer: $0).write(to: file) }
-            let output = String(decoding: try runProgram("sha256sum", [file.path]), as: UTF8.self)
+            let output = String(decoding: try await runProgram("sha256sum", [file.path]), as: UTF8.self)
             #expect(output.hasPrefix(SHA256.hex(text.utf8)), "length \(length)")
         }
     }

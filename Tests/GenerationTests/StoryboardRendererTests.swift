@@ -37,7 +37,8 @@ struct StoryboardRendererTests {
         #expect(!a.isEmpty)
         guard a != b else { return }
         // Say where they differ, for whoever has to find out why.
-        let frames = try [scratch.file("a.mp4"), scratch.file("b.mp4")].map { try greyFrames($0, width: 160, height: 90) }
+        let frames = [try await greyFrames(scratch.file("a.mp4"), width: 160, height: 90),
+                      try await greyFrames(scratch.file("b.mp4"), width: 160, height: 90)]
         let differing = zip(frames[0], frames[1]).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
         let firstByte = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
         let summary = "two renders differ: \(a.count) and \(b.count) bytes, first at byte \(firstByte); "
@@ -58,8 +59,8 @@ struct StoryboardRendererTests {
         rest.content.card.size = .medium
         try await renderer.generate(whole, to: scratch.file("whole.mp4"))
         try await renderer.generate(rest, to: scratch.file("rest.mp4"))
-        let wholeFrames = try greyFrames(scratch.file("whole.mp4"), width: 320, height: 180)
-        let restFrames = try greyFrames(scratch.file("rest.mp4"), width: 320, height: 180)
+        let wholeFrames = try await greyFrames(scratch.file("whole.mp4"), width: 320, height: 180)
+        let restFrames = try await greyFrames(scratch.file("rest.mp4"), width: 320, height: 180)
         #expect(wholeFrames.count == 72 && restFrames.count == 24)
         for offset in [0, 12, 23] {
             let differences = wholeFrames.map { difference(restFrames[offset], $0) }
@@ -73,8 +74,8 @@ struct StoryboardRendererTests {
         let scratch = try Scratch()
         try await renderer.generate(request(move: .pan, frames: 48), to: scratch.file("pan.mp4"))
         try await renderer.generate(request(move: .static, frames: 48), to: scratch.file("still.mp4"))
-        let pan = try greyFrames(scratch.file("pan.mp4"), width: 160, height: 90)
-        let still = try greyFrames(scratch.file("still.mp4"), width: 160, height: 90)
+        let pan = try await greyFrames(scratch.file("pan.mp4"), width: 160, height: 90)
+        let still = try await greyFrames(scratch.file("still.mp4"), width: 160, height: 90)
         #expect(difference(pan[0], pan[47]) > 1)
         #expect(difference(still[0], still[47]) < 0.5)
     }
@@ -86,7 +87,7 @@ struct StoryboardRendererTests {
         func packetHashes(_ move: CameraMove) async throws -> [Substring] {
             let file = scratch.file("\(move).mp4")
             try await renderer.generate(request(move: move, frames: 100), to: file)
-            let csv = try runProgram(
+            let csv = try await runProgram(
                 "ffprobe", ["-v", "error", "-select_streams", "v", "-show_data_hash", "sha256",
                             "-show_entries", "packet=data_hash", "-of", "csv=p=0", file.path])
             return String(decoding: csv, as: UTF8.self).split(separator: "\n")

@@ -3,6 +3,7 @@ import Generation
 import Media
 import Planning
 import Screenplay
+import TestSupport
 
 /// A small script with a still establishing shot, dialogue and a push-in long enough to
 /// be cut into segments.
@@ -33,25 +34,15 @@ let tinyFormat = HouseFormat(width: 160, height: 90, frameRate: Rational(24))
 
 /// Runs `program` from PATH and returns its standard output; throws unless it exits 0.
 @discardableResult
-func runProgram(_ program: String, _ arguments: [String]) throws -> Data {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [program] + arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-        throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "\(program) exited \(process.terminationStatus)"])
-    }
-    return data
+func runProgram(_ program: String, _ arguments: [String]) async throws -> Data {
+    var tool = Program(onPath: program, arguments)
+    tool.stderr = .discard
+    return try await tool.output()
 }
 
 /// Every frame of `video` decoded to 8-bit grey, one byte array a frame.
-func greyFrames(_ video: URL, width: Int, height: Int) throws -> [[UInt8]] {
-    let data = try runProgram("ffmpeg", ["-v", "error", "-i", video.path, "-f", "rawvideo", "-pix_fmt", "gray", "-"])
+func greyFrames(_ video: URL, width: Int, height: Int) async throws -> [[UInt8]] {
+    let data = try await runProgram("ffmpeg", ["-v", "error", "-i", video.path, "-f", "rawvideo", "-pix_fmt", "gray", "-"])
     let size = width * height
     return stride(from: 0, to: data.count, by: size).map { Array(data[$0..<min($0 + size, data.count)]) }
 }

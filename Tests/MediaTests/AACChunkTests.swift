@@ -90,7 +90,7 @@ struct AACChunkTests {
         return best.lag
     }
 
-    @Test func theJoinedTrackIsTheMixInSyncWithoutSeams() throws {
+    @Test func theJoinedTrackIsTheMixInSyncWithoutSeams() async throws {
         let directory = try Scratch()
         let film = try Self.film(Self.segmentFrames, in: directory)
         // Chunks placed by rounding each segment's length alone would drift past half a frame.
@@ -104,11 +104,11 @@ struct AACChunkTests {
         let track = Self.track(film, chunks: directory.file("chunks"))
         let video = directory.file("video.mp4"), final = directory.file("final.mp4")
         let totalFrames = Self.segmentFrames.reduce(0, +)
-        try FilterGraphRenderer(format: smallHouse).render(graph: titleCardGraph(smallHouse), frames: totalFrames, to: video)
-        try TrackMuxer(format: smallHouse).mux(video: video, tracks: ExtraTracks(), audio: track, to: final)
+        try await FilterGraphRenderer(format: smallHouse).render(graph: titleCardGraph(smallHouse), frames: totalFrames, to: video)
+        try await TrackMuxer(format: smallHouse).mux(video: video, tracks: ExtraTracks(), audio: track, to: final)
 
         // The audio starts at 0 (the priming is skipped) and is as long as the video.
-        let json = try ffprobe(["-show_streams"], final, in: directory)
+        let json = try await ffprobe(["-show_streams"], final, in: directory)
         let audio = try #require((json["streams"] as? [[String: Any]])?.first { $0["codec_type"] as? String == "audio" })
         #expect((audio["start_time"] as? String).flatMap(Double.init) == 0)
         let seconds = try #require((audio["duration"] as? String).flatMap(Double.init))
@@ -116,7 +116,7 @@ struct AACChunkTests {
 
         let raw = directory.file("decoded.raw")
         // The left channel (the mix is on both; a downmix would add them at -3 dB each).
-        try makeInput(["-i", final.path, "-map", "0:a", "-af", "pan=mono|c0=c0", "-f", "f32le", raw.path], in: directory)
+        try await makeInput(["-i", final.path, "-map", "0:a", "-af", "pan=mono|c0=c0", "-f", "f32le", raw.path], in: directory)
         let data = try Data(contentsOf: raw)
         let decoded = data.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
         #expect(abs(decoded.count - film.length) < 1024)

@@ -49,7 +49,7 @@ struct CancellationTests {
     func cancelConform() async throws {
         let directory = try Scratch()
         let input = directory.file("input.mp4")
-        try makeInput(["-f", "lavfi", "-i", "testsrc2=s=320x240:r=30:d=1", "-c:v", "mpeg4", input.path], in: directory)
+        try await makeInput(["-f", "lavfi", "-i", "testsrc2=s=320x240:r=30:d=1", "-c:v", "mpeg4", input.path], in: directory)
         let output = directory.file("conformed.mp4")
         try Data("old".utf8).write(to: output)
         let error = try await cancelMidway(until: writing(in: directory.url)) {

@@ -34,12 +34,12 @@ struct ForeignClip: Sendable, CustomStringConvertible {
 @Suite("Conformer")
 struct ConformTests {
     @Test("conforms foreign clips exactly, cutting long ones and holding short ones", arguments: ForeignClip.all, [20, 72])
-    func conforms(clip: ForeignClip, frames: Int) throws {
+    func conforms(clip: ForeignClip, frames: Int) async throws {
         let directory = try Scratch()
         let input = directory.file(clip.name)
-        try makeInput(clip.arguments + [input.path], in: directory)
+        try await makeInput(clip.arguments + [input.path], in: directory)
         let output = directory.file("conformed.mp4")
-        try Conformer(format: smallHouse).conform(input, frames: frames, to: output)
+        try await Conformer(format: smallHouse).conform(input, frames: frames, to: output)
 
         #expect(try Probe.packetCount(output) == frames)
         #expect(try Probe.decodedFrameCount(output) == frames)
@@ -49,7 +49,7 @@ struct ConformTests {
         #expect(video.width == 320 && video.height == 180)
         #expect(video.frameRate == Rational(24))
 
-        let probed = try FFprobeVideo(output, in: directory)
+        let probed = try await FFprobeVideo(output, in: directory)
         #expect(probed.readFrames == frames)
         #expect(probed.streamCount == 1)
         #expect(probed.codecName == "h264")
@@ -57,49 +57,49 @@ struct ConformTests {
         #expect(probed.frameRate == "24/1")
         #expect(probed.pixelFormat == "yuv420p")
         #expect(probed.hasBFrames == 0)
-        #expect(try decodeErrors(output, in: directory) == "")
+        #expect(try await decodeErrors(output, in: directory) == "")
         let left = try directory.contents()
         #expect(left == [clip.name, "conformed.mp4"].sorted())
     }
 
     @Test("keeps the display aspect: pillarbox for 4:3, full frame for anamorphic 16:9")
-    func aspect() throws {
+    func aspect() async throws {
         let directory = try Scratch()
         let conformer = Conformer(format: smallHouse)
         // 320x240 square pixels is 4:3: fitted 240x180, black bars 40 pixels wide.
         let square = directory.file("square.mp4")
-        try makeInput(["-f", "lavfi", "-i", "color=c=white:s=320x240:r=24:d=0.5", "-c:v", "libx264", square.path], in: directory)
+        try await makeInput(["-f", "lavfi", "-i", "color=c=white:s=320x240:r=24:d=0.5", "-c:v", "libx264", square.path], in: directory)
         // 360x240 with 32:27 pixels is 16:9: it fills the house frame.
         let anamorphic = directory.file("anamorphic.mp4")
-        try makeInput(
+        try await makeInput(
             ["-f", "lavfi", "-i", "color=c=white:s=360x240:r=24:d=0.5", "-vf", "setsar=32/27", "-c:v", "libx264",
              anamorphic.path], in: directory)
 
         let pillarboxed = directory.file("pillarboxed.mp4")
-        try conformer.conform(square, frames: 6, to: pillarboxed)
-        let row = try firstFrameLumaRow(pillarboxed, row: 90, width: 320, in: directory)
+        try await conformer.conform(square, frames: 6, to: pillarboxed)
+        let row = try await firstFrameLumaRow(pillarboxed, row: 90, width: 320, in: directory)
         try #require(row.count == 320)
         #expect(row[..<36].allSatisfy { $0 < 40 }, "left bar is black")
         #expect(row[44..<276].allSatisfy { $0 > 200 }, "picture is white")
         #expect(row[284...].allSatisfy { $0 < 40 }, "right bar is black")
 
         let filled = directory.file("filled.mp4")
-        try conformer.conform(anamorphic, frames: 6, to: filled)
+        try await conformer.conform(anamorphic, frames: 6, to: filled)
         for line in [2, 90, 177] {
-            let pixels = try firstFrameLumaRow(filled, row: line, width: 320, in: directory)
+            let pixels = try await firstFrameLumaRow(filled, row: line, width: 320, in: directory)
             #expect(pixels.allSatisfy { $0 > 200 }, "row \(line) is white edge to edge")
         }
     }
 
     @Test("conforming is deterministic")
-    func deterministic() throws {
+    func deterministic() async throws {
         let directory = try Scratch()
         let input = directory.file("input.mov")
-        try makeInput(ForeignClip.all[0].arguments + [input.path], in: directory)
+        try await makeInput(ForeignClip.all[0].arguments + [input.path], in: directory)
         let first = directory.file("a.mp4")
         let second = directory.file("b.mp4")
-        try Conformer(format: smallHouse).conform(input, frames: 30, to: first)
-        try Conformer(format: smallHouse).conform(input, frames: 30, to: second)
+        try await Conformer(format: smallHouse).conform(input, frames: 30, to: first)
+        try await Conformer(format: smallHouse).conform(input, frames: 30, to: second)
         #expect(try Data(contentsOf: first) == Data(contentsOf: second))
     }
 
@@ -120,10 +120,10 @@ struct ConformTests {
     }
 
     @Test("a file without video is refused")
-    func audioOnly() throws {
+    func audioOnly() async throws {
         let directory = try Scratch()
         let input = directory.file("tone.m4a")
-        try makeInput(["-f", "lavfi", "-i", "sine=d=0.5", "-c:a", "aac", input.path], in: directory)
+        try await makeInput(["-f", "lavfi", "-i", "sine=d=0.5", "-c:a", "aac", input.path], in: directory)
         #expect(throws: MediaError.noVideoStream(file: input.path)) {
             try Conformer(format: smallHouse).conform(input, frames: 10, to: directory.file("out.mp4"))
         }

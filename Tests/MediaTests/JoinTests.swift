@@ -18,22 +18,22 @@ struct JoinTests {
     }
 
     @Test("joins segments end to end: frame counts add up, timestamps run on evenly")
-    func joins() throws {
+    func joins() async throws {
         let directory = try Scratch()
         let parts = try segments([24, 30, 18, 1], in: directory)
         let joined = directory.file("joined.mp4")
-        try Joiner().join(parts, to: joined)
+        try await Joiner().join(parts, to: joined)
 
         #expect(try Probe.packetCount(joined) == 73)
         #expect(try Probe.decodedFrameCount(joined) == 73)
-        let probed = try FFprobeVideo(joined, in: directory)
+        let probed = try await FFprobeVideo(joined, in: directory)
         #expect(probed.readFrames == 73)
         #expect(probed.frameRate == "24/1")
-        #expect(try decodeErrors(joined, in: directory) == "")
+        #expect(try await decodeErrors(joined, in: directory) == "")
         let duration = try #require(try Probe.info(joined).duration)
         #expect(abs(duration - 73.0 / 24.0) < 0.001)
 
-        let json = try ffprobe(
+        let json = try await ffprobe(
             ["-select_streams", "v", "-show_entries", "packet=pts,dts,duration"], joined, in: directory)
         let packets = try #require(json["packets"] as? [[String: Any]])
         let pts = packets.compactMap { $0["pts"] as? Int }
@@ -48,27 +48,27 @@ struct JoinTests {
     }
 
     @Test("rendered and conformed segments join: one house format, one set of encoder headers")
-    func rendersAndConformsJoin() throws {
+    func rendersAndConformsJoin() async throws {
         let directory = try Scratch()
         let rendered = try segments([12], in: directory)[0]
         let foreign = directory.file("foreign.mov")
-        try makeInput(ForeignClip.all[0].arguments + [foreign.path], in: directory)
+        try await makeInput(ForeignClip.all[0].arguments + [foreign.path], in: directory)
         let conformed = directory.file("conformed.mp4")
-        try Conformer(format: smallHouse).conform(foreign, frames: 30, to: conformed)
+        try await Conformer(format: smallHouse).conform(foreign, frames: 30, to: conformed)
         let joined = directory.file("joined.mp4")
-        try Joiner().join([rendered, conformed, rendered], to: joined)
-        #expect(try FFprobeVideo(joined, in: directory).readFrames == 54)
-        #expect(try decodeErrors(joined, in: directory) == "")
+        try await Joiner().join([rendered, conformed, rendered], to: joined)
+        #expect(try await FFprobeVideo(joined, in: directory).readFrames == 54)
+        #expect(try await decodeErrors(joined, in: directory) == "")
     }
 
     @Test("joins at 30000/1001 without drift")
-    func joinsNTSC() throws {
+    func joinsNTSC() async throws {
         let directory = try Scratch()
         let format = HouseFormat(width: 160, height: 90, frameRate: Rational(30000, 1001))
         let parts = try segments([31, 29, 30], in: directory, format: format)
         let joined = directory.file("joined.mp4")
-        try Joiner().join(parts, to: joined)
-        let probed = try FFprobeVideo(joined, in: directory)
+        try await Joiner().join(parts, to: joined)
+        let probed = try await FFprobeVideo(joined, in: directory)
         #expect(probed.readFrames == 90)
         #expect(probed.frameRate == "30000/1001")
         let duration = try #require(try Probe.info(joined).duration)
@@ -93,11 +93,11 @@ struct JoinTests {
     }
 
     @Test("a segment from other encoder settings is refused for its extradata")
-    func refusesEncoderSettings() throws {
+    func refusesEncoderSettings() async throws {
         let directory = try Scratch()
         let good = try segments([6], in: directory)[0]
         let other = directory.file("ultrafast.mp4")
-        try makeInput(
+        try await makeInput(
             ["-f", "lavfi", "-i", "color=c=red:s=320x180:r=24:d=0.25", "-c:v", "libx264", "-preset", "ultrafast",
              "-bf", "0", "-pix_fmt", "yuv420p", other.path], in: directory)
         let joined = directory.file("joined.mp4")
@@ -114,13 +114,13 @@ struct JoinTests {
     }
 
     @Test("a segment of another pixel format is refused though later segments are not analysed by decoding")
-    func refusesPixelFormat() throws {
+    func refusesPixelFormat() async throws {
         let directory = try Scratch()
         let good = try segments([6, 6], in: directory)
         // Same encoder preset and size as the house format, but 4:4:4 chroma: only the
         // SPS in its extradata tells the joiner, which reads no frame of it.
         let other = directory.file("yuv444p.mp4")
-        try makeInput(
+        try await makeInput(
             ["-f", "lavfi", "-i", "color=c=red:s=320x180:r=24:d=0.25", "-c:v", "libx264", "-preset", "medium",
              "-bf", "0", "-pix_fmt", "yuv444p", other.path], in: directory)
         let joined = directory.file("joined.mp4")
@@ -135,11 +135,11 @@ struct JoinTests {
     }
 
     @Test("a segment with an extra stream is refused; an existing destination is left as it was")
-    func refusesStreamCount() throws {
+    func refusesStreamCount() async throws {
         let directory = try Scratch()
         let good = try segments([6], in: directory)[0]
         let withAudio = directory.file("with-audio.mp4")
-        try makeInput(
+        try await makeInput(
             ["-f", "lavfi", "-i", "color=c=red:s=320x180:r=24:d=0.25", "-f", "lavfi", "-i", "sine=d=0.25",
              "-c:v", "libx264", "-c:a", "aac", withAudio.path], in: directory)
         let joined = directory.file("joined.mp4")

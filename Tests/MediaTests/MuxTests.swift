@@ -6,10 +6,10 @@ import TestSupport
 @Suite("TrackMuxer")
 struct MuxTests {
     @Test("adds a mov_text subtitle track, a timecode track and chapters that ffprobe reads back")
-    func tracks() throws {
+    func tracks() async throws {
         let directory = try Scratch()
         let video = directory.file("video.mp4")
-        try FilterGraphRenderer(format: smallHouse).render(graph: titleCardGraph(smallHouse), frames: 72, to: video)
+        try await FilterGraphRenderer(format: smallHouse).render(graph: titleCardGraph(smallHouse), frames: 72, to: video)
         let final = directory.file("final.mp4")
         let tracks = ExtraTracks(
             subtitles: [
@@ -19,9 +19,9 @@ struct MuxTests {
             subtitleLanguage: "eng",
             timecode: try Timecode("01:00:00:00"),
             chapters: [Chapter(title: "Opening", startFrame: 0), Chapter(title: "Scene 2: the kitchen", startFrame: 36)])
-        try TrackMuxer(format: smallHouse).mux(video: video, tracks: tracks, to: final)
+        try await TrackMuxer(format: smallHouse).mux(video: video, tracks: tracks, to: final)
 
-        let json = try ffprobe(["-show_streams", "-show_chapters"], final, in: directory)
+        let json = try await ffprobe(["-show_streams", "-show_chapters"], final, in: directory)
         let streams = try #require(json["streams"] as? [[String: Any]])
         let videoStream = try #require(streams.first { $0["codec_type"] as? String == "video" })
         #expect(videoStream["codec_name"] as? String == "h264")
@@ -44,14 +44,14 @@ struct MuxTests {
         #expect(chapters.compactMap { ($0["end_time"] as? String).flatMap(Double.init) } == [1.5, 3])
 
         // The cues, as ffmpeg reads them back, timed to the frame.
-        let srt = try run(
+        let srt = try await run(
             "ffmpeg", ["-v", "error", "-nostdin", "-i", final.path, "-map", "0:s:0", "-f", "srt", "-"], in: directory)
         #expect(srt.status == 0)
-        #expect(srt.output.contains("00:00:00,000 --> 00:00:01,000\n"))
-        #expect(srt.output.contains("00:00:01,500 --> 00:00:02,500\n"))
+        #expect(srt.stdout.contains("00:00:00,000 --> 00:00:01,000\n"))
+        #expect(srt.stdout.contains("00:00:01,500 --> 00:00:02,500\n"))
         // The samples hold the text verbatim (readers, not the file, interpret `{\b1}`).
         let samples = directory.file("samples.bin")
-        try makeInput(["-i", final.path, "-map", "0:s:0", "-c", "copy", "-f", "data", samples.path], in: directory)
+        try await makeInput(["-i", final.path, "-map", "0:s:0", "-c", "copy", "-f", "data", samples.path], in: directory)
         let bytes = try Data(contentsOf: samples)
         for cue in tracks.subtitles {
             let text = Data(cue.text.utf8)
@@ -66,19 +66,19 @@ struct MuxTests {
         #expect(info.streams.contains { $0.kind == .subtitle && $0.codecName == "mov_text" })
         #expect(info.video?.metadata["timecode"] == "01:00:00:00")
         #expect(try Probe.packetCount(final) == 72)
-        #expect(try decodeErrors(final, in: directory) == "")
+        #expect(try await decodeErrors(final, in: directory) == "")
     }
 
     @Test("drop-frame timecode at 30000/1001")
-    func dropFrame() throws {
+    func dropFrame() async throws {
         let directory = try Scratch()
         let format = HouseFormat(width: 160, height: 90, frameRate: Rational(30000, 1001))
         let video = directory.file("video.mp4")
-        try FilterGraphRenderer(format: format).render(graph: titleCardGraph(format), frames: 30, to: video)
+        try await FilterGraphRenderer(format: format).render(graph: titleCardGraph(format), frames: 30, to: video)
         let final = directory.file("final.mp4")
-        try TrackMuxer(format: format).mux(
+        try await TrackMuxer(format: format).mux(
             video: video, tracks: ExtraTracks(timecode: try Timecode("01:00:00;00")), to: final)
-        let json = try ffprobe(["-show_streams"], final, in: directory)
+        let json = try await ffprobe(["-show_streams"], final, in: directory)
         let streams = try #require(json["streams"] as? [[String: Any]])
         let timecodeTrack = try #require(streams.first { $0["codec_tag_string"] as? String == "tmcd" })
         #expect((timecodeTrack["tags"] as? [String: Any])?["timecode"] as? String == "01:00:00;00")

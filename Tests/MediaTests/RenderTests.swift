@@ -8,11 +8,11 @@ struct RenderTests {
     @Test("renders exactly N frames in the house format", arguments: [
         (Rational(24), 48), (Rational(25), 30), (Rational(24000, 1001), 37), (Rational(30000, 1001), 45),
     ])
-    func exactFrames(rate: Rational, frames: Int) throws {
+    func exactFrames(rate: Rational, frames: Int) async throws {
         let directory = try Scratch()
         let format = HouseFormat(width: 320, height: 180, frameRate: rate)
         let output = directory.file("card.mp4")
-        try FilterGraphRenderer(format: format).render(
+        try await FilterGraphRenderer(format: format).render(
             graph: titleCardGraph(format), frames: frames,
             filterOptions: ["title": FilterGraphRenderer.literalText("INT. HOUSE – DAY")], to: output)
 
@@ -28,13 +28,13 @@ struct RenderTests {
         #expect(video.hasBFrames == 0)
         #expect(info.startTime == 0)
 
-        let probed = try FFprobeVideo(output, in: directory)
+        let probed = try await FFprobeVideo(output, in: directory)
         #expect(probed.readFrames == frames)
         #expect(probed.codecName == "h264")
         #expect(probed.frameRate == "\(rate.numerator)/\(rate.denominator)")
         #expect(probed.pixelFormat == "yuv420p")
         #expect(probed.hasBFrames == 0)
-        #expect(try decodeErrors(output, in: directory) == "")
+        #expect(try await decodeErrors(output, in: directory) == "")
     }
 
     @Test("the same inputs give the same bytes; different text gives different bytes")
@@ -61,13 +61,13 @@ struct RenderTests {
     }
 
     @Test("a source shorter than the frame count holds its last frame")
-    func holdsLastFrame() throws {
+    func holdsLastFrame() async throws {
         let directory = try Scratch()
         let output = directory.file("short.mp4")
-        try FilterGraphRenderer(format: smallHouse).render(
+        try await FilterGraphRenderer(format: smallHouse).render(
             graph: "color=c=red:s=320x180:r=24:d=0.5", frames: 30, to: output)
         #expect(try Probe.packetCount(output) == 30)
-        #expect(try FFprobeVideo(output, in: directory).readFrames == 30)
+        #expect(try await FFprobeVideo(output, in: directory).readFrames == 30)
     }
 
     @Test("a graph of another size is refused, and leaves no file")

@@ -17,10 +17,10 @@ struct StillImageTests {
 
     /// Frame `index` of `file` decoded by the `ffmpeg` program and scaled to `width`×`height` RGB.
     static func ffmpegFrame(_ file: URL, index: Int, width: Int, height: Int, in directory: Scratch)
-        throws -> RGBImage
+        async throws -> RGBImage
     {
         let raw = directory.file("frame-\(UUID().uuidString).rgb")
-        try makeInput(
+        try await makeInput(
             ["-i", file.path, "-vf", "select=eq(n\\,\(index)),scale=\(width):\(height),format=rgb24",
              "-frames:v", "1", "-f", "rawvideo", raw.path], in: directory)
         return try #require(RGBImage(width: width, height: height, pixels: Array(try Data(contentsOf: raw))))
@@ -33,34 +33,34 @@ struct StillImageTests {
     }
 
     @Test("grabs exactly the asked frame, before and after keyframes and past the end", arguments: [0, 30, 47, 48, 60, 79])
-    func grabsTheFrame(index: Int) throws {
+    func grabsTheFrame(index: Int) async throws {
         let directory = try Scratch()
         let clip = try Self.rampClip(in: directory)
-        let grabbed = try FrameGrab.frame(clip, at: index, width: 64, height: 36)
+        let grabbed = try await FrameGrab.frame(clip, at: index, width: 64, height: 36)
         #expect(grabbed.width == 64 && grabbed.height == 36 && grabbed.pixels.count == 64 * 36 * 3)
-        let expected = try Self.ffmpegFrame(clip, index: index, width: 64, height: 36, in: directory)
+        let expected = try await Self.ffmpegFrame(clip, index: index, width: 64, height: 36, in: directory)
         #expect(Self.distance(grabbed.meanColour(), expected.meanColour()) < 1.2)
         // The ramp's neighbours are about three levels away: the grab is not off by one.
         for neighbour in [index - 1, index + 1] where (0..<80).contains(neighbour) {
-            let other = try Self.ffmpegFrame(clip, index: neighbour, width: 64, height: 36, in: directory)
+            let other = try await Self.ffmpegFrame(clip, index: neighbour, width: 64, height: 36, in: directory)
             #expect(Self.distance(grabbed.meanColour(), other.meanColour()) > 1.5)
         }
     }
 
     @Test("past the end, the last frame")
-    func pastTheEnd() throws {
+    func pastTheEnd() async throws {
         let directory = try Scratch()
         let clip = try Self.rampClip(in: directory)
-        let grabbed = try FrameGrab.frame(clip, at: 500, width: 32, height: 18)
-        let last = try Self.ffmpegFrame(clip, index: 79, width: 32, height: 18, in: directory)
+        let grabbed = try await FrameGrab.frame(clip, at: 500, width: 32, height: 18)
+        let last = try await Self.ffmpegFrame(clip, index: 79, width: 32, height: 18, in: directory)
         #expect(Self.distance(grabbed.meanColour(), last.meanColour()) < 1.2)
     }
 
     @Test("a file without video is refused")
-    func noVideo() throws {
+    func noVideo() async throws {
         let directory = try Scratch()
         let audio = directory.file("tone.m4a")
-        try makeInput(["-f", "lavfi", "-i", "sine=d=0.5", audio.path], in: directory)
+        try await makeInput(["-f", "lavfi", "-i", "sine=d=0.5", audio.path], in: directory)
         #expect(throws: MediaError.noVideoStream(file: audio.path)) {
             try FrameGrab.frame(audio, at: 0, width: 32, height: 18)
         }
@@ -77,25 +77,25 @@ struct StillImageTests {
     }
 
     @Test("PNG is lossless and ffprobe reads its size")
-    func png() throws {
+    func png() async throws {
         let directory = try Scratch()
         let image = Self.gradient(width: 97, height: 41)
         let data = try ImageCodec.png(image)
         let file = directory.file("g.png")
         try data.write(to: file)
-        let probed = try FFprobeVideo(file, in: directory)
+        let probed = try await FFprobeVideo(file, in: directory)
         #expect(probed.codecName == "png" && probed.width == 97 && probed.height == 41)
         #expect(try ImageCodec.decode(data) == image)
     }
 
     @Test("JPEG is close to the picture and ffprobe reads its size")
-    func jpeg() throws {
+    func jpeg() async throws {
         let directory = try Scratch()
         let image = RGBImage(width: 64, height: 36, red: 200, green: 40, blue: 90)
         let data = try ImageCodec.jpeg(image)
         let file = directory.file("c.jpg")
         try data.write(to: file)
-        let probed = try FFprobeVideo(file, in: directory)
+        let probed = try await FFprobeVideo(file, in: directory)
         #expect(probed.codecName == "mjpeg" && probed.width == 64 && probed.height == 36)
         let decoded = try ImageCodec.decode(data)
         #expect(decoded.width == 64 && decoded.height == 36)
@@ -104,7 +104,7 @@ struct StillImageTests {
     }
 
     @Test("a contact sheet: the grid's size, each picture in its cell, captions under them")
-    func contactSheet() throws {
+    func contactSheet() async throws {
         let directory = try Scratch()
         let sheet = ContactSheet(
             columns: 3, cellWidth: 112, cellHeight: 63, captionHeight: 16, spacing: 4, fontFile: fontFile, fontSize: 11)
@@ -132,7 +132,7 @@ struct StillImageTests {
         }
         let file = directory.file("sheet.png")
         try ImageCodec.png(page).write(to: file)
-        let probed = try FFprobeVideo(file, in: directory)
+        let probed = try await FFprobeVideo(file, in: directory)
         #expect(probed.codecName == "png" && probed.width == page.width && probed.height == page.height)
     }
 

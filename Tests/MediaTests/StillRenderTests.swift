@@ -6,8 +6,8 @@ import TestSupport
 @Suite("FilterGraphRenderer.renderStill")
 struct StillRenderTests {
     /// Each video packet's timestamp, keyframe flag and SHA-256 of its bytes, by ffprobe.
-    private func packets(_ file: URL, in directory: Scratch) throws -> [(pts: Int, key: Bool, hash: String)] {
-        let json = try ffprobe(
+    private func packets(_ file: URL, in directory: Scratch) async throws -> [(pts: Int, key: Bool, hash: String)] {
+        let json = try await ffprobe(
             ["-select_streams", "v", "-show_data_hash", "sha256", "-show_entries", "packet=pts,flags,data_hash"], file,
             in: directory)
         let packets = try #require(json["packets"] as? [[String: Any]])
@@ -19,15 +19,15 @@ struct StillRenderTests {
     private let options = ["title": FilterGraphRenderer.literalText("INT. HOUSE – DAY")]
 
     @Test("a held picture is encoded for one keyframe interval, which the rest of the file repeats")
-    func repeatsTheFirstInterval() throws {
+    func repeatsTheFirstInterval() async throws {
         let directory = try Scratch()
         let still = directory.file("still.mp4"), whole = directory.file("whole.mp4")
         let frames = 130, interval = smallHouse.keyframeInterval
         let renderer = FilterGraphRenderer(format: smallHouse)
-        try renderer.renderStill(graph: titleCardGraph(smallHouse), frames: frames, filterOptions: options, to: still)
-        try renderer.render(graph: titleCardGraph(smallHouse), frames: frames, filterOptions: options, to: whole)
+        try await renderer.renderStill(graph: titleCardGraph(smallHouse), frames: frames, filterOptions: options, to: still)
+        try await renderer.render(graph: titleCardGraph(smallHouse), frames: frames, filterOptions: options, to: whole)
 
-        let held = try packets(still, in: directory), encoded = try packets(whole, in: directory)
+        let held = try await packets(still, in: directory), encoded = try await packets(whole, in: directory)
         try #require(held.count == frames && encoded.count == frames)
         // Every frame has its own timestamp, and a keyframe starts every interval.
         let timeBase = held[1].pts - held[0].pts
@@ -39,8 +39,8 @@ struct StillRenderTests {
         #expect(held.indices.allSatisfy { held[$0].hash == held[$0 % interval].hash })
         #expect(encoded[interval].hash != encoded[0].hash)
 
-        #expect(try decodeErrors(still, in: directory) == "")
-        let probed = try FFprobeVideo(still, in: directory)
+        #expect(try await decodeErrors(still, in: directory) == "")
+        let probed = try await FFprobeVideo(still, in: directory)
         #expect(probed.readFrames == frames)
         #expect(try Probe.info(still).video?.declaredFrameCount == frames)
     }

@@ -3,49 +3,25 @@ import Media
 import Testing
 import TestSupport
 
-/// What a program printed, and how it exited.
-struct ProgramResult {
-    var status: Int32
-    var output: String
-    var errors: String
-}
-
-/// Runs `program` (found on PATH) with `arguments`, capturing both output streams.
-func run(_ program: String, _ arguments: [String], in directory: Scratch) throws -> ProgramResult {
-    let id = UUID().uuidString
-    let outputFile = directory.file(".out-\(id)")
-    let errorFile = directory.file(".err-\(id)")
-    _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-    defer {
-        try? FileManager.default.removeItem(at: outputFile)
-        try? FileManager.default.removeItem(at: errorFile)
-    }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [program] + arguments
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = try FileHandle(forWritingTo: outputFile)
-    process.standardError = try FileHandle(forWritingTo: errorFile)
-    try process.run()
-    process.waitUntilExit()
-    return ProgramResult(
-        status: process.terminationStatus,
-        output: try String(contentsOf: outputFile, encoding: .utf8),
-        errors: try String(contentsOf: errorFile, encoding: .utf8))
+/// Runs `program` (found on PATH) with `arguments` in `directory`, so that nothing it leaves
+/// behind outlives the test; both output streams captured.
+func run(_ program: String, _ arguments: [String], in directory: Scratch) async throws -> ProgramOutput {
+    var tool = Program(onPath: program, arguments)
+    tool.directory = directory.url
+    return try await tool.run()
 }
 
 /// Runs the `ffmpeg` program quietly to make a test input; fails the test if it fails.
-func makeInput(_ arguments: [String], in directory: Scratch) throws {
-    let result = try run("ffmpeg", ["-v", "error", "-nostdin", "-y"] + arguments, in: directory)
-    try #require(result.status == 0, "ffmpeg \(arguments.joined(separator: " ")): \(result.errors)")
+func makeInput(_ arguments: [String], in directory: Scratch) async throws {
+    let result = try await run("ffmpeg", ["-v", "error", "-nostdin", "-y"] + arguments, in: directory)
+    try #require(result.status == 0, "ffmpeg \(arguments.joined(separator: " ")): \(result.stderr)")
 }
 
 /// `ffprobe … -of json` on `file`, parsed.
-func ffprobe(_ arguments: [String], _ file: URL, in directory: Scratch) throws -> [String: Any] {
-    let result = try run("ffprobe", ["-v", "error", "-of", "json"] + arguments + [file.path], in: directory)
-    try #require(result.status == 0, "ffprobe: \(result.errors)")
-    let json = try JSONSerialization.jsonObject(with: Data(result.output.utf8))
+func ffprobe(_ arguments: [String], _ file: URL, in directory: Scratch) async throws -> [String: Any] {
+    let result = try await run("ffprobe", ["-v", "error", "-of", "json"] + arguments + [file.path], in: directory)
+    try #require(result.status == 0, "ffprobe: \(result.stderr)")
+    let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
     return try #require(json as? [String: Any])
 }
 
@@ -60,10 +36,10 @@ struct FFprobeVideo {
     var hasBFrames: Int
     var streamCount: Int
 
-    init(_ file: URL, in directory: Scratch) throws {
-        let all = try ffprobe(["-show_entries", "stream=codec_type"], file, in: directory)
+    init(_ file: URL, in directory: Scratch) async throws {
+        let all = try await ffprobe(["-show_entries", "stream=codec_type"], file, in: directory)
         streamCount = (all["streams"] as? [Any])?.count ?? 0
-        let json = try ffprobe(
+        let json = try await ffprobe(
             [
                 "-count_frames", "-select_streams", "v",
                 "-show_entries", "stream=nb_read_frames,codec_name,r_frame_rate,pix_fmt,width,height,has_b_frames",
@@ -81,15 +57,15 @@ struct FFprobeVideo {
 }
 
 /// `ffmpeg -v error -i file -f null -`: decodes everything; returns what it printed.
-func decodeErrors(_ file: URL, in directory: Scratch) throws -> String {
-    let result = try run("ffmpeg", ["-v", "error", "-nostdin", "-i", file.path, "-f", "null", "-"], in: directory)
-    return result.errors + (result.status == 0 ? "" : "exit status \(result.status)")
+func decodeErrors(_ file: URL, in directory: Scratch) async throws -> String {
+    let result = try await run("ffmpeg", ["-v", "error", "-nostdin", "-i", file.path, "-f", "null", "-"], in: directory)
+    return result.stderr + (result.status == 0 ? "" : "exit status \(result.status)")
 }
 
 /// The luma of one row of the first frame of `file`, as bytes.
-func firstFrameLumaRow(_ file: URL, row: Int, width: Int, in directory: Scratch) throws -> [UInt8] {
+func firstFrameLumaRow(_ file: URL, row: Int, width: Int, in directory: Scratch) async throws -> [UInt8] {
     let raw = directory.file("row-\(UUID().uuidString).gray")
-    try makeInput(
+    try await makeInput(
         ["-i", file.path, "-frames:v", "1", "-vf", "format=gray,crop=\(width):1:0:\(row)", "-f", "rawvideo", raw.path],
         in: directory)
     return Array(try Data(contentsOf: raw))

@@ -16,7 +16,7 @@ struct PortableFileNameTests {
 
     @Test(arguments: ["1A-1", "12A.B-2", "12A-10", "1AA-3"])
     func plainIDsKeepTheirNames(id: String) {
-        #expect(PortableFileName.clip(id) == id + ".mp4")
+        #expect(PortableFileName.clip(SegmentID(id)) == id + ".mp4")
     }
 
     @Test(arguments: [
@@ -26,7 +26,7 @@ struct PortableFileNameTests {
         ("场一A-1", "_E5_9C_BA_E4_B8_80A-1.mp4"), ("", "_.mp4"),
     ])
     func unsafeIDsAreEscaped(id: String, name: String) {
-        #expect(PortableFileName.clip(id) == name)
+        #expect(PortableFileName.clip(SegmentID(id)) == name)
         #expect(Self.isPortable(name))
     }
 
@@ -35,13 +35,13 @@ struct PortableFileNameTests {
         #expect(PortableFileName.clip("1a-1.take12") == "1_61-1.take12.mp4")
         // Only a take's own suffix: anything else lower-case is escaped as before.
         #expect(PortableFileName.clip("1A-1.takeX") == "1A-1._74_61_6B_65X.mp4")
-        let long = PortableFileName.clip(String(repeating: "9", count: 300) + "A-1.take3")
+        let long = PortableFileName.clip(SegmentID(String(repeating: "9", count: 300) + "A-1.take3"))
         #expect(long.utf8.count <= 100 && long.hasSuffix(".take3.mp4") && Self.isPortable(long))
     }
 
     @Test func longIDsAreShortenedWithAHash() {
         let long = String(repeating: "9", count: 300)
-        let names = [long + "A-1", long + "A-2", String(repeating: "é", count: 200) + "A-1"].map(PortableFileName.clip)
+        let names = [long + "A-1", long + "A-2", String(repeating: "é", count: 200) + "A-1"].map { PortableFileName.clip(SegmentID($0)) }
         for name in names {
             #expect(name.utf8.count <= 100 && name.hasSuffix(".mp4") && name.contains("__"), "\(name)")
             #expect(Self.isPortable(name))
@@ -49,7 +49,7 @@ struct PortableFileNameTests {
         #expect(Set(names).count == names.count)
         // Ninety-six bytes fit whole.
         let fits = String(repeating: "7", count: 92) + "A-1"
-        #expect(PortableFileName.clip(fits) == fits + ".mp4")
+        #expect(PortableFileName.clip(SegmentID(fits)) == fits + ".mp4")
     }
 
     /// Different IDs never share a name, even on a file system that ignores case.
@@ -63,7 +63,7 @@ struct PortableFileNameTests {
         }
         var seen: [String: String] = [:]
         for id in ids {
-            let name = PortableFileName.clip(id)
+            let name = PortableFileName.clip(SegmentID(id))
             #expect(Self.isPortable(name), "\(id) → \(name)")
             if let other = seen.updateValue(id, forKey: name.lowercased()) { Issue.record("\(id) and \(other) both → \(name)") }
         }

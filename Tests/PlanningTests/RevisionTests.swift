@@ -22,7 +22,7 @@ struct RevisionTests {
 
     static let at = SourceLocation(line: 4, column: 11, offset: 0)
 
-    static func planned(_ revisions: [String: ShotRevision], script: String = RevisionTests.script) -> Plan {
+    static func planned(_ revisions: [ShotID: ShotRevision], script: String = RevisionTests.script) -> Plan {
         Planner(revisions: ShotRevisions(byShot: revisions)).plan(FountainReader.parse(script).screenplay).plan
     }
 

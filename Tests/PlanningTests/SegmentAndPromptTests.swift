@@ -36,7 +36,7 @@ struct SegmentTests {
         let result = plan("INT. ROOM - DAY\n\nANNA\n\(speech)\n", PlanConfiguration(maxSegmentMilliseconds: 5000))
         let shot = result.plan.shots.last!
         #expect(shot.segments.count > 1)
-        #expect(shot.segments.map(\.id) == (1...shot.segments.count).map { "\(shot.id)-\($0)" })
+        #expect(shot.segments.map(\.id) == (1...shot.segments.count).map { shot.id.segment($0) })
         #expect(shot.segments.allSatisfy { $0.seed == shot.seed && $0.frames <= 120 })
         #expect(shot.segments.dropFirst().allSatisfy { $0.isContinuation && $0.prompt.hasPrefix("Continuation of the same shot") })
         #expect(shot.segments[1].continuesFrom == shot.segments[0].id)

@@ -39,6 +39,6 @@ func sampleText(_ name: String) throws -> String {
 }
 
 extension Plan {
-    func shot(_ id: String) -> Shot? { shots.first { $0.id == id } }
+    func shot(_ id: ShotID) -> Shot? { shots.first { $0.id == id } }
     func shots(inScene number: String) -> [Shot] { shots.filter { $0.scene == number } }
 }

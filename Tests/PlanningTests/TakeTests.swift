@@ -18,7 +18,7 @@ struct TakeTests {
 
         """
 
-    static func shot(_ plan: Plan, _ id: String) throws -> Shot {
+    static func shot(_ plan: Plan, _ id: ShotID) throws -> Shot {
         try #require(plan.shots.first { $0.id == id })
     }
 
@@ -35,7 +35,7 @@ struct TakeTests {
         #expect(kitchen.segments.map(\.id) == single.segments.map(\.id) && kitchen.seed == single.seed)
         #expect(Set([kitchen.seed] + others.map(\.seed)).count == 3)
         for take in others {
-            #expect(take.segments.map(\.id) == kitchen.segments.map { "\($0.id).take\(take.number)" })
+            #expect(take.segments.map(\.id) == kitchen.segments.map { SegmentID("\($0.id).take\(take.number)") })
             #expect(take.segments.allSatisfy { $0.seed == take.seed && $0.card.take == "take \(take.number)" })
             #expect(take.segments.map(\.prompt) == kitchen.segments.map(\.prompt))
             // A continuation continues its own take.

@@ -81,7 +81,7 @@ func plannedShots(_ script: URL, animatic: String?) -> [PlannedShot] {
     guard let animatic else {
         guard let data = FileManager.default.contents(atPath: script.path) else { fail("cannot read \(script.path)", 66) }
         return Planner().plan(FountainReader.parse([UInt8](data)).screenplay).plan.shots.map {
-            PlannedShot(id: $0.id, size: $0.size.rawValue, text: $0.text, frames: $0.frames)
+            PlannedShot(id: $0.id.rawValue, size: $0.size.rawValue, text: $0.text, frames: $0.frames)
         }
     }
     let process = Process()

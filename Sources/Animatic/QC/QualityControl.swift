@@ -122,11 +122,11 @@ extension Builder {
     /// shots' take rankings.
     static func qcNotes(records: [(id: SegmentID, record: QCRecord)], rankings: [TakeRanking]) -> QCNotes {
         QCNotes(
-            segments: Dictionary(records.map { ($0.id.rawValue, QCNote(passed: $0.record.best.passed, text: $0.record.why)) }) {
+            segments: Dictionary(records.map { ($0.id, QCNote(passed: $0.record.best.passed, text: $0.record.why)) }) {
                 first, _ in first
             },
             takes: Dictionary(rankings.map { ranking in
-                (ranking.shot.rawValue, QCNote(
+                (ranking.shot, QCNote(
                     passed: ranking.ranking.first { $0.take == ranking.onTimeline }?.passed ?? false,
                     text: "takes: " + ranking.why))
             }) { first, _ in first })

@@ -21,7 +21,7 @@ extension Builder {
             let shot = chosen.shots[index]
             var records: [SegmentID: QCRecord] = [:]
             for segment in shot.allTakes.flatMap(\.segments) {
-                guard let item = items[SegmentID(segment.id)], outcome?.failures[item.segmentID] == nil,
+                guard let item = items[segment.id], outcome?.failures[item.segmentID] == nil,
                       outcome?.notStarted.contains(item.segmentID) != true, let record = qcRecord(item)
                 else { continue }
                 records[item.segmentID] = record
@@ -41,7 +41,7 @@ extension BuildPlan {
     func arranged(as plan: Plan) -> BuildPlan {
         let byID = Dictionary((items + takeItems).map { ($0.segmentID, $0) }) { first, _ in first }
         return BuildPlan(
-            items: plan.shots.flatMap(\.segments).compactMap { byID[SegmentID($0.id)] },
-            takeItems: plan.shots.flatMap { ($0.otherTakes ?? []).flatMap(\.segments) }.compactMap { byID[SegmentID($0.id)] })
+            items: plan.shots.flatMap(\.segments).compactMap { byID[$0.id] },
+            takeItems: plan.shots.flatMap { ($0.otherTakes ?? []).flatMap(\.segments) }.compactMap { byID[$0.id] })
     }
 }

@@ -44,7 +44,7 @@ public struct TakeRanking: Sendable, Codable, Hashable {
     static func rank(_ shot: Shot, records: [SegmentID: QCRecord], thresholds: QCThresholds) -> TakeRanking? {
         guard shot.otherTakes != nil else { return nil }
         let entries = shot.allTakes.compactMap { take -> Entry? in
-            let kept = take.segments.compactMap { segment in records[SegmentID(segment.id)].map { (segment.id, $0.best) } }
+            let kept = take.segments.compactMap { segment in records[segment.id].map { (segment.id, $0.best) } }
             guard !kept.isEmpty, kept.count == take.segments.count else { return nil }
             return Entry(
                 take: take.number, verdict: kept.allSatisfy { $0.1.passed } ? "passed" : "failed",
@@ -59,7 +59,7 @@ public struct TakeRanking: Sendable, Codable, Hashable {
         let picked = shot.picked
         let onTimeline = picked ?? ranking[0].take
         return TakeRanking(
-            shot: ShotID(shot.id), ranking: ranking, onTimeline: onTimeline, chosenBy: picked == nil ? "qc" : "review",
+            shot: shot.id, ranking: ranking, onTimeline: onTimeline, chosenBy: picked == nil ? "qc" : "review",
             why: why(ranking, picked: picked))
     }
 

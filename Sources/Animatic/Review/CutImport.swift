@@ -84,10 +84,10 @@ struct CutComparison {
         let index = ClipIndex(timeline)
         let entries = Dictionary(review.entries.map { ($0.shotID, $0) }) { first, _ in first }
         let ownMarkers = Set(timeline.markers.flatMap { [$0.name, $0.comment, "\($0.name) \($0.comment)"].map { $0.uppercased() } })
-        var frames: [String: Int] = [:]
-        var takes: [String: Int] = [:]
-        var notes: [String: [String]] = [:]
-        var order: [String] = []
+        var frames: [ShotID: Int] = [:]
+        var takes: [ShotID: Int] = [:]
+        var notes: [ShotID: [String]] = [:]
+        var order: [ShotID] = []
         for clip in cut.clips {
             guard let (placed, take) = index.find(clip) else {
                 reports.append("clip \(clip.name) at frame \(clip.recordIn) is not from this plan; it is left out")
@@ -105,7 +105,7 @@ struct CutComparison {
             }
         }
         reports += Self.orderReports(order, timeline: timeline)
-        var seen: Set<String> = []
+        var seen: Set<ShotID> = []
         for placed in timeline.clips where seen.insert(placed.shot.id).inserted {
             let shot = placed.shot
             guard let edited = frames[shot.id] else {
@@ -130,11 +130,11 @@ struct CutComparison {
     }
 
     /// A line for each shot the cut puts before one the script has before it.
-    private static func orderReports(_ order: [String], timeline: Timeline) -> [String] {
-        var position: [String: Int] = [:]
+    private static func orderReports(_ order: [ShotID], timeline: Timeline) -> [String] {
+        var position: [ShotID: Int] = [:]
         for clip in timeline.clips where position[clip.shot.id] == nil { position[clip.shot.id] = position.count }
         var reports: [String] = []
-        var latest: String?
+        var latest: ShotID?
         for shot in order {
             if let before = latest, let at = position[shot], let was = position[before], at < was {
                 reports.append("\(shot) comes after \(before) in the cut, before it in the script (reported, not applied)")
@@ -160,7 +160,7 @@ private struct ClipIndex {
     /// The clip an edited clip plays and which take: by its file, its name (a segment ID
     /// or a file name), then its reel.
     func find(_ clip: EditedCut.Clip) -> (TimelineClip, Int)? {
-        var names = [clip.name, PortableFileName.clip(clip.name), clip.name + ".mp4"]
+        var names = [clip.name, PortableFileName.clip(SegmentID(clip.name)), clip.name + ".mp4"]
         if let file = clip.sourceFile { names.insert((file as NSString).lastPathComponent, at: 0) }
         for name in names where !name.isEmpty {
             if let placed = byStem[Self.stem(of: name)] { return (placed, Self.take(of: name)) }

@@ -3,7 +3,7 @@ import Planning
 /// The shot as a note is read against: what the rules step from (its size, its move, its
 /// length) and what they write about (who is in it, its light, its prompt's language).
 struct ShotState: Sendable {
-    var id: String
+    var id: ShotID
     var size: ShotSize
     var move: CameraMove
     var angle: CameraAngle

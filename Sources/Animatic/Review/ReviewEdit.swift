@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 
 /// One save from the review page (`animatic review FILE`): what a reviewer changed in one
 /// shot's entry — a take picked, a status, a note added. It is a change, not a copy of the
@@ -6,7 +7,7 @@ import Foundation
 /// see is lost (`ReviewFileKeeper`).
 public struct ReviewEdit: Sendable, Hashable, Codable {
     /// The shot's ID (`2C`).
-    public var shot: String
+    public var shot: ShotID
     /// The take to use, 1-based.
     public var pick: Int?
     /// The shot's status.
@@ -16,7 +17,7 @@ public struct ReviewEdit: Sendable, Hashable, Codable {
     /// Who wrote the note.
     public var by: String?
 
-    public init(shot: String, pick: Int? = nil, status: ReviewStatus? = nil, note: String? = nil, by: String? = nil) {
+    public init(shot: ShotID, pick: Int? = nil, status: ReviewStatus? = nil, note: String? = nil, by: String? = nil) {
         self.shot = shot
         self.pick = pick
         self.status = status

@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import Yams
 
 /// What `--apply-notes` changes in one shot's entry: revise fields to set (their whole new
@@ -10,7 +11,7 @@ struct ReviewChange: Sendable {
         case list([String])
     }
 
-    var shotID: String
+    var shotID: ShotID
     /// Fields in the order they are written when new.
     var fields: [(key: String, value: Value)] = []
     /// Indexes into the entry's `notes`.
@@ -52,7 +53,7 @@ enum ReviewWriter {
         let entries = Dictionary(shots.map { ($0.key.string ?? "", $0) }) { first, _ in first }
         var newEntries: [ReviewChange] = []
         for change in changes {
-            guard let pair = entries[change.shotID] else {
+            guard let pair = entries[change.shotID.rawValue] else {
                 newEntries.append(change)
                 continue
             }
@@ -121,7 +122,7 @@ enum ReviewWriter {
             guard let close = edit.closingBracket(ofFlowAt: start) else {
                 throw AnimaticError(.internalFailure, "the shots table in braces does not close")
             }
-            let items = changes.map { "\(YAMLScalarText.render($0.shotID, inFlow: true)): \(flowEntry($0))" }.joined(separator: ", ")
+            let items = changes.map { "\(YAMLScalarText.render($0.shotID.rawValue, inFlow: true)): \(flowEntry($0))" }.joined(separator: ", ")
             edit.replace(from: close, to: close, with: (edit.isEmptyFlow(at: start) ? "" : ", ") + items)
             return
         }
@@ -139,7 +140,7 @@ enum ReviewWriter {
     /// A new entry as block lines: pick, status, notes, revise (the schema's order).
     private static func entryLines(_ change: ReviewChange, indent: Int, step: Int) -> [String] {
         let pad = String(repeating: " ", count: indent + step)
-        var lines = [String(repeating: " ", count: indent) + YAMLScalarText.render(change.shotID) + ":"]
+        var lines = [String(repeating: " ", count: indent) + YAMLScalarText.render(change.shotID.rawValue) + ":"]
         if let pick = change.pick { lines.append(pad + "pick: \(pick)") }
         if let status = change.status { lines.append(pad + "status: \(status.rawValue)") }
         if !change.newNotes.isEmpty {

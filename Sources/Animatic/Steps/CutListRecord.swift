@@ -53,7 +53,7 @@ struct CutListRecord: Sendable {
         }
         for (shot, note) in qcNotes.takes.sorted(by: { $0.key < $1.key }) { text += "takes\t\(shot)\t\(note.passed)\t\(note.text)\n" }
         if let quality = settings.quality {
-            text += "quality\t\(quality.level.rawValue)\t" + quality.finalSegments.sorted().joined(separator: ",") + "\n"
+            text += "quality\t\(quality.level.rawValue)\t" + quality.finalSegments.map(\.rawValue).sorted().joined(separator: ",") + "\n"
         }
         for (shot, marks) in settings.reviewMarks.sorted(by: { $0.key < $1.key }) {
             text += "review\t\(shot)\t\(marks.status ?? "")\n"

@@ -21,15 +21,15 @@ extension Builder {
         let frames = CutListExport.needsThumbnails(settings) ? timeline.shotFrames : []
         let keys = Dictionary(items.map { ($0.segmentID, $0.key) }, uniquingKeysWith: { first, _ in first })
         let size = Thumbnails.size(for: settings.size)
-        var thumbnailRuns: [String: Bool] = [:]  // shot ID → whether its thumbnail is made
-        var thumbnailURLs: [String: URL] = [:]
+        var thumbnailRuns: [ShotID: Bool] = [:]  // shot ID → whether its thumbnail is made
+        var thumbnailURLs: [ShotID: URL] = [:]
         let undecided = takesPlacedAfterGeneration(context)
         let allKeys = Dictionary(context.allItems.map { ($0.segmentID, $0.key) }, uniquingKeysWith: { first, _ in first })
         let shots = Dictionary(context.plan.shots.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         /// With takes still to be ranked, the keys of the clips of every take a shot may show.
-        func takeKeys(_ shotID: String) -> [ClipKey]? {
+        func takeKeys(_ shotID: ShotID) -> [ClipKey]? {
             guard undecided, let shot = shots[shotID], shot.otherTakes != nil else { return nil }
-            return shot.allTakes.flatMap(\.segments).compactMap { allKeys[SegmentID($0.id)] }
+            return shot.allTakes.flatMap(\.segments).compactMap { allKeys[$0.id] }
         }
         let qcNotes = qcNotes(context.plan, context.buildPlan)
         let recording = cutListRecording(context, frames: frames, qcNotes: qcNotes)
@@ -39,7 +39,7 @@ extension Builder {
             return
         }
         for frame in frames {
-            guard let key = keys[SegmentID(frame.clip.name)], let clip = clipStep[key] else { continue }
+            guard let key = keys[frame.clip.name], let clip = clipStep[key] else { continue }
             let url = cache.thumbnailURL(for: key, width: size.width, height: size.height)
             let takeKeys = takeKeys(frame.shotID)
             let remade = (takeKeys ?? [key]).contains { clipRuns[$0] == true }
@@ -111,7 +111,7 @@ extension Builder {
         let keys = Dictionary(context.buildPlan.items.map { ($0.segmentID, $0.key) }, uniquingKeysWith: { first, _ in first })
         let size = Thumbnails.size(for: settings.size)
         for frame in frames {
-            guard let key = keys[SegmentID(frame.clip.name)], let clip = clipStep[key] else { continue }
+            guard let key = keys[frame.clip.name], let clip = clipStep[key] else { continue }
             planner.add(BuildStep(
                 id: "thumbnail \(frame.shotID)", kind: .thumbnail, inputs: [clip],
                 output: context.cache.thumbnailURL(for: key, width: size.width, height: size.height).path, key: key.rawValue,
@@ -140,7 +140,7 @@ extension Builder {
 
     /// A step per contact sheet page: drawn into the cache unless there, placed beside the video.
     private func addSheetPages(
-        _ frames: [ShotFrame], thumbnailRuns: [String: Bool], thumbnailURLs: [String: URL], cache: ClipCache,
+        _ frames: [ShotFrame], thumbnailRuns: [ShotID: Bool], thumbnailURLs: [ShotID: URL], cache: ClipCache,
         after video: String, to planner: inout StepPlanner
     ) {
         let layout = ContactSheetExport.layout(thumbnail: Thumbnails.size(for: settings.size))

@@ -34,7 +34,7 @@ extension Builder {
                 seconds: Double(item.frames) * Double(context.plan.frameRate.den) / Double(context.plan.frameRate.num),
                 shotStartFrame: item.request.shotStartFrame, size: settings.size.description,
                 continues: item.continues.flatMap { segmentOfKey[$0] },
-                charge: generator.charge(for: item.request), quality: settings.quality?.quality(of: item.segmentID.rawValue))
+                charge: generator.charge(for: item.request), quality: settings.quality?.quality(of: item.segmentID))
             // The backend's own clip, when cached, is conformed again with no request.
             planner.add(BuildStep(
                 id: generateID, kind: .generate, inputs: item.continues.flatMap { clipStep[$0] }.map { [$0] } ?? [],

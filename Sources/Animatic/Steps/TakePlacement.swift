@@ -13,7 +13,7 @@ struct TakePlacement: Sendable {
     /// The cut lists' timeline, laid once for every cut list step; nil when the build writes none.
     var timeline: Timeline?
     /// The frame each shot's thumbnail shows, by shot ID.
-    var shotFrames: [String: ShotFrame]
+    var shotFrames: [ShotID: ShotFrame]
 
     /// `plan` and `buildPlan` as a build with `settings` lays them on its timeline (`withAudio`: with the WAVs).
     init(plan: Plan, buildPlan: BuildPlan, settings: BuildSettings, withAudio: Bool) {

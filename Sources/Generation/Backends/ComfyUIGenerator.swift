@@ -1,5 +1,6 @@
 import Foundation
 import Media
+import Planning
 
 /// The `comfyui` backend: the user's API-format workflow, filled in for each segment and
 /// queued on one of several ComfyUI servers (`POST /prompt`), polled (`GET /history/{id}`)
@@ -153,7 +154,7 @@ public struct ComfyUIGenerator: Generator {
 
     /// Uploads `image` with `POST /upload/image` (multipart, field `image`) and returns the
     /// name the server gave it, with its subfolder (`sub/frame.png`) when it has one.
-    private func upload(_ image: URL, to server: URL, segment: String) async throws -> String {
+    private func upload(_ image: URL, to server: URL, segment: SegmentID) async throws -> String {
         let operation = "upload the last frame for \(segment) to \(server.absoluteString)"
         let data: Data
         do { data = try Data(contentsOf: image) } catch {
@@ -203,7 +204,7 @@ public struct ComfyUIGenerator: Generator {
     /// Waits for `promptID` to finish: the history's polls and, with a `socket`, its messages
     /// at the same time. The websocket's word that it is done has the history read at once.
     private func follow(
-        _ promptID: String, on server: URL, segment: String, socket: WebSocketClient?
+        _ promptID: String, on server: URL, segment: SegmentID, socket: WebSocketClient?
     ) async throws -> ComfyUIHistory.File {
         guard let socket else { return try await wait(for: promptID, on: server, segment: segment) }
         let operation = "run prompt \(promptID) for \(segment) on \(server.absoluteString)"
@@ -249,7 +250,7 @@ public struct ComfyUIGenerator: Generator {
     }
 
     /// Polls the history of `promptID` until it finishes, at most `maxPolls` times.
-    private func wait(for promptID: String, on server: URL, segment: String) async throws -> ComfyUIHistory.File {
+    private func wait(for promptID: String, on server: URL, segment: SegmentID) async throws -> ComfyUIHistory.File {
         let operation = "run prompt \(promptID) for \(segment) on \(server.absoluteString)"
         let url = server.appendingPathComponent("history").appendingPathComponent(promptID)
         for poll in 0..<maxPolls {

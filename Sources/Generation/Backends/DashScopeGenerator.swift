@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 
 /// The `dashscope` backend: hosted Wan on Alibaba Cloud Model Studio, by its asynchronous
 /// HTTP protocol (create a task, poll it, download its video at once).
@@ -210,7 +211,7 @@ public struct DashScopeGenerator: Generator {
     /// Polls `taskID` to its end and returns the task and its video's URL; a journalled
     /// (`resumed`) task the service no longer knows is replaced by a new one, once.
     private func video(
-        of taskID: String, resumed: Bool, body: Data, key: String, segment: String, digest: String
+        of taskID: String, resumed: Bool, body: Data, key: String, segment: SegmentID, digest: String
     ) async throws -> (String, URL) {
         let task = try await poll(taskID, key: key, segment: segment)
         let status = task.taskStatus ?? "UNKNOWN"
@@ -244,7 +245,7 @@ public struct DashScopeGenerator: Generator {
 
     /// Creates a task and journals it before anything else happens to it (even when the
     /// build is being cancelled: the task exists and is paid for).
-    private func create(_ body: Data, key: String, segment: String, digest: String) async throws -> String {
+    private func create(_ body: Data, key: String, segment: SegmentID, digest: String) async throws -> String {
         let operation = "create the task for \(segment)"
         let data = try await client.send(
             "POST", baseURL.appendingPathComponent("api/v1/services/aigc/video-generation/video-synthesis"),
@@ -264,7 +265,7 @@ public struct DashScopeGenerator: Generator {
     }
 
     /// Polls `taskID` until it leaves PENDING and RUNNING, at most `maxPolls` times.
-    private func poll(_ taskID: String, key: String, segment: String) async throws -> DashScopeTask.Output {
+    private func poll(_ taskID: String, key: String, segment: SegmentID) async throws -> DashScopeTask.Output {
         let operation = "poll task \(taskID) for \(segment)"
         let url = baseURL.appendingPathComponent("api/v1/tasks").appendingPathComponent(taskID)
         for poll in 0..<maxPolls {

@@ -1,11 +1,12 @@
 import Foundation
+import Planning
 
 /// What a text model is asked when a note becomes a revision: the note on a shot and the
 /// shot's current prompt. A command reviser reads it as JSON on its standard input
 /// (docs/review.md): `{"language": "en", "note": "…", "prompt": "…", "shot": "2K"}`.
 public struct RevisionRequest: Sendable, Hashable, Codable {
     /// The shot's ID.
-    public var shot: String
+    public var shot: ShotID
     /// The director's note, as written.
     public var note: String
     /// The shot's prompt as planned now (its first segment's), revisions so far included.
@@ -13,7 +14,7 @@ public struct RevisionRequest: Sendable, Hashable, Codable {
     /// The prompt's language, `en` or `zh`; the revised prompt keeps it.
     public var language: String
 
-    public init(shot: String, note: String, prompt: String, language: String) {
+    public init(shot: ShotID, note: String, prompt: String, language: String) {
         self.shot = shot
         self.note = note
         self.prompt = prompt

@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 
 /// A backend run the way a build must run it: at most `limiter.limit` segments at once,
 /// transient failures retried by `policy` (backoff with jitter, `Retry-After` obeyed),
@@ -21,7 +22,7 @@ public struct ScheduledGenerator: Generator {
     /// A random number in 0…1 for the jitter.
     public let random: @Sendable () -> Double
     /// Called before each wait for a retry, with the segment, the error and the wait.
-    public let onRetry: @Sendable (_ segmentID: String, _ error: BackendError, _ delay: Duration) -> Void
+    public let onRetry: @Sendable (_ segmentID: SegmentID, _ error: BackendError, _ delay: Duration) -> Void
 
     /// `backend` scheduled with `policy`, at most `limit` segments at once (by default the
     /// backend's `maxParallelJobs`, else the processor count).
@@ -29,7 +30,7 @@ public struct ScheduledGenerator: Generator {
         backend: any Generator, policy: RetryPolicy = RetryPolicy(), limit: Int? = nil,
         segmentTimeLimit: Duration? = .seconds(1800), sleeper: Sleeper = .continuous,
         random: @escaping @Sendable () -> Double = { Double.random(in: 0...1) },
-        onRetry: @escaping @Sendable (_ segmentID: String, _ error: BackendError, _ delay: Duration) -> Void = {
+        onRetry: @escaping @Sendable (_ segmentID: SegmentID, _ error: BackendError, _ delay: Duration) -> Void = {
             _, _, _ in
         }
     ) {

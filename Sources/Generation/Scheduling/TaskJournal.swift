@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 
 /// The remote tasks a build has submitted and not yet collected, kept in a JSON file in the
 /// cache directory: request digest → task ID.
@@ -14,7 +15,7 @@ public actor TaskJournal {
         /// The service's task ID.
         public var taskID: String
         /// The segment the task was submitted for (for people reading the file).
-        public var segmentID: String
+        public var segmentID: SegmentID
     }
 
     /// The journal file.

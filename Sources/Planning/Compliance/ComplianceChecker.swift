@@ -26,7 +26,7 @@ public struct ComplianceChecker: Sendable {
         public var entry: ComplianceLists.Entry
         public var policy: CompliancePolicy
         /// The segment whose prompt holds it.
-        public var segmentID: String
+        public var segmentID: SegmentID
         /// Where in the script it is (or, when the words came from elsewhere, the start of
         /// the script text the segment covers).
         public var range: SourceRange

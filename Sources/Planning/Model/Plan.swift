@@ -59,10 +59,10 @@ public struct PlanScene: Hashable, Sendable, Codable {
     public var timeOfDay: String?
     public var range: SourceRange
     /// The IDs of the scene's shots, in order.
-    public var shotIDs: [String]
+    public var shotIDs: [ShotID]
 
     public init(number: String, heading: String, location: String, setting: Setting?, timeOfDay: String?,
-                range: SourceRange, shotIDs: [String]) {
+                range: SourceRange, shotIDs: [ShotID]) {
         self.number = number
         self.heading = heading
         self.location = location

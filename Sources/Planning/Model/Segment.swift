@@ -7,13 +7,13 @@ import Screenplay
 /// the segment lands in the timeline.
 public struct Segment: Hashable, Sendable, Codable {
     /// The shot ID and a 1-based index: `12A-1`, `12A-2`.
-    public var id: String
+    public var id: SegmentID
     /// The duration in frames.
     public var frames: Int
     /// Whether this segment continues the previous segment of the same shot.
     public var isContinuation: Bool
     /// For a continuation, the ID of the segment it continues (whose last frame is the reference image).
-    public var continuesFrom: String?
+    public var continuesFrom: SegmentID?
     public var prompt: String
     public var negativePrompt: String
     public var seed: Int
@@ -22,7 +22,7 @@ public struct Segment: Hashable, Sendable, Codable {
     /// The part of the script this segment shows.
     public var range: SourceRange
 
-    public init(id: String, frames: Int, isContinuation: Bool, continuesFrom: String?, prompt: String,
+    public init(id: SegmentID, frames: Int, isContinuation: Bool, continuesFrom: SegmentID?, prompt: String,
                 negativePrompt: String, seed: Int, card: StoryboardCard, range: SourceRange) {
         self.id = id
         self.frames = frames
@@ -52,7 +52,7 @@ public struct SegmentContent: Hashable, Sendable, Codable {
     public var frames: Int
     public var frameRate: FrameRate
     /// A continuation's pixels also depend on the segment it continues.
-    public var continuesFrom: String?
+    public var continuesFrom: SegmentID?
     public var card: StoryboardCard
 }
 
@@ -61,7 +61,7 @@ public struct SegmentContent: Hashable, Sendable, Codable {
 public struct StoryboardCard: Hashable, Sendable, Codable {
     /// The scene heading as written (`INT. KITCHEN - NIGHT`).
     public var heading: String
-    public var shotID: String
+    public var shotID: ShotID
     /// The camera term as a shot list prints it: `CU · low angle · push in`.
     public var cameraTerm: String
     public var kind: ShotKind

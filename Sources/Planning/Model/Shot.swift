@@ -4,7 +4,7 @@ import Screenplay
 public struct Shot: Hashable, Sendable, Codable {
     /// Scene number plus shot letter: `12A`, `12B`, … (`12A.B` when the scene number itself
     /// ends in a letter). Stable under edits to other scenes.
-    public var id: String
+    public var id: ShotID
     /// The scene number this shot belongs to (`12`, or the script's own `12A`).
     public var scene: String
     public var kind: ShotKind
@@ -55,7 +55,7 @@ public struct Shot: Hashable, Sendable, Codable {
     /// The take a review picked for the timeline; nil for take 1 unless picked.
     public var picked: Int? = nil
 
-    public init(id: String, scene: String, kind: ShotKind, frames: Int, size: ShotSize, angle: CameraAngle,
+    public init(id: ShotID, scene: String, kind: ShotKind, frames: Int, size: ShotSize, angle: CameraAngle,
                 move: CameraMove, direction: MoveDirection? = nil, lens: String?, characters: [String], speaker: String?, foreground: String?,
                 subject: String?, text: String, location: String, setting: Setting?, timeOfDay: String?,
                 transitionIn: ShotTransition?, transitionOut: ShotTransition?, style: String?, takes: Int,

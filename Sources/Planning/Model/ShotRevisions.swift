@@ -5,11 +5,11 @@ import Screenplay
 /// script's own shot (`ShotRevising`); the script itself is never touched.
 public struct ShotRevisions: Hashable, Sendable {
     /// The revision of each shot that has one, by shot ID (`2K`).
-    public var byShot: [String: ShotRevision]
+    public var byShot: [ShotID: ShotRevision]
     /// The take a review picks for the timeline, by shot ID (`pick: 2`).
-    public var picks: [String: Int]
+    public var picks: [ShotID: Int]
 
-    public init(byShot: [String: ShotRevision] = [:], picks: [String: Int] = [:]) {
+    public init(byShot: [ShotID: ShotRevision] = [:], picks: [ShotID: Int] = [:]) {
         self.byShot = byShot
         self.picks = picks
     }

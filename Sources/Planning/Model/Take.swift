@@ -21,7 +21,7 @@ public struct Take: Hashable, Sendable, Codable {
 
     /// `12A-1` for take 1, `12A-1.take2` for take 2: a segment's ID in take `number`,
     /// also its media file's name (`film.media/12A-1.take2.mp4`).
-    public static func segmentID(_ base: String, take number: Int) -> String {
-        number == 1 ? base : "\(base).take\(number)"
+    public static func segmentID(_ base: SegmentID, take number: Int) -> SegmentID {
+        number == 1 ? base : SegmentID("\(base).take\(number)")
     }
 }

@@ -18,10 +18,10 @@ public enum PortableFileName {
     public static let maximumBytes = 100
 
     /// The file name of a segment's clip: `12A-1.mp4`; a later take's, `12A-1.take2.mp4`.
-    public static func clip(_ segmentID: String) -> String {
+    public static func clip(_ segmentID: SegmentID) -> String {
         // A take's suffix (`Take.segmentID`) is kept as written: a stem holds no lower-case
         // letter, so the suffix cannot make one clip's name equal another's.
-        let (base, take) = takeSuffix(segmentID)
+        let (base, take) = takeSuffix(segmentID.rawValue)
         return stem(base, room: maximumBytes - ".mp4".utf8.count - take.utf8.count) + take + ".mp4"
     }
 

@@ -10,7 +10,7 @@ public enum RevisionListing {
     }
 
     private static func revisions(_ plan: Plan, reviewFile: String?) -> String {
-        let revised = plan.shots.compactMap { shot in shot.revised.map { (shot.id, $0) } }
+        let revised = plan.shots.compactMap { shot in shot.revised.map { (shot.id.rawValue, $0) } }
         guard !revised.isEmpty else { return "" }
         let width = revised.map { ShotListTable.width($0.0) }.max() ?? 0
         var out = "revised by \(reviewFile ?? "the review file"):\n"

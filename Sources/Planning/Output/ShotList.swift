@@ -1,6 +1,6 @@
 /// The shot list as people read it: a row per shot with its place on the timeline.
 public struct ShotListRow: Hashable, Sendable {
-    public var id: String
+    public var id: ShotID
     public var scene: String
     /// First frame and one past the last, on the timeline.
     public var startFrame: Int
@@ -28,7 +28,7 @@ public enum ShotListTable {
             let shot = row.shot
             let names = shot.characters.map(CastIndex.display).joined(separator: ", ")
             lines.append([
-                row.id, rate.timecode(frame: row.startFrame), rate.timecode(frame: row.endFrame),
+                row.id.rawValue, rate.timecode(frame: row.startFrame), rate.timecode(frame: row.endFrame),
                 seconds(row.frames, rate: rate), shot.size.abbreviation, shot.move.shortName(shot.direction),
                 names.isEmpty ? "-" : clip(names, 24), clip(shot.segments.first?.prompt ?? "", promptWidth),
             ])
@@ -90,7 +90,7 @@ public enum ShotListCSV {
         for row in ShotListRow.rows(plan) {
             let shot = row.shot
             rows.append([
-                shot.id, shot.scene, rate.timecode(frame: row.startFrame), rate.timecode(frame: row.endFrame),
+                shot.id.rawValue, shot.scene, rate.timecode(frame: row.startFrame), rate.timecode(frame: row.endFrame),
                 String(shot.frames), String(ShotListTable.seconds(shot.frames, rate: rate).dropLast()),
                 shot.size.abbreviation, shot.angle.english, shot.move.shortName(shot.direction), shot.lens ?? "",
                 shot.characters.map(CastIndex.display).joined(separator: "; "), shot.location,

@@ -61,7 +61,7 @@ struct ShotAssembly: Sendable {
                 var previous: (units: Range<Int>, isContinuation: Bool, prompt: String)?
                 for (index, piece) in pieces.enumerated() {
                     let units = Array(draft.units[piece.units])
-                    let segmentID = Take.segmentID("\(id)-\(index + 1)", take: number)
+                    let segmentID = Take.segmentID(id.segment(index + 1), take: number)
                     let prompt: String
                     if let previous, previous.units == piece.units, previous.isContinuation == (index > 0) {
                         prompt = previous.prompt
@@ -113,7 +113,7 @@ struct ShotAssembly: Sendable {
         return kept.joined(separator: " ") + (cut ? "…" : "")
     }
 
-    private func card(_ draft: ShotDraft, id: String, units: [TextUnit], scene parts: PromptBuilder.SceneParts,
+    private func card(_ draft: ShotDraft, id: ShotID, units: [TextUnit], scene parts: PromptBuilder.SceneParts,
                       language: PromptLanguage) -> StoryboardCard {
         let scene = parts.scene
         let action = Self.cardText(units.lazy.filter { $0.kind == .action || $0.kind == .title }.map(\.text))

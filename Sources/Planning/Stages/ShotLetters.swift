@@ -13,8 +13,8 @@ enum ShotLetters {
         return result
     }
 
-    static func id(scene: String, index: Int) -> String {
+    static func id(scene: String, index: Int) -> ShotID {
         let separator = scene.last.map { $0.isLetter } == true ? "." : ""
-        return scene + separator + letters(index)
+        return ShotID(scene + separator + letters(index))
     }
 }

@@ -10,7 +10,7 @@ struct ShotRevising: Sendable {
     let language: PromptLanguage
 
     /// `draft`, the shot `id`, with its revision's camera, duration, seed, style and prompt addition.
-    func revise(_ draft: ShotDraft, id: String) -> ShotDraft {
+    func revise(_ draft: ShotDraft, id: ShotID) -> ShotDraft {
         guard let revision = revisions.byShot[id] else { return draft }
         var draft = draft
         if let size = revision.size { draft.size = size.value }

@@ -15,7 +15,7 @@ public struct Review: Sendable {
     /// The revisions for the planner, by shot ID (an ID has one entry: YAML allows no
     /// key twice).
     public var revisions: ShotRevisions {
-        var byShot: [String: ShotRevision] = [:]
+        var byShot: [ShotID: ShotRevision] = [:]
         for entry in entries where entry.revision != ShotRevision() { byShot[entry.shotID] = entry.revision }
         return ShotRevisions(
             byShot: byShot,
@@ -23,7 +23,7 @@ public struct Review: Sendable {
     }
 
     /// Each entry's status and notes, by shot ID, as the storyboard page shows them.
-    public var storyboardMarks: [String: ShotReviewMarks] {
+    public var storyboardMarks: [ShotID: ShotReviewMarks] {
         Dictionary(entries.compactMap { entry in
             guard entry.status != nil || !entry.notes.isEmpty else { return nil }
             return (entry.shotID, ShotReviewMarks(
@@ -36,7 +36,7 @@ public struct Review: Sendable {
 /// One shot's entry under `shots:`.
 public struct ReviewEntry: Sendable {
     /// The shot ID as written: `2K`.
-    public var shotID: String
+    public var shotID: ShotID
     /// Where the ID is written.
     public var location: SourceLocation
     /// `pick`: the take the video and the cut lists use (1-based).
@@ -50,7 +50,7 @@ public struct ReviewEntry: Sendable {
     /// `revise`: what changes over the script's shot.
     public var revision: ShotRevision
 
-    public init(shotID: String, location: SourceLocation, pick: Int? = nil, status: ReviewStatus? = nil,
+    public init(shotID: ShotID, location: SourceLocation, pick: Int? = nil, status: ReviewStatus? = nil,
                 notes: [ReviewNote] = [], revision: ShotRevision = ShotRevision()) {
         self.shotID = shotID
         self.location = location

@@ -34,7 +34,7 @@ package struct ReviewDecoding {
     }
 
     private mutating func readEntry(_ shot: ConfigEntry) -> ReviewEntry {
-        var entry = ReviewEntry(shotID: shot.key, location: shot.keyLocation)
+        var entry = ReviewEntry(shotID: ShotID(shot.key), location: shot.keyLocation)
         if case .null = shot.value.value { return entry }
         for field in table(shot.value, named: "shot \(shot.key)", keys: Self.entryKeys) {
             let path = "shots.\(shot.key).\(field.key)"

@@ -150,7 +150,7 @@ public struct WorkerGenerator: Generator {
         let staged = StagedClip(for: destination)
         try await staged.commit(backend: name, operation: operation) { file in
             let line = WorkerRequest(
-                id: request.segmentID, prompt: request.content.prompt, negativePrompt: request.content.negativePrompt,
+                id: request.segmentID.rawValue, prompt: request.content.prompt, negativePrompt: request.content.negativePrompt,
                 seed: request.content.seed, frames: shape.frames, fps: ready.fps, width: shape.size.width,
                 height: shape.size.height, image: request.referenceImage?.path, output: file.path)
             try await withTaskCancellationHandler {
