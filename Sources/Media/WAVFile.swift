@@ -8,9 +8,8 @@ public enum WAVFile {
         try write(bytes(samples, channels: channels), to: url)
     }
 
-    /// The bytes of the WAV `write` makes of `samples`: half the memory of the samples, for
-    /// audio held until it is written.
-    public static func bytes(_ samples: [Float], channels: Int) -> Data {
+    /// The bytes of the WAV `write` makes of `samples`.
+    private static func bytes(_ samples: [Float], channels: Int) -> Data {
         // One pass into a 16-bit buffer, then one append, rather than an append per sample.
         bytes(pcm: samples.map(pcm), channels: channels)
     }

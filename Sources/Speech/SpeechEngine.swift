@@ -63,6 +63,16 @@ public final class SpeechEngine: Sendable {
         return try result.get()
     }
 
+    /// Speaks each text with its voice, in order, with nothing else spoken in between, and
+    /// hands each utterance with its index to `each` (on the engine's queue) as soon as it is
+    /// ready, so that a caller that converts and writes it holds one utterance at a time, not
+    /// the batch; blocks until all are done. Throws `SpeechError` or what `each` throws.
+    public func speakNow(_ lines: [(text: String, voice: Voice)], each: (Int, Utterance) throws -> Void) throws {
+        try queue.sync {
+            for (index, line) in lines.enumerated() { try each(index, try synthesize(line.text, line.voice)) }
+        }
+    }
+
     /// Speaks `text` with `voice`, blocking until the samples are ready.
     public func speakNow(_ text: String, voice: Voice) throws(SpeechError) -> Utterance {
         let result = queue.sync { Result { () throws(SpeechError) in try synthesize(text, voice) } }

@@ -18,6 +18,16 @@ import Testing
         #expect(a.samples == b.samples, "the same voice and text gave different samples")
     }
 
+    @Test func aBatchHandedOverOneAtATimeIsTheBatchInOrder() throws {
+        // One voice: what it says does not depend on the voice spoken before (`start()`).
+        let voice = Voice.derived(from: "EDWARD", language: "en-us")
+        let lines = [("Hand me the wrench.", voice), ("Which one?", voice)]
+        var handed: [Int: Utterance] = [:]
+        try SpeechEngine.shared.speakNow(lines) { index, utterance in handed[index] = utterance }
+        #expect(handed.keys.sorted() == [0, 1])
+        #expect(handed.sorted { $0.key < $1.key }.map(\.value) == (try SpeechEngine.shared.speakNow(lines)))
+    }
+
     @Test func aFasterRateIsShorter() throws {
         let slow = try SpeechEngine.shared.speakNow("I will be there at noon.", voice: Voice(language: "en-us", rate: 120))
         let fast = try SpeechEngine.shared.speakNow("I will be there at noon.", voice: Voice(language: "en-us", rate: 260))

@@ -34,10 +34,12 @@ public struct Voicing: Sendable {
     public var made: Int
     /// Problems with the audio files the script names, at their place in the script.
     public var diagnostics: [Diagnostic]
-    /// Lines made without `storing`, not yet in the cache, by the file `store()` writes.
-    /// (As the WAV's bytes, 16-bit: half the memory of the samples; Big Fish's 811 lines
-    /// held as float took 470 MB.)
-    var unstored: [URL: Data] = [:]
+    /// Lines made without `storing`, not yet in the cache: the WAV in `scratch` by the cache
+    /// entry `store()` moves it to. Each is written there as soon as it is made, so that the
+    /// memory does not grow with the script (Big Fish's 811 lines held as float took 470 MB).
+    var unstored: [URL: URL] = [:]
+    /// The folder of `unstored`, removed with the last voicing that holds it.
+    var scratch: VoicingScratch?
 
     /// The planner's view: each line's length, timing shots unless `timing` is `.estimate`.
     public func lineAudio(timing: SoundSettings.Timing) -> LineAudio {
@@ -68,11 +70,21 @@ public struct Voicing: Sendable {
         var inputs: [String] = []
         var toSpeak: [(line: SpokenLine, voice: LineVoice, key: String)] = []
         var made = 0
-        var unstored: [URL: Data] = [:]
+        var unstored: [URL: URL] = [:]
+        var scratch: VoicingScratch?
         var sharing: [SourceLocation: SourceLocation] = [:]
         var speaking: [String: SourceLocation] = [:]
         func resolve(_ path: String) -> URL {
             path.hasPrefix("/") ? URL(fileURLWithPath: path) : scriptDirectory.appendingPathComponent(path)
+        }
+        // A line made goes to its cache entry, or without `storing` to the scratch folder.
+        func keep(_ audio: MonoAudio, at target: URL) throws {
+            if storing { return try store(audio, at: target) }
+            let folder = try scratch ?? VoicingScratch()
+            scratch = folder
+            let file = folder.url.appendingPathComponent(target.lastPathComponent)
+            try WAVFile.write(audio.samples, channels: 1, to: file)
+            unstored[target] = file
         }
         let spoken = SpokenLines.collect(screenplay)
         let cast = Self.cast(of: spoken, choices: settings.voices)
@@ -91,7 +103,7 @@ public struct Voicing: Sendable {
                     var samples = WAVFile.monoSampleCount(target)
                     if samples == nil {
                         let audio = try MonoAudio.decoding(file.path).normalised(to: Soundtrack.dialogueLoudness)
-                        if storing { try store(audio, at: target) } else { unstored[target] = WAVFile.bytes(audio.samples, channels: 1) }
+                        try keep(audio, at: target)
                         samples = audio.samples.count
                         made += 1
                     }
@@ -118,15 +130,16 @@ public struct Voicing: Sendable {
             }
         }
         // One batch in script order on the engine's queue, so that what is spoken before a
-        // line (eSpeak keeps some state between utterances) is the same from run to run.
+        // line (eSpeak keeps some state between utterances) is the same from run to run; each
+        // utterance is converted and written as it comes, and released.
         do {
-            let utterances = try engine.speakNow(toSpeak.map { ($0.line.text, $0.voice.voice) })
-            for (request, utterance) in zip(toSpeak, utterances) {
+            try engine.speakNow(toSpeak.map { ($0.line.text, $0.voice.voice) }) { index, utterance in
+                let request = toSpeak[index]
                 var audio = try MonoAudio.resampling(utterance.samples, rate: utterance.sampleRate)
                 if let colour = request.voice.colour { audio = try audio.filtered(colour) }
                 audio = try audio.normalised(to: Soundtrack.dialogueLoudness + request.voice.level)
                 let target = url(for: request.key, cache: cache)
-                if storing { try store(audio, at: target) } else { unstored[target] = WAVFile.bytes(audio.samples, channels: 1) }
+                try keep(audio, at: target)
                 lines[request.line.range.start] = VoicedLine(key: request.key, file: target, samples: audio.samples.count)
                 made += 1
             }
@@ -148,7 +161,7 @@ public struct Voicing: Sendable {
                 return
             }
             let audio = try MonoAudio.decoding(file.path).normalised(to: Soundtrack.dialogueLoudness)
-            if storing { try store(audio, at: target) } else { unstored[target] = WAVFile.bytes(audio.samples, channels: 1) }
+            try keep(audio, at: target)
             music = VoicedLine(key: key, file: target, samples: audio.samples.count)
         }
         if let entry = screenplay.titlePage.first(where: { $0.key.lowercased() == "music" }),
@@ -163,22 +176,26 @@ public struct Voicing: Sendable {
         }
         return Voicing(
             lines: lines, music: music, inputFiles: inputs, made: made, diagnostics: diagnostics,
-            unstored: unstored)
+            unstored: unstored, scratch: scratch)
     }
 
     /// Writes the lines made without `storing` into the cache: a build speaks its lines to
     /// time the shots, prices the requests, and keeps the audio only once it goes ahead.
     /// - Throws: `AnimaticError` `.io` when the cache cannot be written.
     public mutating func store() throws(AnimaticError) {
-        for (file, bytes) in unstored.sorted(by: { $0.key.path < $1.key.path }) {
+        // Copied one at a time (the scratch folder may be on another file system), each
+        // entry written atomically.
+        for (file, made) in unstored.sorted(by: { $0.key.path < $1.key.path }) {
             do {
                 try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try WAVFile.write(bytes, to: file)
+                try WAVFile.write(try Data(contentsOf: made), to: file)
+                try? FileManager.default.removeItem(at: made)
             } catch {
                 throw AnimaticError(.io, "cannot write the scratch dialogue to \(file.path): \(error)")
             }
             unstored[file] = nil
         }
+        scratch = nil
     }
 
     /// Every speaker of `lines` cast (`VoiceCasting`), with the project file's `choices`.
