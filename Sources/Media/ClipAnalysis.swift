@@ -3,18 +3,27 @@ import CFFmpegShims
 import Foundation
 
 /// Quality control's analysis of a clip, in process through libavfilter: decodes the clip
-/// once through `signalstats`, `blackdetect`, `freezedetect`, `scdet` and `blurdetect` at a
-/// fixed analysis width, and reads the metadata those filters attach to each frame.
+/// once, scales each frame to a fixed analysis width, passes it through `blackdetect`,
+/// `freezedetect` and `scdet`, measures its mean luma, and passes every `blurStride`th
+/// frame through `blurdetect`; it reads the metadata those filters attach to the frames.
 ///
 /// Analysing at `analysisWidth` (whatever the clip's size) keeps the figures comparable
-/// across frame sizes (blur is measured in pixels) and the cost small: decoding dominates.
+/// across frame sizes (blur is measured in pixels) and the cost small. The two costly
+/// measures are cut down (bench/README.md, "Quality control"): the mean luma is summed
+/// here rather than taken from `signalstats`, which also builds chroma, saturation and hue
+/// statistics QC does not read (half the analysis at 640x360), and blur, an edge-width
+/// search over the whole picture, is the mean of a sample of frames rather than of all.
 public enum ClipAnalysis {
     /// The width frames are scaled to before they are measured.
     public static let analysisWidth = 320
+    /// Blur is measured on frames 0, `blurStride`, 2 × `blurStride`, …: four a second at 24
+    /// fps. Mush is a property of a whole generated clip, not of a few frames, so the
+    /// sample's mean is the clip's; measuring every frame cost more than the rest of the
+    /// analysis together.
+    public static let blurStride = 6
     /// The filters' own settings (docs/qc.md): black is luma within 10% of black over 98%
     /// of the picture; frozen is less than -50 dB of change for at least half a second.
-    static let filters =
-        "signalstats,blackdetect=d=0:pix_th=0.10:pic_th=0.98,freezedetect=n=-50dB:d=0.5,scdet=threshold=100,blurdetect"
+    static let filters = "blackdetect=d=0:pix_th=0.10:pic_th=0.98,freezedetect=n=-50dB:d=0.5,scdet=threshold=100"
 
     /// `measure(_:)` on a thread of its own; cancelling the awaiting task stops it.
     public static func measure(_ url: URL) async throws -> ClipMeasures {
@@ -36,6 +45,7 @@ public enum ClipAnalysis {
         let decoded = try Frame()
         let filtered = try Frame()
         var pipeline: FilterPipeline?
+        var blur: FilterPipeline?
         var series = FrameSeries()
         var size = (width: 0, height: 0)
         var inputEnded = false
@@ -47,17 +57,19 @@ public enum ClipAnalysis {
                 case .needsInput:
                     break decoding
                 case .ended:
-                    guard let pipeline else { throw MediaError.noVideoFrames(file: url.path) }
+                    guard let pipeline, let blur else { throw MediaError.noVideoFrames(file: url.path) }
                     try pipeline.push(nil)
-                    try drain(pipeline, into: &series, using: filtered)
+                    try drain(pipeline, blur: blur, into: &series, using: filtered)
                     break analysing
                 case .frame:
                     let frame = decoded.pointer.pointee
                     let active = try pipeline ?? makePipeline(input: input, stream: stream, first: frame)
+                    let blurring = try blur ?? makeBlurPipeline(after: active, stream: stream)
                     if pipeline == nil { size = (Int(frame.width), Int(frame.height)) }
                     pipeline = active
+                    blur = blurring
                     try active.push(decoded)
-                    try drain(active, into: &series, using: filtered)
+                    try drain(active, blur: blurring, into: &series, using: filtered)
                 }
             }
         }
@@ -79,14 +91,48 @@ public enum ClipAnalysis {
             options: [:])
     }
 
-    /// Pulls every frame the pipeline has ready and records its metadata.
-    private static func drain(_ pipeline: FilterPipeline, into series: inout FrameSeries, using frame: Frame)
-        throws(MediaError)
+    /// `blurdetect` alone, on the scaled frames `pipeline` puts out.
+    private static func makeBlurPipeline(after pipeline: FilterPipeline, stream: UnsafeMutablePointer<AVStream>)
+        throws(MediaError) -> FilterPipeline
     {
+        let parameters = SourceFrameParameters(
+            width: pipeline.outputWidth, height: pipeline.outputHeight, pixelFormat: AV_PIX_FMT_YUV420P.rawValue,
+            timeBase: stream.pointee.time_base, sampleAspectRatio: pipeline.outputSampleAspectRatio,
+            frameRate: AVRational(num: 0, den: 1))
+        return try FilterPipeline(spec: "blurdetect", source: parameters, options: [:])
+    }
+
+    /// Pulls every frame the pipeline has ready and records its metadata and mean luma,
+    /// and the blur of every `blurStride`th.
+    private static func drain(
+        _ pipeline: FilterPipeline, blur: FilterPipeline, into series: inout FrameSeries, using frame: Frame
+    ) throws(MediaError) {
         while try pipeline.pull(into: frame) == .frame {
-            series.add(FrameMetadata(frame.pointer.pointee.metadata))
+            let sampled = series.frameCount % blurStride == 0
+            series.add(FrameMetadata(frame.pointer.pointee.metadata), luma: meanLuma(frame.pointer.pointee))
+            if sampled {
+                // The blur pipeline takes the frame's buffers; its output is the same picture.
+                try blur.push(frame)
+                while try blur.pull(into: frame) == .frame {
+                    series.addBlur(FrameMetadata(frame.pointer.pointee.metadata))
+                    frame.unref()
+                }
+            }
             frame.unref()
         }
+    }
+
+    /// The mean of the frame's first plane (luma, 8 bits): what `signalstats` reports as YAVG.
+    static func meanLuma(_ frame: AVFrame) -> Double {
+        guard let data = frame.data.0, frame.width > 0, frame.height > 0 else { return 0 }
+        let width = Int(frame.width), height = Int(frame.height), stride = Int(frame.linesize.0)
+        var total = 0
+        for row in 0..<height {
+            var sum = 0
+            for value in UnsafeBufferPointer(start: data + row * stride, count: width) { sum &+= Int(value) }
+            total &+= sum
+        }
+        return Double(total) / Double(width * height)
     }
 }
 
@@ -117,9 +163,12 @@ struct FrameSeries {
     private var blackStart: Double?, blackSeconds = 0.0
     private var freezeStart: Double?, frozenSeconds = 0.0
 
-    mutating func add(_ metadata: FrameMetadata) {
-        if let average = metadata["lavfi.signalstats.YAVG"] { luma.append(average) }
-        if let blur = metadata["lavfi.blur"] { blurs.append(blur) }
+    /// Frames added so far.
+    var frameCount: Int { frames }
+
+    /// The next frame: `blackdetect`, `freezedetect` and `scdet`'s metadata, and its mean luma.
+    mutating func add(_ metadata: FrameMetadata, luma average: Double) {
+        luma.append(average)
         // scdet compares each frame with the one before and the change before that: its
         // first two scores compare with nothing and are left out.
         if frames >= 2, let score = metadata["lavfi.scd.score"], score > sceneChange {
@@ -137,6 +186,11 @@ struct FrameSeries {
             freezeStart = nil
         }
         frames += 1
+    }
+
+    /// The blur of a sampled frame, from `blurdetect`'s metadata.
+    mutating func addBlur(_ metadata: FrameMetadata) {
+        if let blur = metadata["lavfi.blur"] { blurs.append(blur) }
     }
 
     /// The measures, with a black or frozen stretch still open at the end running to it.
