@@ -3,24 +3,27 @@ import CFFmpegShims
 import Foundation
 
 /// Quality control's analysis of a clip, in process through libavfilter: decodes the clip
-/// once, scales each frame to a fixed analysis width, passes it through `blackdetect`,
-/// `freezedetect` and `scdet`, measures its mean luma, and passes every `blurStride`th
-/// frame through `blurdetect`; it reads the metadata those filters attach to the frames.
+/// once, scales each frame's luma to a fixed analysis
+/// width, passes it through `blackdetect`, `freezedetect` and `scdet`, measures its mean
+/// luma, and passes a sample of the frames (`blurStride`) through `blurdetect`; it reads
+/// the metadata those filters attach to the frames.
 ///
 /// Analysing at `analysisWidth` (whatever the clip's size) keeps the figures comparable
-/// across frame sizes (blur is measured in pixels) and the cost small. The two costly
-/// measures are cut down (bench/README.md, "Quality control"): the mean luma is summed
-/// here rather than taken from `signalstats`, which also builds chroma, saturation and hue
-/// statistics QC does not read (half the analysis at 640x360), and blur, an edge-width
-/// search over the whole picture, is the mean of a sample of frames rather than of all.
+/// across frame sizes (blur is measured in pixels) and the cost small. What each step
+/// costs is in bench/README.md, "Quality control": the mean luma is summed here rather
+/// than taken from `signalstats`, which also builds chroma, saturation and hue statistics
+/// QC does not read, and blur is the mean of a sample of frames rather than of all.
 public enum ClipAnalysis {
     /// The width frames are scaled to before they are measured.
     public static let analysisWidth = 320
-    /// Blur is measured on frames 0, `blurStride`, 2 × `blurStride`, …: four a second at 24
-    /// fps. Mush is a property of a whole generated clip, not of a few frames, so the
-    /// sample's mean is the clip's; measuring every frame cost more than the rest of the
-    /// analysis together.
-    public static let blurStride = 6
+    /// Blur is measured on every `blurStride`th frame from the middle of the first stride
+    /// (frames 12, 36, 60, …: one a second at 24 fps), or on the last frame of a clip too
+    /// short to reach frame 12. Mush is a property of a whole generated clip, not of a few
+    /// frames, so the sample's mean is the clip's; on every frame, `blurdetect` (some 13
+    /// million instructions a frame at 320x180, where decoding a 640x360 frame is about
+    /// 2) cost more than the rest of the analysis together. The first frame is left out
+    /// on purpose: an image-to-video model's first frame is its sharp input picture.
+    public static let blurStride = 24
     /// The filters' own settings (docs/qc.md): black is luma within 10% of black over 98%
     /// of the picture; frozen is less than -50 dB of change for at least half a second.
     static let filters = "blackdetect=d=0:pix_th=0.10:pic_th=0.98,freezedetect=n=-50dB:d=0.5,scdet=threshold=100"
@@ -39,13 +42,15 @@ public enum ClipAnalysis {
         let streamIndex = try input.videoStreamIndex()
         input.discardAllStreams(except: streamIndex)
         let stream = input.stream(streamIndex)
-        // One decoding thread: builds analyse several clips side by side.
+        // One decoding thread: builds analyse several clips side by side. The deblocking
+        // filter stays on although skipping it saves a quarter of the decode: without it
+        // `testsrc2` measures 6% blurrier (bench/README.md), and QC judges the picture shown.
         let decoder = try VideoDecoder(input: input, streamIndex: streamIndex, threads: 1)
         let packet = try Packet()
         let decoded = try Frame()
         let filtered = try Frame()
         var pipeline: FilterPipeline?
-        var blur: FilterPipeline?
+        var blur: BlurSampler?
         var series = FrameSeries()
         var size = (width: 0, height: 0)
         var inputEnded = false
@@ -60,11 +65,12 @@ public enum ClipAnalysis {
                     guard let pipeline, let blur else { throw MediaError.noVideoFrames(file: url.path) }
                     try pipeline.push(nil)
                     try drain(pipeline, blur: blur, into: &series, using: filtered)
+                    for value in try blur.finish() { series.addBlur(value) }
                     break analysing
                 case .frame:
                     let frame = decoded.pointer.pointee
                     let active = try pipeline ?? makePipeline(input: input, stream: stream, first: frame)
-                    let blurring = try blur ?? makeBlurPipeline(after: active, stream: stream)
+                    let blurring = try blur ?? BlurSampler(after: active, stream: stream)
                     if pipeline == nil { size = (Int(frame.width), Int(frame.height)) }
                     pipeline = active
                     blur = blurring
@@ -86,38 +92,21 @@ public enum ClipAnalysis {
         let parameters = SourceFrameParameters(
             width: frame.width, height: frame.height, pixelFormat: frame.format, timeBase: stream.pointee.time_base,
             sampleAspectRatio: aspect, frameRate: av_guess_frame_rate(input.context, stream, nil))
+        // Luma only: every measure is of brightness and its changes, and scaling the chroma
+        // planes too cost half as much again.
         return try FilterPipeline(
-            spec: "scale=\(analysisWidth):-2:flags=fast_bilinear,format=yuv420p," + filters, source: parameters,
-            options: [:])
-    }
-
-    /// `blurdetect` alone, on the scaled frames `pipeline` puts out.
-    private static func makeBlurPipeline(after pipeline: FilterPipeline, stream: UnsafeMutablePointer<AVStream>)
-        throws(MediaError) -> FilterPipeline
-    {
-        let parameters = SourceFrameParameters(
-            width: pipeline.outputWidth, height: pipeline.outputHeight, pixelFormat: AV_PIX_FMT_YUV420P.rawValue,
-            timeBase: stream.pointee.time_base, sampleAspectRatio: pipeline.outputSampleAspectRatio,
-            frameRate: AVRational(num: 0, den: 1))
-        return try FilterPipeline(spec: "blurdetect", source: parameters, options: [:])
+            spec: "extractplanes=y,scale=\(analysisWidth):-2:flags=fast_bilinear," + filters, source: parameters,
+            options: [:], threads: 1)
     }
 
     /// Pulls every frame the pipeline has ready and records its metadata and mean luma,
-    /// and the blur of every `blurStride`th.
+    /// and offers it to the blur sampler.
     private static func drain(
-        _ pipeline: FilterPipeline, blur: FilterPipeline, into series: inout FrameSeries, using frame: Frame
+        _ pipeline: FilterPipeline, blur: BlurSampler, into series: inout FrameSeries, using frame: Frame
     ) throws(MediaError) {
         while try pipeline.pull(into: frame) == .frame {
-            let sampled = series.frameCount % blurStride == 0
             series.add(FrameMetadata(frame.pointer.pointee.metadata), luma: meanLuma(frame.pointer.pointee))
-            if sampled {
-                // The blur pipeline takes the frame's buffers; its output is the same picture.
-                try blur.push(frame)
-                while try blur.pull(into: frame) == .frame {
-                    series.addBlur(FrameMetadata(frame.pointer.pointee.metadata))
-                    frame.unref()
-                }
-            }
+            if let value = try blur.offer(frame) { series.addBlur(value) }
             frame.unref()
         }
     }
@@ -163,9 +152,6 @@ struct FrameSeries {
     private var blackStart: Double?, blackSeconds = 0.0
     private var freezeStart: Double?, frozenSeconds = 0.0
 
-    /// Frames added so far.
-    var frameCount: Int { frames }
-
     /// The next frame: `blackdetect`, `freezedetect` and `scdet`'s metadata, and its mean luma.
     mutating func add(_ metadata: FrameMetadata, luma average: Double) {
         luma.append(average)
@@ -188,10 +174,8 @@ struct FrameSeries {
         frames += 1
     }
 
-    /// The blur of a sampled frame, from `blurdetect`'s metadata.
-    mutating func addBlur(_ metadata: FrameMetadata) {
-        if let blur = metadata["lavfi.blur"] { blurs.append(blur) }
-    }
+    /// The blur of a sampled frame.
+    mutating func addBlur(_ blur: Double) { blurs.append(blur) }
 
     /// The measures, with a black or frozen stretch still open at the end running to it.
     func measures(width: Int, height: Int, frameSeconds: Double) -> ClipMeasures {
@@ -207,5 +191,57 @@ struct FrameSeries {
             frozenSeconds: frozenSeconds + (freezeStart.map { max(0, seconds - $0) } ?? 0),
             sceneChange: sceneChange, sceneChangeAt: Double(sceneChangeFrame) * frameSeconds, flicker: swings,
             blur: blurs.isEmpty ? 0 : blurs.reduce(0, +) / Double(blurs.count))
+    }
+}
+
+/// `blurdetect` on a sample of the analysis frames (`ClipAnalysis.blurStride`), in a
+/// pipeline of its own.
+private final class BlurSampler {
+    private let pipeline: FilterPipeline
+    /// A reference to the latest frame while no frame has been measured.
+    private let held: Frame
+    private let measured: Frame
+    private var frames = 0
+    private var sampled = false
+
+    /// A sampler for the frames `pipeline` puts out.
+    init(after pipeline: FilterPipeline, stream: UnsafeMutablePointer<AVStream>) throws(MediaError) {
+        let parameters = SourceFrameParameters(
+            width: pipeline.outputWidth, height: pipeline.outputHeight, pixelFormat: AV_PIX_FMT_GRAY8.rawValue,
+            timeBase: stream.pointee.time_base, sampleAspectRatio: pipeline.outputSampleAspectRatio,
+            frameRate: AVRational(num: 0, den: 1))
+        self.pipeline = try FilterPipeline(spec: "blurdetect", source: parameters, options: [:], threads: 1)
+        held = try Frame()
+        measured = try Frame()
+    }
+
+    /// The blur of `frame` when it is one of the sample; `frame` keeps its buffers.
+    func offer(_ frame: Frame) throws(MediaError) -> Double? {
+        defer { frames += 1 }
+        let isSample = frames % ClipAnalysis.blurStride == ClipAnalysis.blurStride / 2
+        guard isSample || !sampled else { return nil }
+        held.unref()
+        try check(av_frame_ref(held.pointer, frame.pointer), "av_frame_ref")
+        guard isSample else { return nil }
+        sampled = true
+        return try measureHeld()
+    }
+
+    /// The blur of the clip's last frame when no frame was sampled; nothing otherwise.
+    func finish() throws(MediaError) -> [Double] {
+        guard !sampled, frames > 0 else { return [] }
+        return try measureHeld().map { [$0] } ?? []
+    }
+
+    /// `blurdetect`'s figure for the held frame (nil for a picture without edges).
+    private func measureHeld() throws(MediaError) -> Double? {
+        // The pipeline takes the held frame's buffers.
+        try pipeline.push(held)
+        var blur: Double?
+        while try pipeline.pull(into: measured) == .frame {
+            blur = FrameMetadata(measured.pointer.pointee.metadata)["lavfi.blur"]
+            measured.unref()
+        }
+        return blur
     }
 }
