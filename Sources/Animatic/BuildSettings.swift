@@ -81,7 +81,11 @@ public struct BuildSettings: Sendable {
     /// `film.plan.json` beside the video.
     public var planURL: URL { baseURL.appendingPathExtension("plan.json") }
     /// `film.report.json` beside the video.
-    public var reportURL: URL { baseURL.appendingPathExtension("report.json") }
+    public var reportURL: URL { Self.reportURL(forVideo: output) }
+    /// The report of the build of `video`: `film.report.json` beside `film.mp4`.
+    public static func reportURL(forVideo video: URL) -> URL {
+        video.deletingPathExtension().appendingPathExtension("report.json")
+    }
     /// `film.media/` beside the video: one clip per segment, named by segment ID.
     public var mediaDirectory: URL { baseURL.appendingPathExtension("media") }
     /// A cut list beside the video: `film.edl`, `film.storyboard.html`, … (the contact

@@ -139,9 +139,12 @@ struct ReviewCommand: AsyncParsableCommand {
         }
         let name = input.url?.deletingPathExtension().lastPathComponent ?? "animatic"
         let scriptDirectory = input.url?.deletingLastPathComponent() ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        // Only file names are compared, so the media's folder does not matter.
-        let timeline = Timeline(plan: compilation.plan, media: .beside(video: scriptDirectory.appendingPathComponent(name + ".mp4")),
-                                title: name)
+        // Only file names are compared, so the media's folder does not matter. The takes are
+        // those the build beside the script put on its timeline: QC's choice in the cut is
+        // what the build chose, not the editor's pick.
+        let video = scriptDirectory.appendingPathComponent(name + ".mp4")
+        let plan = compilation.plan.placingTakes(chosenIn: BuildReport.read(BuildSettings.reportURL(forVideo: video)))
+        let timeline = Timeline(plan: plan, media: .beside(video: video), title: name)
         let reviewName = ReviewFile.defaultName(forScript: input.displayPath)
         let newFile = (scriptDirectory.appendingPathComponent(reviewName),
                        ((input.displayPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(reviewName))
