@@ -12,7 +12,9 @@ package struct ExportCommand: ParsableCommand {
         abstract: "Write one cut list from the plan alone, without rendering.",
         discussion: """
             Names the media `animatic build` would write: <script name>.media/<segment id>.mp4 \
-            beside the output (beside the script when writing to standard output). Writes \
+            beside the output (beside the script when writing to standard output), with the \
+            take quality control chose for a shot the review file picks none of, as the \
+            build of <script name>.mp4 there reports. Writes \
             <script name>.<extension> beside the script unless -o is given (- for standard \
             output; its folder is created when missing); the file is replaced atomically, and \
             never replaces the script or the project file. Diagnostics go to standard error; \
@@ -65,8 +67,10 @@ package struct ExportCommand: ParsableCommand {
         case nil: scriptDirectory.appendingPathComponent(name + "." + format.fileExtension)
         }
         let mediaDirectory = destination?.deletingLastPathComponent() ?? scriptDirectory
-        let timeline = Timeline(plan: compilation.plan, media: .beside(video: mediaDirectory.appendingPathComponent(name + ".mp4")),
-                                title: name, audio: voiced)
+        let video = mediaDirectory.appendingPathComponent(name + ".mp4")
+        // The takes the build of that video put on its timeline (docs/qc.md, "Takes").
+        let plan = compilation.plan.placingTakes(BuiltTakeChoices(forVideo: video))
+        let timeline = Timeline(plan: plan, media: .beside(video: video), title: name, audio: voiced)
         // validate() admits text formats only.
         let text = Data((format.render(
             timeline, edlFlavor: settings.edlFlavor ?? .resolve, reviews: review?.review.storyboardMarks ?? [:]) ?? "").utf8)

@@ -4,6 +4,7 @@ import CutLists
 import Foundation
 import Generation
 import Planning
+import Project
 
 extension ReviewCommand {
     /// Runs the command in this process.
@@ -55,8 +56,11 @@ extension ReviewCommand {
         }
         let name = input.url?.deletingPathExtension().lastPathComponent ?? "animatic"
         let scriptDirectory = input.url?.deletingLastPathComponent() ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        // Only file names are compared, so the media's folder does not matter.
-        let timeline = Timeline(plan: compilation.plan, media: .beside(video: scriptDirectory.appendingPathComponent(name + ".mp4")),
+        // Only file names are compared, so the media's folder does not matter. The takes are
+        // those the build beside the script put on its timeline: QC's choice in the cut is
+        // what the build chose, not the editor's pick.
+        let video = scriptDirectory.appendingPathComponent(name + ".mp4")
+        let timeline = Timeline(plan: compilation.plan.placingTakes(BuiltTakeChoices(forVideo: video)), media: .beside(video: video),
                                 title: name)
         let reviewName = ReviewFile.defaultName(forScript: input.displayPath)
         let newFile = (scriptDirectory.appendingPathComponent(reviewName),

@@ -3,18 +3,30 @@ import CFFmpegShims
 import Foundation
 
 /// Quality control's analysis of a clip, in process through libavfilter: decodes the clip
-/// once through `signalstats`, `blackdetect`, `freezedetect`, `scdet` and `blurdetect` at a
-/// fixed analysis width, and reads the metadata those filters attach to each frame.
+/// once, scales each frame's luma to a fixed analysis
+/// width, passes it through `blackdetect`, `freezedetect` and `scdet`, measures its mean
+/// luma, and passes a sample of the frames (`blurStride`) through `blurdetect`; it reads
+/// the metadata those filters attach to the frames.
 ///
 /// Analysing at `analysisWidth` (whatever the clip's size) keeps the figures comparable
-/// across frame sizes (blur is measured in pixels) and the cost small: decoding dominates.
+/// across frame sizes (blur is measured in pixels) and the cost small. What each step
+/// costs is in bench/README.md, "Quality control": the mean luma is summed here rather
+/// than taken from `signalstats`, which also builds chroma, saturation and hue statistics
+/// QC does not read, and blur is the mean of a sample of frames rather than of all.
 public enum ClipAnalysis {
     /// The width frames are scaled to before they are measured.
     public static let analysisWidth = 320
+    /// Blur is measured on every `blurStride`th frame from the middle of the first stride
+    /// (frames 12, 36, 60, …: one a second at 24 fps), or on the last frame of a clip too
+    /// short to reach frame 12. Mush is a property of a whole generated clip, not of a few
+    /// frames, so the sample's mean is the clip's; on every frame, `blurdetect` (some 13
+    /// million instructions a frame at 320x180, where decoding a 640x360 frame is about
+    /// 2) cost more than the rest of the analysis together. The first frame is left out
+    /// on purpose: an image-to-video model's first frame is its sharp input picture.
+    public static let blurStride = 24
     /// The filters' own settings (docs/qc.md): black is luma within 10% of black over 98%
     /// of the picture; frozen is less than -50 dB of change for at least half a second.
-    static let filters =
-        "signalstats,blackdetect=d=0:pix_th=0.10:pic_th=0.98,freezedetect=n=-50dB:d=0.5,scdet=threshold=100,blurdetect"
+    static let filters = "blackdetect=d=0:pix_th=0.10:pic_th=0.98,freezedetect=n=-50dB:d=0.5,scdet=threshold=100"
 
     /// `measure(_:)` on a thread of its own; cancelling the awaiting task stops it.
     public static func measure(_ url: URL) async throws -> ClipMeasures {
@@ -30,12 +42,15 @@ public enum ClipAnalysis {
         let streamIndex = try input.videoStreamIndex()
         input.discardAllStreams(except: streamIndex)
         let stream = input.stream(streamIndex)
-        // One decoding thread: builds analyse several clips side by side.
+        // One decoding thread: builds analyse several clips side by side. The deblocking
+        // filter stays on although skipping it saves a quarter of the decode: without it
+        // `testsrc2` measures 6% blurrier (bench/README.md), and QC judges the picture shown.
         let decoder = try VideoDecoder(input: input, streamIndex: streamIndex, threads: 1)
         let packet = try Packet()
         let decoded = try Frame()
         let filtered = try Frame()
         var pipeline: FilterPipeline?
+        var blur: BlurSampler?
         var series = FrameSeries()
         var size = (width: 0, height: 0)
         var inputEnded = false
@@ -47,17 +62,20 @@ public enum ClipAnalysis {
                 case .needsInput:
                     break decoding
                 case .ended:
-                    guard let pipeline else { throw MediaError.noVideoFrames(file: url.path) }
+                    guard let pipeline, let blur else { throw MediaError.noVideoFrames(file: url.path) }
                     try pipeline.push(nil)
-                    try drain(pipeline, into: &series, using: filtered)
+                    try drain(pipeline, blur: blur, into: &series, using: filtered)
+                    for value in try blur.finish() { series.addBlur(value) }
                     break analysing
                 case .frame:
                     let frame = decoded.pointer.pointee
                     let active = try pipeline ?? makePipeline(input: input, stream: stream, first: frame)
+                    let blurring = try blur ?? BlurSampler(after: active, stream: stream)
                     if pipeline == nil { size = (Int(frame.width), Int(frame.height)) }
                     pipeline = active
+                    blur = blurring
                     try active.push(decoded)
-                    try drain(active, into: &series, using: filtered)
+                    try drain(active, blur: blurring, into: &series, using: filtered)
                 }
             }
         }
@@ -74,19 +92,36 @@ public enum ClipAnalysis {
         let parameters = SourceFrameParameters(
             width: frame.width, height: frame.height, pixelFormat: frame.format, timeBase: stream.pointee.time_base,
             sampleAspectRatio: aspect, frameRate: av_guess_frame_rate(input.context, stream, nil))
+        // Luma only: every measure is of brightness and its changes, and scaling the chroma
+        // planes too cost half as much again.
         return try FilterPipeline(
-            spec: "scale=\(analysisWidth):-2:flags=fast_bilinear,format=yuv420p," + filters, source: parameters,
-            options: [:])
+            spec: "extractplanes=y,scale=\(analysisWidth):-2:flags=fast_bilinear," + filters, source: parameters,
+            options: [:], threads: 1)
     }
 
-    /// Pulls every frame the pipeline has ready and records its metadata.
-    private static func drain(_ pipeline: FilterPipeline, into series: inout FrameSeries, using frame: Frame)
-        throws(MediaError)
-    {
+    /// Pulls every frame the pipeline has ready and records its metadata and mean luma,
+    /// and offers it to the blur sampler.
+    private static func drain(
+        _ pipeline: FilterPipeline, blur: BlurSampler, into series: inout FrameSeries, using frame: Frame
+    ) throws(MediaError) {
         while try pipeline.pull(into: frame) == .frame {
-            series.add(FrameMetadata(frame.pointer.pointee.metadata))
+            series.add(FrameMetadata(frame.pointer.pointee.metadata), luma: meanLuma(frame.pointer.pointee))
+            if let value = try blur.offer(frame) { series.addBlur(value) }
             frame.unref()
         }
+    }
+
+    /// The mean of the frame's first plane (luma, 8 bits): what `signalstats` reports as YAVG.
+    static func meanLuma(_ frame: AVFrame) -> Double {
+        guard let data = frame.data.0, frame.width > 0, frame.height > 0 else { return 0 }
+        let width = Int(frame.width), height = Int(frame.height), stride = Int(frame.linesize.0)
+        var total = 0
+        for row in 0..<height {
+            var sum = 0
+            for value in UnsafeBufferPointer(start: data + row * stride, count: width) { sum &+= Int(value) }
+            total &+= sum
+        }
+        return Double(total) / Double(width * height)
     }
 }
 
@@ -117,9 +152,9 @@ struct FrameSeries {
     private var blackStart: Double?, blackSeconds = 0.0
     private var freezeStart: Double?, frozenSeconds = 0.0
 
-    mutating func add(_ metadata: FrameMetadata) {
-        if let average = metadata["lavfi.signalstats.YAVG"] { luma.append(average) }
-        if let blur = metadata["lavfi.blur"] { blurs.append(blur) }
+    /// The next frame: `blackdetect`, `freezedetect` and `scdet`'s metadata, and its mean luma.
+    mutating func add(_ metadata: FrameMetadata, luma average: Double) {
+        luma.append(average)
         // scdet compares each frame with the one before and the change before that: its
         // first two scores compare with nothing and are left out.
         if frames >= 2, let score = metadata["lavfi.scd.score"], score > sceneChange {
@@ -139,6 +174,9 @@ struct FrameSeries {
         frames += 1
     }
 
+    /// The blur of a sampled frame.
+    mutating func addBlur(_ blur: Double) { blurs.append(blur) }
+
     /// The measures, with a black or frozen stretch still open at the end running to it.
     func measures(width: Int, height: Int, frameSeconds: Double) -> ClipMeasures {
         let seconds = Double(frames) * frameSeconds
@@ -153,5 +191,57 @@ struct FrameSeries {
             frozenSeconds: frozenSeconds + (freezeStart.map { max(0, seconds - $0) } ?? 0),
             sceneChange: sceneChange, sceneChangeAt: Double(sceneChangeFrame) * frameSeconds, flicker: swings,
             blur: blurs.isEmpty ? 0 : blurs.reduce(0, +) / Double(blurs.count))
+    }
+}
+
+/// `blurdetect` on a sample of the analysis frames (`ClipAnalysis.blurStride`), in a
+/// pipeline of its own.
+private final class BlurSampler {
+    private let pipeline: FilterPipeline
+    /// A reference to the latest frame while no frame has been measured.
+    private let held: Frame
+    private let measured: Frame
+    private var frames = 0
+    private var sampled = false
+
+    /// A sampler for the frames `pipeline` puts out.
+    init(after pipeline: FilterPipeline, stream: UnsafeMutablePointer<AVStream>) throws(MediaError) {
+        let parameters = SourceFrameParameters(
+            width: pipeline.outputWidth, height: pipeline.outputHeight, pixelFormat: AV_PIX_FMT_GRAY8.rawValue,
+            timeBase: stream.pointee.time_base, sampleAspectRatio: pipeline.outputSampleAspectRatio,
+            frameRate: AVRational(num: 0, den: 1))
+        self.pipeline = try FilterPipeline(spec: "blurdetect", source: parameters, options: [:], threads: 1)
+        held = try Frame()
+        measured = try Frame()
+    }
+
+    /// The blur of `frame` when it is one of the sample; `frame` keeps its buffers.
+    func offer(_ frame: Frame) throws(MediaError) -> Double? {
+        defer { frames += 1 }
+        let isSample = frames % ClipAnalysis.blurStride == ClipAnalysis.blurStride / 2
+        guard isSample || !sampled else { return nil }
+        held.unref()
+        try check(av_frame_ref(held.pointer, frame.pointer), "av_frame_ref")
+        guard isSample else { return nil }
+        sampled = true
+        return try measureHeld()
+    }
+
+    /// The blur of the clip's last frame when no frame was sampled; nothing otherwise.
+    func finish() throws(MediaError) -> [Double] {
+        guard !sampled, frames > 0 else { return [] }
+        return try measureHeld().map { [$0] } ?? []
+    }
+
+    /// `blurdetect`'s figure for the held frame (nil for a picture without edges).
+    private func measureHeld() throws(MediaError) -> Double? {
+        // The pipeline takes the held frame's buffers.
+        try pipeline.push(held)
+        var blur: Double?
+        while try pipeline.pull(into: measured) == .frame {
+            blur = FrameMetadata(measured.pointer.pointee.metadata)["lavfi.blur"]
+            measured.unref()
+        }
+        return blur
     }
 }

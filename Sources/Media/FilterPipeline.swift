@@ -22,13 +22,16 @@ final class FilterPipeline {
     /// filter (`color`, `testsrc2`); otherwise its first input receives pushed frames.
     /// `options` sets options on named filter instances after parsing, before
     /// configuration: instance name → option → value, set verbatim with `av_opt_set`
-    /// (no graph escaping involved).
-    init(spec: String, source parameters: SourceFrameParameters?, options: [String: [String: String]])
+    /// (no graph escaping involved). `threads` bounds the filters' slice threads (nil: as
+    /// many as FFmpeg sees fit).
+    init(spec: String, source parameters: SourceFrameParameters?, options: [String: [String: String]], threads: Int32? = nil)
         throws(MediaError)
     {
         var graph: UnsafeMutablePointer<AVFilterGraph>? = try require(avfilter_graph_alloc(), "avfilter_graph_alloc")
         var configured = false
         defer { if !configured { avfilter_graph_free(&graph) } }
+        // Read when the first filter is created.
+        if let threads { graph?.pointee.nb_threads = threads }
 
         var sink: UnsafeMutablePointer<AVFilterContext>?
         try check(

@@ -42,6 +42,12 @@ struct ClipAnalysisTests {
         #expect(soft.blur > sharp.blur * 2 && soft.blur > 5, "sharp \(sharp.blur), soft \(soft.blur)")
     }
 
+    @Test func blurIsSampledOnceASecondAndAShortClipOnItsLastFrame() throws {
+        // Frames 12, 36 and 60 are measured; a clip of 8 frames reaches none, so its last is.
+        let soft = try Self.measure("testsrc2=s=320x180:r=24,gblur=sigma=6", frames: 8)
+        #expect(soft.frames == 8 && soft.blur > 5, "\(soft)")
+    }
+
     @Test func aHardCutIsFoundWhereItIs() throws {
         let measures = try Self.measure(
             "testsrc2=s=320x180:r=24,hue=h='if(lt(t,1.5),0,180)':b='if(lt(t,1.5),0,-4)'")

@@ -117,8 +117,11 @@ struct CutComparison {
             if edited != planned.reduce(0, { $0 + $1.frames }) {
                 change.fields = [("duration", .text(ShotDuration.frames(edited).text))]
             }
+            // The timeline has the review's pick, or the take QC chose in the build: a pick
+            // is the editor's only when the cut has another take (and not the pick already
+            // there, of a take the plan does not make).
             if let take = takes[shot.id], take != ClipIndex.take(of: planned[0].media.lastPathComponent),
-               take != entries[shot.id]?.pick ?? 1 {
+               take != entries[shot.id]?.pick {
                 change.pick = take
             }
             let present = Set(entries[shot.id]?.notes.map(\.text) ?? [])
