@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 
-/// `film.media/` already there is brought up to date file by file: an edit copies only the
-/// clips it changed, and what no longer belongs is removed.
-@Suite("film.media: updated in place")
+/// `film.media/` after an edit: the files of unchanged segments are kept (moved into the new
+/// folder, same inode), only the edited segment's clip is written, and what no longer
+/// belongs is removed.
+@Suite("film.media: an edit writes only what changed")
 struct MediaUpdateTests {
     /// Each file of the project's media folder with its inode.
     private func inodes(_ project: BuildProject) throws -> [String: UInt64] {

@@ -12,19 +12,8 @@ import TestSupport
 /// Origin, the files served, merged saves and the rebuild.
 @Suite("animatic review: the served page")
 struct ReviewServeTests {
-    static let script = """
-        EXT. HARBOR - DAWN
-
-        Fog rolls in over the water.
-
-        INT. KITCHEN - NIGHT
-
-        Anna steps in and drops her bag.
-
-        ANNA
-        They're selling the building.
-
-        """
+    /// The same two-scene sample as the takes suite's.
+    static let script = TakesBuildTests.script
 
     /// The sample, built: 320×180, two takes of each of its three shots (and `project`,
     /// more of the project file).
