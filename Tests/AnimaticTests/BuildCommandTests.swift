@@ -25,14 +25,17 @@ struct BuildCommandTests {
         return process
     }
 
-    /// Waits until the cache holds a finished clip and a clip being written. Blocks the
-    /// thread on purpose: a poller on a busy cooperative pool could miss the moment.
+    /// Waits until the cache holds a finished clip with its digest recorded (a clip renamed
+    /// into place whose digest is not yet written is rightly made again) and a clip being
+    /// written. Blocks the thread on purpose: a poller on a busy cooperative pool could miss
+    /// the moment.
     private func waitForGeneration(_ project: BuildProject, _ process: Process) {
         let deadline = Date().addingTimeInterval(60)
         while process.isRunning, Date() < deadline {
             let files = FileManager.default.enumerator(atPath: project.cache.path)?.allObjects as? [String] ?? []
             // A clip being written, not a digest being recorded (`….mp4.sha256.partial-…`).
-            if files.contains(where: { $0.contains(".mp4.partial-") }), !project.cachedClips().isEmpty { return }
+            let recorded = project.cachedClips().contains { files.contains("clips/\($0).sha256") }
+            if files.contains(where: { $0.contains(".mp4.partial-") }), recorded { return }
             usleep(1000)
         }
         Issue.record("the build never had a clip in progress")
