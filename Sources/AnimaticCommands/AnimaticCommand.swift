@@ -27,20 +27,28 @@ package struct AnimaticCommand: AsyncParsableCommand {
     package static func main(media: (any MediaCommands)?) async {
         MediaContext.commands = media
         let arguments = Array(CommandLine.arguments.dropFirst())
-        let parsed: ParsableCommand
-        do {
-            try checkSubcommand(arguments)
-            parsed = try parseAsRoot(arguments)
-        } catch {
-            exit(after: error)
+        let run: () async throws -> Void
+        if let file = QuickCheck.file(in: arguments) {
+            run = { try CheckCommand.check(file, compliance: false, options: OptionsLeftOut()) }
+        } else {
+            let parsed: ParsableCommand
+            do {
+                try checkSubcommand(arguments)
+                parsed = try parseAsRoot(arguments)
+            } catch {
+                exit(after: error)
+            }
+            run = {
+                if var command = parsed as? AsyncParsableCommand {
+                    try await command.run()
+                } else {
+                    var command = parsed
+                    try command.run()
+                }
+            }
         }
         do {
-            if var command = parsed as? AsyncParsableCommand {
-                try await command.run()
-            } else {
-                var command = parsed
-                try command.run()
-            }
+            try await run()
         } catch is HandOver {
             exit(after: MediaHelper.exec(arguments))
         } catch {
