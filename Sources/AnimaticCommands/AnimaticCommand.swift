@@ -27,33 +27,42 @@ package struct AnimaticCommand: AsyncParsableCommand {
     package static func main(media: (any MediaCommands)?) async {
         MediaContext.commands = media
         let arguments = Array(CommandLine.arguments.dropFirst())
-        let run: () async throws -> Void
-        if let file = QuickCheck.file(in: arguments) {
-            run = { try CheckCommand.check(file, compliance: false, options: OptionsLeftOut()) }
-        } else {
-            let parsed: ParsableCommand
-            do {
-                try checkSubcommand(arguments)
-                parsed = try parseAsRoot(arguments)
-            } catch {
-                exit(after: error)
-            }
-            run = {
-                if var command = parsed as? AsyncParsableCommand {
-                    try await command.run()
-                } else {
-                    var command = parsed
-                    try command.run()
-                }
-            }
+        let parsed: ParsableCommand
+        do {
+            try checkSubcommand(arguments)
+            parsed = try parseAsRoot(arguments)
+        } catch {
+            exit(after: error)
         }
         do {
-            try await run()
+            if var command = parsed as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                var command = parsed
+                try command.run()
+            }
         } catch is HandOver {
             exit(after: MediaHelper.exec(arguments))
         } catch {
             exit(after: error)
         }
+    }
+
+    /// Runs `animatic check FILE` (`QuickCheck`) on the calling thread, before the
+    /// concurrency runtime starts a task or a thread, and ends the program; returns at once
+    /// for any other command line, which `main` parses. `media` as for `main`.
+    package static func checkQuickly(media: (any MediaCommands)?) {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        guard let file = QuickCheck.file(in: arguments) else { return }
+        MediaContext.commands = media
+        do {
+            try CheckCommand.check(file, compliance: false, options: OptionsLeftOut())
+        } catch is HandOver {
+            exit(after: MediaHelper.exec(arguments))
+        } catch {
+            exit(after: error)
+        }
+        Foundation.exit(0)
     }
 
     /// `animatic biuld film.fountain`: a first word that names no command is a usage error,

@@ -62,7 +62,7 @@ package struct CheckCommand: ParsableCommand {
     }
 
     /// Checks the script `file` (`-`: standard input) under `options`, as `run` does for the
-    /// command line and `QuickCheck` for `animatic check FILE`.
+    /// command line and `AnimaticCommand.checkQuickly` for `animatic check FILE`.
     package static func check(_ file: String, compliance: Bool, options: some PlanningChoices) throws {
         try options.requireMediaForBackend(file: file)
         let input = try ScriptInput.read(file)
