@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Byte-identical outputs, old front end against new: `parse --json`, `plan --json --audio none`
 # and `check` (standard output, standard error and exit status) on every script in the
-# repository and on N mutated slices of the corpus (bench/screenplay/mutate.py, seeded).
+# repository and on N mutated slices of the corpus (bench/outputs/mutate.py, seeded).
 #
-#   bench/screenplay/compare.sh OLD_ANIMATIC NEW_ANIMATIC [N]      (N: 300 slices by default)
+#   bench/outputs/compare.sh OLD_ANIMATIC NEW_ANIMATIC [N]      (N: 300 slices by default)
 #
 # Prints each difference and a count; exits 1 when there is one.
 set -uo pipefail
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/../.."
 old=$1 new=$2 count=${3:-300}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-python3 bench/screenplay/mutate.py Tests/Fixtures/corpus "$work/slices" "$count"
+python3 bench/outputs/mutate.py Tests/Fixtures/corpus "$work/slices" "$count"
 scripts=$(find Tests samples bench -name '*.fountain' | sort; ls "$work"/slices/*.fountain)
 differences=0 compared=0
 for script in $scripts; do

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes N mutated slices of the corpus scripts for bench/screenplay/compare.sh: a random
+"""Writes N mutated slices of the corpus scripts for bench/outputs/compare.sh: a random
 stretch of a script (cut at any byte, so UTF-8 may be broken), then a few random edits that
 poke the reader's byte shortcuts (transitions, heading separators, notes, emphasis, tabs,
 CR LF, non-ASCII text). Seeded: the same N gives the same files.
