@@ -108,7 +108,7 @@ let package = Package(
                     exclude: ["Fakes"]),
         .testTarget(name: "CutListsTests", dependencies: ["CutLists", "Planning", "Screenplay", "TestSupport"], exclude: ["Golden"]),
         // Browser/: the Selenium script that drives the served review page in Chromium.
-        .testTarget(name: "AnimaticTests", dependencies: ["Animatic", "Project", "Screenplay", "AnimaticCLI", "AnimaticMedia", "TestServers", "TestSupport"],
+        .testTarget(name: "AnimaticTests", dependencies: ["Animatic", "AnimaticCommands", "Project", "Screenplay", "AnimaticCLI", "AnimaticMedia", "TestServers", "TestSupport"],
                     exclude: ["Fakes", "Browser"]),
 
         // Benchmarks (bench/README.md): release builds compared with reference tools.

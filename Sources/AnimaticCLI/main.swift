@@ -3,4 +3,5 @@ import AnimaticCommands
 // The `animatic` front end: every command's options and help, and `parse`, `check`, `plan`
 // and `export` without the media layer; a command that needs it runs `animatic-media` in
 // this process's place (bench/README.md, "Start-up").
+AnimaticCommand.checkQuickly(media: nil)
 await AnimaticCommand.main(media: nil)

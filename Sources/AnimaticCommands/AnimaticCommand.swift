@@ -48,6 +48,23 @@ package struct AnimaticCommand: AsyncParsableCommand {
         }
     }
 
+    /// Runs `animatic check FILE` (`QuickCheck`) on the calling thread, before the
+    /// concurrency runtime starts a task or a thread, and ends the program; returns at once
+    /// for any other command line, which `main` parses. `media` as for `main`.
+    package static func checkQuickly(media: (any MediaCommands)?) {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        guard let file = QuickCheck.file(in: arguments) else { return }
+        MediaContext.commands = media
+        do {
+            try CheckCommand.check(file, compliance: false, options: OptionsLeftOut())
+        } catch is HandOver {
+            exit(after: MediaHelper.exec(arguments))
+        } catch {
+            exit(after: error)
+        }
+        Foundation.exit(0)
+    }
+
     /// `animatic biuld film.fountain`: a first word that names no command is a usage error,
     /// with the command it is a slip for.
     private static func checkSubcommand(_ arguments: [String]) throws(AnimaticError) {

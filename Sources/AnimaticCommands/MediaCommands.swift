@@ -24,7 +24,7 @@ package protocol MediaCommands: Sendable {
 
 /// Which `MediaCommands` the running command has: the helper's, or none in the front end.
 package enum MediaContext {
-    /// Set once by `AnimaticCommand.main`, before any command is parsed or run, and never
+    /// Set once by `AnimaticCommand.main` or `checkQuickly`, before any command is parsed or run, and never
     /// again: a plain value rather than a task-local one, whose binding every task of a
     /// build would copy.
     nonisolated(unsafe) package static var commands: (any MediaCommands)?

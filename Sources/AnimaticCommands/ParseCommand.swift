@@ -58,10 +58,16 @@ package struct CheckCommand: ParsableCommand {
     @OptionGroup package var options: PlanOptions
 
     package func run() throws {
+        try Self.check(file, compliance: compliance, options: options)
+    }
+
+    /// Checks the script `file` (`-`: standard input) under `options`, as `run` does for the
+    /// command line and `AnimaticCommand.checkQuickly` for `animatic check FILE`.
+    package static func check(_ file: String, compliance: Bool, options: some PlanningChoices) throws {
         try options.requireMediaForBackend(file: file)
         let input = try ScriptInput.read(file)
         let (settings, configuration, _) = try options.planning(for: input)
-        let review = try options.reviewFile.load(for: input)
+        let review = try options.loadReviewFile(for: input)
         if review == nil && !compliance {
             // Nothing here needs the shots themselves: only the breakdown's diagnostics.
             try report(PlannedScript.diagnostics(input, configuration: configuration), path: input.displayPath)

@@ -2,6 +2,7 @@ import Project
 import Foundation
 import ArgumentParser
 import Planning
+import SettingValues
 
 /// The planner's options, shared by `animatic check`, `plan`, `build` and `export`, with the
 /// backend flags (the backend sizes the segments) and the project file's. Each one left out
@@ -81,61 +82,11 @@ package struct PlanOptions: ParsableArguments {
         settings.minimumShot = minimumShot
         return settings
     }
+}
 
-    /// The project file for `input`, and the settings in effect: `commandFlags` (the
-    /// command's own flags) and these flags over the project file's.
-    package func settings(for input: ScriptInput, commandFlags: ProjectSettings = ProjectSettings()) throws
-        -> (project: ProjectFile?, settings: ProjectSettings) {
-        let project = try projectFile.load(for: input)
-        return (project, commandFlags.over(try flagSettings()).over(project?.settings ?? ProjectSettings()))
-    }
-
-    /// The settings `settings(for:commandFlags:)` gives, read without printing anything; nil
-    /// when the project file cannot be read or has errors (the command then says so).
-    package func settingsQuietly(for input: ScriptInput, commandFlags: ProjectSettings = ProjectSettings())
-        -> (project: ProjectFile?, settings: ProjectSettings)? {
-        var project: ProjectFile?
-        if !projectFile.noConfig {
-            let located: (url: URL, displayPath: String)?
-            do { located = try ProjectFile.locate(explicit: projectFile.config, script: input) } catch { return nil }
-            if let found = located {
-                guard let file = try? ProjectFile.read(found.url, displayPath: found.displayPath),
-                    !file.diagnostics.contains(where: { $0.severity == .error })
-                else { return nil }
-                project = file
-            }
-        }
-        guard let flags = try? flagSettings() else { return nil }
-        return (project, commandFlags.over(flags).over(project?.settings ?? ProjectSettings()))
-    }
-
-    /// For `check`, `plan` and `export`: the settings in effect and the planner configuration
-    /// from them, its segments cut to the backend as `build` cuts them.
-    package func planning(for input: ScriptInput, commandFlags: ProjectSettings = ProjectSettings()) throws
-        -> (settings: ProjectSettings, configuration: PlanConfiguration, projectURL: URL?) {
-        let (project, settings) = try settings(for: input, commandFlags: commandFlags)
-        var configuration = settings.planConfiguration()
-        try settings.checkQualityBackend()
-        if (settings.backend ?? .cards) != .cards {
-            configuration.backendMaxMilliseconds = try MediaContext.require().longestClipMilliseconds(settings)
-        }
-        return (settings, configuration, project?.url)
-    }
-
-    /// Hands the command to the media helper (`HandOver`) when the settings in effect for
-    /// the script `file` name a backend other than the built-in cards: the backend's
-    /// generator, which knows the longest clip the segments are cut to, lives with the
-    /// media layer. Asked before `file` is read, so standard input is left to the helper;
-    /// the project file is read here only for its backend (`planning` reports its problems).
-    package func requireMediaForBackend(file: String) throws(HandOver) {
-        var backend = self.backend.backend
-        if backend == nil && !projectFile.noConfig {
-            let script = ScriptInput(
-                displayPath: file, url: file == "-" ? nil : URL(fileURLWithPath: file).standardizedFileURL, bytes: [])
-            if let found = try? ProjectFile.locate(explicit: projectFile.config, script: script) {
-                backend = (try? ProjectFile.read(found.url, displayPath: found.displayPath))?.settings.backend
-            }
-        }
-        if (backend ?? .cards) != .cards { _ = try MediaContext.require() }
-    }
+extension PlanOptions: PlanningChoices {
+    package var backendFlag: BackendKind? { backend.backend }
+    package var config: String? { projectFile.config }
+    package var noConfig: Bool { projectFile.noConfig }
+    package var review: String? { reviewFile.review }
 }

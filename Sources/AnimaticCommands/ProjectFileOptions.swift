@@ -17,10 +17,10 @@ package struct ProjectFileOptions: ParsableArguments {
         if config != nil && noConfig { throw ValidationError("--config and --no-config cannot be used together") }
     }
 
-    /// The project file for `input`, or nil when there is none or `--no-config` is given.
-    /// Prints its diagnostics; throws `ReportedErrors` when it has errors, and
-    /// `AnimaticError` when it cannot be read.
-    package func load(for input: ScriptInput) throws -> ProjectFile? {
+    /// The project file for `input` (`config`, else the one beside it), or nil when there is
+    /// none or `noConfig` (`--no-config`) is given. Prints its diagnostics; throws
+    /// `ReportedErrors` when it has errors, and `AnimaticError` when it cannot be read.
+    package static func load(config: String?, noConfig: Bool, for input: ScriptInput) throws -> ProjectFile? {
         if noConfig { return nil }
         guard let found = try ProjectFile.locate(explicit: config, script: input) else { return nil }
         let file = try ProjectFile.read(found.url, displayPath: found.displayPath)

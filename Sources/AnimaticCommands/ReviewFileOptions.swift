@@ -14,7 +14,12 @@ package struct ReviewFileOptions: ParsableArguments {
     /// The review file for `input`, or nil when there is none. Prints its diagnostics;
     /// throws `ReportedErrors` when it has errors, and `AnimaticError` when it cannot be read.
     package func load(for input: ScriptInput) throws -> ReviewFile? {
-        guard let found = try ReviewFile.locate(explicit: review, script: input) else { return nil }
+        try Self.load(explicit: review, for: input)
+    }
+
+    /// The review file `explicit` names, else the one beside `input`, as `load(for:)` reads it.
+    package static func load(explicit: String?, for input: ScriptInput) throws -> ReviewFile? {
+        guard let found = try ReviewFile.locate(explicit: explicit, script: input) else { return nil }
         let file = try ReviewFile.read(found.url, displayPath: found.displayPath)
         try report(file.diagnostics, path: file.displayPath)
         return file

@@ -36,7 +36,7 @@ public struct Planner: Sendable {
 
         var scenes: [PlanScene] = []
         var shots: [Shot] = []
-        let diagnostics = breakDown(screenplay, cast: cast) { source, drafts in
+        let diagnostics = breakDown(SceneGrouping.group(screenplay), cast: cast) { source, drafts in
             // `auto` decides scene by scene from the scene's own text, so a Chinese scene in an
             // English script is prompted wholly in Chinese (and the choice never looks past the scene).
             let sceneLanguage = configuration.promptLanguage == .auto ? ScriptLanguage.detect(source) ?? language : language
@@ -60,23 +60,31 @@ public struct Planner: Sendable {
 
     /// The planner's diagnostics for `screenplay`, and whether it has a shot, without making
     /// the shots: what `check` needs when no review file revises them. The shots' timing,
-    /// segments and prompts, most of a plan's cost, give no diagnostic.
+    /// segments and prompts, most of a plan's cost, give no diagnostic; nor does the breakdown
+    /// of a scene after the last one with an annotation (only annotations give the breakdown
+    /// warnings, and a scene hands nothing to the ones before it), once a shot has been found.
     public func diagnose(_ screenplay: Screenplay) -> (diagnostics: [Diagnostic], hasShots: Bool) {
+        let sources = SceneGrouping.group(screenplay)
+        let lastAnnotated = sources.lastIndex { $0.items.contains(where: \.isAnnotation) } ?? -1
         var hasShots = false
-        let diagnostics = breakDown(screenplay, cast: CastIndex(screenplay)) { _, drafts in hasShots = hasShots || !drafts.isEmpty }
+        let diagnostics = breakDown(sources, cast: CastIndex(screenplay), skipping: { $0 > lastAnnotated && hasShots }) { _, drafts in
+            hasShots = hasShots || !drafts.isEmpty
+        }
         return (diagnostics, hasShots)
     }
 
-    /// Breaks `screenplay` down scene by scene, numbering the scenes, and hands `scene` each
-    /// one's drafts; returns the diagnostics of the breakdown.
+    /// Breaks the scenes down one by one, numbering them, and hands `scene` each one's drafts;
+    /// returns the diagnostics of the breakdown. A scene whose index `skipping` accepts is
+    /// numbered but not broken down.
     private func breakDown(
-        _ screenplay: Screenplay, cast: CastIndex, scene: (SceneSource, [ShotDraft]) -> Void
+        _ sources: [SceneSource], cast: CastIndex, skipping: (Int) -> Bool = { _ in false },
+        scene: (SceneSource, [ShotDraft]) -> Void
     ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var incoming: ShotTransition?
         var usedNumbers: [String: Int] = [:]
         var places = PlaceHistory()
-        for var source in SceneGrouping.group(screenplay) {
+        for (index, var source) in sources.enumerated() {
             usedNumbers[source.number, default: 0] += 1
             if let uses = usedNumbers[source.number], uses > 1 {
                 let renamed = "\(source.number)_\(uses)"
@@ -84,6 +92,7 @@ public struct Planner: Sendable {
                                               at: source.heading?.range ?? source.range))
                 source.number = renamed
             }
+            if skipping(index) { continue }
             let exterior = places.needsExterior(source.heading) && configuration.establishingExteriors
             var breakdown = Breakdown(scene: source, cast: cast, incomingTransition: incoming, opensOnExterior: exterior)
             let (drafts, outgoing) = breakdown.run(timing: configuration.timing)

@@ -23,6 +23,12 @@ struct CheckDiagnosticsTests {
         "",
         "INT. ROOM - DAY\n\n[[shot: close on Anna; duration: soon]]\n\nAnna sits.\n",
         "EXT. FIELD - DAY\n\nWind.\n\n> CUT TO:\n\nINT. BARN - NIGHT\n\nDark.\n\nINT. BARN - NIGHT\n\nStill dark.\n",
+        // Scenes after the last annotation are not broken down once there is a shot: the
+        // annotation's warnings in the last scene must still come, and so must a shot found
+        // only after scenes with none.
+        "INT. A - DAY\n\nAnna waits.\n\nINT. B - DAY\n\nBen waits.\n\nINT. C - DAY\n\n[[shot: wobbly; angle: sideways; move: wiggle]]\n\nCara waits.\n",
+        "INT. A - DAY\n\n[[style: ink]]\n\nINT. B - DAY\n\n= Only a synopsis\n\nINT. C - DAY\n\nCara waits.\n\nINT. D - DAY\n\n[[shot: wide]]\n",
+        "INT. A - DAY\n\n[[style: ink]]\n\nINT. B - DAY\n\n= Only a synopsis\n\nINT. C - DAY\n\nCara waits.\n",
     ]
 
     private func compare(_ input: ScriptInput, _ name: String) {

@@ -5,6 +5,11 @@ import Screenplay
 enum SceneItem: Sendable {
     case element(Element)
     case shotHeading(SceneHeading)
+
+    /// Whether this is an annotation (`[[shot: …]]`), the only item the breakdown warns about.
+    var isAnnotation: Bool {
+        if case .element(.annotation) = self { true } else { false }
+    }
 }
 
 /// A plan scene before breakdown: a real place and time with its items in script order.

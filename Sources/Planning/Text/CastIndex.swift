@@ -15,8 +15,11 @@ struct CastIndex: Sendable {
     private let firstWordTable: FirstWords
 
     init(names: some Sequence<String>) {
-        self.names = Set(names.map(CastIndex.canonical).filter { !$0.isEmpty })
-            .sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        // A script spells each cue the same way hundreds of times: each spelling is made
+        // canonical once, and each name's length in characters counted once for the sort.
+        let canonical: Set<String> = Set(Set(names).map(CastIndex.canonical).filter { !$0.isEmpty })
+        let measured: [(name: String, length: Int)] = canonical.map { ($0, $0.count) }
+        self.names = measured.sorted { $0.length != $1.length ? $0.length > $1.length : $0.name < $1.name }.map(\.name)
         nameWords = Set(self.names.flatMap { $0.split(separator: " ").map(String.init) })
         firstWords = self.names.map { name in
             let word = name.utf8.split { !CastIndex.isNameByte($0) }.first.map { FirstWords.Word(Substring($0)) }

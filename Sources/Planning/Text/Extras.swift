@@ -11,7 +11,9 @@ struct Extras: Sendable {
     init(_ scene: SceneSource, cast: CastIndex) {
         var found: Set<String> = []
         for case .element(.action(let action)) in scene.items where TextMeasure.isASCII(action.text) {
-            let words = action.text.split(whereSeparator: \.isWhitespace)
+            // ASCII text: each character is a byte but CR LF, and both of those are white space,
+            // so splitting the bytes at white space gives the words splitting the characters does.
+            let words = action.text.utf8.split(whereSeparator: Self.isWhitespace).map(Substring.init)
             var index = 0
             while index < words.count {
                 var end = index
@@ -36,8 +38,21 @@ struct Extras: Sendable {
     }
 
     /// A word in capitals: two or more letters, all upper case (a trailing comma or stop aside).
+    /// Only asked of ASCII words, whose bytes are their characters.
     private static func isShouted(_ word: Substring) -> Bool {
-        let letters = String(word).trimmingCharacters(in: ",.;:!?'")
-        return letters.count >= 2 && letters.allSatisfy { $0.isLetter && $0.isUppercase }
+        var letters = word.utf8[...]
+        while let first = letters.first, isTrimmed(first) { letters = letters.dropFirst() }
+        while let last = letters.last, isTrimmed(last) { letters = letters.dropLast() }
+        return letters.count >= 2 && letters.allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
+    }
+
+    /// `,.;:!?'`, which `isShouted` trims off a word's ends.
+    private static func isTrimmed(_ byte: UInt8) -> Bool {
+        byte == 0x2C || byte == 0x2E || byte == 0x3B || byte == 0x3A || byte == 0x21 || byte == 0x3F || byte == 0x27
+    }
+
+    /// ASCII white space (tab, LF, VT, FF, CR, space): the ASCII characters `isWhitespace` holds for.
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 }

@@ -218,7 +218,7 @@ struct BlockReader {
     /// Uppercase, ending in `TO:` with nothing after it (a trailing space makes it action).
     private func isTransition(_ line: LogicalLine) -> Bool {
         let text = line.text.trimmingLeadingBlanks()
-        return text.hasSuffix("TO:") && text.isUppercaseWithLetter
+        return text.hasASCIISuffix("TO:") && text.isUppercaseWithLetter
     }
 
     /// Lines that start an element of their own even without a blank line before them.

@@ -130,7 +130,7 @@ enum HeadingRules {
     private static func splitASCIITimeOfDay(_ text: Substring) -> (String, String?) {
         let utf8 = text.utf8
         for separator in [" - ", " -- "] {
-            guard let range = lastByteRange(of: separator, in: utf8) else { continue }
+            guard let range = lastByteRange(of: separator, in: text) else { continue }
             let time = text[range.upperBound...].trimmingBlanks()
             if !time.isEmpty {
                 return (String(text[..<range.lowerBound].trimmingBlanks()), String(time))
@@ -145,14 +145,23 @@ enum HeadingRules {
         return (String(text), nil)
     }
 
-    /// The range of the last occurrence of `needle`'s bytes in `bytes`.
-    private static func lastByteRange(of needle: String, in bytes: Substring.UTF8View) -> Range<String.Index>? {
-        let pattern = needle.utf8
-        var end = bytes.endIndex
-        while let start = bytes.index(end, offsetBy: -pattern.count, limitedBy: bytes.startIndex) {
-            if bytes[start..<end].elementsEqual(pattern) { return start..<end }
-            end = bytes.index(before: end)
+    /// The range of the last occurrence of `needle`'s bytes in `text`, searched over its
+    /// contiguous UTF-8 bytes.
+    private static func lastByteRange(of needle: String, in text: Substring) -> Range<String.Index>? {
+        let pattern = Array(needle.utf8)
+        var contiguous = text
+        let found: Int? = contiguous.withUTF8 { buffer in
+            var start = buffer.count - pattern.count
+            while start >= 0 {
+                if buffer[start] == pattern[0] && pattern.indices.allSatisfy({ buffer[start + $0] == pattern[$0] }) {
+                    return start
+                }
+                start -= 1
+            }
+            return nil
         }
-        return nil
+        guard let found else { return nil }
+        let start = text.utf8.index(text.startIndex, offsetBy: found)
+        return start..<text.utf8.index(start, offsetBy: pattern.count)
     }
 }

@@ -108,17 +108,34 @@ extension LogicalLine {
 
     private static func isBlankByte(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
 
-    /// Whether the bytes hold a tab, and whether they hold `*`, `_` or `\`.
+    /// Whether the bytes hold a tab, and whether they hold `*`, `_` or `\`: eight bytes at a
+    /// time, then the rest one by one.
     private static func scanMarks(_ bytes: ArraySlice<UInt8>) -> (tab: Bool, markup: Bool) {
-        bytes.withUnsafeBufferPointer { buffer in
+        bytes.withUnsafeBytes { raw in
             var tab = false
             var markup = false
-            for byte in buffer {
+            var index = 0
+            while index + 8 <= raw.count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                tab = tab || hasByte(0x09, in: word)
+                markup = markup || hasByte(0x2A, in: word) || hasByte(0x5F, in: word) || hasByte(0x5C, in: word)
+                index += 8
+            }
+            while index < raw.count {
+                let byte = raw[index]
                 tab = tab || byte == 0x09
                 markup = markup || byte == 0x2A || byte == 0x5F || byte == 0x5C
+                index += 1
             }
             return (tab, markup)
         }
+    }
+
+    /// Whether one of the eight bytes of `word` is `byte`: the XOR makes it zero, and only a
+    /// zero byte borrows into its bit 7 with bit 7 clear (the classic exact zero-byte test).
+    private static func hasByte(_ byte: UInt8, in word: UInt64) -> Bool {
+        let x = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
     }
 
     /// `text.trimmingBlanks()`, from the byte offsets of its first and one-past-last

@@ -22,22 +22,32 @@ struct SourceText {
         lines.reserveCapacity(bytes.count / 32 + 1)
         var start = hasBOM ? 3 : 0
         let count = bytes.count
-        var high: UInt8 = 0   // the OR of the line's bytes
-        bytes.withUnsafeBufferPointer { bytes in
+        var high: UInt64 = 0   // the OR of the line's bytes, eight at a time where they can be
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        bytes.withUnsafeBytes { raw in
             var index = start
             while index < count {
-                let byte = bytes[index]
+                // Eight bytes at a time while none of them is below 0x0E (LF and CR are):
+                // a byte below 0x0E makes its subtraction borrow into bit 7 where bit 7 was clear.
+                while index + 8 <= count {
+                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    if (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word & highBits != 0 { break }
+                    high |= word
+                    index += 8
+                }
+                guard index < count else { break }
+                let byte = raw[index]
                 if byte > 0x0D {   // most bytes: neither LF nor CR
-                    high |= byte
+                    high |= UInt64(byte)
                     index += 1
                 } else if byte == 0x0A {
-                    lines.append(LineSpan(start: start, end: index, isASCII: high < 0x80))
+                    lines.append(LineSpan(start: start, end: index, isASCII: high & highBits == 0))
                     index += 1
                     start = index
                     high = 0
                 } else if byte == 0x0D {
-                    lines.append(LineSpan(start: start, end: index, isASCII: high < 0x80))
-                    index += (index + 1 < count && bytes[index + 1] == 0x0A) ? 2 : 1
+                    lines.append(LineSpan(start: start, end: index, isASCII: high & highBits == 0))
+                    index += (index + 1 < count && raw[index + 1] == 0x0A) ? 2 : 1
                     start = index
                     high = 0
                 } else {
@@ -46,7 +56,7 @@ struct SourceText {
             }
         }
         if start < count || lines.isEmpty {
-            lines.append(LineSpan(start: start, end: count, isASCII: high < 0x80))
+            lines.append(LineSpan(start: start, end: count, isASCII: high & highBits == 0))
         }
         self.lines = lines
     }

@@ -90,6 +90,19 @@ extension Substring {
         return hasSuffix(character)
     }
 
+    /// `hasSuffix(suffix)` for an ASCII `suffix`, from the bytes where they decide it: the
+    /// character test can only hold where the bytes end in the suffix's, and when the byte
+    /// before them is ASCII too (or there is none) no character straddles the suffix's start.
+    func hasASCIISuffix(_ suffix: String) -> Bool {
+        let bytes = utf8
+        let needle = suffix.utf8
+        guard let start = bytes.index(bytes.endIndex, offsetBy: -needle.count, limitedBy: bytes.startIndex),
+              bytes[start...].elementsEqual(needle)
+        else { return false }
+        if start == bytes.startIndex || bytes[bytes.index(before: start)] < 0x80 { return true }
+        return hasSuffix(suffix)
+    }
+
     /// Whether `needle`'s UTF-8 bytes occur in the text: a quick test before a search by
     /// characters, which can only match where the bytes do.
     func containsBytes(of needle: String) -> Bool {
