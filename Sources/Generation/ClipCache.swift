@@ -27,6 +27,9 @@ public struct ClipCache: Sendable {
     let manifest: ClipManifest
     /// The entries whose content last matched their digest, and how they then stood (`digests.tsv`).
     let ledger: DigestLedger
+    /// `clips/` under the directory, as a path: an entry's URL is made from one string, not
+    /// three path components appended (thousands of times in a feature's build).
+    private let clipsPath: String
 
     /// The cache rooted at `directory` (created on `lock()`).
     public init(directory: URL) {
@@ -37,6 +40,7 @@ public struct ClipCache: Sendable {
     /// more than `ledgerMargin` nanoseconds before it (`DigestLedger`).
     init(directory: URL, ledgerMargin: Int) {
         self.directory = directory
+        clipsPath = directory.appendingPathComponent("clips", isDirectory: true).path
         manifest = ClipManifest(file: directory.appendingPathComponent("manifest.tsv"))
         ledger = DigestLedger(file: directory.appendingPathComponent("digests.tsv"), root: directory, margin: ledgerMargin)
     }
@@ -77,15 +81,18 @@ public struct ClipCache: Sendable {
 
     /// Where the entry for `key` lives.
     public func url(for key: ClipKey) -> URL {
-        directory.appendingPathComponent("clips", isDirectory: true)
-            .appendingPathComponent(String(key.rawValue.prefix(2)), isDirectory: true)
-            .appendingPathComponent(key.rawValue + ".mp4")
+        entryURL(key, suffix: ".mp4")
+    }
+
+    /// `clips/ab/abcdef…<suffix>`.
+    private func entryURL(_ key: ClipKey, suffix: String) -> URL {
+        URL(fileURLWithPath: clipsPath + "/" + key.rawValue.prefix(2) + "/" + key.rawValue + suffix, isDirectory: false)
     }
 
     /// Where the quality-control record of `key`'s clip lives: beside the clip, named by
     /// the same key (`clips/ab/abcdef….qc.json`), so a reused clip is not analysed again.
     public func qcURL(for key: ClipKey) -> URL {
-        url(for: key).deletingLastPathComponent().appendingPathComponent("\(key).qc.json")
+        entryURL(key, suffix: ".qc.json")
     }
 
     /// Bumped when the frame a thumbnail shows, or how it is encoded, changes.
@@ -95,8 +102,7 @@ public struct ClipCache: Sendable {
     /// named by the same key (`clips/ab/abcdef….thumb1-256x144.jpg`), so a clip's thumbnail
     /// is grabbed once, however often the clip is reused.
     public func thumbnailURL(for key: ClipKey, width: Int, height: Int) -> URL {
-        url(for: key).deletingLastPathComponent()
-            .appendingPathComponent("\(key).thumb\(Self.thumbnailVersion)-\(width)x\(height).jpg")
+        entryURL(key, suffix: ".thumb\(Self.thumbnailVersion)-\(width)x\(height).jpg")
     }
 
     /// Where a contact sheet page whose content hashes to `key` lives (`sheets/ab/abcdef….png`),
@@ -197,7 +203,7 @@ public struct ClipCache: Sendable {
 
     /// Where the size and digest of the entry at `file` are recorded: `….mp4.sha256` beside it.
     public static func digestURL(of file: URL) -> URL {
-        file.deletingLastPathComponent().appendingPathComponent(file.lastPathComponent + ".sha256")
+        URL(fileURLWithPath: file.path + ".sha256", isDirectory: false)
     }
 
     /// The size and digest recorded for the entry at `file`, if any.
