@@ -67,9 +67,15 @@ extension Builder {
     }
 
     /// A text cut list step: the format rendered from the timeline (the storyboard page with
-    /// each shot's thumbnail and QC verdict), written unless the file holds those bytes.
-    func cutListStep(_ format: CutListFormat, run: BuildRun) async throws -> URL? {
+    /// each shot's thumbnail and QC verdict), or the bytes planning rendered (`planned`),
+    /// written unless the file holds those bytes.
+    func cutListStep(_ format: CutListFormat, planned: Data?, run: BuildRun) async throws -> URL? {
         run.cutListStepStarted()
+        let url = settings.cutListURL(format)
+        if let planned {
+            if try AtomicFile.update(planned, at: url) { run.update { $0.cutListFiles[format] = [url] } }
+            return nil
+        }
         guard let timeline = run.placement.timeline else {
             throw AnimaticError(.internalFailure, "a cut list step in a build that writes no cut lists")
         }
@@ -86,7 +92,6 @@ extension Builder {
         else {
             throw AnimaticError(.internalFailure, "\(format) is not a text cut list")
         }
-        let url = settings.cutListURL(format)
         if try AtomicFile.update(Data(text.utf8), at: url) { run.update { $0.cutListFiles[format] = [url] } }
         return nil
     }

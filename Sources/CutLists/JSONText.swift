@@ -11,25 +11,52 @@ enum JSONText {
 
     /// The value as pretty-printed JSON.
     func rendered(indent: String = "") -> String {
-        let inner = indent + "  "
+        var out = ""
+        write(to: &out, indent: indent)
+        return out
+    }
+
+    /// Appends the value, pretty-printed at `indent`, to `out`: one buffer for the whole
+    /// document, where a string per level copied every member once per depth.
+    private func write(to out: inout String, indent: String) {
         switch self {
         case .object(let members):
-            guard !members.isEmpty else { return "{}" }
-            let lines = members.map { inner + Self.quoted($0.0) + ": " + $0.1.rendered(indent: inner) }
-            return "{\n" + lines.joined(separator: ",\n") + "\n" + indent + "}"
+            guard !members.isEmpty else { return out += "{}" }
+            let inner = indent + "  "
+            out += "{\n"
+            for (index, (key, value)) in members.enumerated() {
+                if index > 0 { out += ",\n" }
+                out += inner
+                Self.quote(key, to: &out)
+                out += ": "
+                value.write(to: &out, indent: inner)
+            }
+            out += "\n" + indent + "}"
         case .array(let items):
-            guard !items.isEmpty else { return "[]" }
-            return "[\n" + items.map { inner + $0.rendered(indent: inner) }.joined(separator: ",\n") + "\n" + indent + "]"
-        case .string(let text): return Self.quoted(text)
-        case .int(let value): return String(value)
-        case .double(let value): return value.description
-        case .bool(let value): return value ? "true" : "false"
-        case .null: return "null"
+            guard !items.isEmpty else { return out += "[]" }
+            let inner = indent + "  "
+            out += "[\n"
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += ",\n" }
+                out += inner
+                item.write(to: &out, indent: inner)
+            }
+            out += "\n" + indent + "]"
+        case .string(let text): Self.quote(text, to: &out)
+        case .int(let value): out += String(value)
+        case .double(let value): out += value.description
+        case .bool(let value): out += value ? "true" : "false"
+        case .null: out += "null"
         }
     }
 
-    private static func quoted(_ text: String) -> String {
-        var out = "\""
+    private static func quote(_ text: String, to out: inout String) {
+        out += "\""
+        // Most text needs no escape: one pass over the bytes says so.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out += text
+            return out += "\""
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -43,6 +70,6 @@ enum JSONText {
             default: out.unicodeScalars.append(scalar)
             }
         }
-        return out + "\""
+        out += "\""
     }
 }

@@ -14,7 +14,10 @@ import Planning
 /// a regular file whose MP4 header says the right size and frame count, and whose size is
 /// the recorded one (a stat and a header read), once: `manifest.tsv` then vouches for it
 /// while its files keep their sizes and times (`ClipManifest`); before an
-/// entry feeds an output that is being rewritten, `verify` checks its content's digest.
+/// entry feeds an output that is being rewritten, `verify` checks its content's digest —
+/// by reading it, unless `digests.tsv` vouches that the entry and its record stand as they
+/// did when it was sealed or last matched (`DigestLedger`: inode, size, modification and
+/// status-change times).
 /// An entry that fails either check — damaged, swapped, a FIFO or a directory in its
 /// place, or without a recorded digest — is discarded and made again.
 public struct ClipCache: Sendable {
@@ -22,11 +25,24 @@ public struct ClipCache: Sendable {
     public var directory: URL
     /// The entries as last checked (`manifest.tsv`), which spare a rebuild reading them.
     let manifest: ClipManifest
+    /// The entries whose content last matched their digest, and how they then stood (`digests.tsv`).
+    let ledger: DigestLedger
+    /// `clips/` under the directory, as a path: an entry's URL is made from one string, not
+    /// three path components appended (thousands of times in a feature's build).
+    private let clipsPath: String
 
     /// The cache rooted at `directory` (created on `lock()`).
     public init(directory: URL) {
+        self.init(directory: directory, ledgerMargin: DigestLedger.defaultMargin)
+    }
+
+    /// The cache rooted at `directory`, whose ledger records a check only of files changed
+    /// more than `ledgerMargin` nanoseconds before it (`DigestLedger`).
+    init(directory: URL, ledgerMargin: Int) {
         self.directory = directory
+        clipsPath = directory.appendingPathComponent("clips", isDirectory: true).path
         manifest = ClipManifest(file: directory.appendingPathComponent("manifest.tsv"))
+        ledger = DigestLedger(file: directory.appendingPathComponent("digests.tsv"), root: directory, margin: ledgerMargin)
     }
 
     /// Bumped if the key's text changes form. 2: the backend's own key material
@@ -65,15 +81,18 @@ public struct ClipCache: Sendable {
 
     /// Where the entry for `key` lives.
     public func url(for key: ClipKey) -> URL {
-        directory.appendingPathComponent("clips", isDirectory: true)
-            .appendingPathComponent(String(key.rawValue.prefix(2)), isDirectory: true)
-            .appendingPathComponent(key.rawValue + ".mp4")
+        entryURL(key, suffix: ".mp4")
+    }
+
+    /// `clips/ab/abcdef…<suffix>`.
+    private func entryURL(_ key: ClipKey, suffix: String) -> URL {
+        URL(fileURLWithPath: clipsPath + "/" + key.rawValue.prefix(2) + "/" + key.rawValue + suffix, isDirectory: false)
     }
 
     /// Where the quality-control record of `key`'s clip lives: beside the clip, named by
     /// the same key (`clips/ab/abcdef….qc.json`), so a reused clip is not analysed again.
     public func qcURL(for key: ClipKey) -> URL {
-        url(for: key).deletingLastPathComponent().appendingPathComponent("\(key).qc.json")
+        entryURL(key, suffix: ".qc.json")
     }
 
     /// Bumped when the frame a thumbnail shows, or how it is encoded, changes.
@@ -83,8 +102,7 @@ public struct ClipCache: Sendable {
     /// named by the same key (`clips/ab/abcdef….thumb1-256x144.jpg`), so a clip's thumbnail
     /// is grabbed once, however often the clip is reused.
     public func thumbnailURL(for key: ClipKey, width: Int, height: Int) -> URL {
-        url(for: key).deletingLastPathComponent()
-            .appendingPathComponent("\(key).thumb\(Self.thumbnailVersion)-\(width)x\(height).jpg")
+        entryURL(key, suffix: ".thumb\(Self.thumbnailVersion)-\(width)x\(height).jpg")
     }
 
     /// Where a contact sheet page whose content hashes to `key` lives (`sheets/ab/abcdef….png`),
@@ -139,10 +157,12 @@ public struct ClipCache: Sendable {
         return headerState(of: file, frames: frames, format: format)
     }
 
-    /// Writes back what this value's checks and admissions taught the manifest, so that the
-    /// next build trusts those entries without opening them; nothing when nothing changed.
+    /// Writes back what this value's checks, seals and admissions taught the manifest and
+    /// the digest ledger, so that the next build trusts those entries without opening them;
+    /// nothing when nothing changed.
     public func saveManifest() throws {
         try manifest.save()
+        try ledger.save()
     }
 
     /// Whether the clip at `file` is a complete MP4 of `frames` frames of `format`'s size.
@@ -183,7 +203,7 @@ public struct ClipCache: Sendable {
 
     /// Where the size and digest of the entry at `file` are recorded: `….mp4.sha256` beside it.
     public static func digestURL(of file: URL) -> URL {
-        file.deletingLastPathComponent().appendingPathComponent(file.lastPathComponent + ".sha256")
+        URL(fileURLWithPath: file.path + ".sha256", isDirectory: false)
     }
 
     /// The size and digest recorded for the entry at `file`, if any.
@@ -201,23 +221,33 @@ public struct ClipCache: Sendable {
             try Data(digest.text.utf8).write(to: URL(fileURLWithPath: path))
         }
         chmod(file.path, 0o444)
+        // Stamped after the chmod, its last change: the digest was just read from it.
+        ledger.record(file, record: Self.digestURL(of: file))
     }
 
     /// Nil when the entry at `file` is a regular file whose content matches its recorded
-    /// digest, else what is wrong with it. Reads the whole file.
+    /// digest, else what is wrong with it. Reads the whole file, unless the ledger vouches
+    /// that it and its record stand as they did when it last matched (two `lstat`s).
     public func verify(_ file: URL) -> String? {
+        let record = Self.digestURL(of: file)
+        if ledger.vouches(for: file, record: record) { return nil }
+        // Stamped before the read: a change during it shows in the stamps after.
+        let before = DigestLedger.stamps(of: file, record: record)
         guard let recorded = Self.recordedDigest(of: file) else { return "has no recorded digest" }
         guard let actual = RegularFile.digest(file.path) else { return "is not a readable regular file" }
         guard actual == recorded else {
+            ledger.forget(file)
             return actual.size == recorded.size
                 ? "its content does not match its recorded digest" : "is \(actual.size) bytes, not the \(recorded.size) recorded"
         }
+        if let before, DigestLedger.stamps(of: file, record: record) == before { ledger.record(file, record: record, checked: before) }
         return nil
     }
 
     /// Removes the entry at `file`, whatever it is (a directory too), and its recorded digest.
     public func discard(_ file: URL) {
         manifest.forget(file.deletingPathExtension().lastPathComponent)
+        ledger.forget(file)
         try? FileManager.default.removeItem(at: file)
         try? FileManager.default.removeItem(at: Self.digestURL(of: file))
     }
@@ -234,6 +264,7 @@ public struct ClipCache: Sendable {
         let thumbnails = "\(key).thumb"
         for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         where name.hasPrefix(thumbnails) || name == "\(key).qc.json" {
+            ledger.forget(directory.appendingPathComponent(name))
             try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
         }
     }

@@ -51,6 +51,56 @@ import Testing
         #expect(try await ffprobeFrameCount(project.output) == first.items.map(\.frames).reduce(0, +))
     }
 
+    /// Rewrites `file` in place (a read-only cache entry made writable for it) with `count`
+    /// bytes from `offset` complemented, then puts its permissions and its access and
+    /// modification times back to the nanosecond, as `touch -d` would: only its inode's
+    /// status-change time tells.
+    func flipKeepingTimes(_ file: URL, at offset: Int, count: Int = 16) throws {
+        var status = stat()
+        #expect(lstat(file.path, &status) == 0)
+        #expect(chmod(file.path, 0o644) == 0)
+        try flip(file, at: offset, count: count)
+        #expect(chmod(file.path, status.st_mode & 0o777) == 0)
+        #expect(utimensat(AT_FDCWD, file.path, [status.st_atim, status.st_mtim], 0) == 0)
+        var after = stat()
+        #expect(lstat(file.path, &after) == 0)
+        #expect(after.st_ino == status.st_ino && after.st_size == status.st_size)
+        #expect(after.st_mtim.tv_sec == status.st_mtim.tv_sec && after.st_mtim.tv_nsec == status.st_mtim.tv_nsec)
+    }
+
+    @Test func aClipRewrittenInPlaceWithItsSizeAndTimeRestoredIsFound() async throws {
+        let project = try BuildProject(script: Self.twinScript)
+        let (_, first, _) = try await project.build()
+        let cache = ClipCache(directory: project.cache)
+        let damaged = cache.url(for: first.items[0].key)
+        // The ledger (`digests.tsv`) holds the sealed clip: its digest is trusted while the
+        // clip stands as sealed, so only the status-change time gives this edit away.
+        #expect(String(decoding: try Data(contentsOf: project.cache.appendingPathComponent("digests.tsv")), as: UTF8.self)
+            .contains("\(first.items[0].key).mp4\t"))
+        try flipKeepingTimes(damaged, at: try Data(contentsOf: damaged).count / 2)
+        let (_, report) = try await rebuildVideo(project)
+        #expect(report.segments[0].status == .generated)
+        #expect(report.segments[0].reason == "cache entry corrupt: its content does not match its recorded digest")
+        #expect(report.segments[1].status == .reused)
+        #expect(try await ffprobeFrameCount(project.output) == first.items.map(\.frames).reduce(0, +))
+    }
+
+    @Test func aThumbnailRewrittenInPlaceWithItsSizeAndTimeRestoredIsGrabbedAgain() async throws {
+        let project = try BuildProject(script: buildScript)
+        _ = try await project.build()
+        let thumbnails = (FileManager.default.enumerator(atPath: project.cache.path)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix(".jpg") }
+        let thumbnail = project.cache.appendingPathComponent(try #require(thumbnails.first))
+        let good = try Data(contentsOf: thumbnail)
+        try flipKeepingTimes(thumbnail, at: good.count / 2, count: 64)
+        let storyboard = project.directory.appendingPathComponent("film.storyboard.html")
+        let page = try Data(contentsOf: storyboard)
+        try FileManager.default.removeItem(at: storyboard)
+        _ = try await project.build()
+        #expect(try Data(contentsOf: thumbnail) == good)
+        #expect(try Data(contentsOf: storyboard) == page)
+    }
+
     @Test func anotherValidClipSwappedInIsFound() async throws {
         let project = try BuildProject(script: Self.twinScript)
         let (_, first, _) = try await project.build()

@@ -77,9 +77,14 @@ extension Builder {
                     timeline, edlFlavor: settings.edlFlavor, thumbnails: sources, qcNotes: qcNotes, drafts: drafts,
                     reviews: settings.reviewMarks)
                 else { continue }
+                // A list of the timeline alone, without quality control to place takes
+                // after planning, is what the step would render: it writes these bytes.
+                // (The storyboard page shows thumbnails, which their steps check first.)
+                let data = Data(text.utf8)
                 planner.addFile(
-                    .cutList, settings.cutListURL(format), data: Data(text.utf8),
-                    inputs: (format == .html ? thumbnailSteps : []) + [video], subject: .cutList(format))
+                    .cutList, settings.cutListURL(format), data: data,
+                    inputs: (format == .html ? thumbnailSteps : []) + [video],
+                    subject: .cutList(format, planned: qcPolicy.analyses || format == .html ? nil : data))
             }
         }
     }

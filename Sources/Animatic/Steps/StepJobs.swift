@@ -73,8 +73,8 @@ extension Builder {
                 return cutListJob(drawer) { try await self.thumbnailStep(frame, run: run) }
             case let .sheetPage(index, frames, url, pages):
                 return cutListJob(sheet) { try await self.sheetPageStep(index, frames: frames, url: url, pages: pages, run: run) }
-            case let .cutList(format):
-                return cutListJob(writer) { try await self.cutListStep(format, run: run) }
+            case let .cutList(format, planned):
+                return cutListJob(writer) { try await self.cutListStep(format, planned: planned, run: run) }
             case .depfile:
                 return job(writer) { _ in
                     if let depfile = self.settings.depfile {
