@@ -90,7 +90,7 @@ let package = Package(
         // The `animatic-media` program: the same commands, with the media work in process.
         .executableTarget(
             name: "AnimaticMedia",
-            dependencies: ["AnimaticCommands", "Animatic", "Planning", "Generation", "CutLists", "ReviewServer",
+            dependencies: ["AnimaticCommands", "Animatic", "Planning", "Generation", "Media", "CutLists", "ReviewServer",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 

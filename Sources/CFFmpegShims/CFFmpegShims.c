@@ -12,6 +12,9 @@
 #if defined(__linux__)
 #include <linux/fs.h>
 #endif
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include <libavutil/avutil.h>
 #include <libavutil/error.h>
@@ -115,5 +118,14 @@ long cffmpeg_copy_file_range(int source, int destination, size_t length) {
     (void)length;
     errno = ENOSYS;
     return -1;
+#endif
+}
+
+int cffmpeg_fix_mmap_threshold(size_t bytes) {
+#if defined(__GLIBC__)
+    return mallopt(M_MMAP_THRESHOLD, (int)bytes);
+#else
+    (void)bytes;
+    return 0;
 #endif
 }

@@ -41,4 +41,10 @@ int cffmpeg_file_clone(int destination, int source);
 /// of `source`, or -1 with `errno` set (`ENOSYS` where there is no such call).
 long cffmpeg_copy_file_range(int source, int destination, size_t length);
 
+/// Fixes the C library's mmap threshold at `bytes` (`mallopt(M_MMAP_THRESHOLD)`, a macro
+/// of glibc's malloc.h, which Swift's Glibc module does not import): every allocation at
+/// least that large is mapped on its own and unmapped when freed. Returns 1 on success, 0
+/// where the C library has no such setting.
+int cffmpeg_fix_mmap_threshold(size_t bytes);
+
 #endif
