@@ -60,6 +60,7 @@ public enum ClipAnalysis {
         let decoder = try VideoDecoder(input: input, streamIndex: streamIndex, threads: 1)
         let packet = try Packet()
         let decoded = try Frame()
+        let luma = try Frame()
         let filtered = try Frame()
         var analysers: (pipeline: FilterPipeline, blur: BlurSampler)?
         var series = FrameSeries()
@@ -84,7 +85,7 @@ public enum ClipAnalysis {
                     analysers = (pipeline, blur)
                     // The sampler takes a reference first: the pipeline takes the frame's buffers.
                     if let value = try blur.offer(decoded) { series.addBlur(value) }
-                    try pipeline.push(decoded)
+                    try pipeline.push(LumaView.make(of: decoded, into: luma) ? luma : decoded)
                     try drain(pipeline, into: &series, using: filtered)
                 }
             }
@@ -106,9 +107,15 @@ public enum ClipAnalysis {
             width: first.width, height: first.height, pixelFormat: first.format, timeBase: stream.pointee.time_base,
             sampleAspectRatio: aspect, frameRate: av_guess_frame_rate(input.context, stream, nil))
         // Luma only: every measure is of brightness and its changes, and scaling the chroma
-        // planes too cost half as much again.
-        let pipeline = try FilterPipeline(
-            spec: lumaScale(to: analysisWidth) + "," + filters, source: source, options: [:], threads: 1)
+        // planes too cost half as much again. The plane is pushed as it is decoded when
+        // it can be (`LumaView`), else `extractplanes` copies it out.
+        var lumaSource = source
+        lumaSource.pixelFormat = AV_PIX_FMT_GRAY8.rawValue
+        let pipeline = try LumaView.applies(to: first.format)
+            ? FilterPipeline(
+                spec: "scale=\(analysisWidth):-2:flags=fast_bilinear," + filters, source: lumaSource, options: [:],
+                threads: 1)
+            : FilterPipeline(spec: lumaScale(to: analysisWidth) + "," + filters, source: source, options: [:], threads: 1)
         return (pipeline, try BlurSampler(source))
     }
 
