@@ -35,7 +35,7 @@ package struct ReviewCommand: AsyncParsableCommand {
             of the cut list animatic exported is compared with the plan: markers on a clip become \
             notes on its shot, trims `duration` revisions, a clip swapped for another take's file \
             (12A-1.take2.mp4) a `pick`. Reordered or missing shots are reported, not applied. The \
-            review file is created beside the script when there is none.
+            review file is created beside the script when there is none. A take in the cut that             quality control chose in the build (its report, beside the video: -o, default the             script's name with .mp4) is not a pick.
             """
     )
 
@@ -57,7 +57,7 @@ package struct ReviewCommand: AsyncParsableCommand {
     @Flag(help: "Serving the page: open it in the browser (with xdg-open, or open on macOS).")
     package var open = false
 
-    @Option(name: .shortAndLong, help: "Serving the page: the video the build writes (default: <script name>.mp4 beside the script).")
+    @Option(name: .shortAndLong, help: "Serving the page: the video the build writes; with --import: the video of the build whose cut list was edited, whose report says which takes quality control chose (default: <script name>.mp4 beside the script).")
     package var output: String?
 
     @OptionGroup package var options: PlanOptions
@@ -82,9 +82,12 @@ package struct ReviewCommand: AsyncParsableCommand {
         }
         if file == "-" { throw ValidationError("review needs a script file, not standard input") }
         if applyNotes || importCut != nil {
-            if port != nil || open || output != nil {
-                throw ValidationError("--port, --open and -o are for serving the page, without --apply-notes or --import")
+            if port != nil || open {
+                throw ValidationError("--port and --open are for serving the page, without --apply-notes or --import")
             }
+        }
+        if applyNotes && output != nil {
+            throw ValidationError("-o names the video for serving the page or --import, not for --apply-notes")
         }
         if let port, !(0...65535).contains(port) { throw ValidationError("--port must be from 0 to 65535") }
         if reviser != nil && importCut != nil { throw ValidationError("--reviser reads notes for --apply-notes, not --import") }

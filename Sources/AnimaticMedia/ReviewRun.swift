@@ -57,9 +57,9 @@ extension ReviewCommand {
         let name = input.url?.deletingPathExtension().lastPathComponent ?? "animatic"
         let scriptDirectory = input.url?.deletingLastPathComponent() ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         // Only file names are compared, so the media's folder does not matter. The takes are
-        // those the build beside the script put on its timeline: QC's choice in the cut is
-        // what the build chose, not the editor's pick.
-        let video = scriptDirectory.appendingPathComponent(name + ".mp4")
+        // those the build of the video (-o, default beside the script) put on its timeline:
+        // QC's choice in the cut is what the build chose, not the editor's pick.
+        let video = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? scriptDirectory.appendingPathComponent(name + ".mp4")
         let timeline = Timeline(plan: compilation.plan.placingTakes(BuiltTakeChoices(forVideo: video)), media: .beside(video: video),
                                 title: name)
         let reviewName = ReviewFile.defaultName(forScript: input.displayPath)

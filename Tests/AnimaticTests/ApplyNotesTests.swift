@@ -138,10 +138,13 @@ struct ApplyNotesTests {
     /// page's options and the reviser belong to their own modes.
     @Test func eachModeTakesItsOwnOptions() async throws {
         let project = try ReviewProject(review: Self.review)
-        for arguments in [["--apply-notes", "--port", "8080"], ["--apply-notes", "--open"], ["--import", "cut.otio", "-o", "x.mp4"]] {
+        for arguments in [["--apply-notes", "--port", "8080"], ["--apply-notes", "--open"], ["--import", "cut.otio", "--port", "1"]] {
             let output = try await project.run(["review", "film.fountain"] + arguments)
             #expect(output.status == 64 && output.stderr.contains("are for serving the page"), "\(arguments): \(output.stderr)")
         }
+        // -o names a video: the one the page serves, or the one whose build's cut list --import reads.
+        let noted = try await project.run(["review", "film.fountain", "--apply-notes", "-o", "x.mp4"])
+        #expect(noted.status == 64 && noted.stderr.contains("not for --apply-notes"), "\(noted.stderr)")
         let output = try await project.run(["review", "film.fountain", "--reviser", "dashscope"])
         #expect(output.status == 64 && output.stderr.contains("--reviser reads notes for --apply-notes"), "\(output.stderr)")
         #expect(try await project.run(["review", "film.fountain", "--port", "70000"]).status == 64)

@@ -53,4 +53,20 @@ struct QCChoiceCutListTests {
         #expect(imported.stdout.contains("1A: take 1 in the cut → pick 1"), "\(imported.stdout)")
         #expect(project.review.contains("pick: 1"), "\(project.review)")
     }
+
+    @Test func importingTheCutOfABuildMadeElsewhereReadsThatBuildsReport() async throws {
+        let project = try ReviewProject(review: nil, script: TakeRankingTests.script)
+        let shot = try #require(try await project.plannedShots()["1A"])
+        let secondSeed = try #require((shot["otherTakes"] as? [[String: Any]])?.first?["seed"] as? Int)
+        let built = try await TakeRankingTests.build(
+            project, goodSeeds: [secondSeed], seeds: project.directory.appendingPathComponent("seeds"), ["-o", "out/cut.mp4"])
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(try TakeRankingTests.text(project, "out/cut.edl").contains("1A-1.take2.mp4"))
+        // That build's cut, with -o naming its video: QC's take 2 is no pick.
+        let imported = try await project.run(
+            ["review", "film.fountain", "--import", "out/cut.edl", "-o", "out/cut.mp4"] + Self.backend)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("nothing to import"), "\(imported.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: project.reviewFile.path))
+    }
 }

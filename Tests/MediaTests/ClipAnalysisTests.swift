@@ -48,6 +48,19 @@ struct ClipAnalysisTests {
         #expect(soft.frames == 8 && soft.blur > 5, "\(soft)")
     }
 
+    /// A clip whose luma plane is not 8-bit (the house format's is, and only an 8-bit plane
+    /// is shared with the analysis as it is decoded) is measured, and measures clean.
+    @Test func aTenBitClipIsMeasuredToo() async throws {
+        let directory = try Scratch()
+        try await makeInput(
+            ["-f", "lavfi", "-i", "testsrc2=s=320x180:r=24", "-frames:v", "48", "-c:v", "ffv1", "-pix_fmt", "yuv420p10le",
+             "clip.mkv"], in: directory)
+        let measures = try await ClipAnalysis.measure(directory.file("clip.mkv"))
+        #expect(measures.frames == 48 && measures.width == 320 && measures.height == 180, "\(measures)")
+        #expect(measures.blackSeconds == 0 && measures.frozenSeconds == 0, "\(measures)")
+        #expect(measures.sceneChange < 10 && measures.flicker < 3 && measures.blur < 5, "\(measures)")
+    }
+
     @Test func aHardCutIsFoundWhereItIs() throws {
         let measures = try Self.measure(
             "testsrc2=s=320x180:r=24,hue=h='if(lt(t,1.5),0,180)':b='if(lt(t,1.5),0,-4)'")
