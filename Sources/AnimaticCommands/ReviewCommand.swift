@@ -35,7 +35,9 @@ package struct ReviewCommand: AsyncParsableCommand {
             of the cut list animatic exported is compared with the plan: markers on a clip become \
             notes on its shot, trims `duration` revisions, a clip swapped for another take's file \
             (12A-1.take2.mp4) a `pick`. Reordered or missing shots are reported, not applied. The \
-            review file is created beside the script when there is none. A take in the cut that             quality control chose in the build (its report, beside the video: -o, default the             script's name with .mp4) is not a pick.
+            review file is created beside the script when there is none. A take in the cut that \
+            quality control chose in the build (its report, beside the video: -o, default the \
+            script's name with .mp4) is not a pick.
             """
     )
 
