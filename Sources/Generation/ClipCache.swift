@@ -214,15 +214,18 @@ public struct ClipCache: Sendable {
     /// Records the size and digest of the entry at `file` (atomically) and makes it read-only,
     /// so that nothing edits it by accident.
     public func seal(_ file: URL) throws {
+        chmod(file.path, 0o444)
+        // Stamped after the chmod, its last change of ours, and before the read: a write while
+        // the digest is read (a backend still flushing) changes the stamp, and the ledger
+        // then does not vouch for the entry, which is read again before it feeds an output.
+        let before = DigestLedger.Stamp(file.path)
         guard let digest = RegularFile.digest(file.path) else {
             throw MediaError.fileSystem(operation: "read", path: file.path, errno: EINVAL, message: "not a readable regular file")
         }
         try writeAtomically(to: Self.digestURL(of: file)) { path in
             try Data(digest.text.utf8).write(to: URL(fileURLWithPath: path))
         }
-        chmod(file.path, 0o444)
-        // Stamped after the chmod, its last change: the digest was just read from it.
-        ledger.record(file, record: Self.digestURL(of: file))
+        if let before, DigestLedger.Stamp(file.path) == before { ledger.record(file, record: Self.digestURL(of: file)) }
     }
 
     /// Nil when the entry at `file` is a regular file whose content matches its recorded

@@ -8,10 +8,10 @@ import Media
 /// as ninja trusts its log: any write to a file, any `chmod`, `touch` or rename onto its
 /// name gives it a new status-change time (ctime), which no user tool can set back, or a new inode.
 ///
-/// An entry is recorded when it is sealed (its digest was just computed from it, and it was
-/// just made read-only: only another program writing to the new entry in the same clock
-/// tick as the seal could go unseen, as with any log of stamps) and when `verify` hashed it
-/// and found it matching. A verified entry
+/// An entry is recorded when it is sealed (made read-only, stamped, its digest computed
+/// from it, and stamped again the same: only another program writing to the new entry in
+/// the same clock tick as the stamps could go unseen, as with any log of stamps) and when
+/// `verify` hashed it and found it matching. A verified entry
 /// is recorded only when its status-change time is at least `margin` older than the check:
 /// a change made in the same tick of the file system's clock as an earlier one leaves the
 /// same time, so a file changed just before it was read could change again unseen.

@@ -21,6 +21,10 @@ public enum ClipAnalysis {
     /// scores 17.53 where it scored 17.51, their flicker and black and frozen times are
     /// unchanged), for a quarter of the scaling and filtering.
     public static let analysisWidth = 160
+    /// Bumped when a measure's definition changes, so that measures cached with clips under
+    /// an earlier one are taken again (`QCRecord.analysis`). 2: black, frozen, cut and
+    /// flicker at 160 wide (a cut scores differently).
+    public static let version = 2
     /// The width the sampled frames' luma is scaled to for `blurdetect`. Blur is an edge's
     /// width in pixels: at 160 wide, a clip made at 320×180 and scaled up to 1280×720
     /// would look sharp, so blur keeps the width its limit was tuned at.

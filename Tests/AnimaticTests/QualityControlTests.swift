@@ -109,6 +109,42 @@ struct QualityControlTests {
         #expect(stricter.stderr.contains("(cached)"), "\(stricter.stderr)")
     }
 
+    /// A record cached by an earlier analysis (no `analysis`, version 1) is not trusted: the
+    /// kept clip is measured again, the record rewritten, and nothing is made again.
+    @Test func aRecordOfAnEarlierAnalysisIsMeasuredAgainWithoutARetake() async throws {
+        let (directory, script) = try Self.project()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let seeds = directory.appendingPathComponent("seeds")
+        #expect(try await Self.build(script, mode: "frozen", seeds: seeds).status == 0)
+        let clips = directory.appendingPathComponent(".animatic-cache/clips")
+        let records = try FileManager.default.subpathsOfDirectory(atPath: clips.path).filter { $0.hasSuffix(".qc.json") }
+        try #require(records.count == 1)
+        let recordURL = clips.appendingPathComponent(records[0])
+        // As an earlier analysis would have left it: no version, and the kept clip measured frozen.
+        var record = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: recordURL)) as? [String: Any])
+        #expect(record["analysis"] as? Int == 2)
+        record["analysis"] = nil
+        let kept = try #require(record["kept"] as? Int)
+        var attempts = try #require(record["attempts"] as? [[String: Any]])
+        var measures = try #require(attempts[kept]["measures"] as? [String: Any])
+        measures["frozenSeconds"] = 2.9
+        attempts[kept]["measures"] = measures
+        record["attempts"] = attempts
+        try FileManager.default.removeItem(at: recordURL)
+        try JSONSerialization.data(withJSONObject: record).write(to: recordURL)
+
+        let again = try await Self.build(script, mode: "frozen", extra: ["--verbose"], seeds: seeds)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stderr.contains("1A-1: qc retake 1 (seed"), "\(again.stderr)")
+        #expect(again.stderr.contains("passed"), "\(again.stderr)")
+        #expect(!again.stderr.contains("(cached)"), "\(again.stderr)")
+        #expect(try String(contentsOf: seeds, encoding: .utf8).split(separator: "\n").count == 2, "nothing made again")
+        let rewritten = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: recordURL)) as? [String: Any])
+        #expect(rewritten["analysis"] as? Int == 2)
+        let third = try await Self.build(script, mode: "frozen", extra: ["--verbose"], seeds: seeds)
+        #expect(third.stderr.contains("(cached)"), "\(third.stderr)")
+    }
+
     @Test func theCardsRendererIsNotCheckedUnlessAsked() async throws {
         let (directory, script) = try Self.project()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -27,6 +27,9 @@ public struct QCRecord: Sendable, Codable, Hashable {
     public var attempts: [Attempt]
     /// The attempt the cache holds for the segment, by position in `attempts`.
     public var kept: Int
+    /// The analysis that measured the kept attempt (`ClipAnalysis.version`); nil in records
+    /// cached before it was recorded (version 1).
+    public var analysis: Int?
 
     /// `passed` or `failed`: the kept attempt's verdict.
     public private(set) var verdict: String
@@ -37,9 +40,13 @@ public struct QCRecord: Sendable, Codable, Hashable {
     init(attempts: [Attempt], kept: Int) {
         self.attempts = attempts
         self.kept = kept
+        analysis = ClipAnalysis.version
         (verdict, why) = ("", "")
         summarise()
     }
+
+    /// Whether the kept attempt was measured by this program's analysis.
+    var measuredByThisAnalysis: Bool { analysis == ClipAnalysis.version }
 
     /// The attempt in use.
     public var best: Attempt { attempts[kept] }

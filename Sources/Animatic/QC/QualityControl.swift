@@ -27,22 +27,34 @@ extension Builder {
             return QCRecord.Attempt(seed: seed, measures: measures, coverage: coverage, reasons: reasons, penalty: penalty)
         }
         let recordURL = cache.qcURL(for: item.key)
-        if !made, let cached = QCRecord.read(recordURL) {
+        /// The clip in the cache, measured.
+        func measureCachedClip() async throws -> ClipMeasures {
+            do {
+                return try await ClipAnalysis.measure(cache.url(for: item.key))
+            } catch let error as CancellationError {
+                throw error
+            } catch {
+                throw SegmentFailure(.qualityControl, message: "quality control cannot read the clip: \(error)")
+            }
+        }
+        if !made, var cached = QCRecord.read(recordURL) {
+            let stale = !cached.measuredByThisAnalysis
+            if stale {
+                // Measured by an earlier analysis: the clip in the cache, the kept attempt, is
+                // measured again. The other attempts' clips are gone, so their figures stay,
+                // and nothing is made again: the kept clip stays kept, as under changed limits.
+                cached.attempts[cached.kept].measures = try await measureCachedClip()
+                cached.analysis = ClipAnalysis.version
+                do { try cached.write(to: recordURL) } catch {
+                    throw SegmentFailure(.qualityControl, message: "cannot write the quality-control record: \(error)")
+                }
+            }
             events(.qualityChecked(id: item.segmentID, record: cached.judged(
-                thresholds, frames: item.frames, width: format.width, height: format.height), analysed: false))
+                thresholds, frames: item.frames, width: format.width, height: format.height), analysed: stale))
             return nil
         }
         let seed = item.request.content.seed
-        var record: QCRecord
-        do {
-            record = QCRecord(
-                attempts: [judged(try await ClipAnalysis.measure(cache.url(for: item.key)), seed: seed, coverage: coverage)],
-                kept: 0)
-        } catch let error as CancellationError {
-            throw error
-        } catch {
-            throw SegmentFailure(.qualityControl, message: "quality control cannot read the clip: \(error)")
-        }
+        var record = QCRecord(attempts: [judged(try await measureCachedClip(), seed: seed, coverage: coverage)], kept: 0)
         var clips: [URL?] = [nil]  // each attempt's clip in the scratch directory (the first is in the cache)
         defer { for case let url? in clips { try? FileManager.default.removeItem(at: url) } }
         if made && qcPolicy.retakes {
