@@ -64,7 +64,7 @@ extension ReviewCommand {
                                 title: name)
         let reviewName = ReviewFile.defaultName(forScript: input.displayPath)
         let newFile = (scriptDirectory.appendingPathComponent(reviewName),
-                       ((input.displayPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(reviewName))
+                       DisplayPath.sibling(named: reviewName, of: input.displayPath))
         let outcome = try CutImport(cut: cut, timeline: timeline, file: review, newFile: newFile).run()
         print(outcome.summary)
     }

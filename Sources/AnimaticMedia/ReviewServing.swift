@@ -1,6 +1,7 @@
 import Animatic
 import AnimaticCommands
 import Foundation
+import Project
 import ReviewServer
 
 extension ReviewCommand {
@@ -13,7 +14,7 @@ extension ReviewCommand {
         let reviewName = ReviewFile.defaultName(forScript: input.displayPath)
         let review = try ReviewFile.locate(explicit: options.reviewFile.review, script: input)
             ?? (script.deletingLastPathComponent().appendingPathComponent(reviewName),
-                ((input.displayPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(reviewName))
+                DisplayPath.sibling(named: reviewName, of: input.displayPath))
         let build = try rebuildCommand(outputPath: output ?? (file as NSString).deletingPathExtension + ".mp4")
         let server = try ReviewServer(ReviewServer.Configuration(
             output: video, reviewFile: review.url, reviewDisplayPath: review.displayPath, port: UInt16(port ?? 0),

@@ -36,7 +36,7 @@ public struct ProjectFile: Sendable {
         }
         guard let scriptURL = script.url else { return nil }
         let directory = scriptURL.deletingLastPathComponent()
-        let displayDirectory = (script.displayPath as NSString).deletingLastPathComponent
+        let displayDirectory = DisplayPath.folder(of: script.displayPath)
         let present = names.filter { FileManager.default.fileExists(atPath: directory.appendingPathComponent($0).path) }
         guard present.count <= 1 else {
             let shown = displayDirectory.isEmpty ? "the script's directory" : displayDirectory
@@ -44,7 +44,7 @@ public struct ProjectFile: Sendable {
                 .badInput, "both \(present.joined(separator: " and ")) are in \(shown); keep one, or name one with --config")
         }
         return present.first.map { name in
-            (directory.appendingPathComponent(name), (displayDirectory as NSString).appendingPathComponent(name))
+            (directory.appendingPathComponent(name), DisplayPath.sibling(named: name, of: script.displayPath))
         }
     }
 

@@ -40,7 +40,7 @@ public struct ReviewFile: Sendable {
         let name = defaultName(forScript: scriptURL.lastPathComponent)
         let url = scriptURL.deletingLastPathComponent().appendingPathComponent(name)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        return (url, ((script.displayPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name))
+        return (url, DisplayPath.sibling(named: name, of: script.displayPath))
     }
 
     /// Reads the review file at `url` (shown as `displayPath`).
