@@ -18,7 +18,7 @@ import Media
 ///
 /// Kept in the cache as `digests.tsv`, one entry a line; read once per `ClipCache` value,
 /// written back by `save()` only when an entry changed, atomically.
-final class DigestLedger: @unchecked Sendable {
+final class DigestLedger: Sendable {
     /// How a file stood: what a write, a `touch` or a replacement changes.
     struct Stamp: Hashable {
         var device: UInt64
@@ -59,18 +59,15 @@ final class DigestLedger: @unchecked Sendable {
     /// keeps whole seconds).
     static let defaultMargin = 2_000_000_000
 
-    private let file: URL
+    private let table: StampTable<Entry>
     /// The cache's directory: entries are named by their path under it.
     private let root: String
     private let margin: Int
-    private let lock = NSLock()
-    private var loaded: [String: Entry]?
-    private var changed = false
 
     /// The ledger kept at `file` for the cache at `root` (read when first asked); `margin`
     /// in nanoseconds (`defaultMargin`).
     init(file: URL, root: URL, margin: Int = defaultMargin) {
-        self.file = file
+        table = StampTable(file: file, version: Self.version)
         self.root = root.standardizedFileURL.path + "/"
         self.margin = margin
     }
@@ -83,7 +80,7 @@ final class DigestLedger: @unchecked Sendable {
     /// Whether the entry at `url` and its record at `record` stand as they did when the
     /// entry last matched the record.
     func vouches(for url: URL, record: URL) -> Bool {
-        guard let entry = lock.withLock({ entries[name(url)] }) else { return false }
+        guard let entry = table[name(url)] else { return false }
         return Self.stamps(of: url, record: record) == entry
     }
 
@@ -98,35 +95,17 @@ final class DigestLedger: @unchecked Sendable {
             let time = Int(now.tv_sec) * 1_000_000_000 + Int(now.tv_nsec)
             guard max(entry.file.changed, entry.record.changed) + margin < time else { return forget(url) }
         }
-        let key = name(url)
-        lock.withLock {
-            guard entries[key] != entry else { return }
-            entries[key] = entry
-            changed = true
-        }
+        table.set(name(url), entry)
     }
 
     /// Forgets the entry at `url` (discarded, or changed since it was checked).
     func forget(_ url: URL) {
-        let key = name(url)
-        lock.withLock {
-            guard entries[key] != nil else { return }
-            entries[key] = nil
-            changed = true
-        }
+        table.set(name(url), nil)
     }
 
     /// Writes the ledger back when an entry changed since it was read.
     func save() throws {
-        let text: String? = lock.withLock {
-            guard changed else { return nil }
-            changed = false
-            return ([Self.version] + entries.sorted { $0.key < $1.key }.map { key, entry in
-                ([key] + entry.file.fields + entry.record.fields).joined(separator: "\t")
-            }).joined(separator: "\n") + "\n"
-        }
-        guard let text else { return }
-        try writeAtomically(to: file) { path in try Data(text.utf8).write(to: URL(fileURLWithPath: path)) }
+        try table.save()
     }
 
     /// The name of the entry at `url`: its path under the cache.
@@ -134,35 +113,21 @@ final class DigestLedger: @unchecked Sendable {
         let path = url.path
         return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
     }
+}
 
-    /// The entries, read from the file on first use (none when it is missing or not this
-    /// version; a malformed line is skipped, its entry then hashed). Under `lock`.
-    private var entries: [String: Entry] {
-        get {
-            if let loaded { return loaded }
-            let read = Self.parse((try? Data(contentsOf: file)) ?? Data())
-            loaded = read
-            return read
-        }
-        set { loaded = newValue }
-    }
+extension DigestLedger.Entry: StampTableRow {
+    var fields: [String] { file.fields + record.fields }
 
-    private static func parse(_ data: Data) -> [String: Entry] {
-        var entries: [String: Entry] = [:]
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
-        guard lines.first == Substring(version) else { return [:] }
-        for line in lines.dropFirst() {
-            let fields = line.split(separator: "\t")
-            guard fields.count == 11 else { continue }
-            func stamp(_ at: Int) -> Stamp? {
-                guard let device = UInt64(fields[at]), let inode = UInt64(fields[at + 1]), let size = Int(fields[at + 2]),
-                      let modified = Int(fields[at + 3]), let changed = Int(fields[at + 4])
-                else { return nil }
-                return Stamp(device: device, inode: inode, size: size, modified: modified, changed: changed)
-            }
-            guard let file = stamp(1), let record = stamp(6) else { continue }
-            entries[String(fields[0])] = Entry(file: file, record: record)
+    init?(fields: ArraySlice<Substring>) {
+        guard fields.count == 10 else { return nil }
+        let start = fields.startIndex
+        func stamp(_ at: Int) -> DigestLedger.Stamp? {
+            guard let device = UInt64(fields[at]), let inode = UInt64(fields[at + 1]), let size = Int(fields[at + 2]),
+                  let modified = Int(fields[at + 3]), let changed = Int(fields[at + 4])
+            else { return nil }
+            return DigestLedger.Stamp(device: device, inode: inode, size: size, modified: modified, changed: changed)
         }
-        return entries
+        guard let file = stamp(start), let record = stamp(start + 5) else { return nil }
+        self.init(file: file, record: record)
     }
 }
