@@ -27,10 +27,9 @@ final class ClipManifest: Sendable {
 
         /// The stamp of the regular file at `path` (not followed if a link); nil otherwise.
         init?(_ path: String) {
-            var status = stat()
-            guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+            guard let status = RegularFile.ownStatus(path) else { return nil }
             size = Int(status.st_size)
-            modified = Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec)
+            modified = status.modifiedNanoseconds
         }
 
         init(size: Int, modified: Int) {

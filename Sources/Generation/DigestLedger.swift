@@ -29,13 +29,12 @@ final class DigestLedger: Sendable {
 
         /// The stamp of the regular file at `path` (not followed if a link); nil otherwise.
         init?(_ path: String) {
-            var status = stat()
-            guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+            guard let status = RegularFile.ownStatus(path) else { return nil }
             device = UInt64(status.st_dev)
             inode = UInt64(status.st_ino)
             size = Int(status.st_size)
-            modified = Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec)
-            changed = Int(status.st_ctim.tv_sec) * 1_000_000_000 + Int(status.st_ctim.tv_nsec)
+            modified = status.modifiedNanoseconds
+            changed = status.changedNanoseconds
         }
 
         init(device: UInt64, inode: UInt64, size: Int, modified: Int, changed: Int) {

@@ -23,7 +23,15 @@ public enum RegularFile {
     public static func status(_ path: String) -> (size: Int, modified: Int)? {
         var status = stat()
         guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return (Int(status.st_size), Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec))
+        return (Int(status.st_size), status.modifiedNanoseconds)
+    }
+
+    /// The status of the regular file at `path` itself, not followed if a symbolic link;
+    /// nil when there is none, or it is something else.
+    public static func ownStatus(_ path: String) -> stat? {
+        var status = stat()
+        guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return status
     }
 
     /// The contents of the regular file at `path`, if it is one of at most `limit` bytes.
@@ -94,4 +102,11 @@ public struct FileDigest: Sendable, Hashable, Codable {
         else { return nil }
         self.init(size: size, sha256: String(fields[1]))
     }
+}
+
+extension stat {
+    /// The modification time, in nanoseconds since the epoch.
+    public var modifiedNanoseconds: Int { Int(st_mtim.tv_sec) * 1_000_000_000 + Int(st_mtim.tv_nsec) }
+    /// The status-change time (ctime), in nanoseconds since the epoch.
+    public var changedNanoseconds: Int { Int(st_ctim.tv_sec) * 1_000_000_000 + Int(st_ctim.tv_nsec) }
 }
