@@ -46,6 +46,16 @@ enum HeadingRules {
         }
     }
 
+    /// `prefix(of:)` for the text `bytes[start..<end]`.
+    static func prefix(_ bytes: [UInt8], _ start: Int, _ end: Int) -> (setting: Setting, length: Int)? {
+        guard start < end else { return nil }
+        let first = bytes[start]
+        guard first == 0x49 || first == 0x45 || first == 0x69 || first == 0x65 || first >= 0xE5 else { return nil }
+        return bytes.withUnsafeBytes { raw in
+            match(UnsafeRawBufferPointer(rebasing: raw[start..<min(end, start + 16)]))
+        }
+    }
+
     /// The prefix rule applied to a line's first bytes.
     private static func match(_ head: UnsafeRawBufferPointer) -> (setting: Setting, length: Int)? {
         for (prefix, length, setting) in prefixes where head.count > prefix.count {
