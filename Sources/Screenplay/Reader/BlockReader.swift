@@ -60,7 +60,10 @@ struct BlockReader {
         let blankAfter = nextIsBlank(index)
         if blankBefore, headingPrefix(line) {
             if blankAfter {
-                assembler.add(HeadingRules.heading(table.trimmed(line), forced: false, range: range(index, index)))
+                let range = range(index, index)
+                assembler.add(line.isASCII
+                    ? HeadingRules.heading(ascii: bytes, line.trimStart, line.trimEnd, forced: false, range: range)
+                    : HeadingRules.heading(table.trimmed(line), forced: false, range: range))
                 emitNotes(startingOn: line, inline: true)
                 return index + 1
             }
