@@ -133,20 +133,24 @@ extension LineTable {
 
 
     /// Whether `bytes[start..<end]` hold a tab, whether they hold `*`, `_` or `\`, and
-    /// whether they are all ASCII: eight bytes at a time, then the rest one by one.
+    /// whether they are all ASCII: eight bytes at a time, the flags gathered without a branch,
+    /// then the rest one by one.
     private static func scanMarks(_ bytes: [UInt8], _ start: Int, _ end: Int) -> (tab: Bool, markup: Bool, ascii: Bool) {
         bytes.withUnsafeBytes { raw in
-            var tab = false
-            var markup = false
+            var tabs: UInt64 = 0
+            var marks: UInt64 = 0
             var high: UInt64 = 0
             var index = start
             while index + 8 <= end {
                 let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                tab = tab || hasByte(0x09, in: word)
-                markup = markup || hasByte(0x2A, in: word) || hasByte(0x5F, in: word) || hasByte(0x5C, in: word)
+                tabs |= zeroBytes(word ^ 0x0909_0909_0909_0909)
+                marks |= zeroBytes(word ^ 0x2A2A_2A2A_2A2A_2A2A) | zeroBytes(word ^ 0x5F5F_5F5F_5F5F_5F5F)
+                    | zeroBytes(word ^ 0x5C5C_5C5C_5C5C_5C5C)
                 high |= word
                 index += 8
             }
+            var tab = tabs != 0
+            var markup = marks != 0
             while index < end {
                 let byte = raw[index]
                 tab = tab || byte == 0x09
@@ -158,10 +162,9 @@ extension LineTable {
         }
     }
 
-    /// Whether one of the eight bytes of `word` is `byte`: the XOR makes it zero, and only a
-    /// zero byte borrows into its bit 7 with bit 7 clear (the classic exact zero-byte test).
-    private static func hasByte(_ byte: UInt8, in word: UInt64) -> Bool {
-        let x = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
-        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+    /// Nonzero exactly when a byte of `word` is zero: only a zero byte borrows into its bit 7
+    /// with bit 7 clear (the classic exact zero-byte test).
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     }
 }

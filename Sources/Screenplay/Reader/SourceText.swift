@@ -19,7 +19,7 @@ struct SourceText {
         let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         contentStart = hasBOM ? 3 : 0
         var lines: [LineSpan] = []
-        lines.reserveCapacity(bytes.count / 32 + 1)
+        lines.reserveCapacity(bytes.count / 24 + 1)   // screenplay lines average about 30 bytes
         var start = hasBOM ? 3 : 0
         let count = bytes.count
         var high: UInt64 = 0   // the OR of the line's bytes, eight at a time where they can be
