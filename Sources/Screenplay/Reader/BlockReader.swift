@@ -235,12 +235,18 @@ struct BlockReader {
         return .text(styledTrimmed(line), range)
     }
 
-    /// An upper bound of the number of lines of the dialogue whose cue is line `cue`: the
-    /// lines before the next blank one, so the array holding them is allocated once.
+    /// How many lines after line `cue` its dialogue spans, by the rule `readDialogue` ends it
+    /// by: a bound on its dialogue lines, so their array is allocated once. It looks no
+    /// further than the dialogue, so the cost stays linear.
     private func dialogueLength(after cue: Int) -> Int {
         var end = cue + 1
-        while end < lines.count && !(lines[end].isBlank && !lines[end].isTwoSpaces) { end += 1 }
-        return end - cue
+        while end < lines.count {
+            if lines[end].isBlank {
+                guard lines[end].isTwoSpaces, end + 1 < lines.count, !lines[end + 1].isBlank else { break }
+            }
+            end += 1
+        }
+        return end - cue - 1
     }
 
     /// Consecutive lines matching `belongs` (lyrics, centered) form one element.
