@@ -8,16 +8,21 @@
 /// action paragraphs, since an annotation names the shot that follows it.
 struct BlockReader {
     private let source: SourceText
+    private let table: LineTable
     private let lines: [LogicalLine]
+    /// The bytes the lines point into.
+    private let bytes: [UInt8]
     private let bodyStart: Int
     /// The scenes, built as the lines are read.
     private(set) var assembler: SceneAssembler
     private(set) var diagnostics: [Diagnostic] = []
 
     /// `bodyLocation` is where line `bodyStart` begins: scene 0's range while it is empty.
-    init(source: SourceText, lines: [LogicalLine], bodyStart: Int, bodyLocation: SourceLocation) {
+    init(source: SourceText, table: LineTable, bodyStart: Int, bodyLocation: SourceLocation) {
         self.source = source
-        self.lines = lines
+        self.table = table
+        lines = table.lines
+        bytes = table.bytes
         self.bodyStart = bodyStart
         assembler = SceneAssembler(bodyStart: bodyLocation)
     }
@@ -42,7 +47,45 @@ struct BlockReader {
     /// Reads the element starting at `index`; returns the index after it.
     private mutating func readElement(at index: Int) -> Int {
         let line = lines[index]
-        let trimmed = line.trimmed
+        guard line.trimStart < line.trimEnd else { return index + 1 }
+        // The first scalar is one of these ASCII characters exactly when the first byte is.
+        switch bytes[line.trimStart] {
+        case 0x3D, 0x23, 0x7E, 0x3E, 0x2E, 0x21, 0x40:   // = # ~ > . ! @
+            if let next = readMarkedElement(at: index) { return next }
+        default:
+            break
+        }
+
+        let blankBefore = previousIsBlank(index)
+        let blankAfter = nextIsBlank(index)
+        if blankBefore, headingPrefix(line) {
+            if blankAfter {
+                let range = range(index, index)
+                assembler.add(line.isASCII
+                    ? HeadingRules.heading(ascii: bytes, line.trimStart, line.trimEnd, forced: false, range: range)
+                    : HeadingRules.heading(table.trimmed(line), forced: false, range: range))
+                emitNotes(startingOn: line, inline: true)
+                return index + 1
+            }
+            warnHeadingLike(index, missing: "after")
+            return readAction(from: index, forced: false)
+        }
+        if blankBefore && blankAfter && isTransition(line) {
+            return single(index, .transition(Transition(text: String(table.trimmed(line)), forced: false,
+                                                        range: range(index, index))))
+        }
+        if blankBefore && !blankAfter, let cue = cue(line) {
+            return readDialogue(cue, at: index)
+        }
+        return readAction(from: index, forced: false)
+    }
+
+    /// Reads the element starting at `index` whose first character marks its kind (a page
+    /// break, section, synopsis, lyrics, centered text, a forced transition, heading, action
+    /// or cue); nil when the line is none of these after all.
+    private mutating func readMarkedElement(at index: Int) -> Int? {
+        let line = lines[index]
+        let trimmed = table.trimmed(line)
         guard let first = trimmed.unicodeScalars.first else { return index + 1 }
 
         switch first {
@@ -76,78 +119,78 @@ struct BlockReader {
         case "!":
             return readAction(from: index, forced: true)
         case "@":
-            if let cue = CueRules.cue(trimmed), !nextIsBlank(index) {
+            if let cue = cue(line), !nextIsBlank(index) {
                 return readDialogue(cue, at: index)
             }
             return readAction(from: index, forced: false)
         default:
-            break
+            return nil
         }
-
-        let blankBefore = previousIsBlank(index)
-        let blankAfter = nextIsBlank(index)
-        if blankBefore, HeadingRules.prefix(of: trimmed) != nil {
-            if blankAfter {
-                assembler.add(HeadingRules.heading(trimmed, forced: false, range: range(index, index)))
-                emitNotes(startingOn: line, inline: true)
-                return index + 1
-            }
-            warnHeadingLike(index, missing: "after")
-            return readAction(from: index, forced: false)
-        }
-        if blankBefore && blankAfter && isTransition(line) {
-            return single(index, .transition(Transition(text: String(trimmed), forced: false, range: range(index, index))))
-        }
-        if blankBefore && !blankAfter, let cue = CueRules.cue(trimmed) {
-            return readDialogue(cue, at: index)
-        }
-        return readAction(from: index, forced: false)
     }
 
     // MARK: Multi-line elements
 
     private mutating func readAction(from start: Int, forced: Bool) -> Int {
-        var end = start
-        var texts: [StyledText] = []
-        var notes: [MaskedSpan] = []
+        var end = start + 1
         while end < lines.count {
             let line = lines[end]
-            if line.isBlank || line.isNoteOnly { break }
-            if end > start {
-                if breaksParagraph(line) { break }
-                if HeadingRules.prefix(of: line.trimmed) != nil && nextIsBlank(end) {
-                    warnHeadingLike(end, missing: "before")
-                }
+            if line.isBlank || line.isNoteOnly || breaksParagraph(line) { break }
+            if headingPrefix(line) && nextIsBlank(end) {
+                warnHeadingLike(end, missing: "before")
             }
-            var text = Substring(line.text)
-            if end == start && forced {
-                text = text.trimmingLeadingBlanks().dropFirst()
-            }
-            text = trimmingTrailingBlanks(text)
-            texts.append(styled(line.hasTab ? expandTabs(text) : text, on: line))
-            notes += line.notes
             end += 1
         }
         let range = self.range(start, end - 1)
-        if texts.count == 1 && !forced && lines[start].trimmed.isUppercaseWithLetter {
-            assembler.add(.shot(ShotLine(text: styled(lines[start].trimmed, on: lines[start]), range: range)))
+        let first = lines[start]
+        if end == start + 1 && !forced && isUppercaseWithLetter(first) {
+            assembler.add(.shot(ShotLine(text: styledTrimmed(first), range: range)))
         } else {
+            var texts: [StyledText] = []
+            texts.reserveCapacity(end - start)
+            for index in start..<end {
+                texts.append(actionText(lines[index], dropsForcing: index == start && forced))
+            }
             assembler.add(.action(Action(lines: texts, forced: forced, range: range)))
         }
-        emit(notes, inline: true)
+        // The lines' notes are consecutive in the table.
+        emit(table.notes[lines[start].notes.lowerBound..<lines[end - 1].notes.upperBound], inline: true)
         return end
+    }
+
+    /// An action line's text: without trailing blanks (and without the forcing `!` and the
+    /// blanks before it), tabs expanded.
+    private func actionText(_ line: LogicalLine, dropsForcing: Bool) -> StyledText {
+        guard line.isASCII else {
+            var text = Substring(table.text(line))
+            if dropsForcing {
+                text = text.trimmingLeadingBlanks().dropFirst()
+            }
+            text = trimmingTrailingBlanks(text)
+            return styled(line.hasTab ? expandTabs(text) : text, on: line)
+        }
+        let start = dropsForcing ? line.trimStart + 1 : line.start
+        let end = max(start, line.trimEnd)
+        guard line.hasTab else { return styled(start, end, on: line) }
+        var expanded: [UInt8] = []
+        expanded.reserveCapacity(end - start + 16)
+        for byte in bytes[start..<end] {
+            if byte == 0x09 { expanded += [0x20, 0x20, 0x20, 0x20] } else { expanded.append(byte) }
+        }
+        let text = String(decoding: expanded, as: UTF8.self)
+        return line.hasMarkup ? EmphasisParser.parse(text) : StyledText(stringLiteral: text)
     }
 
     private mutating func readDialogue(_ cue: CueRules.Cue, at start: Int) -> Int {
         var dialogueLines: [DialogueLine] = []
-        var notes = lines[start].notes
+        dialogueLines.reserveCapacity(dialogueLength(after: start))
+        var notes = Array(table.notes[lines[start].notes])
         var ownLineNotes: [MaskedSpan] = []
         var end = start + 1
         var last = start
         while end < lines.count {
             let line = lines[end]
             if line.isNoteOnly {
-                ownLineNotes += line.notes
+                ownLineNotes += table.notes[line.notes]
                 end += 1
                 continue
             }
@@ -158,15 +201,8 @@ struct BlockReader {
                 end += 1
                 continue
             }
-            let trimmed = line.trimmed
-            if (trimmed.hasPrefixCharacter("(") && trimmed.hasSuffixCharacter(")"))
-                || (trimmed.hasPrefixCharacter("（") && trimmed.hasSuffixCharacter("）")) {
-                dialogueLines.append(.parenthetical(String(trimmed.dropFirst().dropLast().trimmingBlanks()),
-                                                    range(end, end)))
-            } else {
-                dialogueLines.append(.text(styled(trimmed, on: line), range(end, end)))
-            }
-            notes += line.notes
+            dialogueLines.append(dialogueLine(line, range: range(end, end)))
+            notes += table.notes[line.notes]
             last = end
             end += 1
         }
@@ -181,15 +217,49 @@ struct BlockReader {
         return end
     }
 
+    /// A spoken line or a parenthetical, `(beat)` or `（停顿）`.
+    private func dialogueLine(_ line: LogicalLine, range: SourceRange) -> DialogueLine {
+        guard line.isASCII else {
+            let trimmed = table.trimmed(line)
+            if (trimmed.hasPrefixCharacter("(") && trimmed.hasSuffixCharacter(")"))
+                || (trimmed.hasPrefixCharacter("（") && trimmed.hasSuffixCharacter("）")) {
+                return .parenthetical(String(trimmed.dropFirst().dropLast().trimmingBlanks()), range)
+            }
+            return .text(styled(trimmed, on: line), range)
+        }
+        // A trimmed line is not empty here; one byte cannot be both parentheses.
+        if bytes[line.trimStart] == 0x28 && bytes[line.trimEnd - 1] == 0x29 {
+            let inner = ASCIIText.trimmingBlanks(bytes, line.trimStart + 1, line.trimEnd - 1)
+            return .parenthetical(table.string(inner.start, inner.end), range)
+        }
+        return .text(styledTrimmed(line), range)
+    }
+
+    /// How many lines after line `cue` its dialogue spans, by the rule `readDialogue` ends it
+    /// by: a bound on its dialogue lines, so their array is allocated once. It looks no
+    /// further than the dialogue, so the cost stays linear.
+    private func dialogueLength(after cue: Int) -> Int {
+        var end = cue + 1
+        while end < lines.count {
+            if lines[end].isBlank {
+                guard lines[end].isTwoSpaces, end + 1 < lines.count, !lines[end + 1].isBlank else { break }
+            }
+            end += 1
+        }
+        return end - cue - 1
+    }
+
     /// Consecutive lines matching `belongs` (lyrics, centered) form one element.
     private mutating func readRun(from start: Int, where belongs: (Substring) -> Bool,
                                   make: ([Substring], SourceRange) -> Element) -> Int {
         var end = start
         var texts: [Substring] = []
         var notes: [MaskedSpan] = []
-        while end < lines.count, !lines[end].isBlank, !lines[end].isNoteOnly, belongs(lines[end].trimmed) {
-            texts.append(lines[end].trimmed)
-            notes += lines[end].notes
+        while end < lines.count, !lines[end].isBlank, !lines[end].isNoteOnly {
+            let trimmed = table.trimmed(lines[end])
+            guard belongs(trimmed) else { break }
+            texts.append(trimmed)
+            notes += table.notes[lines[end].notes]
             end += 1
         }
         assembler.add(make(texts, range(start, end - 1)))
@@ -217,15 +287,41 @@ struct BlockReader {
 
     /// Uppercase, ending in `TO:` with nothing after it (a trailing space makes it action).
     private func isTransition(_ line: LogicalLine) -> Bool {
-        let text = line.text.trimmingLeadingBlanks()
-        return text.hasASCIISuffix("TO:") && text.isUppercaseWithLetter
+        guard line.isASCII else {
+            let text = table.text(line).trimmingLeadingBlanks()
+            return text.hasASCIISuffix("TO:") && text.isUppercaseWithLetter
+        }
+        return ASCIIText.hasSuffix("TO:", bytes, line.trimStart, line.end)
+            && ASCIIText.isUppercaseWithLetter(bytes, line.trimStart, line.end)
     }
 
     /// Lines that start an element of their own even without a blank line before them.
     private func breaksParagraph(_ line: LogicalLine) -> Bool {
-        let trimmed = line.trimmed
-        guard let first = trimmed.first else { return false }
-        return first == "#" || first == "=" || first == "~" || first == ">"
+        guard line.trimStart < line.trimEnd else { return false }
+        switch bytes[line.trimStart] {
+        case 0x23, 0x3D, 0x7E, 0x3E:   // # = ~ >
+            // In ASCII the byte is the character; elsewhere a mark may join it.
+            if line.isASCII { return true }
+            guard let first = table.trimmed(line).first else { return false }
+            return first == "#" || first == "=" || first == "~" || first == ">"
+        default:
+            return false
+        }
+    }
+
+    /// Whether the line starts with a scene heading's prefix.
+    private func headingPrefix(_ line: LogicalLine) -> Bool {
+        line.isASCII ? HeadingRules.prefix(bytes, line.trimStart, line.trimEnd) != nil
+            : HeadingRules.prefix(of: table.trimmed(line)) != nil
+    }
+
+    private func cue(_ line: LogicalLine) -> CueRules.Cue? {
+        line.isASCII ? CueRules.cue(ascii: bytes, line.trimStart, line.trimEnd) : CueRules.cue(table.trimmed(line))
+    }
+
+    private func isUppercaseWithLetter(_ line: LogicalLine) -> Bool {
+        line.isASCII ? ASCIIText.isUppercaseWithLetter(bytes, line.trimStart, line.trimEnd)
+            : table.trimmed(line).isUppercaseWithLetter
     }
 
     private func previousIsBlank(_ index: Int) -> Bool {
@@ -256,7 +352,7 @@ struct BlockReader {
     }
 
     private mutating func warnHeadingLike(_ index: Int, missing side: String) {
-        let text = lines[index].trimmed
+        let text = table.trimmed(lines[index])
         diagnostics.append(Diagnostic(
             .warning, "'\(text)' looks like a scene heading but has no blank line \(side) it; it is read as action",
             at: range(index, index),
@@ -264,10 +360,10 @@ struct BlockReader {
     }
 
     private mutating func emitNotes(startingOn line: LogicalLine, inline: Bool) {
-        emit(line.notes, inline: inline)
+        emit(table.notes[line.notes], inline: inline)
     }
 
-    private mutating func emit(_ notes: [MaskedSpan], inline: Bool) {
+    private mutating func emit(_ notes: some Collection<MaskedSpan>, inline: Bool) {
         for note in notes {
             if !inline, let annotation = AnnotationParser.parse(note, in: source, diagnostics: &diagnostics) {
                 assembler.add(.annotation(annotation))
@@ -287,6 +383,17 @@ struct BlockReader {
     /// `text`, a part of `line`, as styled text; a line without markup bytes skips the parser.
     private func styled(_ text: Substring, on line: LogicalLine) -> StyledText {
         line.hasMarkup ? EmphasisParser.parse(text) : StyledText(stringLiteral: String(text))
+    }
+
+    /// `bytes[start..<end]`, a part of `line`, as styled text.
+    private func styled(_ start: Int, _ end: Int, on line: LogicalLine) -> StyledText {
+        let text = table.string(start, end)
+        return line.hasMarkup ? EmphasisParser.parse(text) : StyledText(stringLiteral: text)
+    }
+
+    /// The trimmed line as styled text.
+    private func styledTrimmed(_ line: LogicalLine) -> StyledText {
+        line.isASCII ? styled(line.trimStart, line.trimEnd, on: line) : styled(table.trimmed(line), on: line)
     }
 
     /// Without trailing space and tab characters. Trimmed by bytes, as each blank after an

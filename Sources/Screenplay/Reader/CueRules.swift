@@ -46,6 +46,49 @@ enum CueRules {
         return Cue(name: String(trimmedName), extensions: extensions, forced: forced, dual: dual)
     }
 
+    /// `cue(_:)` for an ASCII line, `bytes[start..<end]` (trimmed), read by its bytes: every
+    /// character is one byte, and the full-width parentheses cannot occur.
+    static func cue(ascii bytes: [UInt8], _ start: Int, _ end: Int) -> Cue? {
+        guard start < end else { return nil }
+        let forced = bytes[start] == 0x40   // @
+        if !forced {
+            // Most action lines: a lowercase letter before the first parenthesis.
+            for index in start..<end {
+                let byte = bytes[index]
+                if byte == 0x28 { break }
+                if byte >= 0x61 && byte <= 0x7A { return nil }
+            }
+        }
+        var textStart = forced ? start + 1 : start
+        var textEnd = end
+        var dual = false
+        if textStart < textEnd && bytes[textEnd - 1] == 0x5E {   // ^
+            dual = true
+            (textStart, textEnd) = ASCIIText.trimmingBlanks(bytes, textStart, textEnd - 1)
+        }
+        var nameEnd = textEnd
+        var extensions: [String] = []
+        if let open = ASCIIText.firstIndex(of: 0x28, in: bytes, textStart, textEnd) {
+            nameEnd = open
+            var rest = open
+            while let opening = ASCIIText.firstIndex(of: 0x28, in: bytes, rest, textEnd) {
+                guard let closing = ASCIIText.firstIndex(of: 0x29, in: bytes, opening, textEnd) else { return nil }
+                let inner = ASCIIText.trimmingBlanks(bytes, opening + 1, closing)
+                if inner.start < inner.end {
+                    extensions.append(String(decoding: bytes[inner.start..<inner.end], as: UTF8.self))
+                }
+                rest = closing + 1
+            }
+            let tail = ASCIIText.trimmingBlanks(bytes, rest, textEnd)
+            guard tail.start == tail.end else { return nil }
+        }
+        let name = ASCIIText.trimmingBlanks(bytes, textStart, nameEnd)
+        guard name.start < name.end else { return nil }
+        if !forced && !ASCIIText.isUppercaseWithLetter(bytes, name.start, name.end) { return nil }
+        return Cue(name: String(decoding: bytes[name.start..<name.end], as: UTF8.self),
+                   extensions: extensions, forced: forced, dual: dual)
+    }
+
     /// A quick, exact rejection of most action lines: an unforced cue whose name (the text
     /// before the first `(` or `（`) holds a lowercase ASCII letter is neither an uppercase name
     /// nor a run of ideographs. Scans bytes, stopping at the first opening parenthesis byte;

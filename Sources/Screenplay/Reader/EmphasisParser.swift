@@ -4,12 +4,14 @@
 /// A delimiter opens only before a non-blank character and closes only after one, and
 /// only delimiters that find a partner style text; a lone `*` stays an asterisk.
 enum EmphasisParser {
+    /// A piece of the line: text (a range of the text bytes, escapes resolved) or a run of
+    /// `*` or `_` that may style text.
     private enum Token {
-        case text(String)
-        case delimiter(Kind, literal: String, canOpen: Bool, canClose: Bool)
+        case text(Range<Int>)
+        case delimiter(Kind, byte: UInt8, length: Int, canOpen: Bool, canClose: Bool)
     }
 
-    private enum Kind: CaseIterable {
+    private enum Kind: Int {
         case italic, bold, boldItalic, underline
 
         var style: Emphasis {
@@ -22,6 +24,9 @@ enum EmphasisParser {
         }
     }
 
+    /// Reads the line by its UTF-8 bytes: every byte the rules look at (`*`, `_`, `\`, space,
+    /// tab) is ASCII, and no byte of a longer scalar is below 0x80, so a byte test decides what
+    /// the scalar test would, and text is cut only next to ASCII bytes.
     static func parse<S: StringProtocol>(_ line: S) -> StyledText {
         let isMarkup = { (byte: UInt8) in byte == 0x2A || byte == 0x5F || byte == 0x5C }   // * _ \
         let hasMarkup = line.utf8.withContiguousStorageIfAvailable { $0.contains(where: isMarkup) }
@@ -29,45 +34,46 @@ enum EmphasisParser {
         if !hasMarkup {
             return StyledText(stringLiteral: String(line))
         }
-        let tokens = tokenize(Array(line.unicodeScalars))
-        return StyledText(runs: buildRuns(tokens, pairs: pair(tokens)))
+        let input = Array(line.utf8)
+        var text: [UInt8] = []
+        let tokens = tokenize(input, text: &text)
+        return StyledText(runs: buildRuns(tokens, text: text, pairs: pair(tokens)))
     }
 
-    private static func tokenize(_ scalars: [Unicode.Scalar]) -> [Token] {
+    private static func tokenize(_ input: [UInt8], text: inout [UInt8]) -> [Token] {
         var tokens: [Token] = []
-        var text = String.UnicodeScalarView()
+        var textStart = 0
         func flush() {
-            if !text.isEmpty { tokens.append(.text(String(text))); text = String.UnicodeScalarView() }
+            if text.count > textStart { tokens.append(.text(textStart..<text.count)); textStart = text.count }
         }
         func isBlank(_ index: Int) -> Bool {
-            index < 0 || index >= scalars.count || scalars[index] == " " || scalars[index] == "\t"
+            index < 0 || index >= input.count || input[index] == 0x20 || input[index] == 0x09
         }
         var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if scalar == "\\", index + 1 < scalars.count, scalars[index + 1] == "*" || scalars[index + 1] == "_" {
-                text.append(scalars[index + 1])
+        while index < input.count {
+            let byte = input[index]
+            if byte == 0x5C, index + 1 < input.count, input[index + 1] == 0x2A || input[index + 1] == 0x5F {
+                text.append(input[index + 1])
                 index += 2
                 continue
             }
-            guard scalar == "*" || scalar == "_" else {
-                text.append(scalar)
+            guard byte == 0x2A || byte == 0x5F else {
+                text.append(byte)
                 index += 1
                 continue
             }
             var end = index
-            while end < scalars.count && scalars[end] == scalar { end += 1 }
+            while end < input.count && input[end] == byte { end += 1 }
             let length = end - index
-            let literal = String(repeating: Character(scalar), count: length)
-            let kind: Kind? = scalar == "_"
+            let kind: Kind? = byte == 0x5F
                 ? (length == 1 ? .underline : nil)
                 : (length == 1 ? .italic : length == 2 ? .bold : length == 3 ? .boldItalic : nil)
             if let kind {
                 flush()
-                tokens.append(.delimiter(kind, literal: literal,
+                tokens.append(.delimiter(kind, byte: byte, length: length,
                                          canOpen: !isBlank(end), canClose: !isBlank(index - 1)))
             } else {
-                text.append(contentsOf: literal.unicodeScalars)
+                text.append(contentsOf: repeatElement(byte, count: length))
             }
             index = end
         }
@@ -75,46 +81,53 @@ enum EmphasisParser {
         return tokens
     }
 
-    /// Token indexes of delimiters that found a partner, mapped to whether they open.
-    private static func pair(_ tokens: [Token]) -> [Int: Bool] {
-        var pairs: [Int: Bool] = [:]
-        var open: [Kind: Int] = [:]
+    /// For each token, whether it is a delimiter that found a partner and opens (true) or
+    /// closes (false); nil for the rest.
+    private static func pair(_ tokens: [Token]) -> [Bool?] {
+        var pairs = [Bool?](repeating: nil, count: tokens.count)
+        var open = [Int?](repeating: nil, count: 4)   // by kind
         for (index, token) in tokens.enumerated() {
-            guard case .delimiter(let kind, _, let canOpen, let canClose) = token else { continue }
-            if canClose, let opener = open[kind] {
+            guard case .delimiter(let kind, _, _, let canOpen, let canClose) = token else { continue }
+            if canClose, let opener = open[kind.rawValue] {
                 pairs[opener] = true
                 pairs[index] = false
-                open[kind] = nil
-            } else if canOpen && open[kind] == nil {
-                open[kind] = index
+                open[kind.rawValue] = nil
+            } else if canOpen && open[kind.rawValue] == nil {
+                open[kind.rawValue] = index
             }
         }
         return pairs
     }
 
-    private static func buildRuns(_ tokens: [Token], pairs: [Int: Bool]) -> [TextRun] {
+    private static func buildRuns(_ tokens: [Token], text: [UInt8], pairs: [Bool?]) -> [TextRun] {
         var runs: [TextRun] = []
         var style = Emphasis()
-        func append(_ text: String) {
-            if let last = runs.last, last.style == style {
-                runs[runs.count - 1].text += text
-            } else {
-                runs.append(TextRun(text, style: style))
-            }
+        // The last run, kept as bytes while text of its style follows.
+        var current: [UInt8] = []
+        var currentStyle = Emphasis()
+        func finishCurrent() {
+            if !current.isEmpty { runs.append(TextRun(String(decoding: current, as: UTF8.self), style: currentStyle)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        func append(_ bytes: some Sequence<UInt8>) {
+            if !current.isEmpty && currentStyle != style { finishCurrent() }
+            if current.isEmpty { currentStyle = style }
+            current.append(contentsOf: bytes)
         }
         for (index, token) in tokens.enumerated() {
             switch token {
-            case .text(let text):
-                append(text)
-            case .delimiter(let kind, let literal, _, _):
+            case .text(let range):
+                append(text[range])
+            case .delimiter(let kind, let byte, let length, _, _):
                 if let opens = pairs[index] {
                     if opens { style.formUnion(kind.style) } else { style.subtract(kind.style) }
                 } else {
-                    append(literal)
+                    append(repeatElement(byte, count: length))
                 }
             }
         }
-        return runs.filter { !$0.text.isEmpty }
+        finishCurrent()
+        return runs
     }
 }
 

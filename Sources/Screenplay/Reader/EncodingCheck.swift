@@ -60,8 +60,10 @@ enum EncodingCheck {
                 let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
                 let high: UInt64 = 0x8080_8080_8080_8080
                 // A byte below 0x20 makes its subtraction borrow into bit 7; a byte at or
-                // above 0x80 has bit 7 set already.
-                if (word | (word &- 0x2020_2020_2020_2020)) & high != 0 { break }
+                // above 0x80 has bit 7 set already. No byte before the first such byte
+                // borrows, so the lowest bit set marks it.
+                let flags = (word | (word &- 0x2020_2020_2020_2020)) & high
+                if flags != 0 { return index + flags.trailingZeroBitCount / 8 }
                 index += 8
             }
             return index

@@ -8,13 +8,13 @@ public enum FountainReader {
         let source = SourceText(bytes)
         var diagnostics = EncodingCheck.diagnose(source)
         let spans = Masking.spans(in: source, diagnostics: &diagnostics)
-        let lines = LogicalLine.build(source, masking: spans)
-        let (titlePage, bodyStart) = TitlePageReader.read(lines, source)
+        let table = LineTable(source, masking: spans)
+        let (titlePage, bodyStart) = TitlePageReader.read(table, source)
 
         let bodyLocation = bodyStart < source.lines.count
             ? source.location(source.lines[bodyStart].start, lineIndex: bodyStart)
             : source.location(bytes.count)
-        var reader = BlockReader(source: source, lines: lines, bodyStart: bodyStart, bodyLocation: bodyLocation)
+        var reader = BlockReader(source: source, table: table, bodyStart: bodyStart, bodyLocation: bodyLocation)
         reader.read()
         diagnostics += reader.diagnostics
         let scenes = reader.assembler.scenes

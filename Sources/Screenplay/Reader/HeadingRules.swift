@@ -46,6 +46,16 @@ enum HeadingRules {
         }
     }
 
+    /// `prefix(of:)` for the text `bytes[start..<end]`.
+    static func prefix(_ bytes: [UInt8], _ start: Int, _ end: Int) -> (setting: Setting, length: Int)? {
+        guard start < end else { return nil }
+        let first = bytes[start]
+        guard first == 0x49 || first == 0x45 || first == 0x69 || first == 0x65 || first >= 0xE5 else { return nil }
+        return bytes.withUnsafeBytes { raw in
+            match(UnsafeRawBufferPointer(rebasing: raw[start..<min(end, start + 16)]))
+        }
+    }
+
     /// The prefix rule applied to a line's first bytes.
     private static func match(_ head: UnsafeRawBufferPointer) -> (setting: Setting, length: Int)? {
         for (prefix, length, setting) in prefixes where head.count > prefix.count {
@@ -96,6 +106,38 @@ enum HeadingRules {
                             sceneNumber: sceneNumber, forced: forced, range: range)
     }
 
+    /// `heading(_:forced:range:)` for an ASCII line, `bytes[start..<end]` (trimmed), read by
+    /// its bytes: every character is one byte.
+    static func heading(ascii bytes: [UInt8], _ start: Int, _ end: Int, forced: Bool, range: SourceRange) -> SceneHeading {
+        let bodyStart = forced ? start + 1 : start
+        var bodyEnd = end
+        var sceneNumber: String?
+        if bodyEnd > bodyStart && bytes[bodyEnd - 1] == 0x23,   // #
+           let open = (bodyStart..<bodyEnd - 1).last(where: { bytes[$0] == 0x23 }) {
+            let number = ASCIIText.trimmingBlanks(bytes, open + 1, bodyEnd - 1)
+            let isNumber = (number.start..<number.end).allSatisfy { index in
+                let byte = bytes[index]
+                return (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x2E || byte == 0x2D
+            }
+            if number.start < number.end && isNumber {
+                sceneNumber = String(decoding: bytes[number.start..<number.end], as: UTF8.self)
+                bodyEnd = open
+            }
+        }
+        let (textStart, textEnd) = ASCIIText.trimmingBlanks(bytes, bodyStart, bodyEnd)
+        let text = String(decoding: bytes[textStart..<textEnd], as: UTF8.self)
+        guard let found = prefix(bytes, textStart, textEnd) else {
+            // A heading without a prefix names a shot (`.INSERT - THE RECEIPT`): no time of day.
+            return SceneHeading(text: text, setting: nil, location: text, timeOfDay: nil,
+                                sceneNumber: sceneNumber, forced: forced, range: range)
+        }
+        var restStart = textStart + found.length
+        while restStart < textEnd && (bytes[restStart] == 0x2E || ASCIIText.isBlank(bytes[restStart])) { restStart += 1 }
+        let (location, time) = splitASCIITimeOfDay(bytes, restStart, textEnd)
+        return SceneHeading(text: text, setting: found.setting, location: location, timeOfDay: time,
+                            sceneNumber: sceneNumber, forced: forced, range: range)
+    }
+
     /// Splits `KITCHEN - NIGHT`, `APARTMENT, DAY` and `咖啡馆 夜` into location and time.
     private static func splitTimeOfDay(_ text: Substring) -> (String, String?) {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return splitASCIITimeOfDay(text) }
@@ -124,44 +166,45 @@ enum HeadingRules {
         return (String(text), nil)
     }
 
-    /// `splitTimeOfDay` for ASCII text, by bytes: there every character is one byte (a line
-    /// holds no CR LF), so a byte search finds what the character search finds; the dashes
-    /// and the Chinese words and space are not ASCII, so they cannot occur.
+    /// `splitTimeOfDay` for ASCII text.
     private static func splitASCIITimeOfDay(_ text: Substring) -> (String, String?) {
-        let utf8 = text.utf8
-        for separator in [" - ", " -- "] {
-            guard let range = lastByteRange(of: separator, in: text) else { continue }
-            let time = text[range.upperBound...].trimmingBlanks()
-            if !time.isEmpty {
-                return (String(text[..<range.lowerBound].trimmingBlanks()), String(time))
-            }
-        }
-        if let comma = utf8.lastIndex(of: 0x2C) {
-            let time = text[utf8.index(after: comma)...].trimmingBlanks()
-            if timeWords.contains(time.uppercased()) {
-                return (String(text[..<comma].trimmingBlanks()), String(time))
-            }
-        }
-        return (String(text), nil)
+        let bytes = Array(text.utf8)
+        return splitASCIITimeOfDay(bytes, 0, bytes.count)
     }
 
-    /// The range of the last occurrence of `needle`'s bytes in `text`, searched over its
-    /// contiguous UTF-8 bytes.
-    private static func lastByteRange(of needle: String, in text: Substring) -> Range<String.Index>? {
-        let pattern = Array(needle.utf8)
-        var contiguous = text
-        let found: Int? = contiguous.withUTF8 { buffer in
-            var start = buffer.count - pattern.count
-            while start >= 0 {
-                if buffer[start] == pattern[0] && pattern.indices.allSatisfy({ buffer[start + $0] == pattern[$0] }) {
-                    return start
-                }
-                start -= 1
+    /// `splitTimeOfDay` for the ASCII text `bytes[start..<end]`, by bytes: there every
+    /// character is one byte (a line holds no CR LF), so a byte search finds what the
+    /// character search finds; the dashes and the Chinese words and space are not ASCII, so
+    /// they cannot occur.
+    private static func splitASCIITimeOfDay(_ bytes: [UInt8], _ start: Int, _ end: Int) -> (String, String?) {
+        func string(_ range: (start: Int, end: Int)) -> String {
+            String(decoding: bytes[range.start..<range.end], as: UTF8.self)
+        }
+        for separator in [" - " as StaticString, " -- "] {
+            guard let found = lastIndex(of: separator, in: bytes, start, end) else { continue }
+            let time = ASCIIText.trimmingBlanks(bytes, found + separator.utf8CodeUnitCount, end)
+            if time.start < time.end {
+                return (string(ASCIIText.trimmingBlanks(bytes, start, found)), string(time))
+            }
+        }
+        if let comma = (start..<end).last(where: { bytes[$0] == 0x2C }) {
+            let time = ASCIIText.trimmingBlanks(bytes, comma + 1, end)
+            if timeWords.contains(string(time).uppercased()) {
+                return (string(ASCIIText.trimmingBlanks(bytes, start, comma)), string(time))
+            }
+        }
+        return (string((start, end)), nil)
+    }
+
+    /// The start of the last occurrence of `needle`'s bytes in `bytes[start..<end]`.
+    private static func lastIndex(of needle: StaticString, in bytes: [UInt8], _ start: Int, _ end: Int) -> Int? {
+        needle.withUTF8Buffer { pattern in
+            var found = end - pattern.count
+            while found >= start {
+                if pattern.indices.allSatisfy({ bytes[found + $0] == pattern[$0] }) { return found }
+                found -= 1
             }
             return nil
         }
-        guard let found else { return nil }
-        let start = text.utf8.index(text.startIndex, offsetBy: found)
-        return start..<text.utf8.index(start, offsetBy: pattern.count)
     }
 }

@@ -1,41 +1,74 @@
 /// A physical line as the classifier sees it: boneyards and notes taken out.
+///
+/// Its text is a byte range of `LineTable.bytes` — the script's own bytes, or for a line
+/// with a masked span in it, its visible bytes copied after them — so reading a line makes
+/// no `String`: the rules read ASCII lines by their bytes, and only text the tree keeps (or
+/// a non-ASCII line, read by characters) becomes a string.
 struct LogicalLine {
-    /// The line's text without masked spans, trailing whitespace kept.
-    var text: String
-    /// `text` without leading and trailing spaces and tabs.
-    var trimmed: Substring
-    /// Offsets of the first and one-past-last visible, non-whitespace byte (for ranges).
+    /// The visible text, trailing whitespace kept: `LineTable.bytes[start..<end]`.
+    var start: Int
+    var end: Int
+    /// The text without leading and trailing spaces and tabs (`trimStart == trimEnd` when
+    /// nothing is left).
+    var trimStart: Int
+    var trimEnd: Int
+    /// Offsets in the script of the first and one-past-last visible, non-whitespace byte (for ranges).
     var contentStart: Int
     var contentEnd: Int
-    /// Notes that begin on this line.
-    var notes: [MaskedSpan]
+    /// The notes that begin on this line, as indexes into `LineTable.notes`.
+    var notes: Range<Int>
     /// Nothing visible and no note: a paragraph separator (boneyard-only lines count).
     var isBlank: Bool
     /// Nothing visible but a note (or the middle of one): transparent to blank-line rules.
     var isNoteOnly: Bool
     /// Exactly two spaces: keeps a blank line inside dialogue.
     var isTwoSpaces: Bool
-    /// Whether `text` holds a tab, or a byte of emphasis markup (`*`, `_`, `\`); without
+    /// Whether the text holds a tab, or a byte of emphasis markup (`*`, `_`, `\`); without
     /// one, the tab expansion and the emphasis parser have nothing to do.
     var hasTab: Bool
     var hasMarkup: Bool
-
+    /// Every byte of the text below 0x80: each byte is one character, so the rules can
+    /// read the bytes. Other lines are read as strings, by characters.
+    var isASCII: Bool
 }
 
-extension LogicalLine {
+/// The logical lines of a script, the bytes they point into and the notes they hold.
+struct LineTable {
+    let bytes: [UInt8]
+    let lines: [LogicalLine]
+    /// Every note of the script, in order.
+    let notes: [MaskedSpan]
+
+    /// The line's text as a string (invalid UTF-8 becomes U+FFFD).
+    func text(_ line: LogicalLine) -> String {
+        String(decoding: bytes[line.start..<line.end], as: UTF8.self)
+    }
+
+    /// The line's text without leading and trailing spaces and tabs.
+    func trimmed(_ line: LogicalLine) -> Substring {
+        line.isASCII ? Substring(string(line.trimStart, line.trimEnd)) : text(line).trimmingBlanks()
+    }
+
+    /// `bytes[start..<end]` as a string.
+    func string(_ start: Int, _ end: Int) -> String {
+        String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+}
+
+extension LineTable {
     /// Builds the logical lines of `source` with `spans` (sorted by start) taken out.
-    static func build(_ source: SourceText, masking spans: [MaskedSpan]) -> [LogicalLine] {
-        let bytes = source.bytes
+    init(_ source: SourceText, masking spans: [MaskedSpan]) {
+        let sourceBytes = source.bytes
+        // Masked lines' visible bytes go after the script's; with no span the array is shared, not copied.
+        var bytes = sourceBytes
         var result: [LogicalLine] = []
         result.reserveCapacity(source.lines.count)
+        var notes: [MaskedSpan] = []
         var spanIndex = 0
-        var visible: [UInt8] = []
         for line in source.lines {
             while spanIndex < spans.count && spans[spanIndex].end <= line.start { spanIndex += 1 }
-            var notes: [MaskedSpan] = []
+            let firstNote = notes.count
             var touchesNote = false
-            var firstVisible = -1
-            var lastVisible = -1
             var hasMask = false
             var probe = spanIndex
             while probe < spans.count && spans[probe].start < line.end {
@@ -46,26 +79,27 @@ extension LogicalLine {
                 }
                 probe += 1
             }
-            let text: String
-            let trimmed: Substring
-            let hasTab: Bool
-            let hasMarkup: Bool
+            var logical: LogicalLine
             if !hasMask {
                 var first = line.start
-                while first < line.end && isBlankByte(bytes[first]) { first += 1 }
+                while first < line.end && ASCIIText.isBlank(sourceBytes[first]) { first += 1 }
                 var last = line.end
-                while last > first && isBlankByte(bytes[last - 1]) { last -= 1 }
-                if first < last {
-                    firstVisible = first
-                    lastVisible = last - 1
-                }
-                (hasTab, hasMarkup) = scanMarks(bytes[line.start..<line.end])
-                text = source.string(line.start, line.end)
-                trimmed = trimming(text, byteCount: line.end - line.start, from: first - line.start, to: last - line.start)
+                while last > first && ASCIIText.isBlank(sourceBytes[last - 1]) { last -= 1 }
+                let marks = Self.scanMarks(sourceBytes, line.start, line.end)
+                let empty = first == last
+                let rawLength = line.end - line.start
+                logical = LogicalLine(
+                    start: line.start, end: line.end, trimStart: first, trimEnd: last,
+                    contentStart: empty ? line.start : first, contentEnd: empty ? line.start : last,
+                    notes: firstNote..<notes.count, isBlank: empty, isNoteOnly: false,
+                    isTwoSpaces: rawLength == 2 && sourceBytes[line.start] == 0x20 && sourceBytes[line.start + 1] == 0x20,
+                    hasTab: marks.tab, hasMarkup: marks.markup, isASCII: line.isASCII)
             } else {
-                visible.removeAll(keepingCapacity: true)
-                var visibleFirst = -1
-                var visibleLast = -1
+                let start = bytes.count
+                var firstVisible = -1
+                var lastVisible = -1
+                var trimStart = -1
+                var trimEnd = -1
                 var position = line.start
                 var masked = spanIndex
                 while position < line.end {
@@ -74,76 +108,63 @@ extension LogicalLine {
                         position = spans[masked].end
                         continue
                     }
-                    let byte = bytes[position]
-                    if !isBlankByte(byte) {
-                        if firstVisible < 0 { firstVisible = position; visibleFirst = visible.count }
+                    let byte = sourceBytes[position]
+                    if !ASCIIText.isBlank(byte) {
+                        if firstVisible < 0 { firstVisible = position; trimStart = bytes.count }
                         lastVisible = position
-                        visibleLast = visible.count
+                        trimEnd = bytes.count + 1
                     }
-                    visible.append(byte)
+                    bytes.append(byte)
                     position += 1
                 }
-                (hasTab, hasMarkup) = scanMarks(visible[...])
-                text = String(decoding: visible, as: UTF8.self)
-                trimmed = visibleFirst < 0
-                    ? text.trimmingBlanks()
-                    : trimming(text, byteCount: visible.count, from: visibleFirst, to: visibleLast + 1)
+                let end = bytes.count
+                let marks = Self.scanMarks(bytes, start, end)
+                let empty = firstVisible < 0
+                logical = LogicalLine(
+                    start: start, end: end, trimStart: empty ? start : trimStart, trimEnd: empty ? start : trimEnd,
+                    contentStart: empty ? line.start : firstVisible, contentEnd: empty ? line.start : lastVisible + 1,
+                    notes: firstNote..<notes.count, isBlank: empty && !touchesNote, isNoteOnly: empty && touchesNote,
+                    isTwoSpaces: false, hasTab: marks.tab, hasMarkup: marks.markup, isASCII: marks.ascii)
             }
-            let empty = firstVisible < 0
-            let rawLength = line.end - line.start
-            result.append(LogicalLine(
-                text: text,
-                trimmed: trimmed,
-                contentStart: empty ? line.start : firstVisible,
-                contentEnd: empty ? line.start : lastVisible + 1,
-                notes: notes,
-                isBlank: empty && !touchesNote,
-                isNoteOnly: empty && touchesNote,
-                isTwoSpaces: !hasMask && rawLength == 2 && bytes[line.start] == 0x20 && bytes[line.start + 1] == 0x20,
-                hasTab: hasTab,
-                hasMarkup: hasMarkup))
+            result.append(logical)
         }
-        return result
+        self.init(bytes: bytes, lines: result, notes: notes)
     }
 
-    private static func isBlankByte(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
 
-    /// Whether the bytes hold a tab, and whether they hold `*`, `_` or `\`: eight bytes at a
-    /// time, then the rest one by one.
-    private static func scanMarks(_ bytes: ArraySlice<UInt8>) -> (tab: Bool, markup: Bool) {
+    /// Whether `bytes[start..<end]` hold a tab, whether they hold `*`, `_` or `\`, and
+    /// whether they are all ASCII: eight bytes at a time, the flags gathered without a branch,
+    /// then the rest one by one.
+    private static func scanMarks(_ bytes: [UInt8], _ start: Int, _ end: Int) -> (tab: Bool, markup: Bool, ascii: Bool) {
         bytes.withUnsafeBytes { raw in
-            var tab = false
-            var markup = false
-            var index = 0
-            while index + 8 <= raw.count {
+            var tabs: UInt64 = 0
+            var marks: UInt64 = 0
+            var high: UInt64 = 0
+            var index = start
+            while index + 8 <= end {
                 let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                tab = tab || hasByte(0x09, in: word)
-                markup = markup || hasByte(0x2A, in: word) || hasByte(0x5F, in: word) || hasByte(0x5C, in: word)
+                tabs |= zeroBytes(word ^ 0x0909_0909_0909_0909)
+                marks |= zeroBytes(word ^ 0x2A2A_2A2A_2A2A_2A2A) | zeroBytes(word ^ 0x5F5F_5F5F_5F5F_5F5F)
+                    | zeroBytes(word ^ 0x5C5C_5C5C_5C5C_5C5C)
+                high |= word
                 index += 8
             }
-            while index < raw.count {
+            var tab = tabs != 0
+            var markup = marks != 0
+            while index < end {
                 let byte = raw[index]
                 tab = tab || byte == 0x09
                 markup = markup || byte == 0x2A || byte == 0x5F || byte == 0x5C
+                high |= UInt64(byte)
                 index += 1
             }
-            return (tab, markup)
+            return (tab, markup, high & 0x8080_8080_8080_8080 == 0)
         }
     }
 
-    /// Whether one of the eight bytes of `word` is `byte`: the XOR makes it zero, and only a
-    /// zero byte borrows into its bit 7 with bit 7 clear (the classic exact zero-byte test).
-    private static func hasByte(_ byte: UInt8, in word: UInt64) -> Bool {
-        let x = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
-        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
-    }
-
-    /// `text.trimmingBlanks()`, from the byte offsets of its first and one-past-last
-    /// non-blank byte, already known. When decoding repaired invalid UTF-8 (`text` is not
-    /// `byteCount` bytes long), the offsets do not carry over and the text is scanned.
-    private static func trimming(_ text: String, byteCount: Int, from start: Int, to end: Int) -> Substring {
-        let utf8 = text.utf8
-        guard utf8.count == byteCount else { return text.trimmingBlanks() }
-        return text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+    /// Nonzero exactly when a byte of `word` is zero: only a zero byte borrows into its bit 7
+    /// with bit 7 clear (the classic exact zero-byte test).
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     }
 }

@@ -96,10 +96,15 @@ enum Masking {
             var index = from
             while index + 1 < to {
                 // Eight bytes at a time while none of them is `first` (a zero byte in
-                // `word ^ spread`, found by the usual bit trick, which never misses one).
+                // `word ^ spread`, found by the usual bit trick, which never misses one and
+                // whose lowest bit set marks the first one exactly).
                 while index + 8 <= to {
                     let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) ^ spread
-                    if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { break }
+                    let zero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+                    if zero != 0 {
+                        index += zero.trailingZeroBitCount / 8
+                        break
+                    }
                     index += 8
                 }
                 guard index + 1 < to else { return nil }

@@ -3,54 +3,64 @@
 /// heading apply to what follows them, so they move into the heading's scene.
 struct SceneAssembler {
     private let bodyStart: SourceLocation
-    private(set) var scenes: [Scene]
+    /// The scenes before the current one.
+    private var finished: [Scene] = []
+    /// The current scene, in parts, so an element is moved into its array, not copied.
+    private var heading: SceneHeading?
+    private var elements: [Element] = []
+    private var range: SourceRange
 
     init(bodyStart: SourceLocation) {
         self.bodyStart = bodyStart
-        scenes = [Scene(heading: nil, elements: [], range: SourceRange(start: bodyStart, end: bodyStart))]
+        range = SourceRange(start: bodyStart, end: bodyStart)
     }
 
+    /// Every scene, the current one last.
+    var scenes: [Scene] { finished + [Scene(heading: heading, elements: elements, range: range)] }
+
     /// Ends the current scene and starts the heading's.
-    mutating func add(_ heading: SceneHeading) {
-        var scene = Scene(heading: heading, elements: [], range: heading.range)
-        let last = scenes.count - 1
-        while case .annotation(let annotation)? = scenes[last].elements.last {
-            scenes[last].elements.removeLast()
-            scene.elements.insert(.annotation(annotation), at: 0)
-            scene.range.start = annotation.range.start
+    mutating func add(_ heading: consuming SceneHeading) {
+        var moved: [Element] = []
+        var start = heading.range.start
+        while case .annotation(let annotation)? = elements.last {
+            elements.removeLast()
+            moved.insert(.annotation(annotation), at: 0)
+            start = annotation.range.start
         }
-        if let end = scenes[last].elements.last?.range.end ?? scenes[last].heading?.range.end {
-            scenes[last].range.end = end
+        if let end = elements.last?.range.end ?? self.heading?.range.end {
+            range.end = end
         } else {
-            scenes[last].range = SourceRange(start: bodyStart, end: bodyStart)
+            range = SourceRange(start: bodyStart, end: bodyStart)
         }
-        scenes.append(scene)
+        let headingRange = heading.range
+        finished.append(Scene(heading: self.heading, elements: elements, range: range))
+        self.heading = heading
+        elements = moved
+        range = SourceRange(start: start, end: headingRange.end)
     }
 
     /// Adds an element to the current scene.
-    mutating func add(_ element: Element) {
-        let last = scenes.count - 1
-        let range = element.range
-        if scenes[last].elements.isEmpty && scenes[last].heading == nil {
-            scenes[last].range.start = range.start
+    mutating func add(_ element: consuming Element) {
+        let elementRange = element.range
+        if elements.isEmpty && heading == nil {
+            range.start = elementRange.start
         }
-        if range.end.offset > scenes[last].range.end.offset {
-            scenes[last].range.end = range.end
+        if elementRange.end.offset > range.end.offset {
+            range.end = elementRange.end
         }
-        scenes[last].elements.append(element)
+        elements.append(element)
     }
 
     /// Marks the dialogue just read dual, looking back past notes and annotations; false
     /// when another element or the scene's start comes first.
     mutating func markLastDialogueDual() -> Bool {
-        let last = scenes.count - 1
-        for position in scenes[last].elements.indices.reversed() {
-            switch scenes[last].elements[position] {
+        for position in elements.indices.reversed() {
+            switch elements[position] {
             case .note, .annotation:
                 continue
             case .dialogue(var previous):
                 previous.dual = true
-                scenes[last].elements[position] = .dialogue(previous)
+                elements[position] = .dialogue(previous)
                 return true
             default:
                 return false

@@ -19,7 +19,7 @@ struct SourceText {
         let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         contentStart = hasBOM ? 3 : 0
         var lines: [LineSpan] = []
-        lines.reserveCapacity(bytes.count / 32 + 1)
+        lines.reserveCapacity(bytes.count / 24 + 1)   // screenplay lines average about 30 bytes
         var start = hasBOM ? 3 : 0
         let count = bytes.count
         var high: UInt64 = 0   // the OR of the line's bytes, eight at a time where they can be
@@ -29,9 +29,17 @@ struct SourceText {
             while index < count {
                 // Eight bytes at a time while none of them is below 0x0E (LF and CR are):
                 // a byte below 0x0E makes its subtraction borrow into bit 7 where bit 7 was clear.
+                // No byte before the first such byte borrows, so the lowest bit set marks it,
+                // and the bytes before it are taken at once.
                 while index + 8 <= count {
                     let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                    if (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word & highBits != 0 { break }
+                    let small = (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word & highBits
+                    if small != 0 {
+                        let before = small.trailingZeroBitCount / 8
+                        high |= word & ((1 &<< (UInt64(before) &* 8)) &- 1)
+                        index += before
+                        break
+                    }
                     high |= word
                     index += 8
                 }

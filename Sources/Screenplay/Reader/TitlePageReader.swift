@@ -3,9 +3,10 @@
 /// `FADE IN:` — a key with no value and nothing indented under it — is not a title page.
 enum TitlePageReader {
     /// The entries and the index of the first body line.
-    static func read(_ lines: [LogicalLine], _ source: SourceText) -> (entries: [TitlePageEntry], bodyStart: Int) {
-        guard let first = lines.first, let firstKey = keyValue(first.text) else { return ([], 0) }
-        let continued = lines.count > 1 && isIndented(lines[1].text) && !lines[1].isBlank
+    static func read(_ table: LineTable, _ source: SourceText) -> (entries: [TitlePageEntry], bodyStart: Int) {
+        let lines = table.lines
+        guard let first = lines.first, let firstKey = keyValue(table.text(first)) else { return ([], 0) }
+        let continued = lines.count > 1 && isIndented(table.text(lines[1])) && !lines[1].isBlank
         guard !firstKey.value.isEmpty || continued else { return ([], 0) }
 
         var entries: [TitlePageEntry] = []
@@ -15,12 +16,13 @@ enum TitlePageReader {
             defer { index += 1 }
             if line.isNoteOnly { continue }
             let end = source.location(line.contentEnd)
-            if !isIndented(line.text), let (key, value) = keyValue(line.text) {
+            let text = table.text(line)
+            if !isIndented(text), let (key, value) = keyValue(text) {
                 let values = value.isEmpty ? [] : [EmphasisParser.parse(value)]
                 entries.append(TitlePageEntry(key: key, values: values,
                                               range: SourceRange(start: source.location(line.contentStart), end: end)))
             } else if !entries.isEmpty {
-                entries[entries.count - 1].values.append(EmphasisParser.parse(line.trimmed))
+                entries[entries.count - 1].values.append(EmphasisParser.parse(table.trimmed(line)))
                 entries[entries.count - 1].range.end = end
             }
         }
