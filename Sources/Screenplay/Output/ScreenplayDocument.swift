@@ -1,4 +1,9 @@
+// FoundationEssentials, never Foundation: the `animatic` launcher links this module.
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The documented, versioned JSON form of a parsed script (`animatic parse --json`).
 ///
