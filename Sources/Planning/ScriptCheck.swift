@@ -4,10 +4,9 @@ import Screenplay
 /// in script order. Here, beside the planner, so that the `animatic` launcher (which links no
 /// Foundation, so not `Project`) and `PlannedScript` order them alike.
 public enum ScriptCheck {
-    /// The diagnostics of the script `source` planned with `configuration` and no review
-    /// file, without making the shots (`Planner.diagnose`).
-    public static func diagnostics(_ source: [UInt8], configuration: PlanConfiguration) -> [Diagnostic] {
-        let parsed = FountainReader.parse(source)
+    /// The diagnostics of the parsed script `parsed` planned with `configuration` and no
+    /// review file, without making the shots (`Planner.diagnose`).
+    public static func diagnostics(_ parsed: ParseResult, configuration: PlanConfiguration) -> [Diagnostic] {
         let planned = Planner(configuration: configuration).diagnose(parsed.screenplay)
         return inScriptOrder(parsed.diagnostics + planned.diagnostics, hasShots: planned.hasShots)
     }

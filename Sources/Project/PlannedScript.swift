@@ -35,6 +35,6 @@ public struct PlannedScript: Sendable {
     /// The diagnostics `PlannedScript(input, configuration:)` has, without planning the
     /// shots (`ScriptCheck`): what `check` prints when no review file revises them.
     public static func diagnostics(_ input: ScriptInput, configuration: PlanConfiguration) -> [Diagnostic] {
-        ScriptCheck.diagnostics(input.bytes, configuration: configuration)
+        ScriptCheck.diagnostics(FountainReader.parse(input.bytes), configuration: configuration)
     }
 }

@@ -1,6 +1,12 @@
 import Planning
 import Screenplay
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// `animatic check FILE` with no option, the form an editor or a Makefile runs again and again,
 /// is run without the argument parser: decoding a command line by reflection over every
 /// option of the command's tree costs more than checking a feature-length script (bench/README.md,
@@ -26,12 +32,12 @@ package enum QuickCheck {
     package static let configuration = PlanConfiguration()
 
     /// Checks `file` (`-`: standard input) as the front end's `check FILE` does when no
-    /// project or review file is beside it: prints the same diagnostics and returns the
-    /// same exit status (0, or 65 with an error). Nil, with nothing read or printed, when
-    /// it cannot be sure of giving the front end's answer — a project or review file may be
-    /// beside the script, or the script is missing, unreadable or not a regular file (the
-    /// front end then says so in its words) — and the front end must run the command.
-    package static func run(_ file: String) -> Int32? {
+    /// project or review file is beside it, prints the same diagnostics and ends the process
+    /// with the same exit status (0, or 65 with an error). Returns, with nothing read or
+    /// printed, when it cannot be sure of giving the front end's answer — a project or review
+    /// file may be beside the script, or the script is missing, unreadable or not a regular
+    /// file (the front end then says so in its words) — and the front end must run the command.
+    package static func run(_ file: String) {
         let source: [UInt8]
         let displayPath: String
         if file == "-" {
@@ -39,12 +45,16 @@ package enum QuickCheck {
             source = RawFile.readStandardInput()
             displayPath = "<stdin>"
         } else {
-            guard !SideFiles.mayApply(toScript: file), let bytes = RawFile.read(file) else { return nil }
+            guard !SideFiles.mayApply(toScript: file), let bytes = RawFile.read(file) else { return }
             source = bytes
             displayPath = file
         }
-        let diagnostics = ScriptCheck.diagnostics(source, configuration: configuration)
+        let parsed = FountainReader.parse(source)
+        let diagnostics = ScriptCheck.diagnostics(parsed, configuration: configuration)
         RawFile.writeStandardError(DiagnosticReport.render(diagnostics, path: displayPath))
-        return diagnostics.contains { $0.severity == .error } ? 65 : 0
+        let status: Int32 = diagnostics.contains { $0.severity == .error } ? 65 : 0
+        // The process ends with the tree still held: freeing a feature's hundred thousand
+        // objects one by one would cost a seventh of the check (bench/README.md, "Start-up").
+        withExtendedLifetime(parsed) { exit(status) }
     }
 }
