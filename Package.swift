@@ -23,8 +23,8 @@ let package = Package(
     ],
     targets: [
         // Stage 1: Fountain reader. No dependencies, never throws on bad text.
-        // Screenplay, Planning and QuickCommands import FoundationEssentials at most, never
-        // Foundation: the `animatic` launcher links them (bench/README.md, "Start-up").
+        // Screenplay, Planning and QuickCommands import no Foundation, not even
+        // FoundationEssentials: the `animatic` launcher links them (bench/README.md, "Start-up").
         // MemberImportVisibility: a file sees only the members of the modules it imports itself,
         // so that one file's `import Foundation` cannot bring Foundation's `String` methods to
         // the rest of the module unseen.
@@ -36,6 +36,10 @@ let package = Package(
         // figures, sensitive terms) as data files: apart from Planning, whose module would
         // otherwise load them through Foundation's `Bundle`.
         .target(name: "Compliance", dependencies: ["Planning", "Screenplay"], resources: [.copy("Data")]),
+        // The parse tree's and the plan's documented JSON forms (docs/screenplay-json.md,
+        // docs/plan-json.md): Foundation's encoders, apart from Screenplay and Planning, which
+        // the `animatic` launcher links without any Foundation.
+        .target(name: "JSONForms", dependencies: ["Screenplay", "Planning"]),
 
         // The values settings take that every layer shares — backends, frame sizes, voices —
         // with no media or speech library linked, so that the `animatic` front end can read them.
@@ -75,12 +79,12 @@ let package = Package(
         .target(name: "Project", dependencies: ["Screenplay", "Planning", "Compliance", "CutLists", "SettingValues",
                                                 .product(name: "Yams", package: "Yams")]),
         // The build: ties the stages together; reads the project file (animatic.yaml or .toml).
-        .target(name: "Animatic", dependencies: ["Screenplay", "Planning", "Project", "Generation", "Media", "CutLists", "Speech",
+        .target(name: "Animatic", dependencies: ["Screenplay", "Planning", "JSONForms", "Project", "Generation", "Media", "CutLists", "Speech",
                                                  .product(name: "Yams", package: "Yams")]),
         // The served review page (`animatic review FILE`): an HTTP server on loopback over the
         // review file and the build's outputs. Its own target, so the core library does not link
         // it; only `animatic-media` does (the front end hands `review` to it).
-        .target(name: "ReviewServer", dependencies: ["Animatic", "Project", "Planning", "CutLists",
+        .target(name: "ReviewServer", dependencies: ["Animatic", "Project", "Planning", "JSONForms", "CutLists",
                                                      .product(name: "FlyingFox", package: "FlyingFox")],
                 resources: [.copy("Page")]),
         // The command line: every command's flags, help and exit codes, and the commands that
@@ -88,7 +92,7 @@ let package = Package(
         // behind `MediaCommands`, so that FFmpeg and eSpeak NG are not linked here.
         .target(
             name: "AnimaticCommands",
-            dependencies: ["Project", "SettingValues", "Screenplay", "Planning", "Compliance", "CutLists", "QuickCommands",
+            dependencies: ["Project", "SettingValues", "Screenplay", "Planning", "Compliance", "CutLists", "JSONForms", "QuickCommands",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // The `animatic-commands` program: the front end, which the `animatic` launcher runs
@@ -127,8 +131,8 @@ let package = Package(
         // What every test target shares: scratch directories, golden files.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
-        .testTarget(name: "ScreenplayTests", dependencies: ["Screenplay", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "PlanningTests", dependencies: ["Planning", "Compliance", "Screenplay", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "ScreenplayTests", dependencies: ["Screenplay", "JSONForms", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "Compliance", "JSONForms", "Screenplay", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "MediaTests", dependencies: ["Media", "TestSupport"]),
         .testTarget(name: "SpeechTests", dependencies: ["Speech"]),
         // Test servers that speak the DashScope and ComfyUI protocols on loopback, for the
@@ -138,7 +142,7 @@ let package = Package(
                     exclude: ["Fakes"]),
         .testTarget(name: "CutListsTests", dependencies: ["CutLists", "Planning", "Screenplay", "TestSupport"], exclude: ["Golden"]),
         // Browser/: the Selenium script that drives the served review page in Chromium.
-        .testTarget(name: "AnimaticTests", dependencies: ["Animatic", "AnimaticCommands", "Project", "Screenplay", "Planning", "QuickCommands", "AnimaticCLI", "AnimaticLean", "AnimaticMedia", "TestServers", "TestSupport"],
+        .testTarget(name: "AnimaticTests", dependencies: ["Animatic", "AnimaticCommands", "Project", "Screenplay", "Planning", "JSONForms", "QuickCommands", "AnimaticCLI", "AnimaticLean", "AnimaticMedia", "TestServers", "TestSupport"],
                     exclude: ["Fakes", "Browser"]),
 
         // Benchmarks (bench/README.md): release builds compared with reference tools.

@@ -1,10 +1,3 @@
-// FoundationEssentials, never Foundation: the `animatic` launcher links this module.
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// The documented, versioned JSON form of a parsed script (`animatic parse --json`).
 ///
 /// Version 1: `{"version": 1, "titlePage": [...], "scenes": [{"heading", "elements", "range"}],
@@ -23,12 +16,5 @@ public struct ScreenplayDocument: Hashable, Sendable, Codable {
         self.titlePage = result.screenplay.titlePage
         self.scenes = result.screenplay.scenes
         self.diagnostics = result.diagnostics
-    }
-
-    /// Pretty-printed JSON with sorted keys: the same script always gives the same bytes.
-    public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
     }
 }
