@@ -113,9 +113,9 @@ let package = Package(
         // so it starts in about a millisecond (bench/README.md, "Start-up", session 5).
         // A release build links it as a static executable: no dynamic loader, no relocations
         // by symbol, half the page faults — 1 ms of a check's 4 (bench/README.md, "Start-up").
-        // With lld, the toolchain's own: gold repeats glibc's notes, for every static program,
-        // that the runtime's dlopen and FoundationEssentials' getpwnam need the glibc they were
-        // linked with at run time (a check calls neither: `strace` shows no library opened).
+        // With lld, the toolchain's own: gold repeats glibc's note, for every static program,
+        // that the Swift runtime's dlopen needs the glibc it was linked with at run time (a
+        // check calls none: `strace` shows no library opened).
         .executableTarget(
             name: "AnimaticLean", dependencies: ["QuickCommands"], swiftSettings: launcherModule,
             linkerSettings: [
