@@ -14,15 +14,18 @@ all: build
 setup:
 	@scripts/setup.sh
 
-## The two programs: `animatic` (the front end) and `animatic-media` (the media helper it runs).
-## The front end is linked with the Swift libraries in, in its own build folder (every module it
-## uses is compiled against the static Foundation); the helper is linked as usual, since
-## FoundationNetworking (its HTTP backends) needs libcurl, which has no static library here.
-## Both are then staged in STAGE as `make install` lays them out: STAGE/bin/animatic runs.
+## The three programs: `animatic` (the launcher, which runs `check FILE` itself without
+## Foundation), `animatic-commands` (the front end it runs for anything else) and `animatic-media`
+## (the media helper that one runs). The first two are linked with the Swift libraries in, in
+## their own build folder (every module they use is compiled against the static Foundation); the
+## helper is linked as usual, since FoundationNetworking (its HTTP backends) needs libcurl, which
+## has no static library here. All are staged in STAGE as `make install` lays them out:
+## STAGE/bin/animatic runs.
 STATIC = $(RELEASE) --static-swift-stdlib --scratch-path .build-static
 STAGE = .build/stage
 build: setup
 	$(SWIFT) build $(STATIC) --product animatic
+	$(SWIFT) build $(STATIC) --product animatic-commands
 	$(SWIFT) build $(RELEASE) --product animatic-media
 	@scripts/install.sh "$(STAGE)" "$$($(SWIFT) build $(RELEASE) --show-bin-path)" "$$($(SWIFT) build $(STATIC) --show-bin-path)" >/dev/null
 	@echo "built $(STAGE)/bin/animatic"

@@ -1,11 +1,15 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// The settings of the modules the `animatic` launcher links, which must not import Foundation.
+let launcherModule: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibility")]
+
 let package = Package(
     name: "animatic",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "animatic", targets: ["AnimaticCLI"]),
+        .executable(name: "animatic", targets: ["AnimaticLean"]),
+        .executable(name: "animatic-commands", targets: ["AnimaticCLI"]),
         .executable(name: "animatic-media", targets: ["AnimaticMedia"]),
         .library(name: "Screenplay", targets: ["Screenplay"]),
     ],
@@ -19,11 +23,23 @@ let package = Package(
     ],
     targets: [
         // Stage 1: Fountain reader. No dependencies, never throws on bad text.
-        .target(name: "Screenplay"),
+        // Screenplay, Planning and QuickCommands import no Foundation, not even
+        // FoundationEssentials: the `animatic` launcher links them (bench/README.md, "Start-up").
+        // MemberImportVisibility: a file sees only the members of the modules it imports itself,
+        // so that one file's `import Foundation` cannot bring Foundation's `String` methods to
+        // the rest of the module unseen.
+        .target(name: "Screenplay", swiftSettings: launcherModule),
 
         // Stage 2: screenplay → shots, timing, segments, prompts. Pure values, deterministic.
-        // Its compliance lists (public figures, sensitive terms) are data files shipped with it.
-        .target(name: "Planning", dependencies: ["Screenplay"], resources: [.copy("Compliance/Data")]),
+        .target(name: "Planning", dependencies: ["Screenplay"], swiftSettings: launcherModule),
+        // The prompts' compliance check (docs/compliance.md), with the lists it ships (public
+        // figures, sensitive terms) as data files: apart from Planning, whose module would
+        // otherwise load them through Foundation's `Bundle`.
+        .target(name: "Compliance", dependencies: ["Planning", "Screenplay"], resources: [.copy("Data")]),
+        // The parse tree's and the plan's documented JSON forms (docs/screenplay-json.md,
+        // docs/plan-json.md): Foundation's encoders, apart from Screenplay and Planning, which
+        // the `animatic` launcher links without any Foundation.
+        .target(name: "JSONForms", dependencies: ["Screenplay", "Planning"]),
 
         // The values settings take that every layer shares — backends, frame sizes, voices —
         // with no media or speech library linked, so that the `animatic` front end can read them.
@@ -60,15 +76,15 @@ let package = Package(
         // (animatic.yaml or .toml), the review file, the settings in effect, the outputs'
         // paths, and the plan with its diagnostics. No FFmpeg or eSpeak NG is linked, so
         // that the `animatic` front end starts fast.
-        .target(name: "Project", dependencies: ["Screenplay", "Planning", "CutLists", "SettingValues",
+        .target(name: "Project", dependencies: ["Screenplay", "Planning", "Compliance", "CutLists", "SettingValues",
                                                 .product(name: "Yams", package: "Yams")]),
         // The build: ties the stages together; reads the project file (animatic.yaml or .toml).
-        .target(name: "Animatic", dependencies: ["Screenplay", "Planning", "Project", "Generation", "Media", "CutLists", "Speech",
+        .target(name: "Animatic", dependencies: ["Screenplay", "Planning", "JSONForms", "Project", "Generation", "Media", "CutLists", "Speech",
                                                  .product(name: "Yams", package: "Yams")]),
         // The served review page (`animatic review FILE`): an HTTP server on loopback over the
         // review file and the build's outputs. Its own target, so the core library does not link
         // it; only `animatic-media` does (the front end hands `review` to it).
-        .target(name: "ReviewServer", dependencies: ["Animatic", "Project", "Planning", "CutLists",
+        .target(name: "ReviewServer", dependencies: ["Animatic", "Project", "Planning", "JSONForms", "CutLists",
                                                      .product(name: "FlyingFox", package: "FlyingFox")],
                 resources: [.copy("Page")]),
         // The command line: every command's flags, help and exit codes, and the commands that
@@ -76,17 +92,35 @@ let package = Package(
         // behind `MediaCommands`, so that FFmpeg and eSpeak NG are not linked here.
         .target(
             name: "AnimaticCommands",
-            dependencies: ["Project", "SettingValues", "Screenplay", "Planning", "CutLists",
+            dependencies: ["Project", "SettingValues", "Screenplay", "Planning", "Compliance", "CutLists", "JSONForms", "QuickCommands",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        // The `animatic` program: the front end, which starts in milliseconds and runs
-        // `animatic-media` for a command that needs the media layer. Named apart from
-        // `Animatic` so case-insensitive file systems cope.
+        // The `animatic-commands` program: the front end, which the `animatic` launcher runs
+        // for every command it does not run itself, and which runs `animatic-media` for a
+        // command that needs the media layer. Named apart from `Animatic` so case-insensitive
+        // file systems cope.
         // `make build` links the Swift runtime and Foundation into it (`--static-swift-stdlib`,
         // in a build folder of its own): the front end then loads no shared Swift library
         // either. (The helper cannot: its FoundationNetworking links libcurl.) A linker flag
         // alone cannot: the modules must be compiled against the static Foundation too.
         .executableTarget(name: "AnimaticCLI", dependencies: ["AnimaticCommands"]),
+        // What the `animatic` launcher runs itself — `check FILE` when no project or review
+        // file is beside the script — on Screenplay and Planning alone, without Foundation.
+        .target(name: "QuickCommands", dependencies: ["Screenplay", "Planning"], swiftSettings: launcherModule),
+        // The `animatic` program users run: the launcher. It does what QuickCommands can, and
+        // otherwise runs `animatic-commands` (the front end above) in its own place, found
+        // beside its own file, as that one runs `animatic-media`. It never loads Foundation,
+        // so it starts in about a millisecond (bench/README.md, "Start-up", session 5).
+        // A release build links it as a static executable: no dynamic loader, no relocations
+        // by symbol, half the page faults — 1 ms of a check's 4 (bench/README.md, "Start-up").
+        // With lld, the toolchain's own: gold repeats glibc's note, for every static program,
+        // that the Swift runtime's dlopen needs the glibc it was linked with at run time (a
+        // check calls none: `strace` shows no library opened).
+        .executableTarget(
+            name: "AnimaticLean", dependencies: ["QuickCommands"], swiftSettings: launcherModule,
+            linkerSettings: [
+                .unsafeFlags(["-static-executable", "-use-ld=lld"], .when(platforms: [.linux], configuration: .release)),
+            ]),
         // The `animatic-media` program: the same commands, with the media work in process.
         .executableTarget(
             name: "AnimaticMedia",
@@ -97,8 +131,8 @@ let package = Package(
         // What every test target shares: scratch directories, golden files.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
-        .testTarget(name: "ScreenplayTests", dependencies: ["Screenplay", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "PlanningTests", dependencies: ["Planning", "Screenplay", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "ScreenplayTests", dependencies: ["Screenplay", "JSONForms", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "Compliance", "JSONForms", "Screenplay", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "MediaTests", dependencies: ["Media", "TestSupport"]),
         .testTarget(name: "SpeechTests", dependencies: ["Speech"]),
         // Test servers that speak the DashScope and ComfyUI protocols on loopback, for the
@@ -108,7 +142,7 @@ let package = Package(
                     exclude: ["Fakes"]),
         .testTarget(name: "CutListsTests", dependencies: ["CutLists", "Planning", "Screenplay", "TestSupport"], exclude: ["Golden"]),
         // Browser/: the Selenium script that drives the served review page in Chromium.
-        .testTarget(name: "AnimaticTests", dependencies: ["Animatic", "AnimaticCommands", "Project", "Screenplay", "AnimaticCLI", "AnimaticMedia", "TestServers", "TestSupport"],
+        .testTarget(name: "AnimaticTests", dependencies: ["Animatic", "AnimaticCommands", "Project", "Screenplay", "Planning", "JSONForms", "QuickCommands", "AnimaticCLI", "AnimaticLean", "AnimaticMedia", "TestServers", "TestSupport"],
                     exclude: ["Fakes", "Browser"]),
 
         // Benchmarks (bench/README.md): release builds compared with reference tools.

@@ -1,5 +1,6 @@
 import Foundation
 import Generation
+import JSONForms
 import Media
 import Planning
 

@@ -1,6 +1,7 @@
 import Project
 import ArgumentParser
 import Foundation
+import QuickCommands
 import Screenplay
 
 package struct AnimaticCommand: AsyncParsableCommand {

@@ -1,3 +1,4 @@
+import JSONForms
 import Project
 import ArgumentParser
 import Foundation

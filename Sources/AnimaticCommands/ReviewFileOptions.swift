@@ -1,6 +1,7 @@
 import Project
 import ArgumentParser
 import Planning
+import Screenplay
 
 /// `--review`, shared by `check`, `plan`, `build`, `export` and `review`: which review file
 /// (docs/review.md) revises the script's shots.

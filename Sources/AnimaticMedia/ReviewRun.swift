@@ -5,6 +5,7 @@ import Foundation
 import Generation
 import Planning
 import Project
+import Screenplay
 
 extension ReviewCommand {
     /// Runs the command in this process.

@@ -1,4 +1,5 @@
 import Foundation
+import Compliance
 import Planning
 
 extension ProjectSettings {

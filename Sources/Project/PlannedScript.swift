@@ -28,32 +28,13 @@ public struct PlannedScript: Sendable {
         let planned = Planner(configuration: configuration, revisions: revisions).plan(parsed.screenplay)
         screenplay = parsed.screenplay
         plan = planned.plan
-        diagnostics = Self.diagnostics(parsed.diagnostics + planned.diagnostics + extra, hasShots: !plan.shots.isEmpty)
+        diagnostics = ScriptCheck.inScriptOrder(parsed.diagnostics + planned.diagnostics + extra, hasShots: !plan.shots.isEmpty)
         hasErrors = diagnostics.contains { $0.severity == .error }
     }
 
     /// The diagnostics `PlannedScript(input, configuration:)` has, without planning the
-    /// shots (`Planner.diagnose`): what `check` prints when no review file revises them.
+    /// shots (`ScriptCheck`): what `check` prints when no review file revises them.
     public static func diagnostics(_ input: ScriptInput, configuration: PlanConfiguration) -> [Diagnostic] {
-        let parsed = FountainReader.parse(input.bytes)
-        let planned = Planner(configuration: configuration).diagnose(parsed.screenplay)
-        return diagnostics(parsed.diagnostics + planned.diagnostics, hasShots: planned.hasShots)
-    }
-
-    /// `found` in script order (the reader's first where two start at the same place), and
-    /// an error first when the script has no shot and no other error.
-    private static func diagnostics(_ found: [Diagnostic], hasShots: Bool) -> [Diagnostic] {
-        var diagnostics = found.enumerated()
-            .sorted { ($0.element.range.start.offset, $0.offset) < ($1.element.range.start.offset, $1.offset) }
-            .map(\.element)
-        if !hasShots && !diagnostics.contains(where: { $0.severity == .error }) {
-            // A body of notes, sections or synopses only: the reader finds scenes, but there
-            // is nothing to film, and a build would fail at the join after all the set-up.
-            let start = SourceLocation(line: 1, column: 1, offset: 0)
-            diagnostics.insert(Diagnostic(
-                .error, "the script has nothing to film: no action, dialogue or shot", at: SourceRange(start: start, end: start),
-                note: "write a scene heading (INT. KITCHEN - NIGHT) and what happens in it"), at: 0)
-        }
-        return diagnostics
+        ScriptCheck.diagnostics(FountainReader.parse(input.bytes), configuration: configuration)
     }
 }

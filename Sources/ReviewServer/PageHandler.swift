@@ -1,6 +1,7 @@
 import Animatic
 import FlyingFox
 import Foundation
+import JSONForms
 import Planning
 
 /// Answers the review page's requests: the page and its script and style, the state as

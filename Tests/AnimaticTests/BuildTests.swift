@@ -1,6 +1,7 @@
 import Animatic
 import Foundation
 import Generation
+import JSONForms
 import Media
 import Planning
 import Testing

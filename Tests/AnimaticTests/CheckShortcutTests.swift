@@ -1,5 +1,8 @@
 import AnimaticCommands
 import Foundation
+import Planning
+import Project
+import QuickCommands
 import Testing
 import TestSupport
 
@@ -17,6 +20,23 @@ struct CheckShortcutTests {
                           ["check", "film.fountain", "--compliance"], ["plan", "film.fountain"], ["film.fountain"]] {
             #expect(QuickCheck.file(in: arguments) == nil, "\(arguments)")
         }
+    }
+
+    @Test func theShortcutIsTheParsersCheckCommand() {
+        #expect(CheckCommand.configuration.commandName == QuickCheck.command)
+    }
+
+    /// The launcher plans with `QuickCheck.configuration` when no project file is beside the
+    /// script: what the front end's settings give then.
+    @Test func theLauncherPlansAsTheFrontEndWithoutAProjectFile() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let script = directory.appendingPathComponent("film.fountain")
+        try Data(Self.script.utf8).write(to: script)
+        let input = try ScriptInput.read(script.path)
+        let planning = try OptionsLeftOut().planning(for: input)
+        #expect(planning.projectURL == nil)
+        #expect(planning.configuration == QuickCheck.configuration)
     }
 
     @Test func theParserLeavesTheSameOptionsOut() throws {
@@ -52,8 +72,7 @@ struct CheckShortcutTests {
     @Test func aRemoteBackendInTheProjectFileHandsOver() async throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let alone = directory.appendingPathComponent("animatic")
-        try FileManager.default.copyItem(at: CommandRunner.executable, to: alone)
+        let alone = try CommandRunner.copyWithoutMediaHelper(to: directory)
         try Data(Self.script.utf8).write(to: directory.appendingPathComponent("film.fountain"))
         try Data("backend:\n  kind: dashscope\n".utf8).write(to: directory.appendingPathComponent("animatic.yaml"))
         var program = Program(alone, ["check", "film.fountain"])

@@ -16,6 +16,19 @@ enum CommandRunner {
         return directory.appendingPathComponent("animatic")
     }
 
+    /// The `animatic-commands` front end beside it, which the `animatic` launcher runs for
+    /// every command line it does not run itself.
+    static var frontEnd: URL { executable.deletingLastPathComponent().appendingPathComponent("animatic-commands") }
+
+    /// Copies the launcher and the front end, without the media helper, into `directory`;
+    /// returns the copied launcher.
+    static func copyWithoutMediaHelper(to directory: URL) throws -> URL {
+        for program in [executable, frontEnd] {
+            try FileManager.default.copyItem(at: program, to: directory.appendingPathComponent(program.lastPathComponent))
+        }
+        return directory.appendingPathComponent(executable.lastPathComponent)
+    }
+
     /// Runs `animatic arguments` in `directory`, with this process's environment plus
     /// `environment`, on a thread of its own (`Program.run`).
     static func run(

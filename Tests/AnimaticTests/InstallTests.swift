@@ -28,8 +28,10 @@ struct InstallTests {
             in: Self.packageRoot)
         #expect(install.status == 0, "\(install.stderr)")
         let folder = prefix.appendingPathComponent("libexec/animatic")
-        #expect(FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent("animatic-media").path))
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("animatic_Planning.resources").path))
+        for program in ["animatic", "animatic-commands", "animatic-media"] {
+            #expect(FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent(program).path), "\(program)")
+        }
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("animatic_Compliance.resources").path))
         let link = try FileManager.default.destinationOfSymbolicLink(atPath: prefix.appendingPathComponent("bin/animatic").path)
         #expect(link == "../libexec/animatic/animatic")
 
@@ -50,8 +52,7 @@ struct InstallTests {
     @Test func frontEndWithoutItsHelperSaysSoForMediaCommandsOnly() async throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let alone = directory.appendingPathComponent("animatic")
-        try FileManager.default.copyItem(at: CommandRunner.executable, to: alone)
+        let alone = try CommandRunner.copyWithoutMediaHelper(to: directory)
         try Data(Self.script.utf8).write(to: directory.appendingPathComponent("film.fountain"))
         // `check` and `plan --audio none` need no media: the front end runs them itself.
         #expect(try await run(alone, ["check", "film.fountain"], in: directory).status == 0)
@@ -64,8 +65,10 @@ struct InstallTests {
     }
 
     #if os(Linux)
-    @Test func frontEndLinksNeitherFFmpegNorESpeak() async throws {
-        let ldd = try await run(URL(fileURLWithPath: "/usr/bin/ldd"), [CommandRunner.executable.path], in: Self.packageRoot)
+    @Test(arguments: ["animatic", "animatic-commands"])
+    func launcherAndFrontEndLinkNeitherFFmpegNorESpeak(program: String) async throws {
+        let path = CommandRunner.executable.deletingLastPathComponent().appendingPathComponent(program).path
+        let ldd = try await run(URL(fileURLWithPath: "/usr/bin/ldd"), [path], in: Self.packageRoot)
         #expect(ldd.status == 0)
         #expect(ldd.stdout.contains("libc.so"))
         for library in ["libavcodec", "libavformat", "libavfilter", "libswscale", "libespeak"] {

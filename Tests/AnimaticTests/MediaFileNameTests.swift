@@ -1,5 +1,6 @@
 import Animatic
 import Foundation
+import JSONForms
 import Planning
 import Testing
 

@@ -1,5 +1,6 @@
 import Animatic
 import Foundation
+import Screenplay
 import Testing
 
 /// Project files written to hurt (issue 11): secrets in syntax errors, credentials in URLs,

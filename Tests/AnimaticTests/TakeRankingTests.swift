@@ -1,5 +1,6 @@
 @testable import Animatic
 import Foundation
+import JSONForms
 import Media
 import Planning
 import Testing

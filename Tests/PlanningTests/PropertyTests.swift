@@ -1,4 +1,5 @@
 import Foundation
+import JSONForms
 import Testing
 @testable import Planning
 import Screenplay

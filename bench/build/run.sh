@@ -15,7 +15,7 @@ size=${SIZE:-1280x720}
 jobs=${JOBS:-$(nproc)}
 audio=${AUDIO:-scratch}
 if [ -z "${ANIMATIC:-}" ]; then
-  swift build -c release --product animatic >/dev/null && swift build -c release --product animatic-media >/dev/null
+  for product in animatic animatic-commands animatic-media; do swift build -c release --product "$product" >/dev/null; done
   ANIMATIC=$(swift build -c release --show-bin-path)/animatic
 fi
 work=$(mktemp -d)

@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 if [ -z "${ANIMATIC:-}" ]; then
-  swift build -c release --product animatic >/dev/null
+  for product in animatic animatic-commands; do swift build -c release --product "$product" >/dev/null; done
   ANIMATIC=$(swift build -c release --show-bin-path)/animatic
 fi
 work=${WORK:-$(mktemp -d)}

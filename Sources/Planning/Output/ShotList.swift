@@ -1,3 +1,5 @@
+import Screenplay
+
 /// The shot list as people read it: a row per shot with its place on the timeline.
 public struct ShotListRow: Hashable, Sendable {
     public var id: ShotID

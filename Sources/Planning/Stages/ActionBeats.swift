@@ -52,7 +52,7 @@ struct ActionBeats {
             let subject = Props.isInsert(Breakdown.withoutItemMarker(sentence), lower: lower, words: words, cast: cast)
                 ? .object : self.subject(of: Self.subjectOpening(sentence), lower: lower)
             let reveal = Self.revealOpenings.contains { words.mayContain($0) && TextMeasure.contains($0, in: opening)
-                && (lower.hasPrefix($0) || opening.contains(",")) }
+                && (lower.hasPrefix($0) || TextMeasure.includes(",", in: opening)) }
             let looked = Self.lookCues.contains { words.mayContain($0) && TextMeasure.contains($0, in: lower) }
             var starts = beats.isEmpty
             var pointOfView = false
@@ -127,8 +127,8 @@ struct ActionBeats {
     /// Whether a sentence introduces someone: a name in capitals followed by a description
     /// in brackets (`EARL (60s)`, `老周（七十岁）`).
     static func introduces(_ sentence: String) -> Bool {
-        if sentence.contains("（") { return true }
-        return sentence.contains(" (") && sentence.split(separator: " ").contains { word in
+        if TextMeasure.includes("（", in: sentence) { return true }
+        return TextMeasure.includes(" (", in: sentence) && sentence.split(separator: " ").contains { word in
             word.count >= 2 && word.allSatisfy { $0.isUppercase || $0 == "." || $0 == "'" }
         }
     }

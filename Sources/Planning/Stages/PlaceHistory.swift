@@ -22,7 +22,7 @@ struct PlaceHistory {
     /// The building a location names: its part before a ` - ` (or `，`), in capitals.
     static func place(_ location: String) -> String {
         let upper = location.uppercased()
-        let cut = [" - ", " – ", " — ", "，", " / "].compactMap { upper.range(of: $0)?.lowerBound }.min() ?? upper.endIndex
+        let cut = [" - ", " – ", " — ", "，", " / "].compactMap { TextMeasure.firstRange(ofText: $0, in: upper)?.lowerBound }.min() ?? upper.endIndex
         return TextMeasure.collapsingWhitespace(upper[..<cut])
     }
 }

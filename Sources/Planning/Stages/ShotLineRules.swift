@@ -42,7 +42,7 @@ enum ShotLineRules {
         case 0:
             let tokens = upper.split(whereSeparator: { !$0.isLetter })
             let isPlace = tokens.contains { placeWords.contains(String($0)) }
-                || placeWords.contains { !$0.unicodeScalars.allSatisfy(\.isASCII) && upper.contains($0) }
+                || placeWords.contains { !$0.unicodeScalars.allSatisfy(\.isASCII) && TextMeasure.includes($0, in: upper) }
             return isPlace ? .wide : .closeUp
         case 1: return spec.subject == nil ? .mediumCloseUp : .medium
         case 2: return .twoShot

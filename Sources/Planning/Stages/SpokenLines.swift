@@ -48,7 +48,7 @@ public enum SpokenLines {
         guard DialogueRun.isOffscreen(dialogue) else { return .onScreen }
         let voiceOver = dialogue.extensions.contains { ext in
             let upper = ext.uppercased().filter { $0 != " " && $0 != "." }
-            return upper == "VO" || upper == "V0" || ext.contains("旁白") || ext.contains("画外音")
+            return upper == "VO" || upper == "V0" || TextMeasure.includes("旁白", in: ext) || TextMeasure.includes("画外音", in: ext)
         }
         return voiceOver ? .voiceOver : .offScreen
     }

@@ -1,4 +1,9 @@
-import Foundation
+// The C library's memchr and memcmp, not Foundation: the `animatic` launcher links this module.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Counting and matching helpers shared by the stages: words, Chinese characters, and
 /// whole-word matching of terms that works for English and Chinese alike.
@@ -221,21 +226,58 @@ enum TextMeasure {
 
     /// Whether `term` occurs anywhere in `text`, byte for byte.
     static func occurs(_ term: String, in text: String) -> Bool {
-        guard let first = term.utf8.first else { return true }
+        term.utf8.isEmpty || firstOffset(of: term, in: text) != nil
+    }
+
+    /// Where `needle` (which starts with a character that combines with none before it: a
+    /// letter, a space, a mark of punctuation, a CJK character) first occurs in `text` as
+    /// Foundation's `range(of:)` found it, without Foundation, which the `animatic` launcher
+    /// does not load: byte for byte, but not where the match would end inside a character —
+    /// when the scalar after it extends a grapheme (a combining mark, a variation selector)
+    /// or is an emoji skin-tone modifier. (Foundation's own table of such scalars is an older
+    /// Unicode's: it differs from this on 109 scalars, marks added since and a few spacing
+    /// marks, none in a script's separators.)
+    static func firstRange(ofText needle: String, in text: String) -> Range<String.Index>? {
+        let utf8 = text.utf8
+        var from = 0
+        while let found = firstOffset(of: needle, in: text, from: from) {
+            let lower = utf8.index(utf8.startIndex, offsetBy: found)
+            let upper = utf8.index(lower, offsetBy: needle.utf8.count)
+            guard upper < text.endIndex, extendsCharacter(text.unicodeScalars[upper]) else { return lower..<upper }
+            from = found + 1
+        }
+        return nil
+    }
+
+    /// Whether `needle` occurs in `text` as `firstRange(ofText:in:)` finds it: what Foundation's
+    /// `contains` said.
+    static func includes(_ needle: String, in text: String) -> Bool {
+        firstRange(ofText: needle, in: text) != nil
+    }
+
+    /// Whether `scalar` belongs to the character before it rather than starting one.
+    private static func extendsCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isGraphemeExtend || (0x1F3FB...0x1F3FF).contains(scalar.value)
+    }
+
+    /// The UTF-8 offset of `term`'s first occurrence in `text` at or after the offset `from`;
+    /// nil when there is none or `term` is empty.
+    private static func firstOffset(of term: String, in text: String, from start: Int = 0) -> Int? {
+        guard let first = term.utf8.first else { return nil }
         var term = term
         var text = text
         return term.withUTF8 { needle in
             text.withUTF8 { haystack in
-                guard let base = haystack.baseAddress, haystack.count >= needle.count else { return false }
+                guard let base = haystack.baseAddress, haystack.count >= needle.count else { return nil }
                 let last = haystack.count - needle.count
-                var offset = 0
+                var offset = start
                 while offset <= last {
-                    guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
+                    guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return nil }
                     offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + offset, needle.baseAddress!, needle.count) == 0 { return true }
+                    if memcmp(base + offset, needle.baseAddress!, needle.count) == 0 { return offset }
                     offset += 1
                 }
-                return false
+                return nil
             }
         }
     }

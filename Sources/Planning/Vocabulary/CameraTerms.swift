@@ -44,7 +44,7 @@ enum CameraTerms {
         let words = lower.split(whereSeparator: { !$0.isLetter })
         return allowed.first { direction in
             MoveDirection.spellings.first { $0.0 == direction }!.1.contains { spelling in
-                spelling.unicodeScalars.allSatisfy(\.isASCII) ? words.contains(Substring(spelling)) : lower.contains(spelling)
+                spelling.unicodeScalars.allSatisfy(\.isASCII) ? words.contains(Substring(spelling)) : TextMeasure.includes(spelling, in: lower)
             }
         }
     }

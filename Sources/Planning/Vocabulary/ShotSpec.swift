@@ -36,7 +36,7 @@ struct ShotSpec: Hashable, Sendable {
     /// `Bob on Anna` → (Bob, Anna); `鲍勃 对 安娜`, `鲍勃肩后看安娜` are read the same way.
     private static func overTheShoulderSplit(_ text: String) -> (foreground: String, subject: String)? {
         for separator in [" on ", " ON ", " to ", " onto ", " 对 ", "对", "看"] {
-            if let range = text.range(of: separator) {
+            if let range = TextMeasure.firstRange(ofText: separator, in: text) {
                 let foreground = TextMeasure.collapsingWhitespace(text[..<range.lowerBound])
                 let subject = TextMeasure.collapsingWhitespace(text[range.upperBound...])
                 if !foreground.isEmpty && !subject.isEmpty { return (foreground, subject) }

@@ -1,4 +1,5 @@
 import CutLists
+import Compliance
 import Planning
 import SettingValues
 

@@ -1,6 +1,7 @@
 import CutLists
 import Foundation
 import SettingValues
+import Compliance
 import Planning
 
 /// The settings a project file holds: one optional value per setting, nil where the file

@@ -1,6 +1,7 @@
 import CutLists
 import Foundation
 import SettingValues
+import Compliance
 import Planning
 import Screenplay
 

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The documented, versioned JSON form of a parsed script (`animatic parse --json`).
 ///
 /// Version 1: `{"version": 1, "titlePage": [...], "scenes": [{"heading", "elements", "range"}],
@@ -18,12 +16,5 @@ public struct ScreenplayDocument: Hashable, Sendable, Codable {
         self.titlePage = result.screenplay.titlePage
         self.scenes = result.screenplay.scenes
         self.diagnostics = result.diagnostics
-    }
-
-    /// Pretty-printed JSON with sorted keys: the same script always gives the same bytes.
-    public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
     }
 }

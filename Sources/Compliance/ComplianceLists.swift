@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 
 /// The names and terms prompts are checked against: the lists shipped in the repository
 /// (`Data/`: public figures, sensitive terms in English and Chinese by category) plus the

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Planning
 
 /// The plan's JSON form (docs/plan-json.md): keys sorted, two-space indentation, no escaped
 /// slashes, so the same plan always gives the same bytes.

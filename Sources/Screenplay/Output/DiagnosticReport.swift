@@ -1,4 +1,3 @@
-import Screenplay
 
 /// Diagnostics as a compiler prints them, one `path:line:col: severity: message` a line,
 /// followed by a count summary when there are any. At most `shownPerFile` are printed,

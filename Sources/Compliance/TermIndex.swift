@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 /// The entries of the compliance lists, indexed for one pass over a text: Latin-script
 /// entries by their first word (matched word by word, whole words, ignoring case), Chinese
 /// and other unspaced entries by their first character (matched anywhere, as written).

@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import Screenplay
 
 /// Checks every prompt of a plan before any of it is sent to a model (docs/compliance.md):
