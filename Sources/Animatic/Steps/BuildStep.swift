@@ -25,7 +25,10 @@ public struct BuildStep: Sendable, Hashable {
         case media
         /// A shot's thumbnail, cached beside its clip.
         case thumbnail
-        /// A contact sheet page, drawn into the cache and placed beside the video.
+        /// A contact sheet page drawn into the cache, unless there: it waits for every clip
+        /// rather than the video, so pages are drawn while the video is joined.
+        case sheetDraw = "sheet-draw"
+        /// A contact sheet page, drawn by its `sheetDraw` step, placed beside the video.
         case sheetPage = "sheet-page"
         /// A cut list beside the video.
         case cutList = "cut-list"

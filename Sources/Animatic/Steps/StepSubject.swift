@@ -19,6 +19,8 @@ enum StepSubject: Sendable {
     case media
     /// A shot's thumbnail.
     case thumbnail(ShotFrame)
+    /// Page `index` of the contact sheet, showing `frames`, drawn into the cache.
+    case sheetDraw(index: Int, frames: [ShotFrame])
     /// Page `index` of the contact sheet, showing `frames`, placed at `url`; `pages` are
     /// every page of the sheet (pages beyond the last are removed once it is placed).
     case sheetPage(index: Int, frames: [ShotFrame], url: URL, pages: [URL])
