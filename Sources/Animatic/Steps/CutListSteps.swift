@@ -57,13 +57,28 @@ extension Builder {
         }
         let thumbnailSteps = frames.map { "thumbnail \($0.shotID)" }
         let drafts = CutListExport.drafts(timeline, settings: settings)
+        let thumbnailMade = frames.contains { thumbnailRuns[$0.shotID] == true }
+        let thumbnails = thumbnailURLs
+        // The lists whose bytes are known now, rendered side by side (the planning of an
+        // edit waits for them).
+        let rendered = PlannedCutLists.render(
+            settings.cutLists.filter { $0 != .sheet && !undecided && !($0 == .html && thumbnailMade) }
+        ) { format in
+            let sources = format == .html ? thumbnails.compactMapValues { url in
+                (try? Data(contentsOf: url)).map { "data:image/jpeg;base64," + $0.base64EncodedString() }
+            } : [:]
+            return format.render(
+                timeline, edlFlavor: settings.edlFlavor, thumbnails: sources, qcNotes: qcNotes, drafts: drafts,
+                reviews: settings.reviewMarks
+            ).map { PlannedFile(Data($0.utf8), at: settings.cutListURL(format)) }
+        }
         for format in settings.cutLists {
             switch format {
             case .sheet:
                 addSheetPages(
                     frames, thumbnailRuns: thumbnailRuns, thumbnailURLs: thumbnailURLs, cache: cache, clips: clips,
                     after: video, to: &planner)
-            case .html where frames.contains { thumbnailRuns[$0.shotID] == true }, _ where undecided:
+            case .html where thumbnailMade, _ where undecided:
                 // A thumbnail is made first, or quality control has still to place takes:
                 // the bytes are not known yet.
                 let url = settings.cutListURL(format)
@@ -72,21 +87,13 @@ extension Builder {
                     inputs: (format == .html ? thumbnailSteps : []) + [video],
                     output: url.path, key: nil, status: planner.reason(url, changed: true)), .cutList(format))
             default:
-                let sources = format == .html ? thumbnailURLs.compactMapValues { url in
-                    (try? Data(contentsOf: url)).map { "data:image/jpeg;base64," + $0.base64EncodedString() }
-                } : [:]
-                guard let text = format.render(
-                    timeline, edlFlavor: settings.edlFlavor, thumbnails: sources, qcNotes: qcNotes, drafts: drafts,
-                    reviews: settings.reviewMarks)
-                else { continue }
+                guard let file = rendered[format] else { continue }
                 // A list of the timeline alone, without quality control to place takes
                 // after planning, is what the step would render: it writes these bytes.
                 // (The storyboard page shows thumbnails, which their steps check first.)
-                let data = Data(text.utf8)
                 planner.addFile(
-                    .cutList, settings.cutListURL(format), data: data,
-                    inputs: (format == .html ? thumbnailSteps : []) + [video],
-                    subject: .cutList(format, planned: qcPolicy.analyses || format == .html ? nil : data))
+                    .cutList, file, inputs: (format == .html ? thumbnailSteps : []) + [video],
+                    subject: .cutList(format, planned: qcPolicy.analyses || format == .html ? nil : file.data))
             }
         }
     }
