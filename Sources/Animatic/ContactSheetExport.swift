@@ -15,10 +15,11 @@ import Media
 /// removed. A cached page is copied out only when its content matches its recorded digest,
 /// else it is drawn again.
 ///
-/// Pages are drawn one at a time (the sheet steps' pool): a page's graph holds a drawtext
-/// filter, with its own FreeType face, per caption, and two at once made the sheet the
-/// largest stage of a feature's rebuild (Big Fish's 29 pages: 194 MB two at once, 159 MB
-/// one at a time).
+/// Pages are drawn (`draw`, the sheet-draw steps) while the video is joined and placed
+/// (`place`, the sheet-page steps) once it is made. A page's graph holds a drawtext filter,
+/// with its own FreeType face, per caption: drawn two at once beside a backend's encoders
+/// they made the sheet the largest stage of a feature's build (Big Fish's 29 pages: 194 MB
+/// two at once, 159 MB one at a time), so no page is drawn before every clip is made.
 enum ContactSheetExport {
     static let columns = 6
     static let rows = 10

@@ -6,9 +6,9 @@ extension Builder {
     /// Each kind of work has its pool: at most `settings.jobs` (and the backend's limit) at
     /// the backend at once, conforming and QC beside it, so that the backend starts its
     /// next segment as soon as it hands one over; the video and the media one at a time;
-    /// sheet pages drawn on the jobs but one, at least one (each page's graph holds a font
-    /// face per caption), beside the join: the video and the steps after it are the build's
-    /// longest path, and a page drawn on its core would only slow it.
+    /// sheet pages drawn as many at once as there are jobs, beside the join (a feature's
+    /// pages take more CPU than the video and the steps after it, so both cores are theirs
+    /// once the video is made).
     ///
     /// A step that begins new work (a backend request, an output) is not started once a
     /// failure has stopped the build; under `--keep-going` a failure card stands in for a
@@ -20,7 +20,7 @@ extension Builder {
         let checker = StepExecutor.Pool(name: "qc", limit: settings.jobs)
         let editor = StepExecutor.Pool(name: "edit", limit: 1)
         let drawer = StepExecutor.Pool(name: "draw", limit: settings.jobs)
-        let sheet = StepExecutor.Pool(name: "sheet", limit: max(1, settings.jobs - 1))
+        let sheet = StepExecutor.Pool(name: "sheet", limit: settings.jobs)
         let writer = StepExecutor.Pool(name: "write", limit: settings.jobs)
         let keepGoing = settings.keepGoing
         // The cut list record vouches for every file beside the video the cut list steps
