@@ -126,7 +126,7 @@ struct DryRunTests {
         try FileManager.default.removeItem(at: project.directory.appendingPathComponent("film.srt"))
         let plan = try steps(project)
         #expect(Set(plan.running.map(\.id)) == [
-            "join", "tracks film.mp4", "media film.media", "cut-list film.srt", "report film.report.json",
+            "join", "tracks film.mp4", "digest film.mp4", "media film.media", "cut-list film.srt", "report film.report.json",
         ])
         #expect(step(plan, "tracks film.mp4")?.status == .runs(.outputMissing))
         #expect(step(plan, "cut-list film.srt")?.status == .runs(.outputMissing))

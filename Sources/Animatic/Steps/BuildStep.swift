@@ -19,6 +19,9 @@ public struct BuildStep: Sendable, Hashable {
         case join
         /// The joined clips get their subtitle, timecode and chapter tracks: the video.
         case tracks
+        /// The video's size and SHA-256 for the report, read beside the steps that follow
+        /// the video rather than before them (a feature's video is tens of megabytes).
+        case digest
         /// The plan JSON beside the video.
         case plan
         /// The per-segment media directory beside the video.

@@ -67,6 +67,14 @@ extension Builder {
                 }
             case .tracks:
                 return job(editor) { products in try await self.tracksStep(joined: products["join"], runs: runs, run: run) }
+            case .digest:
+                return job(writer) { _ in
+                    if runs {
+                        let record = VideoRecord.of(self.settings.output)
+                        run.update { $0.video = record }
+                    }
+                    return nil
+                }
             case .plan:
                 return job(writer) { _ in try AtomicFile.update(run.context.planJSON, at: self.settings.planURL); return nil }
             case .media:

@@ -15,6 +15,8 @@ enum StepSubject: Sendable {
     /// The clips joined end to end, then given their tracks: the video.
     case join
     case tracks
+    /// The video's record (`VideoRecord`) for the report.
+    case digest
     case plan
     case media
     /// A shot's thumbnail.
