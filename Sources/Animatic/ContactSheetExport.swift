@@ -15,10 +15,11 @@ import Media
 /// removed. A cached page is copied out only when its content matches its recorded digest,
 /// else it is drawn again.
 ///
-/// Pages are drawn one at a time (the sheet steps' pool): a page's graph holds a drawtext
-/// filter, with its own FreeType face, per caption, and two at once made the sheet the
-/// largest stage of a feature's rebuild (Big Fish's 29 pages: 194 MB two at once, 159 MB
-/// one at a time).
+/// Pages are drawn (`draw`, the sheet-draw steps) while the video is joined and placed
+/// (`place`, the sheet-page steps) once it is made. A page's graph holds a drawtext filter,
+/// with its own FreeType face, per caption: drawn two at once beside a backend's encoders
+/// they made the sheet the largest stage of a feature's build (Big Fish's 29 pages: 194 MB
+/// two at once, 159 MB one at a time), so no page is drawn before every clip is made.
 enum ContactSheetExport {
     static let columns = 6
     static let rows = 10
@@ -58,24 +59,25 @@ enum ContactSheetExport {
         return SHA256.hex(text.utf8)
     }
 
-    /// Places a page showing `cells` (each shot's thumbnail, its identity
-    /// (`Thumbnails.identity`) and caption) at `url`: drawn into `cache` under its
-    /// `pageKey` unless there, then copied beside the video unless the copy there is
-    /// current. Returns whether the page was placed at `url` now and whether it was drawn now.
-    static func place(
-        _ cells: [(image: Data, identity: String, caption: String)], layout sheet: ContactSheet, at url: URL,
-        cache: ClipCache
-    ) async throws -> (placed: Bool, drawn: Bool) {
+    /// A page showing `cells` (each shot's thumbnail, its identity (`Thumbnails.identity`)
+    /// and caption) in `cache` under its `pageKey`: drawn unless there and matching its
+    /// recorded digest. Returns its place in the cache and whether it was drawn now.
+    static func draw(
+        _ cells: [(image: Data, identity: String, caption: String)], layout sheet: ContactSheet, cache: ClipCache
+    ) async throws -> (cached: URL, drawn: Bool) {
         let cached = cache.sheetPageURL(for: pageKey(cells.map { ($0.identity, $0.caption) }, layout: sheet))
-        if AtomicFile.isCopy(url, of: cached) { return (false, false) }
-        var drawn = false
-        if cache.verify(cached) != nil {
-            cache.discard(cached)
-            try await draw(cells.map { ($0.image, $0.caption) }, with: sheet, to: cached, cache: cache)
-            drawn = true
-        }
+        guard cache.verify(cached) != nil else { return (cached, false) }
+        cache.discard(cached)
+        try await draw(cells.map { ($0.image, $0.caption) }, with: sheet, to: cached, cache: cache)
+        return (cached, true)
+    }
+
+    /// Places the page `cached` (checked or drawn by `draw`) at `url` beside the video,
+    /// unless the copy there is current. Returns whether it was placed now.
+    static func place(_ cached: URL, at url: URL) throws -> Bool {
+        if AtomicFile.isCopy(url, of: cached) { return false }
         try AtomicFile.place(cached, at: url)
-        return (true, drawn)
+        return true
     }
 
     /// Draws one page and writes it to `url` in the cache, atomically, and seals it.

@@ -46,23 +46,35 @@ extension Builder {
         return (data, Thumbnails.identity(of: url))
     }
 
-    /// The sheet page step: page `index` of `pages`, showing `frames`, placed at `url`; the
-    /// last page also removes the pages a previous build left beyond it.
-    func sheetPageStep(_ index: Int, frames: [ShotFrame], url: URL, pages: [URL], run: BuildRun) async throws -> URL? {
+    /// The sheet draw step: page `index`, showing `frames`, in the cache, drawn unless there;
+    /// its place there is kept for the page's placing step.
+    func sheetDrawStep(_ index: Int, frames: [ShotFrame], run: BuildRun) async throws -> URL? {
         run.cutListStepStarted()
         let cells = try frames.map { frame throws(AnimaticError) in
             let (jpeg, identity) = try thumbnail(frame, run: run)
             return (image: jpeg, identity: identity, caption: frame.caption)
         }
-        let (placed, drawn) = try await ContactSheetExport.place(
-            cells, layout: ContactSheetExport.layout(thumbnail: Thumbnails.size(for: settings.size)), at: url,
+        let (cached, drawn) = try await ContactSheetExport.draw(
+            cells, layout: ContactSheetExport.layout(thumbnail: Thumbnails.size(for: settings.size)),
             cache: run.context.cache)
-        if index == pages.count - 1 { ContactSheetExport.removeStalePages(keeping: pages, video: settings.output) }
         run.update { state in
-            // Only what this build wrote is said to be written: a no-op names no file.
-            if placed { state.cutListFiles[.sheet, default: []].append(url) }
+            state.sheetPages[index] = cached
             if drawn { state.pagesDrawn += 1 }
         }
+        return nil
+    }
+
+    /// The sheet page step: page `index` of `pages`, as its draw step left it in the cache,
+    /// placed at `url`; the last page also removes the pages a previous build left beyond it.
+    func sheetPageStep(_ index: Int, frames: [ShotFrame], url: URL, pages: [URL], run: BuildRun) async throws -> URL? {
+        run.cutListStepStarted()
+        guard let cached = run.update({ $0.sheetPages[index] }) else {
+            throw AnimaticError(.internalFailure, "sheet page \(url.lastPathComponent) was not drawn")
+        }
+        let placed = try ContactSheetExport.place(cached, at: url)
+        if index == pages.count - 1 { ContactSheetExport.removeStalePages(keeping: pages, video: settings.output) }
+        // Only what this build wrote is said to be written: a no-op names no file.
+        if placed { run.update { $0.cutListFiles[.sheet, default: []].append(url) } }
         return nil
     }
 

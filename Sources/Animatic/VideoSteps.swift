@@ -28,7 +28,8 @@ extension Builder {
 
     /// The tracks step: muxes the `joined` clips with the subtitle, timecode and chapter
     /// tracks (and the soundtrack, as AAC) into the video, atomically, and removes `joined`;
-    /// a video holding failure cards is backdated for make. When the video is up to date
+    /// a video holding failure cards is backdated for make (before the digest step records
+    /// its size, time and SHA-256). When the video is up to date
     /// (`runs` false), it is only touched if a prerequisite is newer.
     func tracksStep(joined: URL?, runs: Bool, run: BuildRun) async throws -> URL? {
         let context = run.context, placement = run.placement
@@ -52,10 +53,8 @@ extension Builder {
         }
         events(.videoWritten(name: settings.outputName, frames: context.plan.totalFrames))
         if run.update({ !$0.outcome.failures.isEmpty }) { backdate(settings.output, before: context.scriptPath) }
-        run.update {
-            $0.video = VideoRecord.of(settings.output)
-            $0.videoWritten = true
-        }
+        // Its record for the report is the digest step's, beside the steps after this one.
+        run.update { $0.videoWritten = true }
         return nil
     }
 

@@ -42,7 +42,7 @@ public struct AudioTrack: Sendable {
         let failures = FailureBox()
         let next = Counter()
         // The workers stop when the awaiting task is cancelled (`runOnOwnThread`'s flag).
-        let cancellation = Thread.current.threadDictionary[CancellationFlag.threadKey] as? CancellationFlag
+        let cancellation = CancellationFlag.current
         DispatchQueue.concurrentPerform(iterations: min(2, max(missing.count, 1))) { _ in
             while let index = next.take(below: missing.count), failures.first == nil {
                 if cancellation?.isCancelled == true {

@@ -23,15 +23,17 @@ func ffmpegError(_ call: String, _ code: Int32) -> MediaError {
 }
 
 /// Throws a `MediaError.ffmpeg` naming `call` when `code` is negative; returns it otherwise.
+/// `call` is made only on failure: many name a file, and a feature's join and tracks pass
+/// check hundreds of thousands of packet reads and writes.
 @discardableResult
-func check(_ code: Int32, _ call: String) throws(MediaError) -> Int32 {
-    if code < 0 { throw ffmpegError(call, code) }
+func check(_ code: Int32, _ call: @autoclosure () -> String) throws(MediaError) -> Int32 {
+    if code < 0 { throw ffmpegError(call(), code) }
     return code
 }
 
 /// Unwraps the result of an FFmpeg allocation or look-up, or throws naming `call`.
-func require<T>(_ value: T?, _ call: String, code: Int32 = CFFmpegErrorNoMemory) throws(MediaError) -> T {
-    guard let value else { throw ffmpegError(call, code) }
+func require<T>(_ value: T?, _ call: @autoclosure () -> String, code: Int32 = CFFmpegErrorNoMemory) throws(MediaError) -> T {
+    guard let value else { throw ffmpegError(call(), code) }
     return value
 }
 

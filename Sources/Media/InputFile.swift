@@ -7,11 +7,13 @@ final class InputFile {
     let context: UnsafeMutablePointer<AVFormatContext>
 
     /// Opens `path`; with `analyze`, also reads the start of the streams to complete
-    /// their parameters (`avformat_find_stream_info`).
-    init(path: String, analyze: Bool = true) throws(MediaError) {
+    /// their parameters (`avformat_find_stream_info`). With `format`, the file is opened
+    /// with that demuxer instead of one found by probing (which asks every demuxer FFmpeg
+    /// has, a module-music library among them, to score the file's first bytes).
+    init(path: String, analyze: Bool = true, format: UnsafePointer<AVInputFormat>? = nil) throws(MediaError) {
         self.path = path
         var context: UnsafeMutablePointer<AVFormatContext>?
-        try check(avformat_open_input(&context, path, nil, nil), "avformat_open_input(\(path))")
+        try check(avformat_open_input(&context, path, format, nil), "avformat_open_input(\(path))")
         // avformat_open_input frees the context when it fails; from here on deinit closes it.
         self.context = try require(context, "avformat_open_input(\(path))")
         if analyze { try self.analyze() }

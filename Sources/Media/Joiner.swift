@@ -33,11 +33,15 @@ public struct Joiner: Sendable {
             let output = try OutputFile(path: path)
             let packet = try Packet()
             var reference: [StreamSignature] = []
+            // The demuxer probing found for the first segment opens the others: a join's
+            // segments are one format, and probing each cost more than reading its header.
+            var format: UnsafePointer<AVInputFormat>?
             // Per output stream: where the next segment starts, in the output time base.
             var nextStart: [Int64] = []
             for (position, segment) in segments.enumerated() {
                 try checkCancellation()
-                let input = try InputFile(path: segment.path, analyze: position == 0)
+                let input = try InputFile(path: segment.path, analyze: position == 0, format: format)
+                if position == 0 { format = input.context.pointee.iformat }
                 let analyzed = try position == 0 || Self.analyzeIfNeeded(input)
                 let signatures = (0..<input.streamCount).map { StreamSignature(input.stream($0), analyzed: analyzed) }
                 if position == 0 {

@@ -43,6 +43,23 @@ struct DryRunTests {
         #expect(!FileManager.default.fileExists(atPath: project.cache.path), "a dry run creates no cache")
     }
 
+    @Test func sheetPagesAreDrawnWhileTheVideoIsMadeAndPlacedAfterIt() throws {
+        let project = try BuildProject(script: buildScript)
+        let plan = try steps(project)
+        let draws = plan.steps.filter { $0.kind == .sheetDraw }
+        let pages = plan.steps.filter { $0.kind == .sheetPage }
+        #expect(!draws.isEmpty && draws.count == pages.count)
+        #expect(draws.allSatisfy { $0.status == .runs(.new) })
+        // Drawing reads no step of the video; the first page waits for every clip of the
+        // timeline (no page is drawn beside a backend's encoder), the others for the first.
+        #expect(draws.allSatisfy { !$0.inputs.contains("join") && !$0.inputs.contains("tracks film.mp4") })
+        let join = try #require(step(plan, "join"))
+        #expect(Set(join.inputs).isSubset(of: Set(draws[0].inputs)))
+        #expect(draws.dropFirst().allSatisfy { $0.inputs.last == draws[0].id })
+        // Placing a page beside the video reads its drawing and the video.
+        for (draw, page) in zip(draws, pages) { #expect(page.inputs == [draw.id, "tracks film.mp4"]) }
+    }
+
     @Test func aNoOpRebuildRunsNothing() async throws {
         let project = try BuildProject(script: buildScript)
         _ = try await project.build()
@@ -109,7 +126,7 @@ struct DryRunTests {
         try FileManager.default.removeItem(at: project.directory.appendingPathComponent("film.srt"))
         let plan = try steps(project)
         #expect(Set(plan.running.map(\.id)) == [
-            "join", "tracks film.mp4", "media film.media", "cut-list film.srt", "report film.report.json",
+            "join", "tracks film.mp4", "digest film.mp4", "media film.media", "cut-list film.srt", "report film.report.json",
         ])
         #expect(step(plan, "tracks film.mp4")?.status == .runs(.outputMissing))
         #expect(step(plan, "cut-list film.srt")?.status == .runs(.outputMissing))

@@ -39,14 +39,21 @@ struct BuildContext: Sendable {
         self.scriptPath = scriptPath
         self.voicing = voicing
         cache = builder.cache
-        previous = BuildReport.read(settings.reportURL)
-        let sound = try builder.soundBuildPlan(for: plan, voicing: voicing, previous: previous)
-        drivingMix = sound.drivingMix
-        buildPlan = sound.buildPlan
         // The plan JSON and the inputs digest are the plan's own; quality control may then
         // put another take of a shot on the timeline (decided here only when every clip is
-        // cached, else after generation: `Builder.placeTakes(_:)`).
-        planJSON = try Builder.planJSON(plan)
+        // cached, else after generation: `Builder.placeTakes(_:)`). The JSON is encoded
+        // while the segments are keyed: each takes a feature's edit a tenth of a second.
+        let reportURL = settings.reportURL
+        let ((previous, sound), planJSON) = try sideBySide {
+            let previous = BuildReport.read(reportURL)
+            return (previous, try builder.soundBuildPlan(for: plan, voicing: voicing, previous: previous))
+        } and: {
+            try Builder.planJSON(plan)
+        }
+        self.previous = previous
+        drivingMix = sound.drivingMix
+        buildPlan = sound.buildPlan
+        self.planJSON = planJSON
         digest = builder.inputsDigest(
             planJSON: planJSON, items: buildPlan.items,
             sound: voicing.map { Soundtrack.digestText($0, loudness: settings.loudness) })

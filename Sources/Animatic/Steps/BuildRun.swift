@@ -35,6 +35,8 @@ final class BuildRun: @unchecked Sendable {
         /// Thumbnail, sheet page and cut list steps that finished their work.
         var cutListStepsDone = 0
         var pagesDrawn = 0
+        /// Each sheet page's entry in the cache, by page index, once its draw step has run.
+        var sheetPages: [Int: URL] = [:]
         /// When the first sheet page or cut list step started.
         var cutListsStarted: Date?
         /// The report the build ends with.

@@ -19,13 +19,19 @@ public struct BuildStep: Sendable, Hashable {
         case join
         /// The joined clips get their subtitle, timecode and chapter tracks: the video.
         case tracks
+        /// The video's size and SHA-256 for the report, read beside the steps that follow
+        /// the video rather than before them (a feature's video is tens of megabytes).
+        case digest
         /// The plan JSON beside the video.
         case plan
         /// The per-segment media directory beside the video.
         case media
         /// A shot's thumbnail, cached beside its clip.
         case thumbnail
-        /// A contact sheet page, drawn into the cache and placed beside the video.
+        /// A contact sheet page drawn into the cache, unless there: it waits for every clip
+        /// rather than the video, so pages are drawn while the video is joined.
+        case sheetDraw = "sheet-draw"
+        /// A contact sheet page, drawn by its `sheetDraw` step, placed beside the video.
         case sheetPage = "sheet-page"
         /// A cut list beside the video.
         case cutList = "cut-list"

@@ -119,7 +119,7 @@ extension Builder {
     /// the next build its cut lists' rendering.
     func recordCutLists(_ plan: StepPlan, run: BuildRun) {
         guard let planned = plan.cutLists, !planned.current, planned.recordable else { return }
-        let expected = plan.steps.count { [.thumbnail, .sheetPage, .cutList].contains($0.kind) }
+        let expected = plan.steps.count { [.thumbnail, .sheetDraw, .sheetPage, .cutList].contains($0.kind) }
         let (done, clean) = run.update { ($0.cutListStepsDone, $0.outcome.failures.isEmpty && $0.cards.isEmpty) }
         guard done == expected, clean, let record = CutListRecord(digest: planned.digest, files: planned.files) else { return }
         try? record.write(to: planned.url)

@@ -6,7 +6,8 @@ import Planning
 extension Builder {
     /// The thumbnail, sheet page and cut list steps of `context`; `clipStep` gives the step
     /// whose clip each segment key uses, `clipRuns` whether it runs; every file beside the
-    /// video also reads `video`, the video's step.
+    /// video also reads `video`, the video's step (a sheet page's drawing into the cache
+    /// does not: `addSheetPages`).
     ///
     /// When quality control will rank a shot's takes only after generation (a clip is
     /// still to be made), the shot's thumbnail waits for the join, by which time the take on
@@ -34,8 +35,9 @@ extension Builder {
         let qcNotes = qcNotes(context.plan, context.buildPlan)
         let recording = cutListRecording(context, frames: frames, qcNotes: qcNotes)
         planner.cutLists = recording
+        let clips = items.compactMap { clipStep[$0.key] }
         if recording?.current == true {
-            addRecordedCutLists(context, frames: frames, clipStep: clipStep, after: video, to: &planner)
+            addRecordedCutLists(context, frames: frames, clipStep: clipStep, clips: clips, after: video, to: &planner)
             return
         }
         for frame in frames {
@@ -55,13 +57,28 @@ extension Builder {
         }
         let thumbnailSteps = frames.map { "thumbnail \($0.shotID)" }
         let drafts = CutListExport.drafts(timeline, settings: settings)
+        let thumbnailMade = frames.contains { thumbnailRuns[$0.shotID] == true }
+        let thumbnails = thumbnailURLs
+        // The lists whose bytes are known now, rendered side by side (the planning of an
+        // edit waits for them).
+        let rendered = PlannedCutLists.render(
+            settings.cutLists.filter { $0 != .sheet && !undecided && !($0 == .html && thumbnailMade) }
+        ) { format in
+            let sources = format == .html ? thumbnails.compactMapValues { url in
+                (try? Data(contentsOf: url)).map { "data:image/jpeg;base64," + $0.base64EncodedString() }
+            } : [:]
+            return format.render(
+                timeline, edlFlavor: settings.edlFlavor, thumbnails: sources, qcNotes: qcNotes, drafts: drafts,
+                reviews: settings.reviewMarks
+            ).map { PlannedFile(Data($0.utf8), at: settings.cutListURL(format)) }
+        }
         for format in settings.cutLists {
             switch format {
             case .sheet:
                 addSheetPages(
-                    frames, thumbnailRuns: thumbnailRuns, thumbnailURLs: thumbnailURLs, cache: cache, after: video,
-                    to: &planner)
-            case .html where frames.contains { thumbnailRuns[$0.shotID] == true }, _ where undecided:
+                    frames, thumbnailRuns: thumbnailRuns, thumbnailURLs: thumbnailURLs, cache: cache, clips: clips,
+                    after: video, to: &planner)
+            case .html where thumbnailMade, _ where undecided:
                 // A thumbnail is made first, or quality control has still to place takes:
                 // the bytes are not known yet.
                 let url = settings.cutListURL(format)
@@ -70,21 +87,13 @@ extension Builder {
                     inputs: (format == .html ? thumbnailSteps : []) + [video],
                     output: url.path, key: nil, status: planner.reason(url, changed: true)), .cutList(format))
             default:
-                let sources = format == .html ? thumbnailURLs.compactMapValues { url in
-                    (try? Data(contentsOf: url)).map { "data:image/jpeg;base64," + $0.base64EncodedString() }
-                } : [:]
-                guard let text = format.render(
-                    timeline, edlFlavor: settings.edlFlavor, thumbnails: sources, qcNotes: qcNotes, drafts: drafts,
-                    reviews: settings.reviewMarks)
-                else { continue }
+                guard let file = rendered[format] else { continue }
                 // A list of the timeline alone, without quality control to place takes
                 // after planning, is what the step would render: it writes these bytes.
                 // (The storyboard page shows thumbnails, which their steps check first.)
-                let data = Data(text.utf8)
                 planner.addFile(
-                    .cutList, settings.cutListURL(format), data: data,
-                    inputs: (format == .html ? thumbnailSteps : []) + [video],
-                    subject: .cutList(format, planned: qcPolicy.analyses || format == .html ? nil : data))
+                    .cutList, file, inputs: (format == .html ? thumbnailSteps : []) + [video],
+                    subject: .cutList(format, planned: qcPolicy.analyses || format == .html ? nil : file.data))
             }
         }
     }
@@ -110,7 +119,7 @@ extension Builder {
     /// The thumbnail, sheet page and cut list steps when the record vouches for every file
     /// they write: each up to date, in the order and with the inputs of `addCutLists`.
     private func addRecordedCutLists(
-        _ context: BuildContext, frames: [ShotFrame], clipStep: [ClipKey: String], after video: String,
+        _ context: BuildContext, frames: [ShotFrame], clipStep: [ClipKey: String], clips: [String], after video: String,
         to planner: inout StepPlanner
     ) {
         let keys = Dictionary(context.buildPlan.items.map { ($0.segmentID, $0.key) }, uniquingKeysWith: { first, _ in first })
@@ -128,9 +137,14 @@ extension Builder {
                 let pages = ContactSheetExport.pages(frames)
                 let urls = ContactSheetExport.urls(pages: pages.count, video: settings.output)
                 for (index, (page, url)) in zip(pages, urls).enumerated() {
+                    let draw = sheetDrawStep(index: index, page: page, url: url, urls: urls, clips: clips)
+                    planner.add(BuildStep(
+                        id: draw.id, kind: .sheetDraw, inputs: draw.inputs,
+                        output: context.cache.directory.appendingPathComponent("sheets").path, key: nil, status: .upToDate),
+                        .sheetDraw(index: index, frames: page))
                     planner.add(BuildStep(
                         id: "sheet-page \(url.lastPathComponent)", kind: .sheetPage,
-                        inputs: page.map { "thumbnail \($0.shotID)" } + [video], output: url.path, key: nil, status: .upToDate),
+                        inputs: [draw.id, video], output: url.path, key: nil, status: .upToDate),
                         .sheetPage(index: index, frames: page, url: url, pages: urls))
                 }
                 continue
@@ -143,32 +157,55 @@ extension Builder {
         }
     }
 
-    /// A step per contact sheet page: drawn into the cache unless there, placed beside the video.
+    /// Two steps per contact sheet page: drawn into the cache unless there (`sheet-draw`),
+    /// then placed beside the video (`sheet-page`). Only placing waits for the video, so
+    /// pages are drawn while the clips are joined. No page is drawn beside a backend's
+    /// encoder (a page holds tens of MB): the first page's drawing waits for every clip of
+    /// the timeline (`clips`), the others for the first.
     private func addSheetPages(
         _ frames: [ShotFrame], thumbnailRuns: [ShotID: Bool], thumbnailURLs: [ShotID: URL], cache: ClipCache,
-        after video: String, to planner: inout StepPlanner
+        clips: [String], after video: String, to planner: inout StepPlanner
     ) {
         let layout = ContactSheetExport.layout(thumbnail: Thumbnails.size(for: settings.size))
         let pages = ContactSheetExport.pages(frames)
         let urls = ContactSheetExport.urls(pages: pages.count, video: settings.output)
         for (index, (page, url)) in zip(pages, urls).enumerated() {
-            let inputs = page.map { "thumbnail \($0.shotID)" } + [video]
+            let draw = sheetDrawStep(index: index, page: page, url: url, urls: urls, clips: clips)
             let id = "sheet-page \(url.lastPathComponent)"
             let subject = StepSubject.sheetPage(index: index, frames: page, url: url, pages: urls)
             if page.contains(where: { thumbnailRuns[$0.shotID] == true }) {
                 planner.add(BuildStep(
-                    id: id, kind: .sheetPage, inputs: inputs, output: url.path, key: nil,
+                    id: draw.id, kind: .sheetDraw, inputs: draw.inputs, output: cache.directory.appendingPathComponent("sheets").path,
+                    key: nil, status: .runs(planner.hadBuild ? .contentChanged : .new)), .sheetDraw(index: index, frames: page))
+                planner.add(BuildStep(
+                    id: id, kind: .sheetPage, inputs: [draw.id, video], output: url.path, key: nil,
                     status: planner.reason(url, changed: true)), subject)
                 continue
             }
             let key = ContactSheetExport.pageKey(
                 page.map { (thumbnailURLs[$0.shotID].map(Thumbnails.identity(of:)) ?? "", $0.caption) }, layout: layout)
             let cached = cache.sheetPageURL(for: key)
-            let placed = planner.exists(cached) && FileManager.default.contentsEqual(atPath: cached.path, andPath: url.path)
+            let drawn = planner.exists(cached)
             planner.add(BuildStep(
-                id: id, kind: .sheetPage, inputs: inputs, output: url.path, key: key,
+                id: draw.id, kind: .sheetDraw, inputs: draw.inputs, output: cached.path, key: key,
+                status: drawn ? .upToDate : .runs(planner.hadBuild ? .contentChanged : .new)),
+                .sheetDraw(index: index, frames: page))
+            let placed = drawn && FileManager.default.contentsEqual(atPath: cached.path, andPath: url.path)
+            planner.add(BuildStep(
+                id: id, kind: .sheetPage, inputs: [draw.id, video], output: url.path, key: key,
                 status: placed ? .upToDate : planner.reason(url, changed: true)), subject)
         }
+    }
+
+    /// The ID and inputs of page `index`'s drawing: its thumbnails, and for the first page
+    /// every clip of the timeline (`clips`), for the others the first page's drawing.
+    private func sheetDrawStep(
+        index: Int, page: [ShotFrame], url: URL, urls: [URL], clips: [String]
+    ) -> (id: String, inputs: [String]) {
+        let thumbnails = page.map { "thumbnail \($0.shotID)" }
+        return (
+            "sheet-draw \(url.lastPathComponent)",
+            thumbnails + (index == 0 ? clips : ["sheet-draw \(urls[0].lastPathComponent)"]))
     }
 
     /// Whether quality control will choose a shot's take only after generation: it ranks

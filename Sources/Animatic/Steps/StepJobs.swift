@@ -6,7 +6,9 @@ extension Builder {
     /// Each kind of work has its pool: at most `settings.jobs` (and the backend's limit) at
     /// the backend at once, conforming and QC beside it, so that the backend starts its
     /// next segment as soon as it hands one over; the video and the media one at a time;
-    /// sheet pages one at a time (each page's graph holds a font face per caption).
+    /// sheet pages drawn as many at once as there are jobs, beside the join (a feature's
+    /// pages take more CPU than the video and the steps after it, so both cores are theirs
+    /// once the video is made).
     ///
     /// A step that begins new work (a backend request, an output) is not started once a
     /// failure has stopped the build; under `--keep-going` a failure card stands in for a
@@ -18,7 +20,7 @@ extension Builder {
         let checker = StepExecutor.Pool(name: "qc", limit: settings.jobs)
         let editor = StepExecutor.Pool(name: "edit", limit: 1)
         let drawer = StepExecutor.Pool(name: "draw", limit: settings.jobs)
-        let sheet = StepExecutor.Pool(name: "sheet", limit: 1)
+        let sheet = StepExecutor.Pool(name: "sheet", limit: settings.jobs)
         let writer = StepExecutor.Pool(name: "write", limit: settings.jobs)
         let keepGoing = settings.keepGoing
         // The cut list record vouches for every file beside the video the cut list steps
@@ -65,14 +67,24 @@ extension Builder {
                 }
             case .tracks:
                 return job(editor) { products in try await self.tracksStep(joined: products["join"], runs: runs, run: run) }
+            case .digest:
+                return job(writer) { _ in
+                    if runs {
+                        let record = VideoRecord.of(self.settings.output)
+                        run.update { $0.video = record }
+                    }
+                    return nil
+                }
             case .plan:
                 return job(writer) { _ in try AtomicFile.update(run.context.planJSON, at: self.settings.planURL); return nil }
             case .media:
                 return job(editor, tolerant: true) { _ in runs ? try self.mediaStep(run) : nil }
             case let .thumbnail(frame):
                 return cutListJob(drawer) { try await self.thumbnailStep(frame, run: run) }
+            case let .sheetDraw(index, frames):
+                return cutListJob(sheet) { try await self.sheetDrawStep(index, frames: frames, run: run) }
             case let .sheetPage(index, frames, url, pages):
-                return cutListJob(sheet) { try await self.sheetPageStep(index, frames: frames, url: url, pages: pages, run: run) }
+                return cutListJob(writer) { try await self.sheetPageStep(index, frames: frames, url: url, pages: pages, run: run) }
             case let .cutList(format, planned):
                 return cutListJob(writer) { try await self.cutListStep(format, planned: planned, run: run) }
             case .depfile:

@@ -27,9 +27,13 @@ struct StepPlanner {
 
     /// A step writing `data` to `url`: up to date when the file holds those bytes.
     mutating func addFile(_ kind: BuildStep.Kind, _ url: URL, data: Data, inputs: [String], subject: StepSubject) {
-        let same = exists(url) && FileManager.default.contents(atPath: url.path) == data
+        addFile(kind, PlannedFile(data, at: url), inputs: inputs, subject: subject)
+    }
+
+    /// A step writing `file`'s bytes to its place: up to date when the file holds them.
+    mutating func addFile(_ kind: BuildStep.Kind, _ file: PlannedFile, inputs: [String], subject: StepSubject) {
         add(BuildStep(
-            id: "\(kind.rawValue) \(url.lastPathComponent)", kind: kind, inputs: inputs, output: url.path,
-            key: SHA256.hex(data), status: reason(url, changed: !same)), subject)
+            id: "\(kind.rawValue) \(file.url.lastPathComponent)", kind: kind, inputs: inputs, output: file.url.path,
+            key: file.key, status: reason(file.url, changed: !file.unchanged)), subject)
     }
 }

@@ -85,6 +85,9 @@ extension Builder {
         planner.add(BuildStep(
             id: tracksID, kind: .tracks, inputs: ["join"], output: settings.output.path, key: context.digest,
             status: videoStatus), .tracks)
+        planner.add(BuildStep(
+            id: "digest \(settings.output.lastPathComponent)", kind: .digest, inputs: [tracksID], output: settings.output.path,
+            key: context.digest, status: videoStatus), .digest)
         planner.addFile(.plan, settings.planURL, data: context.planJSON, inputs: [tracksID], subject: .plan)
         planner.add(BuildStep(
             id: "media \(settings.mediaDirectory.lastPathComponent)", kind: .media, inputs: clipSteps + takeSteps + [tracksID],

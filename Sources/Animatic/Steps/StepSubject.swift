@@ -15,10 +15,14 @@ enum StepSubject: Sendable {
     /// The clips joined end to end, then given their tracks: the video.
     case join
     case tracks
+    /// The video's record (`VideoRecord`) for the report.
+    case digest
     case plan
     case media
     /// A shot's thumbnail.
     case thumbnail(ShotFrame)
+    /// Page `index` of the contact sheet, showing `frames`, drawn into the cache.
+    case sheetDraw(index: Int, frames: [ShotFrame])
     /// Page `index` of the contact sheet, showing `frames`, placed at `url`; `pages` are
     /// every page of the sheet (pages beyond the last are removed once it is placed).
     case sheetPage(index: Int, frames: [ShotFrame], url: URL, pages: [URL])
