@@ -74,10 +74,13 @@ public final class ProgressDisplay: @unchecked Sendable {
                 if failedCount > 0 { text += ", \(failedCount) failed" }
                 if notStarted > 0 { text += ", \(notStarted) not started" }
                 line(text)
-            case let .qualityChecked(id, record, analysed):
-                // A pass is news only when retakes were needed, or in verbose mode.
+            case let .qualityChecked(id, record, analysed, decoded):
+                // A pass is news only when retakes were needed, or in verbose mode, which
+                // also says when a clip had to be decoded again to be analysed.
                 if !record.best.passed || record.attempts.count > 1 || level == .verbose {
-                    line("\(id): qc \(record.why)" + (analysed ? "" : " (cached)"))
+                    let source = !analysed ? " (cached)"
+                        : level == .verbose && decoded > 0 ? " (\(decoded) decoded for analysis)" : ""
+                    line("\(id): qc \(record.why)" + source)
                 }
             case let .takesRanked(ranking):
                 // News when the timeline holds another take than take 1, or a pick QC ranks lower.
