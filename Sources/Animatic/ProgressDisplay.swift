@@ -76,10 +76,14 @@ public final class ProgressDisplay: @unchecked Sendable {
                 line(text)
             case let .qualityChecked(id, record, analysed, decoded):
                 // A pass is news only when retakes were needed, or in verbose mode, which
-                // also says when a clip had to be decoded again to be analysed.
+                // also says whether the clips were measured as they were made or decoded
+                // from their files to be analysed.
                 if !record.best.passed || record.attempts.count > 1 || level == .verbose {
-                    let source = !analysed ? " (cached)"
-                        : level == .verbose && decoded > 0 ? " (\(decoded) decoded for analysis)" : ""
+                    var source = analysed ? "" : " (cached)"
+                    if analysed && level == .verbose {
+                        source = decoded == 0 ? " (measured as made)"
+                            : " (\(Self.count(decoded, "clip")) decoded for analysis)"
+                    }
                     line("\(id): qc \(record.why)" + source)
                 }
             case let .takesRanked(ranking):
