@@ -22,8 +22,10 @@ public enum BuildEvent: Sendable {
     case stopping(failed: SegmentID)
     /// Generation ended: `made` of `requested` segments made, in `seconds`.
     case generated(made: Int, requested: Int, failed: Int, notStarted: Int, seconds: Double)
-    /// Quality control judged a segment's clip (`analysed` false: from its cached record).
-    case qualityChecked(id: SegmentID, record: QCRecord, analysed: Bool)
+    /// Quality control judged a segment's clip (`analysed` false: from its cached record);
+    /// `decoded` clips were decoded from their files to be analysed (the rest were
+    /// measured as they were made).
+    case qualityChecked(id: SegmentID, record: QCRecord, analysed: Bool, decoded: Int)
     /// Quality control ranked a shot's takes: the best is on the timeline unless the
     /// review file picks another.
     case takesRanked(TakeRanking)

@@ -74,10 +74,17 @@ public final class ProgressDisplay: @unchecked Sendable {
                 if failedCount > 0 { text += ", \(failedCount) failed" }
                 if notStarted > 0 { text += ", \(notStarted) not started" }
                 line(text)
-            case let .qualityChecked(id, record, analysed):
-                // A pass is news only when retakes were needed, or in verbose mode.
+            case let .qualityChecked(id, record, analysed, decoded):
+                // A pass is news only when retakes were needed, or in verbose mode, which
+                // also says whether the clips were measured as they were made or decoded
+                // from their files to be analysed.
                 if !record.best.passed || record.attempts.count > 1 || level == .verbose {
-                    line("\(id): qc \(record.why)" + (analysed ? "" : " (cached)"))
+                    var source = analysed ? "" : " (cached)"
+                    if analysed && level == .verbose {
+                        source = decoded == 0 ? " (measured as made)"
+                            : " (\(Self.count(decoded, "clip")) decoded for analysis)"
+                    }
+                    line("\(id): qc \(record.why)" + source)
                 }
             case let .takesRanked(ranking):
                 // News when the timeline holds another take than take 1, or a pick QC ranks lower.

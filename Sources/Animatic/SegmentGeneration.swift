@@ -25,9 +25,13 @@ extension Builder {
         let destination = item.rawKey.map(cache.rawURL(for:)) ?? cache.url(for: item.key)
         do {
             if let rawKey = item.rawKey { try cache.prepareRaw(rawKey) } else { try cache.prepareEntry(item.key) }
-            let seconds = try await runBackend(
-                item.request, of: item, to: destination, cache: cache, slots: run.slots, drivingMix: run.context.drivingMix)
+            // A backend writing the house format that draws its frames (the cards) hands
+            // QC their measures; a conformed clip is measured by the conform step.
+            let (seconds, measures) = try await runBackend(
+                item.request, of: item, to: destination, cache: cache, slots: run.slots, drivingMix: run.context.drivingMix,
+                analysing: qcPolicy.analyses && item.rawKey == nil)
             run.update { $0.outcome.seconds[item.segmentID] = seconds }
+            run.measures[item.key] = measures
             if item.rawKey != nil { try cache.seal(destination) }
         } catch let error as CancellationError {
             if item.rawKey != nil { cache.discard(destination) }
@@ -40,12 +44,14 @@ extension Builder {
         return nil
     }
 
-    /// Has the backend make `request` (for `item`) into `destination`. A continuation for a
-    /// backend that starts from an image gets its predecessor's last frame as a PNG.
+    /// Has the backend make `request` (for `item`) into `destination`, and says how long it
+    /// took and, with `analysing`, QC's measures of the frames when the backend had them in
+    /// hand. A continuation for a backend that starts from an image gets its predecessor's
+    /// last frame as a PNG.
     private func runBackend(
         _ request: GenerationRequest, of item: BuildPlan.Item, to destination: URL, cache: ClipCache,
-        slots: ConcurrencyLimiter, drivingMix: AudioMix?
-    ) async throws -> Double {
+        slots: ConcurrencyLimiter, drivingMix: AudioMix?, analysing: Bool = false
+    ) async throws -> (seconds: Double, measures: ClipMeasures?) {
         let reference = item.continues.map { _ in
             cache.scratchDirectory.appendingPathComponent("\(item.key)-\(UUID().uuidString).png")
         }
@@ -75,33 +81,36 @@ extension Builder {
         return try await slots.withPermit { [request] in
             // Timed inside the permit: the backend's own time, not the wait for a place.
             let started = ContinuousClock.now
-            try await GenerationProgress.listening({ events(.segmentProgress(id: id, fraction: $0)) }) {
-                try await generator.generate(request, to: destination)
+            let measures = try await GenerationProgress.listening({ events(.segmentProgress(id: id, fraction: $0)) }) {
+                try await generator.generate(request, to: destination, analysing: analysing)
             }
             let spent = (ContinuousClock.now - started).components
-            return Double(spent.seconds) + Double(spent.attoseconds) / 1e18
+            return (Double(spent.seconds) + Double(spent.attoseconds) / 1e18, measures)
         }
     }
 
     /// Has the backend make `item` again with `seed`, into `clip` in the house format (a
     /// quality-control retake); returns how much of the segment the backend's own clip
-    /// covered (nil when it writes the house format itself).
+    /// covered (nil when it writes the house format itself) and QC's measures of the
+    /// frames as they were encoded (nil when the backend encoded them out of sight).
     func makeClip(
         _ item: BuildPlan.Item, seed: Int, to clip: URL, cache: ClipCache, slots: ConcurrencyLimiter, drivingMix: AudioMix?
-    ) async throws -> Double?
+    ) async throws -> (coverage: Double?, measures: ClipMeasures?)
     {
         var request = item.request
         request.content.seed = seed
         guard !generator.capabilities.writesHouseFormat else {
-            _ = try await runBackend(request, of: item, to: clip, cache: cache, slots: slots, drivingMix: drivingMix)
-            return nil
+            let made = try await runBackend(
+                request, of: item, to: clip, cache: cache, slots: slots, drivingMix: drivingMix, analysing: true)
+            return (nil, made.measures)
         }
         let raw = cache.scratchDirectory.appendingPathComponent("\(item.key)-\(UUID().uuidString).raw")
         defer { try? FileManager.default.removeItem(at: raw) }
         _ = try await runBackend(request, of: item, to: raw, cache: cache, slots: slots, drivingMix: drivingMix)
         let coverage = coverage(of: raw, frames: item.frames)
-        try await Conformer(format: settings.format).conform(raw, frames: item.frames, to: clip)
-        return coverage
+        let measures = try await Conformer(format: settings.format).conform(
+            raw, frames: item.frames, to: clip, analysing: true)
+        return (coverage, measures)
     }
 
     /// How much of a `frames`-frame segment the backend's clip `raw` covers: its length
@@ -112,8 +121,9 @@ extension Builder {
     }
 
     /// The conform step: conforms the backend's clip of `item` (cached under its raw key)
-    /// into the cache and checks the entry; notes how much of the segment the backend's clip
-    /// covered for QC. A backend clip that cannot be conformed is discarded, so that the
+    /// into the cache and checks the entry; notes for QC how much of the segment the
+    /// backend's clip covered and the measures of the conformed frames, taken as they
+    /// were encoded. A backend clip that cannot be conformed is discarded, so that the
     /// next build asks the backend again.
     func conformStep(_ item: BuildPlan.Item, run: BuildRun) async throws -> URL? {
         let cache = run.context.cache
@@ -122,7 +132,8 @@ extension Builder {
         if qcPolicy.analyses { run.coverages[item.key] = coverage(of: raw, frames: item.frames) }
         do {
             try cache.prepareEntry(item.key)
-            try await Conformer(format: settings.format).conform(raw, frames: item.frames, to: cache.url(for: item.key))
+            run.measures[item.key] = try await Conformer(format: settings.format).conform(
+                raw, frames: item.frames, to: cache.url(for: item.key), analysing: qcPolicy.analyses)
         } catch let error as CancellationError {
             throw error
         } catch {
@@ -150,13 +161,13 @@ extension Builder {
     }
 }
 
-/// How much of its segment each backend clip covered, by segment key: noted by the conform
-/// steps for the quality-control steps, which run on other tasks.
-final class Coverages: @unchecked Sendable {
+/// What the generate and conform steps note about each clip they made, by segment key, for
+/// the quality-control steps, which run on other tasks.
+final class ClipNotes<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var values: [ClipKey: Double] = [:]
+    private var values: [ClipKey: Value] = [:]
 
-    subscript(key: ClipKey) -> Double? {
+    subscript(key: ClipKey) -> Value? {
         get { lock.withLock { values[key] } }
         set { lock.withLock { values[key] = newValue } }
     }

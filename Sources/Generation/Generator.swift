@@ -37,9 +37,23 @@ public protocol Generator: Sendable {
     /// Makes the clip for `request` at `destination`, atomically: when it throws (including
     /// `CancellationError`), nothing is left at `destination`.
     func generate(_ request: GenerationRequest, to destination: URL) async throws
+    /// Makes the clip as `generate(_:to:)` does; with `analysing`, a backend that draws the
+    /// frames it encodes (the built-in cards) also returns quality control's measures of
+    /// them (`ClipAnalysis`), so that the clip need not be decoded again to be checked.
+    /// Nil when the backend does not hold its frames: by default, and always without
+    /// `analysing`.
+    func generate(_ request: GenerationRequest, to destination: URL, analysing: Bool) async throws -> ClipMeasures?
 }
 
 extension Generator {
+    /// By default, the clip without measures: the backend's frames are not in hand.
+    public func generate(_ request: GenerationRequest, to destination: URL, analysing: Bool) async throws
+        -> ClipMeasures?
+    {
+        try await generate(request, to: destination)
+        return nil
+    }
+
     /// By default, nothing worth estimating.
     public func charge(for request: GenerationRequest) -> RequestCharge? { nil }
 

@@ -7,15 +7,16 @@ import Media
 ///
 /// A file cut short anywhere lacks a complete `moov` box (the muxer writes it last) and
 /// reads as nil, as does anything that is not an MP4 with a video track.
-struct MP4Header: Equatable, Sendable {
-    var width: Int
-    var height: Int
+public struct MP4Header: Equatable, Sendable {
+    /// The track's picture size.
+    public var width: Int
+    public var height: Int
     /// The track's sample count from `stsz`: its frame count for H.264.
-    var frames: Int
+    public var frames: Int
 
     /// The header of the MP4 file at `path`; nil when there is no complete `moov` box with
     /// a video track.
-    static func read(_ path: String) -> MP4Header? {
+    public static func read(_ path: String) -> MP4Header? {
         // Only a regular file, opened without blocking: a FIFO in its place must not hang.
         guard let (descriptor, status) = RegularFile.open(path) else { return nil }
         defer { close(descriptor) }

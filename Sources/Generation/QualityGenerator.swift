@@ -1,4 +1,5 @@
 import Foundation
+import Media
 import Planning
 
 /// One backend at two qualities: each request goes to the final backend when its segment is
@@ -129,5 +130,13 @@ public struct QualityGenerator: Generator {
     public func generate(_ request: GenerationRequest, to destination: URL) async throws {
         let (level, routed) = route(request)
         try await level.backend.generate(routed, to: destination)
+    }
+
+    /// Has the request's quality make it, with its measures when that backend has them.
+    public func generate(_ request: GenerationRequest, to destination: URL, analysing: Bool) async throws
+        -> ClipMeasures?
+    {
+        let (level, routed) = route(request)
+        return try await level.backend.generate(routed, to: destination, analysing: analysing)
     }
 }

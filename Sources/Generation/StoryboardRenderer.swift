@@ -62,14 +62,23 @@ public struct StoryboardRenderer: Generator {
     /// Renders the card for `request` to `destination` in the request's house format; a
     /// card whose camera does not move is drawn and encoded once and held.
     public func generate(_ request: GenerationRequest, to destination: URL) async throws {
+        _ = try await generate(request, to: destination, analysing: false)
+    }
+
+    /// Renders the card as `generate(_:to:)` does; with `analysing`, quality control's
+    /// analysis takes the frames as they are drawn, and their measures are returned.
+    public func generate(_ request: GenerationRequest, to destination: URL, analysing: Bool) async throws
+        -> ClipMeasures?
+    {
         let card = CardGraph(request: request, fonts: fonts)
         let renderer = FilterGraphRenderer(format: request.format)
         if card.isStill {
-            try await renderer.renderStill(
-                graph: card.graph, frames: request.content.frames, filterOptions: card.filterOptions, to: destination)
-        } else {
-            try await renderer.render(
-                graph: card.graph, frames: request.content.frames, filterOptions: card.filterOptions, to: destination)
+            return try await renderer.renderStill(
+                graph: card.graph, frames: request.content.frames, filterOptions: card.filterOptions, to: destination,
+                analysing: analysing)
         }
+        return try await renderer.render(
+            graph: card.graph, frames: request.content.frames, filterOptions: card.filterOptions, to: destination,
+            analysing: analysing)
     }
 }

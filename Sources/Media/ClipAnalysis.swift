@@ -2,8 +2,9 @@ import CFFmpeg
 import CFFmpegShims
 import Foundation
 
-/// Quality control's analysis of a clip, in process through libavfilter: decodes the clip
-/// once, scales each frame's luma to `analysisWidth`, passes it through `blackdetect`,
+/// Quality control's analysis of a clip, in process through libavfilter (`FrameAnalyser`,
+/// fed by the conformer and the renderer as they encode, or by `measure(_:)` decoding a
+/// file): scales each frame's luma to `analysisWidth`, passes it through `blackdetect`,
 /// `freezedetect` and `scdet`, and measures its mean luma; and passes a sample of the
 /// frames (`blurStride`), their luma scaled to `blurWidth`, through `blurdetect`. It reads
 /// the metadata those filters attach to the frames.
@@ -46,7 +47,8 @@ public enum ClipAnalysis {
         try await runOnOwnThread { try measure(url) }
     }
 
-    /// Measures the main video stream of the file at `url`.
+    /// Measures the main video stream of the file at `url`: decodes it into a
+    /// `FrameAnalyser`, the analysis the conformer and the renderer feed as they encode.
     /// - Throws: `MediaError` (`noVideoStream`, `noVideoFrames`, FFmpeg failures), or
     ///   `CancellationError`.
     public static func measure(_ url: URL) throws -> ClipMeasures {
@@ -57,20 +59,15 @@ public enum ClipAnalysis {
         let input = try InputFile(path: url.path, analyze: false)
         let streamIndex = try input.videoStreamIndex()
         input.discardAllStreams(except: streamIndex)
-        let stream = input.stream(streamIndex)
         // One decoding thread: builds analyse several clips side by side. The deblocking
         // filter stays on although skipping it saves a quarter of the decode: without it
         // `testsrc2` measures 6% blurrier (bench/README.md), and QC judges the picture shown.
         let decoder = try VideoDecoder(input: input, streamIndex: streamIndex, threads: 1)
+        let analyser = try FrameAnalyser(frameRate: av_guess_frame_rate(input.context, input.stream(streamIndex), nil))
         let packet = try Packet()
         let decoded = try Frame()
-        let luma = try Frame()
-        let filtered = try Frame()
-        var analysers: (pipeline: FilterPipeline, blur: BlurSampler)?
-        var series = FrameSeries()
-        var size = (width: 0, height: 0)
         var inputEnded = false
-        analysing: while true {
+        while true {
             try checkCancellation()
             try decoder.feed(from: input, stream: streamIndex, using: packet, inputEnded: &inputEnded)
             decoding: while true {
@@ -78,63 +75,17 @@ public enum ClipAnalysis {
                 case .needsInput:
                     break decoding
                 case .ended:
-                    guard let (pipeline, blur) = analysers else { throw MediaError.noVideoFrames(file: url.path) }
-                    try pipeline.push(nil)
-                    try drain(pipeline, into: &series, using: filtered)
-                    for value in try blur.finish() { series.addBlur(value) }
-                    break analysing
+                    return try analyser.finish(file: url.path)
                 case .frame:
-                    if analysers == nil { size = (Int(decoded.pointer.pointee.width), Int(decoded.pointer.pointee.height)) }
-                    let (pipeline, blur) = try analysers ?? makeAnalysers(input: input, stream: stream, first: decoded)
-                    analysers = (pipeline, blur)
-                    // The sampler takes a reference first: the pipeline takes the frame's buffers.
-                    if let value = try blur.offer(decoded) { series.addBlur(value) }
-                    try pipeline.push(LumaView.make(of: decoded, into: luma) ? luma : decoded)
-                    try drain(pipeline, into: &series, using: filtered)
+                    try analyser.add(decoded)
+                    decoded.unref()
                 }
             }
         }
-        let rate = av_guess_frame_rate(input.context, stream, nil)
-        let frameSeconds = rate.num > 0 && rate.den > 0 ? Double(rate.den) / Double(rate.num) : 1.0 / 24
-        return series.measures(width: size.width, height: size.height, frameSeconds: frameSeconds)
-    }
-
-    /// The pipeline of every frame (its luma at `analysisWidth`, then the filters) and the
-    /// blur sampler, for decoded frames like `frame`, the first.
-    private static func makeAnalysers(input: InputFile, stream: UnsafeMutablePointer<AVStream>, first frame: Frame)
-        throws(MediaError) -> (FilterPipeline, BlurSampler)
-    {
-        let first = frame.pointer.pointee
-        var aspect = first.sample_aspect_ratio
-        if aspect.num <= 0 || aspect.den <= 0 { aspect = AVRational(num: 1, den: 1) }
-        let source = SourceFrameParameters(
-            width: first.width, height: first.height, pixelFormat: first.format, timeBase: stream.pointee.time_base,
-            sampleAspectRatio: aspect, frameRate: av_guess_frame_rate(input.context, stream, nil))
-        // Luma only: every measure is of brightness and its changes, and scaling the chroma
-        // planes too cost half as much again. The plane is pushed as it is decoded when
-        // it can be (`LumaView`), else `extractplanes` copies it out.
-        var lumaSource = source
-        lumaSource.pixelFormat = AV_PIX_FMT_GRAY8.rawValue
-        let pipeline = try LumaView.applies(to: first.format)
-            ? FilterPipeline(
-                spec: "scale=\(analysisWidth):-2:flags=fast_bilinear," + filters, source: lumaSource, options: [:],
-                threads: 1)
-            : FilterPipeline(spec: lumaScale(to: analysisWidth) + "," + filters, source: source, options: [:], threads: 1)
-        return (pipeline, try BlurSampler(source))
     }
 
     /// The filters that turn a decoded frame into its luma plane `width` pixels wide.
     static func lumaScale(to width: Int) -> String { "extractplanes=y,scale=\(width):-2:flags=fast_bilinear" }
-
-    /// Pulls every frame the pipeline has ready and records its metadata and mean luma.
-    private static func drain(_ pipeline: FilterPipeline, into series: inout FrameSeries, using frame: Frame)
-        throws(MediaError)
-    {
-        while try pipeline.pull(into: frame) == .frame {
-            series.add(FrameMetadata(frame.pointer.pointee.metadata), luma: meanLuma(frame.pointer.pointee))
-            frame.unref()
-        }
-    }
 
     /// The mean of the frame's first plane (luma, 8 bits): what `signalstats` reports as YAVG.
     static func meanLuma(_ frame: AVFrame) -> Double {
@@ -216,55 +167,5 @@ struct FrameSeries {
             frozenSeconds: frozenSeconds + (freezeStart.map { max(0, seconds - $0) } ?? 0),
             sceneChange: sceneChange, sceneChangeAt: Double(sceneChangeFrame) * frameSeconds, flicker: swings,
             blur: blurs.isEmpty ? 0 : blurs.reduce(0, +) / Double(blurs.count))
-    }
-}
-
-/// `blurdetect` on a sample of the decoded frames (`ClipAnalysis.blurStride`), their luma
-/// scaled to `ClipAnalysis.blurWidth`, in a pipeline of its own.
-private final class BlurSampler {
-    private let pipeline: FilterPipeline
-    /// A reference to the latest frame while no frame has been measured.
-    private let held: Frame
-    private let measured: Frame
-    private var frames = 0
-    private var sampled = false
-
-    /// A sampler for decoded frames that look like `source`.
-    init(_ source: SourceFrameParameters) throws(MediaError) {
-        pipeline = try FilterPipeline(
-            spec: ClipAnalysis.lumaScale(to: ClipAnalysis.blurWidth) + ",blurdetect", source: source, options: [:],
-            threads: 1)
-        held = try Frame()
-        measured = try Frame()
-    }
-
-    /// The blur of `frame` when it is one of the sample; `frame` keeps its buffers.
-    func offer(_ frame: Frame) throws(MediaError) -> Double? {
-        defer { frames += 1 }
-        let isSample = frames % ClipAnalysis.blurStride == ClipAnalysis.blurStride / 2
-        guard isSample || !sampled else { return nil }
-        held.unref()
-        try check(av_frame_ref(held.pointer, frame.pointer), "av_frame_ref")
-        guard isSample else { return nil }
-        sampled = true
-        return try measureHeld()
-    }
-
-    /// The blur of the clip's last frame when no frame was sampled; nothing otherwise.
-    func finish() throws(MediaError) -> [Double] {
-        guard !sampled, frames > 0 else { return [] }
-        return try measureHeld().map { [$0] } ?? []
-    }
-
-    /// `blurdetect`'s figure for the held frame (nil for a picture without edges).
-    private func measureHeld() throws(MediaError) -> Double? {
-        // The pipeline takes the held frame's buffers.
-        try pipeline.push(held)
-        var blur: Double?
-        while try pipeline.pull(into: measured) == .frame {
-            blur = FrameMetadata(measured.pointer.pointee.metadata)["lavfi.blur"]
-            measured.unref()
-        }
-        return blur
     }
 }

@@ -18,17 +18,25 @@ public struct Conformer: Sendable {
         self.format = format
     }
 
-    /// `conform(_:frames:to:)` on a thread of its own; cancelling the awaiting task stops it
-    /// and removes the temporary file.
-    public func conform(_ input: URL, frames: Int, to destination: URL) async throws {
-        try await runOnOwnThread { try self.conform(input, frames: frames, to: destination) }
+    /// `conform(_:frames:to:analysing:)` on a thread of its own; cancelling the awaiting
+    /// task stops it and removes the temporary file.
+    @discardableResult
+    public func conform(_ input: URL, frames: Int, to destination: URL, analysing: Bool = false) async throws
+        -> ClipMeasures?
+    {
+        try await runOnOwnThread { try self.conform(input, frames: frames, to: destination, analysing: analysing) }
     }
 
     /// Writes `input`, conformed to exactly `frames` frames, to `destination`, atomically.
     ///
     /// A longer input is cut after `frames` frames; a shorter one holds its last frame.
+    /// With `analysing`, quality control's analysis (`ClipAnalysis`) takes the conformed
+    /// frames as they go to the encoder, and their measures are returned; else nil.
     /// - Throws: `MediaError`, or `CancellationError` (no file is left behind in either case).
-    public func conform(_ input: URL, frames: Int, to destination: URL) throws {
+    @discardableResult
+    public func conform(_ input: URL, frames: Int, to destination: URL, analysing: Bool = false) throws
+        -> ClipMeasures?
+    {
         try format.validate()
         guard frames > 0 else { throw MediaError.invalidArgument("frame count must be positive, not \(frames)") }
         beginOperation()
@@ -36,7 +44,8 @@ public struct Conformer: Sendable {
         let streamIndex = try source.videoStreamIndex()
         source.discardAllStreams(except: streamIndex)
         let decoder = try VideoDecoder(input: source, streamIndex: streamIndex)
-        try writeAtomically(to: destination) { path in
+        let analyser = try analysing ? FrameAnalyser(frameRate: format.frameRate.avRational) : nil
+        return try writeAtomically(to: destination) { path in
             let encoder = try HouseEncoder(path: path, format: format)
             let packet = try Packet()
             let decoded = try Frame()
@@ -55,14 +64,17 @@ public struct Conformer: Sendable {
                         // frame fills the rest.
                         guard let pipeline else { throw MediaError.noVideoFrames(file: input.path) }
                         try pipeline.push(nil)
-                        _ = try transfer(from: pipeline, into: encoder, count: frames, using: filtered, file: input.path)
+                        _ = try transfer(
+                            from: pipeline, into: encoder, analyser: analyser, count: frames, using: filtered,
+                            file: input.path)
                         break conforming
                     case .frame:
                         let active = try pipeline ?? makePipeline(source: source, streamIndex: streamIndex, first: decoded)
                         pipeline = active
                         try active.push(decoded)
-                        if try transfer(from: active, into: encoder, count: frames, using: filtered, file: input.path)
-                            == .ended
+                        if try transfer(
+                            from: active, into: encoder, analyser: analyser, count: frames, using: filtered,
+                            file: input.path) == .ended
                         {
                             break conforming
                         }
@@ -70,6 +82,7 @@ public struct Conformer: Sendable {
                 }
             }
             try encoder.finish()
+            return try analyser?.finish(file: input.path)
         }
     }
 

@@ -22,12 +22,17 @@ public struct FilterGraphRenderer: Sendable {
         ["text": text, "expansion": "none"]
     }
 
-    /// `render(graph:frames:filterOptions:to:)` on a thread of its own; cancelling the
-    /// awaiting task stops it and removes the temporary file.
+    /// `render(graph:frames:filterOptions:to:analysing:)` on a thread of its own; cancelling
+    /// the awaiting task stops it and removes the temporary file.
+    @discardableResult
     public func render(
-        graph: String, frames: Int, filterOptions: [String: [String: String]] = [:], to destination: URL
-    ) async throws {
-        try await runOnOwnThread { try self.render(graph: graph, frames: frames, filterOptions: filterOptions, to: destination) }
+        graph: String, frames: Int, filterOptions: [String: [String: String]] = [:], to destination: URL,
+        analysing: Bool = false
+    ) async throws -> ClipMeasures? {
+        try await runOnOwnThread {
+            try self.render(
+                graph: graph, frames: frames, filterOptions: filterOptions, to: destination, analysing: analysing)
+        }
     }
 
     /// Renders exactly `frames` frames of `graph` to `destination`, atomically.
@@ -43,33 +48,43 @@ public struct FilterGraphRenderer: Sendable {
     ///     written `drawtext@title=fontfile=…:text=x` in `graph`. Options read when a filter
     ///     is initialised (drawtext's `fontfile`) belong in the graph text.
     ///   - destination: the MP4 file to write; replaced if it exists.
+    ///   - analysing: whether quality control's analysis (`ClipAnalysis`) takes the frames
+    ///     as they go to the encoder; their measures are returned, else nil.
     /// - Throws: `MediaError`, or `CancellationError` (no file is left behind in either case).
+    @discardableResult
     public func render(
-        graph: String, frames: Int, filterOptions: [String: [String: String]] = [:], to destination: URL
-    ) throws {
+        graph: String, frames: Int, filterOptions: [String: [String: String]] = [:], to destination: URL,
+        analysing: Bool = false
+    ) throws -> ClipMeasures? {
         try format.validate()
         guard frames > 0 else { throw MediaError.invalidArgument("frame count must be positive, not \(frames)") }
         beginOperation()
-        try writeAtomically(to: destination) { path in
+        return try writeAtomically(to: destination) { path in
             let pipeline = try pipeline(graph: graph, filterOptions: filterOptions)
             let encoder = try HouseEncoder(path: path, format: format)
+            let analyser = try analysing ? FrameAnalyser(frameRate: format.frameRate.avRational) : nil
             let frame = try Frame()
-            if try transfer(from: pipeline, into: encoder, count: frames, using: frame, file: "filter graph")
+            if try transfer(
+                from: pipeline, into: encoder, analyser: analyser, count: frames, using: frame, file: "filter graph")
                 == .needsInput
             {
                 throw Self.unconnectedInput
             }
             try encoder.finish()
+            return try analyser?.finish(file: "filter graph")
         }
     }
 
-    /// `renderStill(graph:frames:filterOptions:to:)` on a thread of its own; cancelling the
-    /// awaiting task stops it and removes the temporary file.
+    /// `renderStill(graph:frames:filterOptions:to:analysing:)` on a thread of its own;
+    /// cancelling the awaiting task stops it and removes the temporary file.
+    @discardableResult
     public func renderStill(
-        graph: String, frames: Int, filterOptions: [String: [String: String]] = [:], to destination: URL
-    ) async throws {
+        graph: String, frames: Int, filterOptions: [String: [String: String]] = [:], to destination: URL,
+        analysing: Bool = false
+    ) async throws -> ClipMeasures? {
         try await runOnOwnThread {
-            try self.renderStill(graph: graph, frames: frames, filterOptions: filterOptions, to: destination)
+            try self.renderStill(
+                graph: graph, frames: frames, filterOptions: filterOptions, to: destination, analysing: analysing)
         }
     }
 
@@ -81,14 +96,17 @@ public struct FilterGraphRenderer: Sendable {
     /// is byte for byte what `render` writes; later ones are its copies, where `render`
     /// would have encoded each again.
     ///
-    /// Parameters and errors as for `render(graph:frames:filterOptions:to:)`.
+    /// Parameters and errors as for `render(graph:frames:filterOptions:to:analysing:)`; the
+    /// analysis takes the picture once for every frame of the clip.
+    @discardableResult
     public func renderStill(
-        graph: String, frames: Int, filterOptions: [String: [String: String]] = [:], to destination: URL
-    ) throws {
+        graph: String, frames: Int, filterOptions: [String: [String: String]] = [:], to destination: URL,
+        analysing: Bool = false
+    ) throws -> ClipMeasures? {
         try format.validate()
         guard frames > 0 else { throw MediaError.invalidArgument("frame count must be positive, not \(frames)") }
         beginOperation()
-        try writeAtomically(to: destination) { path in
+        return try writeAtomically(to: destination) { path in
             let pipeline = try pipeline(graph: graph, filterOptions: filterOptions)
             // The encoder before the picture, in the order `render` allocates them: the other
             // way round, freed memory is not reused from one clip to the next, and a build's
@@ -105,6 +123,13 @@ public struct FilterGraphRenderer: Sendable {
                 try encoder.encode(picture)
             }
             try encoder.finish(repeatingTo: frames)
+            guard analysing else { return nil }
+            let analyser = try FrameAnalyser(frameRate: format.frameRate.avRational)
+            for _ in 0..<frames {
+                try checkCancellation()
+                try analyser.add(picture)
+            }
+            return try analyser.finish(file: "filter graph")
         }
     }
 

@@ -9,17 +9,19 @@ extension HouseFormat {
     }
 }
 
-/// Moves filtered frames from `pipeline` into `encoder` until the encoder holds `count`
-/// frames (`.ended`), or the pipeline needs more input (`.needsInput`). Checks for task
-/// cancellation before each frame. Throws `noVideoFrames` naming `file` when the pipeline
+/// Moves filtered frames from `pipeline` into `encoder` (and `analyser`, when given) until
+/// the encoder holds `count` frames (`.ended`), or the pipeline needs more input
+/// (`.needsInput`). Checks for task cancellation before each frame. Throws `noVideoFrames` naming `file` when the pipeline
 /// ends early: with `HouseFormat.fillTail` that happens only when it had no frame at all.
 func transfer(
-    from pipeline: FilterPipeline, into encoder: HouseEncoder, count: Int, using frame: Frame, file: String
+    from pipeline: FilterPipeline, into encoder: HouseEncoder, analyser: FrameAnalyser? = nil, count: Int,
+    using frame: Frame, file: String
 ) throws -> Pull {
     while encoder.framesEncoded < count {
         try checkCancellation()
         switch try pipeline.pull(into: frame) {
         case .frame:
+            try analyser?.add(frame)
             try encoder.encode(frame)
             frame.unref()
         case .needsInput:

@@ -42,9 +42,13 @@ struct QualityControlTests {
         let (directory, script) = try Self.project()
         defer { try? FileManager.default.removeItem(at: directory) }
         let seeds = directory.appendingPathComponent("seeds")
-        let output = try await Self.build(script, mode: mode, seeds: seeds)
+        let output = try await Self.build(script, mode: mode, extra: ["--verbose"], seeds: seeds)
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stderr.contains("1A-1: qc retake 1"), "\(output.stderr)")
+        // Both attempts were measured from their conformed frames as they were encoded:
+        // no clip was decoded again to be analysed.
+        #expect(output.stderr.contains("(measured as made)"), "\(output.stderr)")
+        #expect(!output.stderr.contains("decoded for analysis"), "\(output.stderr)")
         let report = try #require(BuildReport.read(directory.appendingPathComponent("film.report.json")))
         let record = try #require(report.segments.first?.qc)
         #expect(record.attempts.count == 2 && record.kept == 1 && record.verdict == "passed")
@@ -138,6 +142,8 @@ struct QualityControlTests {
         #expect(again.stderr.contains("1A-1: qc retake 1 (seed"), "\(again.stderr)")
         #expect(again.stderr.contains("passed"), "\(again.stderr)")
         #expect(!again.stderr.contains("(cached)"), "\(again.stderr)")
+        // Nothing was made, so the kept clip's frames are not in hand: its file is decoded.
+        #expect(again.stderr.contains("(1 clip decoded for analysis)"), "\(again.stderr)")
         #expect(try String(contentsOf: seeds, encoding: .utf8).split(separator: "\n").count == 2, "nothing made again")
         let rewritten = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: recordURL)) as? [String: Any])
         #expect(rewritten["analysis"] as? Int == 2)
@@ -156,6 +162,29 @@ struct QualityControlTests {
         #expect(checked.status == 0, "\(checked.stderr)")
         let record = BuildReport.read(directory.appendingPathComponent("film.report.json"))?.segments.first?.qc
         #expect(record?.attempts.first?.measures.frames == 72)
+    }
+
+    /// The cards renderer's frames are measured as they are drawn, a moving card's and a
+    /// still card's (drawn once and held) alike: no clip is decoded to be analysed.
+    @Test func theCardsAreMeasuredAsTheyAreDrawn() async throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let script = directory.appendingPathComponent("film.fountain")
+        try Data(
+            ("EXT. HARBOR - DAWN\n\n[[shot: WS; duration: 3s]]\nFog rolls in over the water.\n\n"
+                + "INT. BOATHOUSE - NIGHT\n\n[[shot: MS; duration: 2s]]\nWe push in on the lamp.\n").utf8
+        ).write(to: script)
+        let output = try await CommandRunner.run(
+            ["build", script.path, "--size", "320x180", "--cutlists", "none", "--qc", "warn", "--verbose"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stderr.components(separatedBy: "(measured as made)").count == 3, "\(output.stderr)")
+        #expect(!output.stderr.contains("decoded for analysis"), "\(output.stderr)")
+        let segments = try #require(BuildReport.read(directory.appendingPathComponent("film.report.json"))?.segments)
+        let measures = segments.compactMap { $0.qc?.best.measures }
+        try #require(measures.count == 2, "\(segments)")
+        // The still card is frozen for its whole length; the push in never freezes.
+        #expect(measures[0].frames == 72 && abs(measures[0].frozenSeconds - 3) < 1e-9, "\(measures[0])")
+        #expect(measures[1].frames == 48 && measures[1].frozenSeconds == 0, "\(measures[1])")
     }
 }
 

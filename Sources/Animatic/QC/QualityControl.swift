@@ -9,15 +9,16 @@ extension Builder {
     public var qcPolicy: QCPolicy { settings.qcPolicy ?? .defaultFor(backend: generator.name) }
 
     /// The quality-control step of `item`, run after its clip is in the cache (docs/qc.md):
-    /// takes the clip's cached record, or analyses the clip; judges it under this build's
+    /// takes the clip's cached record, or the `measures` taken from its frames as it was
+    /// made, or else analyses the clip's file; judges it under this build's
     /// thresholds; and, when it fails and the policy retakes, has the backend make the
     /// segment again with the next seed, up to `qcRetakes` times, stopping at the first
     /// pass. The attempt with the lowest penalty replaces the clip in the cache, and the
     /// record is cached beside it. A clip taken from the cache is never retaken: its
     /// record says what its own build did.
     func qcStep(
-        _ item: BuildPlan.Item, cache: ClipCache, coverage: Double?, made: Bool, slots: ConcurrencyLimiter,
-        drivingMix: AudioMix? = nil
+        _ item: BuildPlan.Item, cache: ClipCache, coverage: Double?, measures: ClipMeasures?, made: Bool,
+        slots: ConcurrencyLimiter, drivingMix: AudioMix? = nil
     ) async throws -> URL? {
         let format = settings.format
         let thresholds = settings.qcThresholds
@@ -27,10 +28,22 @@ extension Builder {
             return QCRecord.Attempt(seed: seed, measures: measures, coverage: coverage, reasons: reasons, penalty: penalty)
         }
         let recordURL = cache.qcURL(for: item.key)
+        var decoded = 0
+        /// `clip`'s measures: `taken` from its frames as they were encoded, with the frame
+        /// count and size its file's header gives (the structural checks are of the file);
+        /// else the file decoded and measured.
+        func measure(_ clip: URL, taken: ClipMeasures?) async throws -> ClipMeasures {
+            if var taken, let header = MP4Header.read(clip.path) {
+                (taken.frames, taken.width, taken.height) = (header.frames, header.width, header.height)
+                return taken
+            }
+            decoded += 1
+            return try await ClipAnalysis.measure(clip)
+        }
         /// The clip in the cache, measured.
-        func measureCachedClip() async throws -> ClipMeasures {
+        func measureCachedClip(taken: ClipMeasures? = nil) async throws -> ClipMeasures {
             do {
-                return try await ClipAnalysis.measure(cache.url(for: item.key))
+                return try await measure(cache.url(for: item.key), taken: taken)
             } catch let error as CancellationError {
                 throw error
             } catch {
@@ -50,11 +63,14 @@ extension Builder {
                 }
             }
             events(.qualityChecked(id: item.segmentID, record: cached.judged(
-                thresholds, frames: item.frames, width: format.width, height: format.height), analysed: stale))
+                thresholds, frames: item.frames, width: format.width, height: format.height), analysed: stale,
+                decoded: decoded))
             return nil
         }
         let seed = item.request.content.seed
-        var record = QCRecord(attempts: [judged(try await measureCachedClip(), seed: seed, coverage: coverage)], kept: 0)
+        var record = QCRecord(
+            attempts: [judged(try await measureCachedClip(taken: made ? measures : nil), seed: seed, coverage: coverage)],
+            kept: 0)
         var clips: [URL?] = [nil]  // each attempt's clip in the scratch directory (the first is in the cache)
         defer { for case let url? in clips { try? FileManager.default.removeItem(at: url) } }
         if made && qcPolicy.retakes {
@@ -62,9 +78,10 @@ extension Builder {
                 let takeSeed = (seed + take + 1) % 2_147_483_648
                 let clip = cache.scratchDirectory.appendingPathComponent("\(item.key)-take-\(UUID().uuidString).mp4")
                 do {
-                    let takeCoverage = try await makeClip(
+                    let take = try await makeClip(
                         item, seed: takeSeed, to: clip, cache: cache, slots: slots, drivingMix: drivingMix)
-                    record.attempts.append(judged(try await ClipAnalysis.measure(clip), seed: takeSeed, coverage: takeCoverage))
+                    record.attempts.append(judged(
+                        try await measure(clip, taken: take.measures), seed: takeSeed, coverage: take.coverage))
                     clips.append(clip)
                 } catch let error as CancellationError {
                     try? FileManager.default.removeItem(at: clip)
@@ -99,7 +116,7 @@ extension Builder {
         do { try record.write(to: recordURL) } catch {
             throw SegmentFailure(.qualityControl, message: "cannot write the quality-control record: \(error)")
         }
-        events(.qualityChecked(id: item.segmentID, record: record, analysed: true))
+        events(.qualityChecked(id: item.segmentID, record: record, analysed: true, decoded: decoded))
         return nil
     }
 

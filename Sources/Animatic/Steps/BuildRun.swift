@@ -13,7 +13,11 @@ final class BuildRun: @unchecked Sendable {
     /// that retakes keep to the backend's limit too.
     let slots: ConcurrencyLimiter
     /// How much of its segment each backend clip covered, noted by conform for QC.
-    let coverages = Coverages()
+    let coverages = ClipNotes<Double>()
+    /// QC's measures of each clip made, taken from its frames as they were encoded (by the
+    /// conform step, or by a backend that draws its frames), so that QC decodes no clip it
+    /// saw made.
+    let measures = ClipNotes<ClipMeasures>()
     /// When the run started.
     let started = Date()
 

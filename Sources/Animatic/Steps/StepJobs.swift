@@ -54,8 +54,8 @@ extension Builder {
             case let .qc(item):
                 return job(checker, beginsWork: false) { _ in
                     try await self.qcStep(
-                        item, cache: run.context.cache, coverage: run.coverages[item.key], made: runs, slots: run.slots,
-                        drivingMix: run.context.drivingMix)
+                        item, cache: run.context.cache, coverage: run.coverages[item.key], measures: run.measures[item.key],
+                        made: runs, slots: run.slots, drivingMix: run.context.drivingMix)
                 }
             case let .failureCard(item):
                 return job(drawer, tolerant: true) { _ in try await self.failureCardStep(item, run: run) }

@@ -1,4 +1,5 @@
 import Foundation
+import Media
 import Planning
 
 /// A backend run the way a build must run it: at most `limiter.limit` segments at once,
@@ -67,9 +68,17 @@ public struct ScheduledGenerator: Generator {
     /// its attempt count) when attempts run out or a failure is permanent, a time-out as
     /// `BackendFailure.timedOut`, and `CancellationError` when cancelled.
     public func generate(_ request: GenerationRequest, to destination: URL) async throws {
+        _ = try await generate(request, to: destination, analysing: false)
+    }
+
+    /// Makes the clip as `generate(_:to:)` does, with the backend's measures of it when it
+    /// has them.
+    public func generate(_ request: GenerationRequest, to destination: URL, analysing: Bool) async throws
+        -> ClipMeasures?
+    {
         let backendName = backend.name
         let limit = segmentTimeLimit
-        try await limiter.withPermit {
+        return try await limiter.withPermit {
             try await withDeadline(
                 limit,
                 timedOut: {
@@ -78,7 +87,7 @@ public struct ScheduledGenerator: Generator {
                         failure: .timedOut(seconds: limit?.seconds ?? 0), isPermanent: false)
                 }
             ) {
-                try await attempts(request, to: destination)
+                try await attempts(request, to: destination, analysing: analysing)
             }
         }
     }
@@ -86,14 +95,15 @@ public struct ScheduledGenerator: Generator {
     /// Tries until the clip is made: other transient failures up to `policy.maxAttempts`
     /// attempts, throttling for as long as `policy.patience` allows (in waits), each wait
     /// backing off with jitter and never shorter than the service's `Retry-After`.
-    private func attempts(_ request: GenerationRequest, to destination: URL) async throws {
+    private func attempts(_ request: GenerationRequest, to destination: URL, analysing: Bool) async throws
+        -> ClipMeasures?
+    {
         var attempt = 0, counted = 0
         var waitedOnThrottling = Duration.zero
         while true {
             attempt += 1
             do {
-                try await backend.generate(request, to: destination)
-                return
+                return try await backend.generate(request, to: destination, analysing: analysing)
             } catch var error as BackendError {
                 error.attempts = attempt
                 guard !error.isPermanent else { throw error }
