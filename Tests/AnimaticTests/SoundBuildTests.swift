@@ -213,10 +213,12 @@ struct SoundBuildTests {
         #expect(leads.count == 2)
         let derived = leads.map { Voice.derived(from: $0, language: "en-us") }
         let text = "I told you the coffee here is terrible, and you came back every morning anyway."
-        let before = try SpeechEngine.shared.speakNow(derived.map { (text, $0) }).map { Self.pitch(of: $0) }
+        // Their names' voices alone are close: one variant, pitches a few of eSpeak's steps
+        // apart. (Said of the voices, not of measured pitches: eSpeak keeps some state from
+        // the utterance before, which other suites set, and moves a measure by up to a tenth.)
+        #expect(derived[0].variant == derived[1].variant && abs(derived[0].pitch - derived[1].pitch) <= 5, "\(derived)")
         let after = try SpeechEngine.shared.speakNow(leads.map { (text, cast[$0]!) }).map { Self.pitch(of: $0) }
         func apart(_ pitches: [Double]) -> Double { abs(pitches[0] - pitches[1]) / min(pitches[0], pitches[1]) }
-        #expect(apart(before) < 0.1, "their names' voices alone are close: \(before) Hz")
         #expect(apart(after) > 0.15, "\(leads): \(after) Hz")
     }
 
