@@ -18,10 +18,14 @@ public struct ScriptInput: Sendable {
     }
 
     /// Reads `path`, or standard input when `path` is `-`.
-    /// - Throws: `AnimaticError` `.noInput` when the file is missing, a directory or unreadable.
+    /// - Throws: `AnimaticError` `.noInput` when the file (or standard input) is missing, a directory or unreadable.
     public static func read(_ path: String) throws(AnimaticError) -> ScriptInput {
         if path == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
+            // `readDataToEndOfFile` traps when the read fails (standard input closed, or a folder).
+            let data: Data
+            do { data = try FileHandle.standardInput.readToEnd() ?? Data() } catch {
+                throw AnimaticError(.noInput, "standard input cannot be read")
+            }
             return ScriptInput(displayPath: standardInputPath, url: nil, bytes: [UInt8](data))
         }
         let url = URL(fileURLWithPath: path)

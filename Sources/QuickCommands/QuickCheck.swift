@@ -36,13 +36,16 @@ package enum QuickCheck {
     /// with the same exit status (0, or 65 with an error). Returns, with nothing read or
     /// printed, when it cannot be sure of giving the front end's answer — a project or review
     /// file may be beside the script, or the script is missing, unreadable or not a regular
-    /// file (the front end then says so in its words) — and the front end must run the command.
+    /// file, or standard input cannot be read (the front end then says so in its words) — and
+    /// the front end must run the command.
     package static func run(_ file: String) {
         let source: [UInt8]
         let displayPath: String
         if file == "-" {
-            // No project or review file is looked for beside standard input.
-            source = RawFile.readStandardInput()
+            // No project or review file is looked for beside standard input. One that cannot
+            // be read is the front end's to report, as for a file.
+            guard let bytes = RawFile.readStandardInput() else { return }
+            source = bytes
             displayPath = "<stdin>"
         } else {
             guard !SideFiles.mayApply(toScript: file), let bytes = RawFile.read(file) else { return }

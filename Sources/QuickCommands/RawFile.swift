@@ -22,9 +22,9 @@ package enum RawFile {
         return readToEnd(descriptor, expecting: Int(status.st_size))
     }
 
-    /// Everything on standard input, to its end.
-    package static func readStandardInput() -> [UInt8] {
-        readToEnd(STDIN_FILENO, expecting: 0) ?? []
+    /// Everything on standard input, to its end; nil when a read fails (it is closed, or a folder).
+    package static func readStandardInput() -> [UInt8]? {
+        readToEnd(STDIN_FILENO, expecting: 0)
     }
 
     /// Writes `text` whole to standard error.

@@ -81,6 +81,24 @@ struct LauncherTests {
         #expect(empty.status == 65 && empty.stderr.contains("nothing to film"))
     }
 
+    /// Standard input that cannot be read (closed, or a folder) is an error with its exit
+    /// status from both programs: the launcher took it for an empty script (65, "the script
+    /// is empty"), while the front end trapped in `readDataToEndOfFile`.
+    @Test(arguments: ["<&-", "< /"])
+    func unreadableStandardInput(redirection: String) async throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var answers: [ProgramOutput] = []
+        for program in [CommandRunner.executable, CommandRunner.frontEnd] {
+            answers.append(try await run(URL(fileURLWithPath: "/bin/sh"),
+                                         ["-c", "exec \"$0\" check - \(redirection)", program.path], in: directory))
+        }
+        for answer in answers {
+            #expect(answer.status == 66 && answer.stderr == "animatic: error: standard input cannot be read\n",
+                    "\(answer.status) \(answer.stderr)")
+        }
+    }
+
     /// The launcher runs `check FILE` itself only when it can: without the front end beside
     /// it, a plain script is still checked, while a script with a project file, and every
     /// other command, say the front end is missing.

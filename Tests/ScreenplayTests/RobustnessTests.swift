@@ -89,6 +89,16 @@ struct RobustnessTests {
 
     // MARK: Inputs found by the fuzzer (bench/fuzz)
 
+    /// A `~` with a combining mark joined to it: the reader chose lyrics by the first scalar
+    /// and took the run's lines by the first character, so the run was empty — an index out
+    /// of range alone, a reader that never ended (and grew without bound) after a heading.
+    @Test(arguments: ["~\u{301}", "INT. A - DAY\n\n~\u{301}\n", "INT. A - DAY\n\n~\u{301} la\n~ la la\n"])
+    func tildeWithACombiningMark(text: String) {
+        let bytes = Array(text.utf8)
+        let result = FountainReader.parse(bytes)
+        expectRangesInside(result, count: bytes.count)
+    }
+
     /// An invalid byte in an annotation body: offsets were counted on the decoded text,
     /// where U+FFFD is three bytes wide, so later fields ran past the note and the reader
     /// trapped slicing `value` backwards.

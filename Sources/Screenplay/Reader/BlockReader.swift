@@ -100,7 +100,9 @@ struct BlockReader {
         case "=":
             return single(index, .synopsis(Synopsis(text: String(trimmed.dropFirst().trimmingBlanks()),
                                                     range: range(index, index))))
-        case "~":
+        case "~" where trimmed.hasPrefix("~"):
+            // A mark joined to the `~` (`~\u{301}`) makes another character: no lyric, and
+            // `readRun`, which takes lines starting with the character, would take none.
             return readRun(from: index, where: { $0.hasPrefix("~") }) { lines, range in
                 .lyrics(Lyrics(lines: lines.map { EmphasisParser.parse($0.dropFirst().trimmingBlanks()) }, range: range))
             }
