@@ -1,6 +1,7 @@
 import Foundation
 @testable import Planning
 import Testing
+import TestSupport
 
 /// The planner's separator and term searches, which Foundation's `range(of:)` and `contains`
 /// made before the planner stopped importing Foundation (the `animatic` launcher links it
@@ -18,7 +19,7 @@ struct TextSearchTests {
     static let needles = [" - ", " – ", " — ", "，", " / ", " on ", " ON ", " to ", " onto ", " 对 ", "对", "看", ",", "（", " (", "旁白"]
 
     @Test func separatorsAreFoundWhereFoundationFoundThem() {
-        var generator = SplitMix(seed: 19)
+        var generator = SeededGenerator(state: 19)
         var checked = 0
         for _ in 0..<6_000 {
             let length = Int(generator.next() % 10) + 1
@@ -41,18 +42,5 @@ struct TextSearchTests {
         #expect(range.map { String(text[..<$0.lowerBound]) } == "HOUSE - \u{301}X")
         // A joiner does not hold the character before it, for Foundation.
         #expect(TextMeasure.includes("看", in: "看\u{200D}x"))
-    }
-}
-
-/// A small seeded generator, so that every run compares the same strings.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

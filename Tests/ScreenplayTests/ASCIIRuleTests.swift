@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Screenplay
 
 /// The reader reads ASCII lines by their bytes and other lines by characters: on ASCII
@@ -14,7 +15,7 @@ struct ASCIIRuleTests {
 
     /// Random lines of the pieces, with surrounding blanks taken off as the reader does.
     static func lines(count: Int, seed: UInt64) -> [String] {
-        var random = RobustnessTests.SeededGenerator(state: seed)
+        var random = SeededGenerator(state: seed)
         return (0..<count).map { _ in
             let line = (0..<Int.random(in: 1...8, using: &random))
                 .map { _ in pieces.randomElement(using: &random)! }

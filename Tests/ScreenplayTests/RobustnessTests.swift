@@ -1,22 +1,11 @@
 import Testing
+import TestSupport
 @testable import Screenplay
 
 /// Thousands of random and mutated inputs: the reader must return a tree with every range
 /// inside the input, whatever the bytes.
 @Suite("Robustness")
 struct RobustnessTests {
-    /// SplitMix64: a small seeded generator, so a failure can be replayed.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Pieces of Fountain syntax that random inputs are made of.
     static let tokens: [String] = [
         "\n", "\r\n", "\r", "  ", "\t", "INT. ", "EXT. ", "内景 ", ".", "!", "@", "^", "~", ">", "<", "=", "===", "#",
