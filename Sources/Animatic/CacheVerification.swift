@@ -12,13 +12,9 @@ extension BuildPlan {
         let all = items + takeItems
         let reused = all.indices.filter { all[$0].action == .reuse }
         // One digest per core at a time: a feature's clips are hundreds of megabytes.
-        let problems = VerificationResults([String?](repeating: nil, count: reused.count))
-        DispatchQueue.concurrentPerform(iterations: reused.count) { index in
-            let why = cache.verify(cache.url(for: all[reused[index]].key))
-            problems.set(index, why)
-        }
+        let problems = concurrentMap(reused.count) { cache.verify(cache.url(for: all[reused[$0]].key)) }
         for (index, item) in reused.enumerated() {
-            guard let why = problems.values[index] else { continue }
+            guard let why = problems[index] else { continue }
             cache.discard(cache.url(for: all[item].key))
             if item < items.count {
                 plan.items[item].action = .generate(.entryCorrupt(why))
@@ -30,14 +26,3 @@ extension BuildPlan {
     }
 }
 
-/// Results written by concurrent iterations, each to its own index, behind a lock.
-private final class VerificationResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [String?]
-
-    init(_ values: [String?]) { storage = values }
-
-    func set(_ index: Int, _ value: String?) { lock.withLock { storage[index] = value } }
-
-    var values: [String?] { lock.withLock { storage } }
-}

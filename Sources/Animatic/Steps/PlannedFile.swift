@@ -28,21 +28,10 @@ enum PlannedCutLists {
     static func render(
         _ formats: [CutListFormat], _ render: @Sendable (CutListFormat) -> PlannedFile?
     ) -> [CutListFormat: PlannedFile] {
-        let results = Results(count: formats.count)
-        DispatchQueue.concurrentPerform(iterations: formats.count) { index in
-            results.set(index, render(formats[index]))
-        }
-        return Dictionary(
-            zip(formats, results.values).compactMap { format, file in file.map { (format, $0) } },
+        Dictionary(
+            zip(formats, concurrentMap(formats.count) { render(formats[$0]) }).compactMap { format, file in
+                file.map { (format, $0) }
+            },
             uniquingKeysWith: { first, _ in first })
-    }
-
-    /// The slots the threads fill, behind a lock.
-    private final class Results: @unchecked Sendable {
-        private let lock = NSLock()
-        private var slots: [PlannedFile?]
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-        func set(_ index: Int, _ value: PlannedFile?) { lock.withLock { slots[index] = value } }
-        var values: [PlannedFile?] { lock.withLock { slots } }
     }
 }
