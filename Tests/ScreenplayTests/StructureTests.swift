@@ -16,6 +16,13 @@ struct StructureTests {
         #expect(sections.map(\.text) == ["ACT I", "Meet Scott", "Scott's Apartment", "Scott and Nak"])
     }
 
+    /// A marker with a mark joined to it (`#\u{301}`) is another character: the line is no
+    /// section (it was one of level 0, found by its first scalar), as a `~` so joined is no lyric.
+    @Test func aMarkerWithAJoinedMarkMarksNothing() {
+        #expect(shape("\n#\u{301} Act\n") == ["action"])
+        #expect(shape("\n~\u{301} la\n") == ["action"])
+    }
+
     @Test func synopses() {
         let found = elements("\n= Meet the players.\n\nINT. A - DAY\n\nx\n")
         guard case .synopsis(let synopsis)? = found.first else { Issue.record("expected synopsis"); return }

@@ -86,7 +86,9 @@ struct BlockReader {
     private mutating func readMarkedElement(at index: Int) -> Int? {
         let line = lines[index]
         let trimmed = table.trimmed(line)
-        guard let first = trimmed.unicodeScalars.first else { return index + 1 }
+        // By its first character, as every rule below reads the line: a mark joined to the
+        // marker (`~\u{301}`, `#\u{301}`) makes another character, and the line none of these.
+        guard let first = trimmed.first else { return index + 1 }
 
         switch first {
         case "=" where trimmed.count >= 3 && trimmed.allSatisfy({ $0 == "=" }):
@@ -100,9 +102,7 @@ struct BlockReader {
         case "=":
             return single(index, .synopsis(Synopsis(text: String(trimmed.dropFirst().trimmingBlanks()),
                                                     range: range(index, index))))
-        case "~" where trimmed.hasPrefix("~"):
-            // A mark joined to the `~` (`~\u{301}`) makes another character: no lyric, and
-            // `readRun`, which takes lines starting with the character, would take none.
+        case "~":
             return readRun(from: index, where: { $0.hasPrefix("~") }) { lines, range in
                 .lyrics(Lyrics(lines: lines.map { EmphasisParser.parse($0.dropFirst().trimmingBlanks()) }, range: range))
             }
