@@ -109,9 +109,11 @@ public final class SpeechEngine: Sendable {
     /// pitch flutter's phase, and state left by another language), and `espeak_Terminate`
     /// hangs in synchronous mode, so it cannot be restarted per utterance. Voices are
     /// therefore built on variants without flutter (`Voice.variants`), which makes the same
-    /// voice and text give the same samples; after another voice the length can still
-    /// differ by a few milliseconds, which is why callers cache each line's samples by key
-    /// and reuse them rather than speak a line twice.
+    /// voice and text give the same length whatever was spoken before; the samples
+    /// themselves can still come out one of two ways, depending on the utterance before (a
+    /// C program speaking the same line after different ones shows it). That is why callers
+    /// cache each line's samples by key and reuse them rather than speak a line twice, and
+    /// why tests compare samples only when the same words were spoken before them.
     private func start() throws(SpeechError) -> Int {
         if let started { return try started.get() }
         let rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nil, Int32(espeakINITIALIZE_DONT_EXIT))
