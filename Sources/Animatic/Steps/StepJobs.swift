@@ -63,10 +63,11 @@ extension Builder {
                 // Every clip and take is in: quality control places the takes the outputs use.
                 return job(editor, tolerant: true) { _ in
                     self.placeTakes(run)
-                    return runs ? try await self.joinStep(run) : nil
+                    if runs { try self.joinStep(run) }
+                    return nil
                 }
             case .tracks:
-                return job(editor) { products in try await self.tracksStep(joined: products["join"], runs: runs, run: run) }
+                return job(editor) { _ in try await self.tracksStep(runs: runs, run: run) }
             case .digest:
                 return job(writer) { _ in
                     if runs {
