@@ -15,6 +15,8 @@ public struct BuildStep: Sendable, Hashable {
         case qc
         /// Under `--keep-going`, a failure card drawn into the cache when a segment's clip fails.
         case failureCard = "failure-card"
+        /// The soundtrack's AAC chunks not yet in the cache, encoded into it for the video.
+        case soundtrack
         /// The clips the video uses are settled (quality control places the takes) and the
         /// report stops vouching for the old outputs.
         case join

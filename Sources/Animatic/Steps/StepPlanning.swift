@@ -82,8 +82,10 @@ extension Builder {
         planner.add(BuildStep(
             id: "join", kind: .join, inputs: clipSteps + takeSteps, output: settings.output.path,
             key: context.digest, status: videoStatus), .join)
+        let soundtrack = soundtrackStep(context, videoStatus: videoStatus, join: "join")
+        if let soundtrack { planner.add(soundtrack, .soundtrack) }
         planner.add(BuildStep(
-            id: tracksID, kind: .tracks, inputs: ["join"], output: settings.output.path, key: context.digest,
+            id: tracksID, kind: .tracks, inputs: ["join"] + (soundtrack.map { [$0.id] } ?? []), output: settings.output.path, key: context.digest,
             status: videoStatus), .tracks)
         planner.add(BuildStep(
             id: "digest \(settings.output.lastPathComponent)", kind: .digest, inputs: [tracksID], output: settings.output.path,

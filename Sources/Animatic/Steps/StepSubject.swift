@@ -14,6 +14,8 @@ enum StepSubject: Sendable {
     case failureCard(BuildPlan.Item)
     /// The clips settled, then joined end to end with their tracks in one pass: the video.
     case join
+    /// The soundtrack's missing AAC chunks.
+    case soundtrack
     case tracks
     /// The video's record (`VideoRecord`) for the report.
     case digest
