@@ -132,12 +132,14 @@ public struct TrackMuxer: Sendable {
             }
             try writeCues(upTo: nil)
             try audioWriter?.finish(to: output)
-            // The bit rate the MP4 demuxer gives the joined video (its size over its duration),
-            // which the muxer writes as the maximum in the track's `btrt` box: the same box
-            // as muxing a joined file's video (the first segment's own rate would be another).
-            // (The MP4 muxer's time base is 1/timescale.)
+            // The bit rate the MP4 demuxer gives a joined file's video (its size over its
+            // duration, rounded down as libavformat 5.1's mov demuxer divides), which the
+            // muxer writes as the maximum in the track's `btrt` box: so the box is the one
+            // muxing a joined file gave (the first segment's own rate would be another).
+            // The MP4 muxer's time base is 1/timescale.
             if end > 0 {
-                videoOut.pointee.codecpar.pointee.bit_rate = av_rescale(bytes, Int64(videoOut.pointee.time_base.den) * 8, end)
+                videoOut.pointee.codecpar.pointee.bit_rate = av_rescale_rnd(
+                    bytes, Int64(videoOut.pointee.time_base.den) * 8, end, AV_ROUND_DOWN)
             }
             try output.finish()
             if subtitleOut != nil { try MP4TrackEnabling.disableSubtitles(at: path) }
