@@ -53,6 +53,45 @@ struct OnePassMuxTests {
         #expect(found == expected, "\(found.count) bytes against \(expected.count)")
     }
 
+    @Test func theBitRateIsTheOneTheDemuxerReadsFromAJoinedFile() async throws {
+        // Muxing a joined file's video, the muxer wrote the video's bit rate as the MP4
+        // demuxer read it back from that file (size × 8 × timescale / duration, rounded down)
+        // as the `btrt` box's maximum; one pass must write the same. Rounding differs only
+        // when the quotient's fraction is a half or more: find such a join by lengthening
+        // the last segment a frame at a time, then compare with ffprobe's reading of it.
+        let directory = try Scratch()
+        let parts = try Self.segments(in: directory)
+        var frames = Self.frames
+        let last = parts.count - 1
+        for attempt in 0..<12 {
+            if attempt > 0 {
+                frames[last] += 1
+                try await FilterGraphRenderer(format: smallHouse).render(
+                    graph: titleCardGraph(smallHouse), frames: frames[last], to: parts[last])
+            }
+            let joined = directory.file("joined-\(attempt).mp4")
+            try await Joiner().join(parts, to: joined)
+            let json = try await ffprobe(
+                ["-select_streams", "v", "-show_entries", "packet=size:stream=duration_ts,time_base,bit_rate"], joined,
+                in: directory)
+            let sizes = try #require(json["packets"] as? [[String: Any]]).compactMap { ($0["size"] as? String).flatMap(Int.init) }
+            let stream = try #require((json["streams"] as? [[String: Any]])?.first)
+            let duration = try #require(stream["duration_ts"] as? Int)
+            let timescale = try #require((stream["time_base"] as? String)?.split(separator: "/").last.flatMap { Int($0) })
+            guard (sizes.reduce(0, +) * 8 * timescale) % duration * 2 >= duration else { continue }
+            let demuxed = try #require((stream["bit_rate"] as? String).flatMap(Int.init))
+            let onePass = directory.file("one.mp4")
+            try await TrackMuxer(format: smallHouse).mux(segments: parts, frames: frames, tracks: Self.tracks, to: onePass)
+            // The video's box comes first: size, type `btrt`, buffer size, maximum, average.
+            let bytes = try Data(contentsOf: onePass)
+            let box = try #require(bytes.range(of: Data("btrt".utf8)))
+            let maximum = bytes[(box.upperBound + 4)..<(box.upperBound + 8)].reduce(0) { $0 << 8 | Int($1) }
+            #expect(maximum == demuxed, "last segment of \(frames[last]) frames")
+            return
+        }
+        Issue.record("no join of these segments has a bit rate that rounds up")
+    }
+
     @Test func aSegmentThatDoesNotHoldItsFramesLeavesNoVideo() async throws {
         let directory = try Scratch()
         let parts = try Self.segments(in: directory)
