@@ -56,8 +56,11 @@ let package = Package(
             ]
         ),
         .target(name: "CFFmpegShims", dependencies: ["CFFmpeg"]),
+        // SHA-256 in C: the x86-64 SHA extensions when the CPU has them (CPUID), else portable
+        // C; the cache's keys and the outputs' digests (Sources/CSHA256/NOTICE).
+        .target(name: "CSHA256", exclude: ["NOTICE"]),
         // Files, frames and filter graphs; knows nothing of shots.
-        .target(name: "Media", dependencies: ["CFFmpeg", "CFFmpegShims"]),
+        .target(name: "Media", dependencies: ["CFFmpeg", "CFFmpegShims", "CSHA256"]),
 
         // eSpeak NG's C library, the offline text-to-speech engine the scratch voices use.
         .systemLibrary(
@@ -68,7 +71,7 @@ let package = Package(
         .target(name: "Speech", dependencies: ["CEspeakNG", "SettingValues"]),
 
         // Stage 3: generators (built-in storyboard renderer, remote backends), scheduler, clip cache.
-        .target(name: "Generation", dependencies: ["Planning", "Media", "SettingValues"]),
+        .target(name: "Generation", dependencies: ["Planning", "Media", "SettingValues", "CSHA256"]),
         // Cut lists from the timeline: EDL, FCP 7 XML, FCPXML, OTIO, SRT, CSV. Pure text writers.
         .target(name: "CutLists", dependencies: ["Planning"]),
 
@@ -138,7 +141,7 @@ let package = Package(
         // Test servers that speak the DashScope and ComfyUI protocols on loopback, for the
         // backend tests and the build's end-to-end tests.
         .target(name: "TestServers", path: "Tests/TestServers", exclude: ["Servers"]),
-        .testTarget(name: "GenerationTests", dependencies: ["Generation", "Planning", "Screenplay", "Media", "TestServers", "TestSupport"],
+        .testTarget(name: "GenerationTests", dependencies: ["Generation", "Planning", "Screenplay", "Media", "CSHA256", "TestServers", "TestSupport"],
                     exclude: ["Fakes"]),
         .testTarget(name: "CutListsTests", dependencies: ["CutLists", "Planning", "Screenplay", "TestSupport"], exclude: ["Golden"]),
         // Browser/: the Selenium script that drives the served review page in Chromium.
@@ -150,6 +153,7 @@ let package = Package(
         .executableTarget(name: "planning-bench", dependencies: ["Planning", "Screenplay"], path: "bench/planning"),
         .executableTarget(name: "shotlist-bench", dependencies: ["Planning", "Screenplay"], path: "bench/shotlist"),
         .executableTarget(name: "media-bench", dependencies: ["Media"], path: "bench/media"),
+        .executableTarget(name: "digest-bench", dependencies: ["CSHA256", "CFFmpeg"], path: "bench/digest"),
         .executableTarget(
             name: "scheduler-bench", dependencies: ["Animatic", "Generation", "Planning", "Media", "TestServers"],
             path: "bench/scheduler"),

@@ -2,38 +2,27 @@ import Foundation
 import Media
 
 extension Builder {
-    /// The join step: says which failure cards stand in, stops the report vouching for the
-    /// old outputs (a stop from here until the report is written last makes the next build
-    /// redo them), then joins the clips the video uses by remux into a scratch file, which
-    /// it returns for the tracks step.
-    func joinStep(_ run: BuildRun) async throws -> URL? {
+    /// The join step: says which failure cards stand in and stops the report vouching for
+    /// the old outputs (a stop from here until the report is written last makes the next
+    /// build redo them). The clips it settles are joined by the tracks step, in the same
+    /// pass as the tracks (no joined file is written and read back).
+    func joinStep(_ run: BuildRun) throws {
         let items = run.placement.buildPlan.items
         let cards = run.update { $0.cards }
         if !cards.isEmpty { events(.failureCards(segments: items.map(\.segmentID).filter { cards[$0] != nil })) }
         var invalid = makeReport(run)
         invalid.inputsDigest = ""
         try AtomicFile.write(try encode(invalid), to: settings.reportURL)
-        let joined = run.context.cache.scratchDirectory.appendingPathComponent("joined-\(UUID().uuidString).mp4")
-        do {
-            try await Joiner().join(items.map { run.context.cache.url(for: run.usedKey($0)) }, to: joined)
-        } catch let error as CancellationError {
-            try? FileManager.default.removeItem(at: joined)
-            throw error
-        } catch {
-            try? FileManager.default.removeItem(at: joined)
-            throw AnimaticError(.cannotCreate, "cannot write \(settings.outputName): \(error)")
-        }
-        return joined
     }
 
-    /// The tracks step: muxes the `joined` clips with the subtitle, timecode and chapter
-    /// tracks (and the soundtrack, as AAC) into the video, atomically, and removes `joined`;
+    /// The tracks step: joins the clips the video uses with the subtitle, timecode and
+    /// chapter tracks (and the soundtrack, as AAC) into the video, atomically, in one pass;
     /// a video holding failure cards is backdated for make (before the digest step records
-    /// its size, time and SHA-256). When the video is up to date
-    /// (`runs` false), it is only touched if a prerequisite is newer.
-    func tracksStep(joined: URL?, runs: Bool, run: BuildRun) async throws -> URL? {
+    /// its size, time and SHA-256). When the video is up to date (`runs` false), it is only
+    /// touched if a prerequisite is newer.
+    func tracksStep(runs: Bool, run: BuildRun) async throws -> URL? {
         let context = run.context, placement = run.placement
-        guard runs, let joined else {
+        guard runs else {
             let video = touchedIfOlder(
                 currentVideo(previous: context.previous, digest: context.digest), than: context.scriptPath,
                 voicing: context.voicing)
@@ -41,11 +30,11 @@ extension Builder {
             events(.videoUpToDate(name: settings.outputName))
             return nil
         }
-        defer { try? FileManager.default.removeItem(at: joined) }
+        let items = placement.buildPlan.items
         do {
             try await TrackMuxer(format: settings.format).mux(
-                video: joined, tracks: Editor.tracks(for: placement.plan, items: placement.buildPlan.items),
-                audio: run.soundtrack(self), to: settings.output)
+                segments: items.map { context.cache.url(for: run.usedKey($0)) }, frames: items.map(\.frames),
+                tracks: Editor.tracks(for: placement.plan, items: items), audio: run.soundtrack(self), to: settings.output)
         } catch let error as CancellationError {
             throw error
         } catch {

@@ -1,6 +1,6 @@
-/// The padding SHA-1 and SHA-256 share (FIPS 180-4, 5.1.1): a 1 bit, zeros, and the message's
-/// length in bits as a 64-bit big-endian number, to a whole number of 64-byte blocks; and
-/// how both read a block (5.2.1: sixteen big-endian 32-bit words).
+/// SHA-1's padding (FIPS 180-4, 5.1.1): a 1 bit, zeros, and the message's length in bits as
+/// a 64-bit big-endian number, to a whole number of 64-byte blocks; and how it reads a block
+/// (5.2.1: sixteen big-endian 32-bit words). SHA-256's are the CSHA256 target's.
 enum MessagePadding {
     /// `bytes` padded to whole 64-byte blocks.
     static func padded<Bytes: Sequence>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {

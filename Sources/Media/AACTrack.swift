@@ -32,6 +32,12 @@ public struct AudioTrack: Sendable {
         }
     }
 
+    /// `encodeMissingChunks()` on a thread of its own; cancelling the awaiting task stops it.
+    @discardableResult
+    public func encodeMissingChunks() async throws -> Int {
+        try await runOnOwnThread { try self.encodeMissingChunks() }
+    }
+
     /// Encodes every chunk whose file is missing, two at a time, and returns how many it
     /// encoded (an unchanged soundtrack encodes none; an edit, the chunks it touched).
     @discardableResult

@@ -2,7 +2,8 @@ import CFFmpeg
 import CFFmpegShims
 import Foundation
 
-/// Makes the final MP4: the video stream of a joined file copied as is, plus a `mov_text`
+/// Makes the final MP4: the video stream of a joined file, or of segments joined in the same
+/// pass (`JoinedSegments`), copied as is, plus a `mov_text`
 /// subtitle track (not shown by default: `MP4TrackEnabling`), a `tmcd` timecode track and
 /// chapters, all timed in frames.
 ///
@@ -24,24 +25,53 @@ public struct TrackMuxer: Sendable {
         try await runOnOwnThread { try self.mux(video: video, tracks: tracks, audio: audio, to: destination) }
     }
 
+    /// `mux(segments:frames:tracks:audio:to:)` on a thread of its own; cancelling the
+    /// awaiting task stops it and removes the temporary file.
+    public func mux(
+        segments: [URL], frames: [Int], tracks: ExtraTracks, audio: AudioTrack? = nil, to destination: URL
+    ) async throws {
+        try await runOnOwnThread {
+            try self.mux(segments: segments, frames: frames, tracks: tracks, audio: audio, to: destination)
+        }
+    }
+
     /// Writes `video`'s video stream with `tracks` (and `audio`, AAC 48 kHz stereo as long
     /// as its mix, joined from its chunks' packets, encoding the chunks not yet kept) to
     /// `destination`, atomically.
     /// - Throws: `MediaError` (also when `video`'s frame rate is not the house rate, or the
     ///   timecode does not fit it), or `CancellationError`; no file is left behind.
     public func mux(video: URL, tracks: ExtraTracks, audio: AudioTrack? = nil, to destination: URL) throws {
+        try mux(JoinedSegments([video], selecting: { input throws(MediaError) in try input.videoStreamIndex() }),
+                frames: nil, tracks: tracks, audio: audio, to: destination)
+    }
+
+    /// Joins the video streams of `segments` (house-format clips, `frames[i]` frames in
+    /// segment i, as `Joiner` joins them) and writes them with `tracks` (and `audio`) to
+    /// `destination`, atomically, in one pass: the same bytes as joining them to a file and
+    /// muxing that file's video, without writing and reading the joined file.
+    /// - Throws: as `mux(video:tracks:audio:to:)`, and `MediaError` when a segment does not
+    ///   join (`JoinedSegments`) or does not hold its frames.
+    public func mux(segments: [URL], frames: [Int], tracks: ExtraTracks, audio: AudioTrack? = nil, to destination: URL) throws {
+        try mux(JoinedSegments(segments, selecting: { input throws(MediaError) in try input.videoStreamIndex() }),
+                frames: frames, tracks: tracks, audio: audio, to: destination)
+    }
+
+    private func mux(
+        _ joined: @autoclosure () throws -> JoinedSegments, frames: [Int]?, tracks: ExtraTracks, audio: AudioTrack?,
+        to destination: URL
+    ) throws {
         try format.validate()
         beginOperation()
-        let input = try InputFile(path: video.path)
+        let joined = try joined()
+        let input = joined.first
         let videoIndex = try input.videoStreamIndex()
-        input.discardAllStreams(except: videoIndex)
         let source = input.stream(videoIndex)
         guard Rational(source.pointee.avg_frame_rate).isEquivalent(to: format.frameRate) else {
             throw MediaError.invalidArgument(
-                "\(video.path) runs at \(Rational(source.pointee.avg_frame_rate)) fps, "
+                "\(input.path) runs at \(Rational(source.pointee.avg_frame_rate)) fps, "
                     + "the house rate is \(format.frameRate)")
         }
-        let frameCount = Self.frameCount(of: source, rate: format.frameRate)
+        let frameCount = frames?.reduce(0, +) ?? Self.frameCount(of: source, rate: format.frameRate)
         try tracks.validate(frameCount: frameCount)
         if let timecode = tracks.timecode {
             var parsed = AVTimecode()
@@ -73,7 +103,6 @@ public struct TrackMuxer: Sendable {
             try Self.addChapters(tracks.chapters, frameCount: frameCount, rate: format.frameRate, to: output)
             try output.writeHeader()
 
-            let packet = try Packet()
             let cuePacket = try Packet()
             var cues = tracks.subtitles[...]
             func writeCues(upTo time: Int64?) throws {
@@ -85,14 +114,13 @@ public struct TrackMuxer: Sendable {
                     cues = cues.dropFirst()
                 }
             }
-            while try input.read(into: packet) {
-                try checkCancellation()
-                guard packet.pointer.pointee.stream_index == videoIndex else {
-                    packet.unref()
-                    continue
-                }
+            // The join's time base is the video output's (the segments' other streams are skipped).
+            let timeBases = Array(repeating: videoOut.pointee.time_base, count: input.streamCount)
+            var bytes: Int64 = 0, end: Int64 = 0
+            try joined.forEachPacket(timeBases: timeBases, frames: frames, using: try Packet()) { packet in
                 packet.pointer.pointee.stream_index = videoOut.pointee.index
-                av_packet_rescale_ts(packet.pointer, source.pointee.time_base, videoOut.pointee.time_base)
+                bytes += Int64(packet.pointer.pointee.size)
+                end = max(end, packet.pointer.pointee.pts + packet.pointer.pointee.duration)
                 let time = packet.pointer.pointee.dts != CFFmpegNoPTSValue ? packet.pointer.pointee.dts : packet.pointer.pointee.pts
                 try writeCues(upTo: time)
                 if let audioWriter {
@@ -104,6 +132,15 @@ public struct TrackMuxer: Sendable {
             }
             try writeCues(upTo: nil)
             try audioWriter?.finish(to: output)
+            // The bit rate the MP4 demuxer gives a joined file's video (its size over its
+            // duration, rounded down as libavformat 5.1's mov demuxer divides), which the
+            // muxer writes as the maximum in the track's `btrt` box: so the box is the one
+            // muxing a joined file gave (the first segment's own rate would be another).
+            // The MP4 muxer's time base is 1/timescale.
+            if end > 0 {
+                videoOut.pointee.codecpar.pointee.bit_rate = av_rescale_rnd(
+                    bytes, Int64(videoOut.pointee.time_base.den) * 8, end, AV_ROUND_DOWN)
+            }
             try output.finish()
             if subtitleOut != nil { try MP4TrackEnabling.disableSubtitles(at: path) }
         }

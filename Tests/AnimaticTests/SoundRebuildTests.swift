@@ -70,6 +70,29 @@ struct SoundRebuildTests {
         return try #require(text.split(separator: "\n").last.flatMap { Double($0.split(separator: "=")[1]) })
     }
 
+    @Test func theSoundtracksChunksAreEncodedBesideTheGenerationNotOnTheVideosChain() async throws {
+        let project = try BuildProject(script: Self.script)
+        let compilation = try Compilation(
+            try ScriptInput.read(project.script.path), configuration: project.settings().planConfiguration,
+            sound: SoundSettings(loudness: -23), cache: project.cache)
+        let builder = Builder(settings: project.settings())
+        let plan = try builder.stepPlan(for: compilation.plan, scriptPath: project.script.path, voicing: compilation.voicing)
+        // No step before it: no take can move (quality control is off for the cards), so
+        // the lines are where the plan puts them from the start.
+        let soundtrack = try #require(plan.steps.first { $0.kind == .soundtrack })
+        #expect(soundtrack.inputs.isEmpty && soundtrack.status == .runs(.new))
+        #expect(plan.steps.first { $0.kind == .tracks }?.inputs == ["join", soundtrack.id])
+        // Without sound there is none.
+        let silent = try builder.stepPlan(for: compilation.plan, scriptPath: project.script.path)
+        #expect(!silent.steps.contains { $0.kind == .soundtrack })
+
+        // And the build runs it: the chunks are in the cache, the video made.
+        let (_, report) = try await build(project)
+        #expect(report.video != nil)
+        let chunks = try #require(FileManager.default.enumerator(atPath: project.cache.appendingPathComponent("audio").path))
+        #expect(chunks.compactMap { $0 as? String }.contains { $0.hasSuffix(".aac") })
+    }
+
     @Test func aOneLineEditReencodesOnlyTheChunksAndWAVsItTouches() async throws {
         let project = try BuildProject(script: Self.script)
         let chunks = project.cache.appendingPathComponent("audio")

@@ -15,9 +15,13 @@ public struct BuildStep: Sendable, Hashable {
         case qc
         /// Under `--keep-going`, a failure card drawn into the cache when a segment's clip fails.
         case failureCard = "failure-card"
-        /// The clips are joined end to end.
+        /// The soundtrack's AAC chunks not yet in the cache, encoded into it for the video.
+        case soundtrack
+        /// The clips the video uses are settled (quality control places the takes) and the
+        /// report stops vouching for the old outputs.
         case join
-        /// The joined clips get their subtitle, timecode and chapter tracks: the video.
+        /// The clips joined end to end with their subtitle, timecode, chapter and sound
+        /// tracks, in one pass: the video.
         case tracks
         /// The video's size and SHA-256 for the report, read beside the steps that follow
         /// the video rather than before them (a feature's video is tens of megabytes).

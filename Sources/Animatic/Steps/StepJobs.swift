@@ -19,6 +19,8 @@ extension Builder {
         let conformer = StepExecutor.Pool(name: "conform", limit: settings.jobs)
         let checker = StepExecutor.Pool(name: "qc", limit: settings.jobs)
         let editor = StepExecutor.Pool(name: "edit", limit: 1)
+        // The soundtrack's chunks, two at a time (`AudioTrack.encodeMissingChunks`), beside the edit.
+        let sound = StepExecutor.Pool(name: "sound", limit: 1)
         let drawer = StepExecutor.Pool(name: "draw", limit: settings.jobs)
         let sheet = StepExecutor.Pool(name: "sheet", limit: settings.jobs)
         let writer = StepExecutor.Pool(name: "write", limit: settings.jobs)
@@ -63,10 +65,16 @@ extension Builder {
                 // Every clip and take is in: quality control places the takes the outputs use.
                 return job(editor, tolerant: true) { _ in
                     self.placeTakes(run)
-                    return runs ? try await self.joinStep(run) : nil
+                    if runs { try self.joinStep(run) }
+                    return nil
+                }
+            case .soundtrack:
+                return job(sound) { _ in
+                    if runs { try await self.encodeSoundtrack(run) }
+                    return nil
                 }
             case .tracks:
-                return job(editor) { products in try await self.tracksStep(joined: products["join"], runs: runs, run: run) }
+                return job(editor) { _ in try await self.tracksStep(runs: runs, run: run) }
             case .digest:
                 return job(writer) { _ in
                     if runs {

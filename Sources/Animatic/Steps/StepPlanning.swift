@@ -73,17 +73,19 @@ extension Builder {
         let clipSteps = buildPlan.items.compactMap { usedStep[$0.key] }
         let takeSteps = buildPlan.takeItems.compactMap { usedStep[$0.key] }
 
-        // The video: joined, then given its tracks; up to date when nothing it is made of
-        // changed. The join waits for the takes too, so that the report it invalidates
-        // first says how every segment went.
+        // The video: its clips settled (the join), then joined with its tracks in one pass;
+        // up to date when nothing it is made of changed. The join waits for the takes too,
+        // so that the report it invalidates first says how every segment went.
         let videoUpToDate = videoIsUpToDate(buildPlan, previous: context.previous, digest: context.digest)
         let videoStatus: BuildStep.Status = videoUpToDate ? .upToDate : planner.reason(settings.output, changed: true)
         let tracksID = "tracks \(settings.output.lastPathComponent)"
         planner.add(BuildStep(
-            id: "join", kind: .join, inputs: clipSteps + takeSteps, output: cache.scratchDirectory.path + "/joined.mp4",
+            id: "join", kind: .join, inputs: clipSteps + takeSteps, output: settings.output.path,
             key: context.digest, status: videoStatus), .join)
+        let soundtrack = soundtrackStep(context, videoStatus: videoStatus, join: "join")
+        if let soundtrack { planner.add(soundtrack, .soundtrack) }
         planner.add(BuildStep(
-            id: tracksID, kind: .tracks, inputs: ["join"], output: settings.output.path, key: context.digest,
+            id: tracksID, kind: .tracks, inputs: ["join"] + (soundtrack.map { [$0.id] } ?? []), output: settings.output.path, key: context.digest,
             status: videoStatus), .tracks)
         planner.add(BuildStep(
             id: "digest \(settings.output.lastPathComponent)", kind: .digest, inputs: [tracksID], output: settings.output.path,

@@ -12,8 +12,10 @@ enum StepSubject: Sendable {
     case qc(BuildPlan.Item)
     /// The failure card that stands in for a timeline segment whose clip failed.
     case failureCard(BuildPlan.Item)
-    /// The clips joined end to end, then given their tracks: the video.
+    /// The clips settled, then joined end to end with their tracks in one pass: the video.
     case join
+    /// The soundtrack's missing AAC chunks.
+    case soundtrack
     case tracks
     /// The video's record (`VideoRecord`) for the report.
     case digest
