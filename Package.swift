@@ -56,8 +56,10 @@ let package = Package(
             ]
         ),
         .target(name: "CFFmpegShims", dependencies: ["CFFmpeg"]),
+        // zlib (FFmpeg's own dependency), for PNGs deflated in independent bands.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         // Files, frames and filter graphs; knows nothing of shots.
-        .target(name: "Media", dependencies: ["CFFmpeg", "CFFmpegShims"]),
+        .target(name: "Media", dependencies: ["CFFmpeg", "CFFmpegShims", "CZlib"]),
 
         // eSpeak NG's C library, the offline text-to-speech engine the scratch voices use.
         .systemLibrary(

@@ -48,7 +48,8 @@ enum ContactSheetExport {
     }
 
     /// Bumped when a page's drawing changes for the same cells and layout: part of its key.
-    static let pageVersion = 1
+    /// 2: pages deflated in bands (`ContactSheetBands`), the same pixels in other bytes.
+    static let pageVersion = 2
 
     /// The cache key of a page: a hash of the layout, the font, and each cell's thumbnail
     /// (`Thumbnails.identities`: a clip made again under its key redraws the page) and caption.
@@ -61,14 +62,23 @@ enum ContactSheetExport {
 
     /// A page showing `cells` (each shot's thumbnail, its identity (`Thumbnails.identity`)
     /// and caption) in `cache` under its `pageKey`: drawn unless there and matching its
-    /// recorded digest. Returns its place in the cache and whether it was drawn now.
+    /// recorded digest, from the bands of its rows the cache holds (`ContactSheetBands`) and
+    /// the others drawn now and kept. Returns its place in the cache and whether it was drawn now.
     static func draw(
         _ cells: [(image: Data, identity: String, caption: String)], layout sheet: ContactSheet, cache: ClipCache
     ) async throws -> (cached: URL, drawn: Bool) {
         let cached = cache.sheetPageURL(for: pageKey(cells.map { ($0.identity, $0.caption) }, layout: sheet))
         guard cache.verify(cached) != nil else { return (cached, false) }
         cache.discard(cached)
-        try await draw(cells.map { ($0.image, $0.caption) }, with: sheet, to: cached, cache: cache)
+        let bands = ContactSheetBands(cells.map { ($0.identity, $0.caption) }, layout: sheet, cache: cache)
+        let page: (png: Data, drawn: [ContactSheet.RowBands])
+        do { page = try await sheet.png(cells.map { ($0.image, $0.caption) }, kept: bands.kept()) } catch let error as CancellationError {
+            throw error
+        } catch {
+            throw AnimaticError(.internalFailure, "cannot draw a contact sheet page: \(error)")
+        }
+        try bands.keep(page.drawn)
+        try write(page.png, to: cached, cache: cache)
         return (cached, true)
     }
 
@@ -80,16 +90,8 @@ enum ContactSheetExport {
         return true
     }
 
-    /// Draws one page and writes it to `url` in the cache, atomically, and seals it.
-    private static func draw(
-        _ cells: [(image: Data, caption: String)], with sheet: ContactSheet, to url: URL, cache: ClipCache
-    ) async throws {
-        let data: Data
-        do { data = try await sheet.png(cells) } catch let error as CancellationError {
-            throw error
-        } catch {
-            throw AnimaticError(.internalFailure, "cannot draw a contact sheet page: \(error)")
-        }
+    /// Writes a page to `url` in the cache, atomically, and seals it.
+    private static func write(_ data: Data, to url: URL, cache: ClipCache) throws {
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {

@@ -113,6 +113,15 @@ public struct ClipCache: Sendable {
             .appendingPathComponent(key + ".png")
     }
 
+    /// Where a band of contact sheet pages (a row's pictures or captions, deflated) whose
+    /// content hashes to `key` lives (`sheets/ab/abcdef….band`), so a page whose captions
+    /// changed deflates only those.
+    public func sheetBandURL(for key: String) -> URL {
+        directory.appendingPathComponent("sheets", isDirectory: true)
+            .appendingPathComponent(String(key.prefix(2)), isDirectory: true)
+            .appendingPathComponent(key + ".band")
+    }
+
     /// Where temporary files of the build (downloads, the joined video) go.
     public var scratchDirectory: URL { directory.appendingPathComponent("tmp", isDirectory: true) }
 
