@@ -113,13 +113,13 @@ public struct ClipCache: Sendable {
             .appendingPathComponent(key + ".png")
     }
 
-    /// Where a band of contact sheet pages (a row's pictures or captions, deflated) whose
-    /// content hashes to `key` lives (`sheets/ab/abcdef….band`), so a page whose captions
+    /// Where the picture bands of a contact sheet page (its rows' pictures, deflated) whose
+    /// content hashes to `key` live (`sheets/ab/abcdef….bands`), so a page whose captions
     /// changed deflates only those.
-    public func sheetBandURL(for key: String) -> URL {
+    public func sheetBandsURL(for key: String) -> URL {
         directory.appendingPathComponent("sheets", isDirectory: true)
             .appendingPathComponent(String(key.prefix(2)), isDirectory: true)
-            .appendingPathComponent(key + ".band")
+            .appendingPathComponent(key + ".bands")
     }
 
     /// Where temporary files of the build (downloads, the joined video) go.

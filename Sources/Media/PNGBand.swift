@@ -14,29 +14,40 @@ public struct PNGBand: Sendable, Hashable {
     /// How many filtered bytes the band holds: `rows * (1 + 3 * width)`.
     public let rawCount: Int
 
-    /// The first bytes of a band's file form, with its version.
-    private static let magic = Data("PNGband1".utf8)
+    /// The first bytes of a file of bands, with its version.
+    private static let magic = Data("PNGbands1\n".utf8)
 
-    /// The band as a file: `magic`, the Adler-32 and the filtered length (big-endian), then
-    /// the deflated bytes.
-    public var fileData: Data {
-        var data = Self.magic
-        data.appendBigEndian(UInt32(adler))
-        data.appendBigEndian(UInt64(rawCount))
-        data.append(deflated)
+    /// `bands` as one file: `magic`, the number of bands, each band's Adler-32, filtered
+    /// length and deflated length (big-endian), then their deflated bytes in order.
+    public static func file(of bands: [PNGBand]) -> Data {
+        var data = magic
+        data.appendBigEndian(UInt32(bands.count))
+        for band in bands {
+            data.appendBigEndian(band.adler)
+            data.appendBigEndian(UInt64(band.rawCount))
+            data.appendBigEndian(UInt64(band.deflated.count))
+        }
+        for band in bands { data.append(band.deflated) }
         return data
     }
 
-    /// A band from its file form; nil unless it is one.
-    public init?(fileData data: Data) {
-        let header = Self.magic.count + 12
-        guard data.count > header, data.prefix(Self.magic.count) == Self.magic else { return nil }
-        let bytes = [UInt8](data[data.startIndex + Self.magic.count..<data.startIndex + header])
-        adler = bytes[0..<4].reduce(0) { $0 << 8 | UInt32($1) }
-        let raw = bytes[4..<12].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        guard raw > 0, raw < UInt64(Int.max) else { return nil }
-        rawCount = Int(raw)
-        deflated = Data(data[(data.startIndex + header)...])
+    /// The bands of a file `file(of:)` wrote; nil unless it is one.
+    public static func bands(fromFile data: Data) -> [PNGBand]? {
+        var reader = BigEndianReader(data: data)
+        guard reader.bytes(magic.count) == magic, let count = reader.integer(UInt32.self), count < 1 << 20 else { return nil }
+        var headers: [(adler: UInt32, rawCount: Int, size: Int)] = []
+        for _ in 0..<count {
+            guard let adler = reader.integer(UInt32.self), let raw = reader.integer(UInt64.self), raw < 1 << 40,
+                let size = reader.integer(UInt64.self), size < 1 << 40
+            else { return nil }
+            headers.append((adler, Int(raw), Int(size)))
+        }
+        var bands: [PNGBand] = []
+        for header in headers {
+            guard let deflated = reader.bytes(header.size) else { return nil }
+            bands.append(PNGBand(deflated: deflated, adler: header.adler, rawCount: header.rawCount))
+        }
+        return reader.atEnd ? bands : nil
     }
 
     init(deflated: Data, adler: UInt32, rawCount: Int) {
@@ -47,10 +58,12 @@ public struct PNGBand: Sendable, Hashable {
 }
 
 /// Deflates RGB rows into `PNGBand`s at zlib's level 1 (FFmpeg's PNG encoder's level here):
-/// one stream, reset for every band, and one buffer for the filtered rows, reused.
+/// one stream, reset for every band, and its buffers, reused.
 final class BandDeflater {
     private let stream: UnsafeMutablePointer<z_stream>
+    /// The filtered rows of a band, and its deflated bytes: reused, band after band.
     private var filtered: [UInt8] = []
+    private var output: [UInt8] = []
 
     init() throws(MediaError) {
         // zlib keeps a pointer to the stream in its state: it must not move.
@@ -85,19 +98,19 @@ final class BandDeflater {
             guard deflateReset(stream) == Z_OK else { throw .invalidArgument("zlib's deflateReset failed") }
             // A sync flush adds an empty stored block (5 bytes) to what the bound allows.
             let capacity = Int(deflateBound(stream, UInt(rawCount))) + 16
-            var output = Data(count: capacity)
-            let status = output.withUnsafeMutableBytes { out in
+            if output.count < capacity { output = [UInt8](repeating: 0, count: capacity) }
+            return try output.withUnsafeMutableBufferPointer { (out) throws(MediaError) -> PNGBand in
                 stream.pointee.next_in = raw
                 stream.pointee.avail_in = UInt32(rawCount)
-                stream.pointee.next_out = out.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                stream.pointee.next_out = out.baseAddress!
                 stream.pointee.avail_out = UInt32(capacity)
-                return deflate(stream, Z_SYNC_FLUSH)
+                let status = deflate(stream, Z_SYNC_FLUSH)
+                guard status == Z_OK, stream.pointee.avail_in == 0, stream.pointee.avail_out > 0 else {
+                    throw .invalidArgument("zlib's deflate failed (\(status))")
+                }
+                let deflated = Data(bytes: out.baseAddress!, count: capacity - Int(stream.pointee.avail_out))
+                return PNGBand(deflated: deflated, adler: adler, rawCount: rawCount)
             }
-            guard status == Z_OK, stream.pointee.avail_in == 0, stream.pointee.avail_out > 0 else {
-                throw .invalidArgument("zlib's deflate failed (\(status))")
-            }
-            output.count = capacity - Int(stream.pointee.avail_out)
-            return PNGBand(deflated: output, adler: adler, rawCount: rawCount)
         }
     }
 
@@ -107,6 +120,24 @@ final class BandDeflater {
         defer { withExtendedLifetime(frame) {} }
         return try band(
             frame.pointer.pointee.data.0! + from * stride, stride: stride, width: Int(frame.pointer.pointee.width), rows: rows)
+    }
+}
+
+/// Reads big-endian integers and runs of bytes from the start of `data`; nil past its end.
+private struct BigEndianReader {
+    let data: Data
+    var offset = 0
+
+    var atEnd: Bool { offset == data.count }
+
+    mutating func bytes(_ count: Int) -> Data? {
+        guard count >= 0, count <= data.count - offset else { return nil }
+        defer { offset += count }
+        return data.subdata(in: data.startIndex + offset..<data.startIndex + offset + count)
+    }
+
+    mutating func integer<Value: FixedWidthInteger>(_: Value.Type) -> Value? {
+        bytes(MemoryLayout<Value>.size).map { $0.reduce(Value.zero) { $0 << 8 | Value($1) } }
     }
 }
 

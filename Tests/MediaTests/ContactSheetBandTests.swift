@@ -3,8 +3,8 @@ import Media
 import Testing
 import TestSupport
 
-/// Contact sheet pages deflated in bands (`ContactSheet.png(_:kept:)`): the page is the page
-/// `compose` draws whole, pixel for pixel, however many of its bands were kept from before.
+/// Contact sheet pages deflated in bands (`ContactSheet.png(_:pictures:)`): the page is the
+/// page `compose` draws whole, pixel for pixel, whether its picture bands were kept from before or not.
 @Suite("Contact sheet pages in bands")
 struct ContactSheetBandTests {
     static let sheet = ContactSheet(
@@ -44,51 +44,55 @@ struct ContactSheetBandTests {
         return try #require(RGBImage(width: width, height: height, pixels: Array(try Data(contentsOf: raw))))
     }
 
-    @Test("a page drawn in bands is the page drawn whole, as ffmpeg decodes it; every band is drawn once")
+    @Test("a page drawn in bands is the page drawn whole, as ffmpeg decodes it; its picture bands are given back")
     func bandedPageIsTheWholePage() async throws {
         let directory = try Scratch()
         let cells = try Self.cells()
-        let (png, drawn) = try await Self.sheet.png(cells)
+        let (png, pictures) = try await Self.sheet.png(cells)
         let expected = try Self.whole(cells)
         let decoded = try await Self.ffmpegDecoded(png, width: expected.width, height: expected.height, in: directory)
         #expect(decoded == expected)
         #expect(try await decodeErrors(directory.file("page.png").writing(png), in: directory) == "")
-        #expect(drawn.count == 3 && drawn.allSatisfy { $0.picture != nil && $0.caption != nil })
+        #expect(pictures?.count == 3, "a picture band a row")
         // The captions are drawn: the empty one's strip alone is background.
-        #expect(expected.meanColour(x: Self.sheet.origin(of: 4).x, y: Self.sheet.origin(of: 4).y + 54, width: 96, height: 16).red
-            > Double(ContactSheet.background.red) + 4)
+        let (x, y) = Self.sheet.origin(of: 4)
+        #expect(expected.meanColour(x: x, y: y + 54, width: 96, height: 16).red > Double(ContactSheet.background.red) + 4)
+        #expect(expected.meanColour(x: Self.sheet.origin(of: 5).x, y: y + 54, width: 96, height: 16).red
+            == Double(ContactSheet.background.red))
 
-        // All bands kept: nothing drawn, the same bytes.
-        let again = try await Self.sheet.png(cells, kept: drawn)
+        // The pictures given back: none drawn, the same bytes.
+        let again = try await Self.sheet.png(cells, pictures: pictures)
         #expect(again.png == png)
-        #expect(again.drawn.allSatisfy { $0.picture == nil && $0.caption == nil })
+        #expect(again.pictures == nil)
     }
 
-    @Test("one caption changed: only its row's caption band is drawn, and the page is the new page drawn whole")
-    func oneChangedCaption() async throws {
+    @Test("captions changed, pictures given: no picture is drawn, and the page is the new page drawn whole")
+    func changedCaptions() async throws {
         let directory = try Scratch()
         let first = try await Self.sheet.png(try Self.cells())
         var captions = try Self.cells().map(\.caption)
         captions[4] = "5A  01:00:09:23"
+        captions[6] = "7A  01:00:10:01"
         let cells = try Self.cells(captions)
-        var kept = first.drawn
-        kept[1].caption = nil  // what the cache holds: the changed row's captions are keyed anew
-        let (png, drawn) = try await Self.sheet.png(cells, kept: kept)
-        #expect(drawn.map { $0.picture == nil } == [true, true, true])
-        #expect(drawn.map { $0.caption == nil } == [true, false, true])
+        // Pictures that are not the page's would show: the page is made of the bands given.
+        let (png, drawn) = try await Self.sheet.png(cells, pictures: first.pictures)
+        #expect(drawn == nil)
         let expected = try Self.whole(cells)
         #expect(try await Self.ffmpegDecoded(png, width: expected.width, height: expected.height, in: directory) == expected)
-        #expect(expected != (try Self.whole(try Self.cells())), "the caption shows on the page")
+        #expect(expected != (try Self.whole(try Self.cells())), "the captions show on the page")
     }
 
-    @Test("a kept band of the wrong size is drawn again")
-    func wrongSizedBand() async throws {
+    @Test("picture bands of the wrong number or size are drawn again")
+    func wrongBands() async throws {
         let first = try await Self.sheet.png(try Self.cells())
-        var kept = first.drawn
-        kept[0].picture = first.drawn[0].caption
-        let (png, drawn) = try await Self.sheet.png(try Self.cells(), kept: kept)
-        #expect(png == first.png)
-        #expect(drawn[0].picture == first.drawn[0].picture && drawn[0].caption == nil)
+        let pictures = try #require(first.pictures)
+        // A narrower page's band (two cells: one row) is not this page's size.
+        let narrow = try #require(try await Self.sheet.png(Array(try Self.cells().prefix(2))).pictures)
+        for wrong in [Array(pictures.dropLast()), narrow + narrow + narrow] {
+            let (png, drawn) = try await Self.sheet.png(try Self.cells(), pictures: wrong)
+            #expect(png == first.png)
+            #expect(drawn == pictures)
+        }
     }
 
     @Test("a caption drawn out of its strip, or on two lines, makes the page drawn whole, and no band kept",
@@ -100,18 +104,22 @@ struct ContactSheetBandTests {
         var captions = try Self.cells().map(\.caption)
         captions[0] = caption
         let cells = try Self.cells(captions)
-        let (png, drawn) = try await sheet.png(cells)
-        #expect(drawn.isEmpty)
+        let (png, pictures) = try await sheet.png(cells)
+        #expect(pictures == nil)
         let expected = try Self.whole(cells, sheet: sheet)
         #expect(try await Self.ffmpegDecoded(png, width: expected.width, height: expected.height, in: directory) == expected)
     }
 
-    @Test("a band's file form reads back; other bytes are refused")
+    @Test("a file of bands reads back; other bytes are refused")
     func bandFiles() async throws {
-        let band = try #require(try await Self.sheet.png(try Self.cells()).drawn[0].picture)
-        #expect(PNGBand(fileData: band.fileData) == band)
-        #expect(PNGBand(fileData: Data("PNGband1".utf8)) == nil)
-        #expect(PNGBand(fileData: band.deflated) == nil)
+        let bands = try #require(try await Self.sheet.png(try Self.cells()).pictures)
+        let file = PNGBand.file(of: bands)
+        #expect(PNGBand.bands(fromFile: file) == bands)
+        #expect(PNGBand.bands(fromFile: PNGBand.file(of: [])) == [])
+        #expect(PNGBand.bands(fromFile: file.dropLast()) == nil)
+        #expect(PNGBand.bands(fromFile: file + Data([0])) == nil)
+        #expect(PNGBand.bands(fromFile: Data("PNGbands1\n".utf8)) == nil)
+        #expect(PNGBand.bands(fromFile: bands[0].deflated) == nil)
     }
 }
 
