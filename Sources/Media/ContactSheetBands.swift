@@ -17,7 +17,7 @@ import Foundation
 /// page, cost some 2 ms a row.
 extension ContactSheet {
     /// How many rows of cells a page of `count` cells has.
-    public func rows(for count: Int) -> Int { max(1, (count + columns - 1) / columns) }
+    func rows(for count: Int) -> Int { max(1, (count + columns - 1) / columns) }
 
     /// Decodes the pictures (PNG or JPEG bytes) a page needs and encodes it as PNG, on a thread
     /// of its own, from bands: the picture bands `pictures`, one a row, when given and of the
