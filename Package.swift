@@ -59,8 +59,10 @@ let package = Package(
         // SHA-256 in C: the x86-64 SHA extensions when the CPU has them (CPUID), else portable
         // C; the cache's keys and the outputs' digests (Sources/CSHA256/NOTICE).
         .target(name: "CSHA256", exclude: ["NOTICE"]),
+        // zlib (FFmpeg's own dependency), for PNGs deflated in independent bands.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         // Files, frames and filter graphs; knows nothing of shots.
-        .target(name: "Media", dependencies: ["CFFmpeg", "CFFmpegShims", "CSHA256"]),
+        .target(name: "Media", dependencies: ["CFFmpeg", "CFFmpegShims", "CSHA256", "CZlib"]),
 
         // eSpeak NG's C library, the offline text-to-speech engine the scratch voices use.
         .systemLibrary(

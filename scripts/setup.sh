@@ -13,6 +13,8 @@ apt_packages=(libavformat-dev libavcodec-dev libavfilter-dev libavutil-dev libsw
               pkg-config fonts-dejavu-core fonts-wqy-zenhei ffmpeg libxml2-utils python3-venv)
 # time: /usr/bin/time measures the peak memory of a build in the download tests.
 apt_packages+=(time)
+# zlib1g-dev: the contact sheet's pages are deflated in bands through zlib (Media's PNGBand).
+apt_packages+=(zlib1g-dev)
 # chromium, chromium-driver: the review page's browser test (headless, driven by Selenium).
 apt_packages+=(chromium chromium-driver)
 missing=()

@@ -16,10 +16,12 @@ import Media
 /// else it is drawn again.
 ///
 /// Pages are drawn (`draw`, the sheet-draw steps) while the video is joined and placed
-/// (`place`, the sheet-page steps) once it is made. A page's graph holds a drawtext filter,
-/// with its own FreeType face, per caption: drawn two at once beside a backend's encoders
-/// they made the sheet the largest stage of a feature's build (Big Fish's 29 pages: 194 MB
-/// two at once, 159 MB one at a time), so no page is drawn before every clip is made.
+/// (`place`, the sheet-page steps) once it is made. A page's graph once held a drawtext
+/// filter, with its own FreeType face, per caption: drawn two at once beside a backend's
+/// encoders they made the sheet the largest stage of a feature's build (Big Fish's 29 pages:
+/// 194 MB two at once, 159 MB one at a time), so no page is drawn before every clip is made.
+/// A page's pictures are now kept in the cache as deflated bands (`ContactSheetBands`), and
+/// its captions drawn in strips through one graph of a drawtext filter a column.
 enum ContactSheetExport {
     static let columns = 6
     static let rows = 10
@@ -48,7 +50,8 @@ enum ContactSheetExport {
     }
 
     /// Bumped when a page's drawing changes for the same cells and layout: part of its key.
-    static let pageVersion = 1
+    /// 2: pages deflated in bands (`ContactSheet.png(_:pictures:)`), the same pixels in other bytes.
+    static let pageVersion = 2
 
     /// The cache key of a page: a hash of the layout, the font, and each cell's thumbnail
     /// (`Thumbnails.identities`: a clip made again under its key redraws the page) and caption.
@@ -61,14 +64,26 @@ enum ContactSheetExport {
 
     /// A page showing `cells` (each shot's thumbnail, its identity (`Thumbnails.identity`)
     /// and caption) in `cache` under its `pageKey`: drawn unless there and matching its
-    /// recorded digest. Returns its place in the cache and whether it was drawn now.
+    /// recorded digest, with the picture bands the cache holds for its thumbnails
+    /// (`ContactSheetBands`), or those drawn now, kept. Returns its place in the cache and
+    /// whether it was drawn now.
     static func draw(
         _ cells: [(image: Data, identity: String, caption: String)], layout sheet: ContactSheet, cache: ClipCache
     ) async throws -> (cached: URL, drawn: Bool) {
         let cached = cache.sheetPageURL(for: pageKey(cells.map { ($0.identity, $0.caption) }, layout: sheet))
         guard cache.verify(cached) != nil else { return (cached, false) }
         cache.discard(cached)
-        try await draw(cells.map { ($0.image, $0.caption) }, with: sheet, to: cached, cache: cache)
+        let bands = ContactSheetBands(cells.map(\.identity), layout: sheet, cache: cache)
+        let page: (png: Data, pictures: [PNGBand]?)
+        do {
+            page = try await sheet.png(cells.map { ($0.image, $0.caption) }, pictures: bands.kept())
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            throw AnimaticError(.internalFailure, "cannot draw a contact sheet page: \(error)")
+        }
+        if let pictures = page.pictures { try bands.keep(pictures) }
+        try write(page.png, to: cached, cache: cache)
         return (cached, true)
     }
 
@@ -80,16 +95,8 @@ enum ContactSheetExport {
         return true
     }
 
-    /// Draws one page and writes it to `url` in the cache, atomically, and seals it.
-    private static func draw(
-        _ cells: [(image: Data, caption: String)], with sheet: ContactSheet, to url: URL, cache: ClipCache
-    ) async throws {
-        let data: Data
-        do { data = try await sheet.png(cells) } catch let error as CancellationError {
-            throw error
-        } catch {
-            throw AnimaticError(.internalFailure, "cannot draw a contact sheet page: \(error)")
-        }
+    /// Writes a page to `url` in the cache, atomically, and seals it.
+    private static func write(_ data: Data, to url: URL, cache: ClipCache) throws {
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {

@@ -113,6 +113,15 @@ public struct ClipCache: Sendable {
             .appendingPathComponent(key + ".png")
     }
 
+    /// Where the picture bands of a contact sheet page (its rows' pictures, deflated) whose
+    /// content hashes to `key` live (`sheets/ab/abcdef….bands`), so a page whose captions
+    /// changed deflates only those.
+    public func sheetBandsURL(for key: String) -> URL {
+        directory.appendingPathComponent("sheets", isDirectory: true)
+            .appendingPathComponent(String(key.prefix(2)), isDirectory: true)
+            .appendingPathComponent(key + ".bands")
+    }
+
     /// Where temporary files of the build (downloads, the joined video) go.
     public var scratchDirectory: URL { directory.appendingPathComponent("tmp", isDirectory: true) }
 

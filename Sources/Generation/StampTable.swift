@@ -36,7 +36,9 @@ final class StampTable<Row: StampTableRow>: @unchecked Sendable {
     func set(_ name: String, _ row: Row?) {
         lock.withLock {
             guard rows[name] != row else { return }
-            rows[name] = row
+            // In place: `rows[name] = row` would copy every row (its getter's copy shares the
+            // storage), once for each entry a build seals.
+            loaded![name] = row
             changed = true
         }
     }
@@ -56,13 +58,10 @@ final class StampTable<Row: StampTableRow>: @unchecked Sendable {
 
     /// The rows, read from the file on first use. Under `lock`.
     private var rows: [String: Row] {
-        get {
-            if let loaded { return loaded }
-            let read = parse((try? Data(contentsOf: file)) ?? Data())
-            loaded = read
-            return read
-        }
-        set { loaded = newValue }
+        if let loaded { return loaded }
+        let read = parse((try? Data(contentsOf: file)) ?? Data())
+        loaded = read
+        return read
     }
 
     private func parse(_ data: Data) -> [String: Row] {

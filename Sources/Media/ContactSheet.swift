@@ -57,14 +57,8 @@ public struct ContactSheet: Sendable, Hashable {
     }
 
     /// The page as an `AV_PIX_FMT_RGB24` frame: drawn in one buffer, captioned in place.
-    private func drawPage(_ cells: [(image: RGBImage, caption: String)]) throws -> Frame {
-        guard columns > 0, cellWidth > 0, cellHeight > 0, captionHeight >= 0, spacing >= 0, fontSize > 0 else {
-            throw MediaError.invalidArgument("contact sheet layout \(self)")
-        }
-        guard !cells.isEmpty else { throw MediaError.invalidArgument("a contact sheet needs at least one picture") }
-        guard FileManager.default.isReadableFile(atPath: fontFile) else {
-            throw MediaError.invalidArgument("font file \(fontFile) is not readable")
-        }
+    func drawPage(_ cells: [(image: RGBImage, caption: String)]) throws -> Frame {
+        try checkLayout(cells.count)
         let (width, height) = size(for: cells.count)
         let page = try Frame(rgbWidth: width, height: height)
         page.fillRGB(Self.background)
@@ -78,7 +72,18 @@ public struct ContactSheet: Sendable, Hashable {
         return try drawCaptions(on: page, cells: cells, indices: captioned)
     }
 
-    private func fitted(_ image: RGBImage) throws(MediaError) -> RGBImage {
+    /// Throws unless the layout can be drawn, with `count` cells and the font file.
+    func checkLayout(_ count: Int) throws(MediaError) {
+        guard columns > 0, cellWidth > 0, cellHeight > 0, captionHeight >= 0, spacing >= 0, fontSize > 0 else {
+            throw .invalidArgument("contact sheet layout \(self)")
+        }
+        guard count > 0 else { throw .invalidArgument("a contact sheet needs at least one picture") }
+        guard FileManager.default.isReadableFile(atPath: fontFile) else {
+            throw .invalidArgument("font file \(fontFile) is not readable")
+        }
+    }
+
+    func fitted(_ image: RGBImage) throws(MediaError) -> RGBImage {
         if image.width == cellWidth && image.height == cellHeight { return image }
         let frame = try image.makeFrame()
         let scaler = try PixelScaler(
@@ -116,20 +121,5 @@ public struct ContactSheet: Sendable, Hashable {
             throw .invalidArgument("the caption graph produced no frame")
         }
         return drawn
-    }
-}
-
-extension ContactSheet {
-    /// Decodes each picture (PNG or JPEG bytes), composes the page and encodes it as PNG,
-    /// on a thread of its own; cancelling the awaiting task stops it between pictures.
-    public func png(_ cells: [(image: Data, caption: String)]) async throws -> Data {
-        try await runOnOwnThread {
-            beginOperation()
-            let decoded = try cells.map { cell in
-                try checkCancellation()
-                return (image: try ImageCodec.decode(cell.image), caption: cell.caption)
-            }
-            return try ImageCodec.png(frame: try drawPage(decoded))
-        }
     }
 }
