@@ -86,7 +86,12 @@ extension Builder {
             case let .sheetPage(index, frames, url, pages):
                 return cutListJob(writer) { try await self.sheetPageStep(index, frames: frames, url: url, pages: pages, run: run) }
             case let .cutList(format, planned):
-                return cutListJob(writer) { try await self.cutListStep(format, planned: planned, run: run) }
+                let rendered = plan.renderedLists
+                return cutListJob(writer) {
+                    var bytes = planned
+                    if bytes == nil { bytes = await rendered?.bytes(of: format) }
+                    return try await self.cutListStep(format, planned: bytes, run: run)
+                }
             case .depfile:
                 return job(writer) { _ in
                     if let depfile = self.settings.depfile {
