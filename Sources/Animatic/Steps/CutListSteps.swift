@@ -105,12 +105,8 @@ extension Builder {
                     output: url.path, key: nil, status: planner.reason(url, changed: true)), .cutList(format))
             default:
                 guard let file = rendered[format] else { continue }
-                // A list of the timeline alone, without quality control to place takes
-                // after planning, is what the step would render: it writes these bytes.
-                // (The storyboard page shows thumbnails, which their steps check first.)
-                planner.addFile(
-                    .cutList, file, inputs: (format == .html ? thumbnailSteps : []) + [video],
-                    subject: .cutList(format, planned: qcPolicy.analyses || format == .html ? nil : file.data))
+                // A dry run's list whose bytes planning knows: up to date when its file holds them.
+                planner.addFile(.cutList, file, inputs: (format == .html ? thumbnailSteps : []) + [video], subject: .cutList(format))
             }
         }
     }

@@ -85,12 +85,10 @@ extension Builder {
                 return cutListJob(sheet) { try await self.sheetDrawStep(index, frames: frames, run: run) }
             case let .sheetPage(index, frames, url, pages):
                 return cutListJob(writer) { try await self.sheetPageStep(index, frames: frames, url: url, pages: pages, run: run) }
-            case let .cutList(format, planned):
+            case let .cutList(format):
                 let rendered = plan.renderedLists
                 return cutListJob(writer) {
-                    var bytes = planned
-                    if bytes == nil { bytes = await rendered?.bytes(of: format) }
-                    return try await self.cutListStep(format, planned: bytes, run: run)
+                    try await self.cutListStep(format, planned: await rendered?.bytes(of: format), run: run)
                 }
             case .depfile:
                 return job(writer) { _ in
