@@ -63,7 +63,7 @@ public struct Builder: Sendable {
         defer { withExtendedLifetime(lock) {} }
         StalePartials.remove(beside: settings.output)
         let context = try BuildContext(self, plan: plan, scriptPath: scriptPath, voicing: voicing, verifying: true)
-        let steps = try stepPlan(context)
+        let steps = try stepPlan(context, building: true)
         let buildPlan = context.buildPlan
         events(.planned(
             segments: context.allItems.count, toGenerate: buildPlan.toGenerate.count, frames: plan.totalFrames))

@@ -79,8 +79,8 @@ extension Builder {
     }
 
     /// A text cut list step: the format rendered from the timeline (the storyboard page with
-    /// each shot's thumbnail and QC verdict), or the bytes planning rendered (`planned`),
-    /// written unless the file holds those bytes.
+    /// each shot's thumbnail and QC verdict), or the bytes rendered beside the build
+    /// (`planned`, from `RenderedCutLists`), written unless the file holds those bytes.
     func cutListStep(_ format: CutListFormat, planned: Data?, run: BuildRun) async throws -> URL? {
         run.cutListStepStarted()
         let url = settings.cutListURL(format)

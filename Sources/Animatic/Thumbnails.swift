@@ -44,8 +44,7 @@ enum Thumbnails {
 
     /// What the thumbnail at `url` is, for a sheet page's key: its name and modification time.
     static func identity(of url: URL) -> String {
-        let modified = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
-        return "\(url.lastPathComponent) \(modified?.timeIntervalSince1970 ?? 0)"
+        "\(url.lastPathComponent) \(FileModification.of(url.path)?.modified ?? 0)"
     }
 
     /// Grabs `frame` from `clip`, encodes it, writes it to `url` atomically and seals it.

@@ -5,24 +5,35 @@ enum XMLText {
     /// `&`, `<`, `>`, `"` and `'` as entities, and control characters other than tab and
     /// newline (which XML 1.0 forbids) dropped.
     static func escaped(_ text: String) -> String {
-        // Most text (and every data: URI) needs nothing: one pass over the bytes says so.
-        let needsWork = text.utf8.contains { byte in
-            byte < 0x20 ? byte != 0x0A && byte != 0x09 : byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
-        }
-        if !needsWork { return text }
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case _ where scalar.value < 0x20 && scalar != "\n" && scalar != "\t": continue
-            default: out.unicodeScalars.append(scalar)
+        var text = text
+        // A native string's UTF-8 is one buffer: scanned and escaped byte by byte. Every
+        // byte to change is ASCII, and no byte of a multi-byte character is, so bytes give
+        // what characters would.
+        return text.withUTF8 { bytes -> String? in
+            // Most text (and every data: URI) needs nothing: one pass over the bytes says so.
+            guard let first = bytes.firstIndex(where: needsWork) else { return nil }
+            var out = [UInt8]()
+            out.reserveCapacity(bytes.count + 16)
+            out.append(contentsOf: bytes[..<first])
+            for byte in bytes[first...] {
+                switch byte {
+                case 0x26: out.append(contentsOf: "&amp;".utf8)
+                case 0x3C: out.append(contentsOf: "&lt;".utf8)
+                case 0x3E: out.append(contentsOf: "&gt;".utf8)
+                case 0x22: out.append(contentsOf: "&quot;".utf8)
+                case 0x27: out.append(contentsOf: "&apos;".utf8)
+                case 0x0A, 0x09: out.append(byte)
+                case ..<0x20: continue
+                default: out.append(byte)
+                }
             }
-        }
-        return out
+            return String(decoding: out, as: UTF8.self)
+        } ?? text
+    }
+
+    /// Whether `byte` is escaped or dropped by `escaped`.
+    private static func needsWork(_ byte: UInt8) -> Bool {
+        byte < 0x20 ? byte != 0x0A && byte != 0x09 : byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
     }
 
     /// A file URL's path with every byte outside `A–Z a–z 0–9 - . _ ~ /` percent-encoded

@@ -13,9 +13,13 @@ extension Builder {
     /// still to be made), the shot's thumbnail waits for the join, by which time the take on
     /// the timeline is known, and runs if any of its takes' clips is made; the text cut
     /// lists, whose clips may change, run too.
+    ///
+    /// With `building`, no list is rendered here: each text list's step runs and writes
+    /// what changed, a list of the timeline alone from the bytes `RenderedCutLists` renders
+    /// meanwhile (the dry run renders them here to say which change).
     func addCutLists(
         _ context: BuildContext, clipStep: [ClipKey: String], clipRuns: [ClipKey: Bool], after video: String,
-        to planner: inout StepPlanner
+        building: Bool, to planner: inout StepPlanner
     ) throws(AnimaticError) {
         let items = context.buildPlan.items, cache = context.cache
         let timeline = CutListExport.timeline(context.plan, settings: settings, withAudio: context.voicing != nil)
@@ -59,10 +63,23 @@ extension Builder {
         let drafts = CutListExport.drafts(timeline, settings: settings)
         let thumbnailMade = frames.contains { thumbnailRuns[$0.shotID] == true }
         let thumbnails = thumbnailURLs
-        // The lists whose bytes are known now, rendered side by side (the planning of an
-        // edit waits for them).
-        let rendered = PlannedCutLists.render(
-            settings.cutLists.filter { $0 != .sheet && !undecided && !($0 == .html && thumbnailMade) }
+        let textLists = settings.cutLists.filter { $0 != .sheet }
+        if building {
+            // The storyboard page and, under quality control, every list are rendered by
+            // their steps (`cutListStep`), which may see another take on the timeline.
+            let settings = settings
+            planner.renderedLists = RenderedCutLists(
+                undecided || qcPolicy.analyses ? [] : textLists.filter { $0 != .html }
+            ) { format in
+                format.render(
+                    timeline, edlFlavor: settings.edlFlavor, thumbnails: [:], qcNotes: qcNotes, drafts: drafts,
+                    reviews: settings.reviewMarks
+                ).map { Data($0.utf8) }
+            }
+        }
+        // A dry run's lists whose bytes are known now, rendered side by side.
+        let rendered = building ? [:] : PlannedCutLists.render(
+            textLists.filter { !undecided && !($0 == .html && thumbnailMade) }
         ) { format in
             let sources = format == .html ? thumbnails.compactMapValues { url in
                 (try? Data(contentsOf: url)).map { "data:image/jpeg;base64," + $0.base64EncodedString() }
@@ -78,9 +95,9 @@ extension Builder {
                 addSheetPages(
                     frames, thumbnailRuns: thumbnailRuns, thumbnailURLs: thumbnailURLs, cache: cache, clips: clips,
                     after: video, to: &planner)
-            case .html where thumbnailMade, _ where undecided:
-                // A thumbnail is made first, or quality control has still to place takes:
-                // the bytes are not known yet.
+            case .html where thumbnailMade, _ where undecided || building:
+                // A thumbnail is made first, or quality control has still to place takes,
+                // or the build renders the list in its step: the bytes are not known yet.
                 let url = settings.cutListURL(format)
                 planner.add(BuildStep(
                     id: "cut-list \(url.lastPathComponent)", kind: .cutList,
@@ -88,12 +105,8 @@ extension Builder {
                     output: url.path, key: nil, status: planner.reason(url, changed: true)), .cutList(format))
             default:
                 guard let file = rendered[format] else { continue }
-                // A list of the timeline alone, without quality control to place takes
-                // after planning, is what the step would render: it writes these bytes.
-                // (The storyboard page shows thumbnails, which their steps check first.)
-                planner.addFile(
-                    .cutList, file, inputs: (format == .html ? thumbnailSteps : []) + [video],
-                    subject: .cutList(format, planned: qcPolicy.analyses || format == .html ? nil : file.data))
+                // A dry run's list whose bytes planning knows: up to date when its file holds them.
+                planner.addFile(.cutList, file, inputs: (format == .html ? thumbnailSteps : []) + [video], subject: .cutList(format))
             }
         }
     }

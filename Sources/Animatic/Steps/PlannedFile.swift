@@ -21,7 +21,7 @@ struct PlannedFile: Sendable {
     }
 }
 
-/// The text cut lists planning renders, one format a thread.
+/// The text cut lists a dry run renders while planning, one format a thread.
 enum PlannedCutLists {
     /// `render` of each of `formats`, run side by side (each is a pure function of the
     /// timeline, and a feature's lists are megabytes); a format it gives nil for is left out.

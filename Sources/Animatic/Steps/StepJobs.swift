@@ -93,8 +93,11 @@ extension Builder {
                 return cutListJob(sheet) { try await self.sheetDrawStep(index, frames: frames, run: run) }
             case let .sheetPage(index, frames, url, pages):
                 return cutListJob(writer) { try await self.sheetPageStep(index, frames: frames, url: url, pages: pages, run: run) }
-            case let .cutList(format, planned):
-                return cutListJob(writer) { try await self.cutListStep(format, planned: planned, run: run) }
+            case let .cutList(format):
+                let rendered = plan.renderedLists
+                return cutListJob(writer) {
+                    try await self.cutListStep(format, planned: await rendered?.bytes(of: format), run: run)
+                }
             case .depfile:
                 return job(writer) { _ in
                     if let depfile = self.settings.depfile {

@@ -47,6 +47,9 @@ public struct StepPlan: Sendable {
     /// The cut list record the steps were planned from, which the build updates once they
     /// have run; nil when no cut list is written.
     var cutLists: CutListRecord.Planned?
+    /// The text cut lists being rendered for the build's steps; nil in a dry run, which
+    /// renders them while planning.
+    var renderedLists: RenderedCutLists?
 }
 
 extension Builder {

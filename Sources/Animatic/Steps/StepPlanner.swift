@@ -6,10 +6,14 @@ struct StepPlanner {
     var settings: BuildSettings
     /// Whether a previous build left a report: a missing output is then missing, not new.
     var hadBuild: Bool
+    /// Whether the steps are planned for the build that runs them, not for a dry run.
+    var building = false
     var steps: [BuildStep] = []
     var subjects: [StepSubject] = []
     /// The cut list record of the build (`CutListRecord`), once the cut list steps are planned.
     var cutLists: CutListRecord.Planned?
+    /// The text cut lists a build renders beside its other steps (`RenderedCutLists`).
+    var renderedLists: RenderedCutLists?
 
     mutating func add(_ step: BuildStep, _ subject: StepSubject) {
         steps.append(step)
@@ -25,9 +29,19 @@ struct StepPlanner {
         return changed ? .runs(.contentChanged) : .upToDate
     }
 
-    /// A step writing `data` to `url`: up to date when the file holds those bytes.
-    mutating func addFile(_ kind: BuildStep.Kind, _ url: URL, data: Data, inputs: [String], subject: StepSubject) {
-        addFile(kind, PlannedFile(data, at: url), inputs: inputs, subject: subject)
+    /// A step writing `data` to `url`: up to date when the file holds those bytes. A build
+    /// (`building`) neither makes nor compares them here: the step writes them unless the
+    /// file holds them, and only a dry run says which is the case.
+    mutating func addFile(
+        _ kind: BuildStep.Kind, _ url: URL, data: () throws(AnimaticError) -> Data, inputs: [String], subject: StepSubject
+    ) throws(AnimaticError) {
+        guard !building else {
+            add(BuildStep(
+                id: "\(kind.rawValue) \(url.lastPathComponent)", kind: kind, inputs: inputs, output: url.path, key: nil,
+                status: reason(url, changed: true)), subject)
+            return
+        }
+        addFile(kind, PlannedFile(try data(), at: url), inputs: inputs, subject: subject)
     }
 
     /// A step writing `file`'s bytes to its place: up to date when the file holds them.

@@ -7,13 +7,15 @@ extension Builder {
     /// Every step of the build `context` describes, in dependency order, and why each runs
     /// or not (assuming every request succeeds). Reads only: the cache's entries, the
     /// outputs beside the video. The build runs exactly these steps (`job(for:)`).
+    /// With `building`, the text cut lists are rendered beside the build's steps instead of
+    /// now (`RenderedCutLists`): their steps run, and write only what changed.
     ///
     /// Everything written beside the video reads the video's step (`tracks`), which reads
     /// every clip: so a failure that stops the build leaves every output as it was, and the
     /// report, which the join invalidates before the video is replaced, is written last.
-    func stepPlan(_ context: BuildContext) throws(AnimaticError) -> StepPlan {
+    func stepPlan(_ context: BuildContext, building: Bool = false) throws(AnimaticError) -> StepPlan {
         let buildPlan = context.buildPlan, cache = context.cache, keepGoing = settings.keepGoing
-        var planner = StepPlanner(settings: settings, hadBuild: context.previous != nil)
+        var planner = StepPlanner(settings: settings, hadBuild: context.previous != nil, building: building)
 
         // Generation: a step per segment, a conform step when the backend's files are not
         // in the house format, a QC step with quality control on, and under --keep-going a
@@ -90,28 +92,31 @@ extension Builder {
         planner.add(BuildStep(
             id: "digest \(settings.output.lastPathComponent)", kind: .digest, inputs: [tracksID], output: settings.output.path,
             key: context.digest, status: videoStatus), .digest)
-        planner.addFile(.plan, settings.planURL, data: context.planJSON, inputs: [tracksID], subject: .plan)
+        try planner.addFile(.plan, settings.planURL, data: { context.planJSON }, inputs: [tracksID], subject: .plan)
         planner.add(BuildStep(
             id: "media \(settings.mediaDirectory.lastPathComponent)", kind: .media, inputs: clipSteps + takeSteps + [tracksID],
             output: settings.mediaDirectory.path, key: context.digest,
             status: mediaIsUpToDate(videoIsUpToDate: videoUpToDate, buildPlan: buildPlan, previous: context.previous)
                 ? .upToDate : planner.reason(settings.mediaDirectory, changed: true)), .media)
 
-        try addCutLists(context, clipStep: usedStep, clipRuns: clipRuns, after: tracksID, to: &planner)
+        try addCutLists(context, clipStep: usedStep, clipRuns: clipRuns, after: tracksID, building: building, to: &planner)
 
         if let depfile = settings.depfile {
-            planner.addFile(
-                .depfile, depfile, data: depfileData(scriptPath: context.scriptPath, voicing: context.voicing),
+            try planner.addFile(
+                .depfile, depfile, data: { depfileData(scriptPath: context.scriptPath, voicing: context.voicing) },
                 inputs: [tracksID], subject: .depfile)
         }
-        var written = makeReport(
-            buildPlan, plan: context.plan, scriptPath: context.scriptPath, outcome: GenerationOutcome(), digest: context.digest)
-        written.videoWritten = videoStatus.runs
-        // An up-to-date video keeps its record, unless the build will touch it for make.
-        if videoUpToDate, let video = currentVideo(previous: context.previous, digest: context.digest) {
-            written.video = videoIsOlder(video, than: context.scriptPath, voicing: context.voicing) ? nil : video
-        }
-        planner.addFile(.report, settings.reportURL, data: try encode(written), inputs: planner.steps.map(\.id), subject: .report)
-        return StepPlan(steps: planner.steps, subjects: planner.subjects, cutLists: planner.cutLists)
+        try planner.addFile(.report, settings.reportURL, data: { () throws(AnimaticError) in
+            var written = makeReport(
+                buildPlan, plan: context.plan, scriptPath: context.scriptPath, outcome: GenerationOutcome(), digest: context.digest)
+            written.videoWritten = videoStatus.runs
+            // An up-to-date video keeps its record, unless the build will touch it for make.
+            if videoUpToDate, let video = currentVideo(previous: context.previous, digest: context.digest) {
+                written.video = videoIsOlder(video, than: context.scriptPath, voicing: context.voicing) ? nil : video
+            }
+            return try encode(written)
+        }, inputs: planner.steps.map(\.id), subject: .report)
+        return StepPlan(
+            steps: planner.steps, subjects: planner.subjects, cutLists: planner.cutLists, renderedLists: planner.renderedLists)
     }
 }

@@ -28,10 +28,8 @@ enum StepSubject: Sendable {
     /// Page `index` of the contact sheet, showing `frames`, placed at `url`; `pages` are
     /// every page of the sheet (pages beyond the last are removed once it is placed).
     case sheetPage(index: Int, frames: [ShotFrame], url: URL, pages: [URL])
-    /// A text cut list; `planned`, its bytes when planning rendered them and the step
-    /// would render the same (a list of the timeline alone, no quality control to place
-    /// takes after planning).
-    case cutList(CutListFormat, planned: Data? = nil)
+    /// A text cut list.
+    case cutList(CutListFormat)
     case depfile
     case report
 }
