@@ -15,9 +15,16 @@ enum AACPacketFile {
         try writeAtomically(to: url) { path in try data.write(to: URL(fileURLWithPath: path)) }
     }
 
+    /// The packets of a file, read at once: its bytes and where each packet lies in them
+    /// (one buffer for all, not one allocation a packet).
+    struct Packets {
+        let bytes: Data
+        let ranges: [Range<Int>]
+    }
+
     /// The packets in `url`.
     /// - Throws: `MediaError.invalidArgument` when it is not such a file.
-    static func read(_ url: URL) throws -> [Data] {
+    static func read(_ url: URL) throws -> Packets {
         let data = try Data(contentsOf: url)
         func value(at offset: Int) -> Int? {
             guard offset + 4 <= data.count else { return nil }
@@ -26,16 +33,16 @@ enum AACPacketFile {
         guard data.prefix(4) == magic, let count = value(at: 4) else {
             throw MediaError.invalidArgument("\(url.path) is not an AAC packet file")
         }
-        var packets: [Data] = []
-        packets.reserveCapacity(count)
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(count)
         var offset = 8 + 4 * count
         for index in 0..<count {
             guard let size = value(at: 8 + 4 * index), offset + size <= data.count else {
                 throw MediaError.invalidArgument("\(url.path) is cut short")
             }
-            packets.append(data.subdata(in: offset..<(offset + size)))
+            ranges.append(offset..<(offset + size))
             offset += size
         }
-        return packets
+        return Packets(bytes: data, ranges: ranges)
     }
 }

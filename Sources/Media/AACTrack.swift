@@ -100,10 +100,14 @@ final class AACTrackWriter {
     private let chunks: [(chunk: AACChunkPlan.Chunk, file: URL)]
     private let length: Int
     private let packet: Packet
-    /// The next chunk to read, the packets read and not yet written, the next packet's index on the track.
+    /// The next chunk to read, the packets read and not yet written (where they lie in
+    /// `chunkBuffer`), the next packet's index on the track.
     private var nextChunk = 0
-    private var pending: [Data] = []
+    private var pending: ArraySlice<Range<Int>> = []
     private var index = 0
+    /// The last chunk read, in one reference-counted buffer its packets refer to: a packet
+    /// costs the muxer a reference, not an allocation and a copy of its own.
+    private var chunkBuffer: UnsafeMutablePointer<AVBufferRef>?
 
     /// Adds the stream to `output` (before its header is written); the chunks must have been
     /// encoded (`AudioTrack.encodeMissingChunks`).
@@ -113,6 +117,10 @@ final class AACTrackWriter {
         packet = try Packet()
         stream = try output.addStream()
         try AACEncoder.describe(stream, globalHeader: output.needsGlobalHeader)
+    }
+
+    deinit {
+        av_buffer_unref(&chunkBuffer)
     }
 
     /// Writes the track's packets up to sample `end`.
@@ -139,19 +147,26 @@ final class AACTrackWriter {
         // The file holds the packets from the one whose overlap holds the pre-roll's last
         // frame (the track's priming packet for the first chunk) to the last the chunk can take.
         let first = nextChunk == 0 ? 0 : 1
-        guard packets.count >= 1 + chunk.frames else {
-            throw MediaError.invalidArgument("\(file.path): \(packets.count) AAC packets, \(1 + chunk.frames) needed")
+        guard packets.ranges.count >= 1 + chunk.frames else {
+            throw MediaError.invalidArgument("\(file.path): \(packets.ranges.count) AAC packets, \(1 + chunk.frames) needed")
         }
-        pending = Array(packets[first..<(1 + chunk.frames)])
+        av_buffer_unref(&chunkBuffer)
+        // Zeroed padding past the last packet, as FFmpeg asks of every packet's buffer.
+        let size = packets.bytes.count
+        let buffer = try require(av_buffer_allocz(size + Int(AV_INPUT_BUFFER_PADDING_SIZE)), "av_buffer_allocz")
+        chunkBuffer = buffer
+        packets.bytes.copyBytes(to: buffer.pointee.data, count: size)
+        pending = packets.ranges[first..<(1 + chunk.frames)]
         nextChunk += 1
     }
 
-    private func send(_ data: Data, to output: OutputFile) throws {
+    private func send(_ range: Range<Int>, to output: OutputFile) throws {
         let frame = Int64(AACChunkPlan.frame)
         let pts = Int64(index - 1) * frame
-        try check(av_new_packet(packet.pointer, Int32(data.count)), "av_new_packet")
         defer { packet.unref() }
-        data.withUnsafeBytes { packet.pointer.pointee.data.update(from: $0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: data.count) }
+        packet.pointer.pointee.buf = try require(av_buffer_ref(chunkBuffer), "av_buffer_ref")
+        packet.pointer.pointee.data = packet.pointer.pointee.buf.pointee.data + range.lowerBound
+        packet.pointer.pointee.size = Int32(range.count)
         packet.pointer.pointee.pts = pts
         packet.pointer.pointee.dts = pts
         packet.pointer.pointee.duration = max(0, min(frame, Int64(length) - pts))

@@ -2,9 +2,9 @@ import CFFmpeg
 import CFFmpegShims
 import Foundation
 
-/// House-format segments read end to end as one stream of packets, each segment shifted to
-/// start where the previous one ended: what `Joiner` writes to a file, and what `TrackMuxer`
-/// lays into the video with its tracks in the same pass (no joined file written and read back).
+/// The video streams of house-format segments read end to end as one stream of packets, each
+/// segment shifted to start where the previous one ended: what `TrackMuxer` lays into the
+/// video with its tracks.
 ///
 /// Every segment must match the first in stream count and, stream by stream, in kind,
 /// codec, size, pixel format, time base, frame rate and extradata (the H.264 SPS/PPS):
@@ -15,26 +15,26 @@ final class JoinedSegments {
     private let segments: [URL]
     /// The first segment, open and analysed: its streams describe the join's.
     let first: InputFile
-    /// The only stream read (the others are skipped), or nil for all.
-    private let selected: Int?
+    /// The only stream read (the first segment's video; the others are skipped).
+    let selected: Int
     private let reference: [StreamSignature]
 
-    /// Opens (and analyses) the first of `segments`; `selected` reads only that stream of each.
-    init(_ segments: [URL], selecting selected: ((InputFile) throws(MediaError) -> Int)? = nil) throws(MediaError) {
+    /// Opens (and analyses) the first of `segments`.
+    init(_ segments: [URL]) throws(MediaError) {
         guard let path = segments.first?.path else { throw MediaError.invalidArgument("nothing to join") }
         self.segments = segments
         first = try InputFile(path: path, analyze: true)
-        self.selected = try selected?(first)
+        selected = try first.videoStreamIndex()
         reference = Self.signatures(of: first, analyzed: true)
     }
 
     /// Calls `write` with every packet of every segment in order, its stream index and
     /// timestamps those of the join (in `timeBases`, one per stream of the first segment).
-    /// With `frames`, segment i must hold `frames[i]` frames in the selected stream.
+    /// Segment i must hold `frames[i]` frames in the selected stream.
     func forEachPacket(
-        timeBases: [AVRational], frames: [Int]?, using packet: Packet, _ write: (Packet) throws -> Void
+        timeBases: [AVRational], frames: [Int], using packet: Packet, _ write: (Packet) throws -> Void
     ) throws {
-        if let frames, frames.count != segments.count {
+        if frames.count != segments.count {
             throw MediaError.invalidArgument("\(frames.count) frame counts for \(segments.count) segments")
         }
         // The demuxer probing found for the first segment opens the others: a join's
@@ -52,12 +52,10 @@ final class JoinedSegments {
                 let analyzed = try Self.analyzeIfNeeded(input)
                 try StreamSignature.compare(Self.signatures(of: input, analyzed: analyzed), with: reference, file: segment.path)
             }
-            if let selected {
-                input.discardAllStreams(except: selected)
-                if let frames, Int(input.stream(selected).pointee.nb_frames) != frames[position] {
-                    throw MediaError.invalidArgument(
-                        "\(segment.path) holds \(input.stream(selected).pointee.nb_frames) frames, \(frames[position]) expected")
-                }
+            input.discardAllStreams(except: selected)
+            if Int(input.stream(selected).pointee.nb_frames) != frames[position] {
+                throw MediaError.invalidArgument(
+                    "\(segment.path) holds \(input.stream(selected).pointee.nb_frames) frames, \(frames[position]) expected")
             }
             nextStart = try copyPackets(from: input, timeBases: timeBases, startingAt: nextStart, using: packet, write)
         }
@@ -93,7 +91,7 @@ final class JoinedSegments {
             try checkCancellation()
             let pointer = packet.pointer
             let index = Int(pointer.pointee.stream_index)
-            if let selected, index != selected {
+            if index != selected {
                 packet.unref()
                 continue
             }

@@ -2,8 +2,8 @@ import CFFmpeg
 import CFFmpegShims
 import Foundation
 
-/// Makes the final MP4: the video stream of a joined file, or of segments joined in the same
-/// pass (`JoinedSegments`), copied as is, plus a `mov_text`
+/// Makes the final MP4: the video streams of house-format segments joined end to end
+/// (`JoinedSegments`) and copied as they are, plus a `mov_text`
 /// subtitle track (not shown by default: `MP4TrackEnabling`), a `tmcd` timecode track and
 /// chapters, all timed in frames.
 ///
@@ -19,12 +19,6 @@ public struct TrackMuxer: Sendable {
         self.format = format
     }
 
-    /// `mux(video:tracks:to:)` on a thread of its own; cancelling the awaiting task stops it
-    /// and removes the temporary file.
-    public func mux(video: URL, tracks: ExtraTracks, audio: AudioTrack? = nil, to destination: URL) async throws {
-        try await runOnOwnThread { try self.mux(video: video, tracks: tracks, audio: audio, to: destination) }
-    }
-
     /// `mux(segments:frames:tracks:audio:to:)` on a thread of its own; cancelling the
     /// awaiting task stops it and removes the temporary file.
     public func mux(
@@ -35,43 +29,25 @@ public struct TrackMuxer: Sendable {
         }
     }
 
-    /// Writes `video`'s video stream with `tracks` (and `audio`, AAC 48 kHz stereo as long
-    /// as its mix, joined from its chunks' packets, encoding the chunks not yet kept) to
-    /// `destination`, atomically.
-    /// - Throws: `MediaError` (also when `video`'s frame rate is not the house rate, or the
-    ///   timecode does not fit it), or `CancellationError`; no file is left behind.
-    public func mux(video: URL, tracks: ExtraTracks, audio: AudioTrack? = nil, to destination: URL) throws {
-        try mux(JoinedSegments([video], selecting: { input throws(MediaError) in try input.videoStreamIndex() }),
-                frames: nil, tracks: tracks, audio: audio, to: destination)
-    }
-
     /// Joins the video streams of `segments` (house-format clips, `frames[i]` frames in
-    /// segment i, as `Joiner` joins them) and writes them with `tracks` (and `audio`) to
-    /// `destination`, atomically, in one pass: the same bytes as joining them to a file and
-    /// muxing that file's video, without writing and reading the joined file.
-    /// - Throws: as `mux(video:tracks:audio:to:)`, and `MediaError` when a segment does not
-    ///   join (`JoinedSegments`) or does not hold its frames.
+    /// segment i, each starting where the one before ended) and writes them with `tracks`
+    /// (and `audio`, AAC 48 kHz stereo as long as its mix, joined from its chunks' packets,
+    /// encoding the chunks not yet kept) to `destination`, atomically, in one pass.
+    /// - Throws: `MediaError` (also when the segments' frame rate is not the house rate, the
+    ///   timecode does not fit it, a segment does not join (`JoinedSegments`) or does not
+    ///   hold its frames), or `CancellationError`; no file is left behind.
     public func mux(segments: [URL], frames: [Int], tracks: ExtraTracks, audio: AudioTrack? = nil, to destination: URL) throws {
-        try mux(JoinedSegments(segments, selecting: { input throws(MediaError) in try input.videoStreamIndex() }),
-                frames: frames, tracks: tracks, audio: audio, to: destination)
-    }
-
-    private func mux(
-        _ joined: @autoclosure () throws -> JoinedSegments, frames: [Int]?, tracks: ExtraTracks, audio: AudioTrack?,
-        to destination: URL
-    ) throws {
         try format.validate()
         beginOperation()
-        let joined = try joined()
+        let joined = try JoinedSegments(segments)
         let input = joined.first
-        let videoIndex = try input.videoStreamIndex()
-        let source = input.stream(videoIndex)
+        let source = input.stream(joined.selected)
         guard Rational(source.pointee.avg_frame_rate).isEquivalent(to: format.frameRate) else {
             throw MediaError.invalidArgument(
                 "\(input.path) runs at \(Rational(source.pointee.avg_frame_rate)) fps, "
                     + "the house rate is \(format.frameRate)")
         }
-        let frameCount = frames?.reduce(0, +) ?? Self.frameCount(of: source, rate: format.frameRate)
+        let frameCount = frames.reduce(0, +)
         try tracks.validate(frameCount: frameCount)
         if let timecode = tracks.timecode {
             var parsed = AVTimecode()
@@ -144,12 +120,6 @@ public struct TrackMuxer: Sendable {
             try output.finish()
             if subtitleOut != nil { try MP4TrackEnabling.disableSubtitles(at: path) }
         }
-    }
-
-    /// The frame count of a video stream: the count MP4 declares, else its duration in frames.
-    private static func frameCount(of stream: UnsafeMutablePointer<AVStream>, rate: Rational) -> Int {
-        if stream.pointee.nb_frames > 0 { return Int(stream.pointee.nb_frames) }
-        return Int(av_rescale_q(stream.pointee.duration, stream.pointee.time_base, rate.reciprocal.avRational))
     }
 
     /// Gives `stream` the parameters of FFmpeg's `mov_text` encoder (its `tx3g` sample

@@ -105,7 +105,8 @@ struct AACChunkTests {
         let video = directory.file("video.mp4"), final = directory.file("final.mp4")
         let totalFrames = Self.segmentFrames.reduce(0, +)
         try await FilterGraphRenderer(format: smallHouse).render(graph: titleCardGraph(smallHouse), frames: totalFrames, to: video)
-        try await TrackMuxer(format: smallHouse).mux(video: video, tracks: ExtraTracks(), audio: track, to: final)
+        try await TrackMuxer(format: smallHouse).mux(
+            segments: [video], frames: [totalFrames], tracks: ExtraTracks(), audio: track, to: final)
 
         // The audio starts at 0 (the priming is skipped) and is as long as the video.
         let json = try await ffprobe(["-show_streams"], final, in: directory)

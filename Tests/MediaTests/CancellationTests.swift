@@ -69,7 +69,8 @@ struct CancellationTests {
         let output = directory.file("joined.mp4")
         let segments = Array(repeating: segment, count: 100_000)
         let error = try await cancelMidway(until: writing(in: directory.url)) {
-            try await Joiner().join(segments, to: output)
+            try await TrackMuxer(format: smallHouse).mux(
+                segments: segments, frames: Array(repeating: 24, count: segments.count), tracks: ExtraTracks(), to: output)
         }
         #expect(error is CancellationError)
         #expect(try directory.contents() == ["segment.mp4"])

@@ -3,8 +3,14 @@ import Media
 import Testing
 import TestSupport
 
-@Suite("Joiner")
+/// `TrackMuxer.mux(segments:…)` as a join: segments end to end, no other track.
+@Suite("Joining segments")
 struct JoinTests {
+    /// Joins `segments` of `frames` frames each to `destination` with no other track.
+    func join(_ segments: [URL], frames: [Int], format: HouseFormat = smallHouse, to destination: URL) async throws {
+        try await TrackMuxer(format: format).mux(segments: segments, frames: frames, tracks: ExtraTracks(), to: destination)
+    }
+
     /// Renders one title-card segment per entry of `frames` into `directory`.
     func segments(_ frames: [Int], in directory: Scratch, format: HouseFormat = smallHouse) throws -> [URL] {
         let colors = ["red", "green", "blue", "yellow", "white"]
@@ -22,7 +28,7 @@ struct JoinTests {
         let directory = try Scratch()
         let parts = try segments([24, 30, 18, 1], in: directory)
         let joined = directory.file("joined.mp4")
-        try await Joiner().join(parts, to: joined)
+        try await join(parts, frames: [24, 30, 18, 1], to: joined)
 
         #expect(try Probe.packetCount(joined) == 73)
         #expect(try Probe.decodedFrameCount(joined) == 73)
@@ -56,7 +62,7 @@ struct JoinTests {
         let conformed = directory.file("conformed.mp4")
         try await Conformer(format: smallHouse).conform(foreign, frames: 30, to: conformed)
         let joined = directory.file("joined.mp4")
-        try await Joiner().join([rendered, conformed, rendered], to: joined)
+        try await join([rendered, conformed, rendered], frames: [12, 30, 12], to: joined)
         #expect(try await FFprobeVideo(joined, in: directory).readFrames == 54)
         #expect(try await decodeErrors(joined, in: directory) == "")
     }
@@ -67,7 +73,7 @@ struct JoinTests {
         let format = HouseFormat(width: 160, height: 90, frameRate: Rational(30000, 1001))
         let parts = try segments([31, 29, 30], in: directory, format: format)
         let joined = directory.file("joined.mp4")
-        try await Joiner().join(parts, to: joined)
+        try await join(parts, frames: [31, 29, 30], format: format, to: joined)
         let probed = try await FFprobeVideo(joined, in: directory)
         #expect(probed.readFrames == 90)
         #expect(probed.frameRate == "30000/1001")
@@ -87,7 +93,8 @@ struct JoinTests {
             throws: MediaError.incompatibleSegment(
                 file: small.path, property: "stream 0 size", expected: "320x180", found: "160x90")
         ) {
-            try Joiner().join([good, good, small], to: joined)
+            try TrackMuxer(format: smallHouse).mux(
+                segments: [good, good, small], frames: [6, 6, 6], tracks: ExtraTracks(), to: joined)
         }
         #expect(try directory.contents() == ["segment-0.mp4", "small.mp4"])
     }
@@ -101,7 +108,9 @@ struct JoinTests {
             ["-f", "lavfi", "-i", "color=c=red:s=320x180:r=24:d=0.25", "-c:v", "libx264", "-preset", "ultrafast",
              "-bf", "0", "-pix_fmt", "yuv420p", other.path], in: directory)
         let joined = directory.file("joined.mp4")
-        let error = try #require(throws: MediaError.self) { try Joiner().join([good, other], to: joined) }
+        let error = try #require(throws: MediaError.self) {
+            try TrackMuxer(format: smallHouse).mux(segments: [good, other], frames: [6, 6], tracks: ExtraTracks(), to: joined)
+        }
         guard case let .incompatibleSegment(file, property, expected, found) = error else {
             Issue.record("unexpected \(error)")
             return
@@ -124,7 +133,9 @@ struct JoinTests {
             ["-f", "lavfi", "-i", "color=c=red:s=320x180:r=24:d=0.25", "-c:v", "libx264", "-preset", "medium",
              "-bf", "0", "-pix_fmt", "yuv444p", other.path], in: directory)
         let joined = directory.file("joined.mp4")
-        let error = try #require(throws: MediaError.self) { try Joiner().join(good + [other], to: joined) }
+        let error = try #require(throws: MediaError.self) {
+            try TrackMuxer(format: smallHouse).mux(segments: good + [other], frames: [6, 6, 6], tracks: ExtraTracks(), to: joined)
+        }
         guard case let .incompatibleSegment(file, property, _, _) = error else {
             Issue.record("unexpected \(error)")
             return
@@ -148,7 +159,7 @@ struct JoinTests {
             throws: MediaError.incompatibleSegment(
                 file: withAudio.path, property: "stream count", expected: "1", found: "2")
         ) {
-            try Joiner().join([good, withAudio], to: joined)
+            try TrackMuxer(format: smallHouse).mux(segments: [good, withAudio], frames: [6, 6], tracks: ExtraTracks(), to: joined)
         }
         #expect(try Data(contentsOf: joined) == Data("previous build".utf8))
         #expect(try directory.contents() == ["joined.mp4", "segment-0.mp4", "with-audio.mp4"])

@@ -19,7 +19,7 @@ struct MuxTests {
             subtitleLanguage: "eng",
             timecode: try Timecode("01:00:00:00"),
             chapters: [Chapter(title: "Opening", startFrame: 0), Chapter(title: "Scene 2: the kitchen", startFrame: 36)])
-        try await TrackMuxer(format: smallHouse).mux(video: video, tracks: tracks, to: final)
+        try await TrackMuxer(format: smallHouse).mux(segments: [video], frames: [72], tracks: tracks, to: final)
 
         let json = try await ffprobe(["-show_streams", "-show_chapters"], final, in: directory)
         let streams = try #require(json["streams"] as? [[String: Any]])
@@ -77,7 +77,7 @@ struct MuxTests {
         try await FilterGraphRenderer(format: format).render(graph: titleCardGraph(format), frames: 30, to: video)
         let final = directory.file("final.mp4")
         try await TrackMuxer(format: format).mux(
-            video: video, tracks: ExtraTracks(timecode: try Timecode("01:00:00;00")), to: final)
+            segments: [video], frames: [30], tracks: ExtraTracks(timecode: try Timecode("01:00:00;00")), to: final)
         let json = try await ffprobe(["-show_streams"], final, in: directory)
         let streams = try #require(json["streams"] as? [[String: Any]])
         let timecodeTrack = try #require(streams.first { $0["codec_tag_string"] as? String == "tmcd" })
@@ -93,7 +93,7 @@ struct MuxTests {
         // Drop-frame counting exists only at 30000/1001 and 60000/1001.
         let error = try #require(throws: MediaError.self) {
             try TrackMuxer(format: smallHouse).mux(
-                video: video, tracks: ExtraTracks(timecode: try Timecode("01:00:00;00")), to: final)
+                segments: [video], frames: [6], tracks: ExtraTracks(timecode: try Timecode("01:00:00;00")), to: final)
         }
         guard case let .ffmpeg(call, _, _, _) = error else {
             Issue.record("unexpected \(error)")
@@ -116,7 +116,7 @@ struct MuxTests {
         let unordered = ExtraTracks(chapters: [Chapter(title: "b", startFrame: 10), Chapter(title: "a", startFrame: 0)])
         let pastEnd = ExtraTracks(chapters: [Chapter(title: "late", startFrame: 24)])
         for tracks in [overlapping, unordered, pastEnd] {
-            #expect(throws: MediaError.self) { try muxer.mux(video: video, tracks: tracks, to: final) }
+            #expect(throws: MediaError.self) { try muxer.mux(segments: [video], frames: [24], tracks: tracks, to: final) }
         }
         #expect(try directory.contents() == ["video.mp4"])
     }

@@ -4,7 +4,7 @@ import Testing
 import TestSupport
 
 /// `TrackMuxer.mux(segments:…)` joins and lays the tracks in one pass: its video must be the
-/// bytes that joining to a file (`Joiner`) and muxing that file's video gave.
+/// segments' packets, unchanged and in order, and the MP4 what muxing a joined file gave.
 @Suite("TrackMuxer in one pass")
 struct OnePassMuxTests {
     static let frames = Array(AACChunkTests.segmentFrames.prefix(6))
@@ -29,8 +29,20 @@ struct OnePassMuxTests {
         subtitleLanguage: "eng", timecode: try! Timecode("01:00:00:00"),
         chapters: [Chapter(title: "One", startFrame: 0), Chapter(title: "Two", startFrame: 90)])
 
+    /// Each video packet's size and MD5, in order, as ffmpeg reads `file` (an independent check).
+    static func videoPackets(_ file: URL, in directory: Scratch) async throws -> [Substring] {
+        let result = try await run(
+            "ffmpeg", ["-v", "error", "-nostdin", "-i", file.path, "-map", "0:v", "-c", "copy", "-f", "framemd5", "-"],
+            in: directory)
+        try #require(result.status == 0, "ffmpeg framemd5: \(result.stderr)")
+        // `stream, dts, pts, duration, size, hash`: the size and the hash, the timestamps apart.
+        return result.stdout.split(separator: "\n").filter { !$0.hasPrefix("#") }.map {
+            $0.split(separator: ",").suffix(2).joined(separator: ",")[...]
+        }
+    }
+
     @Test(arguments: [false, true])
-    func theSameBytesAsJoiningToAFileThenMuxingIt(withAudio: Bool) async throws {
+    func theVideoIsTheSegmentsPacketsInOrderAndTheSameBytesEachTime(withAudio: Bool) async throws {
         let directory = try Scratch()
         let parts = try Self.segments(in: directory)
         var audio: AudioTrack?
@@ -43,14 +55,21 @@ struct OnePassMuxTests {
                 mix: film.mix, gain: -3, segmentStarts: Array(film.starts.prefix(Self.frames.count)),
                 chunkFile: AACChunkTests.track(film, chunks: directory.file("chunks")).chunkFile)
         }
-        let joined = directory.file("joined.mp4"), twoPasses = directory.file("two.mp4"), onePass = directory.file("one.mp4")
-        try await Joiner().join(parts, to: joined)
-        try await TrackMuxer(format: smallHouse).mux(video: joined, tracks: Self.tracks, audio: audio, to: twoPasses)
-        try await TrackMuxer(format: smallHouse).mux(
-            segments: parts, frames: Self.frames, tracks: Self.tracks, audio: audio, to: onePass)
-        let expected = try Data(contentsOf: twoPasses), found = try Data(contentsOf: onePass)
+        let first = directory.file("first.mp4"), second = directory.file("second.mp4")
+        for destination in [first, second] {
+            try await TrackMuxer(format: smallHouse).mux(
+                segments: parts, frames: Self.frames, tracks: Self.tracks, audio: audio, to: destination)
+        }
+        let expected = try Data(contentsOf: first), found = try Data(contentsOf: second)
         #expect(expected.count > 10_000)
         #expect(found == expected, "\(found.count) bytes against \(expected.count)")
+
+        var segmentPackets: [Substring] = []
+        for part in parts { segmentPackets += try await Self.videoPackets(part, in: directory) }
+        #expect(segmentPackets.count == Self.frames.reduce(0, +))
+        #expect(try await Self.videoPackets(first, in: directory) == segmentPackets)
+        let streams = try #require(try await ffprobe(["-show_streams"], first, in: directory)["streams"] as? [[String: Any]])
+        #expect(streams.contains { $0["codec_type"] as? String == "audio" } == withAudio)
     }
 
     @Test func theBitRateIsTheOneTheDemuxerReadsFromAJoinedFile() async throws {
@@ -58,7 +77,7 @@ struct OnePassMuxTests {
         // demuxer read it back from that file (size × 8 × timescale / duration, rounded down)
         // as the `btrt` box's maximum; one pass must write the same. Rounding differs only
         // when the quotient's fraction is a half or more: find such a join by lengthening
-        // the last segment a frame at a time, then compare with ffprobe's reading of it.
+        // the last segment a frame at a time, reading sizes and duration with ffprobe.
         let directory = try Scratch()
         let parts = try Self.segments(in: directory)
         var frames = Self.frames
@@ -69,24 +88,22 @@ struct OnePassMuxTests {
                 try await FilterGraphRenderer(format: smallHouse).render(
                     graph: titleCardGraph(smallHouse), frames: frames[last], to: parts[last])
             }
-            let joined = directory.file("joined-\(attempt).mp4")
-            try await Joiner().join(parts, to: joined)
+            let onePass = directory.file("one-\(attempt).mp4")
+            try await TrackMuxer(format: smallHouse).mux(segments: parts, frames: frames, tracks: Self.tracks, to: onePass)
             let json = try await ffprobe(
-                ["-select_streams", "v", "-show_entries", "packet=size:stream=duration_ts,time_base,bit_rate"], joined,
+                ["-select_streams", "v", "-show_entries", "packet=size:stream=duration_ts,time_base"], onePass,
                 in: directory)
             let sizes = try #require(json["packets"] as? [[String: Any]]).compactMap { ($0["size"] as? String).flatMap(Int.init) }
             let stream = try #require((json["streams"] as? [[String: Any]])?.first)
             let duration = try #require(stream["duration_ts"] as? Int)
             let timescale = try #require((stream["time_base"] as? String)?.split(separator: "/").last.flatMap { Int($0) })
-            guard (sizes.reduce(0, +) * 8 * timescale) % duration * 2 >= duration else { continue }
-            let demuxed = try #require((stream["bit_rate"] as? String).flatMap(Int.init))
-            let onePass = directory.file("one.mp4")
-            try await TrackMuxer(format: smallHouse).mux(segments: parts, frames: frames, tracks: Self.tracks, to: onePass)
+            let bits = sizes.reduce(0, +) * 8 * timescale
+            guard bits % duration * 2 >= duration else { continue }
             // The video's box comes first: size, type `btrt`, buffer size, maximum, average.
             let bytes = try Data(contentsOf: onePass)
             let box = try #require(bytes.range(of: Data("btrt".utf8)))
             let maximum = bytes[(box.upperBound + 4)..<(box.upperBound + 8)].reduce(0) { $0 << 8 | Int($1) }
-            #expect(maximum == demuxed, "last segment of \(frames[last]) frames")
+            #expect(maximum == bits / duration, "last segment of \(frames[last]) frames")
             return
         }
         Issue.record("no join of these segments has a bit rate that rounds up")

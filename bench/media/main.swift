@@ -3,7 +3,7 @@
 //   swift run -c release --scratch-path .build-media media-bench [--runs N] [--segments N]
 //
 // 1. FilterGraphRenderer vs `ffmpeg -f lavfi -i GRAPH` with the same libx264 settings.
-// 2. Joiner vs `ffmpeg -f concat -safe 0 -i list -c copy` on the same conformed segments.
+// 2. TrackMuxer joining segments (no other track) vs `ffmpeg -f concat -safe 0 -i list -c copy` on the same conformed segments.
 // Each timing is the best of --runs runs; ratios above 1 mean Media is faster.
 import Foundation
 import Media
@@ -117,7 +117,11 @@ let list = directory.appendingPathComponent("list.txt")
 try segments.map { "file '\($0.path)'\n" }.joined().write(to: list, atomically: true, encoding: .utf8)
 let joinedMedia = directory.appendingPathComponent("joined-media.mp4")
 let joinedFFmpeg = directory.appendingPathComponent("joined-ffmpeg.mp4")
-let joinMedia = try bestTime(runs: options.runs) { try Joiner().join(segments, to: joinedMedia) }
+let joinMedia = try bestTime(runs: options.runs) {
+    try TrackMuxer(format: house).mux(
+        segments: segments, frames: Array(repeating: options.segmentFrames, count: segments.count), tracks: ExtraTracks(),
+        to: joinedMedia)
+}
 let joinFFmpeg = bestTime(runs: options.runs) {
     ffmpeg(["-f", "concat", "-safe", "0", "-i", list.path, "-c", "copy", joinedFFmpeg.path])
 }
@@ -127,6 +131,6 @@ guard joinedFrames.0 == expected, joinedFrames.1 == expected else {
     fail("joined frame counts differ from \(expected): Media \(joinedFrames.0), ffmpeg \(joinedFrames.1)")
 }
 print("join \(options.segments) segments of \(options.segmentFrames) frames by remux:")
-print("  Media Joiner              \(format(joinMedia))")
+print("  Media TrackMuxer          \(format(joinMedia))")
 print("  ffmpeg -f concat -c copy  \(format(joinFFmpeg))")
 print("  speed ratio Media/ffmpeg: \(String(format: "%.2f", joinFFmpeg / joinMedia))")
