@@ -37,8 +37,15 @@ public struct Compilation: Sendable {
         sound: SoundSettings, cache: URL, storing: Bool = true
     ) throws(AnimaticError) {
         let parsed = FountainReader.parse(input.bytes)
-        self.init(parsed, configuration: configuration, revisions: revisions, voicing: nil)
-        guard sound.mode == .scratch, !hasErrors else { return }
+        // Whether the script has errors decides whether it is voiced; without a review's
+        // revisions `ScriptCheck` tells that without making the shots, so a voiced script is
+        // planned once (with its lines' audio) rather than twice.
+        let checked = sound.mode == .scratch && revisions.isEmpty
+            && !ScriptCheck.diagnostics(parsed, configuration: configuration).contains { $0.severity == .error }
+        if !checked {
+            self.init(parsed, configuration: configuration, revisions: revisions, voicing: nil)
+            guard sound.mode == .scratch, !hasErrors else { return }
+        }
         let directory = input.url?.deletingLastPathComponent()
             ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let voicing = try Voicing.make(

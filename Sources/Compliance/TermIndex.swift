@@ -67,7 +67,13 @@ struct TermIndex: Sendable {
         var index = text.startIndex
         while index < text.endIndex {
             let character = text[index]
-            let inWord = (character.isLetter || character.isNumber) && !character.unicodeScalars.contains(where: isUnspaced)
+            let inWord = if let ascii = character.asciiValue {
+                // Most of a prompt is ASCII, whose letters and digits are these: Unicode's
+                // property tables (`isLetter`, `isNumber`) cost a build as much again.
+                (0x30...0x39).contains(ascii) || (0x61...0x7A).contains(ascii | 0x20)
+            } else {
+                (character.isLetter || character.isNumber) && !character.unicodeScalars.contains(where: isUnspaced)
+            }
             if inWord, start == nil { start = index }
             if !inWord, let begun = start {
                 words.append((text[begun..<index].lowercased(), begun..<index))

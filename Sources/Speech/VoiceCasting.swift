@@ -57,7 +57,13 @@ public enum VoiceCasting {
     /// `preferred` if it keeps `separation` from every voice in `placed`, else the nearest
     /// voice that does, varying only what `choice` leaves open.
     private static func place(_ preferred: Voice, choice: VoiceChoice?, among placed: [Voice]) -> Voice {
-        func nearest(_ voice: Voice) -> Double { placed.map { VoiceRegister.distance(voice, $0) }.min() ?? .infinity }
+        // `VoiceRegister.distance` to each placed voice, their registers and families worked
+        // out once here rather than for each of the candidates (log2s and table look-ups).
+        let registers = placed.map { (semitones: VoiceRegister.semitones($0), family: VoiceRegister.family($0)) }
+        func nearest(_ voice: Voice) -> Double {
+            let (semitones, family) = (VoiceRegister.semitones(voice), VoiceRegister.family(voice))
+            return registers.map { abs(semitones - $0.semitones) + (family == $0.family ? 0 : 1.5) }.min() ?? .infinity
+        }
         if nearest(preferred) >= separation { return preferred }
         let variants = choice?.language != nil ? [preferred.variant] : Voice.variants.map(Optional.some)
         let pitches = choice?.pitch.map { [$0] } ?? Array(Self.pitches)

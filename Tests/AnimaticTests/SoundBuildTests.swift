@@ -270,6 +270,19 @@ struct SoundBuildTests {
         #expect(missing.status == 66 && missing.stderr.contains("gone.wav"), "\(missing.stderr)")
     }
 
+    /// The planner's errors are found before the lines are voiced (without planning the shots
+    /// twice): a script with one is planned without sound and its dialogue left unspoken.
+    @Test func aScriptWithAPlanningErrorIsNotVoiced() throws {
+        let project = try BuildProject(script: "INT. ROOM - DAY\n\n[[duration: 0]]\nANNA\nHello.\n")
+        let compilation = try compile(project)
+        #expect(compilation.hasErrors)
+        #expect(compilation.voicing == nil)
+        #expect(compilation.plan.shots.allSatisfy { $0.lines == nil })
+        let error = try #require(compilation.diagnostics.first { $0.severity == .error })
+        #expect(error.range.start.line == 3, "\(error)")
+        #expect(try compile(BuildProject(script: "INT. ROOM - DAY\n\nANNA\nHello.\n")).voicing != nil)
+    }
+
     @Test func aMissingTakeIsAnErrorAtItsPath() throws {
         let project = try BuildProject(script: "INT. ROOM - DAY\n\n[[audio: sound/missing.wav]]\nANNA\nHello.\n")
         let compilation = try compile(project)

@@ -77,6 +77,16 @@ struct ComplianceTests {
         #expect(flagged.findings.map(\.entry.text) == ["suicide"])
     }
 
+    /// Words are runs of letters and digits in any script: ASCII ones and others alike, and
+    /// a run ends at ASCII punctuation and spaces, as at any other.
+    @Test func wordsAreLettersAndDigitsInAnyScript() throws {
+        let terms = try ComplianceLists.parse("Café 9\nX-Ray Zone\nÉlan Vital\nZone Nine\n", file: "brands.txt", category: .brands)
+        let result = try Self.check(
+            "EXT. DINER - DAY\n\nCafé 9, café 99, the x-ray zone and élan vital; zone_nine, XRay Zone.\n", extra: terms)
+        #expect(result.findings.map(\.entry.text) == ["Café 9", "X-Ray Zone", "Élan Vital", "Zone Nine"])
+        #expect(result.findings.map(\.range.start.column) == [1, 22, 37, 49])
+    }
+
     @Test func aUserBrandIsFoundAndRewrittenToAnUnbrandedProduct() throws {
         let brand = try ComplianceLists.parse("# my brands\nAcme Cola\n", file: "brands.txt", category: .brands)
         let result = try Self.check("EXT. DINER - DAY\n\nShe opens an Acme Cola.\n", policy: .rewrite, extra: brand)
