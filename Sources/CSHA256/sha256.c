@@ -73,6 +73,8 @@ void animatic_sha256_init(animatic_sha256 *context, int allow_hardware) {
 }
 
 void animatic_sha256_update(animatic_sha256 *context, const void *bytes, size_t count) {
+    // An empty Swift buffer may come with a null base address: memcpy from it is undefined.
+    if (count == 0) return;
     const uint8_t *data = bytes;
     context->length += count;
     if (context->buffered > 0) {

@@ -112,10 +112,12 @@ public struct TrackMuxer: Sendable {
             // duration, rounded down as libavformat 5.1's mov demuxer divides), which the
             // muxer writes as the maximum in the track's `btrt` box: so the box is the one
             // muxing a joined file gave (the first segment's own rate would be another).
-            // The MP4 muxer's time base is 1/timescale.
+            // (A libavformat that rounded otherwise would make the box differ by one from a
+            // two-pass video's, no more.)
+            let timeBase = videoOut.pointee.time_base
             if end > 0 {
                 videoOut.pointee.codecpar.pointee.bit_rate = av_rescale_rnd(
-                    bytes, Int64(videoOut.pointee.time_base.den) * 8, end, AV_ROUND_DOWN)
+                    bytes, Int64(timeBase.den) * 8, end * Int64(timeBase.num), AV_ROUND_DOWN)
             }
             try output.finish()
             if subtitleOut != nil { try MP4TrackEnabling.disableSubtitles(at: path) }
