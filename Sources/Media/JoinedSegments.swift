@@ -28,20 +28,20 @@ final class JoinedSegments {
         reference = Self.signatures(of: first, analyzed: true)
     }
 
-    /// Calls `write` with every packet of every segment in order, its stream index and
-    /// timestamps those of the join (in `timeBases`, one per stream of the first segment).
+    /// Calls `write` with every packet of every segment's video in order, its timestamps
+    /// those of the join, in `timeBase`; returns where the join ends (in `timeBase`).
     /// Segment i must hold `frames[i]` frames in the selected stream.
     func forEachPacket(
-        timeBases: [AVRational], frames: [Int], using packet: Packet, _ write: (Packet) throws -> Void
-    ) throws {
+        timeBase: AVRational, frames: [Int], using packet: Packet, _ write: (Packet) throws -> Void
+    ) throws -> Int64 {
         if frames.count != segments.count {
             throw MediaError.invalidArgument("\(frames.count) frame counts for \(segments.count) segments")
         }
         // The demuxer probing found for the first segment opens the others: a join's
         // segments are one format, and probing each cost more than reading its header.
         let format = first.context.pointee.iformat
-        // Per stream: where the next segment starts, in the join's time base.
-        var nextStart = [Int64](repeating: 0, count: reference.count)
+        // Where the next segment starts.
+        var nextStart: Int64 = 0
         for (position, segment) in segments.enumerated() {
             try checkCancellation()
             let input = try position == 0 ? first : InputFile(path: segment.path, analyze: false, format: format)
@@ -57,8 +57,9 @@ final class JoinedSegments {
                 throw MediaError.invalidArgument(
                     "\(segment.path) holds \(input.stream(selected).pointee.nb_frames) frames, \(frames[position]) expected")
             }
-            nextStart = try copyPackets(from: input, timeBases: timeBases, startingAt: nextStart, using: packet, write)
+            nextStart = try copyPackets(from: input, timeBase: timeBase, startingAt: nextStart, using: packet, write)
         }
+        return nextStart
     }
 
     private static func signatures(of input: InputFile, analyzed: Bool) -> [StreamSignature] {
@@ -77,46 +78,38 @@ final class JoinedSegments {
         return !comparable
     }
 
-    /// Passes every packet of `input` to `write`, shifting each stream so that its first
-    /// packet lands at `starts`; returns where the next input starts: for every stream,
-    /// the latest end of any stream's last packet.
+    /// Passes every packet of `input`'s selected stream to `write`, shifted so that the
+    /// first lands at `start`; returns where its last ends, where the next input starts.
     private func copyPackets(
-        from input: InputFile, timeBases: [AVRational], startingAt starts: [Int64], using packet: Packet,
+        from input: InputFile, timeBase: AVRational, startingAt start: Int64, using packet: Packet,
         _ write: (Packet) throws -> Void
-    ) throws -> [Int64] {
-        let count = input.streamCount
-        var shifts = [Int64?](repeating: nil, count: count)
-        var ends = starts
+    ) throws -> Int64 {
+        let stream = input.stream(selected)
+        var shift: Int64?
+        var end = start
         while try input.read(into: packet) {
             try checkCancellation()
             let pointer = packet.pointer
-            let index = Int(pointer.pointee.stream_index)
-            if index != selected {
+            guard Int(pointer.pointee.stream_index) == selected else {
                 packet.unref()
                 continue
             }
-            let stream = input.stream(index)
             if pointer.pointee.duration == 0 {
                 let rate = stream.pointee.avg_frame_rate
                 if rate.num > 0 && rate.den > 0 {
                     pointer.pointee.duration = av_rescale_q(1, av_inv_q(rate), stream.pointee.time_base)
                 }
             }
-            av_packet_rescale_ts(pointer, stream.pointee.time_base, timeBases[index])
+            av_packet_rescale_ts(pointer, stream.pointee.time_base, timeBase)
             let first = pointer.pointee.dts != CFFmpegNoPTSValue ? pointer.pointee.dts : pointer.pointee.pts
-            let shift = shifts[index] ?? starts[index] - first
-            shifts[index] = shift
-            if pointer.pointee.pts != CFFmpegNoPTSValue { pointer.pointee.pts += shift }
-            if pointer.pointee.dts != CFFmpegNoPTSValue { pointer.pointee.dts += shift }
-            let end = (pointer.pointee.pts != CFFmpegNoPTSValue ? pointer.pointee.pts : pointer.pointee.dts)
-                + pointer.pointee.duration
-            ends[index] = max(ends[index], end)
+            let offset = shift ?? start - first
+            shift = offset
+            if pointer.pointee.pts != CFFmpegNoPTSValue { pointer.pointee.pts += offset }
+            if pointer.pointee.dts != CFFmpegNoPTSValue { pointer.pointee.dts += offset }
+            end = max(end, (pointer.pointee.pts != CFFmpegNoPTSValue ? pointer.pointee.pts : pointer.pointee.dts)
+                + pointer.pointee.duration)
             try write(packet)
         }
-        return (0..<count).map { target in
-            (0..<count).map { source in
-                source == target ? ends[source] : av_rescale_q(ends[source], timeBases[source], timeBases[target])
-            }.max()!
-        }
+        return end
     }
 }

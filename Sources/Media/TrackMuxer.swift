@@ -90,13 +90,10 @@ public struct TrackMuxer: Sendable {
                     cues = cues.dropFirst()
                 }
             }
-            // The join's time base is the video output's (the segments' other streams are skipped).
-            let timeBases = Array(repeating: videoOut.pointee.time_base, count: input.streamCount)
-            var bytes: Int64 = 0, end: Int64 = 0
-            try joined.forEachPacket(timeBases: timeBases, frames: frames, using: try Packet()) { packet in
+            var bytes: Int64 = 0
+            let end = try joined.forEachPacket(timeBase: videoOut.pointee.time_base, frames: frames, using: try Packet()) { packet in
                 packet.pointer.pointee.stream_index = videoOut.pointee.index
                 bytes += Int64(packet.pointer.pointee.size)
-                end = max(end, packet.pointer.pointee.pts + packet.pointer.pointee.duration)
                 let time = packet.pointer.pointee.dts != CFFmpegNoPTSValue ? packet.pointer.pointee.dts : packet.pointer.pointee.pts
                 try writeCues(upTo: time)
                 if let audioWriter {
