@@ -61,8 +61,8 @@ public enum VoiceCasting {
         // out once here rather than for each of the candidates (log2s and table look-ups).
         let registers = placed.map { (semitones: VoiceRegister.semitones($0), family: VoiceRegister.family($0)) }
         func nearest(_ voice: Voice) -> Double {
-            let (semitones, family) = (VoiceRegister.semitones(voice), VoiceRegister.family(voice))
-            return registers.map { abs(semitones - $0.semitones) + (family == $0.family ? 0 : 1.5) }.min() ?? .infinity
+            let register = (semitones: VoiceRegister.semitones(voice), family: VoiceRegister.family(voice))
+            return registers.map { VoiceRegister.distance(register, $0) }.min() ?? .infinity
         }
         if nearest(preferred) >= separation { return preferred }
         let variants = choice?.language != nil ? [preferred.variant] : Voice.variants.map(Optional.some)

@@ -49,6 +49,12 @@ public enum VoiceRegister {
     /// How far apart two voices sound: the pitch difference in semitones, plus 1.5 when
     /// their timbres differ (a different formant set is heard even at the same pitch).
     public static func distance(_ a: Voice, _ b: Voice) -> Double {
-        abs(semitones(a) - semitones(b)) + (family(a) == family(b) ? 0 : 1.5)
+        distance((semitones(a), family(a)), (semitones(b), family(b)))
+    }
+
+    /// `distance` of two voices' registers as `semitones` and `family` give them, for a
+    /// caller that compares one voice with many and works each register out once.
+    static func distance(_ a: (semitones: Double, family: String), _ b: (semitones: Double, family: String)) -> Double {
+        abs(a.semitones - b.semitones) + (a.family == b.family ? 0 : 1.5)
     }
 }
