@@ -107,22 +107,21 @@ public struct ClipCache: Sendable {
 
     /// Where a contact sheet page whose content hashes to `key` lives (`sheets/ab/abcdef….png`),
     /// so a rebuild draws only the pages whose shots or captions changed.
-    public func sheetPageURL(for key: String) -> URL {
-        directory.appendingPathComponent("sheets", isDirectory: true)
-            .appendingPathComponent(String(key.prefix(2)), isDirectory: true)
-            .appendingPathComponent(key + ".png")
-    }
+    public func sheetPageURL(for key: String) -> URL { sheetsEntry(key, extension: "png") }
 
     /// Where the picture bands of a contact sheet page (its rows' pictures, deflated) whose
     /// content hashes to `key` live (`sheets/ab/abcdef….bands`), so a page whose captions
     /// changed deflates only those.
-    public func sheetBandsURL(for key: String) -> URL {
+    public func sheetBandsURL(for key: String) -> URL { sheetsEntry(key, extension: "bands") }
+
+    /// `sheets/ab/abcdef….extension`: the contact sheet's entries, under their key's first two digits.
+    private func sheetsEntry(_ key: String, extension: String) -> URL {
         directory.appendingPathComponent("sheets", isDirectory: true)
             .appendingPathComponent(String(key.prefix(2)), isDirectory: true)
-            .appendingPathComponent(key + ".bands")
+            .appendingPathComponent(key + "." + `extension`)
     }
 
-    /// Where temporary files of the build (downloads, the joined video) go.
+    /// Where temporary files of the build (downloads, raw clips, references, takes) go.
     public var scratchDirectory: URL { directory.appendingPathComponent("tmp", isDirectory: true) }
 
     /// The state of an entry.

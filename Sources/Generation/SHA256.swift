@@ -8,9 +8,7 @@ import CSHA256
 public enum SHA256 {
     /// The digest of `bytes` as 64 lowercase hexadecimal digits.
     public static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        var context = hashed(bytes)
-        var digest = [UInt8](repeating: 0, count: 32)
-        animatic_sha256_final(&context, &digest)
+        let digest = digest(bytes)
         return String(unsafeUninitializedCapacity: 64) { text in
             withUnsafeTemporaryAllocation(of: CChar.self, capacity: 65) { digits in
                 animatic_sha256_hex(digest, digits.baseAddress!)
