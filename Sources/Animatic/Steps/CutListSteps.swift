@@ -14,12 +14,12 @@ extension Builder {
     /// the timeline is known, and runs if any of its takes' clips is made; the text cut
     /// lists, whose clips may change, run too.
     ///
-    /// With `building`, no list is rendered here: each text list's step runs and writes
+    /// When the planner is `building`, no list is rendered here: each text list's step runs and writes
     /// what changed, a list of the timeline alone from the bytes `RenderedCutLists` renders
     /// meanwhile (the dry run renders them here to say which change).
     func addCutLists(
         _ context: BuildContext, clipStep: [ClipKey: String], clipRuns: [ClipKey: Bool], after video: String,
-        building: Bool, to planner: inout StepPlanner
+        to planner: inout StepPlanner
     ) throws(AnimaticError) {
         let items = context.buildPlan.items, cache = context.cache
         let timeline = CutListExport.timeline(context.plan, settings: settings, withAudio: context.voicing != nil)
@@ -64,6 +64,7 @@ extension Builder {
         let thumbnailMade = frames.contains { thumbnailRuns[$0.shotID] == true }
         let thumbnails = thumbnailURLs
         let textLists = settings.cutLists.filter { $0 != .sheet }
+        let building = planner.building
         if building {
             // The storyboard page and, under quality control, every list are rendered by
             // their steps (`cutListStep`), which may see another take on the timeline.

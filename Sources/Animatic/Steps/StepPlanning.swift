@@ -99,7 +99,7 @@ extension Builder {
             status: mediaIsUpToDate(videoIsUpToDate: videoUpToDate, buildPlan: buildPlan, previous: context.previous)
                 ? .upToDate : planner.reason(settings.mediaDirectory, changed: true)), .media)
 
-        try addCutLists(context, clipStep: usedStep, clipRuns: clipRuns, after: tracksID, building: building, to: &planner)
+        try addCutLists(context, clipStep: usedStep, clipRuns: clipRuns, after: tracksID, to: &planner)
 
         if let depfile = settings.depfile {
             try planner.addFile(
