@@ -11,22 +11,10 @@ struct JoinTests {
         try await TrackMuxer(format: format).mux(segments: segments, frames: frames, tracks: ExtraTracks(), to: destination)
     }
 
-    /// Renders one title-card segment per entry of `frames` into `directory`.
-    func segments(_ frames: [Int], in directory: Scratch, format: HouseFormat = smallHouse) throws -> [URL] {
-        let colors = ["red", "green", "blue", "yellow", "white"]
-        return try frames.enumerated().map { index, count in
-            let url = directory.file("segment-\(index).mp4")
-            try FilterGraphRenderer(format: format).render(
-                graph: titleCardGraph(format, color: colors[index % colors.count]), frames: count,
-                filterOptions: ["title": FilterGraphRenderer.literalText("Shot \(index + 1)")], to: url)
-            return url
-        }
-    }
-
     @Test("joins segments end to end: frame counts add up, timestamps run on evenly")
     func joins() async throws {
         let directory = try Scratch()
-        let parts = try segments([24, 30, 18, 1], in: directory)
+        let parts = try titleCardSegments([24, 30, 18, 1], in: directory)
         let joined = directory.file("joined.mp4")
         try await join(parts, frames: [24, 30, 18, 1], to: joined)
 
@@ -56,7 +44,7 @@ struct JoinTests {
     @Test("rendered and conformed segments join: one house format, one set of encoder headers")
     func rendersAndConformsJoin() async throws {
         let directory = try Scratch()
-        let rendered = try segments([12], in: directory)[0]
+        let rendered = try titleCardSegments([12], in: directory)[0]
         let foreign = directory.file("foreign.mov")
         try await makeInput(ForeignClip.all[0].arguments + [foreign.path], in: directory)
         let conformed = directory.file("conformed.mp4")
@@ -71,7 +59,7 @@ struct JoinTests {
     func joinsNTSC() async throws {
         let directory = try Scratch()
         let format = HouseFormat(width: 160, height: 90, frameRate: Rational(30000, 1001))
-        let parts = try segments([31, 29, 30], in: directory, format: format)
+        let parts = try titleCardSegments([31, 29, 30], in: directory, format: format)
         let joined = directory.file("joined.mp4")
         try await join(parts, frames: [31, 29, 30], format: format, to: joined)
         let probed = try await FFprobeVideo(joined, in: directory)
@@ -84,7 +72,7 @@ struct JoinTests {
     @Test("a segment of another size is refused, naming the file and the property")
     func refusesSize() throws {
         let directory = try Scratch()
-        let good = try segments([6], in: directory)[0]
+        let good = try titleCardSegments([6], in: directory)[0]
         let small = directory.file("small.mp4")
         try FilterGraphRenderer(format: HouseFormat(width: 160, height: 90, frameRate: Rational(24))).render(
             graph: "color=c=red:s=160x90:r=24", frames: 6, to: small)
@@ -102,7 +90,7 @@ struct JoinTests {
     @Test("a segment from other encoder settings is refused for its extradata")
     func refusesEncoderSettings() async throws {
         let directory = try Scratch()
-        let good = try segments([6], in: directory)[0]
+        let good = try titleCardSegments([6], in: directory)[0]
         let other = directory.file("ultrafast.mp4")
         try await makeInput(
             ["-f", "lavfi", "-i", "color=c=red:s=320x180:r=24:d=0.25", "-c:v", "libx264", "-preset", "ultrafast",
@@ -125,7 +113,7 @@ struct JoinTests {
     @Test("a segment of another pixel format is refused though later segments are not analysed by decoding")
     func refusesPixelFormat() async throws {
         let directory = try Scratch()
-        let good = try segments([6, 6], in: directory)
+        let good = try titleCardSegments([6, 6], in: directory)
         // Same encoder preset and size as the house format, but 4:4:4 chroma: only the
         // SPS in its extradata tells the joiner, which reads no frame of it.
         let other = directory.file("yuv444p.mp4")
@@ -148,7 +136,7 @@ struct JoinTests {
     @Test("a segment with an extra stream is refused; an existing destination is left as it was")
     func refusesStreamCount() async throws {
         let directory = try Scratch()
-        let good = try segments([6], in: directory)[0]
+        let good = try titleCardSegments([6], in: directory)[0]
         let withAudio = directory.file("with-audio.mp4")
         try await makeInput(
             ["-f", "lavfi", "-i", "color=c=red:s=320x180:r=24:d=0.25", "-f", "lavfi", "-i", "sine=d=0.25",

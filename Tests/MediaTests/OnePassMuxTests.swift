@@ -9,16 +9,7 @@ import TestSupport
 struct OnePassMuxTests {
     static let frames = Array(AACChunkTests.segmentFrames.prefix(6))
 
-    static func segments(in directory: Scratch) throws -> [URL] {
-        let colors = ["red", "green", "blue", "yellow", "white"]
-        return try frames.enumerated().map { index, count in
-            let url = directory.file("segment-\(index).mp4")
-            try FilterGraphRenderer(format: smallHouse).render(
-                graph: titleCardGraph(smallHouse, color: colors[index % colors.count]), frames: count,
-                filterOptions: ["title": FilterGraphRenderer.literalText("Shot \(index + 1)")], to: url)
-            return url
-        }
-    }
+    static func segments(in directory: Scratch) throws -> [URL] { try titleCardSegments(frames, in: directory) }
 
     static let tracks = ExtraTracks(
         subtitles: [

@@ -81,3 +81,16 @@ func titleCardGraph(_ format: HouseFormat, color: String = "0x223344") -> String
     "color=c=\(color):s=\(format.width)x\(format.height):r=\(format.frameRate),"
         + "drawtext@title=fontfile=\(fontFile):text=x:fontcolor=white:fontsize=20:x=(w-tw)/2:y=(h-th)/2"
 }
+
+/// One title-card segment per entry of `frames` (that many frames each, colours in turn,
+/// titled "Shot 1", "Shot 2", …) rendered into `directory`, as segments to join.
+func titleCardSegments(_ frames: [Int], in directory: Scratch, format: HouseFormat = smallHouse) throws -> [URL] {
+    let colors = ["red", "green", "blue", "yellow", "white"]
+    return try frames.enumerated().map { index, count in
+        let url = directory.file("segment-\(index).mp4")
+        try FilterGraphRenderer(format: format).render(
+            graph: titleCardGraph(format, color: colors[index % colors.count]), frames: count,
+            filterOptions: ["title": FilterGraphRenderer.literalText("Shot \(index + 1)")], to: url)
+        return url
+    }
+}
